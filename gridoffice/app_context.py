@@ -1,0 +1,20 @@
+"""What the composition root hands to the GUI: paths, the opened database, settings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from gridoffice.paths import AppPaths
+from gridoffice.services.office import OfficeProfile
+from gridoffice.store.files import OpenedDatabase
+
+
+@dataclass
+class AppContext:
+    paths: AppPaths
+    opened: OpenedDatabase
+    language: str  # the language in use: "zh_CN" or "en"
+    language_setting: str  # "" = follow the system, else a language code
+    profile: OfficeProfile | None  # None until the office has been set up
+    log_file: str | None = None
+    exit_after_show: bool = False  # smoke tests: show the main window, then quit

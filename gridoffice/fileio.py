@@ -1,0 +1,55 @@
+"""Writing output files so that a failure never truncates an existing file."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from gridoffice.errors import StorageError
+from gridoffice.i18n import QT_TRANSLATE_NOOP
+from gridoffice.paths import storage_error
+
+MSG_IS_DIRECTORY = QT_TRANSLATE_NOOP(
+    "errors", "{path} is a folder. Give a file name to write to."
+)
+MSG_NO_FOLDER = QT_TRANSLATE_NOOP(
+    "errors", "The folder {path} does not exist. Choose an existing folder."
+)
+
+
+@contextlib.contextmanager
+def atomic_output(path: str | os.PathLike[str]) -> Iterator[Path]:
+    """Yield a temporary path beside ``path``; move it into place on success.
+
+    If the body raises, the temporary file is removed and ``path`` (if it
+    existed) is left exactly as it was.
+    """
+    target = Path(path).expanduser().absolute()
+    if target.is_dir():
+        raise StorageError(MSG_IS_DIRECTORY, path=str(target))
+    if not target.parent.is_dir():
+        raise StorageError(MSG_NO_FOLDER, path=str(target.parent))
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part",
+                                        dir=target.parent)
+        os.close(fd)
+    except OSError as exc:
+        raise storage_error(target.parent, exc) from exc
+    tmp = Path(tmp_name)
+    try:
+        yield tmp
+        try:
+            with open(tmp, "rb+") as handle:
+                os.fsync(handle.fileno())
+            os.replace(tmp, target)
+        except OSError as exc:
+            if exc.errno == errno.EXDEV:  # pragma: no cover - same folder by construction
+                raise
+            raise storage_error(target, exc) from exc
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()

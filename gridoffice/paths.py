@@ -1,0 +1,117 @@
+"""The only place that computes paths.
+
+The data folder comes from ``--data-dir``, else ``GRIDOFFICE_DATA_DIR``, else
+the platform's user data folder. Program resources (fonts, icons, compiled
+translations) are found beside the source tree, inside the installed package
+or inside a PyInstaller bundle.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from gridoffice.errors import MSG_DISK_FULL, MSG_NOT_WRITABLE, StorageError
+
+APP_DIR_NAME = "GridOffice"
+ENV_DATA_DIR = "GRIDOFFICE_DATA_DIR"
+DB_FILE_NAME = "gridoffice.sqlite3"
+
+_PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def _first_existing(*candidates: Path) -> Path:
+    for candidate in candidates:
+        if candidate.is_dir():
+            return candidate
+    return candidates[-1]
+
+
+def _bundle_dir() -> Path | None:
+    meipass = getattr(sys, "_MEIPASS", None)
+    return Path(meipass) if meipass else None
+
+
+def resource_dir() -> Path:
+    """Folder holding ``fonts/`` and ``icons/``."""
+    bundle = _bundle_dir()
+    candidates = [bundle / "resources"] if bundle else []
+    candidates += [_PACKAGE_DIR.parent / "resources", _PACKAGE_DIR / "_resources"]
+    return _first_existing(*candidates)
+
+
+def translations_dir() -> Path:
+    """Folder holding ``gridoffice_<lang>.ts`` and ``.qm``."""
+    bundle = _bundle_dir()
+    candidates = [bundle / "translations"] if bundle else []
+    candidates += [_PACKAGE_DIR.parent / "translations", _PACKAGE_DIR / "_translations"]
+    return _first_existing(*candidates)
+
+
+def font_path() -> Path:
+    return resource_dir() / "fonts" / "wqy-microhei.ttc"
+
+
+@dataclass(frozen=True)
+class AppPaths:
+    """Where this run keeps its data, backups and logs."""
+
+    data_dir: Path
+    explicit: bool  # given by --data-dir or the environment, not the default
+
+    @property
+    def database(self) -> Path:
+        return self.data_dir / DB_FILE_NAME
+
+    @property
+    def backup_dir(self) -> Path:
+        return self.data_dir / "backups"
+
+    @property
+    def log_dir(self) -> Path:
+        # A data folder named on purpose (a test, a USB stick) keeps its own
+        # logs so that it never writes into the user's profile.
+        if self.explicit:
+            return self.data_dir / "logs"
+        import platformdirs
+
+        return Path(platformdirs.user_log_dir(APP_DIR_NAME, appauthor=False))
+
+
+def resolve(data_dir: str | os.PathLike[str] | None = None) -> AppPaths:
+    """The paths for this run; nothing is created yet."""
+    if data_dir:
+        return AppPaths(Path(data_dir).expanduser().resolve(), explicit=True)
+    env = os.environ.get(ENV_DATA_DIR)
+    if env:
+        return AppPaths(Path(env).expanduser().resolve(), explicit=True)
+    import platformdirs
+
+    default = Path(platformdirs.user_data_dir(APP_DIR_NAME, appauthor=False))
+    return AppPaths(default, explicit=False)
+
+
+def storage_error(path: Path, exc: OSError) -> StorageError:
+    """A clear message for an OSError met while writing ``path``."""
+    if exc.errno == errno.ENOSPC:
+        return StorageError(MSG_DISK_FULL, path=str(path))
+    reason = exc.strerror or exc.__class__.__name__
+    return StorageError(MSG_NOT_WRITABLE, path=str(path), reason=reason)
+
+
+def ensure_writable_dir(path: Path) -> Path:
+    """Create ``path`` if needed and prove that files can be written in it."""
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        if not path.is_dir():
+            raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(path))
+        fd, probe = tempfile.mkstemp(prefix=".write-test-", dir=path)
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as exc:
+        raise storage_error(path, exc) from exc
+    return path

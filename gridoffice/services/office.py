@@ -1,0 +1,93 @@
+"""The office this copy of the data belongs to, and local preferences."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from gridoffice.domain.codes import OFFICE_ROLES
+from gridoffice.errors import ValidationError
+from gridoffice.i18n import QT_TRANSLATE_NOOP, SUPPORTED_LANGUAGES
+from gridoffice.store import settings
+
+MSG_OFFICE_NAME = QT_TRANSLATE_NOOP("errors", "Office name: enter the name of this office.")
+MSG_STREET_NAME = QT_TRANSLATE_NOOP("errors", "Street office: enter the name of the street office.")
+MSG_ROLE = QT_TRANSLATE_NOOP("errors", "Role: choose community office or street office.")
+MSG_OPERATOR = QT_TRANSLATE_NOOP("errors", "Operator: enter your name.")
+MSG_OFFICE_TOO_LONG = QT_TRANSLATE_NOOP("errors", "Office name: at most {limit} characters.")
+MSG_STREET_TOO_LONG = QT_TRANSLATE_NOOP("errors", "Street office: at most {limit} characters.")
+MSG_OPERATOR_TOO_LONG = QT_TRANSLATE_NOOP("errors", "Operator: at most {limit} characters.")
+MSG_LANGUAGE = QT_TRANSLATE_NOOP("errors", "Language: {value} is not available.")
+MAX_LENGTH = 40
+
+KEY_NAME = "office.name"
+KEY_STREET = "office.street"
+KEY_ROLE = "office.role"
+KEY_OPERATOR = "office.operator"
+KEY_LANGUAGE = "ui.language"  # "" or missing: follow the system
+
+
+@dataclass(frozen=True)
+class OfficeProfile:
+    name: str
+    street: str
+    role: str  # OFFICE_ROLES code
+    operator: str
+
+    @property
+    def is_street(self) -> bool:
+        return self.role == "street"
+
+
+def _clean(text: str) -> str:
+    return " ".join((text or "").split())
+
+
+def validate(profile: OfficeProfile) -> OfficeProfile:
+    """The profile with spaces tidied, or a ValidationError naming the field."""
+    cleaned = OfficeProfile(_clean(profile.name), _clean(profile.street), profile.role,
+                            _clean(profile.operator))
+    if not cleaned.name:
+        raise ValidationError("name", MSG_OFFICE_NAME)
+    if not cleaned.street:
+        raise ValidationError("street", MSG_STREET_NAME)
+    if cleaned.role not in OFFICE_ROLES:
+        raise ValidationError("role", MSG_ROLE)
+    if not cleaned.operator:
+        raise ValidationError("operator", MSG_OPERATOR)
+    for field, message, value in (("name", MSG_OFFICE_TOO_LONG, cleaned.name),
+                                  ("street", MSG_STREET_TOO_LONG, cleaned.street),
+                                  ("operator", MSG_OPERATOR_TOO_LONG, cleaned.operator)):
+        if len(value) > MAX_LENGTH:
+            raise ValidationError(field, message, limit=MAX_LENGTH)
+    return cleaned
+
+
+def profile_from(values: dict[str, str]) -> OfficeProfile | None:
+    if not values.get(KEY_NAME):
+        return None
+    return OfficeProfile(values.get(KEY_NAME, ""), values.get(KEY_STREET, ""),
+                         values.get(KEY_ROLE, "community"), values.get(KEY_OPERATOR, ""))
+
+
+def load_profile(db_path: Path) -> OfficeProfile | None:
+    """The office profile, or None before the office has been set up."""
+    return profile_from(settings.read_all(db_path))
+
+
+def save_profile(db_path: Path, profile: OfficeProfile) -> OfficeProfile:
+    cleaned = validate(profile)
+    settings.write(db_path, {KEY_NAME: cleaned.name, KEY_STREET: cleaned.street,
+                             KEY_ROLE: cleaned.role, KEY_OPERATOR: cleaned.operator})
+    return cleaned
+
+
+def load_language(db_path: Path) -> str:
+    """The chosen UI language, or "" to follow the system."""
+    return settings.read_all(db_path).get(KEY_LANGUAGE, "")
+
+
+def save_language(db_path: Path, language: str) -> None:
+    if language and language not in SUPPORTED_LANGUAGES:
+        raise ValidationError("language", MSG_LANGUAGE, value=language)
+    settings.write(db_path, {KEY_LANGUAGE: language or None})

@@ -1,0 +1,1 @@
+"""Local storage: SQLite file handling, schema, migrations and SQLModel tables."""

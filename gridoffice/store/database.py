@@ -1,0 +1,143 @@
+"""The SQLAlchemy side of the store: engines, sessions and sync stamping.
+
+Every synced row is stamped in one place, a ``before_flush`` hook: a new id
+(UUIDv7), the owning office, a hybrid-logical-clock timestamp, the writer
+(this copy of the data) and the version it was based on. Deleting a synced
+row through the ORM is refused: rows are retired by setting ``deleted``
+(a tombstone that sync can carry), so nobody's record is ever lost.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+from sqlmodel import Session as ModelSession
+from sqlmodel import create_engine
+
+from gridoffice.domain.hlc import HybridClock, uuid7
+from gridoffice.errors import StorageError
+from gridoffice.store.files import BUSY_TIMEOUT_MS, MSG_LOCKED, configure
+from gridoffice.store.tables import Synced
+
+
+class HardDeleteError(RuntimeError):
+    """A synced row was passed to ``session.delete``: a bug, use a tombstone."""
+
+
+class Database:
+    """An opened, migrated database file (see ``files.open_database``)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._write_lock = threading.RLock()  # one writer at a time in this process
+        self.engine = self._make_engine(immediate=True)
+        self._read_engine = self._make_engine(immediate=False)
+        meta = dict(self._raw_rows("SELECT key, value FROM meta"))
+        self.replica_id: str = meta["replica_id"]
+        self.office_id: str = meta["office_id"]
+        self.clock = HybridClock(int(meta.get("hlc_last", "0")))
+        self._write_sessions = sessionmaker(
+            self.engine, class_=ModelSession, expire_on_commit=False
+        )
+        self._read_sessions = sessionmaker(
+            self._read_engine, class_=ModelSession, expire_on_commit=False
+        )
+
+    def _make_engine(self, *, immediate: bool) -> Engine:
+        engine = create_engine(
+            f"sqlite:///{self.path}",
+            connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
+        )
+
+        @event.listens_for(engine, "connect")
+        def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+            dbapi_conn.isolation_level = None  # we issue BEGIN ourselves
+            configure(dbapi_conn)
+
+        begin = "BEGIN IMMEDIATE" if immediate else "BEGIN"
+
+        @event.listens_for(engine, "begin")
+        def _on_begin(conn: Any) -> None:
+            conn.exec_driver_sql(begin)
+
+        return engine
+
+    def _raw_rows(self, sql: str) -> list[Any]:
+        with self._read_engine.connect() as conn:
+            return list(conn.exec_driver_sql(sql).fetchall())
+
+    @contextlib.contextmanager
+    def write(self) -> Iterator[ModelSession]:
+        """A session in a write transaction, committed when the block ends."""
+        with self._write_lock:
+            session = self._write_sessions(info={"database": self})
+            try:
+                yield session
+                session.commit()
+            except OperationalError as exc:
+                session.rollback()
+                if "locked" in str(exc).lower():
+                    raise StorageError(MSG_LOCKED, path=str(self.path)) from exc
+                raise
+            except BaseException:
+                session.rollback()
+                raise
+            finally:
+                session.close()
+
+    @contextlib.contextmanager
+    def read(self) -> Iterator[ModelSession]:
+        """A session for reading; nothing it does is committed."""
+        session = self._read_sessions()
+        try:
+            yield session
+        finally:
+            session.close()  # ends the transaction without expiring what was read
+
+    def close(self) -> None:
+        self.engine.dispose()
+        self._read_engine.dispose()
+
+
+@event.listens_for(Session, "before_flush")
+def _stamp_synced_rows(session: Session, _context: Any, _instances: Any) -> None:
+    database: Database | None = session.info.get("database")
+    if database is None:
+        if any(isinstance(obj, Synced) for obj in (*session.new, *session.dirty)):
+            raise RuntimeError("synced rows are written through Database.write() only")
+        return
+    for obj in session.deleted:
+        if isinstance(obj, Synced):
+            raise HardDeleteError(
+                f"{type(obj).__name__} rows are never deleted; set deleted=True instead"
+            )
+    stamped = False
+    for obj in session.new:
+        if isinstance(obj, Synced):
+            if not obj.id:
+                obj.id = uuid7()
+            if not obj.origin_office:
+                obj.origin_office = database.office_id
+            obj.base_hlc = None
+            obj.hlc = database.clock.now()
+            obj.writer = database.replica_id
+            stamped = True
+    for obj in session.dirty:
+        if isinstance(obj, Synced) and session.is_modified(obj, include_collections=False):
+            obj.base_hlc = obj.hlc
+            obj.hlc = database.clock.now()
+            obj.writer = database.replica_id
+            stamped = True
+    if stamped:
+        session.connection().exec_driver_sql(
+            "UPDATE meta SET value = ? WHERE key = 'hlc_last'", (str(database.clock.last),)
+        )

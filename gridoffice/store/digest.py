@@ -1,0 +1,67 @@
+"""Row counts per area and order-independent content digests per synced table.
+
+Two copies of a community's data hold the same rows exactly when their
+digests agree, whatever order the rows were written in (sync compares them).
+Plain sqlite3: the headless ``info`` command must stay fast.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from typing import Any
+
+# Area name in `info` -> table that holds its records. Later areas add theirs.
+AREAS: dict[str, str] = {
+    "orgs": "org",
+}
+
+DIGEST_BITS = 256
+_MOD = 1 << DIGEST_BITS
+
+
+def synced_tables(conn: sqlite3.Connection) -> list[str]:
+    """Tables that carry the sync columns (they have ``hlc`` and ``origin_office``)."""
+    names = [r[0] for r in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+        "ORDER BY name"
+    )]
+    result = []
+    for name in names:
+        columns = {r[1] for r in conn.execute(f'PRAGMA table_info("{name}")')}
+        if {"hlc", "origin_office", "deleted"} <= columns:
+            result.append(name)
+    return result
+
+
+def _row_hash(row: tuple[Any, ...]) -> int:
+    data = json.dumps(row, ensure_ascii=False, separators=(",", ":"), default=str)
+    return int.from_bytes(hashlib.sha256(data.encode("utf-8")).digest(), "big")
+
+
+def table_digest(conn: sqlite3.Connection, table: str) -> str:
+    """Sum of SHA-256 of every row (all columns, in column-name order), modulo 2**256.
+
+    A sum is order-independent and can later be updated row by row.
+    """
+    columns = sorted(r[1] for r in conn.execute(f'PRAGMA table_info("{table}")'))
+    select = ", ".join(f'"{c}"' for c in columns)
+    total = 0
+    for row in conn.execute(f'SELECT {select} FROM "{table}"'):
+        total = (total + _row_hash(tuple(row))) % _MOD
+    return f"{total:064x}"
+
+
+def counts(conn: sqlite3.Connection) -> dict[str, int]:
+    """Live (not deleted) rows per area."""
+    existing = set(synced_tables(conn))
+    return {
+        area: conn.execute(f'SELECT count(*) FROM "{table}" WHERE NOT deleted').fetchone()[0]
+        for area, table in AREAS.items()
+        if table in existing
+    }
+
+
+def digests(conn: sqlite3.Connection) -> dict[str, str]:
+    return {table: table_digest(conn, table) for table in synced_tables(conn)}

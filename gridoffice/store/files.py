@@ -1,0 +1,230 @@
+"""Opening the database file: checks, pragmas, backups and migrations.
+
+Plain ``sqlite3`` only, so the headless commands and the start of the GUI do
+not pay for importing SQLAlchemy. A file that is not ours, is damaged or was
+written by a newer program is refused before anything is written to it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import sqlite3
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from gridoffice.domain.hlc import uuid7
+from gridoffice.errors import StorageError
+from gridoffice.i18n import QT_TRANSLATE_NOOP
+from gridoffice.paths import AppPaths, ensure_writable_dir, storage_error
+from gridoffice.store.migrations import STEPS, current_version
+
+log = logging.getLogger(__name__)
+
+APPLICATION_ID = 0x47524F46  # "GROF": marks the file as a GridOffice database
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+
+MSG_NOT_OURS = QT_TRANSLATE_NOOP(
+    "errors",
+    "{path} is not a GridOffice database. Choose another data folder; the file was not changed.",
+)
+MSG_DAMAGED = QT_TRANSLATE_NOOP(
+    "errors",
+    "The database {path} is damaged ({detail}). Nothing was changed; restore a copy "
+    "from {backups}.",
+)
+MSG_NEWER = QT_TRANSLATE_NOOP(
+    "errors",
+    "The database {path} was written by a newer GridOffice (data version {found}; this "
+    "program reads up to {supported}). Install the newer program; the file was not changed.",
+)
+MSG_LOCKED = QT_TRANSLATE_NOOP(
+    "errors",
+    "The database {path} is in use by another program. Close the other GridOffice window "
+    "or command and try again.",
+)
+MSG_MIGRATION_FAILED = QT_TRANSLATE_NOOP(
+    "errors",
+    "Updating the database {path} failed ({detail}). The data was left as it was; a copy "
+    "is in {backup}.",
+)
+
+
+@dataclass(frozen=True)
+class OpenedDatabase:
+    path: Path
+    schema_version: int
+    created: bool
+    migrated_from: int | None
+    backup: Path | None
+
+
+def configure(conn: sqlite3.Connection) -> sqlite3.Connection:
+    """The pragmas every connection gets (ARCHITECTURE.md: WAL, FK, FULL sync)."""
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA synchronous = FULL")
+    return conn
+
+
+def connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
+    """A configured connection in autocommit mode (we issue BEGIN ourselves)."""
+    if read_only:
+        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, isolation_level=None)
+    else:
+        conn = sqlite3.connect(path, isolation_level=None)
+    return configure(conn)
+
+
+def _is_locked(exc: sqlite3.Error) -> bool:
+    text = str(exc).lower()
+    return "locked" in text or "busy" in text
+
+
+def translate_sqlite_error(path: Path, exc: sqlite3.Error, backups: Path) -> StorageError:
+    if _is_locked(exc):
+        return StorageError(MSG_LOCKED, path=str(path))
+    if isinstance(exc, sqlite3.OperationalError) and "unable to open" in str(exc).lower():
+        return storage_error(path, PermissionError(13, str(exc)))
+    return StorageError(MSG_DAMAGED, path=str(path), detail=str(exc), backups=str(backups))
+
+
+def inspect(path: Path, backups: Path) -> tuple[int, int]:
+    """``(application_id, user_version)`` of an existing file, read-only.
+
+    Refuses files that are not SQLite, are damaged, or belong to another
+    program. A zero-length file counts as new.
+    """
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise storage_error(path, exc) from exc
+    if not header:
+        return 0, 0
+    if header != SQLITE_HEADER:
+        raise StorageError(MSG_NOT_OURS, path=str(path))
+    try:
+        conn = connect(path, read_only=True)
+        try:
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+            check = conn.execute("PRAGMA quick_check").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        raise translate_sqlite_error(path, exc, backups) from exc
+    if app_id != APPLICATION_ID and (app_id != 0 or tables):
+        raise StorageError(MSG_NOT_OURS, path=str(path))
+    if check != "ok":
+        raise StorageError(MSG_DAMAGED, path=str(path), detail=check, backups=str(backups))
+    if version > current_version():
+        raise StorageError(
+            MSG_NEWER, path=str(path), found=version, supported=current_version()
+        )
+    return app_id, version
+
+
+def backup(path: Path, backup_dir: Path, label: str) -> Path:
+    """Copy the database (consistently, through SQLite) into ``backup_dir``."""
+    ensure_writable_dir(backup_dir)
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    target = backup_dir / f"gridoffice-{label}-{stamp}.sqlite3"
+    n = 1
+    while target.exists():
+        n += 1
+        target = backup_dir / f"gridoffice-{label}-{stamp}-{n}.sqlite3"
+    partial = target.with_suffix(".part")
+    try:
+        source = connect(path, read_only=True)
+        dest = sqlite3.connect(partial)
+        try:
+            source.backup(dest)
+        finally:
+            dest.close()
+            source.close()
+        partial.replace(target)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            partial.unlink()
+        raise storage_error(target, exc) from exc
+    except sqlite3.Error as exc:
+        with contextlib.suppress(OSError):
+            partial.unlink()
+        raise translate_sqlite_error(path, exc, backup_dir) from exc
+    return target
+
+
+def _migrate(conn: sqlite3.Connection, start: int) -> None:
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for version in range(start, current_version()):
+            STEPS[version](conn)
+        conn.execute(f"PRAGMA user_version = {current_version()}")
+        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        _init_meta(conn)
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
+def _init_meta(conn: sqlite3.Connection) -> None:
+    """Identity of this copy of the data, created once."""
+    now = time.strftime("%Y-%m-%dT%H:%M:%S")
+    defaults = {
+        "replica_id": uuid7(),
+        "office_id": uuid7(),
+        "incarnation": uuid7(),
+        "created_at": now,
+        "hlc_last": "0",
+    }
+    conn.executemany(
+        "INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)", list(defaults.items())
+    )
+
+
+def open_database(paths: AppPaths) -> OpenedDatabase:
+    """Create or check the database and bring it to the current schema.
+
+    Before any migration of existing data a backup copy is written; a failed
+    migration is rolled back and leaves the file as it was.
+    """
+    ensure_writable_dir(paths.data_dir)
+    path = paths.database
+    exists = path.exists() and path.stat().st_size > 0
+    version = inspect(path, paths.backup_dir)[1] if exists else 0
+    backup_path: Path | None = None
+    if exists and version < current_version():
+        backup_path = backup(path, paths.backup_dir, f"schema{version}")
+    if version == current_version():
+        return OpenedDatabase(path, version, False, None, None)
+    try:
+        conn = sqlite3.connect(path, isolation_level=None)
+        try:
+            configure(conn)
+            conn.execute("PRAGMA journal_mode = WAL")
+            _migrate(conn, version)
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        if _is_locked(exc):
+            raise StorageError(MSG_LOCKED, path=str(path)) from exc
+        if exists:
+            raise StorageError(
+                MSG_MIGRATION_FAILED, path=str(path), detail=str(exc), backup=str(backup_path)
+            ) from exc
+        with contextlib.suppress(OSError):
+            path.unlink()
+        raise translate_sqlite_error(path, exc, paths.backup_dir) from exc
+    except OSError as exc:
+        raise storage_error(path, exc) from exc
+    if exists:
+        log.info("migrated %s from schema %d to %d", path, version, current_version())
+    return OpenedDatabase(path, current_version(), not exists, version if exists else None,
+                          backup_path)
+
+

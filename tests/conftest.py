@@ -1,0 +1,43 @@
+"""Shared fixtures: real data folders in tmp_path, never the user's profile."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.pop("GRIDOFFICE_DATA_DIR", None)
+
+from gridoffice import paths  # noqa: E402
+from gridoffice.services import office  # noqa: E402
+from gridoffice.store.files import open_database  # noqa: E402
+
+TODAY = dt.date(2026, 11, 21)
+
+
+@pytest.fixture
+def app_paths(tmp_path):
+    """Paths of a fresh data folder (nothing created yet)."""
+    return paths.resolve(tmp_path / "data")
+
+
+@pytest.fixture
+def db(app_paths):
+    """An opened, migrated, set-up database in tmp_path."""
+    from gridoffice.store.database import Database
+
+    opened = open_database(app_paths)
+    office.save_profile(opened.path, office.OfficeProfile("幸福里社区", "幸福街道", "community",
+                                                          "王芳"))
+    database = Database(opened.path)
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def orgs(db):
+    from gridoffice.services.orgs import OrgService
+
+    return OrgService(db, operator="王芳", today=TODAY)

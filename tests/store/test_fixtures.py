@@ -1,0 +1,51 @@
+"""Every released schema version upgrades to the current one, data intact.
+
+``tests/fixtures/schema_vN.sqlite3`` is a demo database as version N of the
+program wrote it. When a migration step is added, add the fixture of the
+version before it (`gridoffice-cli demo` with the old program, then VACUUM).
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from gridoffice import paths
+from gridoffice.store import migrations
+from gridoffice.store.files import open_database
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+VERSIONS = sorted(int(re.search(r"\d+", p.stem).group()) for p in FIXTURES.glob("schema_v*.sqlite3"))
+
+
+def test_there_is_a_fixture_for_every_released_version():
+    assert list(range(1, migrations.current_version() + 1)) == VERSIONS
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_fixture_upgrades_to_current(tmp_path, version):
+    from gridoffice.services.orgs import OrgService
+    from gridoffice.store.database import Database
+
+    app_paths = paths.resolve(tmp_path / "data")
+    app_paths.data_dir.mkdir(parents=True)
+    shutil.copy(FIXTURES / f"schema_v{version}.sqlite3", app_paths.database)
+    before = sqlite3.connect(app_paths.database)
+    org_names = sorted(r[0] for r in before.execute("SELECT name FROM org"))
+    before.close()
+
+    opened = open_database(app_paths)
+    assert opened.schema_version == migrations.current_version()
+    if version < migrations.current_version():
+        assert opened.backup is not None and opened.backup.exists()
+    db = Database(opened.path)
+    try:
+        nodes = OrgService(db).list_orgs()
+        assert sorted(n.name for n in nodes) == org_names
+        assert any(n.secretary for n in nodes)
+    finally:
+        db.close()
