@@ -19,7 +19,9 @@ from gridoffice.store import migrations
 from gridoffice.store.files import open_database
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-VERSIONS = sorted(int(re.search(r"\d+", p.stem).group()) for p in FIXTURES.glob("schema_v*.sqlite3"))
+VERSIONS = sorted(
+    int(re.search(r"\d+", p.stem).group()) for p in FIXTURES.glob("schema_v*.sqlite3")
+)
 
 
 def test_there_is_a_fixture_for_every_released_version():
