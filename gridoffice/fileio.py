@@ -41,6 +41,10 @@ def atomic_output(path: str | os.PathLike[str]) -> Iterator[Path]:
         raise storage_error(target.parent, exc) from exc
     tmp = Path(tmp_name)
     try:
+        # mkstemp makes the file private (0600); give it the mode the old file had,
+        # or an ordinary document's mode, so it can be shared like any other file.
+        with contextlib.suppress(OSError):
+            os.chmod(tmp, target.stat().st_mode & 0o777 if target.exists() else 0o644)
         yield tmp
         try:
             with open(tmp, "rb+") as handle:
