@@ -14,21 +14,30 @@ from gridoffice.store.database import Database
 TITLE = "党组织设置一览表"
 COLUMNS = (
     Column("序号", 0.5, "center"),
-    Column("党组织名称", 2.6),
-    Column("简称", 1.4),
-    Column("类型", 1.0, "center"),
-    Column("上级党组织", 1.6),
+    Column("党组织名称", 2.5),
+    Column("简称", 1.3),
+    Column("类型", 0.9, "center"),
+    Column("上级党组织", 1.4),
     Column("书记（党小组长）", 1.1, "center"),
     Column("其他委员", 2.4),
-    Column("所在网格", 1.0, "center"),
+    Column("所在网格代码", 1.65, "center"),
     Column("成立日期", 1.0, "center"),
     Column("届满日期", 1.0, "center"),
-    Column("备注", 1.1),
+    Column("备注", 1.0),
 )
 
 
 def _date(value: dt.date | None) -> str | None:
     return f"{value.year}年{value.month}月{value.day}日" if value else None
+
+
+def _short_date(value: dt.date | None) -> str | None:
+    return f"{value.year}.{value.month:02d}.{value.day:02d}" if value else None
+
+
+def _indent(depth: int) -> str:
+    # Leading spaces are trimmed from cells; no-break spaces and a corner mark the level.
+    return "\u00a0\u00a0\u00a0" * (depth - 1) + "└ " if depth else ""
 
 
 def _held_on(seat: SeatRow, day: dt.date) -> bool:
@@ -51,16 +60,16 @@ def org_rows(service: OrgService, as_of: dt.date) -> list[tuple[str | None, ...]
                   if s.seat not in ("secretary", "group_leader")]
         rows.append((
             str(index),
-            "\u3000" * depth[node.id] + node.name,  # ideographic spaces show the tree
+            _indent(depth[node.id]) + node.name,
             node.short_name,
             ORG_TYPES.zh(node.org_type),
             names.get(node.parent_id or ""),
             "、".join(head) or None,
             "；".join(others) or None,
             node.grid_code,
-            _date(node.established),
-            _date(node.term_end),
-            None,
+            _short_date(node.established),
+            _short_date(node.term_end),
+            "任期已届满" if node.term_end and node.term_end < as_of else None,
         ))
     return rows
 

@@ -1,0 +1,63 @@
+"""Composition root of the GUI: args -> paths -> logging -> database -> Qt.
+
+The database is checked and migrated with plain sqlite3 before Qt starts, so
+an unusable data folder is reported before anything else happens. SQLAlchemy
+and the services are imported after the window is shown (start-up speed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+
+from gridoffice import __version__
+from gridoffice.errors import UserError
+from gridoffice.i18n import SUPPORTED_LANGUAGES, system_language
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="gridoffice",
+                                     description="GridOffice (网格通) desktop program")
+    parser.add_argument("--version", action="version", version=f"GridOffice {__version__}")
+    parser.add_argument("--data-dir", metavar="DIR",
+                        help="data folder (default: $GRIDOFFICE_DATA_DIR or the user data dir)")
+    parser.add_argument("--language", choices=SUPPORTED_LANGUAGES,
+                        help="interface language for this run")
+    parser.add_argument("--exit-after-show", action="store_true",
+                        help="show the main window, then exit 0 (smoke tests, benchmarks)")
+    parser.add_argument("--verbose", action="store_true", help="debug logging")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    from gridoffice import logs, paths
+    from gridoffice.app_context import AppContext
+    from gridoffice.services import office
+    from gridoffice.store.files import open_database
+
+    app_paths = paths.resolve(args.data_dir)
+    log_file = logs.setup(app_paths.log_dir, verbose=args.verbose)
+    log = logging.getLogger("gridoffice")
+    language = args.language or system_language()
+    try:
+        opened = open_database(app_paths)
+        language_setting = office.load_language(opened.path)
+        language = args.language or language_setting or system_language()
+        profile = office.load_profile(opened.path)
+    except UserError as exc:
+        log.error("cannot open data: %s", exc)
+        from gridoffice.ui.app import show_fatal_error
+
+        return show_fatal_error(exc, language)
+    context = AppContext(app_paths, opened, language, language_setting, profile,
+                         str(log_file) if log_file else None, args.exit_after_show)
+    log.info("GridOffice %s starting, data in %s", __version__, app_paths.data_dir)
+    from gridoffice.ui.app import run
+
+    return run(context)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

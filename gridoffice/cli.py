@@ -1,0 +1,177 @@
+"""Headless commands (``gridoffice-cli``): info, demo data, ledgers.
+
+Never imports Qt. Success exits 0; an expected failure prints one line
+(Chinese | English) on stderr and exits 1; a usage error exits 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from typing import Any, NoReturn
+
+from gridoffice import __version__
+from gridoffice.errors import UserError
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+log = logging.getLogger("gridoffice.cli")
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports a usage error on one line in Chinese and English."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}: 用法错误：{message}（见 --help） | "
+                              f"usage error: {message} (see --help)\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="gridoffice-cli",
+                     description="GridOffice (网格通) headless commands / 命令行工具")
+    parser.add_argument("--version", action="version", version=f"GridOffice {__version__}")
+    parser.add_argument("--data-dir", metavar="DIR",
+                        help="data folder (default: $GRIDOFFICE_DATA_DIR or the user data dir)")
+    parser.add_argument("--verbose", action="store_true", help="log debug messages to stderr")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    commands.required = True
+
+    info = commands.add_parser("info", help="office, data folder, schema, counts and digests")
+    info.add_argument("--json", action="store_true", help="print JSON")
+    info.set_defaults(handler=cmd_info)
+
+    demo = commands.add_parser("demo", help="fill an empty data folder with demo data")
+    demo.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
+    demo.add_argument("--size", choices=("small", "large"), default="small")
+    demo.set_defaults(handler=cmd_demo)
+
+    ledger = commands.add_parser("ledger", help="print a PDF ledger (台账)")
+    kinds = ledger.add_subparsers(dest="ledger", metavar="LEDGER", parser_class=_Parser)
+    kinds.required = True
+    orgs = kinds.add_parser("orgs", help="党组织设置一览表 (party organisations)")
+    orgs.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+    orgs.add_argument("--as-of", type=_date_arg, metavar="YYYY-MM-DD",
+                      help="organisations and seats as they were on this day")
+    orgs.set_defaults(handler=cmd_ledger_orgs)
+    return parser
+
+
+def _date_arg(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"日期应为 YYYY-MM-DD：{text} | expected a date YYYY-MM-DD: {text}"
+        ) from None
+
+
+# --- commands ---------------------------------------------------------------
+def _open(args: argparse.Namespace) -> Any:
+    from gridoffice import paths
+    from gridoffice.store.files import open_database
+
+    app_paths = paths.resolve(args.data_dir)
+    return app_paths, open_database(app_paths)
+
+
+def _database(args: argparse.Namespace) -> Any:
+    from gridoffice.store.database import Database
+
+    _paths, opened = _open(args)
+    return Database(opened.path)
+
+
+def cmd_info(args: argparse.Namespace) -> int:
+    from gridoffice.services import office
+    from gridoffice.store import digest
+    from gridoffice.store.files import connect
+    from gridoffice.store.settings import read_meta
+
+    app_paths, opened = _open(args)
+    profile = office.load_profile(opened.path)
+    conn = connect(opened.path, read_only=True)
+    try:
+        counts = digest.counts(conn)
+        digests = digest.digests(conn)
+    finally:
+        conn.close()
+    meta = read_meta(opened.path)
+    info = {
+        "version": __version__,
+        "office": None if profile is None else {
+            "id": meta.get("office_id"), "name": profile.name, "street": profile.street,
+            "role": profile.role, "operator": profile.operator,
+        },
+        "replica_id": meta.get("replica_id"),
+        "data_dir": str(app_paths.data_dir),
+        "database": str(opened.path),
+        "schema_version": opened.schema_version,
+        "counts": counts,
+        "digests": digests,
+    }
+    if args.json:
+        print(json.dumps(info, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    office_text = "（未设置 not set up）" if profile is None else (
+        f"{profile.name}（{profile.street}，{profile.role}）")
+    print(f"办公室 office:      {office_text}")
+    print(f"数据目录 data dir:  {info['data_dir']}")
+    print(f"数据版本 schema:    {info['schema_version']}")
+    for area, count in counts.items():
+        print(f"{area:>18}: {count}")
+    for table, value in digests.items():
+        print(f"{'digest ' + table:>18}: {value[:16]}…")
+    return EXIT_OK
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from gridoffice.services import demo
+
+    db = _database(args)
+    try:
+        summary = demo.fill(db, seed=args.seed, size=args.size)
+    finally:
+        db.close()
+    print(f"已生成演示数据 demo data added: {summary.orgs} 个党组织 orgs, "
+          f"{summary.seats} 个职务 seats")
+    return EXIT_OK
+
+
+def cmd_ledger_orgs(args: argparse.Namespace) -> int:
+    from gridoffice.ledgers.org_ledger import render_org_ledger
+    from gridoffice.services import office
+
+    db = _database(args)
+    try:
+        profile = office.load_profile(db.path)
+        unit = profile.name if profile else ""
+        result = render_org_ledger(db, args.output, unit=unit, as_of=args.as_of)
+    finally:
+        db.close()
+    print(f"已生成 written: {result.path}（{result.pages} 页 pages, {result.rows} 行 rows）")
+    if result.missing_chars:
+        chars = " ".join(result.missing_chars)
+        print(f"注意：字体缺少这些字，已在 PDF 中标出 | warning: the font lacks these characters, "
+              f"marked in the PDF: {chars}", file=sys.stderr)
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s")
+    try:
+        return int(args.handler(args))
+    except UserError as exc:
+        print(f"gridoffice-cli: {exc.one_line()}", file=sys.stderr)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        print("gridoffice-cli: 已取消 | cancelled", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

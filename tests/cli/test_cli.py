@@ -1,0 +1,152 @@
+"""The headless commands, run as real subprocesses."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def cli(*args, data_dir=None, env=None, check=False):
+    full_env = {k: v for k, v in os.environ.items() if k != "GRIDOFFICE_DATA_DIR"}
+    full_env.update({"PYTHONPATH": str(ROOT), **(env or {})})
+    command = [sys.executable, "-m", "gridoffice.cli"]
+    if data_dir is not None:
+        command += ["--data-dir", str(data_dir)]
+    result = subprocess.run([*command, *args], capture_output=True, text=True, env=full_env,
+                            cwd=ROOT, timeout=120)
+    if check:
+        assert result.returncode == 0, result.stderr
+    return result
+
+
+def test_version_and_help():
+    out = cli("--version", check=True).stdout
+    assert out.startswith("GridOffice ")
+    for args in (["--help"], ["info", "--help"], ["demo", "--help"], ["ledger", "orgs", "--help"]):
+        assert cli(*args, check=True).stdout.startswith("usage:")
+
+
+def test_cli_never_imports_qt(tmp_path):
+    code = ("import sys, runpy; sys.argv = ['gridoffice-cli', '--data-dir', sys.argv[1], 'info'];"
+            "\ntry: runpy.run_module('gridoffice.cli', run_name='__main__')"
+            "\nexcept SystemExit: pass"
+            "\nassert not [m for m in sys.modules if m.startswith('PySide6')], 'Qt imported'"
+            "\nassert 'sqlalchemy' not in sys.modules, 'info should not need SQLAlchemy'")
+    result = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True,
+                            text=True, env={**os.environ, "PYTHONPATH": str(ROOT)}, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+
+
+def test_demo_then_info_json(tmp_path):
+    data = tmp_path / "office"
+    out = cli("demo", "--seed", "7", data_dir=data, check=True).stdout
+    assert "demo data added" in out
+    info = json.loads(cli("info", "--json", data_dir=data, check=True).stdout)
+    assert info["office"]["name"] == "幸福里社区" and info["office"]["role"] == "community"
+    assert info["data_dir"] == str(data.resolve())
+    assert info["schema_version"] >= 1
+    assert info["counts"]["orgs"] >= 10
+    assert set(info["digests"]) == {"org", "committee_seat", "org_event"}
+    assert all(len(v) == 64 for v in info["digests"].values())
+    # demo refuses a folder that already has data, and changes nothing
+    again = cli("demo", data_dir=data)
+    assert again.returncode == 1 and "empty data folder" in again.stderr
+    assert "演示数据" in again.stderr  # Chinese first on the same line
+    assert len(again.stderr.strip().splitlines()) == 1
+    assert json.loads(cli("info", "--json", data_dir=data, check=True).stdout) == info
+
+
+def test_demo_is_deterministic_for_a_seed(tmp_path):
+    import sqlite3
+
+    def content(folder):
+        cli("demo", "--seed", "11", data_dir=folder, check=True)
+        conn = sqlite3.connect(folder / "gridoffice.sqlite3")
+        return sorted(conn.execute(
+            "SELECT o.name, o.org_type, o.established, s.seat, s.person_name, s.from_date "
+            "FROM org o LEFT JOIN committee_seat s ON s.org_id = o.id").fetchall(), key=str)
+
+    assert content(tmp_path / "a") == content(tmp_path / "b")
+
+
+def test_environment_variable_sets_the_data_dir(tmp_path):
+    data = tmp_path / "from-env"
+    info = json.loads(cli("info", "--json", env={"GRIDOFFICE_DATA_DIR": str(data)},
+                          check=True).stdout)
+    assert info["data_dir"] == str(data.resolve())
+    assert (data / "gridoffice.sqlite3").exists()
+
+
+def test_ledger_orgs(tmp_path):
+    data = tmp_path / "office"
+    cli("demo", data_dir=data, check=True)
+    pdf = tmp_path / "orgs.pdf"
+    out = cli("ledger", "orgs", "-o", str(pdf), data_dir=data, check=True).stdout
+    assert str(pdf) in out
+    text = "\n".join(page.extract_text() for page in PdfReader(pdf).pages)
+    assert "党组织设置一览表" in text and "幸福里社区" in text
+    assert "中共幸福里社区委员会" in text and "第 1 页" in text
+    assert "内部资料" in text
+
+
+@pytest.mark.parametrize("args, message", [
+    (["bogus"], "usage error"),
+    (["info", "--frobnicate"], "usage error"),
+    (["ledger", "orgs"], "usage error"),
+    (["ledger", "orgs", "-o", "x.pdf", "--as-of", "2026-02-30"], "YYYY-MM-DD"),
+])
+def test_usage_errors_exit_2_with_one_line(tmp_path, args, message):
+    result = cli(*args, data_dir=tmp_path)
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_unwritable_data_dir(tmp_path):
+    blocker = tmp_path / "blocker"
+    blocker.write_text("not a folder")
+    result = cli("info", data_dir=blocker / "data")
+    assert result.returncode == 1
+    assert "Cannot write" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_foreign_database_is_refused_and_kept(tmp_path):
+    data = tmp_path / "office"
+    data.mkdir()
+    (data / "gridoffice.sqlite3").write_bytes(b"hello, I am a spreadsheet")
+    result = cli("info", data_dir=data)
+    assert result.returncode == 1 and "not a GridOffice database" in result.stderr
+    assert (data / "gridoffice.sqlite3").read_bytes() == b"hello, I am a spreadsheet"
+
+
+def test_ledger_output_that_cannot_be_written_keeps_the_old_file(tmp_path):
+    data = tmp_path / "office"
+    cli("demo", data_dir=data, check=True)
+    missing = cli("ledger", "orgs", "-o", str(tmp_path / "nope" / "x.pdf"), data_dir=data)
+    assert missing.returncode == 1 and "does not exist" in missing.stderr
+    folder = cli("ledger", "orgs", "-o", str(tmp_path), data_dir=data)
+    assert folder.returncode == 1 and "is a folder" in folder.stderr
+    existing = tmp_path / "old.pdf"
+    existing.write_bytes(b"%PDF-1.4 precious")
+    before = hashlib.sha256(existing.read_bytes()).hexdigest()
+    os.chmod(tmp_path, 0o500)
+    try:
+        result = cli("ledger", "orgs", "-o", str(existing), data_dir=data)
+    finally:
+        os.chmod(tmp_path, 0o700)
+    if os.geteuid() != 0:  # root ignores the folder permission
+        assert result.returncode == 1 and "Cannot write" in result.stderr
+    else:
+        assert result.returncode == 0
+    if result.returncode != 0:
+        assert hashlib.sha256(existing.read_bytes()).hexdigest() == before
+    assert not list(tmp_path.glob(".old.pdf.*.part"))
