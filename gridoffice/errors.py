@@ -9,11 +9,23 @@ them on one line in Chinese and English. Anything else is a bug.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from gridoffice.i18n import QT_TRANSLATE_NOOP, catalog
 
 CONTEXT = "errors"
+Translate = Callable[[str, str], str]
+
+
+class Term(str):
+    """A value that is itself a label to translate (an organisation type, a seat).
+
+    ``Term("Party group")`` reads "Party group" in an English message and 党小组
+    in a Chinese one; the label must be marked in the ``codes`` context.
+    """
+
+    context = "codes"
 
 
 class UserError(Exception):
@@ -26,9 +38,16 @@ class UserError(Exception):
         self.values = values
         super().__init__(self.english())
 
-    def render(self, template: str) -> str:
+    def render(self, template: str, translate: Translate | None = None) -> str:
+        """Fill ``template`` (the message, translated) with the values; ``translate``
+        turns :class:`Term` values into the same language."""
+        values = {
+            key: translate(value.context, value) if translate and isinstance(value, Term)
+            else value
+            for key, value in self.values.items()
+        }
         try:
-            return template.format(**self.values)
+            return template.format(**values)
         except (KeyError, IndexError, ValueError):
             return self.message.format(**self.values)
 
@@ -36,7 +55,8 @@ class UserError(Exception):
         return self.message.format(**self.values)
 
     def localized(self, language: str) -> str:
-        return self.render(catalog(language).translate(self.context, self.message))
+        translate = catalog(language).translate
+        return self.render(translate(self.context, self.message), translate)
 
     def one_line(self) -> str:
         """``中文 | English`` on one line, for the headless commands."""

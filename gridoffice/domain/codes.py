@@ -83,4 +83,5 @@ ORG_EVENTS = CodeTable(
     _c("restored", QT_TRANSLATE_NOOP("codes", "Restored")),
     _c("seat_appointed", QT_TRANSLATE_NOOP("codes", "Seat appointed")),
     _c("seat_ended", QT_TRANSLATE_NOOP("codes", "Seat ended")),
+    _c("seat_withdrawn", QT_TRANSLATE_NOOP("codes", "Appointment withdrawn")),
 )

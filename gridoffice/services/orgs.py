@@ -15,7 +15,7 @@ from sqlmodel import Session, col, select
 
 from gridoffice.domain import orgs as rules
 from gridoffice.domain.codes import ORG_TYPES, SEATS
-from gridoffice.errors import UserError, ValidationError
+from gridoffice.errors import Term, UserError, ValidationError
 from gridoffice.i18n import QT_TRANSLATE_NOOP
 from gridoffice.store.database import Database
 from gridoffice.store.tables import CommitteeSeat, Org, OrgEvent
@@ -66,6 +66,9 @@ MSG_SEAT_ENDED = QT_TRANSLATE_NOOP("errors", "This seat already ended on {date}.
 MSG_SEAT_MISSING = QT_TRANSLATE_NOOP("errors", "The seat record no longer exists.")
 MSG_SEAT_OVERLAP = QT_TRANSLATE_NOOP(
     "errors", "From: {person} held this seat until {date}; the new term must start after that."
+)
+MSG_SEAT_TAKEN = QT_TRANSLATE_NOOP(
+    "errors", "{person} now holds this seat; end that term first."
 )
 MSG_DISCARD_USED = QT_TRANSLATE_NOOP(
     "errors", "{name} already has sub-organisations or seats and can only be retired."
@@ -361,7 +364,8 @@ class OrgService:
                 raise ValidationError("seat", MSG_SEAT_UNKNOWN, value=seat)
             if not rules.seat_allowed(org.org_type, seat):
                 raise ValidationError("seat", MSG_SEAT_NOT_HERE,
-                                      org_type=ORG_TYPES.zh(org.org_type), seat=SEATS.zh(seat))
+                                      org_type=Term(ORG_TYPES.label(org.org_type)),
+                                      seat=Term(SEATS.label(seat)))
             if not person:
                 raise ValidationError("person_name", MSG_PERSON_REQUIRED)
             if start > self.today():
@@ -416,11 +420,35 @@ class OrgService:
             seat = session.get(CommitteeSeat, seat_id)
             if seat is None or seat.deleted:
                 raise UserError(MSG_SEAT_MISSING)
+            if seat.seat in rules.SINGLE_SEATS:
+                for other in self._seats(session, seat.org_id):
+                    if other.id != seat.id and other.seat == seat.seat and other.to_date is None:
+                        raise UserError(MSG_SEAT_TAKEN, person=other.person_name)
             seat.to_date = None
             self._event(session, seat.org_id, "seat_appointed", seat=seat.seat,
                         person=seat.person_name, reopened=True)
             session.flush()
             return _seat_row(seat)
+
+    def withdraw_appointment(self, seat_id: str) -> None:
+        """Undo of :meth:`appoint`: the appointment is withdrawn (kept as a tombstone
+        and in the history), and a predecessor whose term the appointment ended
+        holds the seat again."""
+        with self.db.write() as session:
+            seat = session.get(CommitteeSeat, seat_id)
+            if seat is None or seat.deleted:
+                raise UserError(MSG_SEAT_MISSING)
+            seat.deleted = True
+            if seat.seat in rules.SINGLE_SEATS:
+                day_before = seat.from_date - dt.timedelta(days=1)
+                others = [s for s in self._seats(session, seat.org_id)
+                          if s.id != seat.id and s.seat == seat.seat]
+                if not any(s.to_date is None for s in others):
+                    for other in others:
+                        if other.to_date == day_before:
+                            other.to_date = None
+            self._event(session, seat.org_id, "seat_withdrawn", seat=seat.seat,
+                        person=seat.person_name, from_date=seat.from_date.isoformat())
 
     # --- helpers --------------------------------------------------------------
     def _normalise(self, draft: OrgDraft) -> OrgDraft:
@@ -447,15 +475,16 @@ class OrgService:
         if not rules.may_contain(parent.org_type if parent else None, draft.org_type):
             if parent is None:
                 raise ValidationError("org_type", MSG_TYPE_ROOT,
-                                      child=ORG_TYPES.zh(draft.org_type))
-            raise ValidationError("org_type", MSG_TYPE_UNDER, child=ORG_TYPES.zh(draft.org_type),
-                                  parent=ORG_TYPES.zh(parent.org_type))
+                                      child=Term(ORG_TYPES.label(draft.org_type)))
+            raise ValidationError("org_type", MSG_TYPE_UNDER,
+                                  child=Term(ORG_TYPES.label(draft.org_type)),
+                                  parent=Term(ORG_TYPES.label(parent.org_type)))
         if org_id is not None:
             for child in self._children(session, org_id):
                 if child.retired_on is None and not rules.may_contain(draft.org_type,
                                                                       child.org_type):
                     raise ValidationError("org_type", MSG_TYPE_CHILDREN, name=draft.name,
-                                          child=ORG_TYPES.zh(draft.org_type))
+                                          child=Term(ORG_TYPES.label(draft.org_type)))
         for sibling in self._children(session, draft.parent_id):
             if sibling.id != org_id and sibling.retired_on is None and sibling.name == draft.name:
                 raise ValidationError("name", MSG_NAME_TAKEN, name=draft.name,

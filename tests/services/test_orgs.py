@@ -168,3 +168,34 @@ def test_discard_only_while_unused(orgs, tree):
     fresh = orgs.create(OrgDraft("误建党支部", "branch", root.id))
     orgs.discard(fresh.id)
     assert "误建党支部" not in names(orgs)
+
+
+def test_withdraw_an_appointment_gives_the_seat_back(orgs, tree):
+    root, *_ = tree
+    first = orgs.appoint(root.id, "secretary", "李建国", dt.date(2021, 6, 18))
+    second = orgs.appoint(root.id, "secretary", "张伟", dt.date(2024, 5, 1))
+    orgs.withdraw_appointment(second.id)
+    seats = orgs.seats(root.id)
+    assert [(s.person_name, s.to_date) for s in seats] == [("李建国", None)]
+    assert orgs.get(root.id).secretary == "李建国"
+    assert orgs.history(root.id)[0].kind == "seat_withdrawn"
+    with pytest.raises(UserError, match="no longer exists"):
+        orgs.withdraw_appointment(second.id)
+    assert first.id == seats[0].id
+
+
+def test_reopen_refused_while_someone_else_holds_the_seat(orgs, tree):
+    root, *_ = tree
+    first = orgs.appoint(root.id, "secretary", "李建国", dt.date(2021, 6, 18))
+    orgs.end_seat(first.id, dt.date(2023, 1, 1))
+    orgs.appoint(root.id, "secretary", "张伟", dt.date(2023, 2, 1))
+    with pytest.raises(UserError, match="now holds this seat"):
+        orgs.reopen_seat(first.id)
+
+
+def test_type_names_in_messages_follow_the_language(orgs, tree):
+    root, *_ = tree
+    with pytest.raises(ValidationError) as err:
+        orgs.create(OrgDraft("某党小组", "group", root.id))
+    assert str(err.value) == "Type: a Party group cannot be placed under a Party committee."
+    assert err.value.localized("zh_CN") == "类型：党小组不能设在党委之下。"

@@ -1,0 +1,1 @@
+"""Dialogs; each has an ``ask(...)`` classmethod that tests can drive."""

@@ -1,0 +1,180 @@
+"""The base of every form dialog: fields, an inline error line, OK and Cancel.
+
+On OK the dialog calls :meth:`FormDialog.perform` (usually a service call).
+A :class:`ValidationError` appears in red under the form and focuses the
+field it names; any other :class:`UserError` becomes a warning box. Either
+way the dialog stays open with what the user typed, and nothing was saved.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gridoffice.errors import UserError, ValidationError
+from gridoffice.i18n import QT_TRANSLATE_NOOP
+from gridoffice.ui import messages
+from gridoffice.ui.widgets.date_field import DateField
+
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
+ERROR_COLOR = "#c62828"
+MSG_BAD_DATE = QT_TRANSLATE_NOOP(
+    "errors", "{field}: {text} is not a valid date. Write it like 2021-06-30."
+)
+MSG_DATE_REQUIRED = QT_TRANSLATE_NOOP("errors", "{field}: enter a date.")
+
+
+class KeepOpen(Exception):  # noqa: N818 - a signal, not an error
+    """Raised by :meth:`FormDialog.perform` to stay open without a message (the
+    user answered No to a confirmation); nothing was saved."""
+
+
+class FormDialog(QDialog):
+    """A dialog with a form; subclasses add rows and implement :meth:`perform`."""
+
+    def __init__(self, parent: QWidget | None, title: str) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setWindowFlag(Qt.WindowType.WindowContextHelpButtonHint, False)
+        self.result_value: Any = None
+        self._fields: dict[str, QWidget] = {}
+        self._labels: dict[str, str] = {}
+        self._required: list[QLineEdit] = []
+
+        self.intro = QLabel(self)
+        self.intro.setWordWrap(True)
+        self.intro.hide()
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.error_label = QLabel(self)
+        self.error_label.setObjectName("formError")
+        self.error_label.setStyleSheet(f"color: {ERROR_COLOR};")
+        self.error_label.setWordWrap(True)
+        self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error_label.hide()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addLayout(self.form)
+        layout.addWidget(self.error_label)
+        layout.addStretch(1)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(440)
+
+    # --- building -------------------------------------------------------------
+    def set_intro(self, text: str) -> None:
+        self.intro.setText(text)
+        self.intro.show()
+
+    def add_row(self, key: str | None, label: str, widget: QWidget, *,
+                required: bool = False) -> QWidget:
+        """Add ``widget`` under ``label``; ``key`` is the ValidationError field it shows."""
+        self.form.addRow(translate("FormDialog", "{label}:").format(label=label), widget)
+        if key:
+            self._fields[key] = widget
+            self._labels[key] = label
+        if required and isinstance(widget, QLineEdit):
+            self._required.append(widget)
+            widget.textChanged.connect(self.update_ok)
+            self.update_ok()
+        return widget
+
+    def ok_button(self) -> QPushButton:
+        return self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+
+    def field(self, key: str) -> QWidget:
+        return self._fields[key]
+
+    def update_ok(self) -> None:
+        """OK is enabled once every required field has something in it."""
+        self.ok_button().setEnabled(all(edit.text() for edit in self._required))
+
+    # --- reading --------------------------------------------------------------
+    def date_of(self, key: str, *, required: bool = False) -> dt.date | None:
+        """The date in the DateField ``key``, or a ValidationError naming it."""
+        widget = self._fields[key]
+        assert isinstance(widget, DateField)
+        try:
+            day = widget.date()
+        except ValueError as exc:
+            raise ValidationError(key, MSG_BAD_DATE, field=self._labels[key],
+                                  text=widget.text().strip()) from exc
+        if day is None and required:
+            raise ValidationError(key, MSG_DATE_REQUIRED, field=self._labels[key])
+        return day
+
+    @staticmethod
+    def text_of(widget: QWidget) -> str:
+        if isinstance(widget, QLineEdit):
+            return widget.text()
+        if isinstance(widget, QPlainTextEdit):
+            return widget.toPlainText()
+        if isinstance(widget, QComboBox):
+            return str(widget.currentData())
+        raise TypeError(type(widget).__name__)
+
+    # --- submitting -----------------------------------------------------------
+    def perform(self) -> Any:
+        """Check and save what was entered; return the result or raise UserError."""
+        raise NotImplementedError
+
+    def accept(self) -> None:
+        self.clear_error()
+        try:
+            self.result_value = self.perform()
+        except ValidationError as err:
+            self.show_error(messages.user_error_text(err), err.field)
+            return
+        except UserError as err:
+            messages.show_user_error(self, err)
+            return
+        except KeepOpen:
+            return
+        super().accept()
+
+    def show_error(self, text: str, field: str | None = None) -> None:
+        self.error_label.setText(text)
+        self.error_label.show()
+        widget = self._fields.get(field or "")
+        if widget is not None:
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
+            if isinstance(widget, QLineEdit):
+                widget.selectAll()
+
+    def clear_error(self) -> None:
+        self.error_label.clear()
+        self.error_label.hide()
+
+    def error_text(self) -> str:
+        """What the red line says ("" when hidden)."""
+        return self.error_label.text() if not self.error_label.isHidden() else ""
+
+    # --- running --------------------------------------------------------------
+    @staticmethod
+    def run_modal(dialog: QDialog) -> int:
+        """Run ``dialog`` modally (the seam tests replace to drive dialogs)."""
+        return dialog.exec()
+
+    def ask_result(self) -> Any:
+        """Run the dialog; the result of :meth:`perform`, or None if cancelled."""
+        accepted = FormDialog.run_modal(self) == QDialog.DialogCode.Accepted
+        return self.result_value if accepted else None

@@ -1,0 +1,225 @@
+"""The main window: menus, tabs, status bar; it loads the data after it is shown.
+
+Start-up speed: this module must not import SQLAlchemy, SQLModel, the store
+or the services. :meth:`MainWindow.load_data` imports them once the window
+is on screen and hands the services to the tabs.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSettings, Qt, QThreadPool, QTimer, QUrl, Signal
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDesktopServices,
+    QKeySequence,
+    QShowEvent,
+    QUndoStack,
+)
+from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
+
+from gridoffice import __version__
+from gridoffice.domain.codes import OFFICE_ROLES
+from gridoffice.errors import UserError
+from gridoffice.ui import messages
+from gridoffice.ui.labels import code_label
+from gridoffice.ui.tabs.roster import RosterTab
+
+if TYPE_CHECKING:
+    from gridoffice.app_context import AppContext
+    from gridoffice.services.office import OfficeProfile
+    from gridoffice.store.database import Database
+
+log = logging.getLogger(__name__)
+WINDOW_SETTINGS_FILE = "window.ini"
+
+
+class MainWindow(QMainWindow):
+    """The window of one office's data; ``data_loaded`` fires once the tabs show data."""
+
+    data_loaded = Signal()
+    load_failed = Signal(object)  # the exception
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.profile: OfficeProfile | None = context.profile
+        self.db: Database | None = None
+        self.loaded = False
+        self._load_scheduled = False
+        self._shut_down = False
+        # Window layout lives in the data folder, never in the user's profile.
+        self.settings = QSettings(str(context.paths.data_dir / WINDOW_SETTINGS_FILE),
+                                  QSettings.Format.IniFormat)
+        self.undo_stack = QUndoStack(self)
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.roster = RosterTab(self.undo_stack, self)
+        self.tabs.addTab(self.roster, self.tr("Party members"))
+        self.setCentralWidget(self.tabs)
+        self.roster.status_message.connect(self.show_message)
+
+        self._build_menus()
+        self._build_status_bar()
+        self.update_profile_texts()
+        self.resize(1200, 760)
+        self._restore_state()
+
+    # --- building -------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        self.ledger_action = self.roster.tree_panel.ledger_action
+        file_menu.addAction(self.ledger_action)
+        file_menu.addSeparator()
+        self.open_folder_action = file_menu.addAction(self.tr("Open data folder"))
+        self.open_folder_action.triggered.connect(self.open_data_folder)
+        file_menu.addSeparator()
+        self.quit_action = file_menu.addAction(self.tr("Quit"))
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.quit_action.triggered.connect(self.close)
+
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("Undo"))
+        self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
+        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("Redo"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+
+        settings_menu = bar.addMenu(self.tr("&Settings"))
+        self.settings_action = settings_menu.addAction(self.tr("Office and language…"))
+        self.settings_action.triggered.connect(self.edit_settings)
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self.about_action = help_menu.addAction(self.tr("About GridOffice"))
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.about_action.triggered.connect(self.show_about)
+
+    def _build_status_bar(self) -> None:
+        status = self.statusBar()
+        self.office_label = QLabel(self)
+        self.role_label = QLabel(self)
+        self.data_label = QLabel(self)
+        self.data_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        for label in (self.office_label, self.role_label, self.data_label):
+            label.setContentsMargins(8, 0, 8, 0)
+            status.addPermanentWidget(label)
+        data_dir = str(self.context.paths.data_dir)
+        self.data_label.setText(self.tr("Data: {path}").format(path=data_dir))
+        self.data_label.setToolTip(data_dir)
+
+    def update_profile_texts(self) -> None:
+        """Title and status bar after start or a change in Settings."""
+        profile = self.profile
+        if profile is None:
+            self.setWindowTitle(self.tr("GridOffice — office not set up"))
+            self.office_label.setText(self.tr("Office not set up"))
+            self.role_label.setText("")
+            return
+        self.setWindowTitle(self.tr("GridOffice — {office} ({street})").format(
+            office=profile.name, street=profile.street))
+        self.office_label.setText(self.tr("Office: {office}, {street}").format(
+            office=profile.name, street=profile.street))
+        self.role_label.setText(self.tr("Role: {role}").format(
+            role=code_label(OFFICE_ROLES, profile.role)))
+
+    # --- loading ----------------------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._load_scheduled:
+            self._load_scheduled = True
+            QTimer.singleShot(0, self, self.load_data)
+
+    def load_data(self) -> None:
+        """Open the database with SQLAlchemy and give the tabs their services."""
+        if self.loaded:
+            return
+        try:
+            from gridoffice.services.orgs import OrgService
+            from gridoffice.store.database import Database
+
+            self.db = Database(self.context.opened.path)
+            operator = self.profile.operator if self.profile else ""
+            self.roster.attach(OrgService(self.db, operator),
+                               self.db, self.profile.name if self.profile else "")
+        except UserError as err:
+            log.error("cannot load the data: %s", err)
+            self.load_failed.emit(err)
+            if not self.context.exit_after_show:  # a smoke test must never block on a box
+                messages.show_user_error(self, err)
+            return
+        self.loaded = True
+        self.data_loaded.emit()
+
+    # --- menu actions -----------------------------------------------------------------------
+    def show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
+
+    def open_data_folder(self) -> bool:
+        url = QUrl.fromLocalFile(str(self.context.paths.data_dir))
+        opened = QDesktopServices.openUrl(url)
+        if not opened:
+            messages.warn(self, self.tr("The folder {path} could not be opened.").format(
+                path=str(self.context.paths.data_dir)))
+        return opened
+
+    def edit_settings(self) -> None:
+        from gridoffice.ui.dialogs.office_setup import OfficeSetupDialog
+
+        result = OfficeSetupDialog.ask(self, self.context.opened.path, self.profile,
+                                       self.context.language_setting)
+        if result is None:
+            return
+        self.profile = result.profile
+        self.context.profile = result.profile
+        self.context.language_setting = result.language_setting
+        self.update_profile_texts()
+        self.roster.set_unit(result.profile.name, result.profile.operator)
+        self.show_message(self.tr("The office settings were saved."))
+
+    def show_about(self) -> None:
+        messages.inform(self, self.tr(
+            "GridOffice {version}\n"
+            "An offline office program for community party building and grid work.\n\n"
+            "Data folder: {data}\nLog file: {log}"
+        ).format(version=__version__, data=str(self.context.paths.data_dir),
+                 log=self.context.log_file or self.tr("none")),
+            title=self.tr("About GridOffice"))
+
+    # --- window state -----------------------------------------------------------------------
+    def _restore_state(self) -> None:
+        geometry = self.settings.value("main/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        self.roster.restore_state(self.settings)
+
+    def save_state(self) -> None:
+        self.settings.setValue("main/geometry", self.saveGeometry())
+        self.roster.save_state(self.settings)
+        self.settings.sync()
+
+    def shutdown(self) -> None:
+        """Save the window layout, stop background work, close the database (once)."""
+        if self._shut_down:
+            return
+        self._shut_down = True
+        self.save_state()
+        if self.roster.preview is not None:
+            self.roster.preview.close()
+        job = self.roster.ledger_job
+        if job is not None and job.running:
+            job.cancel()
+            QThreadPool.globalInstance().waitForDone(10_000)
+        if self.db is not None:
+            self.db.close()
+            self.db = None
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.shutdown()
+        super().closeEvent(event)

@@ -1,0 +1,71 @@
+"""Message boxes of the GUI, and how a :class:`UserError` reads to the user.
+
+Every box goes through :func:`exec_box`, the one seam tests replace so that a
+box is answered without being shown (a modal box would block pytest-qt).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from gridoffice.errors import UserError
+
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
+StandardButton = QMessageBox.StandardButton
+
+
+def user_error_text(err: UserError) -> str:
+    """The error's message in the interface language, values filled in."""
+    return err.render(QCoreApplication.translate(err.context, err.message),
+                      QCoreApplication.translate)
+
+
+def exec_box(box: QMessageBox) -> int:
+    """Show ``box`` modally and return the button pressed (replaced in tests)."""
+    return box.exec()
+
+
+def _box(parent: QWidget | None, icon: QMessageBox.Icon, text: str, *,
+         title: str | None = None,
+         buttons: StandardButton = StandardButton.Ok,
+         default: StandardButton = StandardButton.NoButton,
+         details: str | None = None) -> int:
+    box = QMessageBox(icon, title or translate("messages", "GridOffice"), text, buttons, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    if default != StandardButton.NoButton:
+        box.setDefaultButton(default)
+    if details:
+        box.setDetailedText(details)
+    return exec_box(box)
+
+
+def warn(parent: QWidget | None, text: str, title: str | None = None) -> None:
+    _box(parent, QMessageBox.Icon.Warning, text, title=title)
+
+
+def inform(parent: QWidget | None, text: str, title: str | None = None) -> None:
+    _box(parent, QMessageBox.Icon.Information, text, title=title)
+
+
+def confirm(parent: QWidget | None, text: str, title: str | None = None) -> bool:
+    """Ask a yes/no question; "No" is the default answer."""
+    answer = _box(parent, QMessageBox.Icon.Question, text, title=title,
+                  buttons=StandardButton.Yes | StandardButton.No, default=StandardButton.No)
+    return answer == StandardButton.Yes
+
+
+def show_user_error(parent: QWidget | None, err: UserError) -> None:
+    """An expected error: a plain warning with the translated message."""
+    warn(parent, user_error_text(err))
+
+
+def show_fatal(parent: QWidget | None, text: str) -> None:
+    """A problem that stops the program (the data folder cannot be used)."""
+    _box(parent, QMessageBox.Icon.Critical, text)
+
+
+def show_bug(parent: QWidget | None, text: str, details: str) -> None:
+    """A bug: an error box whose details hold the traceback."""
+    title = translate("messages", "GridOffice: unexpected error")
+    _box(parent, QMessageBox.Icon.Critical, text, title=title, details=details)

@@ -1,0 +1,153 @@
+"""The main window: title, status bar, menus, settings, start-up; run() and fatal errors."""
+
+from __future__ import annotations
+
+import logging
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QMessageBox
+
+from gridoffice import __version__
+from gridoffice.errors import StorageError
+from gridoffice.services import office
+from gridoffice.store.files import MSG_LOCKED
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_title_status_bar_and_tabs(window, context):
+    assert window.windowTitle() == "GridOffice — 幸福里社区 (幸福街道)"
+    assert window.office_label.text() == "Office: 幸福里社区, 幸福街道"
+    assert window.role_label.text() == "Role: Community office"
+    assert window.data_label.text() == f"Data: {context.paths.data_dir}"
+    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == ["Party members"]
+    assert window.loaded and window.roster.service.operator == "王芳"
+
+
+def test_menus_and_shortcuts(window):
+    menus = {action.text(): action.menu() for action in window.menuBar().actions()}
+    assert list(menus) == ["&File", "&Edit", "&Settings", "&Help"]
+    file_texts = [a.text() for a in menus["&File"].actions() if not a.isSeparator()]
+    assert file_texts == ["Ledger of party organisations…", "Open data folder", "Quit"]
+    assert window.quit_action.shortcut() == QKeySequence("Ctrl+Q")
+    assert window.undo_action.shortcut() == QKeySequence("Ctrl+Z")
+    assert QKeySequence("Ctrl+Shift+Z") in window.redo_action.shortcuts()
+    assert not window.undo_action.isEnabled()  # nothing to undo yet
+    assert window.ledger_action.isEnabled()
+
+
+def test_about_names_version_and_data_folder(window, context, message_log):
+    window.about_action.trigger()
+    box = message_log.boxes[-1]
+    assert box.title == "About GridOffice"
+    assert f"GridOffice {__version__}" in box.text
+    assert str(context.paths.data_dir) in box.text
+
+
+def test_settings_change_updates_title_and_operator(window, dialogs, ui, context):
+    def fill(dialog):
+        ui.type_into(dialog.name_edit, "安康里社区")
+        ui.type_into(dialog.operator_edit, "赵敏")
+        ui.click_ok(dialog)
+
+    dialogs.expect(fill)
+    window.settings_action.trigger()
+    assert window.windowTitle() == "GridOffice — 安康里社区 (幸福街道)"
+    assert window.roster.service.operator == "赵敏"
+    assert office.load_profile(context.opened.path).name == "安康里社区"
+
+
+def test_window_layout_is_kept_in_the_data_folder(qtbot, context):
+    from gridoffice.ui.main_window import MainWindow
+
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.data_loaded):
+        window.show()
+    window.roster.tree_panel.show_retired_box.setChecked(True)
+    window.close()
+    ini = context.paths.data_dir / "window.ini"
+    assert ini.is_file()
+    settings = QSettings(str(ini), QSettings.Format.IniFormat)
+    assert settings.value("main/geometry") is not None
+    again = MainWindow(context)
+    qtbot.addWidget(again)
+    assert again.roster.tree_panel.show_retired_box.isChecked()
+
+
+def test_window_without_profile_still_opens(qtbot, context):
+    from gridoffice.ui.main_window import MainWindow
+
+    context.profile = None
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.data_loaded):
+        window.show()
+    assert window.windowTitle() == "GridOffice — office not set up"
+
+
+def test_window_modules_do_not_import_the_database_layer():
+    """Start-up speed: SQLAlchemy & co. are imported after the window is shown."""
+    code = ("import sys, gridoffice.ui.app, gridoffice.ui.main_window; "
+            "bad = [m for m in ('sqlalchemy', 'sqlmodel', 'reportlab', "
+            "'gridoffice.store.database', 'gridoffice.services.orgs', 'PySide6.QtPdf') "
+            "if m in sys.modules]; print(bad); sys.exit(1 if bad else 0)")
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                            text=True, timeout=60)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_run_with_exit_after_show_returns_zero_and_logs_timings(qapp, context, caplog):
+    from gridoffice.ui import app
+
+    context.exit_after_show = True
+    context.profile = None  # the setup dialog is skipped, not waited for
+    previous = sys.excepthook
+    with caplog.at_level(logging.INFO, logger="gridoffice.ui.app"):
+        assert app.run(context) == 0
+    assert sys.excepthook is previous
+    text = caplog.text
+    assert "main window shown" in text and "data loaded" in text
+
+
+def test_run_first_start_cancelled_exits_zero_without_window(qapp, context, dialogs):
+    from gridoffice.ui import app
+
+    context.profile = None
+    dialogs.expect(lambda dialog: dialog.reject())
+    assert app.run(context) == 0
+    assert dialogs.seen[0].windowTitle() == "Set up GridOffice"
+
+
+def test_fatal_error_is_shown_translated_and_exits_one(qapp, message_log):
+    from gridoffice.ui import app
+
+    error = StorageError(MSG_LOCKED, path="/data/gridoffice.sqlite3")
+    assert app.show_fatal_error(error, "en") == 1
+    box = message_log.boxes[-1]
+    assert box.icon == QMessageBox.Icon.Critical
+    assert box.text == error.english()
+
+
+def test_excepthook_shows_bugs_with_details_and_user_errors_plainly(qapp, message_log):
+    from gridoffice.ui import app
+
+    previous = app.install_excepthook("/logs/gridoffice.log")
+    try:
+        try:
+            raise ZeroDivisionError("boom")
+        except ZeroDivisionError as exc:
+            sys.excepthook(type(exc), exc, exc.__traceback__)
+        error = StorageError(MSG_LOCKED, path="x.sqlite3")
+        sys.excepthook(StorageError, error, None)
+    finally:
+        sys.excepthook = previous
+    bug, user = message_log.boxes
+    assert bug.icon == QMessageBox.Icon.Critical
+    assert "/logs/gridoffice.log" in bug.text
+    assert "ZeroDivisionError: boom" in bug.details
+    assert user.icon == QMessageBox.Icon.Warning and user.text == error.english()
