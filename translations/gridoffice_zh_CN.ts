@@ -226,7 +226,7 @@ Log file: {log}</source>
         </message>
         <message>
             <source>Street office</source>
-            <translation>街道</translation>
+            <translation>所属街道</translation>
         </message>
         <message>
             <source>Role</source>
@@ -600,11 +600,11 @@ Log file: {log}</source>
         </message>
         <message>
             <source>Retire…</source>
-            <translation>撤销…</translation>
+            <translation>撤销组织…</translation>
         </message>
         <message>
             <source>Restore</source>
-            <translation>恢复</translation>
+            <translation>恢复组织</translation>
         </message>
         <message>
             <source>Appoint to a committee seat…</source>
