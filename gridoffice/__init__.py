@@ -1,22 +1,35 @@
 """GridOffice (网格通): an offline desktop program for community offices."""
 
-from importlib import metadata as _metadata
+from __future__ import annotations
+
+APP_NAME = "GridOffice"
 
 
 def _version() -> str:
-    try:
-        return _metadata.version("gridoffice")
-    except _metadata.PackageNotFoundError:  # running from a source checkout
-        import re
-        from pathlib import Path
+    """The version in pyproject.toml, found cheaply (start-up time matters)."""
+    try:  # an installed wheel: written by the build
+        from gridoffice._version import __version__ as built
 
-        pyproject = Path(__file__).resolve().parent.parent / "pyproject.toml"
-        try:
-            match = re.search(r'^version\s*=\s*"([^"]+)"', pyproject.read_text("utf-8"), re.M)
-        except OSError:
-            match = None
-        return match.group(1) if match else "0+unknown"
+        return str(built)
+    except ImportError:
+        pass
+    # A source checkout, or a PyInstaller bundle that carries pyproject.toml.
+    import re
+    from pathlib import Path
+
+    pyproject = Path(__file__).resolve().parent.parent / "pyproject.toml"
+    try:
+        match = re.search(r'^version\s*=\s*"([^"]+)"', pyproject.read_text("utf-8"), re.M)
+    except OSError:
+        match = None
+    if match:
+        return match.group(1)
+    from importlib import metadata
+
+    try:
+        return metadata.version("gridoffice")
+    except metadata.PackageNotFoundError:
+        return "0+unknown"
 
 
 __version__ = _version()
-APP_NAME = "GridOffice"

@@ -8,9 +8,7 @@ reads the same ``.ts`` file with :class:`Catalog`, so there is one catalogue.
 
 from __future__ import annotations
 
-import locale
 import os
-import xml.etree.ElementTree as ET
 from functools import lru_cache
 from pathlib import Path
 
@@ -30,6 +28,8 @@ def system_language() -> str:
         if value:
             break
     else:
+        import locale
+
         try:
             value = locale.getlocale()[0] or ""
         except ValueError:
@@ -48,6 +48,8 @@ class Catalog:
 
     @classmethod
     def from_ts(cls, path: Path) -> Catalog:
+        import xml.etree.ElementTree as ET
+
         entries: dict[tuple[str, str], str] = {}
         root = ET.parse(path).getroot()
         for context in root.iter("context"):
@@ -77,5 +79,5 @@ def catalog(language: str) -> Catalog:
     path = translations_dir() / f"gridoffice_{language}.ts"
     try:
         return Catalog.from_ts(path)
-    except (OSError, ET.ParseError):
+    except (OSError, SyntaxError):  # xml.etree's ParseError is a SyntaxError
         return Catalog()

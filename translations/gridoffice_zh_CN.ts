@@ -87,6 +87,10 @@
     <context>
         <name>MainWindow</name>
         <message>
+            <source>Loading…</source>
+            <translation>正在加载…</translation>
+        </message>
+        <message>
             <source>Party members</source>
             <translation>党员名册</translation>
         </message>

@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import threading
 import time
-import uuid
 from collections.abc import Callable
 
 COUNTER_BITS = 16
@@ -63,6 +62,8 @@ class HybridClock:
 
 def uuid7(millis: int | None = None) -> str:
     """A UUIDv7 (RFC 9562) as text: sorts by creation time, random below."""
+    import uuid  # here, not at the top: it loads `platform`, and start-up is timed
+
     ms = wall_millis() if millis is None else millis
     rand = int.from_bytes(os.urandom(10), "big")
     value = (ms & ((1 << 48) - 1)) << 80

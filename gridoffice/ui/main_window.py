@@ -1,8 +1,10 @@
-"""The main window: menus, tabs, status bar; it loads the data after it is shown.
+"""The main window: menus, tabs, status bar; it builds the tabs and loads the data
+after it is shown.
 
-Start-up speed: this module must not import SQLAlchemy, SQLModel, the store
-or the services. :meth:`MainWindow.load_data` imports them once the window
-is on screen and hands the services to the tabs.
+Start-up speed: this module must not import the tabs, SQLAlchemy, SQLModel,
+the store or the services. The window (menus, status bar with the office and
+the data folder, a "Loading…" page) is shown first; :meth:`MainWindow.load_data`
+then builds the tabs, imports the services and hands them to the tabs.
 """
 
 from __future__ import annotations
@@ -26,12 +28,12 @@ from gridoffice.domain.codes import OFFICE_ROLES
 from gridoffice.errors import UserError
 from gridoffice.ui import messages
 from gridoffice.ui.labels import code_label
-from gridoffice.ui.tabs.roster import RosterTab
 
 if TYPE_CHECKING:
     from gridoffice.app_context import AppContext
     from gridoffice.services.office import OfficeProfile
     from gridoffice.store.database import Database
+    from gridoffice.ui.tabs.roster import RosterTab
 
 log = logging.getLogger(__name__)
 WINDOW_SETTINGS_FILE = "window.ini"
@@ -58,10 +60,11 @@ class MainWindow(QMainWindow):
 
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
-        self.roster = RosterTab(self.undo_stack, self)
-        self.tabs.addTab(self.roster, self.tr("Party members"))
+        self.roster: RosterTab | None = None  # built by load_data, after the window shows
+        loading = QLabel(self.tr("Loading…"), self)
+        loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.tabs.addTab(loading, self.tr("Party members"))
         self.setCentralWidget(self.tabs)
-        self.roster.status_message.connect(self.show_message)
 
         self._build_menus()
         self._build_status_bar()
@@ -72,10 +75,7 @@ class MainWindow(QMainWindow):
     # --- building -------------------------------------------------------------------------
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("&File"))
-        self.ledger_action = self.roster.tree_panel.ledger_action
-        file_menu.addAction(self.ledger_action)
-        file_menu.addSeparator()
+        self.file_menu = file_menu = bar.addMenu(self.tr("&File"))
         self.open_folder_action = file_menu.addAction(self.tr("Open data folder"))
         self.open_folder_action.triggered.connect(self.open_data_folder)
         file_menu.addSeparator()
@@ -140,14 +140,15 @@ class MainWindow(QMainWindow):
         """Open the database with SQLAlchemy and give the tabs their services."""
         if self.loaded:
             return
+        roster = self._build_tabs()
         try:
             from gridoffice.services.orgs import OrgService
             from gridoffice.store.database import Database
 
             self.db = Database(self.context.opened.path)
             operator = self.profile.operator if self.profile else ""
-            self.roster.attach(OrgService(self.db, operator),
-                               self.db, self.profile.name if self.profile else "")
+            roster.attach(OrgService(self.db, operator), self.db,
+                          self.profile.name if self.profile else "")
         except UserError as err:
             log.error("cannot load the data: %s", err)
             self.load_failed.emit(err)
@@ -156,6 +157,26 @@ class MainWindow(QMainWindow):
             return
         self.loaded = True
         self.data_loaded.emit()
+
+    def _build_tabs(self) -> RosterTab:
+        if self.roster is not None:
+            return self.roster
+        from gridoffice.ui.tabs.roster import RosterTab
+
+        roster = RosterTab(self.undo_stack, self)
+        self.roster = roster
+        placeholder = self.tabs.widget(0)
+        self.tabs.removeTab(0)
+        placeholder.deleteLater()
+        self.tabs.insertTab(0, roster, self.tr("Party members"))
+        self.tabs.setCurrentIndex(0)
+        roster.status_message.connect(self.show_message)
+        self.ledger_action = roster.tree_panel.ledger_action
+        first = self.file_menu.actions()[0]
+        self.file_menu.insertAction(first, self.ledger_action)
+        self.file_menu.insertSeparator(first)
+        roster.restore_state(self.settings)
+        return roster
 
     # --- menu actions -----------------------------------------------------------------------
     def show_message(self, text: str) -> None:
@@ -180,7 +201,8 @@ class MainWindow(QMainWindow):
         self.context.profile = result.profile
         self.context.language_setting = result.language_setting
         self.update_profile_texts()
-        self.roster.set_unit(result.profile.name, result.profile.operator)
+        if self.roster is not None:
+            self.roster.set_unit(result.profile.name, result.profile.operator)
         self.show_message(self.tr("The office settings were saved."))
 
     def show_about(self) -> None:
@@ -197,11 +219,11 @@ class MainWindow(QMainWindow):
         geometry = self.settings.value("main/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
-        self.roster.restore_state(self.settings)
 
     def save_state(self) -> None:
         self.settings.setValue("main/geometry", self.saveGeometry())
-        self.roster.save_state(self.settings)
+        if self.roster is not None:
+            self.roster.save_state(self.settings)
         self.settings.sync()
 
     def shutdown(self) -> None:
@@ -210,9 +232,9 @@ class MainWindow(QMainWindow):
             return
         self._shut_down = True
         self.save_state()
-        if self.roster.preview is not None:
+        if self.roster is not None and self.roster.preview is not None:
             self.roster.preview.close()
-        job = self.roster.ledger_job
+        job = self.roster.ledger_job if self.roster is not None else None
         if job is not None and job.running:
             job.cancel()
             QThreadPool.globalInstance().waitForDone(10_000)

@@ -76,6 +76,8 @@ def test_window_layout_is_kept_in_the_data_folder(qtbot, context):
     assert settings.value("main/geometry") is not None
     again = MainWindow(context)
     qtbot.addWidget(again)
+    with qtbot.waitSignal(again.data_loaded):
+        again.show()
     assert again.roster.tree_panel.show_retired_box.isChecked()
 
 
@@ -94,7 +96,8 @@ def test_window_modules_do_not_import_the_database_layer():
     """Start-up speed: SQLAlchemy & co. are imported after the window is shown."""
     code = ("import sys, gridoffice.ui.app, gridoffice.ui.main_window; "
             "bad = [m for m in ('sqlalchemy', 'sqlmodel', 'reportlab', "
-            "'gridoffice.store.database', 'gridoffice.services.orgs', 'PySide6.QtPdf') "
+            "'gridoffice.store.database', 'gridoffice.services.orgs', 'PySide6.QtPdf', "
+            "'gridoffice.ui.tabs.roster') "
             "if m in sys.modules]; print(bad); sys.exit(1 if bad else 0)")
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
                             text=True, timeout=60)
