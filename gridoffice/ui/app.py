@@ -22,15 +22,18 @@ from PySide6.QtCore import (
     QEvent,
     QLibraryInfo,
     QLocale,
+    QMessageLogContext,
     QTimer,
+    QtMsgType,
     QTranslator,
+    qInstallMessageHandler,
 )
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
 from gridoffice import APP_NAME, __version__
 from gridoffice.errors import UserError
-from gridoffice.paths import font_path, translations_dir
+from gridoffice.paths import font_path, resource_dir, translations_dir
 from gridoffice.ui import messages
 
 if TYPE_CHECKING:
@@ -192,7 +195,25 @@ def _create_app() -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
+    icon = resource_dir() / "icons" / "gridoffice.png"
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
     return app
+
+
+_QT_LOG_LEVELS = {
+    QtMsgType.QtDebugMsg: logging.DEBUG,
+    QtMsgType.QtInfoMsg: logging.INFO,
+    QtMsgType.QtWarningMsg: logging.WARNING,
+    QtMsgType.QtCriticalMsg: logging.ERROR,
+    QtMsgType.QtFatalMsg: logging.CRITICAL,
+}
+_qt_log = logging.getLogger("qt")
+
+
+def _qt_message(kind: QtMsgType, _context: QMessageLogContext, text: str) -> None:
+    """Qt's own warnings go to the log file, not to a console the user never sees."""
+    _qt_log.log(_QT_LOG_LEVELS.get(kind, logging.WARNING), "%s", text)
 
 
 # --- entry points -------------------------------------------------------------------------
@@ -204,6 +225,7 @@ def run(context: AppContext) -> int:
     skip that dialog, show the window, load the data, then exit 0.
     """
     started = process_start_time()
+    previous_handler = qInstallMessageHandler(_qt_message)
     app = _create_app()
     translators = install_translators(app, context.language)
     font_now = install_font(app)
@@ -253,6 +275,7 @@ def run(context: AppContext) -> int:
         return code
     finally:
         sys.excepthook = previous_hook
+        qInstallMessageHandler(previous_handler)
         for translator in translators:
             app.removeTranslator(translator)
 
