@@ -139,14 +139,18 @@ class OrgTreePanel(QWidget):
                 self._first_load = False
                 self.tree.expandToDepth(1)
             else:
-                for org_id in list(self._expanded):
-                    index = self.model.index_of(org_id)
-                    if index.isValid():
-                        self.tree.expand(index)
+                self._expand_remembered()
             self._select(current)
         finally:
             self._restoring = False
         self.current_changed.emit(self.current_node())
+
+    def _expand_remembered(self) -> None:
+        """Expand again what the user had expanded (a reset model forgets it)."""
+        for org_id in list(self._expanded):
+            index = self.model.index_of(org_id)
+            if index.isValid():
+                self.tree.expand(index)
 
     def _select(self, org_id: str | None) -> None:
         index = self.model.index_of(org_id)
@@ -220,10 +224,7 @@ class OrgTreePanel(QWidget):
         self._restoring = True
         try:
             self.model.set_show_retired(checked)
-            for org_id in list(self._expanded):
-                index = self.model.index_of(org_id)
-                if index.isValid():
-                    self.tree.expand(index)
+            self._expand_remembered()
             self._select(current)
         finally:
             self._restoring = False
