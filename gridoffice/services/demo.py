@@ -26,12 +26,21 @@ MSG_NOT_EMPTY = QT_TRANSLATE_NOOP(
 DEMO_PROFILE = office.OfficeProfile("幸福里社区", "幸福街道", "community", "王芳")
 ORDINALS = "一二三四五六七八九十"
 SIZES = {"small": 4, "large": 8}
+MEMBERS = {"small": 160, "large": 20_000}  # about 5 % of adults in a community
+AREA_CODES = ("110105", "110108", "110101", "130602", "370102", "410105", "510107", "420106")
+NATIVE_PLACES = ("北京市", "河北省保定市", "山东省济南市", "河南省郑州市", "四川省成都市",
+                 "湖北省武汉市", "天津市", "山西省太原市", "辽宁省沈阳市", "江苏省南京市")
+ESTATES = ("幸福里", "和平里", "安华里", "青年湖")
+UNITS = ("区教育局", "区人民医院", "市第一中学", "街道办事处", "国网城区供电公司",
+         "区税务局", "中国银行城区支行", "市自来水公司", "区人民法院", "和平里小学")
+JOBS = ("科员", "教师", "医生", "护士", "工程师", "会计", "副科长", "职员", "技术员")
 
 
 @dataclass(frozen=True)
 class DemoSummary:
     orgs: int
     seats: int
+    members: int = 0
 
 
 def fill(db: Database, *, seed: int = 1, size: str = "small",
@@ -50,7 +59,11 @@ def fill(db: Database, *, seed: int = 1, size: str = "small",
     names = NameGenerator(rng)
     if progress:
         progress("orgs")
-    return _orgs(service, rng, names, profile.name, SIZES.get(size, SIZES["small"]), day)
+    summary = _orgs(service, rng, names, profile.name, SIZES.get(size, SIZES["small"]), day)
+    if progress:
+        progress("members")
+    members = _members(db, service, rng, names, day, MEMBERS.get(size, MEMBERS["small"]))
+    return DemoSummary(summary.orgs, summary.seats, members)
 
 
 def _past(rng: random.Random, day: dt.date, years_back: tuple[int, int]) -> dt.date:
@@ -107,3 +120,104 @@ def _orgs(service: OrgService, rng: random.Random, names: NameGenerator, office_
     count += 1
     seats += 1
     return DemoSummary(orgs=count, seats=seats)
+
+
+def _id_number(rng: random.Random, birth: dt.date, sex: str) -> str:
+    from gridoffice.domain.identity import check_character
+
+    sequence = rng.randrange(0, 500) * 2 + (1 if sex == "1" else 0)
+    stem = f"{rng.choice(AREA_CODES)}{birth:%Y%m%d}{sequence:03d}"
+    return stem + check_character(stem)
+
+
+def _random_day(rng: random.Random, start: dt.date, end: dt.date) -> dt.date:
+    return start + dt.timedelta(days=rng.randrange(max(1, (end - start).days)))
+
+
+def _members(db: Database, service: OrgService, rng: random.Random, names: NameGenerator,
+             day: dt.date, total: int) -> int:
+    """Members for every branch: probationary ones (some overdue), in-service, mobile,
+    retired, transferred out and deceased, with placements and an event each."""
+    from gridoffice.domain.identity import add_years
+    from gridoffice.domain.party import full_membership_date
+    from gridoffice.domain.search_keys import name_keys
+    from gridoffice.store.tables import Member, MemberEvent, MemberPlacement
+
+    orgs = [n for n in service.list_orgs(include_retired=False)
+            if n.org_type in ("branch", "joint_branch")]
+    retiree_branch = next((n for n in orgs if "离退休" in n.name), None)
+    grid_branches = [n for n in orgs if n is not retiree_branch] or orgs
+    members, placements, events = [], [], []
+    used_ids: set[str] = set()
+    for _ in range(total):
+        roll = rng.random()
+        category = ("retired" if roll < 0.12 else "in_service" if roll < 0.37
+                    else "mobile" if roll < 0.42 else "direct")
+        old = category == "retired"
+        birth = _random_day(rng, dt.date(1938 if old else 1955, 1, 1),
+                            dt.date(1960 if old else 2004, 12, 31))
+        sex = "1" if rng.random() < 0.55 else "2"
+        id_number = _id_number(rng, birth, sex)
+        while id_number in used_ids:
+            id_number = _id_number(rng, birth, sex)
+        used_ids.add(id_number)
+        adult = add_years(birth, 18)
+        join = _random_day(rng, max(adult, dt.date(1960, 1, 1)), day)
+        extension = 6 if rng.random() < 0.05 else 0
+        due = full_membership_date(join, extension)
+        # Most whose probation ended are full members; a few are still waiting (overdue).
+        probationary = due > day or rng.random() < 0.04
+        org = retiree_branch if (old and retiree_branch) else rng.choice(grid_branches)
+        name = names.person()
+        full_pinyin, initials = name_keys(name)
+        estate = rng.choice(ESTATES)
+        relation, status_date = "normal", None
+        fate = rng.random()
+        if fate < 0.01 and old:
+            relation, status_date = "deceased", _random_day(rng, dt.date(2022, 1, 1), day)
+        elif fate < 0.02:
+            relation, status_date = "transferred_out", _random_day(rng, dt.date(2024, 1, 1), day)
+        elif fate < 0.025:
+            relation, status_date = "transferring_out", _random_day(rng, dt.date(2026, 1, 1), day)
+        members.append({
+            "name": name, "sex": sex, "ethnicity": "01" if rng.random() < 0.93 else
+            rng.choice(("03", "05", "08", "11", "04")),
+            "birth_date": birth, "id_type": "resident", "id_number": id_number,
+            "id_number_original": id_number, "native_place": rng.choice(NATIVE_PLACES),
+            "education": rng.choice(("20", "20", "30", "60", "70", "10", "40", "80")),
+            "mobile": f"1{rng.choice('3456789')}{rng.randrange(10**9):09d}"
+            if rng.random() < 0.97 else "无",
+            "join_date": join, "status": "probationary" if probationary else "full",
+            "probation_extension_months": extension,
+            "full_date": None if probationary else due, "category": category,
+            "hardship": rng.random() < 0.03, "center_household": rng.random() < 0.02,
+            "star_rating": rng.choice((None, 3, 4, 5)),
+            "org_id": None if category == "in_service" else org.id,
+            "work_unit": rng.choice(UNITS) if category in ("in_service", "direct") else None,
+            "job": rng.choice(JOBS) if category in ("in_service", "direct") else None,
+            "unit_party_org": f"中共{rng.choice(UNITS)}委员会" if category == "in_service"
+            else None,
+            "grid_code": org.grid_code,
+            "address": f"{estate}{rng.randint(1, 12)}号楼{rng.randint(1, 4)}单元"
+                       f"{rng.randint(1, 6)}{rng.randint(1, 4):02d}",
+            "away_destination": rng.choice(("广东省深圳市", "上海市浦东新区", "浙江省杭州市"))
+            if category == "mobile" else None,
+            "away_since": _random_day(rng, dt.date(2023, 1, 1), day - dt.timedelta(days=190))
+            if category == "mobile" else None,
+            "relation_status": relation, "status_date": status_date,
+            "party_post": "党小组长" if rng.random() < 0.03 else None,
+            "name_pinyin": full_pinyin, "name_initials": initials,
+        })
+    with db.write() as session:
+        ids = db.bulk_insert(session, Member, members)
+        for member_id, values in zip(ids, members, strict=True):
+            start = values["join_date"]
+            ended = values["status_date"] if values["relation_status"] in (
+                "deceased", "transferred_out") else None
+            placements.append({"member_id": member_id, "org_id": values["org_id"],
+                               "from_date": start, "to_date": ended, "reason": "added"})
+            events.append({"member_id": member_id, "on_date": start, "kind": "added",
+                           "detail": "{}", "operator": service.operator})
+        db.bulk_insert(session, MemberPlacement, placements)
+        db.bulk_insert(session, MemberEvent, events)
+    return len(members)

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import event
+from sqlalchemy import event, insert
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -102,6 +102,30 @@ class Database:
             yield session
         finally:
             session.close()  # ends the transaction without expiring what was read
+
+    def bulk_insert(self, session: ModelSession, model: type[Synced],
+                    rows: list[dict[str, Any]]) -> list[str]:
+        """Insert many synced rows with one executemany, stamped like the ORM would.
+
+        For imports and demo data, where thousands of rows through the ORM's unit
+        of work would be slow. Returns the new ids in order.
+        """
+        if not rows:
+            return []
+        ids = []
+        for row in rows:
+            row.setdefault("id", uuid7())
+            row.setdefault("origin_office", self.office_id)
+            row["hlc"] = self.clock.now()
+            row["writer"] = self.replica_id
+            row["base_hlc"] = None
+            row.setdefault("deleted", False)
+            ids.append(row["id"])
+        session.execute(insert(model), rows)
+        session.connection().exec_driver_sql(
+            "UPDATE meta SET value = ? WHERE key = 'hlc_last'", (str(self.clock.last),)
+        )
+        return ids
 
     def close(self) -> None:
         self.engine.dispose()

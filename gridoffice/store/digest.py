@@ -15,6 +15,7 @@ from typing import Any
 # Area name in `info` -> table that holds its records. Later areas add theirs.
 AREAS: dict[str, str] = {
     "orgs": "org",
+    "members": "member",
 }
 
 DIGEST_BITS = 256

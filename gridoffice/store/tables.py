@@ -60,4 +60,91 @@ class OrgEvent(Synced, table=True):
     operator: str = ""
 
 
-SYNCED_TABLES: tuple[type[Synced], ...] = (Org, CommitteeSeat, OrgEvent)
+
+
+class Member(Synced, table=True):
+    """A party member (党员). Never deleted: relation_status records how they left."""
+
+    __tablename__ = "member"
+
+    name: str
+    former_name: str | None = None
+    sex: str
+    ethnicity: str | None = None
+    birth_date: dt.date | None = None
+    id_type: str = "resident"
+    id_number: str | None = None  # 18-character form for resident ids
+    id_number_original: str | None = None  # as entered (15 digits for old ids)
+    native_place: str | None = None
+    education: str | None = None
+    degree: str | None = None
+    mobile: str | None = None
+    join_date: dt.date | None = None
+    status: str  # full | probationary
+    probation_extension_months: int = 0
+    full_date: dt.date | None = None
+    party_post: str | None = None
+    category: str  # direct | in_service | mobile | retired
+    hardship: bool = False
+    center_household: bool = False
+    star_rating: int | None = None
+    org_id: str | None = Field(default=None, foreign_key="org.id")
+    work_unit: str | None = None
+    job: str | None = None
+    unit_party_org: str | None = None
+    grid_code: str | None = None
+    address: str | None = None
+    resident_id: str | None = None
+    away_destination: str | None = None
+    away_since: dt.date | None = None
+    away_contact: str | None = None
+    relation_status: str = "normal"
+    status_date: dt.date | None = None
+    note: str | None = None
+    name_pinyin: str = ""
+    name_initials: str = ""
+
+
+class MemberPlacement(Synced, table=True):
+    """A member belonged to an organisation from one date to another (None: still)."""
+
+    __tablename__ = "member_placement"
+
+    member_id: str = Field(foreign_key="member.id")
+    org_id: str | None = Field(default=None, foreign_key="org.id")
+    from_date: dt.date
+    to_date: dt.date | None = None
+    reason: str = ""
+
+
+class MemberEvent(Synced, table=True):
+    """One dated change in a member's life: joined, confirmed, transferred, died …"""
+
+    __tablename__ = "member_event"
+
+    member_id: str = Field(foreign_key="member.id")
+    on_date: dt.date
+    kind: str
+    detail: str = ""
+    operator: str = ""
+
+
+class MemberTransfer(Synced, table=True):
+    """Transfer of the party relationship (组织关系转接), in or out."""
+
+    __tablename__ = "member_transfer"
+
+    member_id: str = Field(foreign_key="member.id")
+    direction: str  # in | out
+    from_org: str = ""
+    to_org: str = ""
+    out_date: dt.date | None = None
+    in_date: dt.date | None = None
+    dues_paid_until: dt.date | None = None
+    status: str  # TRANSFER_STATUS code
+    note: str | None = None
+
+
+SYNCED_TABLES: tuple[type[Synced], ...] = (
+    Org, CommitteeSeat, OrgEvent, Member, MemberPlacement, MemberEvent, MemberTransfer,
+)

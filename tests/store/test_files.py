@@ -140,13 +140,14 @@ def test_migration_writes_a_backup_and_upgrades(db, orgs, app_paths, monkeypatch
 
     orgs.create(OrgDraft("中共幸福里社区委员会", "committee"))
     db.close()
+    released = migrations.current_version()
     monkeypatch.setattr(migrations, "STEPS", [*migrations.STEPS, _future_step])
     monkeypatch.setattr(files, "STEPS", migrations.STEPS)
     opened = open_database(app_paths)
-    assert opened.migrated_from == 1 and opened.schema_version == 2
+    assert opened.migrated_from == released and opened.schema_version == released + 1
     assert opened.backup is not None and opened.backup.parent == app_paths.backup_dir
     backup = sqlite3.connect(opened.backup)
-    assert backup.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert backup.execute("PRAGMA user_version").fetchone()[0] == released
     assert backup.execute("SELECT name FROM org").fetchall() == [("中共幸福里社区委员会",)]
     conn = sqlite3.connect(opened.path)
     assert conn.execute("SELECT motto FROM org").fetchall() == [("serve the people",)]
@@ -160,11 +161,12 @@ def test_failed_migration_leaves_the_data_as_it_was(db, orgs, app_paths, monkeyp
     conn = sqlite3.connect(app_paths.database)
     before = conn.execute("SELECT * FROM org").fetchall()
     conn.close()
+    released = migrations.current_version()
     monkeypatch.setattr(migrations, "STEPS", [*migrations.STEPS, _failing_step])
     monkeypatch.setattr(files, "STEPS", migrations.STEPS)
     with pytest.raises(StorageError, match="left as it was"):
         open_database(app_paths)
     conn = sqlite3.connect(app_paths.database)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == released
     assert conn.execute("SELECT * FROM org").fetchall() == before
     assert "motto" not in {r[1] for r in conn.execute("PRAGMA table_info(org)")}
