@@ -113,7 +113,6 @@ TEXT_LABELS = {
     "former_name": QT_TRANSLATE_NOOP("codes", "Former name"),
     "grid_code": QT_TRANSLATE_NOOP("codes", "Grid"),
 }
-ID_TYPES_WITH_CHECKSUM = ("resident", "hmt_permit", "foreigner")
 LEFT_STATUSES = ("transferred_out", "suspended", "expelled", "deceased")
 ACTIVE_STATUSES = ("normal", "transferring_out")
 # Transfer steps a person may take (the receiving side confirms "received").
@@ -791,8 +790,8 @@ def clean_draft(draft: MemberDraft, *, today: dt.date, rules: party.PartyRules,
         raise ValidationError("id_type", MSG_CODE_UNKNOWN, field=Term(FIELD_LABELS["id_type"]),
                               value=draft.id_type)
     sex, birth = draft.sex or "", draft.birth_date
-    if id_text and draft.id_type in ID_TYPES_WITH_CHECKSUM:
-        parsed = identity.parse_id_number(id_text, today=today)
+    parsed = identity.parse_id_for_type(draft.id_type, id_text, today=today) if id_text else None
+    if parsed is not None:
         identity.check_agrees(parsed, birth, sex or None)
         values["id_number"] = parsed.value
         values["id_number_original"] = parsed.original
