@@ -292,6 +292,9 @@ FROM member m LEFT JOIN org o ON o.id = m.org_id
 """
 
 
+_MISSING = object()
+
+
 def _date(value: Any) -> dt.date | None:
     if value is None or isinstance(value, dt.date):
         return value
@@ -698,19 +701,32 @@ class RosterService:
 
     def _rows(self, session: Session, where: str, params: dict[str, Any], *,
               reveal: bool) -> list[MemberRow]:
-        result = session.execute(text(f"{_ROW_SQL} {where} ORDER BY m.name_pinyin, m.name"),
-                                 params).all()
+        # The plain DB-API cursor: tens of thousands of rows through SQLAlchemy's
+        # result objects would cost more than the query itself.
+        raw = session.connection().connection.driver_connection
+        assert raw is not None
+        result = raw.execute(f"{_ROW_SQL} {where} ORDER BY m.name_pinyin, m.name",
+                             params).fetchall()
+        dates: dict[str | None, dt.date | None] = {None: None}
+
+        def day(value: str | None) -> dt.date | None:
+            found = dates.get(value, _MISSING)
+            if found is _MISSING:
+                found = dates[value] = dt.date.fromisoformat(value)  # type: ignore[arg-type]
+            return found  # type: ignore[return-value]
+
+        rules, full_date = self.rules, party.full_membership_date
+        mask_id, mask_phone = masking.mask_id, masking.mask_phone
         rows = []
         for r in result:
-            birth, join, full = _date(r[4]), _date(r[8]), _date(r[9])
-            due = (party.full_membership_date(join, int(r[11]), self.rules)
-                   if r[10] == "probationary" and join else None)
+            join = day(r[8])
+            due = full_date(join, r[11], rules) if r[10] == "probationary" and join else None
             id_number, mobile = r[5], r[7]
             if not reveal:
-                id_number = masking.mask_id(id_number) if id_number else None
-                mobile = masking.mask_phone(mobile) if mobile else None
-            rows.append(MemberRow(r[0], r[1], r[2], r[3], birth, id_number, r[6], mobile,
-                                  join, full, r[10], int(r[11]), r[12], r[13], r[14], r[15],
+                id_number = mask_id(id_number) if id_number else None
+                mobile = mask_phone(mobile) if mobile else None
+            rows.append(MemberRow(r[0], r[1], r[2], r[3], day(r[4]), id_number, r[6], mobile,
+                                  join, day(r[9]), r[10], r[11], r[12], r[13], r[14], r[15],
                                   r[16], r[17], r[18], r[19], r[20], r[21], bool(r[22]),
                                   bool(r[23]), r[24], due))
         return rows
