@@ -71,6 +71,9 @@ MSG_STATUS_DATE = QT_TRANSLATE_NOOP(
     "errors", "Date: {date} is before {name} joined this organisation ({since})."
 )
 MSG_DATE_FUTURE = QT_TRANSLATE_NOOP("errors", "Date: {date} is in the future.")
+MSG_DISCARD_USED = QT_TRANSLATE_NOOP(
+    "errors", "{name} already has a history here; the record can only be changed, not removed."
+)
 MSG_TRANSFER_MISSING = QT_TRANSLATE_NOOP("errors", "The transfer no longer exists.")
 MSG_TRANSFER_DONE = QT_TRANSLATE_NOOP(
     "errors", "The transfer is already finished ({status}); start a new one if needed."
@@ -219,6 +222,8 @@ class MemberRow(NamedTuple):
     center_household: bool
     note: str | None
     due_date: dt.date | None  # full membership due (probationary members)
+    status_date: dt.date | None = None  # when relation_status last changed
+    unit_party_org: str | None = None  # in-service members: their unit's party organisation
 
 
 @dataclass(frozen=True)
@@ -239,6 +244,7 @@ class MemberQuery:
 class DueItem:
     member_id: str
     name: str
+    org_id: str | None
     org_name: str | None
     join_date: dt.date
     due_date: dt.date
@@ -287,7 +293,8 @@ _ROW_SQL = """
 SELECT m.id, m.name, m.sex, m.ethnicity, m.birth_date, m.id_number, m.education, m.mobile,
        m.join_date, m.full_date, m.status, m.probation_extension_months, m.category,
        m.relation_status, m.org_id, o.name, m.party_post, m.work_unit, m.job, m.address,
-       m.native_place, m.star_rating, m.hardship, m.center_household, m.note
+       m.native_place, m.star_rating, m.hardship, m.center_household, m.note,
+       m.status_date, m.unit_party_org
 FROM member m LEFT JOIN org o ON o.id = m.org_id
 """
 
@@ -321,6 +328,9 @@ class RosterService:
         if session is None:
             with self.db.read() as own:
                 return self.check(draft, member_id, own)
+
+        if member_id is not None:
+            draft = self._unmask(session, member_id, draft)
 
         def org_usable(org_id: str) -> bool:
             org = session.get(Org, org_id)
@@ -376,13 +386,33 @@ class RosterService:
                 self._move(session, member, checked.values["org_id"], moved_on or self.today())
             for key, value in changed.items():
                 setattr(member, key, value)
-            shown = {k: [_jsonable(before[k]), _jsonable(v)] for k, v in changed.items()
+            shown = {k: [_history_value(k, before[k]), _history_value(k, v)]
+                     for k, v in changed.items()
                      if k not in ("name_pinyin", "name_initials", "id_number_original")}
             if "status" in changed and checked.values["status"] == "full":
                 self._event(session, member_id, "confirmed",
                             on_date=checked.values["full_date"] or self.today())
             self._event(session, member_id, "edited", changes=shown)
             return checked
+
+    def discard(self, member_id: str) -> None:
+        """Take back a member just added by mistake (undo of :meth:`add`).
+
+        Only while nothing but the addition has happened to the record; the rows
+        become tombstones (sync removes them everywhere), never hard deletes.
+        """
+        with self.db.write() as session:
+            member = self._load(session, member_id)
+            events = session.exec(select(MemberEvent).where(
+                MemberEvent.member_id == member_id, col(MemberEvent.deleted).is_(False))).all()
+            if any(e.kind != "added" for e in events):
+                raise UserError(MSG_DISCARD_USED, name=member.name)
+            member.deleted = True
+            for event in events:
+                event.deleted = True
+            for placement in session.exec(select(MemberPlacement).where(
+                    MemberPlacement.member_id == member_id)):
+                placement.deleted = True
 
     def confirm_full(self, member_id: str, full_date: dt.date) -> None:
         """转正: a probationary member becomes a full member on ``full_date``."""
@@ -536,13 +566,16 @@ class RosterService:
 
     # --- reading ----------------------------------------------------------------------
     def get(self, member_id: str) -> tuple[MemberDraft, MemberRow]:
-        """The member's values for the form (unmasked draft) and row (masked)."""
+        """The member's values for the form and the row, ID number and phone masked
+        (:meth:`reveal` gives them in full). Saving a draft whose ID number or phone
+        is still masked keeps the stored value."""
         with self.db.read() as session:
             member = self._load(session, member_id)
-            draft = MemberDraft(**{k: getattr(member, k) if k != "id_number"
-                                   else (member.id_number_original or member.id_number or "")
-                                   for k in DRAFT_FIELDS})
-            draft = replace(draft, mobile=member.mobile or "")
+            draft = MemberDraft(**{k: getattr(member, k) for k in DRAFT_FIELDS
+                                   if k not in ("id_number", "mobile")})
+            draft = replace(draft, mobile=masking.mask_phone(member.mobile),
+                            id_number=masking.mask_id(member.id_number_original
+                                                      or member.id_number))
             row = self._rows(session, "WHERE m.id = :id", {"id": member_id}, reveal=False)[0]
         return draft, row
 
@@ -588,17 +621,19 @@ class RosterService:
         today = self.today()
         with self.db.read() as session:
             rows = session.execute(text(
-                "SELECT m.id, m.name, o.name, m.join_date, m.probation_extension_months "
+                "SELECT m.id, m.name, m.org_id, o.name, m.join_date, "
+                "m.probation_extension_months "
                 "FROM member m LEFT JOIN org o ON o.id = m.org_id "
                 "WHERE NOT m.deleted AND m.status = 'probationary' AND m.join_date IS NOT NULL "
                 "AND m.relation_status IN ('normal', 'transferring_out')")).all()
         items = []
-        for member_id, name, org_name, join, ext in rows:
+        for member_id, name, org_id, org_name, join, ext in rows:
             due = party.full_membership_date(_date(join), int(ext), self.rules)
             days = (due - today).days
             bucket = party.due_bucket(days)
             if bucket is not None and days <= within_days:
-                items.append(DueItem(member_id, name, org_name, _date(join), due, days, bucket))
+                items.append(DueItem(member_id, name, org_id, org_name, _date(join), due, days,
+                                     bucket))
         items.sort(key=lambda item: (item.days_left, item.name))
         return items
 
@@ -728,8 +763,22 @@ class RosterService:
             rows.append(MemberRow(r[0], r[1], r[2], r[3], day(r[4]), id_number, r[6], mobile,
                                   join, day(r[9]), r[10], r[11], r[12], r[13], r[14], r[15],
                                   r[16], r[17], r[18], r[19], r[20], r[21], bool(r[22]),
-                                  bool(r[23]), r[24], due))
+                                  bool(r[23]), r[24], due, day(r[25]), r[26]))
         return rows
+
+    def _unmask(self, session: Session, member_id: str, draft: MemberDraft) -> MemberDraft:
+        """A draft whose ID number or phone is still masked (as :meth:`get` gave it)
+        keeps the stored value."""
+        masked_id = masking.MASK in (draft.id_number or "")
+        masked_phone = masking.MASK in (draft.mobile or "")
+        if not (masked_id or masked_phone):
+            return draft
+        member = self._load(session, member_id)
+        if masked_id:
+            draft = replace(draft, id_number=member.id_number_original or member.id_number or "")
+        if masked_phone:
+            draft = replace(draft, mobile=member.mobile or "")
+        return draft
 
     def _move(self, session: Session, member: Member, org_id: str | None,
               on_date: dt.date) -> None:
@@ -874,6 +923,15 @@ def clean_draft(draft: MemberDraft, *, today: dt.date, rules: party.PartyRules,
                   center_household=bool(draft.center_household))
     values["name_pinyin"], values["name_initials"] = search_keys.name_keys(values["name"])
     return values
+
+
+def _history_value(key: str, value: Any) -> Any:
+    """A value as the history keeps it: ID numbers and phones masked (privacy)."""
+    if key == "id_number":
+        return masking.mask_id(value) if value else value
+    if key == "mobile":
+        return masking.mask_phone(value) if value else value
+    return _jsonable(value)
 
 
 def _jsonable(value: Any) -> Any:

@@ -143,12 +143,14 @@ class MainWindow(QMainWindow):
         roster = self._build_tabs()
         try:
             from gridoffice.services.orgs import OrgService
+            from gridoffice.services.roster import RosterService
             from gridoffice.store.database import Database
 
             self.db = Database(self.context.opened.path)
             operator = self.profile.operator if self.profile else ""
             roster.attach(OrgService(self.db, operator), self.db,
-                          self.profile.name if self.profile else "")
+                          self.profile.name if self.profile else "",
+                          members=RosterService(self.db, operator))
         except UserError as err:
             log.error("cannot load the data: %s", err)
             self.load_failed.emit(err)
@@ -172,9 +174,16 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(0)
         roster.status_message.connect(self.show_message)
         self.ledger_action = roster.tree_panel.ledger_action
+        self.roster_ledger_action = roster.members.ledger_action
+        self.import_action = roster.members.import_action
+        self.export_action = roster.members.export_action
         first = self.file_menu.actions()[0]
-        self.file_menu.insertAction(first, self.ledger_action)
-        self.file_menu.insertSeparator(first)
+        for action in (self.import_action, self.export_action, None,
+                       self.roster_ledger_action, self.ledger_action, None):
+            if action is None:
+                self.file_menu.insertSeparator(first)
+            else:
+                self.file_menu.insertAction(first, action)
         roster.restore_state(self.settings)
         return roster
 
@@ -234,9 +243,10 @@ class MainWindow(QMainWindow):
         self.save_state()
         if self.roster is not None and self.roster.preview is not None:
             self.roster.preview.close()
-        job = self.roster.ledger_job if self.roster is not None else None
-        if job is not None and job.running:
+        jobs = self.roster.running_jobs() if self.roster is not None else []
+        for job in jobs:
             job.cancel()
+        if jobs:
             QThreadPool.globalInstance().waitForDone(10_000)
         if self.db is not None:
             self.db.close()

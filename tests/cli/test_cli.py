@@ -55,7 +55,9 @@ def test_demo_then_info_json(tmp_path):
     assert info["data_dir"] == str(data.resolve())
     assert info["schema_version"] >= 1
     assert info["counts"]["orgs"] >= 10
-    assert set(info["digests"]) == {"org", "committee_seat", "org_event"}
+    assert {"org", "committee_seat", "org_event", "member", "member_placement"} <= set(
+        info["digests"])
+    assert info["counts"]["members"] > 100
     assert all(len(v) == 64 for v in info["digests"].values())
     # demo refuses a folder that already has data, and changes nothing
     again = cli("demo", data_dir=data)

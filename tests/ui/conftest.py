@@ -168,3 +168,32 @@ class UiHelper:
 @pytest.fixture
 def ui(qtbot) -> UiHelper:
     return UiHelper(qtbot)
+
+
+@pytest.fixture
+def members(roster):
+    """The tab's own RosterService: what the tests check is what was stored."""
+    return roster.roster
+
+
+@dataclass
+class Branches:
+    committee: str
+    first: str
+    second: str
+
+
+@pytest.fixture
+def branches(roster, service) -> Branches:
+    """A community committee with two grid branches (established long ago)."""
+    from gridoffice.services.orgs import OrgDraft
+
+    since = dt.date(2010, 1, 1)
+    committee = service.create(OrgDraft("中共幸福里社区委员会", "committee",
+                                        short_name="幸福里社区党委", established=since))
+    first = service.create(OrgDraft("中共幸福里社区第一网格支部委员会", "branch", committee.id,
+                                    short_name="第一网格党支部", established=since))
+    second = service.create(OrgDraft("中共幸福里社区第二网格支部委员会", "branch", committee.id,
+                                     short_name="第二网格党支部", established=since))
+    roster.reload()
+    return Branches(committee.id, first.id, second.id)

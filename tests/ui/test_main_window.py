@@ -32,7 +32,9 @@ def test_menus_and_shortcuts(window):
     menus = {action.text(): action.menu() for action in window.menuBar().actions()}
     assert list(menus) == ["&File", "&Edit", "&Settings", "&Help"]
     file_texts = [a.text() for a in menus["&File"].actions() if not a.isSeparator()]
-    assert file_texts == ["Ledger of party organisations…", "Open data folder", "Quit"]
+    assert file_texts == ["Import members from Excel…", "Export this view to Excel…",
+                          "Roster of party members…", "Ledger of party organisations…",
+                          "Open data folder", "Quit"]
     assert window.quit_action.shortcut() == QKeySequence("Ctrl+Q")
     assert window.undo_action.shortcut() == QKeySequence("Ctrl+Z")
     assert QKeySequence("Ctrl+Shift+Z") in window.redo_action.shortcuts()

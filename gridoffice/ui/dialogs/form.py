@@ -86,17 +86,26 @@ class FormDialog(QDialog):
         self.intro.show()
 
     def add_row(self, key: str | None, label: str, widget: QWidget, *,
-                required: bool = False) -> QWidget:
-        """Add ``widget`` under ``label``; ``key`` is the ValidationError field it shows."""
-        self.form.addRow(translate("FormDialog", "{label}:").format(label=label), widget)
+                required: bool = False, form: QFormLayout | None = None) -> QWidget:
+        """Add ``widget`` under ``label``; ``key`` is the ValidationError field it shows.
+
+        ``form``: another form layout of the dialog (a group box), default the main one.
+        """
+        (form or self.form).addRow(translate("FormDialog", "{label}:").format(label=label),
+                                   widget)
         if key:
-            self._fields[key] = widget
-            self._labels[key] = label
+            self.register_field(key, label, widget)
         if required and isinstance(widget, QLineEdit):
             self._required.append(widget)
             widget.textChanged.connect(self.update_ok)
             self.update_ok()
         return widget
+
+    def register_field(self, key: str, label: str, widget: QWidget) -> None:
+        """Name ``widget`` as the field ``key`` (ValidationError focus, date labels)
+        when it was placed without :meth:`add_row`."""
+        self._fields[key] = widget
+        self._labels[key] = label
 
     def ok_button(self) -> QPushButton:
         return self.buttons.button(QDialogButtonBox.StandardButton.Ok)

@@ -40,6 +40,7 @@ class PdfPreviewDialog(QDialog):
     """Shows every page of ``pdf_path``; prints it or saves a copy."""
 
     saved = Signal(str)  # the path a copy was saved to
+    printed = Signal(int)  # the number of pages sent to a printer
 
     def __init__(self, parent: QWidget | None, pdf_path: Path, *, title: str,
                  suggested_name: str, missing_chars: Sequence[str] = (),
@@ -174,6 +175,8 @@ class PdfPreviewDialog(QDialog):
         finally:
             painter.end()
         self.status_label.setText(self.tr("%n page(s) sent to the printer.", "", printed))
+        if printed:
+            self.printed.emit(printed)
         return printed
 
     # --- saving -------------------------------------------------------------------------

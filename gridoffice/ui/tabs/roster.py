@@ -1,14 +1,19 @@
-"""The "Party members" tab (党员名册); for now the party organisation tree (党组织设置).
+"""The "Party members" tab (党员名册): the organisation tree and its members.
 
-Left: :class:`OrgTreePanel` (toolbar, Show retired, the tree). Right:
-:class:`~gridoffice.ui.tabs.org_detail.OrgDetailPanel`. The tab is built
-before the data is there; :meth:`RosterTab.attach` gives it the service once
-the main window has loaded it.
+Left: :class:`OrgTreePanel` (toolbar, "All organisations", Show retired, the
+tree). Right, in tabs: the members of the chosen organisation and its
+sub-organisations (:class:`~gridoffice.ui.tabs.member_panel.MemberPanel`),
+the reminders (转正 due, organisation size) and the organisation's details
+(:class:`~gridoffice.ui.tabs.org_detail.OrgDetailPanel`). The tab is built
+before the data is there; :meth:`RosterTab.attach` gives it the services once
+the main window has loaded them.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import inspect
 import logging
 import os
 import tempfile
@@ -16,14 +21,18 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QPoint, QSettings, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPoint, QSettings, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QFileDialog,
+    QHBoxLayout,
     QHeaderView,
     QMenu,
+    QPushButton,
     QSplitter,
+    QTabWidget,
     QToolBar,
     QToolButton,
     QTreeView,
@@ -32,13 +41,18 @@ from PySide6.QtWidgets import (
 )
 
 from gridoffice.domain import orgs as rules
+from gridoffice.ui import messages
 from gridoffice.ui.models.org_tree import COL_NAME, NODE_ROLE, ORG_ID_ROLE, OrgTreeModel
+from gridoffice.ui.tabs.member_actions import MemberActions
+from gridoffice.ui.tabs.member_panel import MemberPanel
 from gridoffice.ui.tabs.org_actions import OrgActions
 from gridoffice.ui.tabs.org_detail import OrgDetailPanel
+from gridoffice.ui.tabs.reminders import RemindersPanel
 from gridoffice.ui.workers import BackgroundJob
 
 if TYPE_CHECKING:
     from gridoffice.services.orgs import OrgNode, OrgService
+    from gridoffice.services.roster import MemberQuery, MemberRow, RosterService, TransferRow
     from gridoffice.store.database import Database
     from gridoffice.ui.dialogs.pdf_preview import PdfPreviewDialog
 
@@ -46,12 +60,18 @@ log = logging.getLogger(__name__)
 
 # The ledger is an official Chinese form; its file name is Chinese in every language.
 LEDGER_FILE_STEM = "党组织设置一览表"
+ROSTER_FILE_STEM = "党员花名册"
+EXPORT_FILE_STEM = "党员名册"
 
 
 class OrgTreePanel(QWidget):
     """The organisation tree with its toolbar, context menu and keyboard shortcuts."""
 
     current_changed = Signal(object)  # OrgNode or None
+    #: the user chose an organisation (click, keyboard), not a reload
+    org_chosen = Signal()
+    #: the user chose "All organisations"
+    all_chosen = Signal()
 
     def __init__(self, model: OrgTreeModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -99,6 +119,16 @@ class OrgTreePanel(QWidget):
 
         self.show_retired_box = QCheckBox(self.tr("Show retired"), self)
         self.show_retired_box.toggled.connect(self._show_retired_toggled)
+        self.all_button = QPushButton(self.tr("All organisations"), self)
+        self.all_button.setToolTip(self.tr(
+            "Members of every organisation, and in-service members registered with their "
+            "work unit's party organisation"))
+        self.all_button.setCheckable(True)
+        self.all_button.setFlat(True)
+        self.all_button.setAutoDefault(False)
+        self.all_button.setStyleSheet("QPushButton { text-align: left; padding: 4px 8px; }"
+                                      " QPushButton:checked { font-weight: bold; }")
+        self.all_button.clicked.connect(lambda _c: self.choose_all())
 
         self.tree = QTreeView(self)
         self.tree.setModel(model)
@@ -112,6 +142,7 @@ class OrgTreePanel(QWidget):
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._context_menu)
         self.tree.doubleClicked.connect(self._double_clicked)
+        self.tree.clicked.connect(lambda _index: self._chosen())
         self.tree.expanded.connect(self._on_expanded)
         self.tree.collapsed.connect(self._on_collapsed)
         self.tree.selectionModel().currentRowChanged.connect(self._current_row_changed)
@@ -124,7 +155,11 @@ class OrgTreePanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.toolbar)
-        layout.addWidget(self.show_retired_box)
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.all_button, 1)
+        top.addWidget(self.show_retired_box)
+        layout.addLayout(top)
         layout.addWidget(self.tree, 1)
         self.update_actions(False)
 
@@ -239,35 +274,65 @@ class OrgTreePanel(QWidget):
     def _current_row_changed(self, _current: QModelIndex, _previous: QModelIndex) -> None:
         if not self._restoring:
             self.current_changed.emit(self.current_node())
+            self._chosen()
+
+    def _chosen(self) -> None:
+        self.all_button.setChecked(False)
+        self.org_chosen.emit()
+
+    def choose_all(self) -> None:
+        """"All organisations": the tree keeps its current item, without a highlight."""
+        self.all_button.setChecked(True)
+        self.tree.selectionModel().clearSelection()
+        self.all_chosen.emit()
+
+    def showing_all(self) -> bool:
+        return self.all_button.isChecked()
 
 
 class RosterTab(QWidget):
-    """The tab: organisation tree on the left, its details on the right."""
+    """The tab: organisation tree on the left; members, reminders and the
+    organisation's details on the right."""
 
     status_message = Signal(str)
     ledger_opened = Signal(object)  # the PdfPreviewDialog
+    exported = Signal(str)  # the path of an Excel export
+    imported = Signal(object)  # the import wizard's result
 
     def __init__(self, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = OrgTreeModel(self)
         self.tree_panel = OrgTreePanel(self.model, self)
         self.detail = OrgDetailPanel(self)
+        self.members = MemberPanel(self)
+        self.reminders = RemindersPanel(self)
         self.org_actions = OrgActions(self, undo_stack, self.model)
+        self.member_actions = MemberActions(self, undo_stack, self._org_nodes)
+        self.right_tabs = QTabWidget(self)
+        self.right_tabs.setDocumentMode(True)
+        self.right_tabs.addTab(self.members, self.tr("Members"))
+        self.right_tabs.addTab(self.reminders, self.tr("Reminders"))
+        self.right_tabs.addTab(self.detail, self.tr("Organisation"))
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.tree_panel)
-        self.splitter.addWidget(self.detail)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
+        self.splitter.addWidget(self.right_tabs)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 4)
+        self.splitter.setSizes([300, 1000])
         self.splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
         self._db: Database | None = None
         self._unit = ""
+        self._scope: str | None = None  # the organisation whose members are shown
         self.preview: PdfPreviewDialog | None = None  # the open ledger preview, if any
         self.ledger_job: BackgroundJob | None = None
+        self.export_job: BackgroundJob | None = None
 
         panel = self.tree_panel
         panel.current_changed.connect(self._show_current)
+        panel.org_chosen.connect(self._org_chosen)
+        panel.all_chosen.connect(self._all_chosen)
         panel.new_sub_action.triggered.connect(lambda: self._with_node(self.org_actions.new_org))
         panel.new_top_action.triggered.connect(lambda: self.org_actions.new_org(None))
         panel.edit_action.triggered.connect(lambda: self._with_node(self.org_actions.edit))
@@ -281,12 +346,55 @@ class RosterTab(QWidget):
         self.org_actions.changed.connect(lambda org_id: self.reload(org_id or None))
         self.org_actions.status.connect(self.status_message)
 
+        members = self.members
+        acts = self.member_actions
+        members.current_changed.connect(self._member_changed)
+        members.open_requested.connect(lambda row: acts.edit(row))
+        members.filters_changed.connect(self._update_scope_label)
+        members.sub_orgs_check.toggled.connect(lambda _c: self._update_scope_label())
+        members.new_action.triggered.connect(lambda: acts.add(self._default_org()))
+        members.transfer_in_action.triggered.connect(
+            lambda: acts.transfer_in(self._default_org()))
+        members.edit_action.triggered.connect(lambda: self._with_member(acts.edit))
+        members.confirm_action.triggered.connect(lambda: self._with_member(acts.confirm_full))
+        members.extend_action.triggered.connect(
+            lambda: self._with_member(acts.extend_probation))
+        members.transfer_out_action.triggered.connect(
+            lambda: self._with_member(acts.transfer_out))
+        members.transfer_status_action.triggered.connect(
+            lambda: self._with_member(acts.transfer_status))
+        for status, act in (("deceased", members.deceased_action),
+                            ("expelled", members.expelled_action),
+                            ("suspended", members.suspended_action)):
+            act.triggered.connect(lambda _c=False, s=status: self._with_member(
+                lambda row: acts.set_relation_status(row, s)))
+        members.restore_action.triggered.connect(lambda: self._with_member(acts.restore))
+        members.import_action.triggered.connect(lambda: self.import_members())
+        members.export_action.triggered.connect(lambda: self.export_view())
+        members.ledger_action.triggered.connect(lambda: self.open_roster_ledger())
+        members.detail.transfer_activated.connect(self._transfer_activated)
+        members.detail.set_org_names(lambda org_id: (
+            self.model.node(org_id).name if self.model.node(org_id) else None))
+        acts.changed.connect(lambda member_id: self.reload_members(member_id or None))
+        acts.status.connect(self.status_message)
+        self.reminders.member_requested.connect(self.show_member)
+        self.reminders.org_requested.connect(self._show_org)
+
     # --- data ---------------------------------------------------------------------------
-    def attach(self, service: OrgService, db: Database, unit: str) -> None:
+    def attach(self, service: OrgService, db: Database, unit: str,
+               members: RosterService | None = None) -> None:
         """Start showing data: called once the main window has opened the database."""
+        if members is None:
+            from gridoffice.services.roster import RosterService
+
+            members = RosterService(db, service.operator)
         self.org_actions.attach(service)
+        self.member_actions.attach(members)
+        self.members.loader = self._load_members
         self._db = db
         self._unit = unit
+        if self._scope is None:  # first start: everyone
+            self.tree_panel.all_button.setChecked(True)
         self.reload()
 
     def set_unit(self, unit: str, operator: str) -> None:
@@ -294,15 +402,90 @@ class RosterTab(QWidget):
         self._unit = unit
         if self.org_actions.attached:
             self.org_actions.service.operator = operator
+        if self.member_actions.attached:
+            self.member_actions.roster.operator = operator
 
     @property
     def service(self) -> OrgService:
         return self.org_actions.service
 
+    @property
+    def roster(self) -> RosterService:
+        return self.member_actions.roster
+
     def reload(self, select_id: str | None = None) -> None:
+        """Organisations, then members and reminders (names and counts may have changed)."""
         if not self.org_actions.attached:
             return
+        showing_all = self.tree_panel.showing_all()
         self.tree_panel.set_nodes(self.service.list_orgs(include_retired=True), select_id)
+        if showing_all and select_id is None:
+            self.tree_panel.tree.selectionModel().clearSelection()
+        elif select_id is not None:
+            self.tree_panel.all_button.setChecked(False)
+        self._scope = "" if self.tree_panel.showing_all() else self.tree_panel.current_id()
+        self._update_scope_label()
+        self.members.org_id = self._scope or None
+        self.reload_members()
+
+    def reload_members(self, select_id: str | None = None) -> None:
+        if not self.member_actions.attached:
+            return
+        self.members.invalidate()
+        self.members.model.set_org_labels({
+            node.id: node.short_name or node.name for node in self.model.nodes().values()})
+        self.members.reload(select_id)
+        self.reload_reminders()
+
+    def reload_reminders(self) -> None:
+        roster = self.roster
+        self.reminders.set_data(roster.due_list(90), roster.branch_warnings())
+        count = self.reminders.count()
+        self.right_tabs.setTabText(1, self.tr("Reminders ({count})").format(count=count)
+                                   if count else self.tr("Reminders"))
+        self.right_tabs.setTabToolTip(1, self.tr(
+            "%n member(s) overdue for full membership", "", self.reminders.overdue_count()))
+
+    def _load_members(self, query: MemberQuery) -> tuple[list[MemberRow], dt.date]:
+        roster = self.roster
+        return roster.list_members(query), roster.today()
+
+    def _org_nodes(self) -> list[OrgNode]:
+        return list(self.model.nodes().values())
+
+    def _default_org(self) -> str | None:
+        """The organisation a new member goes to: the one shown, if members can go there."""
+        node = self.model.node(self._scope or None)
+        if node is None or node.retired or node.org_type == "group":
+            return None
+        return node.id
+
+    def _org_chosen(self) -> None:
+        node = self.tree_panel.current_node()
+        scope = node.id if node else None
+        if scope == self._scope:
+            return
+        self._scope = scope
+        self._update_scope_label()
+        self.members.set_scope(scope, self.members.scope_label.text())
+
+    def _all_chosen(self) -> None:
+        if self._scope == "":
+            return
+        self._scope = ""
+        self._update_scope_label()
+        self.members.set_scope(None, self.members.scope_label.text())
+
+    def _update_scope_label(self) -> None:
+        self.members.scope_label.setText(self.scope_text())
+
+    def scope_text(self) -> str:
+        node = self.model.node(self._scope or None)
+        if node is None:
+            return self.tr("All organisations")
+        if self.members.sub_orgs_check.isChecked() and self.model.siblings(node.id):
+            return self.tr("{name} and its sub-organisations").format(name=node.name)
+        return node.name
 
     def _show_current(self, node: OrgNode | None) -> None:
         attached = self.org_actions.attached
@@ -325,7 +508,139 @@ class RosterTab(QWidget):
         if node is not None:
             self.org_actions.end_term(node, seat)  # type: ignore[arg-type]
 
-    # --- the ledger -----------------------------------------------------------------------
+    # --- members --------------------------------------------------------------------------
+    def _with_member(self, act: Callable[[MemberRow], object]) -> None:
+        row = self.members.current_row()
+        if row is not None:
+            act(row)
+
+    def _member_changed(self, row: MemberRow | None) -> None:
+        detail = self.members.detail
+        if row is None or not self.member_actions.attached:
+            detail.clear()
+            return
+        roster = self.roster
+        detail.show_member(row, roster.history(row.id), roster.placements(row.id),
+                           roster.transfers(row.id), self.members.model.today())
+
+    def _transfer_activated(self, transfer: TransferRow) -> None:
+        row = self.members.current_row()
+        if row is not None and transfer.status not in ("returned", "received"):
+            self.member_actions.transfer_status(row, transfer)
+
+    def show_member(self, member_id: str) -> bool:
+        """Select ``member_id`` in the table (widening the view if it is filtered out)."""
+        self.right_tabs.setCurrentWidget(self.members)
+        if not self.members.select_member(member_id):
+            self.members.reset_filters()
+            if not self.tree_panel.showing_all():
+                self.tree_panel.choose_all()
+            self.members.reload(member_id)
+        found = self.members.current_id() == member_id
+        if found:
+            self.members.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        return found
+
+    def _show_org(self, org_id: str) -> None:
+        if self.tree_panel.select_org(org_id):
+            self.right_tabs.setCurrentWidget(self.detail)
+
+    # --- Excel ----------------------------------------------------------------------------
+    def import_members(self) -> object:
+        """Run the import wizard (another module); reload when it imported something."""
+        if self._db is None:
+            return None
+        try:
+            from gridoffice.ui.dialogs.roster_import import RosterImportWizard
+        except ImportError:
+            log.info("the Excel import wizard is not available")
+            messages.inform(self, self.tr("Importing from Excel is not available in this "
+                                          "version."))
+            return None
+        roster = self.roster
+        result = RosterImportWizard.run(self.window(), self._db, roster.operator,
+                                        roster.today())
+        if result is not None:
+            self.reload()
+            self.imported.emit(result)
+            added, updated = getattr(result, "added", None), getattr(result, "updated", None)
+            if isinstance(added, int) and isinstance(updated, int):
+                self.status_message.emit(self.tr(
+                    "The import is finished: {added} added, {updated} updated.").format(
+                    added=added, updated=updated))
+            else:
+                self.status_message.emit(self.tr("The import is finished."))
+        return result
+
+    def export_file_name(self) -> str:
+        node = self.model.node(self._scope or None)
+        stem = (node.short_name or node.name) if node else (self._unit or EXPORT_FILE_STEM)
+        return f"{EXPORT_FILE_STEM}_{stem}_{dt.date.today().isoformat()}.xlsx"
+
+    def ask_export_path(self, suggested: str) -> str:
+        """Where to save the export ("" if cancelled; replaced in tests)."""
+        folder = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation)
+        path, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Export members to Excel"), str(Path(folder) / suggested),
+            self.tr("Excel files (*.xlsx)"))
+        return path
+
+    def export_view(self) -> BackgroundJob | None:
+        """Save the members shown (in the order shown, masked) as an Excel file."""
+        if not self.member_actions.attached:
+            return None
+        if self.export_job is not None and self.export_job.running:
+            return self.export_job
+        rows = self.members.model.rows()
+        if not rows:
+            messages.inform(self, self.tr("No members are shown; there is nothing to export."))
+            return None
+        chosen = self.ask_export_path(self.export_file_name())
+        if not chosen:
+            return None
+        try:
+            from gridoffice.services import roster_excel
+        except ImportError:
+            messages.inform(self, self.tr("Exporting to Excel is not available in this "
+                                          "version."))
+            return None
+        target = Path(chosen)
+        if target.suffix.lower() != ".xlsx":
+            target = target.with_name(target.name + ".xlsx")
+        roster, scope = self.roster, self.scope_text()
+
+        supports_progress = "progress" in inspect.signature(
+            roster_excel.export_members).parameters
+
+        def task(progress: object) -> Path:
+            if supports_progress:  # then Cancel stops it
+                roster_excel.export_members(rows, target, progress=progress)
+            else:
+                roster_excel.export_members(rows, target)
+            return target
+
+        def done(_result: object) -> None:
+            roster.audit("export", scope, self.tr("{count} members to {path}").format(
+                count=len(rows), path=str(target)))
+            self.status_message.emit(self.tr("{count} members were exported to {path}.").format(
+                count=len(rows), path=str(target)))
+            self.exported.emit(str(target))
+
+        job = BackgroundJob(self, task, label=self.tr("Exporting {count} members…").format(
+            count=len(rows)), on_success=done)
+        # Cancelled: the exporter wrote nothing (it writes atomically), and a file that
+        # was there stays as it was.
+        job.cancelled.connect(
+            lambda: self.status_message.emit(self.tr("The export was cancelled.")))
+        job.finished.connect(self._export_job_finished)
+        self.export_job = job.start()
+        return job
+
+    def _export_job_finished(self) -> None:
+        self.export_job = None
+
+    # --- the ledgers ----------------------------------------------------------------------
     def open_ledger(self) -> BackgroundJob | None:
         """Make the ledger of party organisations in the background, then preview it."""
         if self._db is None:
@@ -335,16 +650,63 @@ class RosterTab(QWidget):
         from gridoffice.ledgers.org_ledger import render_org_ledger
 
         db, unit, today = self._db, self._unit, dt.date.today()
-        fd, name = tempfile.mkstemp(prefix="gridoffice-orgs-", suffix=".pdf")
-        os.close(fd)
-        path = Path(name)
+        path = _temporary_pdf("gridoffice-orgs-")
 
         def task(progress: object) -> object:
             return render_org_ledger(db, path, unit=unit, as_of=today,
                                      progress=progress)  # type: ignore[arg-type]
 
-        job = BackgroundJob(self, task, label=self.tr("Making the ledger of party organisations…"),
-                            on_success=lambda result: self._show_ledger(result, today))
+        return self._start_ledger(task, path, self.tr("Making the ledger of party organisations…"),
+                                  lambda result: self._show_ledger(
+                                      result, self.tr("Ledger of party organisations"),
+                                      f"{LEDGER_FILE_STEM}_{today.isoformat()}.pdf"))
+
+    def open_roster_ledger(self) -> BackgroundJob | None:
+        """党员花名册 of the organisation shown (with its sub-organisations), as of a day."""
+        if self._db is None or not self.member_actions.attached:
+            return None
+        if self.ledger_job is not None and self.ledger_job.running:
+            return self.ledger_job
+        from gridoffice.ui.dialogs.member_dialogs import RosterLedgerDialog
+
+        roster = self.roster
+        today = roster.today()
+        node = self.model.node(self._scope or None)
+        scope = self.tr("{name} and its sub-organisations").format(name=node.name) \
+            if node else self.tr("All organisations")
+        as_of = RosterLedgerDialog.ask(self.window(), scope, self.members.as_of() or today)
+        if as_of is None:
+            return None
+        from gridoffice.ledgers.roster_ledger import render_roster_ledger
+
+        db, unit = self._db, self._unit
+        org_id, org_name = (node.id, node.name) if node else (None, None)
+        path = _temporary_pdf("gridoffice-roster-")
+
+        def task(progress: object) -> object:
+            return render_roster_ledger(db, path, unit=unit, org_id=org_id, org_name=org_name,
+                                        as_of=None if as_of == today else as_of,
+                                        progress=progress)  # type: ignore[arg-type]
+
+        stem = (node.short_name or node.name) if node else ""
+        name = "_".join(p for p in (ROSTER_FILE_STEM, stem, as_of.isoformat()) if p) + ".pdf"
+
+        def show(result: object) -> None:
+            preview = self._show_ledger(result, self.tr("Roster of party members"), name)
+            target = org_name or self.tr("All organisations")
+            preview.saved.connect(lambda saved: roster.audit(
+                "print", target, self.tr("Roster as of {date} saved to {path}").format(
+                    date=as_of.isoformat(), path=saved)))
+            preview.printed.connect(lambda pages: roster.audit(
+                "print", target, self.tr("Roster as of {date}, {pages} pages printed").format(
+                    date=as_of.isoformat(), pages=pages)))
+
+        return self._start_ledger(task, path, self.tr("Making the roster of party members…"),
+                                  show)
+
+    def _start_ledger(self, task: Callable[[object], object], path: Path, label: str,
+                      show: Callable[[object], object]) -> BackgroundJob:
+        job = BackgroundJob(self, task, label=label, on_success=show)
         job.failed.connect(lambda _exc: path.unlink(missing_ok=True))
         job.cancelled.connect(lambda: path.unlink(missing_ok=True))
         job.cancelled.connect(
@@ -356,26 +718,32 @@ class RosterTab(QWidget):
     def _ledger_job_finished(self) -> None:
         self.ledger_job = None
 
-    def _show_ledger(self, result: object, today: dt.date) -> None:
+    def _show_ledger(self, result: object, title: str, suggested: str) -> PdfPreviewDialog:
         from gridoffice.ui.dialogs.pdf_preview import PdfPreviewDialog
 
         self.preview = PdfPreviewDialog.show_preview(
             self.window(), Path(result.path),  # type: ignore[attr-defined]
-            title=self.tr("Ledger of party organisations"),
-            suggested_name=f"{LEDGER_FILE_STEM}_{today.isoformat()}.pdf",
+            title=title, suggested_name=suggested,
             missing_chars=list(getattr(result, "missing_chars", ()) or ()),
             delete_on_close=True)
         self.preview.destroyed.connect(self._preview_closed)
         self.ledger_opened.emit(self.preview)
+        return self.preview
 
     def _preview_closed(self) -> None:
         self.preview = None
+
+    def running_jobs(self) -> list[BackgroundJob]:
+        return [job for job in (self.ledger_job, self.export_job)
+                if job is not None and job.running]
 
     # --- window state ---------------------------------------------------------------------
     def save_state(self, settings: QSettings) -> None:
         settings.setValue("roster/splitter", self.splitter.saveState())
         settings.setValue("roster/detail_splitter", self.detail.splitter.saveState())
         settings.setValue("roster/show_retired", self.tree_panel.show_retired_box.isChecked())
+        settings.setValue("roster/right_tab", self.right_tabs.currentIndex())
+        self.members.save_state(settings)
 
     def restore_state(self, settings: QSettings) -> None:
         state = settings.value("roster/splitter")
@@ -386,3 +754,13 @@ class RosterTab(QWidget):
             self.detail.splitter.restoreState(state)
         show = settings.value("roster/show_retired", False)
         self.tree_panel.show_retired_box.setChecked(str(show).lower() == "true")
+        tab = settings.value("roster/right_tab", 0)
+        with contextlib.suppress(TypeError, ValueError):
+            self.right_tabs.setCurrentIndex(int(tab))  # type: ignore[call-overload]
+        self.members.restore_state(settings)
+
+
+def _temporary_pdf(prefix: str) -> Path:
+    fd, name = tempfile.mkstemp(prefix=prefix, suffix=".pdf")
+    os.close(fd)
+    return Path(name)
