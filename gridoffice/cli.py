@@ -16,6 +16,8 @@ from typing import Any, NoReturn
 
 from gridoffice import __version__
 from gridoffice.errors import UserError
+from gridoffice.fileio import atomic_output
+from gridoffice.i18n import QT_TRANSLATE_NOOP
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 log = logging.getLogger("gridoffice.cli")
@@ -56,6 +58,31 @@ def build_parser() -> argparse.ArgumentParser:
     orgs.add_argument("--as-of", type=_date_arg, metavar="YYYY-MM-DD",
                       help="organisations and seats as they were on this day")
     orgs.set_defaults(handler=cmd_ledger_orgs)
+    roster = kinds.add_parser("roster", help="党员花名册 (party-member roster)")
+    roster.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+    roster.add_argument("--org", metavar="NAME",
+                        help="organisation (full or short name) and its sub-organisations")
+    roster.add_argument("--as-of", type=_date_arg, metavar="YYYY-MM-DD",
+                        help="the members who belonged on this day")
+    roster.set_defaults(handler=cmd_ledger_roster)
+
+    imports = commands.add_parser("import", help="import data from Excel")
+    import_kinds = imports.add_subparsers(dest="what", metavar="WHAT", parser_class=_Parser)
+    import_kinds.required = True
+    import_roster = import_kinds.add_parser("roster", help="party members from an .xlsx file")
+    import_roster.add_argument("file", metavar="FILE.xlsx")
+    import_roster.add_argument("--sheet", help="sheet name (default: the first)")
+    import_roster.add_argument("--dry-run", action="store_true",
+                               help="check every row and report; write nothing")
+    import_roster.set_defaults(handler=cmd_import_roster)
+
+    exports = commands.add_parser("export", help="export data to Excel")
+    export_kinds = exports.add_subparsers(dest="what", metavar="WHAT", parser_class=_Parser)
+    export_kinds.required = True
+    export_roster = export_kinds.add_parser("roster", help="the active party members, masked")
+    export_roster.add_argument("file", metavar="FILE.xlsx")
+    export_roster.add_argument("--org", metavar="NAME", help="organisation and its sub-orgs")
+    export_roster.set_defaults(handler=cmd_export_roster)
     return parser
 
 
@@ -136,7 +163,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     finally:
         db.close()
     print(f"已生成演示数据 demo data added: {summary.orgs} 个党组织 orgs, "
-          f"{summary.seats} 个职务 seats")
+          f"{summary.seats} 个职务 seats, {summary.members} 名党员 members")
     return EXIT_OK
 
 
@@ -152,11 +179,111 @@ def cmd_ledger_orgs(args: argparse.Namespace) -> int:
     finally:
         db.close()
     print(f"已生成 written: {result.path}（{result.pages} 页 pages, {result.rows} 行 rows）")
-    if result.missing_chars:
-        chars = " ".join(result.missing_chars)
-        print(f"注意：字体缺少这些字，已在 PDF 中标出 | warning: the font lacks these characters, "
-              f"marked in the PDF: {chars}", file=sys.stderr)
+    _warn_missing(result.missing_chars)
     return EXIT_OK
+
+
+MSG_NO_SUCH_ORG = QT_TRANSLATE_NOOP(
+    "errors", "Organisation: there is no organisation called {name}."
+)
+
+
+def _find_org(db: Any, name: str | None) -> tuple[str | None, str | None]:
+    """(id, full name) of the organisation called ``name`` (full or short name)."""
+    if not name:
+        return None, None
+    from gridoffice.services.orgs import OrgService
+
+    wanted = " ".join(name.split())
+    for node in OrgService(db).list_orgs():
+        if wanted in (node.name, node.short_name):
+            return node.id, node.name
+    raise UserError(MSG_NO_SUCH_ORG, name=wanted)
+
+
+def _operator(db: Any) -> tuple[str, str]:
+    from gridoffice.services import office
+
+    profile = office.load_profile(db.path)
+    return (profile.name, profile.operator) if profile else ("", "")
+
+
+def cmd_ledger_roster(args: argparse.Namespace) -> int:
+    from gridoffice.ledgers.roster_ledger import render_roster_ledger
+    from gridoffice.services.roster import RosterService
+
+    db = _database(args)
+    try:
+        unit, operator = _operator(db)
+        org_id, org_name = _find_org(db, args.org)
+        result = render_roster_ledger(db, args.output, unit=unit, org_id=org_id,
+                                      org_name=org_name, as_of=args.as_of)
+        RosterService(db, operator).audit("print", "roster", str(result.path))
+    finally:
+        db.close()
+    print(f"已生成 written: {result.path}（{result.pages} 页 pages, {result.rows} 行 rows）")
+    _warn_missing(result.missing_chars)
+    return EXIT_OK
+
+
+def cmd_import_roster(args: argparse.Namespace) -> int:
+    import datetime as _dt
+
+    from gridoffice.services import roster_excel
+
+    db = _database(args)
+    try:
+        _unit, operator = _operator(db)
+        today = _dt.date.today()
+        sheets = roster_excel.sheet_names(args.file)
+        sheet = args.sheet or sheets[0]
+        if sheet not in sheets:
+            raise UserError(roster_excel.MSG_NO_SUCH_SHEET, sheet=sheet,
+                            sheets="、".join(sheets))
+        mapping = roster_excel.load_mapping(db, args.file, sheet)
+        plan = roster_excel.dry_run(db, args.file, sheet, mapping, today=today)
+        for problem in plan.problems:
+            text = problem.error.one_line() if problem.error else problem.message
+            print(f"第 {problem.row} 行 row {problem.row}, {problem.column}: {text}")
+        print(f"共 {plan.total_rows} 行 rows: {plan.new_count} 新增 new, "
+              f"{plan.update_count} 更新 updates, {len(plan.problems)} 个问题 problems")
+        if plan.problems:
+            print("有问题，未导入任何数据 | problems found, nothing was imported",
+                  file=sys.stderr)
+            return EXIT_FAILED
+        if args.dry_run:
+            print("试运行，未写入 | dry run, nothing written")
+            return EXIT_OK
+        result = roster_excel.apply(db, plan, operator=operator, today=today)
+        print(f"已导入 imported: {result.added} 新增 added, {result.updated} 更新 updated")
+    finally:
+        db.close()
+    return EXIT_OK
+
+
+def cmd_export_roster(args: argparse.Namespace) -> int:
+    from gridoffice.services import roster_excel
+    from gridoffice.services.roster import MemberQuery, RosterService
+
+    db = _database(args)
+    try:
+        _unit, operator = _operator(db)
+        org_id, _name = _find_org(db, args.org)
+        service = RosterService(db, operator)
+        rows = service.list_members(MemberQuery(org_id=org_id))
+        with atomic_output(args.file) as tmp:
+            roster_excel.export_members(rows, tmp)
+        service.audit("export", "roster", str(args.file))
+    finally:
+        db.close()
+    print(f"已导出 exported: {args.file}（{len(rows)} 人 members）")
+    return EXIT_OK
+
+
+def _warn_missing(chars: list[str]) -> None:
+    if chars:
+        print(f"注意：字体缺少这些字，已在 PDF 中标出 | warning: the font lacks these characters, "
+              f"marked in the PDF: {' '.join(chars)}", file=sys.stderr)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

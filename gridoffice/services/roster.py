@@ -414,6 +414,24 @@ class RosterService:
                     MemberPlacement.member_id == member_id)):
                 placement.deleted = True
 
+    def undiscard(self, member_id: str) -> None:
+        """Redo of an addition taken back with :meth:`discard`: the same record again."""
+        with self.db.write() as session:
+            member = session.get(Member, member_id)
+            if member is None:
+                raise UserError(MSG_MEMBER_MISSING)
+            if not member.deleted:
+                return
+            if member.id_number:
+                clash = session.exec(select(Member).where(
+                    Member.id_number == member.id_number, col(Member.deleted).is_(False))).first()
+                if clash is not None:
+                    raise ValidationError("id_number", MSG_ID_TAKEN, name=clash.name)
+            member.deleted = False
+            for model in (MemberEvent, MemberPlacement):
+                for row in session.exec(select(model).where(model.member_id == member_id)):
+                    row.deleted = False
+
     def confirm_full(self, member_id: str, full_date: dt.date) -> None:
         """转正: a probationary member becomes a full member on ``full_date``."""
         with self.db.write() as session:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from dataclasses import replace
 
 import pytest
 
@@ -230,3 +231,28 @@ def test_branch_size_warnings(roster, branches, orgs):
     roster.add(member(one.id))
     found = [(name, w.message) for _id, name, w in roster.branch_warnings()]
     assert any(name == "第一网格党支部" for name, _ in found)
+
+
+def test_discard_takes_back_a_mistaken_addition_only(db, roster, branches):
+    _root, one, _two = branches
+    member_id = roster.add(member(one.id))
+    roster.discard(member_id)
+    assert roster.list_members(MemberQuery(relation=None)) == []
+    conn = sqlite3.connect(db.path)
+    assert conn.execute("SELECT deleted FROM member").fetchall() == [(1,)]  # a tombstone
+    roster.undiscard(member_id)
+    assert [r.id for r in roster.list_members()] == [member_id]
+    roster.set_relation_status(member_id, "deceased", dt.date(2026, 1, 5))
+    with pytest.raises(UserError, match="can only be changed"):
+        roster.discard(member_id)
+
+
+def test_history_and_get_keep_identity_masked(roster, branches):
+    _root, one, _two = branches
+    member_id = roster.add(member(one.id))
+    draft, row = roster.get(member_id)
+    assert draft.id_number == "110105********0213" and draft.mobile == "138****5678"
+    roster.update(member_id, replace(draft, mobile="13900001111", party_post="党小组长"))
+    assert roster.reveal(member_id) == ("110105195803120213", "13900001111")
+    edited = roster.history(member_id)[0]
+    assert edited.detail["changes"]["mobile"] == ["138****5678", "139****1111"]

@@ -201,6 +201,13 @@ def test_add_member_bad_id_inline_then_valid(qtbot, roster, members, branches, d
     assert panel.current_id() == row.id  # shown and selected
     assert names(panel.model) == ["赵磊"]
     assert panel.detail.name_label.text() == "赵磊"
+    window = roster.window()
+    assert window.undo_action.text() == "Undo Add 赵磊"
+    window.undo_action.trigger()  # a member added by mistake is taken back ...
+    assert members.list_members(MemberQuery(relation=None)) == [] and names(panel.model) == []
+    window.redo_action.trigger()  # ... and comes back as the same record
+    assert [r.id for r in members.list_members()] == [row.id]
+    assert names(panel.model) == ["赵磊"]
 
 
 def test_in_service_member_needs_the_unit_party_organisation(roster, members, branches,

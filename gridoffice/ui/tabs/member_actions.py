@@ -20,6 +20,7 @@ from gridoffice.errors import UserError
 from gridoffice.ui import messages
 from gridoffice.ui.labels import code_label, date_text
 from gridoffice.ui.tabs.member_commands import (
+    AddMemberCommand,
     ConfirmFullCommand,
     EditMemberCommand,
     ExtendProbationCommand,
@@ -94,7 +95,7 @@ class MemberActions(QObject):
             self.widget, self.tr("New party member"), orgs=self.orgs(), hooks=hooks,
             today=self.today(), rules=roster.rules, default_org=default_org)
         if member_id is not None:
-            self.changed.emit(member_id)
+            self.undo_stack.push(AddMemberCommand(self, member_id, roster.get(member_id)[1].name))
             self.status.emit(self.tr("The member was added."))
         return member_id
 

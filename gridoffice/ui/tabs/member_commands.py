@@ -75,6 +75,21 @@ class MemberCommand(QUndoCommand):
         self.host.refresh_members(self.member_id)
 
 
+class AddMemberCommand(MemberCommand):
+    """A new member: undone by taking the record back (a tombstone), redone by
+    bringing the same record back."""
+
+    def __init__(self, host: MemberCommandHost, member_id: str, name: str) -> None:
+        super().__init__(host, member_id, translate("MemberCommands", "Add {name}").format(
+            name=name))
+
+    def apply(self) -> None:
+        self.host.roster.undiscard(self.member_id)
+
+    def revert(self) -> None:
+        self.host.roster.discard(self.member_id)
+
+
 class EditMemberCommand(MemberCommand):
     """An edit in the form: undone by saving the values from before."""
 
