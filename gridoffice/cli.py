@@ -16,7 +16,6 @@ from typing import Any, NoReturn
 
 from gridoffice import __version__
 from gridoffice.errors import UserError
-from gridoffice.fileio import atomic_output
 from gridoffice.i18n import QT_TRANSLATE_NOOP
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -271,8 +270,7 @@ def cmd_export_roster(args: argparse.Namespace) -> int:
         org_id, _name = _find_org(db, args.org)
         service = RosterService(db, operator)
         rows = service.list_members(MemberQuery(org_id=org_id))
-        with atomic_output(args.file) as tmp:
-            roster_excel.export_members(rows, tmp)
+        roster_excel.export_members(rows, args.file)  # written through atomic_output
         service.audit("export", "roster", str(args.file))
     finally:
         db.close()

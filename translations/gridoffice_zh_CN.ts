@@ -48,6 +48,21 @@
         </message>
     </context>
     <context>
+        <name>ConfirmFullDialog</name>
+        <message>
+            <source>Full membership: {name}</source>
+            <translation>转正：{name}</translation>
+        </message>
+        <message>
+            <source>{name} joined the Party on {join}; probation ends on {due}. Enter the date the branch meeting confirmed full membership.</source>
+            <translation>{name} 于 {join} 入党，预备期至 {due} 届满。请填写支部大会讨论通过转正的日期。</translation>
+        </message>
+        <message>
+            <source>Full member since</source>
+            <translation>转正日期</translation>
+        </message>
+    </context>
+    <context>
         <name>DateField</name>
         <message>
             <source>YYYY-MM-DD</source>
@@ -56,6 +71,62 @@
         <message>
             <source>Pick a date</source>
             <translation>选择日期</translation>
+        </message>
+    </context>
+    <context>
+        <name>DueList</name>
+        <message>
+            <source>Overdue</source>
+            <translation>已超期</translation>
+        </message>
+        <message>
+            <source>Within 30 days</source>
+            <translation>30 天内</translation>
+        </message>
+        <message>
+            <source>Within 60 days</source>
+            <translation>60 天内</translation>
+        </message>
+        <message>
+            <source>Within 90 days</source>
+            <translation>90 天内</translation>
+        </message>
+    </context>
+    <context>
+        <name>DueListModel</name>
+        <message>
+            <source>When</source>
+            <translation>时限</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <source>Party organisation</source>
+            <translation>所在党组织</translation>
+        </message>
+        <message>
+            <source>Joined</source>
+            <translation>入党时间</translation>
+        </message>
+        <message>
+            <source>Due</source>
+            <translation>应转正日期</translation>
+        </message>
+        <message>
+            <source>Days left</source>
+            <translation>剩余天数</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n day(s) overdue</source>
+            <translation>
+                <numerusform>已超期 %n 天</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>today</source>
+            <translation>今天</translation>
         </message>
     </context>
     <context>
@@ -75,6 +146,43 @@
         <message>
             <source>Last day</source>
             <translation>任期最后一天</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExtendProbationDialog</name>
+        <message>
+            <source>Extend probation: {name}</source>
+            <translation>延长预备期：{name}</translation>
+        </message>
+        <message>
+            <source>Probation can be extended once, by 6 to 12 months.</source>
+            <translation>预备期只能延长一次，延长时间为 6 至 12 个月。</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n month(s)</source>
+            <translation>
+                <numerusform>%n 个月</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>e.g. decided by the branch meeting</source>
+            <translation>例如：经支部大会讨论决定</translation>
+        </message>
+        <message>
+            <source>Extend by</source>
+            <translation>延长</translation>
+        </message>
+        <message>
+            <source>New end of probation</source>
+            <translation>新的预备期届满日</translation>
+        </message>
+        <message>
+            <source>Decided on</source>
+            <translation>决定日期</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>原因</translation>
         </message>
     </context>
     <context>
@@ -181,6 +289,950 @@ Log file: {log}</source>
         <message>
             <source>none</source>
             <translation>无</translation>
+        </message>
+    </context>
+    <context>
+        <name>MemberActions</name>
+        <message>
+            <source>This change cannot be undone. {reason}</source>
+            <extracomment>members changed; select this member afterwards ("" for no preference) a short note for the status bar</extracomment>
+            <translation>无法撤销此操作。{reason}</translation>
+        </message>
+        <message>
+            <source>This change cannot be redone. {reason}</source>
+            <translation>无法重做此操作。{reason}</translation>
+        </message>
+        <message>
+            <source>New party member</source>
+            <translation>新增党员</translation>
+        </message>
+        <message>
+            <source>The member was added.</source>
+            <translation>已新增党员。</translation>
+        </message>
+        <message>
+            <source>Party member: {name}</source>
+            <translation>党员信息：{name}</translation>
+        </message>
+        <message>
+            <source>{name} was saved.</source>
+            <translation>{name} 的信息已保存。</translation>
+        </message>
+        <message>
+            <source>Transfer in a party member</source>
+            <translation>组织关系转入</translation>
+        </message>
+        <message>
+            <source>The member was transferred in.</source>
+            <translation>组织关系已转入。</translation>
+        </message>
+        <message>
+            <source>{name} is a full member since {date}.</source>
+            <translation>{name} 已于 {date} 转为正式党员。</translation>
+        </message>
+        <message>
+            <source>The probation of {name} was extended.</source>
+            <translation>{name} 的预备期已延长。</translation>
+        </message>
+        <message>
+            <source>The transfer of {name} was started.</source>
+            <translation>{name} 的组织关系转出已开始办理。</translation>
+        </message>
+        <message>
+            <source>{name} has no transfer in progress.</source>
+            <translation>{name} 没有正在办理的组织关系转接。</translation>
+        </message>
+        <message>
+            <source>The transfer of {name} was updated.</source>
+            <translation>{name} 的组织关系转接状态已更新。</translation>
+        </message>
+        <message>
+            <source>{name}: {status} on {date}.</source>
+            <translation>{name}：{date} {status}。</translation>
+        </message>
+        <message>
+            <source>Restore {name}, who was transferred out? This cannot be undone; a member who comes back is usually transferred in.</source>
+            <translation>确定恢复已转出的 {name} 吗？此操作无法撤销；党员回到本社区时，通常应办理组织关系转入。</translation>
+        </message>
+        <message>
+            <source>{name} is an active member again.</source>
+            <translation>{name} 已恢复为在册党员。</translation>
+        </message>
+    </context>
+    <context>
+        <name>MemberCommands</name>
+        <message>
+            <source>Add {name}</source>
+            <translation>新增 {name}</translation>
+        </message>
+        <message>
+            <source>Edit {name}</source>
+            <translation>编辑 {name}</translation>
+        </message>
+        <message>
+            <source>Full membership of {name}</source>
+            <translation>{name} 转正</translation>
+        </message>
+        <message>
+            <source>Extend the probation of {name}</source>
+            <translation>延长 {name} 的预备期</translation>
+        </message>
+        <message>
+            <source>Record the death of {name}</source>
+            <translation>登记 {name} 去世</translation>
+        </message>
+        <message>
+            <source>Record that {name} left the Party</source>
+            <translation>登记 {name} 出党</translation>
+        </message>
+        <message>
+            <source>Suspend the membership of {name}</source>
+            <translation>停止 {name} 的党籍</translation>
+        </message>
+        <message>
+            <source>Undo</source>
+            <translation>撤销</translation>
+        </message>
+        <message>
+            <source>Restore {name}</source>
+            <translation>恢复 {name}</translation>
+        </message>
+    </context>
+    <context>
+        <name>MemberDetailPanel</name>
+        <message>
+            <source>Select a member to see the history.</source>
+            <translation>选择一名党员即可查看其经历。</translation>
+        </message>
+        <message>
+            <source>History</source>
+            <translation>变动记录</translation>
+        </message>
+        <message>
+            <source>Organisations</source>
+            <translation>所在党组织</translation>
+        </message>
+        <message>
+            <source>Transfers</source>
+            <translation>组织关系转接</translation>
+        </message>
+        <message>
+            <source>Transfers ({count})</source>
+            <translation>组织关系转接（{count}）</translation>
+        </message>
+        <message>
+            <source>joined {date}</source>
+            <translation>{date} 入党</translation>
+        </message>
+        <message>
+            <source>probation over since {date}, not confirmed</source>
+            <translation>预备期已于 {date} 届满，待转正</translation>
+        </message>
+        <message>
+            <source>full membership due {date}</source>
+            <translation>应于 {date} 转正</translation>
+        </message>
+        <message>
+            <source> · </source>
+            <translation> · </translation>
+        </message>
+    </context>
+    <context>
+        <name>MemberEventModel</name>
+        <message>
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <source>Event</source>
+            <translation>事项</translation>
+        </message>
+        <message>
+            <source>Detail</source>
+            <translation>详情</translation>
+        </message>
+        <message>
+            <source>Operator</source>
+            <translation>操作员</translation>
+        </message>
+    </context>
+    <context>
+        <name>MemberFormDialog</name>
+        <message>
+            <source>Save</source>
+            <extracomment>transfer in (组织关系转入) instead of submit: (draft, from, in date, dues paid up to)</extracomment>
+            <translation>保存</translation>
+        </message>
+        <message>
+            <source>Identity</source>
+            <translation>基本信息</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <source>Former name</source>
+            <translation>曾用名</translation>
+        </message>
+        <message>
+            <source>ID type</source>
+            <translation>证件类型</translation>
+        </message>
+        <message>
+            <source>18 characters; the birth date and sex follow</source>
+            <translation>18 位，出生日期和性别随之自动填写</translation>
+        </message>
+        <message>
+            <source>Show full ID number</source>
+            <translation>显示完整证件号码</translation>
+        </message>
+        <message>
+            <source>Shows the full ID number and phone. Each viewing is recorded in the audit log.</source>
+            <translation>显示完整的证件号码和联系电话。每次查看都会记入审计日志。</translation>
+        </message>
+        <message>
+            <source>ID number</source>
+            <translation>证件号码</translation>
+        </message>
+        <message>
+            <source>Male</source>
+            <translation>男</translation>
+        </message>
+        <message>
+            <source>Female</source>
+            <translation>女</translation>
+        </message>
+        <message>
+            <source>Sex</source>
+            <translation>性别</translation>
+        </message>
+        <message>
+            <source>Birth date</source>
+            <translation>出生日期</translation>
+        </message>
+        <message>
+            <source>Ethnicity</source>
+            <translation>民族</translation>
+        </message>
+        <message>
+            <source>e.g. 山东省济南市</source>
+            <translation>例如：山东省济南市</translation>
+        </message>
+        <message>
+            <source>Native place</source>
+            <translation>籍贯</translation>
+        </message>
+        <message>
+            <source>Education</source>
+            <translation>学历</translation>
+        </message>
+        <message>
+            <source>Degree</source>
+            <translation>学位</translation>
+        </message>
+        <message>
+            <source>Mobile, landline, or 无</source>
+            <translation>手机、固定电话，或填“无”</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>联系电话</translation>
+        </message>
+        <message>
+            <source>Party membership</source>
+            <translation>党籍信息</translation>
+        </message>
+        <message>
+            <source>Join date</source>
+            <translation>入党日期</translation>
+        </message>
+        <message>
+            <source>Membership</source>
+            <translation>正式/预备</translation>
+        </message>
+        <message>
+            <source>Not extended</source>
+            <translation>未延长</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n month(s)</source>
+            <translation>
+                <numerusform>%n 个月</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Probation extended by</source>
+            <translation>延长预备期</translation>
+        </message>
+        <message>
+            <source>Full member since</source>
+            <translation>转正日期</translation>
+        </message>
+        <message>
+            <source>e.g. 支部委员、党小组长</source>
+            <translation>例如：支部委员、党小组长</translation>
+        </message>
+        <message>
+            <source>Party post</source>
+            <translation>党内职务</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>党员类别</translation>
+        </message>
+        <message>
+            <source>Member in hardship (困难党员)</source>
+            <translation>困难党员</translation>
+        </message>
+        <message>
+            <source>Party member centre household</source>
+            <translation>党员中心户</translation>
+        </message>
+        <message>
+            <source>Flags</source>
+            <translation>标记</translation>
+        </message>
+        <message>
+            <source>Not rated</source>
+            <translation>未评定</translation>
+        </message>
+        <message>
+            <source>Star rating</source>
+            <translation>星级</translation>
+        </message>
+        <message>
+            <source>Organisation and work</source>
+            <translation>所在组织与工作</translation>
+        </message>
+        <message>
+            <source>Party organisation</source>
+            <translation>所在党组织</translation>
+        </message>
+        <message>
+            <source>e.g. 中共区教育局机关委员会</source>
+            <translation>例如：中共区教育局机关委员会</translation>
+        </message>
+        <message>
+            <source>Unit party organisation</source>
+            <translation>单位党组织</translation>
+        </message>
+        <message>
+            <source>Work unit</source>
+            <translation>工作单位</translation>
+        </message>
+        <message>
+            <source>Job</source>
+            <translation>职务</translation>
+        </message>
+        <message>
+            <source>Grid</source>
+            <translation>所在网格</translation>
+        </message>
+        <message>
+            <source>e.g. 幸福里3号楼2单元301</source>
+            <translation>例如：幸福里3号楼2单元301</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>居住地址</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <source>Mobile member (away 6 months or more)</source>
+            <translation>流动党员（外出 6 个月以上）</translation>
+        </message>
+        <message>
+            <source>e.g. 广东省深圳市</source>
+            <translation>例如：广东省深圳市</translation>
+        </message>
+        <message>
+            <source>Destination</source>
+            <translation>外出去向</translation>
+        </message>
+        <message>
+            <source>Away since</source>
+            <translation>外出日期</translation>
+        </message>
+        <message>
+            <source>Contact while away</source>
+            <translation>外出期间联系方式</translation>
+        </message>
+        <message>
+            <source>Masked. Choose Show full ID number to see and change it.</source>
+            <translation>已部分隐去。点击“显示完整证件号码”后可查看和修改。</translation>
+        </message>
+        <message>
+            <source>Transfer in</source>
+            <translation>组织关系转入</translation>
+        </message>
+        <message>
+            <source>The party organisation the member comes from</source>
+            <translation>转出的党组织</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>转出党组织</translation>
+        </message>
+        <message>
+            <source>Transfer-in date</source>
+            <translation>转入日期</translation>
+        </message>
+        <message>
+            <source>Dues paid up to</source>
+            <translation>党费已交至</translation>
+        </message>
+        <message>
+            <source>Someone who left this community earlier is found by the ID number and comes back to their old record.</source>
+            <translation>曾从本社区转出的党员按证件号码找回原有记录，不会重复登记。</translation>
+        </message>
+        <message>
+            <source>Born {date}, {sex}: filled in from the ID number.</source>
+            <translation>出生日期 {date}，{sex}：已按证件号码填写。</translation>
+        </message>
+        <message>
+            <source>Probation ended on {date}.</source>
+            <translation>预备期于 {date} 届满。</translation>
+        </message>
+        <message>
+            <source>Probation ends on {date}.</source>
+            <translation>预备期将于 {date} 届满。</translation>
+        </message>
+        <message>
+            <source>Probation ended on {date}: due for full membership.</source>
+            <translation>预备期已于 {date} 届满，应办理转正。</translation>
+        </message>
+        <message>
+            <source>Full membership due on {date}.</source>
+            <translation>应于 {date} 转正。</translation>
+        </message>
+        <message>
+            <source>Shown (recorded)</source>
+            <translation>已显示（已记录）</translation>
+        </message>
+        <message>
+            <source>Open existing record…</source>
+            <translation>查看已有记录…</translation>
+        </message>
+        <message>
+            <source>Check the existing record. If this is another person, choose Save anyway.</source>
+            <translation>请核对已有记录。如确为另一人，请点击“仍然保存”。</translation>
+        </message>
+        <message>
+            <source>Save anyway</source>
+            <translation>仍然保存</translation>
+        </message>
+    </context>
+    <context>
+        <name>MemberHistory</name>
+        <message>
+            <source>Added</source>
+            <translation>登记入册</translation>
+        </message>
+        <message>
+            <source>Imported from Excel</source>
+            <translation>从 Excel 导入</translation>
+        </message>
+        <message>
+            <source>Details changed</source>
+            <translation>信息变更</translation>
+        </message>
+        <message>
+            <source>Moved</source>
+            <translation>调整所在党组织</translation>
+        </message>
+        <message>
+            <source>Became a full member</source>
+            <translation>转为正式党员</translation>
+        </message>
+        <message>
+            <source>Probation extended</source>
+            <translation>延长预备期</translation>
+        </message>
+        <message>
+            <source>Deceased</source>
+            <translation>去世</translation>
+        </message>
+        <message>
+            <source>Out of the party</source>
+            <translation>出党</translation>
+        </message>
+        <message>
+            <source>Membership suspended</source>
+            <translation>停止党籍</translation>
+        </message>
+        <message>
+            <source>Restored</source>
+            <translation>恢复</translation>
+        </message>
+        <message>
+            <source>Transfer out started</source>
+            <translation>办理组织关系转出</translation>
+        </message>
+        <message>
+            <source>Transferred out</source>
+            <translation>已转出</translation>
+        </message>
+        <message>
+            <source>Transfer returned</source>
+            <translation>转接被退回</translation>
+        </message>
+        <message>
+            <source>Transfer status</source>
+            <translation>转接状态变更</translation>
+        </message>
+        <message>
+            <source>Transferred in</source>
+            <translation>组织关系转入</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <source>Former name</source>
+            <translation>曾用名</translation>
+        </message>
+        <message>
+            <source>Sex</source>
+            <translation>性别</translation>
+        </message>
+        <message>
+            <source>Ethnicity</source>
+            <translation>民族</translation>
+        </message>
+        <message>
+            <source>Birth date</source>
+            <translation>出生日期</translation>
+        </message>
+        <message>
+            <source>ID type</source>
+            <translation>证件类型</translation>
+        </message>
+        <message>
+            <source>ID number</source>
+            <translation>证件号码</translation>
+        </message>
+        <message>
+            <source>Native place</source>
+            <translation>籍贯</translation>
+        </message>
+        <message>
+            <source>Education</source>
+            <translation>学历</translation>
+        </message>
+        <message>
+            <source>Degree</source>
+            <translation>学位</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>联系电话</translation>
+        </message>
+        <message>
+            <source>Join date</source>
+            <translation>入党日期</translation>
+        </message>
+        <message>
+            <source>Membership</source>
+            <translation>正式/预备</translation>
+        </message>
+        <message>
+            <source>Probation extension</source>
+            <translation>延长预备期</translation>
+        </message>
+        <message>
+            <source>Full membership date</source>
+            <translation>转正日期</translation>
+        </message>
+        <message>
+            <source>Party post</source>
+            <translation>党内职务</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>党员类别</translation>
+        </message>
+        <message>
+            <source>Member in hardship</source>
+            <translation>困难党员</translation>
+        </message>
+        <message>
+            <source>Party member centre household</source>
+            <translation>党员中心户</translation>
+        </message>
+        <message>
+            <source>Star rating</source>
+            <translation>星级</translation>
+        </message>
+        <message>
+            <source>Party organisation</source>
+            <translation>所在党组织</translation>
+        </message>
+        <message>
+            <source>Work unit</source>
+            <translation>工作单位</translation>
+        </message>
+        <message>
+            <source>Job</source>
+            <translation>职务</translation>
+        </message>
+        <message>
+            <source>Unit party organisation</source>
+            <translation>单位党组织</translation>
+        </message>
+        <message>
+            <source>Grid</source>
+            <translation>所在网格</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>居住地址</translation>
+        </message>
+        <message>
+            <source>Destination</source>
+            <translation>外出去向</translation>
+        </message>
+        <message>
+            <source>Away since</source>
+            <translation>外出日期</translation>
+        </message>
+        <message>
+            <source>Contact while away</source>
+            <translation>外出期间联系方式</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation>是</translation>
+        </message>
+        <message>
+            <source>no</source>
+            <translation>否</translation>
+        </message>
+        <message>
+            <source>{months} months</source>
+            <translation>{months} 个月</translation>
+        </message>
+        <message>
+            <source>Added to {org}</source>
+            <translation>登记在 {org}</translation>
+        </message>
+        <message>
+            <source>{field}: {old} → {new}</source>
+            <translation>{field}：{old} → {new}</translation>
+        </message>
+        <message>
+            <source>; </source>
+            <translation>；</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>无</translation>
+        </message>
+        <message>
+            <source>From {old} to {new}</source>
+            <translation>从 {old} 调整到 {new}</translation>
+        </message>
+        <message>
+            <source>By {months} months</source>
+            <translation>延长 {months} 个月</translation>
+        </message>
+        <message>
+            <source>{text}. Reason: {reason}</source>
+            <translation>{text}。原因：{reason}</translation>
+        </message>
+        <message>
+            <source>Reason: {reason}</source>
+            <translation>原因：{reason}</translation>
+        </message>
+        <message>
+            <source>To {org}</source>
+            <translation>转往 {org}</translation>
+        </message>
+        <message>
+            <source>From {org}</source>
+            <translation>来自 {org}</translation>
+        </message>
+    </context>
+    <context>
+        <name>MemberPanel</name>
+        <message>
+            <source>New member…</source>
+            <translation>新增党员…</translation>
+        </message>
+        <message>
+            <source>Add a party member (Ins)</source>
+            <translation>新增一名党员（Ins）</translation>
+        </message>
+        <message>
+            <source>Open…</source>
+            <translation>查看/编辑…</translation>
+        </message>
+        <message>
+            <source>Open the selected member (Enter, F2)</source>
+            <translation>打开所选党员（Enter、F2）</translation>
+        </message>
+        <message>
+            <source>Full membership…</source>
+            <translation>转正…</translation>
+        </message>
+        <message>
+            <source>转正: make the probationary member a full member (Ctrl+Shift+F)</source>
+            <translation>转正：预备党员转为正式党员（Ctrl+Shift+F）</translation>
+        </message>
+        <message>
+            <source>Extend probation…</source>
+            <translation>延长预备期…</translation>
+        </message>
+        <message>
+            <source>Transfer out…</source>
+            <translation>组织关系转出…</translation>
+        </message>
+        <message>
+            <source>组织关系转出 (Ctrl+Shift+T)</source>
+            <translation>组织关系转出（Ctrl+Shift+T）</translation>
+        </message>
+        <message>
+            <source>Update transfer…</source>
+            <translation>更新转接状态…</translation>
+        </message>
+        <message>
+            <source>Transfer in…</source>
+            <translation>组织关系转入…</translation>
+        </message>
+        <message>
+            <source>组织关系转入: a member arrives from another organisation</source>
+            <translation>组织关系转入：从其他党组织转来的党员</translation>
+        </message>
+        <message>
+            <source>Deceased…</source>
+            <translation>去世…</translation>
+        </message>
+        <message>
+            <source>Left the Party…</source>
+            <translation>出党…</translation>
+        </message>
+        <message>
+            <source>Suspend membership…</source>
+            <translation>停止党籍…</translation>
+        </message>
+        <message>
+            <source>Restore…</source>
+            <translation>恢复…</translation>
+        </message>
+        <message>
+            <source>Active again (a status set by mistake, or membership restored)</source>
+            <translation>恢复为在册党员（状态登记有误，或恢复党籍）</translation>
+        </message>
+        <message>
+            <source>Import members from Excel…</source>
+            <translation>从 Excel 导入党员…</translation>
+        </message>
+        <message>
+            <source>Export this view to Excel…</source>
+            <translation>将当前列表导出到 Excel…</translation>
+        </message>
+        <message>
+            <source>Save the members shown, masked, as an Excel file (Ctrl+E)</source>
+            <translation>将当前显示的党员（已脱敏）保存为 Excel 文件（Ctrl+E）</translation>
+        </message>
+        <message>
+            <source>Roster of party members…</source>
+            <translation>党员花名册…</translation>
+        </message>
+        <message>
+            <source>党员花名册 of the chosen organisation, as PDF (Ctrl+P)</source>
+            <translation>生成所选党组织的党员花名册 PDF（Ctrl+P）</translation>
+        </message>
+        <message>
+            <source>Search</source>
+            <translation>搜索</translation>
+        </message>
+        <message>
+            <source>Transfer</source>
+            <translation>组织关系</translation>
+        </message>
+        <message>
+            <source>Membership status</source>
+            <translation>党籍状态</translation>
+        </message>
+        <message>
+            <source>Excel</source>
+            <translation>Excel 导入导出</translation>
+        </message>
+        <message>
+            <source>Search: name, pinyin or initials (zw), last digits of ID or phone</source>
+            <translation>搜索：姓名、拼音或首字母（如 zw），证件号码或电话的末几位</translation>
+        </message>
+        <message>
+            <source>All categories</source>
+            <translation>全部类别</translation>
+        </message>
+        <message>
+            <source>Full and probationary</source>
+            <translation>正式和预备党员</translation>
+        </message>
+        <message>
+            <source>Active members</source>
+            <translation>在册党员</translation>
+        </message>
+        <message>
+            <source>Everyone, former members too</source>
+            <translation>全部（含已离开的党员）</translation>
+        </message>
+        <message>
+            <source>Probation over, not confirmed</source>
+            <translation>预备期已满待转正</translation>
+        </message>
+        <message>
+            <source>预备期已满待转正</source>
+            <translation>预备期已满、尚未转正的预备党员</translation>
+        </message>
+        <message>
+            <source>Include sub-organisations</source>
+            <translation>含下级组织</translation>
+        </message>
+        <message>
+            <source>today</source>
+            <translation>今天</translation>
+        </message>
+        <message>
+            <source>花名册截至某日: who belonged to the organisation on that day</source>
+            <translation>花名册截至某日：显示当天在该组织的党员</translation>
+        </message>
+        <message>
+            <source>As of:</source>
+            <translation>截至：</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n member(s)</source>
+            <translation>
+                <numerusform>共 %n 人</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>With an as-of date the roster shows who belonged then, whatever their status now.</source>
+            <translation>填写截至日期后，显示当天在册的党员，不论其现在的状态。</translation>
+        </message>
+    </context>
+    <context>
+        <name>MemberPlacements</name>
+        <message>
+            <source>Added</source>
+            <translation>登记入册</translation>
+        </message>
+        <message>
+            <source>Imported from Excel</source>
+            <translation>从 Excel 导入</translation>
+        </message>
+        <message>
+            <source>Moved</source>
+            <translation>调整所在党组织</translation>
+        </message>
+        <message>
+            <source>Restored</source>
+            <translation>恢复</translation>
+        </message>
+        <message>
+            <source>Transferred in</source>
+            <translation>组织关系转入</translation>
+        </message>
+    </context>
+    <context>
+        <name>MemberRecordDialog</name>
+        <message>
+            <source>Existing record: {name}</source>
+            <translation>已有记录：{name}</translation>
+        </message>
+        <message>
+            <source>Born {birth} · ID number {id} · phone {phone} · {org}</source>
+            <translation>出生 {birth} · 证件号码 {id} · 电话 {phone} · {org}</translation>
+        </message>
+    </context>
+    <context>
+        <name>MemberTableModel</name>
+        <message>
+            <source>Name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <source>Sex</source>
+            <translation>性别</translation>
+        </message>
+        <message>
+            <source>Born</source>
+            <translation>出生年月</translation>
+        </message>
+        <message>
+            <source>Age</source>
+            <translation>年龄</translation>
+        </message>
+        <message>
+            <source>ID number</source>
+            <translation>身份证号</translation>
+        </message>
+        <message>
+            <source>Education</source>
+            <translation>学历</translation>
+        </message>
+        <message>
+            <source>Joined</source>
+            <translation>入党时间</translation>
+        </message>
+        <message>
+            <source>Full member since</source>
+            <translation>转正时间</translation>
+        </message>
+        <message>
+            <source>Full/probationary</source>
+            <translation>正式/预备</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>党员类别</translation>
+        </message>
+        <message>
+            <source>Party organisation</source>
+            <translation>所在党组织</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>联系电话</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Probation over, not confirmed</source>
+            <translation>预备期已满待转正</translation>
+        </message>
+        <message>
+            <source>In service: {unit}</source>
+            <translation>在职：{unit}</translation>
+        </message>
+        <message>
+            <source>Probation ended on {date}; not yet confirmed as a full member.</source>
+            <translation>预备期已于 {date} 届满，尚未转正。</translation>
+        </message>
+        <message>
+            <source>Full membership due on {date}</source>
+            <translation>应于 {date} 转正</translation>
+        </message>
+        <message>
+            <source>In-service member: the membership stays with the work unit's party organisation.</source>
+            <translation>在职党员：组织关系在工作单位党组织。</translation>
+        </message>
+        <message>
+            <source>Masked. Open the member and choose Show full ID number to see it (recorded in the audit log).</source>
+            <translation>已部分隐去。打开党员信息并点击“显示完整证件号码”可查看（记入审计日志）。</translation>
         </message>
     </context>
     <context>
@@ -549,6 +1601,13 @@ Log file: {log}</source>
         </message>
     </context>
     <context>
+        <name>OrgPicker</name>
+        <message>
+            <source>None (work unit's party organisation)</source>
+            <translation>无（在工作单位党组织）</translation>
+        </message>
+    </context>
+    <context>
         <name>OrgTreeModel</name>
         <message>
             <source>Organisation</source>
@@ -588,6 +1647,7 @@ Log file: {log}</source>
         <name>OrgTreePanel</name>
         <message>
             <source>New sub-organisation…</source>
+            <extracomment>the user chose an organisation (click, keyboard), not a reload the user chose "All organisations"</extracomment>
             <translation>新建下级党组织…</translation>
         </message>
         <message>
@@ -633,6 +1693,25 @@ Log file: {log}</source>
         <message>
             <source>Show retired</source>
             <translation>显示已撤销</translation>
+        </message>
+        <message>
+            <source>All organisations</source>
+            <translation>全部党组织</translation>
+        </message>
+        <message>
+            <source>Members of every organisation, and in-service members registered with their work unit's party organisation</source>
+            <translation>所有党组织的党员，以及组织关系在工作单位的在职党员</translation>
+        </message>
+    </context>
+    <context>
+        <name>OrgWarningModel</name>
+        <message>
+            <source>Organisation</source>
+            <translation>党组织</translation>
+        </message>
+        <message>
+            <source>Advice</source>
+            <translation>提示</translation>
         </message>
     </context>
     <context>
@@ -700,6 +1779,134 @@ Log file: {log}</source>
         </message>
     </context>
     <context>
+        <name>PlacementModel</name>
+        <message>
+            <source>Organisation</source>
+            <translation>党组织</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>起始日期</translation>
+        </message>
+        <message>
+            <source>To</source>
+            <translation>截止日期</translation>
+        </message>
+        <message>
+            <source>How</source>
+            <translation>方式</translation>
+        </message>
+        <message>
+            <source>(work unit's party organisation)</source>
+            <translation>（工作单位党组织）</translation>
+        </message>
+        <message>
+            <source>till now</source>
+            <translation>至今</translation>
+        </message>
+        <message>
+            <source>{org}: since {start}</source>
+            <translation>{org}：{start} 至今</translation>
+        </message>
+        <message>
+            <source>{org}: {start} – {end}</source>
+            <translation>{org}：{start} 至 {end}</translation>
+        </message>
+    </context>
+    <context>
+        <name>RelationStatusDialog</name>
+        <message>
+            <source>Record the death of {name}</source>
+            <translation>登记 {name} 去世</translation>
+        </message>
+        <message>
+            <source>Record that {name} left the Party</source>
+            <translation>登记 {name} 出党</translation>
+        </message>
+        <message>
+            <source>Suspend the membership of {name}</source>
+            <translation>停止 {name} 的党籍</translation>
+        </message>
+        <message>
+            <source>The record is kept with its history; {name} leaves the active roster on this date. Undo, or Restore, takes it back.</source>
+            <translation>记录及其经历都会保留；{name} 自该日起不再列入在册党员。可用“撤销”或“恢复”改回。</translation>
+        </message>
+        <message>
+            <source>Date of death</source>
+            <translation>去世日期</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <source>Reason or document</source>
+            <translation>原因或文件</translation>
+        </message>
+        <message>
+            <source>Mark {name} as {status} on {date}?</source>
+            <translation>确定登记 {name} 于 {date} {status} 吗？</translation>
+        </message>
+    </context>
+    <context>
+        <name>RemindersPanel</name>
+        <message>
+            <source>Overdue only</source>
+            <translation>仅已超期</translation>
+        </message>
+        <message>
+            <source>Overdue and next 30 days</source>
+            <translation>已超期及 30 天内</translation>
+        </message>
+        <message>
+            <source>Overdue and next 60 days</source>
+            <translation>已超期及 60 天内</translation>
+        </message>
+        <message>
+            <source>Overdue and next 90 days</source>
+            <translation>已超期及 90 天内</translation>
+        </message>
+        <message>
+            <source>Full membership (转正) due</source>
+            <translation>转正提醒</translation>
+        </message>
+        <message>
+            <source>Show:</source>
+            <translation>显示：</translation>
+        </message>
+        <message>
+            <source>Organisation size (advice of the party rules)</source>
+            <translation>党组织规模提示（按党内规定）</translation>
+        </message>
+        <message>
+            <source>{overdue} overdue, {soon} due within 90 days</source>
+            <translation>已超期 {overdue} 人，90 天内应转正 {soon} 人</translation>
+        </message>
+    </context>
+    <context>
+        <name>RestoreMemberDialog</name>
+        <message>
+            <source>Restore {name}</source>
+            <translation>恢复 {name}</translation>
+        </message>
+        <message>
+            <source>{name} is {status}. Restoring makes {name} an active member of {org} again, from the date below (for a status set by mistake, keep the date it was set).</source>
+            <translation>{name} 现为“{status}”。恢复后，{name} 自下列日期起重新成为 {org} 的在册党员（如系登记有误，请保留原登记日期）。</translation>
+        </message>
+        <message>
+            <source>e.g. entered by mistake</source>
+            <translation>例如：登记有误</translation>
+        </message>
+        <message>
+            <source>Active again from</source>
+            <translation>恢复日期</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>原因</translation>
+        </message>
+    </context>
+    <context>
         <name>RetireOrgDialog</name>
         <message>
             <source>Retire {name}</source>
@@ -723,10 +1930,350 @@ Log file: {log}</source>
         </message>
     </context>
     <context>
+        <name>RosterImportWizard</name>
+        <message>
+            <source>Import party members from Excel</source>
+            <translation>从 Excel 导入党员</translation>
+        </message>
+        <message>
+            <source>Import</source>
+            <translation>导入</translation>
+        </message>
+        <message>
+            <source>Choose the Excel file</source>
+            <translation>选择 Excel 文件</translation>
+        </message>
+        <message>
+            <source>Choose the roster workbook (.xlsx) and the sheet that lists the members. Nothing is imported before every row has been checked.</source>
+            <translation>选择花名册工作簿（.xlsx）及列有党员的工作表。每一行检查通过之前，不会导入任何数据。</translation>
+        </message>
+        <message>
+            <source>Path of an .xlsx file</source>
+            <translation>.xlsx 文件的路径</translation>
+        </message>
+        <message>
+            <source>Browse…</source>
+            <translation>浏览…</translation>
+        </message>
+        <message>
+            <source>File:</source>
+            <translation>文件：</translation>
+        </message>
+        <message>
+            <source>Sheet:</source>
+            <translation>工作表：</translation>
+        </message>
+        <message>
+            <source>Choose the roster workbook</source>
+            <translation>选择花名册工作簿</translation>
+        </message>
+        <message>
+            <source>Excel workbooks (*.xlsx *.xlsm);;All files (*)</source>
+            <translation>Excel 工作簿 (*.xlsx *.xlsm);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <source>Match the columns</source>
+            <translation>对应各列</translation>
+        </message>
+        <message>
+            <source>Say which column of the sheet holds each item. Columns were recognised by their titles; fields marked * are needed.</source>
+            <translation>请指定每一项在工作表中的哪一列。系统已按列标题自动识别；带 * 的项目为必填。</translation>
+        </message>
+        <message>
+            <source>Item</source>
+            <translation>项目</translation>
+        </message>
+        <message>
+            <source>Column in the sheet</source>
+            <translation>工作表中的列</translation>
+        </message>
+        <message>
+            <source>{label} *</source>
+            <translation>{label} *</translation>
+        </message>
+        <message>
+            <source>Branch for new members without one:</source>
+            <translation>未填党支部的新党员归入：</translation>
+        </message>
+        <message>
+            <source>(not in the sheet)</source>
+            <translation>（表中没有）</translation>
+        </message>
+        <message>
+            <source>{title} (column {letter})</source>
+            <translation>{title}（{letter} 列）</translation>
+        </message>
+        <message>
+            <source>Column {letter}</source>
+            <translation>{letter} 列</translation>
+        </message>
+        <message>
+            <source>Column titles found in row {row}; the data starts in row {start}.</source>
+            <translation>列标题在第 {row} 行，数据从第 {start} 行开始。</translation>
+        </message>
+        <message>
+            <source>Column titles found in rows {first} and {last}; the data starts in row {start}.</source>
+            <translation>列标题在第 {first} 行和第 {last} 行，数据从第 {start} 行开始。</translation>
+        </message>
+        <message>
+            <source>(none: the sheet names the branch)</source>
+            <translation>（不指定：以表中所填为准）</translation>
+        </message>
+        <message>
+            <source>Check the rows</source>
+            <translation>检查各行</translation>
+        </message>
+        <message>
+            <source>Every row is checked as the member form would check it. Nothing is imported while a problem is left.</source>
+            <translation>按党员信息表的规则逐行检查。只要还有问题，就不会导入任何数据。</translation>
+        </message>
+        <message>
+            <source>Row</source>
+            <translation>行号</translation>
+        </message>
+        <message>
+            <source>Column</source>
+            <translation>列</translation>
+        </message>
+        <message>
+            <source>Problem</source>
+            <translation>问题</translation>
+        </message>
+        <message>
+            <source>Check again</source>
+            <translation>重新检查</translation>
+        </message>
+        <message>
+            <source>Check the file again after correcting and saving it.</source>
+            <translation>修改并保存文件后，重新检查。</translation>
+        </message>
+        <message>
+            <source>Export problems…</source>
+            <translation>导出问题清单…</translation>
+        </message>
+        <message>
+            <source>Checking the rows of {sheet}…</source>
+            <translation>正在检查 {sheet} 的各行…</translation>
+        </message>
+        <message>
+            <source>Checking the rows…</source>
+            <translation>正在检查各行…</translation>
+        </message>
+        <message>
+            <source>Rows: {rows}. New members: {new}. Members to update: {updated}. Unchanged: {unchanged}.</source>
+            <translation>共 {rows} 行。新增党员：{new}。需更新：{updated}。无变化：{unchanged}。</translation>
+        </message>
+        <message>
+            <source>Problems: {count} in {rows} rows. Correct them in the file, save it and click Check again; nothing is imported until every problem is solved.</source>
+            <translation>问题：{rows} 行中共 {count} 个。请在文件中改正并保存，然后点击“重新检查”；所有问题解决之前，不会导入任何数据。</translation>
+        </message>
+        <message>
+            <source>No problems, and nothing to import: every member in the file is already on the roster with the same details.</source>
+            <translation>没有问题，也没有需要导入的内容：文件中的党员都已在花名册中，信息相同。</translation>
+        </message>
+        <message>
+            <source>No problems found. Click Import to import the file.</source>
+            <translation>未发现问题。点击“导入”导入该文件。</translation>
+        </message>
+        <message>
+            <source>The check failed because of an unexpected error.</source>
+            <translation>检查因意外错误而中断。</translation>
+        </message>
+        <message>
+            <source>The check was cancelled.</source>
+            <translation>检查已取消。</translation>
+        </message>
+        <message>
+            <source>Checking…</source>
+            <translation>正在检查…</translation>
+        </message>
+        <message>
+            <source>The rows are being checked.</source>
+            <translation>正在逐行检查。</translation>
+        </message>
+        <message>
+            <source>The file has not been checked.</source>
+            <translation>文件尚未检查。</translation>
+        </message>
+        <message>
+            <source>Problems to fix: {count}</source>
+            <translation>待改正的问题：{count}</translation>
+        </message>
+        <message>
+            <source>Correct the problems in the file and check it again; nothing is imported while a problem is left.</source>
+            <translation>请在文件中改正问题后重新检查；只要还有问题，就不会导入任何数据。</translation>
+        </message>
+        <message>
+            <source>Nothing to import</source>
+            <translation>无需导入</translation>
+        </message>
+        <message>
+            <source>Every member in the file is already on the roster with the same details.</source>
+            <translation>文件中的党员都已在花名册中，信息相同。</translation>
+        </message>
+        <message>
+            <source>Import the members: all of them, or nothing if anything goes wrong.</source>
+            <translation>导入这些党员：要么全部导入，出错则一个也不导入。</translation>
+        </message>
+        <message>
+            <source>{name} problems.xlsx</source>
+            <translation>{name} 问题清单.xlsx</translation>
+        </message>
+        <message>
+            <source>Export the problems</source>
+            <translation>导出问题清单</translation>
+        </message>
+        <message>
+            <source>Excel files (*.xlsx)</source>
+            <translation>Excel 文件 (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>The problems were saved to {path}.</source>
+            <translation>问题清单已保存到 {path}。</translation>
+        </message>
+        <message>
+            <source>Check and import again</source>
+            <translation>重新检查并导入</translation>
+        </message>
+        <message>
+            <source>Check the file again and, if it has no problems, import it.</source>
+            <translation>重新检查文件，没有问题则导入。</translation>
+        </message>
+        <message>
+            <source>Importing {count} members…</source>
+            <translation>正在导入 {count} 名党员…</translation>
+        </message>
+        <message>
+            <source>Importing the members…</source>
+            <translation>正在导入党员…</translation>
+        </message>
+        <message>
+            <source>The import is finished. New members: {added}. Members updated: {updated}. Unchanged: {unchanged}.</source>
+            <translation>导入完成。新增党员：{added}。已更新：{updated}。无变化：{unchanged}。</translation>
+        </message>
+        <message>
+            <source>The import failed because of an unexpected error; nothing was changed.</source>
+            <translation>导入因意外错误而失败，数据没有任何改动。</translation>
+        </message>
+        <message>
+            <source>The import was cancelled; nothing was changed.</source>
+            <translation>导入已取消，数据没有任何改动。</translation>
+        </message>
+    </context>
+    <context>
+        <name>RosterLedgerDialog</name>
+        <message>
+            <source>Roster of party members</source>
+            <translation>党员花名册</translation>
+        </message>
+        <message>
+            <source>Members of</source>
+            <translation>党组织</translation>
+        </message>
+        <message>
+            <source>As of</source>
+            <translation>截至日期</translation>
+        </message>
+        <message>
+            <source>A4 landscape, phones and addresses masked. Printing and saving are recorded in the audit log.</source>
+            <translation>A4 横向，联系电话和居住地址部分隐去。打印和保存都会记入审计日志。</translation>
+        </message>
+    </context>
+    <context>
         <name>RosterTab</name>
+        <message>
+            <source>Members</source>
+            <translation>党员</translation>
+        </message>
+        <message>
+            <source>Reminders</source>
+            <translation>提醒</translation>
+        </message>
+        <message>
+            <source>Organisation</source>
+            <translation>组织信息</translation>
+        </message>
+        <message>
+            <source>Reminders ({count})</source>
+            <translation>提醒（{count}）</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n member(s) overdue for full membership</source>
+            <translation>
+                <numerusform>%n 名预备党员预备期已满待转正</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>All organisations</source>
+            <translation>全部党组织</translation>
+        </message>
+        <message>
+            <source>{name} and its sub-organisations</source>
+            <translation>{name} 及下级组织</translation>
+        </message>
+        <message>
+            <source>Importing from Excel is not available in this version.</source>
+            <translation>此版本暂不支持从 Excel 导入。</translation>
+        </message>
+        <message>
+            <source>The import is finished: {added} added, {updated} updated.</source>
+            <translation>导入完成：新增 {added} 人，更新 {updated} 人。</translation>
+        </message>
+        <message>
+            <source>The import is finished.</source>
+            <translation>导入完成。</translation>
+        </message>
+        <message>
+            <source>Export members to Excel</source>
+            <translation>导出党员到 Excel</translation>
+        </message>
+        <message>
+            <source>Excel files (*.xlsx)</source>
+            <translation>Excel 文件 (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>No members are shown; there is nothing to export.</source>
+            <translation>当前列表中没有党员，无可导出的内容。</translation>
+        </message>
+        <message>
+            <source>Exporting to Excel is not available in this version.</source>
+            <translation>此版本暂不支持导出到 Excel。</translation>
+        </message>
+        <message>
+            <source>{count} members to {path}</source>
+            <translation>{count} 名党员，导出到 {path}</translation>
+        </message>
+        <message>
+            <source>{count} members were exported to {path}.</source>
+            <translation>已将 {count} 名党员导出到 {path}。</translation>
+        </message>
+        <message>
+            <source>Exporting {count} members…</source>
+            <translation>正在导出 {count} 名党员…</translation>
+        </message>
+        <message>
+            <source>The export was cancelled.</source>
+            <translation>已取消导出。</translation>
+        </message>
         <message>
             <source>Making the ledger of party organisations…</source>
             <translation>正在生成党组织设置一览表…</translation>
+        </message>
+        <message>
+            <source>Roster of party members</source>
+            <translation>党员花名册</translation>
+        </message>
+        <message>
+            <source>Roster as of {date} saved to {path}</source>
+            <translation>截至 {date} 的花名册，已保存到 {path}</translation>
+        </message>
+        <message>
+            <source>Roster as of {date}, {pages} pages printed</source>
+            <translation>截至 {date} 的花名册，已打印 {pages} 页</translation>
+        </message>
+        <message>
+            <source>Making the roster of party members…</source>
+            <translation>正在生成党员花名册…</translation>
         </message>
         <message>
             <source>Making the ledger was cancelled.</source>
@@ -766,6 +2313,115 @@ Log file: {log}</source>
         <message>
             <source>Past term, ended on {date}</source>
             <translation>已离任，任期于 {date} 结束</translation>
+        </message>
+    </context>
+    <context>
+        <name>TransferModel</name>
+        <message>
+            <source>Direction</source>
+            <translation>方向</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>转出党组织</translation>
+        </message>
+        <message>
+            <source>To</source>
+            <translation>转入党组织</translation>
+        </message>
+        <message>
+            <source>Out</source>
+            <translation>转出</translation>
+        </message>
+        <message>
+            <source>In</source>
+            <translation>转入</translation>
+        </message>
+        <message>
+            <source>Dues paid up to</source>
+            <translation>党费已交至</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>备注</translation>
+        </message>
+    </context>
+    <context>
+        <name>TransferOutDialog</name>
+        <message>
+            <source>Transfer out: {name}</source>
+            <translation>组织关系转出：{name}</translation>
+        </message>
+        <message>
+            <source>{name} stays on the roster of {org}, marked as transferring out, until the receiving organisation confirms receipt.</source>
+            <translation>在接收党组织确认接收之前，{name} 仍列入 {org} 的花名册，状态为“转出中”。</translation>
+        </message>
+        <message>
+            <source>e.g. 中共安华里社区委员会</source>
+            <translation>例如：中共安华里社区委员会</translation>
+        </message>
+        <message>
+            <source>To</source>
+            <translation>转入党组织</translation>
+        </message>
+        <message>
+            <source>Transfer-out date</source>
+            <translation>转出日期</translation>
+        </message>
+        <message>
+            <source>Dues paid up to</source>
+            <translation>党费已交至</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <source>Start the transfer of {name} to {org}? A transfer cannot be undone; it can only be returned later.</source>
+            <translation>确定为 {name} 办理组织关系转出到 {org} 吗？转接无法撤销，之后只能作退回处理。</translation>
+        </message>
+    </context>
+    <context>
+        <name>TransferStatusDialog</name>
+        <message>
+            <source>Transfer of {name}</source>
+            <translation>组织关系转接：{name}</translation>
+        </message>
+        <message>
+            <source>{source} → {target}</source>
+            <translation>{source} → {target}</translation>
+        </message>
+        <message>
+            <source>Transfer</source>
+            <translation>转接</translation>
+        </message>
+        <message>
+            <source>Status now</source>
+            <translation>当前状态</translation>
+        </message>
+        <message>
+            <source>New status</source>
+            <translation>新状态</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <source>Receipt confirmed ends the membership here on the transfer-out date; returned makes the member active here again.</source>
+            <translation>“确认接收”后，党员自转出日期起不再列入本社区花名册；“已退回”则恢复为本社区在册党员。</translation>
+        </message>
+        <message>
+            <source>Confirm that {org} received {name}? {name} then leaves the active roster here; this cannot be undone.</source>
+            <translation>确认 {org} 已接收 {name} 吗？{name} 将不再列入本社区在册党员，此操作无法撤销。</translation>
+        </message>
+        <message>
+            <source>Mark the transfer of {name} to {org} as returned? {name} becomes an active member here again; this cannot be undone.</source>
+            <translation>确定将 {name} 转往 {org} 的组织关系标记为已退回吗？{name} 将恢复为本社区在册党员，此操作无法撤销。</translation>
         </message>
     </context>
     <context>
@@ -876,6 +2532,586 @@ Log file: {log}</source>
         <message>
             <source>Appointment withdrawn</source>
             <translation>撤回任命</translation>
+        </message>
+        <message>
+            <source>Male</source>
+            <translation>男</translation>
+        </message>
+        <message>
+            <source>Female</source>
+            <translation>女</translation>
+        </message>
+        <message>
+            <source>Sex unknown</source>
+            <translation>未知的性别</translation>
+        </message>
+        <message>
+            <source>Sex unspecified</source>
+            <translation>未说明的性别</translation>
+        </message>
+        <message>
+            <source>Han</source>
+            <translation>汉族</translation>
+        </message>
+        <message>
+            <source>Mongol</source>
+            <translation>蒙古族</translation>
+        </message>
+        <message>
+            <source>Hui</source>
+            <translation>回族</translation>
+        </message>
+        <message>
+            <source>Tibetan</source>
+            <translation>藏族</translation>
+        </message>
+        <message>
+            <source>Uyghur</source>
+            <translation>维吾尔族</translation>
+        </message>
+        <message>
+            <source>Miao</source>
+            <translation>苗族</translation>
+        </message>
+        <message>
+            <source>Yi</source>
+            <translation>彝族</translation>
+        </message>
+        <message>
+            <source>Zhuang</source>
+            <translation>壮族</translation>
+        </message>
+        <message>
+            <source>Bouyei</source>
+            <translation>布依族</translation>
+        </message>
+        <message>
+            <source>Korean</source>
+            <translation>朝鲜族</translation>
+        </message>
+        <message>
+            <source>Manchu</source>
+            <translation>满族</translation>
+        </message>
+        <message>
+            <source>Dong</source>
+            <translation>侗族</translation>
+        </message>
+        <message>
+            <source>Yao</source>
+            <translation>瑶族</translation>
+        </message>
+        <message>
+            <source>Bai</source>
+            <translation>白族</translation>
+        </message>
+        <message>
+            <source>Tujia</source>
+            <translation>土家族</translation>
+        </message>
+        <message>
+            <source>Hani</source>
+            <translation>哈尼族</translation>
+        </message>
+        <message>
+            <source>Kazakh</source>
+            <translation>哈萨克族</translation>
+        </message>
+        <message>
+            <source>Dai</source>
+            <translation>傣族</translation>
+        </message>
+        <message>
+            <source>Li</source>
+            <translation>黎族</translation>
+        </message>
+        <message>
+            <source>Lisu</source>
+            <translation>傈僳族</translation>
+        </message>
+        <message>
+            <source>Wa</source>
+            <translation>佤族</translation>
+        </message>
+        <message>
+            <source>She</source>
+            <translation>畲族</translation>
+        </message>
+        <message>
+            <source>Gaoshan</source>
+            <translation>高山族</translation>
+        </message>
+        <message>
+            <source>Lahu</source>
+            <translation>拉祜族</translation>
+        </message>
+        <message>
+            <source>Sui</source>
+            <translation>水族</translation>
+        </message>
+        <message>
+            <source>Dongxiang</source>
+            <translation>东乡族</translation>
+        </message>
+        <message>
+            <source>Naxi</source>
+            <translation>纳西族</translation>
+        </message>
+        <message>
+            <source>Jingpo</source>
+            <translation>景颇族</translation>
+        </message>
+        <message>
+            <source>Kirgiz</source>
+            <translation>柯尔克孜族</translation>
+        </message>
+        <message>
+            <source>Tu</source>
+            <translation>土族</translation>
+        </message>
+        <message>
+            <source>Daur</source>
+            <translation>达斡尔族</translation>
+        </message>
+        <message>
+            <source>Mulao</source>
+            <translation>仫佬族</translation>
+        </message>
+        <message>
+            <source>Qiang</source>
+            <translation>羌族</translation>
+        </message>
+        <message>
+            <source>Blang</source>
+            <translation>布朗族</translation>
+        </message>
+        <message>
+            <source>Salar</source>
+            <translation>撒拉族</translation>
+        </message>
+        <message>
+            <source>Maonan</source>
+            <translation>毛南族</translation>
+        </message>
+        <message>
+            <source>Gelao</source>
+            <translation>仡佬族</translation>
+        </message>
+        <message>
+            <source>Xibe</source>
+            <translation>锡伯族</translation>
+        </message>
+        <message>
+            <source>Achang</source>
+            <translation>阿昌族</translation>
+        </message>
+        <message>
+            <source>Pumi</source>
+            <translation>普米族</translation>
+        </message>
+        <message>
+            <source>Tajik</source>
+            <translation>塔吉克族</translation>
+        </message>
+        <message>
+            <source>Nu</source>
+            <translation>怒族</translation>
+        </message>
+        <message>
+            <source>Uzbek</source>
+            <translation>乌孜别克族</translation>
+        </message>
+        <message>
+            <source>Russian</source>
+            <translation>俄罗斯族</translation>
+        </message>
+        <message>
+            <source>Ewenki</source>
+            <translation>鄂温克族</translation>
+        </message>
+        <message>
+            <source>De'ang</source>
+            <translation>德昂族</translation>
+        </message>
+        <message>
+            <source>Bonan</source>
+            <translation>保安族</translation>
+        </message>
+        <message>
+            <source>Yugur</source>
+            <translation>裕固族</translation>
+        </message>
+        <message>
+            <source>Gin</source>
+            <translation>京族</translation>
+        </message>
+        <message>
+            <source>Tatar</source>
+            <translation>塔塔尔族</translation>
+        </message>
+        <message>
+            <source>Derung</source>
+            <translation>独龙族</translation>
+        </message>
+        <message>
+            <source>Oroqen</source>
+            <translation>鄂伦春族</translation>
+        </message>
+        <message>
+            <source>Hezhen</source>
+            <translation>赫哲族</translation>
+        </message>
+        <message>
+            <source>Monba</source>
+            <translation>门巴族</translation>
+        </message>
+        <message>
+            <source>Lhoba</source>
+            <translation>珞巴族</translation>
+        </message>
+        <message>
+            <source>Jino</source>
+            <translation>基诺族</translation>
+        </message>
+        <message>
+            <source>Other ethnic group</source>
+            <translation>其他</translation>
+        </message>
+        <message>
+            <source>Chinese citizen of foreign origin</source>
+            <translation>外国血统中国籍人士</translation>
+        </message>
+        <message>
+            <source>CPC member</source>
+            <translation>中共党员</translation>
+        </message>
+        <message>
+            <source>CPC probationary member</source>
+            <translation>中共预备党员</translation>
+        </message>
+        <message>
+            <source>Communist Youth League member</source>
+            <translation>共青团员</translation>
+        </message>
+        <message>
+            <source>Revolutionary Committee of the Kuomintang member</source>
+            <translation>民革党员</translation>
+        </message>
+        <message>
+            <source>China Democratic League member</source>
+            <translation>民盟盟员</translation>
+        </message>
+        <message>
+            <source>China National Democratic Construction Association member</source>
+            <translation>民建会员</translation>
+        </message>
+        <message>
+            <source>China Association for Promoting Democracy member</source>
+            <translation>民进会员</translation>
+        </message>
+        <message>
+            <source>Chinese Peasants and Workers Democratic Party member</source>
+            <translation>农工党党员</translation>
+        </message>
+        <message>
+            <source>China Zhi Gong Party member</source>
+            <translation>致公党党员</translation>
+        </message>
+        <message>
+            <source>Jiusan Society member</source>
+            <translation>九三学社社员</translation>
+        </message>
+        <message>
+            <source>Taiwan Democratic Self-Government League member</source>
+            <translation>台盟盟员</translation>
+        </message>
+        <message>
+            <source>Non-party personage</source>
+            <translation>无党派人士</translation>
+        </message>
+        <message>
+            <source>Masses (no party affiliation)</source>
+            <translation>群众</translation>
+        </message>
+        <message>
+            <source>Postgraduate</source>
+            <translation>研究生</translation>
+        </message>
+        <message>
+            <source>Bachelor's (university)</source>
+            <translation>大学本科</translation>
+        </message>
+        <message>
+            <source>Junior college</source>
+            <translation>大学专科</translation>
+        </message>
+        <message>
+            <source>Secondary vocational school</source>
+            <translation>中专</translation>
+        </message>
+        <message>
+            <source>Senior high school</source>
+            <translation>高中</translation>
+        </message>
+        <message>
+            <source>Junior high school</source>
+            <translation>初中</translation>
+        </message>
+        <message>
+            <source>Primary school or below</source>
+            <translation>小学及以下</translation>
+        </message>
+        <message>
+            <source>No degree</source>
+            <translation>无</translation>
+        </message>
+        <message>
+            <source>Bachelor's degree</source>
+            <translation>学士</translation>
+        </message>
+        <message>
+            <source>Master's degree</source>
+            <translation>硕士</translation>
+        </message>
+        <message>
+            <source>Doctorate</source>
+            <translation>博士</translation>
+        </message>
+        <message>
+            <source>Resident ID card</source>
+            <translation>居民身份证</translation>
+        </message>
+        <message>
+            <source>Residence permit for Hong Kong, Macau and Taiwan residents</source>
+            <translation>港澳台居民居住证</translation>
+        </message>
+        <message>
+            <source>Travel permit to the mainland</source>
+            <translation>往来通行证</translation>
+        </message>
+        <message>
+            <source>Passport</source>
+            <translation>护照</translation>
+        </message>
+        <message>
+            <source>Foreigner's permanent residence ID card</source>
+            <translation>外国人永久居留身份证</translation>
+        </message>
+        <message>
+            <source>Other ID document</source>
+            <translation>其他</translation>
+        </message>
+        <message>
+            <source>Full member</source>
+            <translation>正式党员</translation>
+        </message>
+        <message>
+            <source>Probationary member</source>
+            <translation>预备党员</translation>
+        </message>
+        <message>
+            <source>Directly managed member</source>
+            <translation>直管党员</translation>
+        </message>
+        <message>
+            <source>In-service member</source>
+            <translation>在职党员</translation>
+        </message>
+        <message>
+            <source>Mobile member</source>
+            <translation>流动党员</translation>
+        </message>
+        <message>
+            <source>Retired member</source>
+            <translation>离退休党员</translation>
+        </message>
+        <message>
+            <source>Membership normal</source>
+            <translation>正常</translation>
+        </message>
+        <message>
+            <source>Transferring out</source>
+            <translation>转出中</translation>
+        </message>
+        <message>
+            <source>Transferred out</source>
+            <translation>已转出</translation>
+        </message>
+        <message>
+            <source>Membership suspended</source>
+            <translation>停止党籍</translation>
+        </message>
+        <message>
+            <source>Out of the party</source>
+            <translation>出党</translation>
+        </message>
+        <message>
+            <source>Deceased</source>
+            <translation>去世</translation>
+        </message>
+        <message>
+            <source>Transfer draft</source>
+            <translation>草稿</translation>
+        </message>
+        <message>
+            <source>Transfer under review</source>
+            <translation>审核中</translation>
+        </message>
+        <message>
+            <source>Transfer approved</source>
+            <translation>已通过</translation>
+        </message>
+        <message>
+            <source>Transfer returned</source>
+            <translation>已退回</translation>
+        </message>
+        <message>
+            <source>Awaiting receipt</source>
+            <translation>等待接收</translation>
+        </message>
+        <message>
+            <source>Receipt confirmed</source>
+            <translation>确认接收</translation>
+        </message>
+        <message>
+            <source>Full name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <source>Former name</source>
+            <translation>曾用名</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>联系电话</translation>
+        </message>
+        <message>
+            <source>Contact phone</source>
+            <translation>联系人电话</translation>
+        </message>
+        <message>
+            <source>Work unit contact phone</source>
+            <translation>单位联系人电话</translation>
+        </message>
+        <message>
+            <source>Birth date</source>
+            <translation>出生日期</translation>
+        </message>
+        <message>
+            <source>Join date</source>
+            <translation>入党日期</translation>
+        </message>
+        <message>
+            <source>Full-membership date</source>
+            <translation>转正日期</translation>
+        </message>
+        <message>
+            <source>Leave date</source>
+            <translation>外出日期</translation>
+        </message>
+        <message>
+            <source>Move-in date</source>
+            <translation>迁入日期</translation>
+        </message>
+        <message>
+            <source>Move-out date</source>
+            <translation>迁出日期</translation>
+        </message>
+        <message>
+            <source>Date of death</source>
+            <translation>去世日期</translation>
+        </message>
+        <message>
+            <source>Transfer-out date</source>
+            <translation>转出日期</translation>
+        </message>
+        <message>
+            <source>Transfer-in date</source>
+            <translation>转入日期</translation>
+        </message>
+        <message>
+            <source>Dues paid up to</source>
+            <translation>党费已交至</translation>
+        </message>
+        <message>
+            <source>Report date</source>
+            <translation>报到日期</translation>
+        </message>
+        <message>
+            <source>Visit date</source>
+            <translation>走访日期</translation>
+        </message>
+        <message>
+            <source>Sex</source>
+            <translation>性别</translation>
+        </message>
+        <message>
+            <source>Ethnicity</source>
+            <translation>民族</translation>
+        </message>
+        <message>
+            <source>Education</source>
+            <translation>学历</translation>
+        </message>
+        <message>
+            <source>Degree</source>
+            <translation>学位</translation>
+        </message>
+        <message>
+            <source>ID type</source>
+            <translation>证件类型</translation>
+        </message>
+        <message>
+            <source>Membership</source>
+            <translation>正式/预备</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>党员类别</translation>
+        </message>
+        <message>
+            <source>Native place</source>
+            <translation>籍贯</translation>
+        </message>
+        <message>
+            <source>Party post</source>
+            <translation>党内职务</translation>
+        </message>
+        <message>
+            <source>Work unit</source>
+            <translation>工作单位</translation>
+        </message>
+        <message>
+            <source>Job</source>
+            <translation>职务</translation>
+        </message>
+        <message>
+            <source>Unit party organisation</source>
+            <translation>单位党组织</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>居住地址</translation>
+        </message>
+        <message>
+            <source>Destination</source>
+            <translation>外出去向</translation>
+        </message>
+        <message>
+            <source>Contact while away</source>
+            <translation>外出期间联系方式</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <source>Grid</source>
+            <translation>所在网格</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
         </message>
     </context>
     <context>
@@ -1076,6 +3312,410 @@ Log file: {log}</source>
             <source>{field}: enter a date.</source>
             <translation>{field}：请填写日期。</translation>
         </message>
+        <message>
+            <source>Organisation: there is no organisation called {name}.</source>
+            <translation>党组织：没有名为 {name} 的党组织。</translation>
+        </message>
+        <message>
+            <source>ID number: enter the number.</source>
+            <translation>证件号码：请输入号码。</translation>
+        </message>
+        <message>
+            <source>ID number: {length} characters given; an ID number has 18 (old cards: 15).</source>
+            <translation>证件号码：输入了 {length} 位；证件号码应为 18 位（旧证为 15 位）。</translation>
+        </message>
+        <message>
+            <source>ID number: {char} at position {position} is not allowed; only digits, and X as the last character of an 18-character number.</source>
+            <translation>证件号码：第 {position} 位的 {char} 无效；只能填数字，18 位号码的最后一位可以是 X。</translation>
+        </message>
+        <message>
+            <source>ID number: it starts with {code}, which is not a province code.</source>
+            <translation>证件号码：开头的 {code} 不是省级行政区划代码。</translation>
+        </message>
+        <message>
+            <source>ID number: the birth date in it, {date}, does not exist.</source>
+            <translation>证件号码：其中的出生日期 {date} 不存在。</translation>
+        </message>
+        <message>
+            <source>ID number: the birth date in it, {date}, is before 1900.</source>
+            <translation>证件号码：其中的出生日期 {date} 早于 1900 年。</translation>
+        </message>
+        <message>
+            <source>ID number: the birth date in it, {date}, is in the future.</source>
+            <translation>证件号码：其中的出生日期 {date} 晚于今天。</translation>
+        </message>
+        <message>
+            <source>ID number: the check character should be {expected}, not {found}.</source>
+            <translation>证件号码：校验码应为 {expected}，而不是 {found}。</translation>
+        </message>
+        <message>
+            <source>ID number: {value} is the number of a {kind}, not of a {id_type}.</source>
+            <translation>证件号码：{value} 是{kind}的号码，不是{id_type}的号码。</translation>
+        </message>
+        <message>
+            <source>Birth date: {date} does not agree with the ID number, which gives {id_date}.</source>
+            <translation>出生日期：{date} 与证件号码中的出生日期 {id_date} 不一致。</translation>
+        </message>
+        <message>
+            <source>Sex: {sex} does not agree with the ID number, which gives {id_sex}.</source>
+            <translation>性别：“{sex}”与证件号码显示的性别“{id_sex}”不一致。</translation>
+        </message>
+        <message>
+            <source>{field}: {char} is not allowed in a phone number.</source>
+            <translation>{field}：电话号码中不能有 {char}。</translation>
+        </message>
+        <message>
+            <source>{field}: {value} is too short; a mobile number has 11 digits.</source>
+            <translation>{field}：{value} 位数不足；手机号码为 11 位。</translation>
+        </message>
+        <message>
+            <source>{field}: {value} is too long; a mobile number has 11 digits.</source>
+            <translation>{field}：{value} 位数过多；手机号码为 11 位。</translation>
+        </message>
+        <message>
+            <source>{field}: {value} is not a mobile number; the second digit must be 3 to 9.</source>
+            <translation>{field}：{value} 不是手机号码；第二位应为 3 到 9。</translation>
+        </message>
+        <message>
+            <source>{field}: {value} is not a landline number; write the area code and 7 or 8 digits, like 010-12345678.</source>
+            <translation>{field}：{value} 不是固定电话号码；请填写区号和 7 位或 8 位号码，如 010-12345678。</translation>
+        </message>
+        <message>
+            <source>{field}: {value} is neither a mobile number (11 digits starting with 1) nor a landline number (starting with 0); if there is no phone, enter 无.</source>
+            <translation>{field}：{value} 既不是手机号码（以 1 开头的 11 位数字），也不是固定电话号码（以 0 开头）；没有电话请填“无”。</translation>
+        </message>
+        <message>
+            <source>{field}: enter a name.</source>
+            <translation>{field}：请输入姓名。</translation>
+        </message>
+        <message>
+            <source>{field}: at most {limit} characters, not {length}.</source>
+            <translation>{field}：最多 {limit} 个字，现有 {length} 个。</translation>
+        </message>
+        <message>
+            <source>{field}: a name cannot contain the digit {char}.</source>
+            <translation>{field}：姓名中不能有数字 {char}。</translation>
+        </message>
+        <message>
+            <source>{field}: the character {char} ({code}) is not allowed in a name.</source>
+            <translation>{field}：姓名中不能使用字符 {char}（{code}）。</translation>
+        </message>
+        <message>
+            <source>{field}: the middle dot · separates the parts of a name; it cannot stand at the start or the end, or twice in a row.</source>
+            <translation>{field}：间隔号“·”用于分隔姓名的各部分，不能在开头或结尾，也不能连用。</translation>
+        </message>
+        <message>
+            <source>{field}: cannot read {value} as a date; write it like 1990-07-01 or 1990-07.</source>
+            <translation>{field}：无法把 {value} 识别为日期；请写成 1990-07-01 或 1990-07 的形式。</translation>
+        </message>
+        <message>
+            <source>{field}: the date {value} does not exist.</source>
+            <translation>{field}：日期 {value} 不存在。</translation>
+        </message>
+        <message>
+            <source>{field}: {value} has month {month}; months go from 1 to 12.</source>
+            <translation>{field}：{value} 中的月份是 {month}；月份应为 1 到 12。</translation>
+        </message>
+        <message>
+            <source>{field}: the year in {value} must be between {first} and {last}.</source>
+            <translation>{field}：{value} 中的年份应在 {first} 到 {last} 之间。</translation>
+        </message>
+        <message>
+            <source>Join date: {date} is in the future.</source>
+            <translation>入党日期：{date} 晚于今天。</translation>
+        </message>
+        <message>
+            <source>Join date: {date} is before the member's 18th birthday ({birthday}).</source>
+            <translation>入党日期：{date} 早于年满十八周岁之日（{birthday}）。</translation>
+        </message>
+        <message>
+            <source>Probation extension: {months} months is not possible; enter 0, or 6 to 12 months.</source>
+            <translation>延长预备期：不能为 {months} 个月；请填 0，或 6 至 12 个月。</translation>
+        </message>
+        <message>
+            <source>Full-membership date: {date} is before the end of probation ({due}).</source>
+            <translation>转正日期：{date} 早于预备期满之日（{due}）。</translation>
+        </message>
+        <message>
+            <source>The party member no longer exists.</source>
+            <translation>该党员记录已不存在。</translation>
+        </message>
+        <message>
+            <source>ID number: {name} is already registered with this ID number.</source>
+            <translation>身份证号：{name} 已使用此身份证号登记。</translation>
+        </message>
+        <message>
+            <source>Organisation: choose the branch this member belongs to.</source>
+            <translation>所在党组织：请选择该党员所在的党支部。</translation>
+        </message>
+        <message>
+            <source>Organisation: the chosen organisation no longer exists or was retired.</source>
+            <translation>所在党组织：所选党组织已不存在或已撤销。</translation>
+        </message>
+        <message>
+            <source>Unit party organisation: enter the party organisation of the work unit.</source>
+            <translation>单位党组织：请填写工作单位的党组织。</translation>
+        </message>
+        <message>
+            <source>Sex: choose male or female.</source>
+            <translation>性别：请选择男或女。</translation>
+        </message>
+        <message>
+            <source>{field}: {value} is not in the list.</source>
+            <translation>{field}：{value} 不在可选范围内。</translation>
+        </message>
+        <message>
+            <source>Join date: enter the date of joining the Party.</source>
+            <translation>入党时间：请填写入党日期。</translation>
+        </message>
+        <message>
+            <source>Star rating: choose 1 to 5 stars, or none.</source>
+            <translation>星级：请选择 1 至 5 星，或不评。</translation>
+        </message>
+        <message>
+            <source>Destination: a mobile member needs a destination and the date they left.</source>
+            <translation>外出去向：流动党员须填写外出去向和外出日期。</translation>
+        </message>
+        <message>
+            <source>Full membership date: a probationary member has no full membership date yet.</source>
+            <translation>转正时间：预备党员还没有转正时间。</translation>
+        </message>
+        <message>
+            <source>{field}: at most {limit} characters.</source>
+            <translation>{field}：最多 {limit} 个字。</translation>
+        </message>
+        <message>
+            <source>{name} is already a full member.</source>
+            <translation>{name} 已是正式党员。</translation>
+        </message>
+        <message>
+            <source>{name} is no longer an active member here ({status}).</source>
+            <translation>{name} 已不是本组织的在册党员（{status}）。</translation>
+        </message>
+        <message>
+            <source>{name} is an active member; nothing to restore.</source>
+            <translation>{name} 是在册党员，无需恢复。</translation>
+        </message>
+        <message>
+            <source>Date: {date} is before {name} joined this organisation ({since}).</source>
+            <translation>日期：{date} 早于 {name} 进入本组织的日期（{since}）。</translation>
+        </message>
+        <message>
+            <source>Date: {date} is in the future.</source>
+            <translation>日期：{date} 晚于今天。</translation>
+        </message>
+        <message>
+            <source>{name} already has a history here; the record can only be changed, not removed.</source>
+            <translation>{name} 已有变更记录，只能修改，不能删除。</translation>
+        </message>
+        <message>
+            <source>The transfer no longer exists.</source>
+            <translation>该转接记录已不存在。</translation>
+        </message>
+        <message>
+            <source>The transfer is already finished ({status}); start a new one if needed.</source>
+            <translation>该转接已结束（{status}）；如需要请重新发起。</translation>
+        </message>
+        <message>
+            <source>To: enter the organisation the member transfers to.</source>
+            <translation>转往：请填写转入的党组织。</translation>
+        </message>
+        <message>
+            <source>{name} already has a transfer in progress; finish or return it first.</source>
+            <translation>{name} 已有正在办理的转接，请先办结或退回。</translation>
+        </message>
+        <message>
+            <source>Status: a transfer cannot go from {old} to {new}.</source>
+            <translation>状态：转接不能从“{old}”改为“{new}”。</translation>
+        </message>
+        <message>
+            <source>Sex</source>
+            <translation>性别</translation>
+        </message>
+        <message>
+            <source>Ethnicity</source>
+            <translation>民族</translation>
+        </message>
+        <message>
+            <source>Education</source>
+            <translation>学历</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>党员类别</translation>
+        </message>
+        <message>
+            <source>Native place</source>
+            <translation>籍贯</translation>
+        </message>
+        <message>
+            <source>The workbook has no sheet called {sheet}. Its sheets: {sheets}.</source>
+            <translation>工作簿中没有名为 {sheet} 的工作表。现有工作表：{sheets}。</translation>
+        </message>
+        <message>
+            <source>Party post</source>
+            <translation>党内职务</translation>
+        </message>
+        <message>
+            <source>Work unit</source>
+            <translation>工作单位</translation>
+        </message>
+        <message>
+            <source>Job</source>
+            <translation>职务</translation>
+        </message>
+        <message>
+            <source>Unit party organisation</source>
+            <translation>单位党组织</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>居住地址</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <source>The file {path} does not exist.</source>
+            <translation>文件 {path} 不存在。</translation>
+        </message>
+        <message>
+            <source>Cannot read {path}: {reason}.</source>
+            <translation>无法读取 {path}：{reason}。</translation>
+        </message>
+        <message>
+            <source>{name} is not an Excel workbook. Open it in Excel or WPS and save it as an Excel workbook (.xlsx), then choose that file.</source>
+            <translation>{name} 不是 Excel 工作簿。请用 Excel 或 WPS 打开，另存为 Excel 工作簿（.xlsx）后再选择该文件。</translation>
+        </message>
+        <message>
+            <source>{name} is password-protected, or in the old Excel 97-2003 format (.xls), which cannot be read. Open it in Excel or WPS and save it as an Excel workbook (.xlsx) without a password.</source>
+            <translation>{name} 设有密码，或是旧的 Excel 97-2003 格式（.xls），无法读取。请用 Excel 或 WPS 打开，去掉密码后另存为 Excel 工作簿（.xlsx）。</translation>
+        </message>
+        <message>
+            <source>{name} cannot be read; it seems damaged ({detail}). Open it in Excel or WPS and save it again as an Excel workbook (.xlsx).</source>
+            <translation>无法读取 {name}，文件可能已损坏（{detail}）。请用 Excel 或 WPS 打开，重新另存为 Excel 工作簿（.xlsx）。</translation>
+        </message>
+        <message>
+            <source>{name} is empty: no sheet holds any data.</source>
+            <translation>{name} 是空的：没有任何工作表包含数据。</translation>
+        </message>
+        <message>
+            <source>The sheet {sheet} is empty.</source>
+            <translation>工作表 {sheet} 是空的。</translation>
+        </message>
+        <message>
+            <source>Sheet {sheet}: none of its first {rows} rows holds column titles such as 姓名 or 公民身份号码. Put the column titles in one row above the data.</source>
+            <translation>工作表 {sheet}：前 {rows} 行中没有“姓名”“公民身份号码”等列标题。请在数据上方用一行写明列标题。</translation>
+        </message>
+        <message>
+            <source>Sheet {sheet} has no member rows below the column titles.</source>
+            <translation>工作表 {sheet} 的列标题下方没有党员数据。</translation>
+        </message>
+        <message>
+            <source>Columns: choose the column that holds {column}.</source>
+            <translation>列对应：请选择“{column}”所在的列。</translation>
+        </message>
+        <message>
+            <source>Columns: the column {column} is chosen for two different fields.</source>
+            <translation>列对应：{column} 列被同时用于两个不同的项目。</translation>
+        </message>
+        <message>
+            <source>Columns: the sheet has no column {column}.</source>
+            <translation>列对应：工作表中没有第 {column} 列。</translation>
+        </message>
+        <message>
+            <source>{column}: {value} is not a known value; write one of {examples}.</source>
+            <translation>{column}：无法识别“{value}”，请填写以下之一：{examples}。</translation>
+        </message>
+        <message>
+            <source>{column}: there is no active organisation called {value}; write its full or short name as in the organisation tree.</source>
+            <translation>{column}：没有名为“{value}”的现有党组织，请按组织树中的全称或简称填写。</translation>
+        </message>
+        <message>
+            <source>{column}: {value} has been retired.</source>
+            <translation>{column}：{value} 已撤销。</translation>
+        </message>
+        <message>
+            <source>{column}: several organisations are called {value}; write the full name.</source>
+            <translation>{column}：有多个党组织叫“{value}”，请填写全称。</translation>
+        </message>
+        <message>
+            <source>{column}: Excel stored the ID number as a number and lost its last digits ({value}). Format the column as text and enter the number again.</source>
+            <translation>{column}：Excel 把身份证号存成了数字，末几位已丢失（{value}）。请把该列设置为文本格式后重新输入号码。</translation>
+        </message>
+        <message>
+            <source>{column}: {value} is masked (partly hidden with *). Import a file with the full numbers, such as an export made with the full numbers shown.</source>
+            <translation>{column}：{value} 已脱敏（部分用 * 隐去）。请导入含完整号码的文件，例如显示完整号码时导出的文件。</translation>
+        </message>
+        <message>
+            <source>{column}: the same ID number is also in row {rows}.</source>
+            <translation>{column}：相同的身份证号还出现在第 {rows} 行。</translation>
+        </message>
+        <message>
+            <source>{column}: the ID number in this row belongs to {name} on the roster, not to {value}. Check the ID number, or correct the name in the member form.</source>
+            <translation>{column}：本行的身份证号在花名册中属于 {name}，而不是 {value}。请核对身份证号，或在党员信息表中更正姓名。</translation>
+        </message>
+        <message>
+            <source>{column}: {name}, who has this ID number, is no longer an active member here ({status}). Bring them back with a transfer in or a restore, not with an import.</source>
+            <translation>{column}：持此身份证号的 {name} 已不在本组织（{status}）。请通过组织关系转入或恢复党籍办理，不能通过导入恢复。</translation>
+        </message>
+        <message>
+            <source>{column}: {value} may mean January or October. Write the date as text, like 1990-01 or 1990-10.</source>
+            <translation>{column}：{value} 可能是 1 月，也可能是 10 月。请以文本形式填写日期，如 1990-01 或 1990-10。</translation>
+        </message>
+        <message>
+            <source>The file still has {count} problems; nothing was imported. Correct the file and check it again.</source>
+            <translation>文件中仍有 {count} 个问题，未导入任何数据。请修改文件后重新检查。</translation>
+        </message>
+        <message>
+            <source>Members or organisations were changed after the file was checked; nothing was imported. Check the file again.</source>
+            <translation>检查文件之后，党员或党组织信息又有变动，未导入任何数据。请重新检查文件。</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <source>ID number</source>
+            <translation>公民身份号码</translation>
+        </message>
+        <message>
+            <source>Birth date</source>
+            <translation>出生日期</translation>
+        </message>
+        <message>
+            <source>Join date</source>
+            <translation>入党时间</translation>
+        </message>
+        <message>
+            <source>Full membership date</source>
+            <translation>转正时间</translation>
+        </message>
+        <message>
+            <source>Full or probationary</source>
+            <translation>正式/预备</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>联系电话</translation>
+        </message>
+        <message>
+            <source>Branch</source>
+            <translation>所在党支部</translation>
+        </message>
+        <message>
+            <source>Work unit and job</source>
+            <translation>工作单位及职务</translation>
+        </message>
+        <message>
+            <source>Destination (mobile members)</source>
+            <translation>流动去向（流动党员）</translation>
+        </message>
+        <message>
+            <source>Date left (mobile members)</source>
+            <translation>外出时间（流动党员）</translation>
+        </message>
     </context>
     <context>
         <name>messages</name>
@@ -1086,6 +3726,37 @@ Log file: {log}</source>
         <message>
             <source>GridOffice: unexpected error</source>
             <translation>网格通：意外错误</translation>
+        </message>
+    </context>
+    <context>
+        <name>warnings</name>
+        <message>
+            <source>The branch has {count} full members; a branch needs at least 3. Consider a joint branch with neighbouring units.</source>
+            <translation>本支部有正式党员 {count} 名；党支部应有正式党员 3 名以上。可考虑与邻近单位联合成立联合党支部。</translation>
+        </message>
+        <message>
+            <source>The joint branch has {count} full members; it needs at least 3. Consider joining further neighbouring units.</source>
+            <translation>本联合党支部有正式党员 {count} 名，应有 3 名以上。可考虑联合更多邻近单位。</translation>
+        </message>
+        <message>
+            <source>The branch has {count} full members; with 7 or more it should elect a branch committee.</source>
+            <translation>本支部有正式党员 {count} 名；正式党员 7 人以上的党支部应设立支部委员会。</translation>
+        </message>
+        <message>
+            <source>The branch committee has {size} members; it should have 3 to 5, and at most 7.</source>
+            <translation>支部委员会有委员 {size} 名；一般为 3 至 5 名，最多不超过 7 名。</translation>
+        </message>
+        <message>
+            <source>The branch has {count} members; a branch generally has at most 50. Consider a general party branch.</source>
+            <translation>本支部有党员 {count} 名；党支部党员一般不超过 50 人。可考虑成立党总支。</translation>
+        </message>
+        <message>
+            <source>The organisation has {count} members; with 100 or more, consider a party committee.</source>
+            <translation>本组织有党员 {count} 名；党员 100 人以上的，可考虑成立党委。</translation>
+        </message>
+        <message>
+            <source>{name}, born {birth}, is already on the roster ({org}). Is this the same person?</source>
+            <translation>花名册中已有 {name}，出生于 {birth}（{org}）。是否为同一人？</translation>
         </message>
     </context>
 </TS>

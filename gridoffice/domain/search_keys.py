@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from gridoffice.domain.identity import is_ideograph
 
@@ -91,9 +92,11 @@ def _fold_latin(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
-def _syllables(text: str) -> list[str]:
-    """The name as a list of syllables: pinyin for known ideographs, lower-case words
-    for Latin, unknown ideographs (𠮷) kept as they are; dots and spaces dropped."""
+@lru_cache(maxsize=65_536)
+def _syllables(text: str) -> tuple[str, ...]:
+    """The name as syllables: pinyin for known ideographs, lower-case words for Latin,
+    unknown ideographs (𠮷) kept as they are; dots and spaces dropped. Cached: given
+    names repeat a lot, and an import of 20,000 members asks for every one."""
     result: list[str] = []
     for item in _pinyin(text):
         if item.isascii() and item.isalpha():
@@ -101,7 +104,7 @@ def _syllables(text: str) -> list[str]:
             continue
         for char_or_word in _split_other(item):
             result.append(char_or_word)
-    return result
+    return tuple(result)
 
 
 def _split_other(item: str) -> list[str]:
@@ -137,7 +140,7 @@ def _split_surname(name: str) -> tuple[tuple[str, ...], str]:
     return (), name
 
 
-def _keys(syllables: list[str]) -> tuple[str, str]:
+def _keys(syllables: list[str] | tuple[str, ...]) -> tuple[str, str]:
     return "".join(syllables), "".join(s[0] for s in syllables if s)
 
 
@@ -152,11 +155,11 @@ def name_keys(name: str) -> tuple[str, str]:
         return "", ""
     readings, rest = _split_surname(name)
     if readings:
-        return _keys(readings[0].split() + (_syllables(rest) if rest else []))
+        return _keys(readings[0].split() + (list(_syllables(rest)) if rest else []))
     if is_ideograph(name[0]):
         # The surname on its own, so that a phrase reading of surname + given
         # name does not decide how the surname is read.
-        return _keys(_syllables(name[0]) + (_syllables(name[1:]) if len(name) > 1 else []))
+        return _keys(_syllables(name[0]) + (_syllables(name[1:]) if len(name) > 1 else ()))
     return _keys(_syllables(name))
 
 
@@ -170,7 +173,7 @@ def name_key_variants(name: str) -> list[str]:
     name = name.strip()
     readings, rest = _split_surname(name) if name else ((), "")
     if readings:
-        rest_syllables = _syllables(rest) if rest else []
+        rest_syllables = list(_syllables(rest)) if rest else []
         for reading in readings[1:]:
             variants.extend(_keys(reading.split() + rest_syllables))
     if "v" in full:

@@ -23,7 +23,7 @@ import zipfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import text
 
@@ -106,6 +106,11 @@ MSG_ID_AS_NUMBER = QT_TRANSLATE_NOOP(
     "errors",
     "{column}: Excel stored the ID number as a number and lost its last digits ({value}). "
     "Format the column as text and enter the number again.",
+)
+MSG_MASKED = QT_TRANSLATE_NOOP(
+    "errors",
+    "{column}: {value} is masked (partly hidden with *). Import a file with the full numbers, "
+    "such as an export made with the full numbers shown.",
 )
 MSG_ID_TWICE = QT_TRANSLATE_NOOP(
     "errors", "{column}: the same ID number is also in row {rows}."
@@ -362,6 +367,7 @@ class SheetLayout:
     row_estimate: int  # data rows according to the sheet's stored size (0: unknown)
 
     def column_name(self, index: int) -> str:
+        """The title of a column, or its letter."""
         return column_label(self.headers, index)
 
 
@@ -370,6 +376,8 @@ _member_values = operator.itemgetter(*MEMBER_COLUMNS)
 
 @dataclass(frozen=True)
 class NewMember:
+    """A member the file adds: the checked values to store (``clean_draft``'s)."""
+
     row: int
     values: tuple[Any, ...]  # in MEMBER_COLUMNS order
 
@@ -433,6 +441,8 @@ class ImportPlan:
 
 @dataclass(frozen=True)
 class ImportResult:
+    """What an import wrote."""
+
     added: int
     updated: int
     unchanged: int
@@ -819,6 +829,15 @@ class _Existing:
     stored: dict[str, Any]
 
 
+class _IdCell(NamedTuple):
+    """An ID number cell: its de-duplication key and what the number says."""
+
+    value: str  # the 18-character form (checked by clean_draft when typed with 18)
+    original: str  # as typed, normalised
+    kind: str
+    birth_date: dt.date | None
+
+
 class _CellError(Exception):
     def __init__(self, error: UserError) -> None:
         super().__init__(error.english())
@@ -920,7 +939,7 @@ class _Importer:
         bad: set[str] = set()  # draft fields already reported
         given: dict[str, Any] = {}  # draft field -> value from the file
         precision: dict[str, str] = {}
-        parsed_id: identity.IdNumber | None = None
+        parsed_id: _IdCell | None = None
 
         def report(key: str, error: UserError, draft_fields: Sequence[str] = ()) -> None:
             problems.append(Problem(excel_row, self.columns.get(key, ""), key,
@@ -949,6 +968,8 @@ class _Importer:
                 elif kind == _VERBATIM:  # name and phone: "无" means something here
                     if not _is_blank(value):
                         given[key] = _cell_text(value)
+                        if key == "mobile" and masking.MASK in given[key]:
+                            raise self._error(MSG_MASKED, key, value=given.pop(key))
                 elif kind == _BRANCH:
                     branch = value  # after the category is known
                 else:  # 工作单位及职务
@@ -1003,7 +1024,7 @@ class _Importer:
         return result
 
     def _earliest_valid(self, base: dict[str, Any], precision: dict[str, str],
-                        parsed_id: identity.IdNumber | None) -> None:
+                        parsed_id: _IdCell | None) -> None:
         """A join date given as a month stands for its first day, unless that is before
         the 18th birthday in the same month: then the birthday (the earliest day the
         sheet can mean). Likewise a full-membership month and the end of probation."""
@@ -1105,15 +1126,34 @@ class _Importer:
         return _CellError(ValidationError(key, message, column=self.columns.get(key, ""),
                                           **values))
 
-    def _id_number(self, key: str, value: Any) -> identity.IdNumber:
+    def _id_number(self, key: str, value: Any) -> _IdCell:
         if _is_blank(value):
             raise _CellError(ValidationError("id_number", identity.MSG_ID_EMPTY))
         if isinstance(value, float) and abs(value) >= 1e15:
             raise self._error(MSG_ID_AS_NUMBER, key, value=f"{value:.0f}")
-        try:
-            return identity.parse_id_number(_cell_text(value), today=self.today)
+        number = identity.normalize_input(_cell_text(value))
+        if masking.MASK in number:
+            raise self._error(MSG_MASKED, key, value=number)
+        if len(number) == 18 and number[:17].isdigit():
+            # The usual form: clean_draft checks it (once); the key and what the number
+            # says are read here without checking it twice.
+            try:
+                birth: dt.date | None = dt.date(int(number[6:10]), int(number[10:12]),
+                                                int(number[12:14]))
+            except ValueError:
+                birth = None
+            if number.startswith(identity.FOREIGNER_PREFIX):
+                kind = identity.KIND_FOREIGNER
+            elif number[:2] in identity.HMT_CODES:
+                kind = identity.KIND_HMT
+            else:
+                kind = identity.KIND_RESIDENT
+            return _IdCell(number, number, kind, birth)
+        try:  # an old 15-digit number (its key is the 18-digit form), or a bad one
+            parsed = identity.parse_id_number(number, today=self.today)
         except ValidationError as error:
             raise _CellError(error) from None
+        return _IdCell(parsed.value, parsed.original, parsed.kind, parsed.birth_date)
 
     def _date(self, key: str, value: Any) -> identity.LooseDate | None:
         if _blank_word(value):

@@ -10,13 +10,14 @@ row through the ORM is refused: rows are retired by setting ``deleted``
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import sqlite3
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import event, insert
+from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -108,11 +109,17 @@ class Database:
         """Insert many synced rows with one executemany, stamped like the ORM would.
 
         For imports and demo data, where thousands of rows through the ORM's unit
-        of work would be slow. Returns the new ids in order.
+        of work would be slow. Columns a row leaves out get the model's defaults.
+        Runs on the session's connection, inside its transaction. Returns the ids.
         """
         if not rows:
             return []
+        table = model.__table__  # type: ignore[attr-defined]
+        fields = model.model_fields
+        defaults = {c.name: _field_default(fields.get(c.name)) for c in table.columns}
+        names = list(defaults)
         ids = []
+        values = []
         for row in rows:
             row.setdefault("id", uuid7())
             row.setdefault("origin_office", self.office_id)
@@ -121,15 +128,34 @@ class Database:
             row["base_hlc"] = None
             row.setdefault("deleted", False)
             ids.append(row["id"])
-        session.execute(insert(model), rows)
-        session.connection().exec_driver_sql(
-            "UPDATE meta SET value = ? WHERE key = 'hlc_last'", (str(self.clock.last),)
-        )
+            values.append(tuple(_sql_value(row.get(n, defaults[n])) for n in names))
+        columns = ", ".join(f'"{n}"' for n in names)
+        marks = ", ".join("?" for _ in names)
+        raw = session.connection().connection.driver_connection
+        assert raw is not None
+        raw.executemany(f'INSERT INTO "{table.name}" ({columns}) VALUES ({marks})', values)
+        raw.execute("UPDATE meta SET value = ? WHERE key = 'hlc_last'", (str(self.clock.last),))
         return ids
 
     def close(self) -> None:
         self.engine.dispose()
         self._read_engine.dispose()
+
+
+def _field_default(field: Any) -> Any:
+    """The model's default for a field left out of a bulk row (None if it has none)."""
+    if field is None or field.is_required():
+        return None
+    return field.get_default(call_default_factory=True)
+
+
+def _sql_value(value: Any) -> Any:
+    """What sqlite3 stores for a model value (dates as ISO text, as SQLAlchemy does)."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return int(value)
+    return value
 
 
 @event.listens_for(Session, "before_flush")

@@ -152,3 +152,56 @@ def test_ledger_output_that_cannot_be_written_keeps_the_old_file(tmp_path):
     if result.returncode != 0:
         assert hashlib.sha256(existing.read_bytes()).hexdigest() == before
     assert not list(tmp_path.glob(".old.pdf.*.part"))
+
+
+def _roster_sheet(path, rows):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["姓名", "性别", "身份证号", "入党时间", "转正时间", "联系电话", "所在支部"])
+    for row in rows:
+        sheet.append(row)
+    book.save(path)
+
+
+def test_roster_ledger_export_and_import(tmp_path):
+    data = tmp_path / "office"
+    cli("demo", data_dir=data, check=True)
+    before = json.loads(cli("info", "--json", data_dir=data, check=True).stdout)
+
+    pdf = tmp_path / "roster.pdf"
+    cli("ledger", "roster", "--org", "第一网格党支部", "-o", str(pdf), data_dir=data, check=True)
+    text = "\n".join(page.extract_text() for page in PdfReader(pdf).pages)
+    assert "党员花名册" in text and "第一网格支部委员会" in text and "支部书记" in text
+    assert "****" in text  # phones masked on paper
+    missing = cli("ledger", "roster", "--org", "没有这个支部", "-o", str(pdf), data_dir=data)
+    assert missing.returncode == 1 and "没有这个支部" in missing.stderr
+
+    exported = tmp_path / "roster.xlsx"
+    cli("export", "roster", str(exported), data_dir=data, check=True)
+    from openpyxl import load_workbook
+
+    values = [c for row in load_workbook(exported).active.iter_rows(values_only=True)
+              for c in row if isinstance(c, str)]
+    assert any("********" in v for v in values)  # ID numbers masked
+
+    good = tmp_path / "good.xlsx"
+    _roster_sheet(good, [["赵磊", "男", "510107199005142034", "2015.7", "2016年7月", "13900001111",
+                          "第一网格党支部"]])
+    dry = cli("import", "roster", str(good), "--dry-run", data_dir=data)
+    assert dry.returncode == 0, dry.stdout + dry.stderr
+    assert json.loads(cli("info", "--json", data_dir=data, check=True).stdout) == before
+    cli("import", "roster", str(good), data_dir=data, check=True)
+    after = json.loads(cli("info", "--json", data_dir=data, check=True).stdout)
+    assert after["counts"]["members"] == before["counts"]["members"] + 1
+
+    bad = tmp_path / "bad.xlsx"
+    _roster_sheet(bad, [
+        ["钱多", "男", "110105199002300213", "2015.7", "2016.7", "无", "第一网格党支部"],
+        ["孙立", "男", "420106199306150224", "2015.7", "2016.7", "无", "第九支部"],
+    ])
+    refused = cli("import", "roster", str(bad), data_dir=data)
+    assert refused.returncode == 1
+    assert "第 2 行" in refused.stdout and "第 3 行" in refused.stdout
+    assert json.loads(cli("info", "--json", data_dir=data, check=True).stdout) == after

@@ -350,6 +350,22 @@ def test_reimport_updates_changed_fields_matched_by_id_in_15_digits(db, branches
     assert base is not None and hlc > base and writer == replica and last >= hlc
 
 
+def test_a_month_stands_for_its_earliest_day_the_rules_allow(db, branches, roster, tmp_path):
+    """2019.08 for someone who turned 18 on 2019-08-03 means a day from the 3rd on."""
+    born = dt.date(2001, 8, 3)
+    path = write_xlsx(tmp_path / "a.xlsx", [
+        member_row("张伟", born, 21, join="2019.08", full="2020年8月"),
+        member_row("李娜", dt.date(1963, 7, 8), 42, join="1990.7", full="1991.07")])
+    plan = plan_for(db, path)
+    assert plan.ok, messages(plan)
+    rx.apply(db, plan, operator="王芳", today=TODAY)
+    rows = {r.name: r for r in roster.list_members()}
+    assert (rows["张伟"].join_date, rows["张伟"].full_date) == (dt.date(2019, 8, 3),
+                                                              dt.date(2020, 8, 3))
+    assert (rows["李娜"].join_date, rows["李娜"].full_date) == (dt.date(1990, 7, 1),
+                                                              dt.date(1991, 7, 1))
+
+
 def test_in_service_member_keeps_the_unit_organisation_and_default_branch(db, branches,
                                                                           roster, tmp_path):
     _root, one, _two = branches
@@ -586,6 +602,11 @@ def test_export_masks_unless_revealed_and_reimports_unchanged(db, branches, rost
     assert plan.ok, messages(plan)
     assert plan.new == [] and plan.updates == [] and plan.unchanged == 6
     assert state(db) == before
+    # a masked export cannot be imported, and says why
+    plan = plan_for(db, masked)
+    masked_cells = {(p.row, p.column) for p in plan.problems if "is masked" in p.message}
+    assert {row for row, _column in masked_cells} == set(range(2, 8))
+    assert {column for _row, column in masked_cells} == {"公民身份号码", "联系电话"}
 
 
 def test_export_problems(tmp_path):

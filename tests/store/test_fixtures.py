@@ -38,6 +38,9 @@ def test_fixture_upgrades_to_current(tmp_path, version):
     shutil.copy(FIXTURES / f"schema_v{version}.sqlite3", app_paths.database)
     before = sqlite3.connect(app_paths.database)
     org_names = sorted(r[0] for r in before.execute("SELECT name FROM org"))
+    tables = {r[0] for r in before.execute("SELECT name FROM sqlite_master")}
+    members = (sorted(r[0] for r in before.execute("SELECT id_number FROM member"))
+               if "member" in tables else None)
     before.close()
 
     opened = open_database(app_paths)
@@ -49,5 +52,10 @@ def test_fixture_upgrades_to_current(tmp_path, version):
         nodes = OrgService(db).list_orgs()
         assert sorted(n.name for n in nodes) == org_names
         assert any(n.secretary for n in nodes)
+        if members is not None:
+            from gridoffice.services.roster import MemberQuery, RosterService
+
+            rows = RosterService(db).list_members(MemberQuery(relation=None), reveal=True)
+            assert sorted(r.id_number for r in rows) == members
     finally:
         db.close()

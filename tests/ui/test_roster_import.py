@@ -238,3 +238,12 @@ def test_closing_while_importing_cancels_and_writes_nothing(qtbot, db, branches,
     dialogs.expect(drive)
     assert RosterImportWizard.run(None, db, "王芳", TODAY) is None
     assert state(db) == before
+
+
+def test_browse_fills_the_path_and_the_sheets(qtbot, wizard, tmp_path, monkeypatch):
+    path = write_xlsx(tmp_path / "a.xlsx", GOOD_ROWS[:1], sheet="第一支部")
+    monkeypatch.setattr(wizard, "ask_open_path", lambda: str(path))
+    qtbot.mouseClick(wizard.browse_button, Qt.MouseButton.LeftButton)
+    assert wizard.path_edit.text() == str(path)
+    assert wizard.sheet_combo.currentText() == "第一支部"
+    assert wizard.button(Button.NextButton).isEnabled()

@@ -111,7 +111,7 @@ class ProblemModel(RowTableModel[Problem]):
 class _Page(QWizardPage):
     """A page whose behaviour the wizard supplies (so every string is the wizard's)."""
 
-    def __init__(self, wizard: RosterImportWizard, *, enter: Callable[[], None],
+    def __init__(self, wizard: RosterImportWizard, *, enter: Callable[[], object],
                  complete: Callable[[], bool],
                  validate: Callable[[], bool] | None = None) -> None:
         super().__init__(wizard)
@@ -149,6 +149,7 @@ class RosterImportWizard(QWizard):
         self.job: BackgroundJob | None = None
         self._close_when_done = False
         self._checking = False
+        self._check_pending = False
         self._importing = False
         self.setWindowTitle(self.tr("Import party members from Excel"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
@@ -449,9 +450,14 @@ class RosterImportWizard(QWizard):
         return page
 
     def start_check(self) -> BackgroundJob | None:
-        """Check every row of the sheet in the background (a dry run)."""
+        """Check every row of the sheet in the background (a dry run). A check still
+        running (with columns chosen before) is cancelled and this one starts after it."""
         if self.job is not None and self.job.running:
+            if self._checking:
+                self._check_pending = True
+                self.job.cancel()
             return self.job
+        self._check_pending = False
         self.plan = None
         self._checking = True
         self.problem_model.set_rows([])
@@ -485,7 +491,8 @@ class RosterImportWizard(QWizard):
             unchanged=plan.unchanged)
         if plan.problems:
             self.problem_model.set_rows(plan.problems)
-            self.problem_view.resizeRowsToContents()
+            if len(plan.problems) <= 500:  # measuring thousands of rows would stall
+                self.problem_view.resizeRowsToContents()
             self.problem_view.show()
             self.export_problems_button.show()
             text = self.tr("Problems: {count} in {rows} rows. Correct them in the file, save "
@@ -517,6 +524,9 @@ class RosterImportWizard(QWizard):
         self.check_again_button.setEnabled(True)
         self._update_commit_button()
         self.check_page.changed()
+        if self._check_pending and not self._close_when_done:
+            self.job = None
+            QTimer.singleShot(0, self.start_check)
 
     def _can_import(self) -> bool:
         plan = self.plan

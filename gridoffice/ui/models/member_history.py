@@ -45,6 +45,7 @@ _CODE_FIELDS: dict[str, CodeTable] = {
 def event_label(kind: str) -> str:
     labels = {
         "added": translate("MemberHistory", "Added"),
+        "imported": translate("MemberHistory", "Imported from Excel"),
         "edited": translate("MemberHistory", "Details changed"),
         "moved": translate("MemberHistory", "Moved"),
         "confirmed": translate("MemberHistory", "Became a full member"),
@@ -187,6 +188,7 @@ class MemberEventModel(RowTableModel["EventRow"]):
 def placement_reason(reason: str) -> str:
     labels = {
         "added": translate("MemberPlacements", "Added"),
+        "imported": translate("MemberPlacements", "Imported from Excel"),
         "moved": translate("MemberPlacements", "Moved"),
         "restored": translate("MemberPlacements", "Restored"),
         "transfer_in": translate("MemberPlacements", "Transferred in"),
