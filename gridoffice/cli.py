@@ -243,7 +243,7 @@ def cmd_import_roster(args: argparse.Namespace) -> int:
         plan = roster_excel.dry_run(db, args.file, sheet, mapping, today=today)
         for problem in plan.problems:
             text = problem.error.one_line() if problem.error else problem.message
-            print(f"第 {problem.row} 行 row {problem.row}, {problem.column}: {text}")
+            print(f"第 {problem.row} 行 row {problem.row}: {text}")
         print(f"共 {plan.total_rows} 行 rows: {plan.new_count} 新增 new, "
               f"{plan.update_count} 更新 updates, {len(plan.problems)} 个问题 problems")
         if plan.problems:
