@@ -62,4 +62,8 @@ def test_roster_tab_with_20000_members(qtbot, tmp_path):
           f" ms (limit 300)")
     print(f"search keystroke: median {statistics.median(keystrokes) * 1000:.1f} ms, "
           f"max {max(keystrokes) * 1000:.1f} ms (limit 50 median)")
+    import resource
+
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak memory of the test process: {peak:.0f} MB (limit 500)")
     assert count > 15_000
