@@ -3042,16 +3042,700 @@ Log file: {log}</source>
             <translation>走访日期</translation>
         </message>
         <message>
+            <source>Urban grid</source>
+            <translation>城市网格</translation>
+        </message>
+        <message>
+            <source>Rural grid</source>
+            <translation>农村网格</translation>
+        </message>
+        <message>
+            <source>Dedicated grid</source>
+            <translation>专属网格</translation>
+        </message>
+        <message>
+            <source>Party and government organs</source>
+            <translation>党政机关</translation>
+        </message>
+        <message>
+            <source>Hospital</source>
+            <translation>医院</translation>
+        </message>
+        <message>
+            <source>School</source>
+            <translation>学校</translation>
+        </message>
+        <message>
+            <source>Enterprise</source>
+            <translation>企业</translation>
+        </message>
+        <message>
+            <source>Industrial park</source>
+            <translation>园区</translation>
+        </message>
+        <message>
+            <source>Business district</source>
+            <translation>商圈</translation>
+        </message>
+        <message>
+            <source>Market</source>
+            <translation>市场</translation>
+        </message>
+        <message>
+            <source>Scenic area</source>
+            <translation>景区</translation>
+        </message>
+        <message>
+            <source>Other</source>
+            <translation>其他</translation>
+        </message>
+        <message>
+            <source>Grid leader</source>
+            <translation>网格长</translation>
+        </message>
+        <message>
+            <source>Full-time grid worker</source>
+            <translation>专职网格员</translation>
+        </message>
+        <message>
+            <source>Part-time grid worker</source>
+            <translation>兼职网格员</translation>
+        </message>
+        <message>
+            <source>Building head</source>
+            <translation>楼栋长</translation>
+        </message>
+        <message>
+            <source>Volunteer</source>
+            <translation>志愿者</translation>
+        </message>
+        <message>
+            <source>Residential building</source>
+            <translation>住宅</translation>
+        </message>
+        <message>
+            <source>Single-storey courtyard</source>
+            <translation>平房院落</translation>
+        </message>
+        <message>
+            <source>Apartment building</source>
+            <translation>公寓</translation>
+        </message>
+        <message>
+            <source>Commercial-residential building</source>
+            <translation>商住</translation>
+        </message>
+        <message>
+            <source>Owner-occupied</source>
+            <translation>自住</translation>
+        </message>
+        <message>
+            <source>Rented out</source>
+            <translation>出租</translation>
+        </message>
+        <message>
+            <source>Commercial use</source>
+            <translation>商用</translation>
+        </message>
+        <message>
+            <source>Vacant</source>
+            <translation>空置</translation>
+        </message>
+        <message>
+            <source>To be checked</source>
+            <translation>待查房</translation>
+        </message>
+        <message>
+            <source>Family household</source>
+            <translation>家庭户</translation>
+        </message>
+        <message>
+            <source>Collective household</source>
+            <translation>集体户</translation>
+        </message>
+        <message>
+            <source>Head of household</source>
+            <translation>户主</translation>
+        </message>
+        <message>
+            <source>Spouse</source>
+            <translation>配偶</translation>
+        </message>
+        <message>
+            <source>Husband</source>
+            <translation>夫</translation>
+        </message>
+        <message>
+            <source>Wife</source>
+            <translation>妻</translation>
+        </message>
+        <message>
+            <source>Son</source>
+            <translation>子</translation>
+        </message>
+        <message>
+            <source>Only son</source>
+            <translation>独生子</translation>
+        </message>
+        <message>
+            <source>Eldest son</source>
+            <translation>长子</translation>
+        </message>
+        <message>
+            <source>Second son</source>
+            <translation>次子</translation>
+        </message>
+        <message>
+            <source>Third son</source>
+            <translation>三子</translation>
+        </message>
+        <message>
+            <source>Fourth son</source>
+            <translation>四子</translation>
+        </message>
+        <message>
+            <source>Fifth son</source>
+            <translation>五子</translation>
+        </message>
+        <message>
+            <source>Adopted son or stepson</source>
+            <translation>养子或继子</translation>
+        </message>
+        <message>
+            <source>Son-in-law</source>
+            <translation>女婿</translation>
+        </message>
+        <message>
+            <source>Other son</source>
+            <translation>其他儿子</translation>
+        </message>
+        <message>
+            <source>Daughter</source>
+            <translation>女</translation>
+        </message>
+        <message>
+            <source>Only daughter</source>
+            <translation>独生女</translation>
+        </message>
+        <message>
+            <source>Eldest daughter</source>
+            <translation>长女</translation>
+        </message>
+        <message>
+            <source>Second daughter</source>
+            <translation>次女</translation>
+        </message>
+        <message>
+            <source>Third daughter</source>
+            <translation>三女</translation>
+        </message>
+        <message>
+            <source>Fourth daughter</source>
+            <translation>四女</translation>
+        </message>
+        <message>
+            <source>Fifth daughter</source>
+            <translation>五女</translation>
+        </message>
+        <message>
+            <source>Adopted daughter or stepdaughter</source>
+            <translation>养女或继女</translation>
+        </message>
+        <message>
+            <source>Daughter-in-law</source>
+            <translation>儿媳</translation>
+        </message>
+        <message>
+            <source>Other daughter</source>
+            <translation>其他女儿</translation>
+        </message>
+        <message>
+            <source>Grandchild</source>
+            <translation>孙子、孙女或外孙子、外孙女</translation>
+        </message>
+        <message>
+            <source>Grandson (son's son)</source>
+            <translation>孙子</translation>
+        </message>
+        <message>
+            <source>Granddaughter (son's daughter)</source>
+            <translation>孙女</translation>
+        </message>
+        <message>
+            <source>Grandson (daughter's son)</source>
+            <translation>外孙子</translation>
+        </message>
+        <message>
+            <source>Granddaughter (daughter's daughter)</source>
+            <translation>外孙女</translation>
+        </message>
+        <message>
+            <source>Grandson's wife</source>
+            <translation>孙媳妇或外孙媳妇</translation>
+        </message>
+        <message>
+            <source>Granddaughter's husband</source>
+            <translation>孙女婿或外孙女婿</translation>
+        </message>
+        <message>
+            <source>Great-grandson</source>
+            <translation>曾孙子或外曾孙子</translation>
+        </message>
+        <message>
+            <source>Great-granddaughter</source>
+            <translation>曾孙女或外曾孙女</translation>
+        </message>
+        <message>
+            <source>Other grandchild</source>
+            <translation>其他孙子、孙女或外孙子、外孙女</translation>
+        </message>
+        <message>
+            <source>Parent</source>
+            <translation>父母</translation>
+        </message>
+        <message>
+            <source>Father</source>
+            <translation>父亲</translation>
+        </message>
+        <message>
+            <source>Mother</source>
+            <translation>母亲</translation>
+        </message>
+        <message>
+            <source>Father-in-law (husband's father)</source>
+            <translation>公公</translation>
+        </message>
+        <message>
+            <source>Mother-in-law (husband's mother)</source>
+            <translation>婆婆</translation>
+        </message>
+        <message>
+            <source>Father-in-law (wife's father)</source>
+            <translation>岳父</translation>
+        </message>
+        <message>
+            <source>Mother-in-law (wife's mother)</source>
+            <translation>岳母</translation>
+        </message>
+        <message>
+            <source>Stepfather or adoptive father</source>
+            <translation>继父或养父</translation>
+        </message>
+        <message>
+            <source>Stepmother or adoptive mother</source>
+            <translation>继母或养母</translation>
+        </message>
+        <message>
+            <source>Other parent</source>
+            <translation>其他父母关系</translation>
+        </message>
+        <message>
+            <source>Grandparent</source>
+            <translation>祖父母或外祖父母</translation>
+        </message>
+        <message>
+            <source>Paternal grandfather</source>
+            <translation>祖父</translation>
+        </message>
+        <message>
+            <source>Paternal grandmother</source>
+            <translation>祖母</translation>
+        </message>
+        <message>
+            <source>Maternal grandfather</source>
+            <translation>外祖父</translation>
+        </message>
+        <message>
+            <source>Maternal grandmother</source>
+            <translation>外祖母</translation>
+        </message>
+        <message>
+            <source>Spouse's grandparent</source>
+            <translation>配偶的祖父母或外祖父母</translation>
+        </message>
+        <message>
+            <source>Great-grandfather</source>
+            <translation>曾祖父</translation>
+        </message>
+        <message>
+            <source>Great-grandmother</source>
+            <translation>曾祖母</translation>
+        </message>
+        <message>
+            <source>Spouse's great-grandparent</source>
+            <translation>配偶的曾祖父母或外曾祖父母</translation>
+        </message>
+        <message>
+            <source>Other grandparent</source>
+            <translation>其他祖父母或外祖父母关系</translation>
+        </message>
+        <message>
+            <source>Sibling</source>
+            <translation>兄弟姐妹</translation>
+        </message>
+        <message>
+            <source>Elder brother</source>
+            <translation>兄</translation>
+        </message>
+        <message>
+            <source>Elder brother's wife</source>
+            <translation>嫂</translation>
+        </message>
+        <message>
+            <source>Younger brother</source>
+            <translation>弟</translation>
+        </message>
+        <message>
+            <source>Younger brother's wife</source>
+            <translation>弟媳</translation>
+        </message>
+        <message>
+            <source>Elder sister</source>
+            <translation>姐姐</translation>
+        </message>
+        <message>
+            <source>Elder sister's husband</source>
+            <translation>姐夫</translation>
+        </message>
+        <message>
+            <source>Younger sister</source>
+            <translation>妹妹</translation>
+        </message>
+        <message>
+            <source>Younger sister's husband</source>
+            <translation>妹夫</translation>
+        </message>
+        <message>
+            <source>Other sibling</source>
+            <translation>其他兄弟姐妹</translation>
+        </message>
+        <message>
+            <source>Other relationship</source>
+            <translation>其他</translation>
+        </message>
+        <message>
+            <source>Father's elder brother</source>
+            <translation>伯父</translation>
+        </message>
+        <message>
+            <source>Wife of father's elder brother</source>
+            <translation>伯母</translation>
+        </message>
+        <message>
+            <source>Father's younger brother</source>
+            <translation>叔父</translation>
+        </message>
+        <message>
+            <source>Wife of father's younger brother</source>
+            <translation>婶母</translation>
+        </message>
+        <message>
+            <source>Mother's brother</source>
+            <translation>舅父</translation>
+        </message>
+        <message>
+            <source>Wife of mother's brother</source>
+            <translation>舅母</translation>
+        </message>
+        <message>
+            <source>Husband of mother's sister</source>
+            <translation>姨父</translation>
+        </message>
+        <message>
+            <source>Mother's sister</source>
+            <translation>姨母</translation>
+        </message>
+        <message>
+            <source>Husband of father's sister</source>
+            <translation>姑父</translation>
+        </message>
+        <message>
+            <source>Father's sister</source>
+            <translation>姑母</translation>
+        </message>
+        <message>
+            <source>Paternal cousin</source>
+            <translation>堂兄弟、堂姐妹</translation>
+        </message>
+        <message>
+            <source>Cousin (maternal or through a father's sister)</source>
+            <translation>表兄弟、表姐妹</translation>
+        </message>
+        <message>
+            <source>Brother's son</source>
+            <translation>侄子</translation>
+        </message>
+        <message>
+            <source>Brother's daughter</source>
+            <translation>侄女</translation>
+        </message>
+        <message>
+            <source>Sister's son</source>
+            <translation>外甥</translation>
+        </message>
+        <message>
+            <source>Sister's daughter</source>
+            <translation>外甥女</translation>
+        </message>
+        <message>
+            <source>Other relative</source>
+            <translation>其他亲属</translation>
+        </message>
+        <message>
+            <source>Non-relative</source>
+            <translation>非亲属</translation>
+        </message>
+        <message>
+            <source>Unmarried</source>
+            <translation>未婚</translation>
+        </message>
+        <message>
+            <source>Married</source>
+            <translation>已婚</translation>
+        </message>
+        <message>
+            <source>First marriage</source>
+            <translation>初婚</translation>
+        </message>
+        <message>
+            <source>Remarried</source>
+            <translation>再婚</translation>
+        </message>
+        <message>
+            <source>Remarried to the former spouse</source>
+            <translation>复婚</translation>
+        </message>
+        <message>
+            <source>Widowed</source>
+            <translation>丧偶</translation>
+        </message>
+        <message>
+            <source>Divorced</source>
+            <translation>离婚</translation>
+        </message>
+        <message>
+            <source>Marital status not stated</source>
+            <translation>未说明的婚姻状况</translation>
+        </message>
+        <message>
+            <source>Registered population</source>
+            <translation>户籍人口</translation>
+        </message>
+        <message>
+            <source>Floating population</source>
+            <translation>流动人口</translation>
+        </message>
+        <message>
+            <source>Person from outside the mainland</source>
+            <translation>境外人员</translation>
+        </message>
+        <message>
+            <source>Person without household registration</source>
+            <translation>未落户人员</translation>
+        </message>
+        <message>
+            <source>Lives where registered</source>
+            <translation>人户一致</translation>
+        </message>
+        <message>
+            <source>Lives here, registered elsewhere</source>
+            <translation>人在户不在</translation>
+        </message>
+        <message>
+            <source>Registered here, lives elsewhere</source>
+            <translation>户在人不在</translation>
+        </message>
+        <message>
+            <source>Work</source>
+            <translation>务工</translation>
+        </message>
+        <message>
+            <source>Business</source>
+            <translation>经商</translation>
+        </message>
+        <message>
+            <source>Study</source>
+            <translation>就学</translation>
+        </message>
+        <message>
+            <source>Joining relatives</source>
+            <translation>投亲</translation>
+        </message>
+        <message>
+            <source>Subsistence allowance household</source>
+            <translation>低保户</translation>
+        </message>
+        <message>
+            <source>Person in extreme poverty</source>
+            <translation>特困人员</translation>
+        </message>
+        <message>
+            <source>Low-income family</source>
+            <translation>低收入家庭</translation>
+        </message>
+        <message>
+            <source>Person with disability</source>
+            <translation>残疾人</translation>
+        </message>
+        <message>
+            <source>Elderly person living alone</source>
+            <translation>独居老人</translation>
+        </message>
+        <message>
+            <source>Empty-nest elderly</source>
+            <translation>空巢老人</translation>
+        </message>
+        <message>
+            <source>Person aged 80 or over</source>
+            <translation>高龄老人</translation>
+        </message>
+        <message>
+            <source>Family that lost its only child</source>
+            <translation>失独家庭</translation>
+        </message>
+        <message>
+            <source>Left-behind child</source>
+            <translation>留守儿童</translation>
+        </message>
+        <message>
+            <source>Child in difficulty</source>
+            <translation>困境儿童</translation>
+        </message>
+        <message>
+            <source>Veteran</source>
+            <translation>退役军人</translation>
+        </message>
+        <message>
+            <source>Entitled to special care</source>
+            <translation>优抚对象</translation>
+        </message>
+        <message>
+            <source>Visual disability</source>
+            <translation>视力残疾</translation>
+        </message>
+        <message>
+            <source>Hearing disability</source>
+            <translation>听力残疾</translation>
+        </message>
+        <message>
+            <source>Speech disability</source>
+            <translation>言语残疾</translation>
+        </message>
+        <message>
+            <source>Physical disability</source>
+            <translation>肢体残疾</translation>
+        </message>
+        <message>
+            <source>Intellectual disability</source>
+            <translation>智力残疾</translation>
+        </message>
+        <message>
+            <source>Mental disability</source>
+            <translation>精神残疾</translation>
+        </message>
+        <message>
+            <source>Multiple disabilities</source>
+            <translation>多重残疾</translation>
+        </message>
+        <message>
+            <source>Disability grade 1</source>
+            <translation>一级</translation>
+        </message>
+        <message>
+            <source>Disability grade 2</source>
+            <translation>二级</translation>
+        </message>
+        <message>
+            <source>Disability grade 3</source>
+            <translation>三级</translation>
+        </message>
+        <message>
+            <source>Disability grade 4</source>
+            <translation>四级</translation>
+        </message>
+        <message>
+            <source>Released prisoner</source>
+            <translation>刑满释放人员</translation>
+        </message>
+        <message>
+            <source>Person under community correction</source>
+            <translation>社区矫正人员</translation>
+        </message>
+        <message>
+            <source>Drug user</source>
+            <translation>吸毒人员</translation>
+        </message>
+        <message>
+            <source>Patient with a severe mental disorder</source>
+            <translation>严重精神障碍患者</translation>
+        </message>
+        <message>
+            <source>Youth needing attention</source>
+            <translation>重点青少年</translation>
+        </message>
+        <message>
+            <source>Petitioner needing attention</source>
+            <translation>重点上访人员</translation>
+        </message>
+        <message>
             <source>Sex</source>
             <translation>性别</translation>
+        </message>
+        <message>
+            <source>Grid type</source>
+            <translation>网格类型</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>单位类型</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <source>House use</source>
+            <translation>房屋用途</translation>
+        </message>
+        <message>
+            <source>Household kind</source>
+            <translation>户别</translation>
+        </message>
+        <message>
+            <source>Relation to head</source>
+            <translation>与户主关系</translation>
+        </message>
+        <message>
+            <source>Tag</source>
+            <translation>标签</translation>
         </message>
         <message>
             <source>Ethnicity</source>
             <translation>民族</translation>
         </message>
         <message>
+            <source>Political status</source>
+            <translation>政治面貌</translation>
+        </message>
+        <message>
             <source>Education</source>
             <translation>学历</translation>
+        </message>
+        <message>
+            <source>Marital status</source>
+            <translation>婚姻状况</translation>
+        </message>
+        <message>
+            <source>Population type</source>
+            <translation>人员类别</translation>
+        </message>
+        <message>
+            <source>Residence status</source>
+            <translation>人户状态</translation>
+        </message>
+        <message>
+            <source>Reason for moving in</source>
+            <translation>迁入原因</translation>
         </message>
         <message>
             <source>Degree</source>
@@ -3457,6 +4141,82 @@ Log file: {log}</source>
             <translation>单位党组织：请填写工作单位的党组织。</translation>
         </message>
         <message>
+            <source>The grid no longer exists.</source>
+            <translation>该网格已不存在。</translation>
+        </message>
+        <message>
+            <source>Code: the grid {name} already has this code.</source>
+            <translation>网格代码：网格 {name} 已使用此代码。</translation>
+        </message>
+        <message>
+            <source>Name: enter the grid's name.</source>
+            <translation>名称：请填写网格名称。</translation>
+        </message>
+        <message>
+            <source>The building no longer exists.</source>
+            <translation>该楼栋已不存在。</translation>
+        </message>
+        <message>
+            <source>Building: enter the building number.</source>
+            <translation>楼栋：请填写楼号。</translation>
+        </message>
+        <message>
+            <source>Building: {estate}{number} already exists in this grid.</source>
+            <translation>楼栋：本网格已有 {estate}{number}。</translation>
+        </message>
+        <message>
+            <source>The house no longer exists.</source>
+            <translation>该房屋已不存在。</translation>
+        </message>
+        <message>
+            <source>Room: unit {unit} room {room} already exists in this building.</source>
+            <translation>房号：本楼已有 {unit} 单元 {room} 室。</translation>
+        </message>
+        <message>
+            <source>The household no longer exists.</source>
+            <translation>该户已不存在。</translation>
+        </message>
+        <message>
+            <source>The resident no longer exists.</source>
+            <translation>该居民记录已不存在。</translation>
+        </message>
+        <message>
+            <source>Members: a household needs at least one member, its head.</source>
+            <translation>成员：一户至少要有一名成员，即户主。</translation>
+        </message>
+        <message>
+            <source>Relation to head: {name} is already the head of this household.</source>
+            <translation>与户主关系：{name} 已是本户户主。</translation>
+        </message>
+        <message>
+            <source>{name} is the head of the household; choose another head first.</source>
+            <translation>{name} 是户主，请先指定新的户主。</translation>
+        </message>
+        <message>
+            <source>Relation to head: use Change head to make someone else the head.</source>
+            <translation>与户主关系：请用“变更户主”指定新的户主。</translation>
+        </message>
+        <message>
+            <source>{name} no longer lives here ({reason}).</source>
+            <translation>{name} 已不在此居住（{reason}）。</translation>
+        </message>
+        <message>
+            <source>ID number: {name} with this ID number already lives at {address}.</source>
+            <translation>身份证号：持此身份证号的 {name} 已登记居住在 {address}。</translation>
+        </message>
+        <message>
+            <source>Visitor: enter who visited.</source>
+            <translation>走访人：请填写走访人。</translation>
+        </message>
+        <message>
+            <source>House: the household already lives there.</source>
+            <translation>房屋：该户已住在此处。</translation>
+        </message>
+        <message>
+            <source>Date: {date} is before {name} moved in ({since}).</source>
+            <translation>日期：{date} 早于 {name} 的迁入日期（{since}）。</translation>
+        </message>
+        <message>
             <source>Sex: choose male or female.</source>
             <translation>性别：请选择男或女。</translation>
         </message>
@@ -3716,6 +4476,126 @@ Log file: {log}</source>
             <source>Date left (mobile members)</source>
             <translation>外出时间（流动党员）</translation>
         </message>
+        <message>
+            <source>Address: enter the address.</source>
+            <translation>地址：请输入地址。</translation>
+        </message>
+        <message>
+            <source>Address: cannot read {value}; write building, unit and room like 3-2-301 or 3号楼2单元301, with the estate name in front if needed.</source>
+            <translation>地址：无法识别“{value}”；请按楼号、单元、房号填写，如 3-2-301 或 3号楼2单元301，需要时在前面加小区名称。</translation>
+        </message>
+        <message>
+            <source>Grid code: enter the code.</source>
+            <translation>网格编码：请输入编码。</translation>
+        </message>
+        <message>
+            <source>Grid code: {char} at position {position} is not allowed; only digits.</source>
+            <translation>网格编码：第 {position} 位的 {char} 无效；只能填数字。</translation>
+        </message>
+        <message>
+            <source>Grid code: {length} digits given; a grid code has 15: the 12-digit statistical code of the community and a 3-digit serial number.</source>
+            <translation>网格编码：输入了 {length} 位；网格编码应为 15 位，即 12 位社区统计用区划代码加 3 位顺序号。</translation>
+        </message>
+        <message>
+            <source>Grid code: it starts with {code}, which is not a province code.</source>
+            <translation>网格编码：开头的 {code} 不是省级行政区划代码。</translation>
+        </message>
+        <message>
+            <source>Grid code: the serial number (the last 3 digits) must be 001 to 999, not 000.</source>
+            <translation>网格编码：顺序号（最后 3 位）应为 001 至 999，不能为 000。</translation>
+        </message>
+        <message>
+            <source>Relation to head: {code} is not a relation code.</source>
+            <translation>与户主关系：{code} 不是有效的关系代码。</translation>
+        </message>
+        <message>
+            <source>Relation to head: the household has no head; mark one member as head.</source>
+            <translation>与户主关系：该户没有户主；请将一名成员设为户主。</translation>
+        </message>
+        <message>
+            <source>Relation to head: {count} members are marked as head; a household has exactly one.</source>
+            <translation>与户主关系：有 {count} 名成员被设为户主；每户只能有一名户主。</translation>
+        </message>
+        <message>
+            <source>Care tag: {code} is not a care tag.</source>
+            <translation>关爱标签：{code} 不是有效的关爱标签。</translation>
+        </message>
+        <message>
+            <source>Care tag: {tag} is set from the birth date (age 80 or over); enter the birth date instead.</source>
+            <translation>关爱标签：“{tag}”根据出生日期自动判定（80 周岁及以上）；请填写出生日期。</translation>
+        </message>
+        <message>
+            <source>Care tag: {tag} is for children under 16; this resident is {age}.</source>
+            <translation>关爱标签：“{tag}”仅适用于未满 16 周岁的儿童；该居民 {age} 周岁。</translation>
+        </message>
+        <message>
+            <source>Care tag: {tag} is for children under 16; enter the birth date first.</source>
+            <translation>关爱标签：“{tag}”仅适用于未满 16 周岁的儿童；请先填写出生日期。</translation>
+        </message>
+        <message>
+            <source>Disability type: choose the type of disability.</source>
+            <translation>残疾类别：请选择残疾类别。</translation>
+        </message>
+        <message>
+            <source>Disability type: {code} is not a disability type.</source>
+            <translation>残疾类别：{code} 不是有效的残疾类别。</translation>
+        </message>
+        <message>
+            <source>Disability grade: choose the grade, 1 to 4.</source>
+            <translation>残疾等级：请选择等级（一级至四级）。</translation>
+        </message>
+        <message>
+            <source>Disability grade: {code} is not a grade; grades go from 1 to 4.</source>
+            <translation>残疾等级：{code} 不是有效等级；等级为一级至四级。</translation>
+        </message>
+        <message>
+            <source>Disability type: only the tag {disabled} has a type of disability.</source>
+            <translation>残疾类别：只有“{disabled}”标签才填写残疾类别。</translation>
+        </message>
+        <message>
+            <source>Disability grade: only the tag {disabled} has a grade of disability.</source>
+            <translation>残疾等级：只有“{disabled}”标签才填写残疾等级。</translation>
+        </message>
+        <message>
+            <source>Guardian note: the resident is under 14; record the guardian's consent (who gave it, and when) before adding care data.</source>
+            <translation>监护人说明：该居民未满 14 周岁；登记关爱信息前，请记录监护人的同意（由谁同意、何时同意）。</translation>
+        </message>
+        <message>
+            <source>Move-in date: {date} is in the future.</source>
+            <translation>迁入日期：{date} 晚于今天。</translation>
+        </message>
+        <message>
+            <source>Move-out date: {date} is in the future.</source>
+            <translation>迁出日期：{date} 晚于今天。</translation>
+        </message>
+        <message>
+            <source>Date of death: {date} is in the future.</source>
+            <translation>去世日期：{date} 晚于今天。</translation>
+        </message>
+        <message>
+            <source>Move-in date: {date} is before the birth date ({birth}).</source>
+            <translation>迁入日期：{date} 早于出生日期（{birth}）。</translation>
+        </message>
+        <message>
+            <source>Move-out date: {date} is before the birth date ({birth}).</source>
+            <translation>迁出日期：{date} 早于出生日期（{birth}）。</translation>
+        </message>
+        <message>
+            <source>Date of death: {date} is before the birth date ({birth}).</source>
+            <translation>去世日期：{date} 早于出生日期（{birth}）。</translation>
+        </message>
+        <message>
+            <source>Move-out date: {date} is before the move-in date ({move_in}).</source>
+            <translation>迁出日期：{date} 早于迁入日期（{move_in}）。</translation>
+        </message>
+        <message>
+            <source>Date of death: {date} is before the move-in date ({move_in}).</source>
+            <translation>去世日期：{date} 早于迁入日期（{move_in}）。</translation>
+        </message>
+        <message>
+            <source>Move-out date: {date} is after the date of death ({died}).</source>
+            <translation>迁出日期：{date} 晚于去世日期（{died}）。</translation>
+        </message>
     </context>
     <context>
         <name>messages</name>
@@ -3757,6 +4637,22 @@ Log file: {log}</source>
         <message>
             <source>{name}, born {birth}, is already on the roster ({org}). Is this the same person?</source>
             <translation>花名册中已有 {name}，出生于 {birth}（{org}）。是否为同一人？</translation>
+        </message>
+        <message>
+            <source>The grid has {count} households; a grid generally has {low} to {high}. Consider merging it with a neighbouring grid.</source>
+            <translation>该网格有 {count} 户；网格一般为 {low} 至 {high} 户。建议与相邻网格合并。</translation>
+        </message>
+        <message>
+            <source>The grid has {count} households; a grid generally has {low} to {high}. Consider dividing it.</source>
+            <translation>该网格有 {count} 户；网格一般为 {low} 至 {high} 户。建议拆分网格。</translation>
+        </message>
+        <message>
+            <source>{name} is marked as registered here but living elsewhere, yet the population type is {population}; a household registration here makes the person registered population.</source>
+            <translation>{name} 登记为“户在人不在”，但人员类别为“{population}”；户籍在本地的应为户籍人口。</translation>
+        </message>
+        <message>
+            <source>{name} is marked as living where registered, yet the population type is {population}; floating population lives here with the registration elsewhere.</source>
+            <translation>{name} 登记为“人户一致”，但人员类别为“{population}”；流动人口是户籍在外地、在本地居住的人员。</translation>
         </message>
     </context>
 </TS>

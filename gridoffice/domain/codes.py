@@ -268,3 +268,262 @@ FIELD_LABELS = CodeTable(
     _c("report_date", QT_TRANSLATE_NOOP("codes", "Report date")),
     _c("visit_date", QT_TRANSLATE_NOOP("codes", "Visit date")),
 )
+
+# --- Grids and households (网格 / 实有人口) -------------------------------------------
+# Stored codes are ours (no national standard) unless a standard is named.
+
+GRID_TYPES = CodeTable(
+    _c("city", QT_TRANSLATE_NOOP("codes", "Urban grid")),
+    _c("rural", QT_TRANSLATE_NOOP("codes", "Rural grid")),
+    _c("dedicated", QT_TRANSLATE_NOOP("codes", "Dedicated grid")),
+)
+
+# What a dedicated grid (专属网格) covers.
+DEDICATED_KINDS = CodeTable(
+    _c("government", QT_TRANSLATE_NOOP("codes", "Party and government organs")),
+    _c("hospital", QT_TRANSLATE_NOOP("codes", "Hospital")),
+    _c("school", QT_TRANSLATE_NOOP("codes", "School")),
+    _c("enterprise", QT_TRANSLATE_NOOP("codes", "Enterprise")),
+    _c("park", QT_TRANSLATE_NOOP("codes", "Industrial park")),
+    _c("business_district", QT_TRANSLATE_NOOP("codes", "Business district")),
+    _c("market", QT_TRANSLATE_NOOP("codes", "Market")),
+    _c("scenic_area", QT_TRANSLATE_NOOP("codes", "Scenic area")),
+    _c("other", QT_TRANSLATE_NOOP("codes", "Other")),
+)
+
+# The grid team "1+2+X": one leader, two who do the work, X who assist.
+GRID_ROLES = CodeTable(
+    _c("leader", QT_TRANSLATE_NOOP("codes", "Grid leader")),
+    _c("full_time", QT_TRANSLATE_NOOP("codes", "Full-time grid worker")),
+    _c("direct_member", QT_TRANSLATE_NOOP("codes", "Directly managed member")),
+    _c("part_time", QT_TRANSLATE_NOOP("codes", "Part-time grid worker")),
+    _c("building_head", QT_TRANSLATE_NOOP("codes", "Building head")),
+    _c("in_service", QT_TRANSLATE_NOOP("codes", "In-service member")),
+    _c("volunteer", QT_TRANSLATE_NOOP("codes", "Volunteer")),
+)
+
+BUILDING_KINDS = CodeTable(
+    _c("residential", QT_TRANSLATE_NOOP("codes", "Residential building")),
+    _c("courtyard", QT_TRANSLATE_NOOP("codes", "Single-storey courtyard")),
+    _c("apartment", QT_TRANSLATE_NOOP("codes", "Apartment building")),
+    _c("mixed", QT_TRANSLATE_NOOP("codes", "Commercial-residential building")),
+)
+
+HOUSE_USES = CodeTable(
+    _c("owner_occupied", QT_TRANSLATE_NOOP("codes", "Owner-occupied")),
+    _c("rented", QT_TRANSLATE_NOOP("codes", "Rented out")),
+    _c("commercial", QT_TRANSLATE_NOOP("codes", "Commercial use")),
+    _c("vacant", QT_TRANSLATE_NOOP("codes", "Vacant")),
+    _c("other", QT_TRANSLATE_NOOP("codes", "Other")),
+    _c("to_check", QT_TRANSLATE_NOOP("codes", "To be checked")),
+)
+
+HOUSEHOLD_KINDS = CodeTable(
+    _c("family", QT_TRANSLATE_NOOP("codes", "Family household")),
+    _c("collective", QT_TRANSLATE_NOOP("codes", "Collective household")),
+)
+
+# GB/T 4761-2008 家庭关系代码, as a relation to the head of household. Groups: 02
+# head; 1x spouse; 2x son (28 son-in-law); 3x daughter (38 daughter-in-law); 4x
+# grandchildren; 5x parents; 6x grandparents; 7x siblings; 80 other, with 81-97
+# the named other relatives (so the 9x codes are relatives too); 99 non-relative.
+# The x0 codes are the groups themselves, for when nothing closer is known. 01
+# 本人 ("self") is left out: relative to the head, the head is 02 户主.
+RELATION_TO_HEAD = CodeTable(
+    _c("02", QT_TRANSLATE_NOOP("codes", "Head of household")),
+    _c("10", QT_TRANSLATE_NOOP("codes", "Spouse")),
+    _c("11", QT_TRANSLATE_NOOP("codes", "Husband")),
+    _c("12", QT_TRANSLATE_NOOP("codes", "Wife")),
+    _c("20", QT_TRANSLATE_NOOP("codes", "Son")),
+    _c("21", QT_TRANSLATE_NOOP("codes", "Only son")),
+    _c("22", QT_TRANSLATE_NOOP("codes", "Eldest son")),
+    _c("23", QT_TRANSLATE_NOOP("codes", "Second son")),
+    _c("24", QT_TRANSLATE_NOOP("codes", "Third son")),
+    _c("25", QT_TRANSLATE_NOOP("codes", "Fourth son")),
+    _c("26", QT_TRANSLATE_NOOP("codes", "Fifth son")),
+    _c("27", QT_TRANSLATE_NOOP("codes", "Adopted son or stepson")),
+    _c("28", QT_TRANSLATE_NOOP("codes", "Son-in-law")),
+    _c("29", QT_TRANSLATE_NOOP("codes", "Other son")),
+    _c("30", QT_TRANSLATE_NOOP("codes", "Daughter")),
+    _c("31", QT_TRANSLATE_NOOP("codes", "Only daughter")),
+    _c("32", QT_TRANSLATE_NOOP("codes", "Eldest daughter")),
+    _c("33", QT_TRANSLATE_NOOP("codes", "Second daughter")),
+    _c("34", QT_TRANSLATE_NOOP("codes", "Third daughter")),
+    _c("35", QT_TRANSLATE_NOOP("codes", "Fourth daughter")),
+    _c("36", QT_TRANSLATE_NOOP("codes", "Fifth daughter")),
+    _c("37", QT_TRANSLATE_NOOP("codes", "Adopted daughter or stepdaughter")),
+    _c("38", QT_TRANSLATE_NOOP("codes", "Daughter-in-law")),
+    _c("39", QT_TRANSLATE_NOOP("codes", "Other daughter")),
+    _c("40", QT_TRANSLATE_NOOP("codes", "Grandchild")),
+    _c("41", QT_TRANSLATE_NOOP("codes", "Grandson (son's son)")),
+    _c("42", QT_TRANSLATE_NOOP("codes", "Granddaughter (son's daughter)")),
+    _c("43", QT_TRANSLATE_NOOP("codes", "Grandson (daughter's son)")),
+    _c("44", QT_TRANSLATE_NOOP("codes", "Granddaughter (daughter's daughter)")),
+    _c("45", QT_TRANSLATE_NOOP("codes", "Grandson's wife")),
+    _c("46", QT_TRANSLATE_NOOP("codes", "Granddaughter's husband")),
+    _c("47", QT_TRANSLATE_NOOP("codes", "Great-grandson")),
+    _c("48", QT_TRANSLATE_NOOP("codes", "Great-granddaughter")),
+    _c("49", QT_TRANSLATE_NOOP("codes", "Other grandchild")),
+    _c("50", QT_TRANSLATE_NOOP("codes", "Parent")),
+    _c("51", QT_TRANSLATE_NOOP("codes", "Father")),
+    _c("52", QT_TRANSLATE_NOOP("codes", "Mother")),
+    _c("53", QT_TRANSLATE_NOOP("codes", "Father-in-law (husband's father)")),
+    _c("54", QT_TRANSLATE_NOOP("codes", "Mother-in-law (husband's mother)")),
+    _c("55", QT_TRANSLATE_NOOP("codes", "Father-in-law (wife's father)")),
+    _c("56", QT_TRANSLATE_NOOP("codes", "Mother-in-law (wife's mother)")),
+    _c("57", QT_TRANSLATE_NOOP("codes", "Stepfather or adoptive father")),
+    _c("58", QT_TRANSLATE_NOOP("codes", "Stepmother or adoptive mother")),
+    _c("59", QT_TRANSLATE_NOOP("codes", "Other parent")),
+    _c("60", QT_TRANSLATE_NOOP("codes", "Grandparent")),
+    _c("61", QT_TRANSLATE_NOOP("codes", "Paternal grandfather")),
+    _c("62", QT_TRANSLATE_NOOP("codes", "Paternal grandmother")),
+    _c("63", QT_TRANSLATE_NOOP("codes", "Maternal grandfather")),
+    _c("64", QT_TRANSLATE_NOOP("codes", "Maternal grandmother")),
+    _c("65", QT_TRANSLATE_NOOP("codes", "Spouse's grandparent")),
+    _c("66", QT_TRANSLATE_NOOP("codes", "Great-grandfather")),
+    _c("67", QT_TRANSLATE_NOOP("codes", "Great-grandmother")),
+    _c("68", QT_TRANSLATE_NOOP("codes", "Spouse's great-grandparent")),
+    _c("69", QT_TRANSLATE_NOOP("codes", "Other grandparent")),
+    _c("70", QT_TRANSLATE_NOOP("codes", "Sibling")),
+    _c("71", QT_TRANSLATE_NOOP("codes", "Elder brother")),
+    _c("72", QT_TRANSLATE_NOOP("codes", "Elder brother's wife")),
+    _c("73", QT_TRANSLATE_NOOP("codes", "Younger brother")),
+    _c("74", QT_TRANSLATE_NOOP("codes", "Younger brother's wife")),
+    _c("75", QT_TRANSLATE_NOOP("codes", "Elder sister")),
+    _c("76", QT_TRANSLATE_NOOP("codes", "Elder sister's husband")),
+    _c("77", QT_TRANSLATE_NOOP("codes", "Younger sister")),
+    _c("78", QT_TRANSLATE_NOOP("codes", "Younger sister's husband")),
+    _c("79", QT_TRANSLATE_NOOP("codes", "Other sibling")),
+    _c("80", QT_TRANSLATE_NOOP("codes", "Other relationship")),
+    _c("81", QT_TRANSLATE_NOOP("codes", "Father's elder brother")),
+    _c("82", QT_TRANSLATE_NOOP("codes", "Wife of father's elder brother")),
+    _c("83", QT_TRANSLATE_NOOP("codes", "Father's younger brother")),
+    _c("84", QT_TRANSLATE_NOOP("codes", "Wife of father's younger brother")),
+    _c("85", QT_TRANSLATE_NOOP("codes", "Mother's brother")),
+    _c("86", QT_TRANSLATE_NOOP("codes", "Wife of mother's brother")),
+    _c("87", QT_TRANSLATE_NOOP("codes", "Husband of mother's sister")),
+    _c("88", QT_TRANSLATE_NOOP("codes", "Mother's sister")),
+    _c("89", QT_TRANSLATE_NOOP("codes", "Husband of father's sister")),
+    _c("90", QT_TRANSLATE_NOOP("codes", "Father's sister")),
+    _c("91", QT_TRANSLATE_NOOP("codes", "Paternal cousin")),
+    _c("92", QT_TRANSLATE_NOOP("codes", "Cousin (maternal or through a father's sister)")),
+    _c("93", QT_TRANSLATE_NOOP("codes", "Brother's son")),
+    _c("94", QT_TRANSLATE_NOOP("codes", "Brother's daughter")),
+    _c("95", QT_TRANSLATE_NOOP("codes", "Sister's son")),
+    _c("96", QT_TRANSLATE_NOOP("codes", "Sister's daughter")),
+    _c("97", QT_TRANSLATE_NOOP("codes", "Other relative")),
+    _c("99", QT_TRANSLATE_NOOP("codes", "Non-relative")),
+)
+RELATION_HEAD = "02"
+
+# GB/T 2261.2-2003 婚姻状况代码
+MARITAL_STATUS = CodeTable(
+    _c("10", QT_TRANSLATE_NOOP("codes", "Unmarried")),
+    _c("20", QT_TRANSLATE_NOOP("codes", "Married")),
+    _c("21", QT_TRANSLATE_NOOP("codes", "First marriage")),
+    _c("22", QT_TRANSLATE_NOOP("codes", "Remarried")),
+    _c("23", QT_TRANSLATE_NOOP("codes", "Remarried to the former spouse")),
+    _c("30", QT_TRANSLATE_NOOP("codes", "Widowed")),
+    _c("40", QT_TRANSLATE_NOOP("codes", "Divorced")),
+    _c("90", QT_TRANSLATE_NOOP("codes", "Marital status not stated")),
+)
+
+POPULATION_TYPES = CodeTable(
+    _c("registered", QT_TRANSLATE_NOOP("codes", "Registered population")),
+    _c("floating", QT_TRANSLATE_NOOP("codes", "Floating population")),
+    _c("overseas", QT_TRANSLATE_NOOP("codes", "Person from outside the mainland")),
+    _c("unregistered", QT_TRANSLATE_NOOP("codes", "Person without household registration")),
+)
+
+# 人户一致 / 人户分离: where the person lives against where the hukou is.
+RESIDENCE_STATUS = CodeTable(
+    _c("together", QT_TRANSLATE_NOOP("codes", "Lives where registered")),
+    _c("person_only", QT_TRANSLATE_NOOP("codes", "Lives here, registered elsewhere")),
+    _c("hukou_only", QT_TRANSLATE_NOOP("codes", "Registered here, lives elsewhere")),
+)
+
+MOVE_IN_REASONS = CodeTable(
+    _c("work", QT_TRANSLATE_NOOP("codes", "Work")),
+    _c("business", QT_TRANSLATE_NOOP("codes", "Business")),
+    _c("study", QT_TRANSLATE_NOOP("codes", "Study")),
+    _c("relatives", QT_TRANSLATE_NOOP("codes", "Joining relatives")),
+    _c("other", QT_TRANSLATE_NOOP("codes", "Other")),
+)
+
+# Care tags are sensitive personal information (separate permission). very_old is
+# derived from the birth date (households.derived_care_tags), never set by hand.
+CARE_TAGS = CodeTable(
+    _c("subsistence", QT_TRANSLATE_NOOP("codes", "Subsistence allowance household")),
+    _c("extreme_poverty", QT_TRANSLATE_NOOP("codes", "Person in extreme poverty")),
+    _c("low_income", QT_TRANSLATE_NOOP("codes", "Low-income family")),
+    _c("disabled", QT_TRANSLATE_NOOP("codes", "Person with disability")),
+    _c("living_alone", QT_TRANSLATE_NOOP("codes", "Elderly person living alone")),
+    _c("empty_nest", QT_TRANSLATE_NOOP("codes", "Empty-nest elderly")),
+    _c("very_old", QT_TRANSLATE_NOOP("codes", "Person aged 80 or over")),
+    _c("lost_only_child", QT_TRANSLATE_NOOP("codes", "Family that lost its only child")),
+    _c("left_behind_child", QT_TRANSLATE_NOOP("codes", "Left-behind child")),
+    _c("child_in_difficulty", QT_TRANSLATE_NOOP("codes", "Child in difficulty")),
+    _c("veteran", QT_TRANSLATE_NOOP("codes", "Veteran")),
+    _c("entitled", QT_TRANSLATE_NOOP("codes", "Entitled to special care")),
+)
+
+# GB/T 26341-2010 残疾人残疾分类和分级: the category and grade digits of the
+# disability certificate (残疾人证) number.
+DISABILITY_TYPES = CodeTable(
+    _c("1", QT_TRANSLATE_NOOP("codes", "Visual disability")),
+    _c("2", QT_TRANSLATE_NOOP("codes", "Hearing disability")),
+    _c("3", QT_TRANSLATE_NOOP("codes", "Speech disability")),
+    _c("4", QT_TRANSLATE_NOOP("codes", "Physical disability")),
+    _c("5", QT_TRANSLATE_NOOP("codes", "Intellectual disability")),
+    _c("6", QT_TRANSLATE_NOOP("codes", "Mental disability")),
+    _c("7", QT_TRANSLATE_NOOP("codes", "Multiple disabilities")),
+)
+
+DISABILITY_GRADES = CodeTable(
+    _c("1", QT_TRANSLATE_NOOP("codes", "Disability grade 1")),
+    _c("2", QT_TRANSLATE_NOOP("codes", "Disability grade 2")),
+    _c("3", QT_TRANSLATE_NOOP("codes", "Disability grade 3")),
+    _c("4", QT_TRANSLATE_NOOP("codes", "Disability grade 4")),
+)
+
+
+class RestrictedCodeTable:
+    """A code table of restricted data (control tags).
+
+    Deliberately *not* a :class:`CodeTable`: whatever collects, lists or exports
+    code tables by type (combo boxes, code-table printouts, settings screens) does
+    not pick it up by accident. Only code that has checked the user's permission
+    should name it. It answers the same questions as a CodeTable.
+    """
+
+    restricted = True
+
+    def __init__(self, *codes: Code) -> None:
+        self._table = CodeTable(*codes)
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self._table)
+
+    def __contains__(self, code: object) -> bool:
+        return code in self._table
+
+    def get(self, code: str) -> Code:
+        return self._table.get(code)
+
+    def label(self, code: str | None) -> str:
+        return self._table.label(code)
+
+    def zh(self, code: str | None) -> str:
+        return self._table.zh(code)
+
+
+# Control tags (重点人员): restricted access, never on general ledgers or lists.
+CONTROL_TAGS = RestrictedCodeTable(
+    _c("released_prisoner", QT_TRANSLATE_NOOP("codes", "Released prisoner")),
+    _c("community_correction", QT_TRANSLATE_NOOP("codes", "Person under community correction")),
+    _c("drug_user", QT_TRANSLATE_NOOP("codes", "Drug user")),
+    _c("severe_mental_disorder",
+       QT_TRANSLATE_NOOP("codes", "Patient with a severe mental disorder")),
+    _c("key_youth", QT_TRANSLATE_NOOP("codes", "Youth needing attention")),
+    _c("key_petitioner", QT_TRANSLATE_NOOP("codes", "Petitioner needing attention")),
+)

@@ -27,6 +27,7 @@ DEMO_PROFILE = office.OfficeProfile("幸福里社区", "幸福街道", "communit
 ORDINALS = "一二三四五六七八九十"
 SIZES = {"small": 4, "large": 8}
 MEMBERS = {"small": 160, "large": 20_000}  # about 5 % of adults in a community
+HOUSEHOLDS = {"small": (6, 300, 360), "large": (8, 400, 500)}  # grids, households per grid
 AREA_CODES = ("110105", "110108", "110101", "130602", "370102", "410105", "510107", "420106")
 NATIVE_PLACES = ("北京市", "河北省保定市", "山东省济南市", "河南省郑州市", "四川省成都市",
                  "湖北省武汉市", "天津市", "山西省太原市", "辽宁省沈阳市", "江苏省南京市")
@@ -41,6 +42,8 @@ class DemoSummary:
     orgs: int
     seats: int
     members: int = 0
+    households: int = 0
+    residents: int = 0
 
 
 def fill(db: Database, *, seed: int = 1, size: str = "small",
@@ -63,7 +66,11 @@ def fill(db: Database, *, seed: int = 1, size: str = "small",
     if progress:
         progress("members")
     members = _members(db, service, rng, names, day, MEMBERS.get(size, MEMBERS["small"]))
-    return DemoSummary(summary.orgs, summary.seats, members)
+    if progress:
+        progress("households")
+    households, residents = _households(db, service, rng, names, day,
+                                       HOUSEHOLDS.get(size, HOUSEHOLDS["small"]))
+    return DemoSummary(summary.orgs, summary.seats, members, households, residents)
 
 
 def _past(rng: random.Random, day: dt.date, years_back: tuple[int, int]) -> dt.date:
@@ -221,3 +228,158 @@ def _members(db: Database, service: OrgService, rng: random.Random, names: NameG
         db.bulk_insert(session, MemberPlacement, placements)
         db.bulk_insert(session, MemberEvent, events)
     return len(members)
+
+
+def _households(db: Database, service: OrgService, rng: random.Random, names: NameGenerator,
+                day: dt.date, size: tuple[int, int, int]) -> tuple[int, int]:
+    """Grids of 300–500 households in six-storey buildings, 2–4 residents each, with
+    care tags, visits, 人户分离 and the party members who live here linked, not copied."""
+    from sqlmodel import col, select
+
+    from gridoffice.domain.hlc import uuid7
+    from gridoffice.domain.identity import add_years
+    from gridoffice.domain.search_keys import name_keys
+    from gridoffice.store.tables import (
+        Building,
+        Grid,
+        GridRole,
+        House,
+        Household,
+        Member,
+        Resident,
+        ResidentTag,
+        Visit,
+    )
+
+    grid_count, low, high = size
+    branches = [n for n in service.list_orgs(include_retired=False)
+                if n.org_type == "branch" and n.grid_code]
+    with db.read() as session:
+        local_members = [m for m in session.exec(
+            select(Member).where(col(Member.category).in_(("direct", "retired")),
+                                 Member.relation_status == "normal")).all()]
+    rng.shuffle(local_members)
+    grids, roles, buildings, houses, households, residents, tags, visits = ([] for _ in range(8))
+    used_ids: set[str] = set()
+    for g in range(grid_count):
+        branch = branches[g] if g < len(branches) else None
+        code = branch.grid_code if branch else f"110105001001{g + 1:03d}"
+        grid_id = uuid7()
+        grids.append({"id": grid_id, "code": code, "name": f"第{ORDINALS[g]}网格",
+                      "grid_type": "city", "branch_org_id": branch.id if branch else None,
+                      "boundary": f"{ESTATES[g % len(ESTATES)]}小区及周边"})
+        for role, count in (("leader", 1), ("full_time", 2), ("building_head", 3),
+                            ("volunteer", 2)):
+            for _ in range(count):
+                roles.append({"grid_id": grid_id, "role": role, "person_name": names.person(),
+                              "from_date": day - dt.timedelta(days=rng.randrange(30, 1500))})
+        estate = ESTATES[g % len(ESTATES)]
+        target = rng.randint(low, high)
+        made = 0
+        number = 0
+        while made < target:
+            number += 1
+            building_id = uuid7()
+            buildings.append({"id": building_id, "grid_id": grid_id, "estate": estate,
+                              "number": str(number), "units": 3, "floors": 6,
+                              "kind": "residential"})
+            for unit in range(1, 4):
+                for floor in range(1, 7):
+                    for door in (1, 2):
+                        if made >= target:
+                            break
+                        house_id = uuid7()
+                        vacant = rng.random() < 0.04
+                        houses.append({"id": house_id, "building_id": building_id,
+                                       "unit": str(unit), "room": f"{floor}{door:02d}",
+                                       "owner": names.person(),
+                                       "use": "vacant" if vacant else rng.choice(
+                                           ("owner_occupied",) * 4 + ("rented",))})
+                        if vacant:
+                            continue
+                        made += 1
+                        household_id = uuid7()
+                        households.append({"id": household_id, "house_id": house_id,
+                                           "number": f"{g + 1:02d}{made:04d}",
+                                           "kind": "family"})
+                        surname_person = names.person()
+                        size_ = rng.choice((1, 2, 2, 3, 3, 3, 4, 4))
+                        for position in range(size_):
+                            member = local_members.pop() if (
+                                position < 2 and local_members and rng.random() < 0.05) else None
+                            if member is not None:
+                                name, sex, birth = member.name, member.sex, member.birth_date
+                                id_number = member.id_number
+                            else:
+                                if position == 0:
+                                    name = surname_person
+                                    birth = day - dt.timedelta(days=rng.randrange(25 * 365,
+                                                                                  92 * 365))
+                                elif position == 1:
+                                    name = names.person()
+                                    birth = day - dt.timedelta(days=rng.randrange(25 * 365,
+                                                                                  85 * 365))
+                                else:
+                                    name = surname_person[0] + names.person()[1:]
+                                    birth = day - dt.timedelta(days=rng.randrange(365, 30 * 365))
+                                sex = "1" if rng.random() < 0.5 else "2"
+                                id_number = _id_number(rng, birth, sex)
+                                while id_number in used_ids:
+                                    id_number = _id_number(rng, birth, sex)
+                            used_ids.add(id_number or "")
+                            relation = "02" if position == 0 else (
+                                "10" if position == 1 else ("20" if sex == "1" else "30"))
+                            split = rng.random()
+                            full, initials = name_keys(name)
+                            resident_id = uuid7()
+                            residents.append({
+                                "id": resident_id, "household_id": household_id,
+                                "name": name, "sex": sex, "birth_date": birth,
+                                "ethnicity": "01", "id_type": "resident",
+                                "id_number": id_number, "id_number_original": id_number,
+                                "political_status": "01" if member is not None else "13",
+                                "education": rng.choice(("20", "30", "60", "70", "80")),
+                                "marital_status": "20" if position < 2 else "10",
+                                "relation": relation,
+                                "mobile": f"1{rng.choice('3589')}{rng.randrange(10**9):09d}"
+                                if birth < add_years(day, -16) else None,
+                                "population_type": "floating" if split < 0.12 else "registered",
+                                "residence_status": "hukou_only" if 0.12 <= split < 0.15
+                                else "together",
+                                "move_in_date": add_years(birth, 18) if birth < add_years(
+                                    day, -30) else birth,
+                                "move_in_reason": "work" if split < 0.12 else None,
+                                "member_id": member.id if member is not None else None,
+                                "guardian_note": "父母监护" if birth > add_years(day, -14)
+                                else None,
+                                "name_pinyin": full, "name_initials": initials,
+                            })
+                            roll = rng.random()
+                            if roll < 0.03:
+                                tags.append({"resident_id": resident_id, "kind": "care",
+                                             "tag": "subsistence", "from_date": day})
+                            elif roll < 0.05 and birth < add_years(day, -18):
+                                tags.append({"resident_id": resident_id, "kind": "care",
+                                             "tag": "disabled", "disability_type":
+                                             rng.choice("1234567"), "disability_grade":
+                                             rng.choice("1234"), "from_date": day})
+                            elif roll < 0.07 and size_ == 1 and birth < add_years(day, -60):
+                                tags.append({"resident_id": resident_id, "kind": "care",
+                                             "tag": "living_alone", "from_date": day})
+                            elif roll < 0.08 and birth < add_years(day, -18):
+                                tags.append({"resident_id": resident_id, "kind": "care",
+                                             "tag": "veteran", "from_date": day})
+                        if rng.random() < 0.7:
+                            when = day - dt.timedelta(days=rng.randrange(1, 400))
+                            visits.append({"household_id": household_id, "visit_date": when,
+                                           "visitor": rng.choice(("刘网格员", "陈网格员")),
+                                           "findings": rng.choice(("家庭情况稳定", "老人行动不便",
+                                                                   "反映楼道照明问题")),
+                                           "requests": ""})
+                            households[-1]["last_visit"] = when
+    with db.write() as session:
+        for model, rows in ((Grid, grids), (GridRole, roles), (Building, buildings),
+                            (House, houses), (Household, households), (Resident, residents),
+                            (ResidentTag, tags), (Visit, visits)):
+            db.bulk_insert(session, model, rows)
+    return len(households), len(residents)

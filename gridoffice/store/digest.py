@@ -14,6 +14,9 @@ import sqlite3
 AREAS: dict[str, str] = {
     "orgs": "org",
     "members": "member",
+    "grids": "grid",
+    "households": "household",
+    "residents": "resident",
 }
 
 DIGEST_BITS = 256

@@ -199,7 +199,143 @@ def _step_2(conn: sqlite3.Connection) -> None:
     )
 
 
-STEPS: list[Callable[[sqlite3.Connection], None]] = [_step_1, _step_2]
+def _step_3(conn: sqlite3.Connection) -> None:
+    """Grids and the people who actually live there: buildings, houses, households,
+    residents, care and control tags, visits."""
+    _run(
+        conn,
+        _synced_table(
+            "grid",
+            """
+            code TEXT NOT NULL,
+            name TEXT NOT NULL,
+            grid_type TEXT NOT NULL DEFAULT 'city',
+            dedicated_kind TEXT,
+            boundary TEXT,
+            branch_org_id TEXT REFERENCES org (id) DEFERRABLE INITIALLY DEFERRED,
+            retired_on DATE,
+            note TEXT
+            """,
+        )
+        + "CREATE UNIQUE INDEX ux_grid_code ON grid (code) WHERE NOT deleted;\n"
+        + _synced_table(
+            "grid_role",
+            """
+            grid_id TEXT NOT NULL REFERENCES grid (id) DEFERRABLE INITIALLY DEFERRED,
+            role TEXT NOT NULL,
+            person_name TEXT NOT NULL,
+            member_id TEXT REFERENCES member (id) DEFERRABLE INITIALLY DEFERRED,
+            resident_id TEXT,
+            phone TEXT,
+            from_date DATE NOT NULL,
+            to_date DATE
+            """,
+        )
+        + "CREATE INDEX ix_grid_role_grid_id ON grid_role (grid_id);\n"
+        + _synced_table(
+            "building",
+            """
+            grid_id TEXT NOT NULL REFERENCES grid (id) DEFERRABLE INITIALLY DEFERRED,
+            estate TEXT NOT NULL DEFAULT '',
+            number TEXT NOT NULL,
+            units INTEGER,
+            floors INTEGER,
+            kind TEXT NOT NULL DEFAULT 'residential'
+            """,
+        )
+        + "CREATE INDEX ix_building_grid_id ON building (grid_id);\n"
+        + _synced_table(
+            "house",
+            """
+            building_id TEXT NOT NULL REFERENCES building (id) DEFERRABLE INITIALLY DEFERRED,
+            unit TEXT NOT NULL DEFAULT '',
+            room TEXT NOT NULL DEFAULT '',
+            owner TEXT,
+            use TEXT NOT NULL DEFAULT 'owner_occupied'
+            """,
+        )
+        + "CREATE INDEX ix_house_building_id ON house (building_id);\n"
+        + _synced_table(
+            "household",
+            """
+            house_id TEXT NOT NULL REFERENCES house (id) DEFERRABLE INITIALLY DEFERRED,
+            number TEXT,
+            kind TEXT NOT NULL DEFAULT 'family',
+            center_member_id TEXT REFERENCES member (id) DEFERRABLE INITIALLY DEFERRED,
+            last_visit DATE,
+            dissolved_on DATE,
+            note TEXT
+            """,
+        )
+        + "CREATE INDEX ix_household_house_id ON household (house_id);\n"
+        + _synced_table(
+            "resident",
+            """
+            household_id TEXT NOT NULL
+                REFERENCES household (id) DEFERRABLE INITIALLY DEFERRED,
+            name TEXT NOT NULL,
+            former_name TEXT,
+            sex TEXT NOT NULL,
+            birth_date DATE,
+            ethnicity TEXT,
+            id_type TEXT NOT NULL DEFAULT 'resident',
+            id_number TEXT,
+            id_number_original TEXT,
+            political_status TEXT,
+            education TEXT,
+            marital_status TEXT,
+            relation TEXT NOT NULL,
+            hukou_address TEXT,
+            work_or_school TEXT,
+            mobile TEXT,
+            population_type TEXT NOT NULL DEFAULT 'registered',
+            residence_status TEXT NOT NULL DEFAULT 'together',
+            move_in_date DATE,
+            move_in_reason TEXT,
+            moved_out_on DATE,
+            move_out_reason TEXT,
+            died_on DATE,
+            member_id TEXT REFERENCES member (id) DEFERRABLE INITIALLY DEFERRED,
+            guardian_note TEXT,
+            note TEXT,
+            name_pinyin TEXT NOT NULL DEFAULT '',
+            name_initials TEXT NOT NULL DEFAULT ''
+            """,
+        )
+        + "CREATE INDEX ix_resident_household_id ON resident (household_id);\n"
+        + "CREATE INDEX ix_resident_id_number ON resident (id_number);\n"
+        + "CREATE INDEX ix_resident_name ON resident (name, birth_date);\n"
+        + "CREATE INDEX ix_resident_member_id ON resident (member_id);\n"
+        + _synced_table(
+            "resident_tag",
+            """
+            resident_id TEXT NOT NULL REFERENCES resident (id) DEFERRABLE INITIALLY DEFERRED,
+            kind TEXT NOT NULL,
+            tag TEXT NOT NULL,
+            disability_type TEXT,
+            disability_grade TEXT,
+            from_date DATE,
+            to_date DATE,
+            note TEXT
+            """,
+        )
+        + "CREATE INDEX ix_resident_tag_resident_id ON resident_tag (resident_id);\n"
+        + _synced_table(
+            "visit",
+            """
+            household_id TEXT NOT NULL
+                REFERENCES household (id) DEFERRABLE INITIALLY DEFERRED,
+            visit_date DATE NOT NULL,
+            visitor TEXT NOT NULL,
+            findings TEXT NOT NULL DEFAULT '',
+            requests TEXT NOT NULL DEFAULT ''
+            """,
+        )
+        + "CREATE INDEX ix_visit_household_id ON visit (household_id, visit_date);\n",
+    )
+
+
+STEPS: list[Callable[[sqlite3.Connection], None]] = [_step_1, _step_2, _step_3]
 
 
 def current_version() -> int:

@@ -145,6 +145,136 @@ class MemberTransfer(Synced, table=True):
     note: str | None = None
 
 
+
+
+class Grid(Synced, table=True):
+    """A grid (网格): the patch one grid team knows door by door."""
+
+    __tablename__ = "grid"
+
+    code: str
+    name: str
+    grid_type: str = "city"
+    dedicated_kind: str | None = None
+    boundary: str | None = None
+    branch_org_id: str | None = Field(default=None, foreign_key="org.id")
+    retired_on: dt.date | None = None
+    note: str | None = None
+
+
+class GridRole(Synced, table=True):
+    """A place in a grid's "1+2+X" team, from one date to another."""
+
+    __tablename__ = "grid_role"
+
+    grid_id: str = Field(foreign_key="grid.id")
+    role: str
+    person_name: str
+    member_id: str | None = Field(default=None, foreign_key="member.id")
+    resident_id: str | None = None
+    phone: str | None = None
+    from_date: dt.date
+    to_date: dt.date | None = None
+
+
+class Building(Synced, table=True):
+    __tablename__ = "building"
+
+    grid_id: str = Field(foreign_key="grid.id")
+    estate: str = ""
+    number: str
+    units: int | None = None
+    floors: int | None = None
+    kind: str = "residential"
+
+
+class House(Synced, table=True):
+    __tablename__ = "house"
+
+    building_id: str = Field(foreign_key="building.id")
+    unit: str = ""
+    room: str = ""
+    owner: str | None = None
+    use: str = "owner_occupied"
+
+
+class Household(Synced, table=True):
+    """A household (户) living in a house; its head is the resident whose relation is head."""
+
+    __tablename__ = "household"
+
+    house_id: str = Field(foreign_key="house.id")
+    number: str | None = None
+    kind: str = "family"
+    center_member_id: str | None = Field(default=None, foreign_key="member.id")
+    last_visit: dt.date | None = None
+    dissolved_on: dt.date | None = None
+    note: str | None = None
+
+
+class Resident(Synced, table=True):
+    """A person who lives (or lived) here: moving out and death are dated, never deletes."""
+
+    __tablename__ = "resident"
+
+    household_id: str = Field(foreign_key="household.id")
+    name: str
+    former_name: str | None = None
+    sex: str
+    birth_date: dt.date | None = None
+    ethnicity: str | None = None
+    id_type: str = "resident"
+    id_number: str | None = None
+    id_number_original: str | None = None
+    political_status: str | None = None
+    education: str | None = None
+    marital_status: str | None = None
+    relation: str
+    hukou_address: str | None = None
+    work_or_school: str | None = None
+    mobile: str | None = None
+    population_type: str = "registered"
+    residence_status: str = "together"
+    move_in_date: dt.date | None = None
+    move_in_reason: str | None = None
+    moved_out_on: dt.date | None = None
+    move_out_reason: str | None = None
+    died_on: dt.date | None = None
+    member_id: str | None = Field(default=None, foreign_key="member.id")
+    guardian_note: str | None = None
+    note: str | None = None
+    name_pinyin: str = ""
+    name_initials: str = ""
+
+
+class ResidentTag(Synced, table=True):
+    """A care tag (低保户, 残疾人 …) or, kept apart, a control tag; dated."""
+
+    __tablename__ = "resident_tag"
+
+    resident_id: str = Field(foreign_key="resident.id")
+    kind: str  # care | control
+    tag: str
+    disability_type: str | None = None
+    disability_grade: str | None = None
+    from_date: dt.date | None = None
+    to_date: dt.date | None = None
+    note: str | None = None
+
+
+class Visit(Synced, table=True):
+    """A grid worker's visit to a household (入户走访)."""
+
+    __tablename__ = "visit"
+
+    household_id: str = Field(foreign_key="household.id")
+    visit_date: dt.date
+    visitor: str
+    findings: str = ""
+    requests: str = ""
+
+
 SYNCED_TABLES: tuple[type[Synced], ...] = (
     Org, CommitteeSeat, OrgEvent, Member, MemberPlacement, MemberEvent, MemberTransfer,
+    Grid, GridRole, Building, House, Household, Resident, ResidentTag, Visit,
 )

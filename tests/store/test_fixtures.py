@@ -41,6 +41,8 @@ def test_fixture_upgrades_to_current(tmp_path, version):
     tables = {r[0] for r in before.execute("SELECT name FROM sqlite_master")}
     members = (sorted(r[0] for r in before.execute("SELECT id_number FROM member"))
                if "member" in tables else None)
+    residents = (sorted(r[0] for r in before.execute("SELECT name FROM resident"))
+                 if "resident" in tables else None)
     before.close()
 
     opened = open_database(app_paths)
@@ -57,5 +59,10 @@ def test_fixture_upgrades_to_current(tmp_path, version):
 
             rows = RosterService(db).list_members(MemberQuery(relation=None), reveal=True)
             assert sorted(r.id_number for r in rows) == members
+        if residents is not None:
+            from gridoffice.services.households import HouseholdService
+
+            people = HouseholdService(db).residents(include_left=True)
+            assert sorted(r.name for r in people) == residents
     finally:
         db.close()

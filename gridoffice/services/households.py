@@ -1,0 +1,599 @@
+"""Grids and the people who actually live there (网格 / 实有人口).
+
+Grid → building → house → household → residents. A household always has
+exactly one head; moving out and death are dated events on the resident, never
+deletes; a household that moves keeps its members and history. Identity
+numbers and phones are masked on the data side unless revealed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+from typing import Any
+
+from sqlmodel import Session, col, select
+
+from gridoffice.domain import households as rules
+from gridoffice.domain import identity, masking, search_keys
+from gridoffice.errors import UserError, ValidationError
+from gridoffice.i18n import QT_TRANSLATE_NOOP
+from gridoffice.store.database import Database
+from gridoffice.store.tables import (
+    Building,
+    Grid,
+    GridRole,
+    House,
+    Household,
+    Resident,
+    ResidentTag,
+    Visit,
+)
+
+HEAD = "02"  # GB/T 4761: 户主
+
+MSG_GRID_MISSING = QT_TRANSLATE_NOOP("errors", "The grid no longer exists.")
+MSG_GRID_CODE_TAKEN = QT_TRANSLATE_NOOP("errors", "Code: the grid {name} already has this code.")
+MSG_GRID_NAME = QT_TRANSLATE_NOOP("errors", "Name: enter the grid's name.")
+MSG_BUILDING_MISSING = QT_TRANSLATE_NOOP("errors", "The building no longer exists.")
+MSG_BUILDING_NUMBER = QT_TRANSLATE_NOOP("errors", "Building: enter the building number.")
+MSG_BUILDING_TAKEN = QT_TRANSLATE_NOOP(
+    "errors", "Building: {estate}{number} already exists in this grid."
+)
+MSG_HOUSE_MISSING = QT_TRANSLATE_NOOP("errors", "The house no longer exists.")
+MSG_HOUSE_TAKEN = QT_TRANSLATE_NOOP(
+    "errors", "Room: unit {unit} room {room} already exists in this building."
+)
+MSG_HOUSEHOLD_MISSING = QT_TRANSLATE_NOOP("errors", "The household no longer exists.")
+MSG_RESIDENT_MISSING = QT_TRANSLATE_NOOP("errors", "The resident no longer exists.")
+MSG_EMPTY_HOUSEHOLD = QT_TRANSLATE_NOOP(
+    "errors", "Members: a household needs at least one member, its head."
+)
+MSG_SECOND_HEAD = QT_TRANSLATE_NOOP(
+    "errors", "Relation to head: {name} is already the head of this household."
+)
+MSG_HEAD_LEAVES = QT_TRANSLATE_NOOP(
+    "errors", "{name} is the head of the household; choose another head first."
+)
+MSG_HEAD_CHANGE = QT_TRANSLATE_NOOP(
+    "errors", "Relation to head: use Change head to make someone else the head."
+)
+MSG_NOT_HERE = QT_TRANSLATE_NOOP("errors", "{name} no longer lives here ({reason}).")
+MSG_ID_LIVES = QT_TRANSLATE_NOOP(
+    "errors", "ID number: {name} with this ID number already lives at {address}."
+)
+MSG_CODE_VALUE = QT_TRANSLATE_NOOP("errors", "{field}: {value} is not in the list.")
+MSG_VISITOR = QT_TRANSLATE_NOOP("errors", "Visitor: enter who visited.")
+MSG_DATE_FUTURE = QT_TRANSLATE_NOOP("errors", "Date: {date} is in the future.")
+MSG_SAME_HOUSE = QT_TRANSLATE_NOOP("errors", "House: the household already lives there.")
+MSG_NOT_A_DATE_ORDER = QT_TRANSLATE_NOOP(
+    "errors", "Date: {date} is before {name} moved in ({since})."
+)
+
+
+@dataclass(frozen=True)
+class GridDraft:
+    code: str
+    name: str
+    grid_type: str = "city"
+    dedicated_kind: str | None = None
+    boundary: str | None = None
+    branch_org_id: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class ResidentDraft:
+    """What the resident form or an import row submits."""
+
+    name: str
+    relation: str
+    sex: str = ""
+    id_number: str = ""
+    id_type: str = "resident"
+    birth_date: dt.date | None = None
+    former_name: str | None = None
+    ethnicity: str | None = None
+    political_status: str | None = None
+    education: str | None = None
+    marital_status: str | None = None
+    hukou_address: str | None = None
+    work_or_school: str | None = None
+    mobile: str = ""
+    population_type: str = "registered"
+    residence_status: str = "together"
+    move_in_date: dt.date | None = None
+    move_in_reason: str | None = None
+    member_id: str | None = None
+    guardian_note: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class GridRow:
+    id: str
+    code: str
+    name: str
+    grid_type: str
+    branch_org_id: str | None
+    buildings: int
+    households: int
+    residents: int
+
+
+@dataclass(frozen=True)
+class ResidentRow:
+    id: str
+    household_id: str
+    name: str
+    sex: str
+    birth_date: dt.date | None
+    id_number: str | None  # masked unless revealed
+    mobile: str | None  # masked unless revealed
+    relation: str
+    population_type: str
+    residence_status: str
+    address: str
+    grid_id: str
+    moved_out_on: dt.date | None
+    died_on: dt.date | None
+    member_id: str | None
+
+
+def _clean(value: str | None) -> str | None:
+    value = " ".join((value or "").split())
+    return value or None
+
+
+def _codes(name: str) -> Any:
+    from gridoffice.domain import codes
+
+    return getattr(codes, name)
+
+
+class HouseholdService:
+    """Use cases of the grid households register."""
+
+    def __init__(self, db: Database, operator: str = "", today: dt.date | None = None) -> None:
+        self.db = db
+        self.operator = operator
+        self._today = today
+
+    def today(self) -> dt.date:
+        return self._today or dt.date.today()
+
+    # --- grids ------------------------------------------------------------------------
+    def create_grid(self, draft: GridDraft) -> str:
+        with self.db.write() as session:
+            values = self._grid_values(session, draft, None)
+            grid = Grid(**values)
+            session.add(grid)
+            session.flush()
+            return grid.id
+
+    def update_grid(self, grid_id: str, draft: GridDraft) -> None:
+        with self.db.write() as session:
+            grid = self._get(session, Grid, grid_id, MSG_GRID_MISSING)
+            for key, value in self._grid_values(session, draft, grid_id).items():
+                if getattr(grid, key) != value:
+                    setattr(grid, key, value)
+
+    def _grid_values(self, session: Session, draft: GridDraft,
+                     grid_id: str | None) -> dict[str, Any]:
+        code = rules.validate_grid_code(draft.code)
+        name = _clean(draft.name)
+        if not name:
+            raise ValidationError("name", MSG_GRID_NAME)
+        self._check_code("grid_type", draft.grid_type, "GRID_TYPES",
+                         QT_TRANSLATE_NOOP("codes", "Grid type"))
+        clash = session.exec(select(Grid).where(Grid.code == code, col(Grid.deleted).is_(False),
+                                                Grid.id != (grid_id or ""))).first()
+        if clash is not None:
+            raise ValidationError("code", MSG_GRID_CODE_TAKEN, name=clash.name)
+        return {"code": code, "name": name, "grid_type": draft.grid_type,
+                "dedicated_kind": draft.dedicated_kind if draft.grid_type == "dedicated"
+                else None, "boundary": _clean(draft.boundary),
+                "branch_org_id": draft.branch_org_id, "note": _clean(draft.note)}
+
+    def list_grids(self) -> list[GridRow]:
+        with self.db.read() as session:
+            raw = session.connection().connection.driver_connection
+            assert raw is not None
+            rows = raw.execute(
+                "SELECT g.id, g.code, g.name, g.grid_type, g.branch_org_id,"
+                " (SELECT count(*) FROM building b WHERE b.grid_id = g.id AND NOT b.deleted),"
+                " (SELECT count(*) FROM household h JOIN house s ON s.id = h.house_id"
+                "  JOIN building b ON b.id = s.building_id WHERE b.grid_id = g.id"
+                "  AND NOT h.deleted AND h.dissolved_on IS NULL),"
+                " (SELECT count(*) FROM resident r JOIN household h ON h.id = r.household_id"
+                "  JOIN house s ON s.id = h.house_id JOIN building b ON b.id = s.building_id"
+                "  WHERE b.grid_id = g.id AND NOT r.deleted AND r.moved_out_on IS NULL"
+                "  AND r.died_on IS NULL)"
+                " FROM grid g WHERE NOT g.deleted ORDER BY g.code").fetchall()
+        return [GridRow(*row) for row in rows]
+
+    def grid_warning(self, grid_id: str) -> Any:
+        """The 300–500 households advice for a grid, or None."""
+        row = next((g for g in self.list_grids() if g.id == grid_id), None)
+        return rules.grid_size_warning(row.households) if row else None
+
+    def add_role(self, grid_id: str, role: str, person_name: str, from_date: dt.date,
+                 phone: str = "", member_id: str | None = None) -> str:
+        """A place in the "1+2+X" team; a new 网格长 ends the previous one's term."""
+        self._check_code("role", role, "GRID_ROLES", QT_TRANSLATE_NOOP("codes", "Role"))
+        name = identity.normalize_name(person_name, "person_name")
+        with self.db.write() as session:
+            self._get(session, Grid, grid_id, MSG_GRID_MISSING)
+            if role == "leader":
+                for current in session.exec(select(GridRole).where(
+                        GridRole.grid_id == grid_id, GridRole.role == "leader",
+                        col(GridRole.to_date).is_(None), col(GridRole.deleted).is_(False))):
+                    current.to_date = max(current.from_date, from_date - dt.timedelta(days=1))
+            entry = GridRole(grid_id=grid_id, role=role, person_name=name,
+                             phone=identity.parse_phone(phone) or None, member_id=member_id,
+                             from_date=from_date)
+            session.add(entry)
+            session.flush()
+            return entry.id
+
+    def end_role(self, role_id: str, to_date: dt.date) -> None:
+        with self.db.write() as session:
+            entry = self._get(session, GridRole, role_id, MSG_GRID_MISSING)
+            entry.to_date = max(entry.from_date, to_date)
+
+    def roles(self, grid_id: str, *, include_past: bool = False) -> list[GridRole]:
+        with self.db.read() as session:
+            query = select(GridRole).where(GridRole.grid_id == grid_id,
+                                           col(GridRole.deleted).is_(False))
+            if not include_past:
+                query = query.where(col(GridRole.to_date).is_(None))
+            return list(session.exec(query.order_by(col(GridRole.from_date))).all())
+
+    # --- buildings and houses ---------------------------------------------------------
+    def add_building(self, grid_id: str, number: str, *, estate: str = "",
+                     units: int | None = None, floors: int | None = None,
+                     kind: str = "residential") -> str:
+        number = _clean(number) or ""
+        if not number:
+            raise ValidationError("number", MSG_BUILDING_NUMBER)
+        self._check_code("kind", kind, "BUILDING_KINDS", QT_TRANSLATE_NOOP("codes", "Kind"))
+        estate = _clean(estate) or ""
+        with self.db.write() as session:
+            self._get(session, Grid, grid_id, MSG_GRID_MISSING)
+            clash = session.exec(select(Building).where(
+                Building.grid_id == grid_id, Building.estate == estate,
+                Building.number == number, col(Building.deleted).is_(False))).first()
+            if clash is not None:
+                raise ValidationError("number", MSG_BUILDING_TAKEN, estate=estate, number=number)
+            building = Building(grid_id=grid_id, estate=estate, number=number, units=units,
+                                floors=floors, kind=kind)
+            session.add(building)
+            session.flush()
+            return building.id
+
+    def add_house(self, building_id: str, unit: str, room: str, *, owner: str | None = None,
+                  use: str = "owner_occupied") -> str:
+        self._check_code("use", use, "HOUSE_USES", QT_TRANSLATE_NOOP("codes", "House use"))
+        unit, room = _clean(unit) or "", _clean(room) or ""
+        with self.db.write() as session:
+            self._get(session, Building, building_id, MSG_BUILDING_MISSING)
+            clash = session.exec(select(House).where(
+                House.building_id == building_id, House.unit == unit, House.room == room,
+                col(House.deleted).is_(False))).first()
+            if clash is not None:
+                raise ValidationError("room", MSG_HOUSE_TAKEN, unit=unit or "—",
+                                      room=room or "—")
+            house = House(building_id=building_id, unit=unit, room=room, owner=_clean(owner),
+                          use=use)
+            session.add(house)
+            session.flush()
+            return house.id
+
+    def set_house_use(self, house_id: str, use: str) -> None:
+        self._check_code("use", use, "HOUSE_USES", QT_TRANSLATE_NOOP("codes", "House use"))
+        with self.db.write() as session:
+            self._get(session, House, house_id, MSG_HOUSE_MISSING).use = use
+
+    # --- households and residents -----------------------------------------------------
+    def create_household(self, house_id: str, members: list[ResidentDraft], *,
+                         number: str | None = None, kind: str = "family") -> str:
+        """A household with its members; exactly one of them is the head."""
+        if not members:
+            raise ValidationError("members", MSG_EMPTY_HOUSEHOLD)
+        rules.check_heads([m.relation for m in members])
+        self._check_code("kind", kind, "HOUSEHOLD_KINDS",
+                         QT_TRANSLATE_NOOP("codes", "Household kind"))
+        with self.db.write() as session:
+            self._get(session, House, house_id, MSG_HOUSE_MISSING)
+            household = Household(house_id=house_id, number=_clean(number), kind=kind)
+            session.add(household)
+            session.flush()
+            seen: set[str] = set()
+            for draft in members:
+                values = self._resident_values(session, draft, None)
+                if values["id_number"] and values["id_number"] in seen:
+                    raise ValidationError("id_number", MSG_ID_LIVES, name=values["name"],
+                                          address="—")
+                if values["id_number"]:
+                    seen.add(values["id_number"])
+                session.add(Resident(household_id=household.id, **values))
+            return household.id
+
+    def add_resident(self, household_id: str, draft: ResidentDraft) -> str:
+        with self.db.write() as session:
+            household = self._get(session, Household, household_id, MSG_HOUSEHOLD_MISSING)
+            if draft.relation == HEAD:
+                head = self._head(session, household.id)
+                if head is not None:
+                    raise ValidationError("relation", MSG_SECOND_HEAD, name=head.name)
+            resident = Resident(household_id=household_id,
+                                **self._resident_values(session, draft, None))
+            session.add(resident)
+            session.flush()
+            return resident.id
+
+    def update_resident(self, resident_id: str, draft: ResidentDraft) -> None:
+        with self.db.write() as session:
+            resident = self._get(session, Resident, resident_id, MSG_RESIDENT_MISSING)
+            draft = self._unmask(resident, draft)
+            if (draft.relation == HEAD) != (resident.relation == HEAD):
+                raise ValidationError("relation", MSG_HEAD_CHANGE)
+            for key, value in self._resident_values(session, draft, resident_id).items():
+                if getattr(resident, key) != value:
+                    setattr(resident, key, value)
+
+    def change_head(self, household_id: str, new_head_id: str, old_head_relation: str) -> None:
+        """Make another member the head; the old head gets ``old_head_relation``."""
+        self._check_code("relation", old_head_relation, "RELATION_TO_HEAD",
+                         QT_TRANSLATE_NOOP("codes", "Relation to head"))
+        if old_head_relation == HEAD:
+            raise ValidationError("relation", MSG_HEAD_CHANGE)
+        with self.db.write() as session:
+            new_head = self._get(session, Resident, new_head_id, MSG_RESIDENT_MISSING)
+            self._require_here(new_head)
+            old = self._head(session, household_id)
+            if old is not None and old.id != new_head.id:
+                old.relation = old_head_relation
+            new_head.relation = HEAD
+
+    def move_out(self, resident_id: str, on_date: dt.date, reason: str = "") -> None:
+        """迁出: the resident stays on record with the date; a head goes last."""
+        self._record_leaving(resident_id, on_date, reason, died=False)
+
+    def record_death(self, resident_id: str, on_date: dt.date) -> None:
+        self._record_leaving(resident_id, on_date, "", died=True)
+
+    def _record_leaving(self, resident_id: str, on_date: dt.date, reason: str, *,
+                        died: bool) -> None:
+        self._not_future(on_date)
+        with self.db.write() as session:
+            resident = self._get(session, Resident, resident_id, MSG_RESIDENT_MISSING)
+            self._require_here(resident)
+            if resident.move_in_date and on_date < resident.move_in_date:
+                raise ValidationError("on_date", MSG_NOT_A_DATE_ORDER, date=on_date.isoformat(),
+                                      name=resident.name,
+                                      since=resident.move_in_date.isoformat())
+            others = [r for r in self._members(session, resident.household_id)
+                      if r.id != resident.id]
+            if resident.relation == HEAD and others:
+                raise UserError(MSG_HEAD_LEAVES, name=resident.name)
+            if died:
+                resident.died_on = on_date
+            else:
+                resident.moved_out_on = on_date
+                resident.move_out_reason = _clean(reason)
+            if not others:  # the last member left: the household ends, its record stays
+                household = session.get(Household, resident.household_id)
+                assert household is not None
+                household.dissolved_on = on_date
+
+    def move_household(self, household_id: str, new_house_id: str) -> None:
+        """The whole household moves to another house; members and history go along."""
+        with self.db.write() as session:
+            household = self._get(session, Household, household_id, MSG_HOUSEHOLD_MISSING)
+            self._get(session, House, new_house_id, MSG_HOUSE_MISSING)
+            if household.house_id == new_house_id:
+                raise ValidationError("house_id", MSG_SAME_HOUSE)
+            household.house_id = new_house_id
+
+    def add_visit(self, household_id: str, visit_date: dt.date, visitor: str,
+                  findings: str = "", requests: str = "") -> str:
+        self._not_future(visit_date)
+        if not _clean(visitor):
+            raise ValidationError("visitor", MSG_VISITOR)
+        with self.db.write() as session:
+            household = self._get(session, Household, household_id, MSG_HOUSEHOLD_MISSING)
+            visit = Visit(household_id=household_id, visit_date=visit_date,
+                          visitor=_clean(visitor) or "", findings=(findings or "").strip(),
+                          requests=(requests or "").strip())
+            session.add(visit)
+            if household.last_visit is None or visit_date > household.last_visit:
+                household.last_visit = visit_date
+            session.flush()
+            return visit.id
+
+    def add_tag(self, resident_id: str, tag: str, *, kind: str = "care",
+                disability_type: str | None = None, disability_grade: str | None = None,
+                from_date: dt.date | None = None, note: str | None = None) -> str:
+        table = "CARE_TAGS" if kind == "care" else "CONTROL_TAGS"
+        self._check_code("tag", tag, table, QT_TRANSLATE_NOOP("codes", "Tag"))
+        with self.db.write() as session:
+            resident = self._get(session, Resident, resident_id, MSG_RESIDENT_MISSING)
+            if kind == "care":
+                rules.care_tag_checks(tag, disability_type, disability_grade,
+                                      resident.birth_date, self.today(), resident.guardian_note)
+            entry = ResidentTag(resident_id=resident_id, kind=kind, tag=tag,
+                                disability_type=disability_type,
+                                disability_grade=disability_grade,
+                                from_date=from_date or self.today(), note=_clean(note))
+            session.add(entry)
+            session.flush()
+            return entry.id
+
+    def tags(self, resident_id: str, *, include_control: bool = False) -> list[str]:
+        """Current tags, derived ones (高龄老人) included; control tags only on request."""
+        with self.db.read() as session:
+            resident = self._get(session, Resident, resident_id, MSG_RESIDENT_MISSING)
+            query = select(ResidentTag).where(ResidentTag.resident_id == resident_id,
+                                              col(ResidentTag.deleted).is_(False),
+                                              col(ResidentTag.to_date).is_(None))
+            if not include_control:
+                query = query.where(ResidentTag.kind == "care")
+            stored = [t.tag for t in session.exec(query)]
+        derived = rules.derived_care_tags(resident.birth_date, self.today())
+        return sorted(set(stored) | derived)
+
+    # --- reading ----------------------------------------------------------------------
+    def residents(self, grid_id: str | None = None, *, text: str = "",
+                  include_left: bool = False, reveal: bool = False) -> list[ResidentRow]:
+        clauses, params = ["NOT r.deleted"], {}  # type: ignore[var-annotated]
+        if grid_id:
+            clauses.append("b.grid_id = :grid")
+            params["grid"] = grid_id
+        if not include_left:
+            clauses.append("r.moved_out_on IS NULL AND r.died_on IS NULL")
+        needle = search_keys.query_key(text)
+        if text.strip():
+            params.update(raw=f"%{text.strip()}%", key=f"{needle}%")
+            parts = ["r.name LIKE :raw"]
+            if needle:
+                parts += ["r.name_pinyin LIKE :key", "r.name_initials LIKE :key"]
+            digits = identity.normalize_input(text)
+            if digits.isdigit() or (digits[:-1].isdigit() and digits.endswith("X")):
+                params["tail"] = f"%{digits}"
+                parts += ["r.id_number LIKE :tail", "r.mobile LIKE :tail"]
+            clauses.append("(" + " OR ".join(parts) + ")")
+        sql = ("SELECT r.id, r.household_id, r.name, r.sex, r.birth_date, r.id_number, "
+               "r.mobile, r.relation, r.population_type, r.residence_status, b.estate, "
+               "b.number, s.unit, s.room, b.grid_id, r.moved_out_on, r.died_on, r.member_id "
+               "FROM resident r JOIN household h ON h.id = r.household_id "
+               "JOIN house s ON s.id = h.house_id JOIN building b ON b.id = s.building_id "
+               f"WHERE {' AND '.join(clauses)} ORDER BY b.estate, b.number, s.unit, s.room, "
+               "r.relation")
+        with self.db.read() as session:
+            raw = session.connection().connection.driver_connection
+            assert raw is not None
+            rows = raw.execute(sql, params).fetchall()
+        result = []
+        for r in rows:
+            id_number, mobile = r[5], r[6]
+            if not reveal:
+                id_number = masking.mask_id(id_number) if id_number else None
+                mobile = masking.mask_phone(mobile) if mobile else None
+            result.append(ResidentRow(
+                r[0], r[1], r[2], r[3], _date(r[4]), id_number, mobile, r[7], r[8], r[9],
+                rules.format_address(r[10] or None, r[11], r[12] or None, r[13] or None),
+                r[14], _date(r[15]), _date(r[16]), r[17]))
+        return result
+
+    # --- helpers ----------------------------------------------------------------------
+    def _resident_values(self, session: Session, draft: ResidentDraft,
+                         resident_id: str | None) -> dict[str, Any]:
+        today = self.today()
+        values: dict[str, Any] = {"name": identity.normalize_name(draft.name, "name")}
+        values["former_name"] = (identity.normalize_name(draft.former_name, "former_name")
+                                 if _clean(draft.former_name) else None)
+        self._check_code("relation", draft.relation, "RELATION_TO_HEAD",
+                         QT_TRANSLATE_NOOP("codes", "Relation to head"))
+        id_text = identity.normalize_input(draft.id_number or "")
+        parsed = identity.parse_id_for_type(draft.id_type, id_text, today=today) \
+            if id_text else None
+        sex, birth = draft.sex or "", draft.birth_date
+        if parsed is not None:
+            identity.check_agrees(parsed, birth, sex or None)
+            values["id_number"], values["id_number_original"] = parsed.value, parsed.original
+            sex, birth = sex or parsed.sex, birth or parsed.birth_date
+        else:
+            values["id_number"] = values["id_number_original"] = id_text or None
+        if sex not in ("1", "2"):
+            raise ValidationError("sex", QT_TRANSLATE_NOOP("errors", "Sex: choose male or female."))
+        values.update(sex=sex, birth_date=birth, id_type=draft.id_type, relation=draft.relation)
+        for key, table, label in (
+                ("ethnicity", "ETHNICITY", QT_TRANSLATE_NOOP("codes", "Ethnicity")),
+                ("political_status", "POLITICAL_STATUS",
+                 QT_TRANSLATE_NOOP("codes", "Political status")),
+                ("education", "EDUCATION", QT_TRANSLATE_NOOP("codes", "Education")),
+                ("marital_status", "MARITAL_STATUS",
+                 QT_TRANSLATE_NOOP("codes", "Marital status")),
+                ("population_type", "POPULATION_TYPES",
+                 QT_TRANSLATE_NOOP("codes", "Population type")),
+                ("residence_status", "RESIDENCE_STATUS",
+                 QT_TRANSLATE_NOOP("codes", "Residence status")),
+                ("move_in_reason", "MOVE_IN_REASONS",
+                 QT_TRANSLATE_NOOP("codes", "Reason for moving in"))):
+            value = getattr(draft, key) or None
+            if value is not None:
+                self._check_code(key, value, table, label)
+            values[key] = value
+        values["mobile"] = identity.parse_phone(draft.mobile or "") or None
+        rules.validate_move(draft.move_in_date, None, None, birth, today)
+        values["move_in_date"] = draft.move_in_date
+        for key in ("hukou_address", "work_or_school", "guardian_note", "note"):
+            values[key] = _clean(getattr(draft, key))
+        values["member_id"] = draft.member_id
+        if values["id_number"]:
+            clash = session.exec(select(Resident).where(
+                Resident.id_number == values["id_number"], col(Resident.deleted).is_(False),
+                col(Resident.moved_out_on).is_(None), col(Resident.died_on).is_(None),
+                Resident.id != (resident_id or ""))).first()
+            if clash is not None:
+                raise ValidationError("id_number", MSG_ID_LIVES, name=clash.name,
+                                      address=self._address(session, clash.household_id))
+        values["name_pinyin"], values["name_initials"] = search_keys.name_keys(values["name"])
+        return values
+
+    @staticmethod
+    def _unmask(resident: Resident, draft: ResidentDraft) -> ResidentDraft:
+        if masking.MASK in (draft.id_number or ""):
+            draft = replace(draft, id_number=resident.id_number_original
+                            or resident.id_number or "")
+        if masking.MASK in (draft.mobile or ""):
+            draft = replace(draft, mobile=resident.mobile or "")
+        return draft
+
+    def _address(self, session: Session, household_id: str) -> str:
+        household = session.get(Household, household_id)
+        house = session.get(House, household.house_id) if household else None
+        building = session.get(Building, house.building_id) if house else None
+        if building is None or house is None:
+            return "—"
+        return rules.format_address(building.estate or None, building.number,
+                                    house.unit or None, house.room or None)
+
+    @staticmethod
+    def _members(session: Session, household_id: str) -> list[Resident]:
+        return list(session.exec(select(Resident).where(
+            Resident.household_id == household_id, col(Resident.deleted).is_(False),
+            col(Resident.moved_out_on).is_(None), col(Resident.died_on).is_(None))).all())
+
+    def _head(self, session: Session, household_id: str) -> Resident | None:
+        return next((r for r in self._members(session, household_id) if r.relation == HEAD),
+                    None)
+
+    @staticmethod
+    def _require_here(resident: Resident) -> None:
+        if resident.died_on is not None or resident.moved_out_on is not None:
+            reason = (resident.died_on or resident.moved_out_on).isoformat()  # type: ignore[union-attr]
+            raise UserError(MSG_NOT_HERE, name=resident.name, reason=reason)
+
+    @staticmethod
+    def _get(session: Session, model: Any, row_id: str, message: str) -> Any:
+        row = session.get(model, row_id)
+        if row is None or row.deleted:
+            raise UserError(message)
+        return row
+
+    def _not_future(self, day: dt.date) -> None:
+        if day > self.today():
+            raise ValidationError("on_date", MSG_DATE_FUTURE, date=day.isoformat())
+
+    @staticmethod
+    def _check_code(field: str, value: str, table: str, label: str) -> None:
+        from gridoffice.errors import Term
+
+        if value not in _codes(table):
+            raise ValidationError(field, MSG_CODE_VALUE, field=Term(label), value=value)
+
+
+def _date(value: Any) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None

@@ -1,0 +1,164 @@
+"""Grids, buildings, houses, households and residents on a real database."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+
+import pytest
+
+from gridoffice.errors import UserError, ValidationError
+from gridoffice.services.households import GridDraft, HouseholdService, ResidentDraft
+from tests.conftest import TODAY
+
+HEAD, SPOUSE, SON, DAUGHTER = "02", "10", "20", "30"
+
+
+@pytest.fixture
+def register(db):
+    return HouseholdService(db, operator="王芳", today=TODAY)
+
+
+@pytest.fixture
+def house(register):
+    grid = register.create_grid(GridDraft("110105001001001", "第一网格"))
+    building = register.add_building(grid, "3", estate="幸福里", units=4, floors=6)
+    return grid, building, register.add_house(building, "2", "301")
+
+
+def family():
+    return [
+        ResidentDraft("张伟", HEAD, id_number="110105195803120213", mobile="13812345678",
+                      move_in_date=dt.date(2000, 1, 1)),
+        ResidentDraft("王芳", SPOUSE, id_number="110105196307080421", mobile="13812345678"),
+        ResidentDraft("张小明", SON, id_number="11010520150301031X", guardian_note="父母监护"),
+    ]
+
+
+def test_household_with_exactly_one_head(register, house):
+    grid, _building, house_id = house
+    with pytest.raises(ValidationError) as none:
+        register.create_household(house_id, [ResidentDraft("王芳", SPOUSE, sex="2")])
+    assert none.value.field == "relation"
+    with pytest.raises(ValidationError) as two:
+        register.create_household(house_id, [ResidentDraft("张伟", HEAD, sex="1"),
+                                              ResidentDraft("王芳", HEAD, sex="2")])
+    assert two.value.field == "relation"
+    with pytest.raises(ValidationError):
+        register.create_household(house_id, [])
+    household = register.create_household(house_id, family(), number="0001")
+    with pytest.raises(ValidationError, match="already the head"):
+        register.add_resident(household, ResidentDraft("张强", HEAD, sex="1"))
+    rows = register.residents(grid)
+    assert [r.name for r in rows] == ["张伟", "王芳", "张小明"]
+    assert rows[0].address == "幸福里3号楼2单元301"
+    assert rows[0].id_number == "110105********0213" and rows[0].mobile == "138****5678"
+    [grid_row] = register.list_grids()
+    assert (grid_row.buildings, grid_row.households, grid_row.residents) == (1, 1, 3)
+    assert register.grid_warning(grid) is not None  # 1 household: outside 300–500
+
+
+def test_change_head_then_the_old_head_may_leave(register, house):
+    grid, _building, house_id = house
+    household = register.create_household(house_id, family())
+    head, spouse, _child = register.residents(grid)
+    with pytest.raises(UserError, match="head of the household"):
+        register.move_out(head.id, dt.date(2026, 5, 1))
+    register.change_head(household, spouse.id, SPOUSE)
+    register.move_out(head.id, dt.date(2026, 5, 1), reason="工作调动")
+    now = register.residents(grid)
+    assert [(r.name, r.relation) for r in now] == [("王芳", HEAD), ("张小明", SON)]
+    everyone = register.residents(grid, include_left=True)
+    assert {r.name: r.moved_out_on for r in everyone}["张伟"] == dt.date(2026, 5, 1)
+    with pytest.raises(UserError, match="no longer lives here"):
+        register.record_death(head.id, dt.date(2026, 6, 1))
+
+
+def test_death_is_a_dated_event_and_the_last_member_ends_the_household(db, register, house):
+    grid, _building, house_id = house
+    household = register.create_household(
+        house_id, [ResidentDraft("李奶奶", HEAD, id_number="110105194410010123")])
+    [alone] = register.residents(grid)
+    assert register.tags(alone.id) == ["very_old"]  # born 1944: derived, never typed
+    register.record_death(alone.id, dt.date(2026, 10, 3))
+    assert register.residents(grid) == []
+    conn = sqlite3.connect(db.path)
+    assert conn.execute("SELECT died_on FROM resident").fetchone() == ("2026-10-03",)
+    assert conn.execute("SELECT dissolved_on FROM household WHERE id = ?",
+                        (household,)).fetchone() == ("2026-10-03",)
+
+
+def test_the_same_person_cannot_live_in_two_places(register, house):
+    grid, building, house_id = house
+    register.create_household(house_id, family())
+    other = register.add_house(building, "1", "101")
+    with pytest.raises(ValidationError) as err:
+        register.create_household(other, [ResidentDraft("张伟", HEAD,
+                                                         id_number="110105580312021")])
+    assert err.value.field == "id_number" and "幸福里3号楼2单元301" in str(err.value)
+
+
+def test_move_household_keeps_members(register, house):
+    grid, building, house_id = house
+    household = register.create_household(house_id, family())
+    other_grid = register.create_grid(GridDraft("110105001001002", "第二网格"))
+    far = register.add_house(register.add_building(other_grid, "7", estate="和平里"), "1", "502")
+    register.move_household(household, far)
+    assert register.residents(grid) == []
+    assert [r.address for r in register.residents(other_grid)] == ["和平里7号楼1单元502"] * 3
+    with pytest.raises(ValidationError):
+        register.move_household(household, far)
+
+
+def test_visits_update_the_last_visit(db, register, house):
+    _grid, _building, house_id = house
+    household = register.create_household(house_id, family())
+    register.add_visit(household, dt.date(2026, 9, 1), "刘网格员", "家中老人行动不便", "申请助餐")
+    register.add_visit(household, dt.date(2026, 3, 1), "刘网格员")
+    with pytest.raises(ValidationError):
+        register.add_visit(household, dt.date(2026, 9, 2), "  ")
+    conn = sqlite3.connect(db.path)
+    assert conn.execute("SELECT last_visit FROM household").fetchone() == ("2026-09-01",)
+
+
+def test_grid_codes_and_buildings(register, house):
+    grid, _building, _house = house
+    with pytest.raises(ValidationError) as taken:
+        register.create_grid(GridDraft("110105001001001", "重复网格"))
+    assert taken.value.field == "code"
+    with pytest.raises(ValidationError) as bad:
+        register.create_grid(GridDraft("12345", "短代码"))
+    assert bad.value.field == "code"
+    with pytest.raises(ValidationError):
+        register.add_building(grid, "3", estate="幸福里")
+    leader = register.add_role(grid, "leader", "李建国", dt.date(2024, 1, 1))
+    register.add_role(grid, "leader", "张伟", dt.date(2026, 1, 1))
+    roles = register.roles(grid, include_past=True)
+    assert [(r.person_name, r.to_date) for r in roles] == [
+        ("李建国", dt.date(2025, 12, 31)), ("张伟", None)]
+    assert leader == roles[0].id
+
+
+def test_search_by_name_pinyin_and_id_tail(register, house):
+    grid, _building, house_id = house
+    register.create_household(house_id, family())
+    assert [r.name for r in register.residents(grid, text="zw")] == ["张伟"]
+    assert [r.name for r in register.residents(grid, text="031x")] == ["张小明"]
+    assert [r.name for r in register.residents(grid, text="王")] == ["王芳"]
+
+
+def test_care_tags_and_control_tags_are_kept_apart(register, house):
+    grid, _building, house_id = house
+    register.create_household(house_id, family())
+    head, _spouse, child = register.residents(grid)
+    with pytest.raises(ValidationError):
+        register.add_tag(head.id, "disabled")  # needs type and grade
+    register.add_tag(head.id, "disabled", disability_type="4", disability_grade="2")
+    register.add_tag(head.id, "released_prisoner", kind="control")
+    assert "disabled" in register.tags(head.id)
+    assert "released_prisoner" not in register.tags(head.id)
+    assert "released_prisoner" in register.tags(head.id, include_control=True)
+    register.add_tag(child.id, "left_behind_child")  # has a guardian note
+    assert register.tags(child.id) == ["left_behind_child"]
+    with pytest.raises(ValidationError):
+        register.add_tag(head.id, "left_behind_child")  # 16 or older
