@@ -3710,6 +3710,10 @@ Log file: {log}</source>
             <translation>标签</translation>
         </message>
         <message>
+            <source>ID number</source>
+            <translation>身份证号</translation>
+        </message>
+        <message>
             <source>Ethnicity</source>
             <translation>民族</translation>
         </message>
@@ -4215,6 +4219,14 @@ Log file: {log}</source>
         <message>
             <source>Date: {date} is before {name} moved in ({since}).</source>
             <translation>日期：{date} 早于 {name} 的迁入日期（{since}）。</translation>
+        </message>
+        <message>
+            <source>Choose two different residents to merge.</source>
+            <translation>请选择两条不同的居民记录进行合并。</translation>
+        </message>
+        <message>
+            <source>{field}: the two records differ ({first} / {second}); correct one of them first.</source>
+            <translation>{field}：两条记录不一致（{first} / {second}），请先更正其中一条。</translation>
         </message>
         <message>
             <source>Sex: choose male or female.</source>

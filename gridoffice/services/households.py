@@ -16,7 +16,7 @@ from sqlmodel import Session, col, select
 
 from gridoffice.domain import households as rules
 from gridoffice.domain import identity, masking, search_keys
-from gridoffice.errors import UserError, ValidationError
+from gridoffice.errors import Term, UserError, ValidationError
 from gridoffice.i18n import QT_TRANSLATE_NOOP
 from gridoffice.store.database import Database
 from gridoffice.store.tables import (
@@ -122,6 +122,82 @@ class GridRow:
 
 
 @dataclass(frozen=True)
+class ResidentQuery:
+    """What the resident table shows: a grid or building, a search, filters."""
+
+    grid_id: str | None = None
+    building_id: str | None = None
+    household_id: str | None = None
+    text: str = ""  # name, pinyin, initials, id or phone tail, or an address like 3-2-301
+    tag: str | None = None  # a care tag (derived 高龄 included)
+    population_type: str | None = None
+    residence_status: str | None = None
+    age_band: str | None = None  # households.age_band values, e.g. "80+"
+    not_visited_days: int | None = None  # household not visited for at least N days
+    include_left: bool = False  # moved out or died
+
+
+@dataclass(frozen=True)
+class BuildingRow:
+    id: str
+    grid_id: str
+    estate: str
+    number: str
+    units: int | None
+    floors: int | None
+    kind: str
+    households: int
+    residents: int
+    care_tags: int
+
+
+@dataclass(frozen=True)
+class HouseRow:
+    id: str
+    building_id: str
+    unit: str
+    room: str
+    use: str
+    owner: str | None
+    household_id: str | None
+    household_number: str | None
+    head_name: str | None
+    residents: int
+    last_visit: dt.date | None
+
+
+@dataclass(frozen=True)
+class VisitRow:
+    id: str
+    visit_date: dt.date
+    visitor: str
+    findings: str
+    requests: str
+
+
+@dataclass(frozen=True)
+class TagRow:
+    id: str
+    resident_id: str
+    kind: str
+    tag: str
+    disability_type: str | None
+    disability_grade: str | None
+    from_date: dt.date | None
+    to_date: dt.date | None
+
+
+@dataclass(frozen=True)
+class DuplicateGroup:
+    """Residents that may be one person: same ID number, or same name (by pinyin) and birth."""
+
+    reason: str  # "id_number" | "name_birth"
+    resident_ids: tuple[str, ...]
+    names: tuple[str, ...]
+    addresses: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class ResidentRow:
     id: str
     household_id: str
@@ -138,6 +214,30 @@ class ResidentRow:
     moved_out_on: dt.date | None
     died_on: dt.date | None
     member_id: str | None
+    building_id: str = ""
+    last_visit: dt.date | None = None
+    tags: tuple[str, ...] = ()  # current care tags, derived ones included
+
+
+@dataclass(frozen=True)
+class HouseholdDetail:
+    id: str
+    house_id: str
+    address: str
+    grid_id: str
+    number: str | None
+    kind: str
+    last_visit: dt.date | None
+    center_member_id: str | None
+    dissolved_on: dt.date | None
+    members: tuple[ResidentRow, ...]
+    visits: tuple[VisitRow, ...]
+
+
+MSG_MERGE_SAME = QT_TRANSLATE_NOOP("errors", "Choose two different residents to merge.")
+MSG_MERGE_CONFLICT = QT_TRANSLATE_NOOP(
+    "errors", "{field}: the two records differ ({first} / {second}); correct one of them first."
+)
 
 
 def _clean(value: str | None) -> str | None:
@@ -444,17 +544,42 @@ class HouseholdService:
         return sorted(set(stored) | derived)
 
     # --- reading ----------------------------------------------------------------------
-    def residents(self, grid_id: str | None = None, *, text: str = "",
+    def residents(self, query: ResidentQuery | str | None = None, *, text: str = "",
                   include_left: bool = False, reveal: bool = False) -> list[ResidentRow]:
+        """The residents a query asks for, in address order; masked unless ``reveal``.
+
+        ``residents(grid_id, text=…)`` is a shorthand for a ResidentQuery.
+        """
+        if not isinstance(query, ResidentQuery):
+            query = ResidentQuery(grid_id=query, text=text, include_left=include_left)
         clauses, params = ["NOT r.deleted"], {}  # type: ignore[var-annotated]
-        if grid_id:
+        if query.grid_id:
             clauses.append("b.grid_id = :grid")
-            params["grid"] = grid_id
-        if not include_left:
+            params["grid"] = query.grid_id
+        if query.building_id:
+            clauses.append("b.id = :building")
+            params["building"] = query.building_id
+        if query.household_id:
+            clauses.append("r.household_id = :household")
+            params["household"] = query.household_id
+        if not query.include_left:
             clauses.append("r.moved_out_on IS NULL AND r.died_on IS NULL")
-        needle = search_keys.query_key(text)
-        if text.strip():
-            params.update(raw=f"%{text.strip()}%", key=f"{needle}%")
+        for key in ("population_type", "residence_status"):
+            if getattr(query, key):
+                clauses.append(f"r.{key} = :{key}")
+                params[key] = getattr(query, key)
+        if query.not_visited_days is not None:
+            since = self.today() - dt.timedelta(days=query.not_visited_days)
+            clauses.append("(h.last_visit IS NULL OR h.last_visit <= :since)")
+            params["since"] = since.isoformat()
+        if query.tag and query.tag != "very_old":
+            clauses.append("r.id IN (SELECT t.resident_id FROM resident_tag t WHERE NOT "
+                           "t.deleted AND t.to_date IS NULL AND t.kind = 'care' AND t.tag = :tag)")
+            params["tag"] = query.tag
+        text = query.text.strip()
+        if text:
+            needle = search_keys.query_key(text)
+            params.update(raw=f"%{text}%", key=f"{needle}%")
             parts = ["r.name LIKE :raw"]
             if needle:
                 parts += ["r.name_pinyin LIKE :key", "r.name_initials LIKE :key"]
@@ -462,29 +587,231 @@ class HouseholdService:
             if digits.isdigit() or (digits[:-1].isdigit() and digits.endswith("X")):
                 params["tail"] = f"%{digits}"
                 parts += ["r.id_number LIKE :tail", "r.mobile LIKE :tail"]
+            address = rules.address_search_key(text)
+            if any(c.isdigit() for c in address) and ("-" in address or any(
+                    m in text for m in ("号楼", "栋", "幢", "单元", "室"))):
+                params["address"] = address
+                parts.append("(b.number || '-' || s.unit || '-' || s.room) LIKE :address || '%'")
             clauses.append("(" + " OR ".join(parts) + ")")
         sql = ("SELECT r.id, r.household_id, r.name, r.sex, r.birth_date, r.id_number, "
                "r.mobile, r.relation, r.population_type, r.residence_status, b.estate, "
-               "b.number, s.unit, s.room, b.grid_id, r.moved_out_on, r.died_on, r.member_id "
+               "b.number, s.unit, s.room, b.grid_id, r.moved_out_on, r.died_on, r.member_id, "
+               "b.id, h.last_visit, "
+               "(SELECT group_concat(t.tag) FROM resident_tag t WHERE t.resident_id = r.id "
+               " AND NOT t.deleted AND t.to_date IS NULL AND t.kind = 'care') "
                "FROM resident r JOIN household h ON h.id = r.household_id "
                "JOIN house s ON s.id = h.house_id JOIN building b ON b.id = s.building_id "
-               f"WHERE {' AND '.join(clauses)} ORDER BY b.estate, b.number, s.unit, s.room, "
-               "r.relation")
+               f"WHERE {' AND '.join(clauses)} ORDER BY b.estate, "
+               "CAST(b.number AS INTEGER), b.number, s.unit, CAST(s.room AS INTEGER), "
+               "h.id, r.relation")
         with self.db.read() as session:
             raw = session.connection().connection.driver_connection
             assert raw is not None
             rows = raw.execute(sql, params).fetchall()
+        today = self.today()
         result = []
         for r in rows:
             id_number, mobile = r[5], r[6]
             if not reveal:
                 id_number = masking.mask_id(id_number) if id_number else None
                 mobile = masking.mask_phone(mobile) if mobile else None
+            birth = _date(r[4])
+            tags = set(r[20].split(",")) if r[20] else set()
+            tags |= rules.derived_care_tags(birth, today)
+            if query.tag == "very_old" and "very_old" not in tags:
+                continue
+            if query.age_band and (birth is None or rules.age_band(birth, today)
+                                   != query.age_band):
+                continue
             result.append(ResidentRow(
-                r[0], r[1], r[2], r[3], _date(r[4]), id_number, mobile, r[7], r[8], r[9],
+                r[0], r[1], r[2], r[3], birth, id_number, mobile, r[7], r[8], r[9],
                 rules.format_address(r[10] or None, r[11], r[12] or None, r[13] or None),
-                r[14], _date(r[15]), _date(r[16]), r[17]))
+                r[14], _date(r[15]), _date(r[16]), r[17], r[18], _date(r[19]),
+                tuple(sorted(tags))))
         return result
+
+    def buildings(self, grid_id: str) -> list[BuildingRow]:
+        """The buildings of a grid with their households, residents and care tags."""
+        with self.db.read() as session:
+            raw = session.connection().connection.driver_connection
+            assert raw is not None
+            rows = raw.execute(
+                "SELECT b.id, b.grid_id, b.estate, b.number, b.units, b.floors, b.kind,"
+                " (SELECT count(*) FROM household h JOIN house s ON s.id = h.house_id"
+                "  WHERE s.building_id = b.id AND NOT h.deleted AND h.dissolved_on IS NULL),"
+                " (SELECT count(*) FROM resident r JOIN household h ON h.id = r.household_id"
+                "  JOIN house s ON s.id = h.house_id WHERE s.building_id = b.id"
+                "  AND NOT r.deleted AND r.moved_out_on IS NULL AND r.died_on IS NULL),"
+                " (SELECT count(*) FROM resident_tag t JOIN resident r ON r.id = t.resident_id"
+                "  JOIN household h ON h.id = r.household_id JOIN house s ON s.id = h.house_id"
+                "  WHERE s.building_id = b.id AND NOT t.deleted AND t.to_date IS NULL"
+                "  AND t.kind = 'care' AND r.moved_out_on IS NULL AND r.died_on IS NULL)"
+                " FROM building b WHERE b.grid_id = ? AND NOT b.deleted"
+                " ORDER BY b.estate, CAST(b.number AS INTEGER), b.number", (grid_id,)).fetchall()
+        return [BuildingRow(*row) for row in rows]
+
+    def houses(self, building_id: str) -> list[HouseRow]:
+        """The houses of a building, each with its current household (if any)."""
+        with self.db.read() as session:
+            raw = session.connection().connection.driver_connection
+            assert raw is not None
+            rows = raw.execute(
+                "SELECT s.id, s.building_id, s.unit, s.room, s.use, s.owner, h.id, h.number,"
+                " (SELECT r.name FROM resident r WHERE r.household_id = h.id AND NOT r.deleted"
+                "  AND r.relation = '02' AND r.moved_out_on IS NULL AND r.died_on IS NULL),"
+                " (SELECT count(*) FROM resident r WHERE r.household_id = h.id AND NOT r.deleted"
+                "  AND r.moved_out_on IS NULL AND r.died_on IS NULL), h.last_visit"
+                " FROM house s LEFT JOIN household h ON h.house_id = s.id AND NOT h.deleted"
+                "  AND h.dissolved_on IS NULL"
+                " WHERE s.building_id = ? AND NOT s.deleted"
+                " ORDER BY CAST(s.unit AS INTEGER), s.unit, CAST(s.room AS INTEGER), s.room",
+                (building_id,)).fetchall()
+        return [HouseRow(*row[:10], _date(row[10])) for row in rows]
+
+    def household(self, household_id: str, *, reveal: bool = False) -> HouseholdDetail:
+        with self.db.read() as session:
+            household = self._get(session, Household, household_id, MSG_HOUSEHOLD_MISSING)
+            house = session.get(House, household.house_id)
+            building = session.get(Building, house.building_id) if house else None
+            visits = session.exec(select(Visit).where(
+                Visit.household_id == household_id, col(Visit.deleted).is_(False))
+                .order_by(col(Visit.visit_date).desc())).all()
+            address = self._address(session, household_id)
+        members = self.residents(ResidentQuery(household_id=household_id, include_left=True),
+                                 reveal=reveal)
+        return HouseholdDetail(
+            household.id, household.house_id, address,
+            building.grid_id if building else "", household.number, household.kind,
+            household.last_visit, household.center_member_id, household.dissolved_on,
+            tuple(members),
+            tuple(VisitRow(v.id, v.visit_date, v.visitor, v.findings, v.requests)
+                  for v in visits))
+
+    def resident(self, resident_id: str) -> tuple[ResidentDraft, ResidentRow]:
+        """The form values (ID number and phone masked) and the row of one resident."""
+        with self.db.read() as session:
+            resident = self._get(session, Resident, resident_id, MSG_RESIDENT_MISSING)
+            draft = ResidentDraft(
+                name=resident.name, relation=resident.relation, sex=resident.sex,
+                id_number=masking.mask_id(resident.id_number_original or resident.id_number),
+                id_type=resident.id_type, birth_date=resident.birth_date,
+                former_name=resident.former_name, ethnicity=resident.ethnicity,
+                political_status=resident.political_status, education=resident.education,
+                marital_status=resident.marital_status, hukou_address=resident.hukou_address,
+                work_or_school=resident.work_or_school,
+                mobile=masking.mask_phone(resident.mobile),
+                population_type=resident.population_type,
+                residence_status=resident.residence_status,
+                move_in_date=resident.move_in_date, move_in_reason=resident.move_in_reason,
+                member_id=resident.member_id, guardian_note=resident.guardian_note,
+                note=resident.note)
+            household_id = resident.household_id
+        row = next(r for r in self.residents(ResidentQuery(household_id=household_id,
+                                                           include_left=True))
+                   if r.id == resident_id)
+        return draft, row
+
+    def reveal(self, resident_id: str) -> tuple[str | None, str | None]:
+        """Full ID number and phone of one resident; written to the audit log."""
+        from sqlalchemy import text as sql_text
+
+        with self.db.write() as session:
+            resident = self._get(session, Resident, resident_id, MSG_RESIDENT_MISSING)
+            session.execute(sql_text(
+                "INSERT INTO audit_log (at, operator, action, target, detail) VALUES "
+                "(:at, :op, 'reveal_identity', :target, :detail)"),
+                {"at": dt.datetime.now().isoformat(timespec="seconds"), "op": self.operator,
+                 "target": resident_id, "detail": resident.name})
+            return resident.id_number_original or resident.id_number, resident.mobile
+
+    def tag_rows(self, resident_id: str, *, include_control: bool = False,
+                 include_past: bool = False) -> list[TagRow]:
+        with self.db.read() as session:
+            query = select(ResidentTag).where(ResidentTag.resident_id == resident_id,
+                                              col(ResidentTag.deleted).is_(False))
+            if not include_control:
+                query = query.where(ResidentTag.kind == "care")
+            if not include_past:
+                query = query.where(col(ResidentTag.to_date).is_(None))
+            return [TagRow(t.id, t.resident_id, t.kind, t.tag, t.disability_type,
+                           t.disability_grade, t.from_date, t.to_date)
+                    for t in session.exec(query)]
+
+    def end_tag(self, tag_id: str, to_date: dt.date) -> None:
+        with self.db.write() as session:
+            entry = self._get(session, ResidentTag, tag_id, MSG_RESIDENT_MISSING)
+            entry.to_date = to_date
+
+    def link_member(self, resident_id: str, member_id: str | None) -> None:
+        """One person, one record: the resident is (or is no longer) this party member."""
+        with self.db.write() as session:
+            self._get(session, Resident, resident_id, MSG_RESIDENT_MISSING).member_id = member_id
+
+    def set_center_household(self, household_id: str, member_id: str | None) -> None:
+        """党员中心户: a flag on the household, linked to the member who lives there."""
+        with self.db.write() as session:
+            household = self._get(session, Household, household_id, MSG_HOUSEHOLD_MISSING)
+            household.center_member_id = member_id
+
+    def find_duplicates(self) -> list[DuplicateGroup]:
+        """Residents recorded twice: same ID number first, then same name (by pinyin)
+        and birth date."""
+        rows = self.residents(ResidentQuery(include_left=False), reveal=True)
+        groups: list[DuplicateGroup] = []
+        by_id: dict[str, list[ResidentRow]] = {}
+        by_person: dict[str, list[ResidentRow]] = {}
+        for row in rows:
+            if row.id_number:
+                by_id.setdefault(row.id_number, []).append(row)
+            if row.birth_date is not None and row.name:
+                by_person.setdefault(rules.person_key(row.name, row.birth_date), []).append(row)
+        for reason, table in (("id_number", by_id), ("name_birth", by_person)):
+            for same in table.values():
+                numbers = [r.id_number for r in same if r.id_number]
+                if reason == "name_birth" and len(set(numbers)) == len(same):
+                    continue  # different ID numbers: different people after all
+                if reason == "name_birth" and len(set(numbers)) == 1 and len(numbers) == len(
+                        same):
+                    continue  # the same ID number: already reported above
+                if len(same) > 1:
+                    groups.append(DuplicateGroup(reason, tuple(r.id for r in same),
+                                                 tuple(r.name for r in same),
+                                                 tuple(r.address for r in same)))
+        return groups
+
+    def merge(self, keep_id: str, other_id: str) -> None:
+        """Merge a resident recorded twice into one record: the other's tags, member
+        link and missing details move to the kept record, and the other becomes a
+        tombstone noting the merge. Nothing else is lost."""
+        if keep_id == other_id:
+            raise UserError(MSG_MERGE_SAME)
+        with self.db.write() as session:
+            keep = self._get(session, Resident, keep_id, MSG_RESIDENT_MISSING)
+            other = self._get(session, Resident, other_id, MSG_RESIDENT_MISSING)
+            if keep.id_number and other.id_number and keep.id_number != other.id_number:
+                raise ValidationError("id_number", MSG_MERGE_CONFLICT,
+                                      field=Term(QT_TRANSLATE_NOOP("codes", "ID number")),
+                                      first=masking.mask_id(keep.id_number),
+                                      second=masking.mask_id(other.id_number))
+            for key in ("id_number", "id_number_original", "birth_date", "former_name",
+                        "ethnicity", "political_status", "education", "marital_status",
+                        "hukou_address", "work_or_school", "mobile", "member_id",
+                        "guardian_note"):
+                if getattr(keep, key) in (None, "") and getattr(other, key) not in (None, ""):
+                    setattr(keep, key, getattr(other, key))
+            remaining = [r for r in self._members(session, other.household_id)
+                         if r.id != other_id]
+            if other.relation == HEAD and remaining:
+                raise UserError(MSG_HEAD_LEAVES, name=other.name)
+            for entry in session.exec(select(ResidentTag).where(
+                    ResidentTag.resident_id == other_id, col(ResidentTag.deleted).is_(False))):
+                entry.resident_id = keep_id
+            other.deleted = True
+            other.note = f"{other.note or ''} merged into {keep_id}".strip()
+            if not remaining:
+                household = session.get(Household, other.household_id)
+                if household is not None:
+                    household.dissolved_on = self.today()
 
     # --- helpers ----------------------------------------------------------------------
     def _resident_values(self, session: Session, draft: ResidentDraft,
@@ -589,8 +916,6 @@ class HouseholdService:
 
     @staticmethod
     def _check_code(field: str, value: str, table: str, label: str) -> None:
-        from gridoffice.errors import Term
-
         if value not in _codes(table):
             raise ValidationError(field, MSG_CODE_VALUE, field=Term(label), value=value)
 

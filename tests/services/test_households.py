@@ -162,3 +162,80 @@ def test_care_tags_and_control_tags_are_kept_apart(register, house):
     assert register.tags(child.id) == ["left_behind_child"]
     with pytest.raises(ValidationError):
         register.add_tag(head.id, "left_behind_child")  # 16 or older
+
+
+def test_navigation_and_household_detail(register, house):
+    grid, building, house_id = house
+    household = register.create_household(house_id, family(), number="0001")
+    register.add_house(building, "2", "302", use="vacant")
+    [b] = register.buildings(grid)
+    assert (b.number, b.households, b.residents) == ("3", 1, 3)
+    houses = register.houses(building)
+    assert [(h.room, h.head_name, h.residents) for h in houses] == [("301", "张伟", 3),
+                                                                    ("302", None, 0)]
+    register.add_visit(household, dt.date(2026, 11, 1), "刘网格员")
+    detail = register.household(household)
+    assert detail.address == "幸福里3号楼2单元301" and len(detail.members) == 3
+    assert [v.visitor for v in detail.visits] == ["刘网格员"]
+
+
+def test_filters_and_address_search(register, house):
+    grid, building, house_id = house
+    household = register.create_household(house_id, family())
+    other = register.create_household(register.add_house(building, "1", "101"), [
+        ResidentDraft("李奶奶", HEAD, id_number="110105194410010123",
+                      population_type="floating", move_in_reason="work")])
+    register.add_visit(household, dt.date(2026, 11, 1), "刘网格员")
+    assert other
+
+    def names(**kw):
+        from gridoffice.services.households import ResidentQuery
+
+        return [r.name for r in register.residents(ResidentQuery(grid_id=grid, **kw))]
+
+    assert names(text="3-2-301") == ["张伟", "王芳", "张小明"]
+    assert names(text="3号楼1单元101") == ["李奶奶"]
+    assert names(age_band="80+") == ["李奶奶"] and names(tag="very_old") == ["李奶奶"]
+    assert names(population_type="floating") == ["李奶奶"]
+    assert names(not_visited_days=30) == ["李奶奶"]
+
+
+def test_duplicates_found_and_merged_keeping_links(db, register, house):
+    grid, building, house_id = house
+    register.create_household(house_id, family())
+    second = register.add_house(building, "1", "101")
+    register.create_household(second, [
+        ResidentDraft("户主甲", HEAD, sex="1"),
+        ResidentDraft("章伟", "99", sex="1", birth_date=dt.date(1958, 3, 12))])
+    register.add_resident(register.household(
+        register.residents(grid, text="张伟")[0].household_id).id,
+        ResidentDraft("张卫", "99", sex="1", birth_date=dt.date(1990, 1, 1)))
+    rows = {r.name: r for r in register.residents(grid)}
+    [group] = register.find_duplicates()  # 张伟 / 章伟, same birth date: pinyin-insensitive
+    assert group.reason == "name_birth"
+    assert set(group.resident_ids) == {rows["张伟"].id, rows["章伟"].id}
+    register.add_tag(rows["章伟"].id, "veteran")
+    with pytest.raises(UserError):
+        register.merge(rows["张伟"].id, rows["张伟"].id)
+    register.merge(rows["张伟"].id, rows["章伟"].id)
+    assert "veteran" in register.tags(rows["张伟"].id)
+    assert "章伟" not in {r.name for r in register.residents(grid)}
+    conn = sqlite3.connect(db.path)
+    assert conn.execute("SELECT deleted FROM resident WHERE name = '章伟'").fetchone() == (1,)
+
+
+def test_center_household_and_member_link(register, house, db, orgs):
+    from gridoffice.services.orgs import OrgDraft
+    from gridoffice.services.roster import MemberDraft, RosterService
+
+    grid, _building, house_id = house
+    household = register.create_household(house_id, family())
+    branch = orgs.create(OrgDraft("第一网格党支部", "branch"))
+    member = RosterService(db, today=TODAY).add(MemberDraft(
+        name="张伟", id_number="110105195803120213", join_date=dt.date(1985, 7, 1),
+        full_date=dt.date(1986, 7, 1), org_id=branch.id))
+    head = register.residents(grid)[0]
+    register.link_member(head.id, member)
+    register.set_center_household(household, member)
+    assert register.residents(grid)[0].member_id == member
+    assert register.household(household).center_member_id == member
