@@ -20,7 +20,7 @@ from typing import Any, NamedTuple
 from sqlalchemy import text
 from sqlmodel import Session, col, select
 
-from gridoffice.domain import identity, masking, party, search_keys
+from gridoffice.domain import households, identity, masking, party, search_keys
 from gridoffice.domain.codes import (
     MEMBER_CATEGORY,
     MEMBER_STATUS,
@@ -294,7 +294,12 @@ SELECT m.id, m.name, m.sex, m.ethnicity, m.birth_date, m.id_number, m.education,
        m.join_date, m.full_date, m.status, m.probation_extension_months, m.category,
        m.relation_status, m.org_id, o.name, m.party_post, m.work_unit, m.job, m.address,
        m.native_place, m.star_rating, m.hardship, m.center_household, m.note,
-       m.status_date, m.unit_party_org
+       m.status_date, m.unit_party_org,
+       (SELECT b.estate || '|' || b.number || '|' || s.unit || '|' || s.room
+        FROM resident r JOIN household h ON h.id = r.household_id
+        JOIN house s ON s.id = h.house_id JOIN building b ON b.id = s.building_id
+        WHERE r.member_id = m.id AND NOT r.deleted AND r.moved_out_on IS NULL
+        AND r.died_on IS NULL LIMIT 1)
 FROM member m LEFT JOIN org o ON o.id = m.org_id
 """
 
@@ -772,6 +777,11 @@ class RosterService:
         mask_id, mask_phone = masking.mask_id, masking.mask_phone
         rows = []
         for r in result:
+            address = r[19]
+            if r[27]:  # one person, one record: the address where the member lives
+                estate, number, unit, room = r[27].split("|")
+                address = households.format_address(estate or None, number, unit or None,
+                                                    room or None)
             join = day(r[8])
             due = full_date(join, r[11], rules) if r[10] == "probationary" and join else None
             id_number, mobile = r[5], r[7]
@@ -780,7 +790,7 @@ class RosterService:
                 mobile = mask_phone(mobile) if mobile else None
             rows.append(MemberRow(r[0], r[1], r[2], r[3], day(r[4]), id_number, r[6], mobile,
                                   join, day(r[9]), r[10], r[11], r[12], r[13], r[14], r[15],
-                                  r[16], r[17], r[18], r[19], r[20], r[21], bool(r[22]),
+                                  r[16], r[17], r[18], address, r[20], r[21], bool(r[22]),
                                   bool(r[23]), r[24], due, day(r[25]), r[26]))
         return rows
 

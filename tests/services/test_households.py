@@ -239,3 +239,19 @@ def test_center_household_and_member_link(register, house, db, orgs):
     register.set_center_household(household, member)
     assert register.residents(grid)[0].member_id == member
     assert register.household(household).center_member_id == member
+
+
+def test_the_roster_shows_the_address_where_the_member_lives(register, house, db, orgs):
+    from gridoffice.services.orgs import OrgDraft
+    from gridoffice.services.roster import MemberDraft, RosterService
+
+    grid, _building, house_id = house
+    register.create_household(house_id, family())
+    branch = orgs.create(OrgDraft("第一网格党支部", "branch"))
+    roster = RosterService(db, today=TODAY)
+    member = roster.add(MemberDraft(name="张伟", id_number="110105195803120213",
+                                    join_date=dt.date(1985, 7, 1), full_date=dt.date(1986, 7, 1),
+                                    org_id=branch.id, address="旧地址"))
+    assert roster.list_members()[0].address == "旧地址"
+    register.link_member(register.residents(grid)[0].id, member)
+    assert roster.list_members()[0].address == "幸福里3号楼2单元301"
