@@ -64,6 +64,21 @@ def build_parser() -> argparse.ArgumentParser:
     roster.add_argument("--as-of", type=_date_arg, metavar="YYYY-MM-DD",
                         help="the members who belonged on this day")
     roster.set_defaults(handler=cmd_ledger_roster)
+    household = kinds.add_parser("household", help="网格户情登记表 (one form per household)")
+    household.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+    household.add_argument("--grid", required=True, metavar="CODE", help="grid code (or name)")
+    household.add_argument("--building", metavar="NUMBER", help="only this building of the grid")
+    household.set_defaults(handler=cmd_ledger_household)
+    grid = kinds.add_parser("grid", help="网格户情汇总表 (the grid's residents)")
+    grid.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+    grid.add_argument("--grid", required=True, metavar="CODE", help="grid code (or name)")
+    grid.set_defaults(handler=cmd_ledger_grid)
+    care = kinds.add_parser("care", help="关爱对象名单 (residents with a care tag)")
+    care.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+    care.add_argument("--tag", required=True, metavar="TAG",
+                      help="care tag, Chinese label or code (e.g. 独居老人 or living_alone)")
+    care.add_argument("--grid", metavar="CODE", help="grid code (default: the whole community)")
+    care.set_defaults(handler=cmd_ledger_care)
 
     imports = commands.add_parser("import", help="import data from Excel")
     import_kinds = imports.add_subparsers(dest="what", metavar="WHAT", parser_class=_Parser)
@@ -74,6 +89,15 @@ def build_parser() -> argparse.ArgumentParser:
     import_roster.add_argument("--dry-run", action="store_true",
                                help="check every row and report; write nothing")
     import_roster.set_defaults(handler=cmd_import_roster)
+    import_residents = import_kinds.add_parser("residents",
+                                               help="residents (实有人口) from an .xlsx file")
+    import_residents.add_argument("file", metavar="FILE.xlsx")
+    import_residents.add_argument("--sheet", help="sheet name (default: the first)")
+    import_residents.add_argument("--dry-run", action="store_true",
+                                  help="check every row and report; write nothing")
+    import_residents.add_argument("--create-buildings", action="store_true",
+                                  help="create the buildings the file names that do not exist")
+    import_residents.set_defaults(handler=cmd_import_residents)
 
     exports = commands.add_parser("export", help="export data to Excel")
     export_kinds = exports.add_subparsers(dest="what", metavar="WHAT", parser_class=_Parser)
@@ -82,6 +106,10 @@ def build_parser() -> argparse.ArgumentParser:
     export_roster.add_argument("file", metavar="FILE.xlsx")
     export_roster.add_argument("--org", metavar="NAME", help="organisation and its sub-orgs")
     export_roster.set_defaults(handler=cmd_export_roster)
+    export_residents = export_kinds.add_parser("residents", help="the residents, masked")
+    export_residents.add_argument("file", metavar="FILE.xlsx")
+    export_residents.add_argument("--grid", metavar="CODE", help="only this grid")
+    export_residents.set_defaults(handler=cmd_export_residents)
     return parser
 
 
@@ -226,6 +254,66 @@ def cmd_ledger_roster(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_ledger_household(args: argparse.Namespace) -> int:
+    from gridoffice.ledgers import household_ledger
+    from gridoffice.services import office
+    from gridoffice.services.roster import RosterService
+
+    db = _database(args)
+    try:
+        unit, operator = _operator(db)
+        profile = office.load_profile(db.path)
+        grid_id, _name = household_ledger.find_grid(db, args.grid)
+        building_id = (household_ledger.find_building(db, grid_id, args.building)
+                       if args.building else None)
+        result = household_ledger.render_household_forms(
+            db, args.output, unit=unit, grid_id=grid_id, building_id=building_id,
+            street=profile.street if profile else "")
+        RosterService(db, operator).audit("print", "household_forms", str(result.path))
+    finally:
+        db.close()
+    print(f"已生成 written: {result.path}（{result.pages} 页 pages, {result.rows} 户 households）")
+    _warn_missing(result.missing_chars)
+    return EXIT_OK
+
+
+def cmd_ledger_grid(args: argparse.Namespace) -> int:
+    from gridoffice.ledgers import household_ledger
+    from gridoffice.services.roster import RosterService
+
+    db = _database(args)
+    try:
+        unit, operator = _operator(db)
+        grid_id, _name = household_ledger.find_grid(db, args.grid)
+        result = household_ledger.render_grid_summary(db, args.output, unit=unit,
+                                                      grid_id=grid_id)
+        RosterService(db, operator).audit("print", "grid_summary", str(result.path))
+    finally:
+        db.close()
+    print(f"已生成 written: {result.path}（{result.pages} 页 pages, {result.rows} 行 rows）")
+    _warn_missing(result.missing_chars)
+    return EXIT_OK
+
+
+def cmd_ledger_care(args: argparse.Namespace) -> int:
+    from gridoffice.ledgers import household_ledger
+    from gridoffice.services.roster import RosterService
+
+    db = _database(args)
+    try:
+        unit, operator = _operator(db)
+        tag = household_ledger.care_tag_code(args.tag)
+        grid_id = household_ledger.find_grid(db, args.grid)[0] if args.grid else None
+        result = household_ledger.render_care_list(db, args.output, unit=unit, tag=tag,
+                                                   grid_id=grid_id)
+        RosterService(db, operator).audit("print", f"care_list:{tag}", str(result.path))
+    finally:
+        db.close()
+    print(f"已生成 written: {result.path}（{result.pages} 页 pages, {result.rows} 行 rows）")
+    _warn_missing(result.missing_chars)
+    return EXIT_OK
+
+
 def cmd_import_roster(args: argparse.Namespace) -> int:
     import datetime as _dt
 
@@ -277,6 +365,73 @@ def cmd_export_roster(args: argparse.Namespace) -> int:
         db.close()
     print(f"已导出 exported: {args.file}（{len(rows)} 人 members）")
     return EXIT_OK
+
+
+def cmd_import_residents(args: argparse.Namespace) -> int:
+    import datetime as _dt
+
+    from gridoffice.services import residents_excel
+
+    db = _database(args)
+    try:
+        _unit, operator = _operator(db)
+        today = _dt.date.today()
+        sheets = residents_excel.sheet_names(args.file)
+        sheet = args.sheet or sheets[0]
+        if sheet not in sheets:
+            raise UserError(residents_excel.MSG_NO_SUCH_SHEET, sheet=sheet,
+                            sheets="、".join(sheets))
+        mapping = residents_excel.load_mapping(args.file, sheet)
+        plan = residents_excel.dry_run(db, args.file, sheet, mapping, today=today,
+                                       create_buildings=args.create_buildings)
+        for problem in plan.problems:
+            text = problem.error.one_line() if problem.error else problem.message
+            print(f"第 {problem.row} 行 row {problem.row} / {problem.column or '—'}: {text}")
+        counts = plan.counts()
+        print(f"共 {counts['rows']} 行 rows: {counts['new']} 新增 new, "
+              f"{counts['updated']} 更新 updates, {counts['problems']} 个问题 problems")
+        if plan.problems:
+            print("有问题，未导入任何数据 | problems found, nothing was imported",
+                  file=sys.stderr)
+            return EXIT_FAILED
+        if args.dry_run:
+            print("试运行，未写入 | dry run, nothing written")
+            return EXIT_OK
+        result = residents_excel.apply(db, plan, operator=operator, today=today)
+        print(f"已导入 imported: {result.added} 新增 added, {result.updated} 更新 updated, "
+              f"{result.households} 新户 households")
+    finally:
+        db.close()
+    return EXIT_OK
+
+
+def cmd_export_residents(args: argparse.Namespace) -> int:
+    from gridoffice.services import residents_excel
+    from gridoffice.services.households import HouseholdService
+    from gridoffice.services.roster import RosterService
+
+    db = _database(args)
+    try:
+        _unit, operator = _operator(db)
+        service = HouseholdService(db, operator)
+        grids = service.list_grids()
+        grid_id = None
+        if args.grid:
+            found = [g for g in grids if g.code == args.grid.strip()]
+            if not found:
+                raise UserError(MSG_NO_SUCH_GRID, code=args.grid)
+            grid_id = found[0].id
+        rows = service.residents(grid_id)
+        residents_excel.export_residents(rows, args.file,
+                                         grid_names={g.id: g.name for g in grids})
+        RosterService(db, operator).audit("export", "residents", str(args.file))
+    finally:
+        db.close()
+    print(f"已导出 exported: {args.file}（{len(rows)} 人 residents）")
+    return EXIT_OK
+
+
+MSG_NO_SUCH_GRID = QT_TRANSLATE_NOOP("errors", "There is no grid with the code {code}.")
 
 
 def _warn_missing(chars: list[str]) -> None:

@@ -48,6 +48,56 @@
         </message>
     </context>
     <context>
+        <name>BuildingDialog</name>
+        <message>
+            <source>New building</source>
+            <translation>新建楼栋</translation>
+        </message>
+        <message>
+            <source>Grid</source>
+            <translation>所在网格</translation>
+        </message>
+        <message>
+            <source>Estate</source>
+            <translation>小区</translation>
+        </message>
+        <message>
+            <source>Building</source>
+            <translation>楼栋</translation>
+        </message>
+        <message>
+            <source>Units</source>
+            <translation>单元数</translation>
+        </message>
+        <message>
+            <source>Floors</source>
+            <translation>层数</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>类别</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChangeHeadDialog</name>
+        <message>
+            <source>Change head of household</source>
+            <translation>变更户主</translation>
+        </message>
+        <message>
+            <source>Head now: {name}</source>
+            <translation>现户主：{name}</translation>
+        </message>
+        <message>
+            <source>New head</source>
+            <translation>新户主</translation>
+        </message>
+        <message>
+            <source>Old head becomes</source>
+            <translation>原户主改为</translation>
+        </message>
+    </context>
+    <context>
         <name>ConfirmFullDialog</name>
         <message>
             <source>Full membership: {name}</source>
@@ -193,6 +243,415 @@
         </message>
     </context>
     <context>
+        <name>GridDialog</name>
+        <message>
+            <source>Edit grid</source>
+            <translation>编辑网格</translation>
+        </message>
+        <message>
+            <source>New grid</source>
+            <translation>新建网格</translation>
+        </message>
+        <message>
+            <source>Code</source>
+            <translation>编码</translation>
+        </message>
+        <message>
+            <source>12-digit community code + 3-digit serial</source>
+            <translation>12 位社区统计代码 + 3 位序号</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <source>Dedicated to</source>
+            <translation>专属类别</translation>
+        </message>
+        <message>
+            <source>Boundary</source>
+            <translation>四至范围</translation>
+        </message>
+        <message>
+            <source>(none)</source>
+            <translation>（无）</translation>
+        </message>
+        <message>
+            <source>Party branch</source>
+            <translation>党支部</translation>
+        </message>
+    </context>
+    <context>
+        <name>GridRoleDialog</name>
+        <message>
+            <source>Grid team of {grid}</source>
+            <translation>{grid}网格队伍</translation>
+        </message>
+        <message>
+            <source>{role}: {name} since {date}</source>
+            <translation>{role}：{name}（自 {date}）</translation>
+        </message>
+        <message>
+            <source>Current team (1+2+X):</source>
+            <translation>现任队伍（1+2+X）：</translation>
+        </message>
+        <message>
+            <source>nobody yet</source>
+            <translation>暂无</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>单位类型</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>任职起始</translation>
+        </message>
+    </context>
+    <context>
+        <name>HouseDialog</name>
+        <message>
+            <source>New house in {building}</source>
+            <translation>在{building}新建房屋</translation>
+        </message>
+        <message>
+            <source>Unit</source>
+            <translation>单元</translation>
+        </message>
+        <message>
+            <source>Room</source>
+            <translation>房号</translation>
+        </message>
+        <message>
+            <source>Owner</source>
+            <translation>产权人</translation>
+        </message>
+        <message>
+            <source>Use</source>
+            <translation>用途</translation>
+        </message>
+    </context>
+    <context>
+        <name>HouseholdDetailPanel</name>
+        <message>
+            <source>Add visit…</source>
+            <translation>添加走访…</translation>
+        </message>
+        <message>
+            <source>Visits</source>
+            <translation>走访记录</translation>
+        </message>
+        <message>
+            <source>Members</source>
+            <translation>家庭成员</translation>
+        </message>
+        <message>
+            <source>No household selected</source>
+            <translation>未选择住户</translation>
+        </message>
+        <message>
+            <source>Household number: {number}</source>
+            <translation>户号：{number}</translation>
+        </message>
+        <message>
+            <source>Kind: {kind}</source>
+            <translation>类别：{kind}</translation>
+        </message>
+        <message>
+            <source>Last visit: {date}</source>
+            <translation>最近走访：{date}</translation>
+        </message>
+        <message>
+            <source>never</source>
+            <translation>从未</translation>
+        </message>
+        <message>
+            <source>Dissolved on {date}</source>
+            <translation>{date} 销户</translation>
+        </message>
+        <message>
+            <source>Party member centre household</source>
+            <translation>党员中心户</translation>
+        </message>
+        <message>
+            <source>Visits ({count})</source>
+            <translation>走访记录（{count}）</translation>
+        </message>
+    </context>
+    <context>
+        <name>HouseholdDialog</name>
+        <message>
+            <source>New household at {address}</source>
+            <translation>在{address}新建住户</translation>
+        </message>
+        <message>
+            <source>Household number</source>
+            <translation>户号</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <source>Add member…</source>
+            <translation>添加成员…</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>移除</translation>
+        </message>
+        <message>
+            <source>Members</source>
+            <translation>家庭成员</translation>
+        </message>
+        <message>
+            <source>Member of the new household</source>
+            <translation>新住户成员</translation>
+        </message>
+        <message>
+            <source>{name} — {relation}</source>
+            <translation>{name} — {relation}</translation>
+        </message>
+    </context>
+    <context>
+        <name>HouseholdMemberModel</name>
+        <message>
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <source>Relation to head</source>
+            <translation>与户主关系</translation>
+        </message>
+        <message>
+            <source>Sex</source>
+            <translation>性别</translation>
+        </message>
+        <message>
+            <source>Born</source>
+            <translation>出生</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>died {date}</source>
+            <translation>{date} 死亡</translation>
+        </message>
+        <message>
+            <source>moved out {date}</source>
+            <translation>{date} 迁出</translation>
+        </message>
+        <message>
+            <source>lives here</source>
+            <translation>在住</translation>
+        </message>
+    </context>
+    <context>
+        <name>HouseholdTreeModel</name>
+        <message>
+            <source>Grid / building / house</source>
+            <translation>网格 / 楼栋 / 房屋</translation>
+        </message>
+        <message>
+            <source>Households</source>
+            <translation>户数</translation>
+        </message>
+        <message>
+            <source>Residents</source>
+            <translation>人数</translation>
+        </message>
+        <message>
+            <source>Care tags</source>
+            <translation>关爱标签</translation>
+        </message>
+        <message>
+            <source>Unit {unit}</source>
+            <translation>{unit}单元</translation>
+        </message>
+        <message>
+            <source>(no unit)</source>
+            <translation>（无单元）</translation>
+        </message>
+        <message>
+            <source>No household lives here</source>
+            <translation>此房屋无住户</translation>
+        </message>
+    </context>
+    <context>
+        <name>HouseholdsTab</name>
+        <message>
+            <source>Whole community</source>
+            <translation>全社区</translation>
+        </message>
+        <message>
+            <source>New grid…</source>
+            <translation>新建网格…</translation>
+        </message>
+        <message>
+            <source>Grid team…</source>
+            <translation>网格队伍…</translation>
+        </message>
+        <message>
+            <source>The 1+2+X team of the selected grid</source>
+            <translation>所选网格的“1+2+X”队伍</translation>
+        </message>
+        <message>
+            <source>New building…</source>
+            <translation>新建楼栋…</translation>
+        </message>
+        <message>
+            <source>New house…</source>
+            <translation>新建房屋…</translation>
+        </message>
+        <message>
+            <source>New household…</source>
+            <translation>新建住户…</translation>
+        </message>
+        <message>
+            <source>New</source>
+            <translation>新建</translation>
+        </message>
+        <message>
+            <source>Add resident…</source>
+            <translation>添加居民…</translation>
+        </message>
+        <message>
+            <source>Open…</source>
+            <translation>打开…</translation>
+        </message>
+        <message>
+            <source>Tags…</source>
+            <translation>标签…</translation>
+        </message>
+        <message>
+            <source>Move out…</source>
+            <translation>迁出…</translation>
+        </message>
+        <message>
+            <source>Death…</source>
+            <translation>死亡…</translation>
+        </message>
+        <message>
+            <source>Change head…</source>
+            <translation>变更户主…</translation>
+        </message>
+        <message>
+            <source>Move household…</source>
+            <translation>整户搬迁…</translation>
+        </message>
+        <message>
+            <source>Add visit…</source>
+            <translation>添加走访…</translation>
+        </message>
+        <message>
+            <source>Search: name, pinyin or initials (zw), last digits of ID or phone, 3-2-301</source>
+            <translation>搜索：姓名、拼音或首字母（zw）、身份证号或手机号后几位、3-2-301</translation>
+        </message>
+        <message>
+            <source>All grids</source>
+            <translation>全部网格</translation>
+        </message>
+        <message>
+            <source>All care tags</source>
+            <translation>全部关爱标签</translation>
+        </message>
+        <message>
+            <source>All population types</source>
+            <translation>全部人口类型</translation>
+        </message>
+        <message>
+            <source>Any residence</source>
+            <translation>全部人户状态</translation>
+        </message>
+        <message>
+            <source>All ages</source>
+            <translation>全部年龄</translation>
+        </message>
+        <message>
+            <source>Not visited for</source>
+            <translation>未走访超过</translation>
+        </message>
+        <message>
+            <source> days</source>
+            <translation> 天</translation>
+        </message>
+        <message>
+            <source>Reading residents…</source>
+            <translation>正在读取居民…</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n resident(s)</source>
+            <translation>
+                <numerusform>%n 人</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>The grid was saved.</source>
+            <translation>网格已保存。</translation>
+        </message>
+        <message>
+            <source>The household was saved.</source>
+            <translation>住户已保存。</translation>
+        </message>
+        <message>
+            <source>Add resident</source>
+            <translation>添加居民</translation>
+        </message>
+        <message>
+            <source>Resident {name}</source>
+            <translation>居民 {name}</translation>
+        </message>
+    </context>
+    <context>
+        <name>LeaveDialog</name>
+        <message>
+            <source>Record death</source>
+            <translation>登记死亡</translation>
+        </message>
+        <message>
+            <source>Move out</source>
+            <translation>迁出</translation>
+        </message>
+        <message>
+            <source>{name}, {address}</source>
+            <translation>{name}，{address}</translation>
+        </message>
+        <message>
+            <source>Date of death</source>
+            <translation>死亡日期</translation>
+        </message>
+        <message>
+            <source>Moved out on</source>
+            <translation>迁出日期</translation>
+        </message>
+        <message>
+            <source>Reason or destination</source>
+            <translation>迁出原因或去向</translation>
+        </message>
+        <message>
+            <source>Record that {name} died on {date}? The record stays, marked as deceased.</source>
+            <translation>登记{name}于 {date} 死亡？记录将保留并标记为已故。</translation>
+        </message>
+        <message>
+            <source>Record that {name} moved out on {date}? The record stays, marked as moved out.</source>
+            <translation>登记{name}于 {date} 迁出？记录将保留并标记为已迁出。</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <source>Loading…</source>
@@ -265,6 +724,10 @@
         <message>
             <source>Role: {role}</source>
             <translation>单位类型：{role}</translation>
+        </message>
+        <message>
+            <source>Grid households</source>
+            <translation>网格户情</translation>
         </message>
         <message>
             <source>The folder {path} could not be opened.</source>
@@ -1236,6 +1699,29 @@ Log file: {log}</source>
         </message>
     </context>
     <context>
+        <name>MoveHouseholdDialog</name>
+        <message>
+            <source>Move household</source>
+            <translation>整户搬迁</translation>
+        </message>
+        <message>
+            <source>The household at {address} moves with its members and history.</source>
+            <translation>{address}的住户连同成员和历史记录一起搬迁。</translation>
+        </message>
+        <message>
+            <source>Building</source>
+            <translation>楼栋</translation>
+        </message>
+        <message>
+            <source>House</source>
+            <translation>房屋</translation>
+        </message>
+        <message>
+            <source>{house} (lived in by {head})</source>
+            <translation>{house}（{head}居住）</translation>
+        </message>
+    </context>
+    <context>
         <name>MoveOrgDialog</name>
         <message>
             <source>Move {name}</source>
@@ -1884,6 +2370,168 @@ Log file: {log}</source>
         </message>
     </context>
     <context>
+        <name>ResidentDialog</name>
+        <message>
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <source>Former name</source>
+            <translation>曾用名</translation>
+        </message>
+        <message>
+            <source>Relation to head</source>
+            <translation>与户主关系</translation>
+        </message>
+        <message>
+            <source>ID type</source>
+            <translation>证件类型</translation>
+        </message>
+        <message>
+            <source>18 characters; the birth date and sex follow</source>
+            <translation>18 位；出生日期和性别随之填写</translation>
+        </message>
+        <message>
+            <source>Show full ID number</source>
+            <translation>显示完整证件号</translation>
+        </message>
+        <message>
+            <source>ID number</source>
+            <translation>身份证号</translation>
+        </message>
+        <message>
+            <source>Male</source>
+            <translation>男</translation>
+        </message>
+        <message>
+            <source>Female</source>
+            <translation>女</translation>
+        </message>
+        <message>
+            <source>Sex</source>
+            <translation>性别</translation>
+        </message>
+        <message>
+            <source>Birth date</source>
+            <translation>出生日期</translation>
+        </message>
+        <message>
+            <source>Ethnicity</source>
+            <translation>民族</translation>
+        </message>
+        <message>
+            <source>Political status</source>
+            <translation>政治面貌</translation>
+        </message>
+        <message>
+            <source>Education</source>
+            <translation>文化程度</translation>
+        </message>
+        <message>
+            <source>Marital status</source>
+            <translation>婚姻状况</translation>
+        </message>
+        <message>
+            <source>Hukou address</source>
+            <translation>户籍地址</translation>
+        </message>
+        <message>
+            <source>Work or school</source>
+            <translation>工作单位或学校</translation>
+        </message>
+        <message>
+            <source>Mobile</source>
+            <translation>手机</translation>
+        </message>
+        <message>
+            <source>Population type</source>
+            <translation>人口类型</translation>
+        </message>
+        <message>
+            <source>Residence</source>
+            <translation>人户状态</translation>
+        </message>
+        <message>
+            <source>Moved in on</source>
+            <translation>迁入日期</translation>
+        </message>
+        <message>
+            <source>Reason for moving in</source>
+            <translation>迁入原因</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <source>Masked: press Show full ID number to change it</source>
+            <translation>已脱敏：点击“显示完整证件号”后可修改</translation>
+        </message>
+        <message>
+            <source>Born {date}, {sex}: filled in from the ID number.</source>
+            <translation>出生 {date}，{sex}：已按证件号填写。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ResidentTableModel</name>
+        <message>
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <source>Sex</source>
+            <translation>性别</translation>
+        </message>
+        <message>
+            <source>Born</source>
+            <translation>出生</translation>
+        </message>
+        <message>
+            <source>Age</source>
+            <translation>年龄</translation>
+        </message>
+        <message>
+            <source>ID number</source>
+            <translation>身份证号</translation>
+        </message>
+        <message>
+            <source>Mobile</source>
+            <translation>手机</translation>
+        </message>
+        <message>
+            <source>Relation to head</source>
+            <translation>与户主关系</translation>
+        </message>
+        <message>
+            <source>Population type</source>
+            <translation>人口类型</translation>
+        </message>
+        <message>
+            <source>Residence</source>
+            <translation>人户状态</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>地址</translation>
+        </message>
+        <message>
+            <source>Care tags</source>
+            <translation>关爱标签</translation>
+        </message>
+        <message>
+            <source>Last visit</source>
+            <translation>最近走访</translation>
+        </message>
+        <message>
+            <source>Not visited for {days} days or more</source>
+            <translation>已 {days} 天或更久未走访</translation>
+        </message>
+        <message>
+            <source>never</source>
+            <translation>从未</translation>
+        </message>
+    </context>
+    <context>
         <name>RestoreMemberDialog</name>
         <message>
             <source>Restore {name}</source>
@@ -2316,6 +2964,41 @@ Log file: {log}</source>
         </message>
     </context>
     <context>
+        <name>TagDialog</name>
+        <message>
+            <source>Add a tag</source>
+            <translation>添加标签</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>无</translation>
+        </message>
+        <message>
+            <source>{name}: current tags: {tags}</source>
+            <translation>{name}：当前标签：{tags}</translation>
+        </message>
+        <message>
+            <source>Control: {tag}</source>
+            <translation>重点人员：{tag}</translation>
+        </message>
+        <message>
+            <source>Tag</source>
+            <translation>标签</translation>
+        </message>
+        <message>
+            <source>Disability type</source>
+            <translation>残疾类别</translation>
+        </message>
+        <message>
+            <source>Disability grade</source>
+            <translation>残疾等级</translation>
+        </message>
+        <message>
+            <source>Since</source>
+            <translation>起始日期</translation>
+        </message>
+    </context>
+    <context>
         <name>TransferModel</name>
         <message>
             <source>Direction</source>
@@ -2422,6 +3105,48 @@ Log file: {log}</source>
         <message>
             <source>Mark the transfer of {name} to {org} as returned? {name} becomes an active member here again; this cannot be undone.</source>
             <translation>确定将 {name} 转往 {org} 的组织关系标记为已退回吗？{name} 将恢复为本社区在册党员，此操作无法撤销。</translation>
+        </message>
+    </context>
+    <context>
+        <name>VisitDialog</name>
+        <message>
+            <source>Visit to {address}</source>
+            <translation>走访 {address}</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <source>Visitor</source>
+            <translation>走访人</translation>
+        </message>
+        <message>
+            <source>Findings</source>
+            <translation>走访情况</translation>
+        </message>
+        <message>
+            <source>Requests</source>
+            <translation>诉求</translation>
+        </message>
+    </context>
+    <context>
+        <name>VisitModel</name>
+        <message>
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <source>Visitor</source>
+            <translation>走访人</translation>
+        </message>
+        <message>
+            <source>Findings</source>
+            <translation>走访情况</translation>
+        </message>
+        <message>
+            <source>Requests</source>
+            <translation>诉求</translation>
         </message>
     </context>
     <context>
@@ -2983,7 +3708,7 @@ Log file: {log}</source>
         </message>
         <message>
             <source>Phone</source>
-            <translation>联系电话</translation>
+            <translation>电话</translation>
         </message>
         <message>
             <source>Contact phone</source>
@@ -3019,7 +3744,7 @@ Log file: {log}</source>
         </message>
         <message>
             <source>Date of death</source>
-            <translation>去世日期</translation>
+            <translation>死亡日期</translation>
         </message>
         <message>
             <source>Transfer-out date</source>
@@ -4005,6 +4730,10 @@ Log file: {log}</source>
             <translation>党组织：没有名为 {name} 的党组织。</translation>
         </message>
         <message>
+            <source>There is no grid with the code {code}.</source>
+            <translation>没有编码为 {code} 的网格。</translation>
+        </message>
+        <message>
             <source>ID number: enter the number.</source>
             <translation>证件号码：请输入号码。</translation>
         </message>
@@ -4301,6 +5030,90 @@ Log file: {log}</source>
             <translation>状态：转接不能从“{old}”改为“{new}”。</translation>
         </message>
         <message>
+            <source>Sheet {sheet} has no resident rows below the column titles.</source>
+            <translation>工作表 {sheet} 的列标题下面没有居民数据行。</translation>
+        </message>
+        <message>
+            <source>Columns: choose the column that holds the address (地址) or the building (楼号).</source>
+            <translation>列：请选择填写地址（地址）或楼栋（楼号）的列。</translation>
+        </message>
+        <message>
+            <source>Grid: there is no grid called {value}; write the grid's name or code.</source>
+            <translation>网格：没有名为 {value} 的网格；请填写网格的名称或编码。</translation>
+        </message>
+        <message>
+            <source>Grid: the office has several grids (or none yet); add a 网格 column with the grid's name or code.</source>
+            <translation>网格：本社区有多个网格（或还没有网格）；请增加“网格”列，填写网格的名称或编码。</translation>
+        </message>
+        <message>
+            <source>Address: write the address (like 幸福里3号楼2单元301 or 3-2-301) or the building number.</source>
+            <translation>地址：请填写地址（如 幸福里3号楼2单元301 或 3-2-301）或楼号。</translation>
+        </message>
+        <message>
+            <source>Address: the building {building} does not exist in the grid {grid}. Add the building first, or import with “create buildings”.</source>
+            <translation>地址：网格 {grid} 中没有楼栋 {building}。请先添加该楼栋，或选择“新建楼栋”后导入。</translation>
+        </message>
+        <message>
+            <source>Address: the grid {grid} has several buildings numbered {building}; write the estate (小区) too.</source>
+            <translation>地址：网格 {grid} 中有多个楼号为 {building} 的楼栋；请同时填写小区。</translation>
+        </message>
+        <message>
+            <source>Relation to head: write the relation, such as 户主, 配偶, 子 or 女.</source>
+            <translation>与户主关系：请填写与户主关系，如 户主、配偶、子 或 女。</translation>
+        </message>
+        <message>
+            <source>Relation to head: the household at {address} has no head (户主); exactly one member must be the head.</source>
+            <translation>与户主关系：{address} 这一户没有户主；每户必须恰好有一名户主。</translation>
+        </message>
+        <message>
+            <source>Relation to head: the household at {address} has {count} heads (户主); exactly one member must be the head.</source>
+            <translation>与户主关系：{address} 这一户有 {count} 名户主；每户必须恰好有一名户主。</translation>
+        </message>
+        <message>
+            <source>ID number: {name} lives in another household ({address}); the import would move {name} between households. Move the household in the program instead.</source>
+            <translation>身份证号：{name} 住在另一户（{address}）；导入会把 {name} 从一户移到另一户。请在程序中办理整户迁移。</translation>
+        </message>
+        <message>
+            <source>ID number: this number belongs to {name}, not to {value}. Check the ID number, or correct the name in the resident form.</source>
+            <translation>身份证号：这个号码属于 {name}，不是 {value}。请核对身份证号，或在居民信息中更正姓名。</translation>
+        </message>
+        <message>
+            <source>Relation to head: the import would make {name} the head or stop them being the head; use Change head in the program instead.</source>
+            <translation>与户主关系：导入会让 {name} 成为户主或不再是户主；请在程序中使用“变更户主”。</translation>
+        </message>
+        <message>
+            <source>Residents or households were changed after the file was checked; nothing was imported. Check the file again.</source>
+            <translation>检查文件之后居民或住户信息有了变动；未导入任何数据。请重新检查文件。</translation>
+        </message>
+        <message>
+            <source>Grid</source>
+            <translation>网格</translation>
+        </message>
+        <message>
+            <source>Estate</source>
+            <translation>小区</translation>
+        </message>
+        <message>
+            <source>Building</source>
+            <translation>楼栋</translation>
+        </message>
+        <message>
+            <source>Unit</source>
+            <translation>单元</translation>
+        </message>
+        <message>
+            <source>Room</source>
+            <translation>室</translation>
+        </message>
+        <message>
+            <source>Household number</source>
+            <translation>户号</translation>
+        </message>
+        <message>
+            <source>Relation to head</source>
+            <translation>与户主关系</translation>
+        </message>
+        <message>
             <source>Sex</source>
             <translation>性别</translation>
         </message>
@@ -4309,8 +5122,16 @@ Log file: {log}</source>
             <translation>民族</translation>
         </message>
         <message>
+            <source>ID type</source>
+            <translation>证件类型</translation>
+        </message>
+        <message>
+            <source>Political status</source>
+            <translation>政治面貌</translation>
+        </message>
+        <message>
             <source>Education</source>
-            <translation>学历</translation>
+            <translation>文化程度</translation>
         </message>
         <message>
             <source>Category</source>
@@ -4342,7 +5163,35 @@ Log file: {log}</source>
         </message>
         <message>
             <source>Address</source>
-            <translation>居住地址</translation>
+            <translation>地址</translation>
+        </message>
+        <message>
+            <source>Marital status</source>
+            <translation>婚姻状况</translation>
+        </message>
+        <message>
+            <source>Hukou address</source>
+            <translation>户籍地</translation>
+        </message>
+        <message>
+            <source>Population type</source>
+            <translation>人员类别</translation>
+        </message>
+        <message>
+            <source>Residence status</source>
+            <translation>人户状态</translation>
+        </message>
+        <message>
+            <source>Work unit or school</source>
+            <translation>工作单位/学校</translation>
+        </message>
+        <message>
+            <source>Move-in date</source>
+            <translation>迁入日期</translation>
+        </message>
+        <message>
+            <source>Reason for moving in</source>
+            <translation>迁入原因</translation>
         </message>
         <message>
             <source>Note</source>
@@ -4450,7 +5299,7 @@ Log file: {log}</source>
         </message>
         <message>
             <source>ID number</source>
-            <translation>公民身份号码</translation>
+            <translation>身份证号</translation>
         </message>
         <message>
             <source>Birth date</source>
@@ -4607,6 +5456,26 @@ Log file: {log}</source>
         <message>
             <source>Move-out date: {date} is after the date of death ({died}).</source>
             <translation>迁出日期：{date} 晚于去世日期（{died}）。</translation>
+        </message>
+        <message>
+            <source>Grid: there is no grid with the code {code}.</source>
+            <translation>网格：没有代码为 {code} 的网格。</translation>
+        </message>
+        <message>
+            <source>Building: the grid {grid} has no building {number}.</source>
+            <translation>楼栋：{grid}没有楼栋 {number}。</translation>
+        </message>
+        <message>
+            <source>Building: the grid {grid} has several buildings {number}; add the estate name.</source>
+            <translation>楼栋：{grid}有多个楼栋 {number}，请加上小区名称。</translation>
+        </message>
+        <message>
+            <source>Tag: {tag} is not a care tag.</source>
+            <translation>标签：{tag} 不是关爱对象类别。</translation>
+        </message>
+        <message>
+            <source>Tag: {tag} is a restricted tag and is never printed on a list.</source>
+            <translation>标签：{tag} 属于受限标签，不能打印名单。</translation>
         </message>
     </context>
     <context>

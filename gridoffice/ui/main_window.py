@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from gridoffice.app_context import AppContext
     from gridoffice.services.office import OfficeProfile
     from gridoffice.store.database import Database
+    from gridoffice.ui.tabs.households import HouseholdsTab
     from gridoffice.ui.tabs.roster import RosterTab
 
 log = logging.getLogger(__name__)
@@ -61,6 +62,7 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         self.roster: RosterTab | None = None  # built by load_data, after the window shows
+        self.households: HouseholdsTab | None = None  # likewise
         loading = QLabel(self.tr("Loading…"), self)
         loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.tabs.addTab(loading, self.tr("Party members"))
@@ -151,6 +153,12 @@ class MainWindow(QMainWindow):
             roster.attach(OrgService(self.db, operator), self.db,
                           self.profile.name if self.profile else "",
                           members=RosterService(self.db, operator))
+            if self.households is not None:
+                from gridoffice.services.households import HouseholdService
+
+                self.households.attach(HouseholdService(self.db, operator), self.db,
+                                       self.profile.name if self.profile else "",
+                                       orgs=roster.service, members=roster.roster)
         except UserError as err:
             log.error("cannot load the data: %s", err)
             self.load_failed.emit(err)
@@ -185,7 +193,17 @@ class MainWindow(QMainWindow):
             else:
                 self.file_menu.insertAction(first, action)
         roster.restore_state(self.settings)
+        self._build_households_tab()
         return roster
+
+    def _build_households_tab(self) -> None:
+        from gridoffice.ui.tabs.households import HouseholdsTab
+
+        households = HouseholdsTab(self)
+        self.households = households
+        self.tabs.insertTab(1, households, self.tr("Grid households"))
+        households.status_message.connect(self.show_message)
+        households.restore_state(self.settings)
 
     # --- menu actions -----------------------------------------------------------------------
     def show_message(self, text: str) -> None:
@@ -233,6 +251,8 @@ class MainWindow(QMainWindow):
         self.settings.setValue("main/geometry", self.saveGeometry())
         if self.roster is not None:
             self.roster.save_state(self.settings)
+        if self.households is not None:
+            self.households.save_state(self.settings)
         self.settings.sync()
 
     def shutdown(self) -> None:
@@ -244,6 +264,8 @@ class MainWindow(QMainWindow):
         if self.roster is not None and self.roster.preview is not None:
             self.roster.preview.close()
         jobs = self.roster.running_jobs() if self.roster is not None else []
+        if self.households is not None:
+            jobs += self.households.running_jobs()
         for job in jobs:
             job.cancel()
         if jobs:

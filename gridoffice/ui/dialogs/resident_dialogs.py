@@ -1,0 +1,319 @@
+"""Resident dialogs of the grid households tab: the resident form, moving out or
+death, and care (or, with permission, control) tags.
+
+Each dialog hands what was entered to a ``save`` callable (a service call) and
+shows a :class:`ValidationError` inline under the form, naming the field.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
+
+from gridoffice.domain import identity
+from gridoffice.domain.codes import (
+    CARE_TAGS,
+    DISABILITY_GRADES,
+    DISABILITY_TYPES,
+    EDUCATION,
+    ETHNICITY,
+    ID_TYPES,
+    MARITAL_STATUS,
+    MOVE_IN_REASONS,
+    POLITICAL_STATUS,
+    POPULATION_TYPES,
+    RELATION_TO_HEAD,
+    RESIDENCE_STATUS,
+)
+from gridoffice.errors import ValidationError
+from gridoffice.ui import messages
+from gridoffice.ui.dialogs.form import FormDialog, KeepOpen
+from gridoffice.ui.labels import code_label, date_text
+from gridoffice.ui.widgets.date_field import DateField
+
+if TYPE_CHECKING:
+    from gridoffice.services.households import ResidentDraft, ResidentRow
+
+HINT_STYLE = "color: #2e7d32;"
+BAD_HINT_STYLE = "color: #c62828;"
+
+
+def code_combo(parent: QWidget, table: Any, *, empty: str | None = None,
+               skip: tuple[str, ...] = ()) -> QComboBox:
+    """A combo box of a code table's labels with the codes as data; ``empty`` first."""
+    combo = QComboBox(parent)
+    if empty is not None:
+        combo.addItem(empty, None)
+    for code in table:
+        if code.code not in skip:
+            combo.addItem(code_label(table, code.code), code.code)
+    return combo
+
+
+def select_data(combo: QComboBox, value: Any) -> None:
+    index = combo.findData(value)
+    if index >= 0:
+        combo.setCurrentIndex(index)
+
+
+def _text(edit: QLineEdit) -> str | None:
+    return edit.text().strip() or None
+
+
+class ResidentDialog(FormDialog):
+    """Add or edit one resident. Editing shows the ID number and phone masked until
+    "Show full ID number" asks the service (which writes the audit log)."""
+
+    def __init__(self, parent: QWidget | None, *, title: str,
+                 save: Callable[[ResidentDraft], Any], today: dt.date,
+                 draft: ResidentDraft | None = None,
+                 reveal: Callable[[], tuple[str | None, str | None]] | None = None) -> None:
+        super().__init__(parent, title)
+        self._save = save
+        self.today = today
+        self._reveal = reveal
+        self.revealed = reveal is None  # a new resident: nothing is masked
+        self.name_edit = self.add_row("name", self.tr("Name"), QLineEdit(self), required=True)
+        self.former_edit = self.add_row("former_name", self.tr("Former name"), QLineEdit(self))
+        self.relation_combo = code_combo(self, RELATION_TO_HEAD)
+        self.add_row("relation", self.tr("Relation to head"), self.relation_combo)
+        self.id_type_combo = code_combo(self, ID_TYPES)
+        self.add_row("id_type", self.tr("ID type"), self.id_type_combo)
+        self.id_edit = QLineEdit(self)
+        self.id_edit.setMaxLength(30)
+        self.id_edit.setPlaceholderText(self.tr("18 characters; the birth date and sex follow"))
+        self.reveal_button = QPushButton(self.tr("Show full ID number"), self)
+        self.reveal_button.clicked.connect(self.reveal)
+        self.reveal_button.setVisible(reveal is not None)
+        id_row = QWidget(self)
+        id_layout = QHBoxLayout(id_row)
+        id_layout.setContentsMargins(0, 0, 0, 0)
+        id_layout.addWidget(self.id_edit, 1)
+        id_layout.addWidget(self.reveal_button)
+        self.add_row(None, self.tr("ID number"), id_row)
+        self.register_field("id_number", self.tr("ID number"), self.id_edit)
+        self.id_hint = QLabel(self)
+        self.id_hint.setWordWrap(True)
+        self.id_hint.hide()
+        self.form.addRow("", self.id_hint)
+        self.sex_combo = QComboBox(self)
+        self.sex_combo.addItem("—", "")
+        self.sex_combo.addItem(self.tr("Male"), "1")
+        self.sex_combo.addItem(self.tr("Female"), "2")
+        self.add_row("sex", self.tr("Sex"), self.sex_combo)
+        self.birth_edit = self.add_row("birth_date", self.tr("Birth date"), DateField(self))
+        self.ethnicity_combo = code_combo(self, ETHNICITY, empty="—")
+        self.add_row("ethnicity", self.tr("Ethnicity"), self.ethnicity_combo)
+        self.political_combo = code_combo(self, POLITICAL_STATUS, empty="—")
+        self.add_row("political_status", self.tr("Political status"), self.political_combo)
+        self.education_combo = code_combo(self, EDUCATION, empty="—")
+        self.add_row("education", self.tr("Education"), self.education_combo)
+        self.marital_combo = code_combo(self, MARITAL_STATUS, empty="—")
+        self.add_row("marital_status", self.tr("Marital status"), self.marital_combo)
+        self.hukou_edit = self.add_row("hukou_address", self.tr("Hukou address"),
+                                       QLineEdit(self))
+        self.work_edit = self.add_row("work_or_school", self.tr("Work or school"),
+                                      QLineEdit(self))
+        self.mobile_edit = self.add_row("mobile", self.tr("Mobile"), QLineEdit(self))
+        self.population_combo = code_combo(self, POPULATION_TYPES)
+        self.add_row("population_type", self.tr("Population type"), self.population_combo)
+        self.residence_combo = code_combo(self, RESIDENCE_STATUS)
+        self.add_row("residence_status", self.tr("Residence"), self.residence_combo)
+        self.move_in_edit = self.add_row("move_in_date", self.tr("Moved in on"), DateField(self))
+        self.reason_combo = code_combo(self, MOVE_IN_REASONS, empty="—")
+        self.add_row("move_in_reason", self.tr("Reason for moving in"), self.reason_combo)
+        self.note_edit = self.add_row("note", self.tr("Note"), QLineEdit(self))
+        self._draft = draft
+        if draft is not None:
+            self._fill(draft)
+        self._set_id_editable(self.revealed)
+        self.id_edit.textEdited.connect(self._id_edited)
+
+    def _fill(self, draft: ResidentDraft) -> None:
+        self.name_edit.setText(draft.name)
+        self.former_edit.setText(draft.former_name or "")
+        select_data(self.relation_combo, draft.relation)
+        select_data(self.id_type_combo, draft.id_type)
+        self.id_edit.setText(draft.id_number or "")
+        select_data(self.sex_combo, draft.sex or "")
+        self.birth_edit.set_date(draft.birth_date)
+        for combo, value in ((self.ethnicity_combo, draft.ethnicity),
+                             (self.political_combo, draft.political_status),
+                             (self.education_combo, draft.education),
+                             (self.marital_combo, draft.marital_status),
+                             (self.population_combo, draft.population_type),
+                             (self.residence_combo, draft.residence_status),
+                             (self.reason_combo, draft.move_in_reason)):
+            select_data(combo, value)
+        self.hukou_edit.setText(draft.hukou_address or "")
+        self.work_edit.setText(draft.work_or_school or "")
+        self.mobile_edit.setText(draft.mobile or "")
+        self.move_in_edit.set_date(draft.move_in_date)
+        self.note_edit.setText(draft.note or "")
+
+    def _set_id_editable(self, editable: bool) -> None:
+        for edit in (self.id_edit, self.mobile_edit):
+            edit.setReadOnly(not editable)
+        if not editable:
+            self.id_edit.setToolTip(self.tr("Masked: press Show full ID number to change it"))
+
+    def reveal(self) -> None:
+        """Show the full ID number and phone (the service writes the audit log)."""
+        if self._reveal is None or self.revealed:
+            return
+        number, mobile = self._reveal()
+        self.id_edit.setText(number or "")
+        self.mobile_edit.setText(mobile or "")
+        self.revealed = True
+        self._set_id_editable(True)
+        self.id_edit.setToolTip("")
+        self.reveal_button.setEnabled(False)
+
+    def _id_edited(self, text: str) -> None:
+        """Fill birth date and sex from a complete, valid ID number."""
+        id_type = str(self.id_type_combo.currentData())
+        number = identity.normalize_input(text)
+        if id_type not in identity.CHECKED_ID_TYPES or len(number) not in (15, 18):
+            self.id_hint.hide()
+            return
+        try:
+            parsed = identity.parse_id_for_type(id_type, number, today=self.today)
+        except ValidationError as err:
+            self.id_hint.setStyleSheet(BAD_HINT_STYLE)
+            self.id_hint.setText(messages.user_error_text(err))
+            self.id_hint.show()
+            return
+        if parsed is None:
+            self.id_hint.hide()
+            return
+        self.birth_edit.set_date(parsed.birth_date)
+        select_data(self.sex_combo, parsed.sex)
+        self.id_hint.setStyleSheet(HINT_STYLE)
+        self.id_hint.setText(self.tr("Born {date}, {sex}: filled in from the ID number.").format(
+            date=date_text(parsed.birth_date), sex=self.sex_combo.currentText()))
+        self.id_hint.show()
+
+    def draft(self) -> ResidentDraft:
+        from gridoffice.services.households import ResidentDraft
+
+        base = self._draft
+        return ResidentDraft(
+            name=self.name_edit.text(), relation=str(self.relation_combo.currentData()),
+            sex=str(self.sex_combo.currentData() or ""), id_number=self.id_edit.text().strip(),
+            id_type=str(self.id_type_combo.currentData()),
+            birth_date=self.date_of("birth_date"), former_name=_text(self.former_edit),
+            ethnicity=self.ethnicity_combo.currentData(),
+            political_status=self.political_combo.currentData(),
+            education=self.education_combo.currentData(),
+            marital_status=self.marital_combo.currentData(),
+            hukou_address=_text(self.hukou_edit), work_or_school=_text(self.work_edit),
+            mobile=self.mobile_edit.text().strip(),
+            population_type=str(self.population_combo.currentData()),
+            residence_status=str(self.residence_combo.currentData()),
+            move_in_date=self.date_of("move_in_date"),
+            move_in_reason=self.reason_combo.currentData(),
+            member_id=base.member_id if base else None,
+            guardian_note=base.guardian_note if base else None,
+            note=_text(self.note_edit))
+
+    def perform(self) -> Any:
+        return self._save(self.draft())
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, **kwargs: Any) -> Any:
+        return cls(parent, **kwargs).ask_result()
+
+
+class LeaveDialog(FormDialog):
+    """迁出 or 死亡: a dated event on the resident, confirmed before it is saved."""
+
+    def __init__(self, parent: QWidget | None, row: ResidentRow, *, died: bool,
+                 today: dt.date, save: Callable[[dt.date, str], Any]) -> None:
+        super().__init__(parent, "")
+        self.setWindowTitle(self.tr("Record death") if died else self.tr("Move out"))
+        self.row = row
+        self.died = died
+        self._save = save
+        self.set_intro(self.tr("{name}, {address}").format(name=row.name, address=row.address))
+        label = self.tr("Date of death") if died else self.tr("Moved out on")
+        self.date_edit = self.add_row("on_date", label, DateField(self))
+        self.date_edit.set_date(today)
+        self.reason_edit = QLineEdit(self)
+        if not died:
+            self.add_row("reason", self.tr("Reason or destination"), self.reason_edit)
+
+    def perform(self) -> Any:
+        day = self.date_of("on_date", required=True)
+        assert day is not None
+        if self.died:
+            question = self.tr("Record that {name} died on {date}? The record stays, "
+                               "marked as deceased.")
+        else:
+            question = self.tr("Record that {name} moved out on {date}? The record stays, "
+                               "marked as moved out.")
+        if not messages.confirm(self, question.format(name=self.row.name, date=day.isoformat())):
+            raise KeepOpen
+        return self._save(day, self.reason_edit.text())
+
+
+class TagDialog(FormDialog):
+    """Add a care tag (残疾人 with type and grade); control tags only with permission."""
+
+    def __init__(self, parent: QWidget | None, row: ResidentRow, *, current: list[str],
+                 show_control: bool, today: dt.date,
+                 save: Callable[[str, str, str | None, str | None, dt.date | None], Any]
+                 ) -> None:
+        super().__init__(parent, "")
+        self.setWindowTitle(self.tr("Add a tag"))
+        self._save = save
+        names = "、".join(current) or self.tr("none")
+        self.set_intro(self.tr("{name}: current tags: {tags}").format(name=row.name,
+                                                                      tags=names))
+        self.tag_combo = QComboBox(self)
+        for code in CARE_TAGS:
+            if code.code != "very_old":  # derived from the birth date, never set by hand
+                self.tag_combo.addItem(code_label(CARE_TAGS, code.code), ("care", code.code))
+        if show_control:
+            from gridoffice.domain.codes import CONTROL_TAGS
+
+            self.tag_combo.insertSeparator(self.tag_combo.count())
+            for code in CONTROL_TAGS:
+                self.tag_combo.addItem(self.tr("Control: {tag}").format(
+                    tag=code_label(CONTROL_TAGS, code.code)),  # type: ignore[arg-type]
+                    ("control", code.code))
+        self.add_row("care_tag", self.tr("Tag"), self.tag_combo)
+        self.register_field("tag", self.tr("Tag"), self.tag_combo)
+        self.type_combo = code_combo(self, DISABILITY_TYPES, empty="—")
+        self.add_row("disability_type", self.tr("Disability type"), self.type_combo)
+        self.grade_combo = code_combo(self, DISABILITY_GRADES, empty="—")
+        self.add_row("disability_grade", self.tr("Disability grade"), self.grade_combo)
+        self.from_edit = self.add_row("from_date", self.tr("Since"), DateField(self))
+        self.from_edit.set_date(today)
+        self.tag_combo.currentIndexChanged.connect(lambda _i: self._update())
+        self._update()
+
+    def tag_codes(self) -> list[str]:
+        return [self.tag_combo.itemData(i)[1] for i in range(self.tag_combo.count())
+                if self.tag_combo.itemData(i)]
+
+    def _update(self) -> None:
+        disabled = (self.tag_combo.currentData() or ("", ""))[1] == "disabled"
+        self.type_combo.setEnabled(disabled)
+        self.grade_combo.setEnabled(disabled)
+
+    def perform(self) -> Any:
+        kind, tag = self.tag_combo.currentData()
+        disabled = tag == "disabled"
+        return self._save(tag, kind, self.type_combo.currentData() if disabled else None,
+                          self.grade_combo.currentData() if disabled else None,
+                          self.date_of("from_date"))

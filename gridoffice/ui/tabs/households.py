@@ -1,0 +1,768 @@
+"""The "Grid households" tab (网格户情): the grid tree on the left, the residents of
+the chosen grid, building, unit or household (or the whole community) on the
+right with search and filters, and the selected household underneath.
+
+The resident rows are read by a :class:`~gridoffice.ui.workers.BackgroundJob`:
+a keystroke only restarts the search timer, and an answer that arrives after a
+newer query was started is dropped. ``loaded(count)`` fires after each reload.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QSpinBox,
+    QSplitter,
+    QTableView,
+    QToolBar,
+    QToolButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gridoffice.domain.codes import CARE_TAGS, POPULATION_TYPES, RESIDENCE_STATUS
+from gridoffice.domain.households import AGE_BAND_OLDEST, AGE_BANDS
+from gridoffice.ui import messages
+from gridoffice.ui.labels import code_label
+from gridoffice.ui.models.household_residents import (
+    COL_ADDRESS,
+    COL_ID,
+    COL_NAME,
+    DEFAULT_STALE_DAYS,
+    ResidentTableModel,
+)
+from gridoffice.ui.models.household_tree import (
+    KIND_BUILDING,
+    KIND_GRID,
+    KIND_HOUSE,
+    KIND_UNIT,
+    HouseholdTreeModel,
+    TreeNode,
+    TreeSource,
+)
+from gridoffice.ui.tabs.household_detail import HouseholdDetailPanel
+from gridoffice.ui.workers import BackgroundJob
+
+if TYPE_CHECKING:
+    from gridoffice.services.households import (
+        HouseholdService,
+        ResidentQuery,
+        ResidentRow,
+    )
+    from gridoffice.store.database import Database
+
+SEARCH_DELAY_MS = 150
+CONTROL_TAGS_SETTING = "privacy.show_control_tags"
+
+
+class HouseholdsTab(QWidget):
+    """See the module docstring."""
+
+    status_message = Signal(str)
+    loaded = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.service: HouseholdService | None = None
+        self.db: Database | None = None
+        self.unit_name = ""
+        self.scope: TreeNode | None = None  # None: the whole community
+        self._generation = 0
+        self._jobs: list[BackgroundJob] = []
+        self._select_after: str | None = None
+        self.today = dt.date.today()
+
+        self._build_actions()
+        self.tree_model = HouseholdTreeModel(self)
+        self.tree = QTreeView(self)
+        self.tree.setModel(self.tree_model)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.header().setStretchLastSection(False)
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3):
+            self.tree.header().setSectionResizeMode(column,
+                                                    QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.selectionModel().currentChanged.connect(self._tree_changed)
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.tree_toolbar)
+        left_layout.addWidget(self.tree)
+        left.setMinimumWidth(self.fontMetrics().horizontalAdvance("x" * 62))
+
+        self._build_filters()
+        self.model = ResidentTableModel(self)
+        self.view = QTableView(self)
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        rows = self.view.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 10)
+        header = self.view.horizontalHeader()
+        header.setSectionsMovable(True)
+        header.setStretchLastSection(True)
+        header.setSortIndicator(COL_ADDRESS, Qt.SortOrder.AscendingOrder)
+        self.view.setSortingEnabled(True)
+        metrics = self.view.fontMetrics()
+        header.resizeSection(COL_ID, metrics.horizontalAdvance("110105********0213") + 24)
+        header.resizeSection(COL_ADDRESS, metrics.horizontalAdvance("幸福里小区12号楼3单元1201")
+                             + 24)
+        self.view.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.view.activated.connect(lambda _i: self.edit_action.trigger())
+        self.detail = HouseholdDetailPanel(self)
+        self.detail.add_visit_button.clicked.connect(self.add_visit)
+
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.toolbar)
+        right_layout.addLayout(self.filter_row1)
+        right_layout.addLayout(self.filter_row2)
+        self.right_splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.right_splitter.addWidget(self.view)
+        self.right_splitter.addWidget(self.detail)
+        self.right_splitter.setStretchFactor(0, 3)
+        self.right_splitter.setStretchFactor(1, 2)
+        right_layout.addWidget(self.right_splitter, 1)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([400, 1000])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.splitter)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.reload)
+        self.update_actions()
+
+    # --- building -------------------------------------------------------------------------
+    def _action(self, text: str, slot: Callable[[], Any], tip: str | None = None) -> QAction:
+        act = QAction(text, self)
+        if tip:
+            act.setToolTip(tip)
+        act.triggered.connect(lambda _checked=False: slot())
+        self.addAction(act)
+        return act
+
+    def _build_actions(self) -> None:
+        self.community_action = self._action(self.tr("Whole community"), self.show_community)
+        self.new_grid_action = self._action(self.tr("New grid…"), self.new_grid)
+        self.team_action = self._action(self.tr("Grid team…"), self.edit_team,
+                                        self.tr("The 1+2+X team of the selected grid"))
+        self.new_building_action = self._action(self.tr("New building…"), self.new_building)
+        self.new_house_action = self._action(self.tr("New house…"), self.new_house)
+        self.new_household_action = self._action(self.tr("New household…"),
+                                                 self.new_household)
+        self.tree_toolbar = QToolBar(self)
+        self.tree_toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.tree_toolbar.addAction(self.community_action)
+        self.new_menu = QMenu(self)
+        for act in (self.new_grid_action, self.new_building_action, self.new_house_action,
+                    self.new_household_action):
+            self.new_menu.addAction(act)
+        new_button = QToolButton(self)
+        new_button.setText(self.tr("New"))
+        new_button.setMenu(self.new_menu)
+        new_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.tree_toolbar.addWidget(new_button)
+        self.tree_toolbar.addAction(self.team_action)
+
+        self.add_resident_action = self._action(self.tr("Add resident…"), self.add_resident)
+        self.edit_action = self._action(self.tr("Open…"), self.edit_resident)
+        self.tag_action = self._action(self.tr("Tags…"), self.add_tag)
+        self.move_out_action = self._action(self.tr("Move out…"), self.move_out)
+        self.death_action = self._action(self.tr("Death…"), self.record_death)
+        self.head_action = self._action(self.tr("Change head…"), self.change_head)
+        self.move_action = self._action(self.tr("Move household…"), self.move_household)
+        self.visit_action = self._action(self.tr("Add visit…"), self.add_visit)
+        self.toolbar = QToolBar(self)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for act in (self.add_resident_action, self.edit_action, self.tag_action,
+                    self.move_out_action, self.death_action, None, self.head_action,
+                    self.move_action, self.visit_action):
+            if act is None:
+                self.toolbar.addSeparator()
+            else:
+                self.toolbar.addAction(act)
+
+    def _build_filters(self) -> None:
+        self.scope_label = QLabel(self)
+        font = self.scope_label.font()
+        font.setBold(True)
+        self.scope_label.setFont(font)
+        self.search_edit = QLineEdit(self)
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setPlaceholderText(self.tr(
+            "Search: name, pinyin or initials (zw), last digits of ID or phone, 3-2-301"))
+        self.search_edit.textChanged.connect(lambda _t: self._search_timer.start())
+        self.search_edit.returnPressed.connect(self.reload)
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("residentCount")
+
+        self.grid_combo = QComboBox(self)
+        self.grid_combo.addItem(self.tr("All grids"), None)
+        self.tag_combo = QComboBox(self)
+        self.tag_combo.addItem(self.tr("All care tags"), None)
+        for code in CARE_TAGS:
+            self.tag_combo.addItem(code_label(CARE_TAGS, code.code), code.code)
+        self.population_combo = QComboBox(self)
+        self.population_combo.addItem(self.tr("All population types"), None)
+        for code in POPULATION_TYPES:
+            self.population_combo.addItem(code_label(POPULATION_TYPES, code.code), code.code)
+        self.residence_combo = QComboBox(self)
+        self.residence_combo.addItem(self.tr("Any residence"), None)
+        for code in RESIDENCE_STATUS:
+            self.residence_combo.addItem(code_label(RESIDENCE_STATUS, code.code), code.code)
+        self.age_combo = QComboBox(self)
+        self.age_combo.addItem(self.tr("All ages"), None)
+        for _limit, band in AGE_BANDS:
+            self.age_combo.addItem(band, band)
+        self.age_combo.addItem(AGE_BAND_OLDEST, AGE_BAND_OLDEST)
+        self.visit_check = QCheckBox(self.tr("Not visited for"), self)
+        self.visit_spin = QSpinBox(self)
+        self.visit_spin.setRange(1, 3650)
+        self.visit_spin.setValue(DEFAULT_STALE_DAYS)
+        self.visit_spin.setSuffix(self.tr(" days"))
+        for combo in (self.grid_combo, self.tag_combo, self.population_combo,
+                      self.residence_combo, self.age_combo):
+            combo.currentIndexChanged.connect(lambda _i: self.reload())
+        self.visit_check.toggled.connect(lambda _c: self.reload())
+        self.visit_spin.valueChanged.connect(lambda _v: self.reload())
+
+        row1 = QHBoxLayout()
+        row1.addWidget(self.scope_label)
+        row1.addSpacing(8)
+        row1.addWidget(self.search_edit, 1)
+        row1.addSpacing(8)
+        row1.addWidget(self.count_label)
+        row2 = QHBoxLayout()
+        for widget in (self.grid_combo, self.tag_combo, self.population_combo,
+                       self.residence_combo, self.age_combo, self.visit_check,
+                       self.visit_spin):
+            row2.addWidget(widget)
+        row2.addStretch(1)
+        self.filter_row1, self.filter_row2 = row1, row2
+
+    # --- attaching and loading --------------------------------------------------------------
+    def attach(self, service: HouseholdService, db: Database, unit_name: str = "", *,
+               orgs: Any = None, members: Any = None) -> None:
+        self.service = service
+        self.db = db
+        self.unit_name = unit_name
+        self.orgs = orgs
+        self.members = members
+        self.today = service.today()
+        self.tree_model.set_source(TreeSource(
+            grids=service.list_grids, buildings=service.buildings, houses=service.houses,
+            residents_of_building=lambda bid: self._residents_of_building(bid)))
+        self._fill_grid_combo()
+        self.tree.expandToDepth(0)
+        self._update_scope_label()
+        self.update_actions()
+        self.reload()
+
+    def _residents_of_building(self, building_id: str) -> list[ResidentRow]:
+        from gridoffice.services.households import ResidentQuery
+
+        assert self.service is not None
+        return self.service.residents(ResidentQuery(building_id=building_id))
+
+    def _fill_grid_combo(self) -> None:
+        assert self.service is not None
+        keep = self.grid_combo.currentData()
+        self.grid_combo.blockSignals(True)
+        try:
+            while self.grid_combo.count() > 1:
+                self.grid_combo.removeItem(1)
+            for grid in self.service.list_grids():
+                self.grid_combo.addItem(grid.name, grid.id)
+            index = self.grid_combo.findData(keep)
+            self.grid_combo.setCurrentIndex(max(index, 0))
+        finally:
+            self.grid_combo.blockSignals(False)
+
+    def query(self) -> ResidentQuery:
+        from gridoffice.services.households import ResidentQuery
+
+        scope = self.scope
+        grid_id = self.grid_combo.currentData()
+        building_id = household_id = None
+        if scope is not None:
+            if scope.kind == KIND_GRID:
+                grid_id = scope.id
+            elif scope.kind == KIND_BUILDING:
+                building_id = scope.id
+            elif scope.kind == KIND_UNIT and scope.parent is not None:
+                building_id = scope.parent.id
+            elif scope.kind == KIND_HOUSE:
+                household_id = scope.ref.household_id or "-"  # an empty house: nobody
+        return ResidentQuery(
+            grid_id=grid_id, building_id=building_id, household_id=household_id,
+            text=self.search_edit.text(), tag=self.tag_combo.currentData(),
+            population_type=self.population_combo.currentData(),
+            residence_status=self.residence_combo.currentData(),
+            age_band=self.age_combo.currentData(),
+            not_visited_days=self.visit_spin.value() if self.visit_check.isChecked() else None)
+
+    def reload(self, select_id: str | None = None) -> None:
+        """Read the rows again in the background (a newer reload supersedes this one)."""
+        self._search_timer.stop()
+        if self.service is None:
+            return
+        self._select_after = select_id or self.current_id()
+        self._generation += 1
+        generation = self._generation
+        service, query = self.service, self.query()
+        unit_households = self._unit_households()
+
+        def task(_progress: Any) -> list[ResidentRow]:
+            rows = service.residents(query)
+            if unit_households is not None:
+                rows = [r for r in rows if r.household_id in unit_households]
+            return rows
+
+        job = BackgroundJob(self, task, label=self.tr("Reading residents…"),
+                            on_success=lambda rows: self._loaded(generation, rows),
+                            progress_delay_ms=1500)
+        self._jobs.append(job)
+        job.finished.connect(self._forget_finished_jobs)
+        job.start()
+
+    def _unit_households(self) -> set[str] | None:
+        scope = self.scope
+        if scope is None or scope.kind != KIND_UNIT:
+            return None
+        return {c.ref.household_id for c in scope.children if c.ref.household_id}
+
+    def _loaded(self, generation: int, rows: list[ResidentRow]) -> None:
+        if generation != self._generation:
+            return  # a newer query is on its way
+        stale = self.visit_spin.value()
+        self.model.set_rows(rows, today=self.today, stale_days=stale)
+        self.count_label.setText(self.tr("%n resident(s)", "", len(rows)))
+        row = self.model.row_of(self._select_after)
+        if row < 0 and self.scope is not None and self.scope.kind == KIND_HOUSE and rows:
+            row = 0
+        if row >= 0:
+            index = self.model.index(row, COL_NAME)
+            self.view.setCurrentIndex(index)
+            self.view.scrollTo(index)
+        else:
+            self.view.clearSelection()
+            self.view.selectionModel().clearCurrentIndex()
+            self._show_household(self._scope_household())
+        self.update_actions()
+        self.loaded.emit(len(rows))
+
+    def _forget_finished_jobs(self) -> None:
+        self._jobs = [job for job in self._jobs if job.running]
+
+    def running_jobs(self) -> list[BackgroundJob]:
+        return [job for job in self._jobs if job.running]
+
+    def refresh(self, select_id: str | None = None) -> None:
+        """The data changed: the tree counts and the rows are read again."""
+        scope = (self.scope.kind, self.scope.id) if self.scope else None
+        expanded = [n for n in self._expanded_buildings()]
+        self.tree_model.reload()
+        self._fill_grid_combo()
+        self.tree.expandToDepth(0)
+        for building_id in expanded:
+            index = self.tree_model.index_of(KIND_BUILDING, building_id)
+            if index.isValid():
+                self.tree_model.ensure_fetched(index)
+                self.tree.expand(index)
+        self.scope = None
+        if scope is not None:
+            index = self.tree_model.index_of(*scope)
+            if index.isValid():
+                self.tree.selectionModel().blockSignals(True)
+                self.tree.setCurrentIndex(index)
+                self.tree.selectionModel().blockSignals(False)
+                self.scope = self.tree_model.node(index)
+        self._update_scope_label()
+        self.reload(select_id)
+
+    def _expanded_buildings(self) -> list[str]:
+        result = []
+        for g in range(self.tree_model.rowCount()):
+            grid = self.tree_model.index(g, 0)
+            for b in range(self.tree_model.rowCount(grid)):
+                index = self.tree_model.index(b, 0, grid)
+                if self.tree.isExpanded(index):
+                    node = self.tree_model.node(index)
+                    if node is not None:
+                        result.append(node.id)
+        return result
+
+    # --- scope and selection ----------------------------------------------------------------
+    def _tree_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.scope = self.tree_model.node(current)
+        self._update_scope_label()
+        self.update_actions()
+        self.reload()
+
+    def show_community(self) -> None:
+        self.tree.selectionModel().clearCurrentIndex()
+        self.tree.clearSelection()
+        self.scope = None
+        self._update_scope_label()
+        self.reload()
+
+    def select_node(self, kind: str, node_id: str) -> bool:
+        """Choose a tree node (its building is read first when it is a house or unit)."""
+        index = self.tree_model.index_of(kind, node_id)
+        if not index.isValid():
+            return False
+        self.tree.setCurrentIndex(index)
+        self.tree.scrollTo(index)
+        return True
+
+    def _update_scope_label(self) -> None:
+        scope = self.scope
+        if scope is None:
+            text = self.tr("Whole community")
+        else:
+            names = []
+            node: TreeNode | None = scope
+            while node is not None and node.kind != "root":
+                names.append(self.tree_model.data(self.tree_model.createIndex(
+                    node.row(), 0, node)))
+                node = node.parent
+            text = " / ".join(reversed(names))
+        self.scope_label.setText(text)
+
+    def current_row(self) -> ResidentRow | None:
+        index = self.view.currentIndex()
+        return self.model.row_at(index.row()) if index.isValid() else None
+
+    def current_id(self) -> str | None:
+        row = self.current_row()
+        return row.id if row else None
+
+    def select_resident(self, resident_id: str) -> bool:
+        row = self.model.row_of(resident_id)
+        if row < 0:
+            return False
+        self.view.setCurrentIndex(self.model.index(row, COL_NAME))
+        return True
+
+    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        row = self.model.row_at(current.row()) if current.isValid() else None
+        self._show_household(row.household_id if row else self._scope_household())
+        self.update_actions()
+
+    def _scope_household(self) -> str | None:
+        if self.scope is not None and self.scope.kind == KIND_HOUSE:
+            return self.scope.ref.household_id
+        return None
+
+    def _show_household(self, household_id: str | None) -> None:
+        if household_id is None or self.service is None:
+            self.detail.show_household(None)
+            return
+        if self.detail.detail is not None and self.detail.detail.id == household_id:
+            return
+        self.detail.show_household(self.service.household(household_id), today=self.today)
+
+    def current_household_id(self) -> str | None:
+        row = self.current_row()
+        return row.household_id if row else self._scope_household()
+
+    def update_actions(self) -> None:
+        attached = self.service is not None
+        row = self.current_row() if attached else None
+        here = row is not None and row.moved_out_on is None and row.died_on is None
+        kind = self.scope.kind if self.scope else None
+        household = self.current_household_id() if attached else None
+        self.new_grid_action.setEnabled(attached)
+        self.team_action.setEnabled(attached and self._scope_grid_id() is not None)
+        self.new_building_action.setEnabled(attached and self.tree_model.rowCount() > 0)
+        self.new_house_action.setEnabled(attached and kind in (KIND_BUILDING, KIND_UNIT,
+                                                                KIND_HOUSE))
+        self.new_household_action.setEnabled(
+            attached and kind == KIND_HOUSE and self.scope is not None
+            and not self.scope.ref.household_id)
+        self.add_resident_action.setEnabled(household is not None)
+        self.edit_action.setEnabled(row is not None)
+        for act in (self.tag_action, self.move_out_action, self.death_action):
+            act.setEnabled(here)
+        for act in (self.head_action, self.move_action, self.visit_action):
+            act.setEnabled(household is not None)
+
+    def _scope_grid_id(self) -> str | None:
+        node = self.scope
+        while node is not None and node.kind != KIND_GRID:
+            node = node.parent
+        return node.id if node is not None else None
+
+    def _scope_building(self) -> TreeNode | None:
+        node = self.scope
+        while node is not None and node.kind != KIND_BUILDING:
+            node = node.parent
+        return node
+
+    def show_control_tags(self) -> bool:
+        """Control tags are hidden unless the office turned them on (restricted data)."""
+        if self.db is None:
+            return False
+        from gridoffice.store import settings
+
+        return settings.read_all(self.db.path).get(CONTROL_TAGS_SETTING) == "1"
+
+    # --- actions: grids, buildings, houses, households --------------------------------------
+    def new_grid(self) -> None:
+        from gridoffice.ui.dialogs.grid_dialogs import GridDialog
+
+        assert self.service is not None
+        branches: list[tuple[str, str]] = []
+        if self.orgs is not None:
+            branches = [(o.id, o.short_name or o.name) for o in self.orgs.list_orgs(
+                include_retired=False)]
+        grid_id = GridDialog(self, save=self.service.create_grid,
+                             branches=branches).ask_result()
+        if grid_id is None:
+            return
+        self.refresh()
+        self.select_node(KIND_GRID, grid_id)
+        warning = self.service.grid_warning(grid_id)
+        self.status_message.emit(self.tr("The grid was saved."))
+        del warning  # the 300–500 advice shows once households are entered
+
+    def edit_team(self) -> None:
+        from gridoffice.ui.dialogs.grid_dialogs import GridRoleDialog
+
+        grid_id = self._scope_grid_id()
+        if grid_id is None or self.service is None:
+            return
+        service = self.service
+        grid = next(g for g in service.list_grids() if g.id == grid_id)
+        GridRoleDialog(self, grid_name=grid.name, team=service.roles(grid_id),
+                       today=self.today,
+                       save=lambda role, name, phone, day: service.add_role(
+                           grid_id, role, name, day, phone)).ask_result()
+
+    def new_building(self) -> None:
+        from gridoffice.ui.dialogs.household_dialogs import BuildingDialog
+
+        assert self.service is not None
+        service = self.service
+        grids = [(g.id, g.name) for g in service.list_grids()]
+        building_id = BuildingDialog(
+            self, grids=grids, grid_id=self._scope_grid_id(),
+            save=lambda grid_id, number, estate, units, floors, kind: service.add_building(
+                grid_id, number, estate=estate, units=units, floors=floors, kind=kind),
+        ).ask_result()
+        if building_id is not None:
+            self.refresh()
+            self.select_node(KIND_BUILDING, building_id)
+
+    def new_house(self) -> None:
+        from gridoffice.ui.dialogs.household_dialogs import HouseDialog
+
+        building = self._scope_building()
+        if building is None or self.service is None:
+            return
+        service = self.service
+        unit = ""
+        if self.scope is not None and self.scope.kind == KIND_UNIT:
+            unit = str(self.scope.ref)
+        house_id = HouseDialog(self, building=building.label, unit=unit,
+                               save=lambda u, room, owner, use: service.add_house(
+                                   building.id, u, room, owner=owner, use=use)).ask_result()
+        if house_id is not None:
+            self._refresh_to_house(building.id, house_id)
+
+    def _refresh_to_house(self, building_id: str, house_id: str,
+                          select_id: str | None = None) -> None:
+        self.refresh(select_id)
+        index = self.tree_model.index_of(KIND_BUILDING, building_id)
+        if index.isValid():
+            self.tree_model.ensure_fetched(index)
+            self.tree.expand(index)
+            self.select_node(KIND_HOUSE, house_id)
+
+    def new_household(self) -> None:
+        from gridoffice.ui.dialogs.household_dialogs import HouseholdDialog
+
+        scope = self.scope
+        if scope is None or scope.kind != KIND_HOUSE or self.service is None:
+            return
+        service = self.service
+        building = self._scope_building()
+        address = f"{building.label if building else ''} {scope.ref.unit}-{scope.ref.room}"
+        household_id = HouseholdDialog(
+            self, address=address.strip(), today=self.today,
+            save=lambda number, kind, members: service.create_household(
+                scope.id, members, number=number, kind=kind)).ask_result()
+        if household_id is not None and building is not None:
+            self._refresh_to_house(building.id, scope.id)
+            self.status_message.emit(self.tr("The household was saved."))
+
+    # --- actions: residents -----------------------------------------------------------------
+    def add_resident(self) -> None:
+        from gridoffice.ui.dialogs.resident_dialogs import ResidentDialog
+
+        household_id = self.current_household_id()
+        if household_id is None or self.service is None:
+            return
+        service = self.service
+        resident_id = ResidentDialog.ask(
+            self, title=self.tr("Add resident"), today=self.today,
+            save=lambda draft: service.add_resident(household_id, draft))
+        if resident_id is not None:
+            self.refresh(resident_id)
+
+    def edit_resident(self) -> None:
+        from gridoffice.ui.dialogs.resident_dialogs import ResidentDialog
+
+        row = self.current_row()
+        if row is None or self.service is None:
+            return
+        service = self.service
+        draft, _row = service.resident(row.id)
+        saved = ResidentDialog.ask(
+            self, title=self.tr("Resident {name}").format(name=row.name), today=self.today,
+            draft=draft, reveal=lambda: service.reveal(row.id),
+            save=lambda d: service.update_resident(row.id, d) or row.id)
+        if saved is not None:
+            self.detail.detail = None
+            self.refresh(row.id)
+
+    def add_tag(self) -> None:
+        from gridoffice.ui.dialogs.resident_dialogs import TagDialog
+
+        row = self.current_row()
+        if row is None or self.service is None:
+            return
+        service = self.service
+        control = self.show_control_tags()
+        current = [code_label(CARE_TAGS, t) for t in service.tags(row.id)]
+        if control:
+            from gridoffice.domain.codes import CONTROL_TAGS
+
+            current += [code_label(CONTROL_TAGS, t.tag)  # type: ignore[arg-type]
+                        for t in service.tag_rows(row.id, include_control=True)
+                        if t.kind == "control"]
+        saved = TagDialog(
+            self, row, current=current, show_control=control, today=self.today,
+            save=lambda tag, kind, dtype, grade, since: service.add_tag(
+                row.id, tag, kind=kind, disability_type=dtype, disability_grade=grade,
+                from_date=since)).ask_result()
+        if saved is not None:
+            self.refresh(row.id)
+
+    def move_out(self) -> None:
+        self._leave(died=False)
+
+    def record_death(self) -> None:
+        self._leave(died=True)
+
+    def _leave(self, *, died: bool) -> None:
+        from gridoffice.ui.dialogs.resident_dialogs import LeaveDialog
+
+        row = self.current_row()
+        if row is None or self.service is None:
+            return
+        service = self.service
+
+        def save(day: dt.date, reason: str) -> bool:
+            if died:
+                service.record_death(row.id, day)
+            else:
+                service.move_out(row.id, day, reason)
+            return True
+
+        if LeaveDialog(self, row, died=died, today=self.today, save=save).ask_result():
+            self.detail.detail = None
+            self.refresh()
+
+    def change_head(self) -> None:
+        from gridoffice.ui.dialogs.household_dialogs import ChangeHeadDialog
+
+        household_id = self.current_household_id()
+        if household_id is None or self.service is None:
+            return
+        service = self.service
+        detail = service.household(household_id)
+        done = ChangeHeadDialog(self, members=detail.members,
+                                save=lambda new, old: service.change_head(
+                                    household_id, new, old) or True).ask_result()
+        if done:
+            self.detail.detail = None
+            self.refresh(self.current_id())
+
+    def move_household(self) -> None:
+        from gridoffice.ui.dialogs.household_dialogs import MoveHouseholdDialog
+
+        household_id = self.current_household_id()
+        if household_id is None or self.service is None:
+            return
+        service = self.service
+        detail = service.household(household_id)
+        buildings = [(b.id, f"{g.name} / {b.estate}{b.number}") for g in service.list_grids()
+                     for b in service.buildings(g.id)]
+        done = MoveHouseholdDialog(self, address=detail.address, buildings=buildings,
+                                   houses=service.houses,
+                                   save=lambda house_id: service.move_household(
+                                       household_id, house_id) or True).ask_result()
+        if done:
+            self.detail.detail = None
+            self.refresh(self.current_id())
+
+    def add_visit(self) -> None:
+        from gridoffice.ui.dialogs.household_dialogs import VisitDialog
+
+        household_id = self.current_household_id()
+        if household_id is None or self.service is None:
+            return
+        service = self.service
+        detail = service.household(household_id)
+        visit_id = VisitDialog(self, address=detail.address, visitor=service.operator,
+                               today=self.today,
+                               save=lambda day, visitor, findings, requests: service.add_visit(
+                                   household_id, day, visitor, findings, requests)).ask_result()
+        if visit_id is not None:
+            self.detail.detail = None
+            self._show_household(household_id)
+            self.refresh(self.current_id())
+
+    def warn(self, text: str) -> None:
+        messages.warn(self, text)
+
+    # --- window state -----------------------------------------------------------------------
+    def save_state(self, settings: QSettings) -> None:
+        settings.setValue("households/splitter", self.splitter.saveState())
+        settings.setValue("households/right_splitter", self.right_splitter.saveState())
+
+    def restore_state(self, settings: QSettings) -> None:
+        for key, splitter in (("households/splitter", self.splitter),
+                              ("households/right_splitter", self.right_splitter)):
+            state: Any = settings.value(key)
+            if state is not None:
+                splitter.restoreState(state)
