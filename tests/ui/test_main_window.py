@@ -24,7 +24,8 @@ def test_title_status_bar_and_tabs(window, context):
     assert window.office_label.text() == "Office: 幸福里社区, 幸福街道"
     assert window.role_label.text() == "Role: Community office"
     assert window.data_label.text() == f"Data: {context.paths.data_dir}"
-    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == ["Party members", "Grid households"]
+    tabs = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    assert tabs == ["Party members", "Grid households"]
     assert window.loaded and window.roster.service.operator == "王芳"
 
 
