@@ -558,6 +558,26 @@
             <translation>添加走访…</translation>
         </message>
         <message>
+            <source>Household forms…</source>
+            <translation>网格户情登记表…</translation>
+        </message>
+        <message>
+            <source>One form per household of the grid or building shown</source>
+            <translation>为所显示网格或楼栋的每户打印一张登记表</translation>
+        </message>
+        <message>
+            <source>Grid summary…</source>
+            <translation>网格户情汇总表…</translation>
+        </message>
+        <message>
+            <source>List by care tag…</source>
+            <translation>关爱对象名单…</translation>
+        </message>
+        <message>
+            <source>Print</source>
+            <translation>打印</translation>
+        </message>
+        <message>
             <source>Search: name, pinyin or initials (zw), last digits of ID or phone, 3-2-301</source>
             <translation>搜索：姓名、拼音或首字母（zw）、身份证号或手机号后几位、3-2-301</translation>
         </message>
@@ -615,6 +635,42 @@
             <source>Resident {name}</source>
             <translation>居民 {name}</translation>
         </message>
+        <message>
+            <source>Choose a grid or a building in the tree first.</source>
+            <translation>请先在左侧选择网格或楼栋。</translation>
+        </message>
+        <message>
+            <source>Making the household forms…</source>
+            <translation>正在生成网格户情登记表…</translation>
+        </message>
+        <message>
+            <source>Household forms</source>
+            <translation>网格户情登记表</translation>
+        </message>
+        <message>
+            <source>Choose a grid in the tree first.</source>
+            <translation>请先在左侧选择网格。</translation>
+        </message>
+        <message>
+            <source>Making the grid summary…</source>
+            <translation>正在生成网格户情汇总表…</translation>
+        </message>
+        <message>
+            <source>Grid summary</source>
+            <translation>网格户情汇总表</translation>
+        </message>
+        <message>
+            <source>List by care tag</source>
+            <translation>关爱对象名单</translation>
+        </message>
+        <message>
+            <source>Care tag:</source>
+            <translation>关爱类别：</translation>
+        </message>
+        <message>
+            <source>Making the list…</source>
+            <translation>正在生成名单…</translation>
+        </message>
     </context>
     <context>
         <name>LeaveDialog</name>
@@ -649,6 +705,13 @@
         <message>
             <source>Record that {name} moved out on {date}? The record stays, marked as moved out.</source>
             <translation>登记{name}于 {date} 迁出？记录将保留并标记为已迁出。</translation>
+        </message>
+    </context>
+    <context>
+        <name>LedgerJobs</name>
+        <message>
+            <source>Making the ledger was cancelled.</source>
+            <translation>已取消生成台账。</translation>
         </message>
     </context>
     <context>

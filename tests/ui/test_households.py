@@ -295,3 +295,32 @@ def test_disabled_tag_needs_a_grade_and_control_tags_stay_hidden(qtbot, dialogs,
     assert seen["focus"]
     assert "released_prisoner" not in seen["codes"] and "very_old" not in seen["codes"]
     assert households.tags(place.head) == ["very_old"]
+
+
+def test_household_forms_and_care_list_reach_the_preview(qtbot, tab, households, place,
+                                                         context, tmp_path, monkeypatch):
+    import sqlite3
+
+    model = tab.tree_model
+    wait_loaded(qtbot, tab, lambda: tab.tree.setCurrentIndex(
+        model.index_of(KIND_GRID, place.grid)))
+    jobs = tab._ledgers()
+    with qtbot.waitSignal(jobs.opened, timeout=30_000) as blocker:
+        tab.forms_action.trigger()
+    preview = blocker.args[0]
+    assert preview.page_count() == 2  # one form per household
+    assert preview.suggested_name.startswith("网格户情登记表_")
+    target = tmp_path / "forms.pdf"
+    monkeypatch.setattr(preview, "ask_save_path", lambda: str(target))
+    assert preview.save_as() == target
+    from pypdf import PdfReader
+
+    text = "".join(page.extract_text() for page in PdfReader(target).pages)
+    assert "张伟" in text and "王小明" in text and "13812345678" not in text
+    rows = sqlite3.connect(context.opened.path).execute(
+        "SELECT action, target FROM audit_log").fetchall()
+    assert rows == [("print", "household_forms")]
+    preview.close()
+    with qtbot.waitSignal(jobs.opened, timeout=30_000) as blocker:
+        tab.print_care_list("very_old")
+    assert blocker.args[0].page_count() >= 1

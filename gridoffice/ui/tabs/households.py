@@ -209,6 +209,21 @@ class HouseholdsTab(QWidget):
                 self.toolbar.addSeparator()
             else:
                 self.toolbar.addAction(act)
+        self.forms_action = self._action(self.tr("Household forms…"),
+                                         self.print_household_forms,
+                                         self.tr("One form per household of the grid or "
+                                                 "building shown"))
+        self.summary_action = self._action(self.tr("Grid summary…"), self.print_grid_summary)
+        self.care_list_action = self._action(self.tr("List by care tag…"), self.print_care_list)
+        self.print_menu = QMenu(self)
+        for act in (self.forms_action, self.summary_action, self.care_list_action):
+            self.print_menu.addAction(act)
+        print_button = QToolButton(self)
+        print_button.setText(self.tr("Print"))
+        print_button.setMenu(self.print_menu)
+        print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.toolbar.addSeparator()
+        self.toolbar.addWidget(print_button)
 
     def _build_filters(self) -> None:
         self.scope_label = QLabel(self)
@@ -383,7 +398,11 @@ class HouseholdsTab(QWidget):
         self._jobs = [job for job in self._jobs if job.running]
 
     def running_jobs(self) -> list[BackgroundJob]:
-        return [job for job in self._jobs if job.running]
+        jobs = [job for job in self._jobs if job.running]
+        ledgers = getattr(self, "ledger_jobs", None)
+        if ledgers is not None and ledgers.running and ledgers.job is not None:
+            jobs.append(ledgers.job)
+        return jobs
 
     def refresh(self, select_id: str | None = None) -> None:
         """The data changed: the tree counts and the rows are read again."""
@@ -751,6 +770,90 @@ class HouseholdsTab(QWidget):
             self.detail.detail = None
             self._show_household(household_id)
             self.refresh(self.current_id())
+
+    # --- ledgers ---------------------------------------------------------------------------
+    def _ledgers(self) -> Any:
+        if getattr(self, "ledger_jobs", None) is None:
+            from gridoffice.ui.ledger_jobs import LedgerJobs
+
+            self.ledger_jobs = LedgerJobs(self)
+            self.ledger_jobs.status_message.connect(self.status_message)
+        return self.ledger_jobs
+
+    def _audited(self, what: str) -> Callable[[Any], None]:
+        def connect(preview: Any) -> None:
+            from gridoffice.services.roster import RosterService
+
+            audit = RosterService(self.db, self.service.operator).audit
+            preview.saved.connect(lambda path: audit("print", what, str(path)))
+            preview.printed.connect(lambda pages: audit("print", what, f"{pages} pages"))
+        return connect
+
+    def print_household_forms(self) -> Any:
+        grid_id = self._scope_grid_id()
+        if self.db is None or grid_id is None:
+            self.warn(self.tr("Choose a grid or a building in the tree first."))
+            return None
+        building = self._scope_building()
+        building_id = building.id if building is not None else None
+        from gridoffice.ledgers.household_ledger import render_household_forms
+
+        db, unit = self.db, self.unit_name
+        return self._ledgers().start(
+            lambda path, progress: render_household_forms(
+                db, path, unit=unit, grid_id=grid_id, building_id=building_id,
+                progress=progress),
+            prefix="gridoffice-households-", label=self.tr("Making the household forms…"),
+            title=self.tr("Household forms"),
+            suggested_name=f"网格户情登记表_{dt.date.today().isoformat()}.pdf",
+            on_shown=self._audited("household_forms"))
+
+    def print_grid_summary(self) -> Any:
+        grid_id = self._scope_grid_id()
+        if self.db is None or grid_id is None:
+            self.warn(self.tr("Choose a grid in the tree first."))
+            return None
+        from gridoffice.ledgers.household_ledger import render_grid_summary
+
+        db, unit = self.db, self.unit_name
+        return self._ledgers().start(
+            lambda path, progress: render_grid_summary(db, path, unit=unit, grid_id=grid_id,
+                                                       progress=progress),
+            prefix="gridoffice-grid-", label=self.tr("Making the grid summary…"),
+            title=self.tr("Grid summary"),
+            suggested_name=f"网格户情汇总表_{dt.date.today().isoformat()}.pdf",
+            on_shown=self._audited("grid_summary"))
+
+    def print_care_list(self, tag: str | None = None) -> Any:
+        if self.db is None:
+            return None
+        if tag is None:
+            from PySide6.QtWidgets import QInputDialog
+
+            from gridoffice.domain.codes import CARE_TAGS
+
+            labels = [self.tr_code(code.label) for code in CARE_TAGS]
+            chosen, ok = QInputDialog.getItem(self, self.tr("List by care tag"),
+                                              self.tr("Care tag:"), labels, 0, False)
+            if not ok:
+                return None
+            tag = list(CARE_TAGS)[labels.index(chosen)].code
+        from gridoffice.ledgers.household_ledger import render_care_list
+
+        db, unit, grid_id = self.db, self.unit_name, self._scope_grid_id()
+        return self._ledgers().start(
+            lambda path, progress: render_care_list(db, path, unit=unit, tag=tag,
+                                                    grid_id=grid_id, progress=progress),
+            prefix="gridoffice-care-", label=self.tr("Making the list…"),
+            title=self.tr("List by care tag"),
+            suggested_name=f"{tag}_{dt.date.today().isoformat()}.pdf",
+            on_shown=self._audited(f"care_list:{tag}"))
+
+    @staticmethod
+    def tr_code(label: str) -> str:
+        from PySide6.QtCore import QCoreApplication
+
+        return QCoreApplication.translate("codes", label)
 
     def warn(self, text: str) -> None:
         messages.warn(self, text)
