@@ -11,7 +11,7 @@ import datetime as dt
 import json
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
 from gridoffice import __version__
@@ -197,18 +197,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def cmd_ledger_orgs(args: argparse.Namespace) -> int:
     from gridoffice.ledgers.org_ledger import render_org_ledger
-    from gridoffice.services import office
 
-    db = _database(args)
-    try:
-        profile = office.load_profile(db.path)
-        unit = profile.name if profile else ""
-        result = render_org_ledger(db, args.output, unit=unit, as_of=args.as_of)
-    finally:
-        db.close()
-    print(f"已生成 written: {result.path}（{result.pages} 页 pages, {result.rows} 行 rows）")
-    _warn_missing(result.missing_chars)
-    return EXIT_OK
+    return _print_ledger(args, "orgs", "行 rows", lambda db, unit: render_org_ledger(
+        db, args.output, unit=unit, as_of=args.as_of))
 
 
 MSG_NO_SUCH_ORG = QT_TRANSLATE_NOOP(
@@ -236,82 +227,72 @@ def _operator(db: Any) -> tuple[str, str]:
     return (profile.name, profile.operator) if profile else ("", "")
 
 
-def cmd_ledger_roster(args: argparse.Namespace) -> int:
-    from gridoffice.ledgers.roster_ledger import render_roster_ledger
+def _print_ledger(args: argparse.Namespace, target: str, unit_label: str,
+                  render: Callable[[Any, str], Any]) -> int:
+    """Open the data, make a ledger with ``render(db, unit)``, record it in the audit log."""
     from gridoffice.services.roster import RosterService
 
     db = _database(args)
     try:
         unit, operator = _operator(db)
-        org_id, org_name = _find_org(db, args.org)
-        result = render_roster_ledger(db, args.output, unit=unit, org_id=org_id,
-                                      org_name=org_name, as_of=args.as_of)
-        RosterService(db, operator).audit("print", "roster", str(result.path))
+        result = render(db, unit)
+        RosterService(db, operator).audit("print", target, str(result.path))
     finally:
         db.close()
-    print(f"已生成 written: {result.path}（{result.pages} 页 pages, {result.rows} 行 rows）")
+    print(f"已生成 written: {result.path}（{result.pages} 页 pages, {result.rows} {unit_label}）")
     _warn_missing(result.missing_chars)
     return EXIT_OK
+
+
+def cmd_ledger_roster(args: argparse.Namespace) -> int:
+    from gridoffice.ledgers.roster_ledger import render_roster_ledger
+
+    def render(db: Any, unit: str) -> Any:
+        org_id, org_name = _find_org(db, args.org)
+        return render_roster_ledger(db, args.output, unit=unit, org_id=org_id,
+                                    org_name=org_name, as_of=args.as_of)
+
+    return _print_ledger(args, "roster", "行 rows", render)
 
 
 def cmd_ledger_household(args: argparse.Namespace) -> int:
     from gridoffice.ledgers import household_ledger
     from gridoffice.services import office
-    from gridoffice.services.roster import RosterService
 
-    db = _database(args)
-    try:
-        unit, operator = _operator(db)
+    def render(db: Any, unit: str) -> Any:
         profile = office.load_profile(db.path)
         grid_id, _name = household_ledger.find_grid(db, args.grid)
         building_id = (household_ledger.find_building(db, grid_id, args.building)
                        if args.building else None)
-        result = household_ledger.render_household_forms(
+        return household_ledger.render_household_forms(
             db, args.output, unit=unit, grid_id=grid_id, building_id=building_id,
             street=profile.street if profile else "")
-        RosterService(db, operator).audit("print", "household_forms", str(result.path))
-    finally:
-        db.close()
-    print(f"已生成 written: {result.path}（{result.pages} 页 pages, {result.rows} 户 households）")
-    _warn_missing(result.missing_chars)
-    return EXIT_OK
+
+    return _print_ledger(args, "household_forms", "户 households", render)
 
 
 def cmd_ledger_grid(args: argparse.Namespace) -> int:
     from gridoffice.ledgers import household_ledger
-    from gridoffice.services.roster import RosterService
 
-    db = _database(args)
-    try:
-        unit, operator = _operator(db)
+    def render(db: Any, unit: str) -> Any:
         grid_id, _name = household_ledger.find_grid(db, args.grid)
-        result = household_ledger.render_grid_summary(db, args.output, unit=unit,
-                                                      grid_id=grid_id)
-        RosterService(db, operator).audit("print", "grid_summary", str(result.path))
-    finally:
-        db.close()
-    print(f"已生成 written: {result.path}（{result.pages} 页 pages, {result.rows} 行 rows）")
-    _warn_missing(result.missing_chars)
-    return EXIT_OK
+        return household_ledger.render_grid_summary(db, args.output, unit=unit,
+                                                    grid_id=grid_id)
+
+    return _print_ledger(args, "grid_summary", "行 rows", render)
 
 
 def cmd_ledger_care(args: argparse.Namespace) -> int:
     from gridoffice.ledgers import household_ledger
-    from gridoffice.services.roster import RosterService
 
-    db = _database(args)
-    try:
-        unit, operator = _operator(db)
-        tag = household_ledger.care_tag_code(args.tag)
+    tag = household_ledger.care_tag_code(args.tag)
+
+    def render(db: Any, unit: str) -> Any:
         grid_id = household_ledger.find_grid(db, args.grid)[0] if args.grid else None
-        result = household_ledger.render_care_list(db, args.output, unit=unit, tag=tag,
-                                                   grid_id=grid_id)
-        RosterService(db, operator).audit("print", f"care_list:{tag}", str(result.path))
-    finally:
-        db.close()
-    print(f"已生成 written: {result.path}（{result.pages} 页 pages, {result.rows} 行 rows）")
-    _warn_missing(result.missing_chars)
-    return EXIT_OK
+        return household_ledger.render_care_list(db, args.output, unit=unit, tag=tag,
+                                                 grid_id=grid_id)
+
+    return _print_ledger(args, f"care_list:{tag}", "行 rows", render)
 
 
 def cmd_import_roster(args: argparse.Namespace) -> int:
