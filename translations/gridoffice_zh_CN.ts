@@ -673,6 +673,13 @@
         </message>
     </context>
     <context>
+        <name>IdFill</name>
+        <message>
+            <source>Born {date}, {sex}: filled in from the ID number.</source>
+            <translation>出生 {date}，{sex}：已按证件号填写。</translation>
+        </message>
+    </context>
+    <context>
         <name>LeaveDialog</name>
         <message>
             <source>Record death</source>
@@ -1214,10 +1221,6 @@ Log file: {log}</source>
         <message>
             <source>Someone who left this community earlier is found by the ID number and comes back to their old record.</source>
             <translation>曾从本社区转出的党员按证件号码找回原有记录，不会重复登记。</translation>
-        </message>
-        <message>
-            <source>Born {date}, {sex}: filled in from the ID number.</source>
-            <translation>出生日期 {date}，{sex}：已按证件号码填写。</translation>
         </message>
         <message>
             <source>Probation ended on {date}.</source>
@@ -2529,10 +2532,6 @@ Log file: {log}</source>
         <message>
             <source>Masked: press Show full ID number to change it</source>
             <translation>已脱敏：点击“显示完整证件号”后可修改</translation>
-        </message>
-        <message>
-            <source>Born {date}, {sex}: filled in from the ID number.</source>
-            <translation>出生 {date}，{sex}：已按证件号填写。</translation>
         </message>
     </context>
     <context>

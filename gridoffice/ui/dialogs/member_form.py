@@ -47,11 +47,10 @@ from gridoffice.domain.codes import (
     MEMBER_STATUS,
     CodeTable,
 )
-from gridoffice.errors import ValidationError
-from gridoffice.ui import messages
 from gridoffice.ui.dialogs.form import FormDialog, KeepOpen
 from gridoffice.ui.labels import code_label, date_text
 from gridoffice.ui.widgets.date_field import DateField
+from gridoffice.ui.widgets.id_fill import fill_from_id
 from gridoffice.ui.widgets.org_picker import OrgPicker
 
 if TYPE_CHECKING:
@@ -426,28 +425,8 @@ class MemberFormDialog(FormDialog):
         """Fill birth date and sex from a complete, valid ID number."""
         if not self._revealed:
             return
-        id_type = str(self.id_type_combo.currentData())
-        number = identity.normalize_input(text)
-        if id_type not in identity.CHECKED_ID_TYPES or len(number) not in (15, 18):
-            self.id_hint.hide()
-            return
-        try:
-            parsed = identity.parse_id_for_type(id_type, number, today=self.today)
-        except ValidationError as err:
-            self.id_hint.setStyleSheet(BAD_HINT_STYLE)
-            self.id_hint.setText(messages.user_error_text(err))
-            self.id_hint.show()
-            return
-        if parsed is None:
-            self.id_hint.hide()
-            return
-        self.birth_edit.set_date(parsed.birth_date)
-        _select(self.sex_combo, parsed.sex)
-        self._auto_filled = True
-        self.id_hint.setStyleSheet(HINT_STYLE)
-        self.id_hint.setText(self.tr("Born {date}, {sex}: filled in from the ID number.").format(
-            date=date_text(parsed.birth_date), sex=self.sex_combo.currentText()))
-        self.id_hint.show()
+        if fill_from_id(self, text, self.today) is not None:
+            self._auto_filled = True
 
     def _update_party(self) -> None:
         full = self.status_combo.currentData() == "full"

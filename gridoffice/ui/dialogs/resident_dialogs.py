@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gridoffice.domain import identity
 from gridoffice.domain.codes import (
     CARE_TAGS,
     DISABILITY_GRADES,
@@ -35,11 +34,11 @@ from gridoffice.domain.codes import (
     RELATION_TO_HEAD,
     RESIDENCE_STATUS,
 )
-from gridoffice.errors import ValidationError
 from gridoffice.ui import messages
 from gridoffice.ui.dialogs.form import FormDialog, KeepOpen
-from gridoffice.ui.labels import code_label, date_text
+from gridoffice.ui.labels import code_label
 from gridoffice.ui.widgets.date_field import DateField
+from gridoffice.ui.widgets.id_fill import fill_from_id
 
 if TYPE_CHECKING:
     from gridoffice.services.households import ResidentDraft, ResidentRow
@@ -181,27 +180,7 @@ class ResidentDialog(FormDialog):
 
     def _id_edited(self, text: str) -> None:
         """Fill birth date and sex from a complete, valid ID number."""
-        id_type = str(self.id_type_combo.currentData())
-        number = identity.normalize_input(text)
-        if id_type not in identity.CHECKED_ID_TYPES or len(number) not in (15, 18):
-            self.id_hint.hide()
-            return
-        try:
-            parsed = identity.parse_id_for_type(id_type, number, today=self.today)
-        except ValidationError as err:
-            self.id_hint.setStyleSheet(BAD_HINT_STYLE)
-            self.id_hint.setText(messages.user_error_text(err))
-            self.id_hint.show()
-            return
-        if parsed is None:
-            self.id_hint.hide()
-            return
-        self.birth_edit.set_date(parsed.birth_date)
-        select_data(self.sex_combo, parsed.sex)
-        self.id_hint.setStyleSheet(HINT_STYLE)
-        self.id_hint.setText(self.tr("Born {date}, {sex}: filled in from the ID number.").format(
-            date=date_text(parsed.birth_date), sex=self.sex_combo.currentText()))
-        self.id_hint.show()
+        fill_from_id(self, text, self.today)
 
     def draft(self) -> ResidentDraft:
         from gridoffice.services.households import ResidentDraft
