@@ -310,6 +310,8 @@ def _households(db: Database, service: OrgService, rng: random.Random, names: Na
                             if member is not None:
                                 name, sex, birth = member.name, member.sex, member.birth_date
                                 id_number = member.id_number
+                                if rng.random() < 0.3:  # 党员中心户, linked to the member
+                                    households[-1]["center_member_id"] = member.id
                             else:
                                 if position == 0:
                                     name = surname_person
