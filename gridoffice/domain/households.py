@@ -26,7 +26,7 @@ from gridoffice.domain.codes import (
     RELATION_TO_HEAD,
     RESIDENCE_STATUS,
 )
-from gridoffice.domain.identity import PROVINCE_CODES, age_on
+from gridoffice.domain.identity import PROVINCE_CODES, add_years, age_on
 from gridoffice.domain.party import RuleWarning
 from gridoffice.errors import Term, ValidationError
 from gridoffice.i18n import QT_TRANSLATE_NOOP
@@ -408,6 +408,12 @@ def _age(birth: dt.date, today: dt.date) -> int:
     if birth > today:
         raise ValueError(f"birth date {birth.isoformat()} is after {today.isoformat()}")
     return age_on(birth, today)
+
+
+def very_old_born_by(today: dt.date) -> dt.date:
+    """Anyone born on or before this day is 80 or older on ``today`` (for set-based
+    filtering; the same rule as :func:`derived_care_tags`, a property test checks)."""
+    return add_years(today, -VERY_OLD_AGE)
 
 
 def derived_care_tags(birth: dt.date | None, today: dt.date) -> set[str]:

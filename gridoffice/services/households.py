@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlmodel import Session, col, select
 
@@ -197,8 +197,9 @@ class DuplicateGroup:
     addresses: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class ResidentRow:
+class ResidentRow(NamedTuple):
+    """One line of the resident table (a tuple: 100,000 of them are built at once)."""
+
     id: str
     household_id: str
     name: str
@@ -596,11 +597,12 @@ class HouseholdService:
         sql = ("SELECT r.id, r.household_id, r.name, r.sex, r.birth_date, r.id_number, "
                "r.mobile, r.relation, r.population_type, r.residence_status, b.estate, "
                "b.number, s.unit, s.room, b.grid_id, r.moved_out_on, r.died_on, r.member_id, "
-               "b.id, h.last_visit, "
-               "(SELECT group_concat(t.tag) FROM resident_tag t WHERE t.resident_id = r.id "
-               " AND NOT t.deleted AND t.to_date IS NULL AND t.kind = 'care') "
+               "b.id, h.last_visit, t.tags "
                "FROM resident r JOIN household h ON h.id = r.household_id "
                "JOIN house s ON s.id = h.house_id JOIN building b ON b.id = s.building_id "
+               "LEFT JOIN (SELECT resident_id, group_concat(tag) AS tags FROM resident_tag "
+               " WHERE NOT deleted AND to_date IS NULL AND kind = 'care' GROUP BY resident_id)"
+               " t ON t.resident_id = r.id "
                f"WHERE {' AND '.join(clauses)} ORDER BY b.estate, "
                "CAST(b.number AS INTEGER), b.number, s.unit, CAST(s.room AS INTEGER), "
                "h.id, r.relation")
@@ -609,25 +611,41 @@ class HouseholdService:
             assert raw is not None
             rows = raw.execute(sql, params).fetchall()
         today = self.today()
+        very_old_before = rules.very_old_born_by(today)
+        addresses: dict[tuple[Any, ...], str] = {}
+        dates: dict[Any, dt.date | None] = {None: None}
+
+        def day(value: Any) -> dt.date | None:
+            found = dates.get(value)
+            if found is None and value is not None:
+                found = dates[value] = dt.date.fromisoformat(value)
+            return found
+
+        mask_id, mask_phone = masking.mask_id, masking.mask_phone
         result = []
         for r in rows:
             id_number, mobile = r[5], r[6]
             if not reveal:
-                id_number = masking.mask_id(id_number) if id_number else None
-                mobile = masking.mask_phone(mobile) if mobile else None
-            birth = _date(r[4])
-            tags = set(r[20].split(",")) if r[20] else set()
-            tags |= rules.derived_care_tags(birth, today)
+                id_number = mask_id(id_number) if id_number else None
+                mobile = mask_phone(mobile) if mobile else None
+            birth = day(r[4])
+            tags = r[20].split(",") if r[20] else []
+            if birth is not None and birth <= very_old_before:
+                tags.append("very_old")
             if query.tag == "very_old" and "very_old" not in tags:
                 continue
             if query.age_band and (birth is None or rules.age_band(birth, today)
                                    != query.age_band):
                 continue
+            key = (r[10], r[11], r[12], r[13])
+            address = addresses.get(key)
+            if address is None:
+                address = addresses[key] = rules.format_address(
+                    r[10] or None, r[11], r[12] or None, r[13] or None)
             result.append(ResidentRow(
-                r[0], r[1], r[2], r[3], birth, id_number, mobile, r[7], r[8], r[9],
-                rules.format_address(r[10] or None, r[11], r[12] or None, r[13] or None),
-                r[14], _date(r[15]), _date(r[16]), r[17], r[18], _date(r[19]),
-                tuple(sorted(tags))))
+                r[0], r[1], r[2], r[3], birth, id_number, mobile, r[7], r[8], r[9], address,
+                r[14], day(r[15]), day(r[16]), r[17], r[18], day(r[19]),
+                tuple(sorted(set(tags))) if tags else ()))
         return result
 
     def buildings(self, grid_id: str) -> list[BuildingRow]:

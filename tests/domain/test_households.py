@@ -458,3 +458,13 @@ def test_person_key_rare_characters():
 def test_person_key_needs_a_name():
     with pytest.raises(ValueError):
         person_key("  ", D(1990, 1, 1))
+
+
+@given(st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2030, 12, 31)),
+       st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2100, 12, 31)))
+def test_very_old_cutoff_agrees_with_the_age_rule(birth, today):
+    from gridoffice.domain.households import derived_care_tags, very_old_born_by
+
+    if birth > today:
+        return
+    assert (birth <= very_old_born_by(today)) == ("very_old" in derived_care_tags(birth, today))
