@@ -180,6 +180,75 @@
         </message>
     </context>
     <context>
+        <name>DuplicateModel</name>
+        <message>
+            <source>Names</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <source>Addresses</source>
+            <translation>住址</translation>
+        </message>
+        <message>
+            <source>Found by</source>
+            <translation>判断依据</translation>
+        </message>
+        <message>
+            <source>Same ID number</source>
+            <translation>身份证号相同</translation>
+        </message>
+        <message>
+            <source>Same name and birth date</source>
+            <translation>姓名和出生日期相同</translation>
+        </message>
+    </context>
+    <context>
+        <name>DuplicatesDialog</name>
+        <message>
+            <source>Residents recorded twice</source>
+            <translation>重复登记的居民</translation>
+        </message>
+        <message>
+            <source>No resident seems to be recorded twice.</source>
+            <translation>未发现重复登记的居民。</translation>
+        </message>
+        <message>
+            <source>Merge</source>
+            <translation>合并</translation>
+        </message>
+        <message>
+            <source>Choose a group, the record to keep, and Merge: the other record's tags, party member link and missing details move to the kept record.</source>
+            <translation>选择一组记录和要保留的记录，然后点击“合并”：另一条记录的标签、党员关联和缺少的信息将并入保留的记录。</translation>
+        </message>
+        <message>
+            <source>Keep</source>
+            <translation>保留</translation>
+        </message>
+        <message>
+            <source>{name}, {address}</source>
+            <translation>{name}，{address}</translation>
+        </message>
+        <message>
+            <source>Keep {record} and merge the other {count} record(s) into it? The merged records are removed from the register.</source>
+            <translation>保留 {record}，并将另外 {count} 条记录并入？被合并的记录将从登记中移除。</translation>
+        </message>
+    </context>
+    <context>
+        <name>EndTagDialog</name>
+        <message>
+            <source>End a tag</source>
+            <translation>结束标签</translation>
+        </message>
+        <message>
+            <source>End the tag {tag}.</source>
+            <translation>结束标签：{tag}。</translation>
+        </message>
+        <message>
+            <source>Ends on</source>
+            <translation>结束日期</translation>
+        </message>
+    </context>
+    <context>
         <name>EndTermDialog</name>
         <message>
             <source>End term</source>
@@ -386,6 +455,10 @@
             <translation>党员中心户</translation>
         </message>
         <message>
+            <source>Offered when a member of the household is linked to a party member</source>
+            <translation>户内有成员已关联党员时可设置</translation>
+        </message>
+        <message>
             <source>Visits ({count})</source>
             <translation>走访记录（{count}）</translation>
         </message>
@@ -526,6 +599,10 @@
             <translation>新建</translation>
         </message>
         <message>
+            <source>Edit grid…</source>
+            <translation>编辑网格…</translation>
+        </message>
+        <message>
             <source>Add resident…</source>
             <translation>添加居民…</translation>
         </message>
@@ -558,6 +635,26 @@
             <translation>添加走访…</translation>
         </message>
         <message>
+            <source>Party member…</source>
+            <translation>关联党员…</translation>
+        </message>
+        <message>
+            <source>Link the resident to a party member on the roster, or unlink</source>
+            <translation>将居民关联到花名册中的党员，或取消关联</translation>
+        </message>
+        <message>
+            <source>Duplicates…</source>
+            <translation>重复档案…</translation>
+        </message>
+        <message>
+            <source>Residents recorded twice, and merging them</source>
+            <translation>查找并合并重复登记的居民</translation>
+        </message>
+        <message>
+            <source>Export this view to Excel…</source>
+            <translation>导出当前列表到 Excel…</translation>
+        </message>
+        <message>
             <source>Household forms…</source>
             <translation>网格户情登记表…</translation>
         </message>
@@ -576,6 +673,10 @@
         <message>
             <source>Print</source>
             <translation>打印</translation>
+        </message>
+        <message>
+            <source>Excel</source>
+            <translation>Excel</translation>
         </message>
         <message>
             <source>Search: name, pinyin or initials (zw), last digits of ID or phone, 3-2-301</source>
@@ -634,6 +735,34 @@
         <message>
             <source>Resident {name}</source>
             <translation>居民 {name}</translation>
+        </message>
+        <message>
+            <source>The party member link was saved.</source>
+            <translation>党员关联已保存。</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n record(s) merged.</source>
+            <translation>
+                <numerusform>已合并 %n 条记录。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Export this view to Excel</source>
+            <translation>导出当前列表到 Excel</translation>
+        </message>
+        <message>
+            <source>Excel files (*.xlsx)</source>
+            <translation>Excel 文件 (*.xlsx)</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n resident(s) exported to {path}.</source>
+            <translation>
+                <numerusform>已导出 %n 名居民到 {path}。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Exporting the residents…</source>
+            <translation>正在导出居民…</translation>
         </message>
         <message>
             <source>Choose a grid or a building in the tree first.</source>
@@ -1488,6 +1617,37 @@ Log file: {log}</source>
         <message>
             <source>From {org}</source>
             <translation>来自 {org}</translation>
+        </message>
+    </context>
+    <context>
+        <name>MemberLinkDialog</name>
+        <message>
+            <source>Party member</source>
+            <translation>党员</translation>
+        </message>
+        <message>
+            <source>{name} is linked to the party member {member}.</source>
+            <translation>{name} 已关联党员 {member}。</translation>
+        </message>
+        <message>
+            <source>{name} is not linked to a party member.</source>
+            <translation>{name} 尚未关联党员。</translation>
+        </message>
+        <message>
+            <source>Search the roster</source>
+            <translation>在花名册中查找</translation>
+        </message>
+        <message>
+            <source>Name, pinyin or last digits of the ID</source>
+            <translation>姓名、拼音或身份证号后几位</translation>
+        </message>
+        <message>
+            <source>Member</source>
+            <translation>党员</translation>
+        </message>
+        <message>
+            <source>(not a party member: unlink)</source>
+            <translation>（不是党员：取消关联）</translation>
         </message>
     </context>
     <context>
@@ -3040,6 +3200,22 @@ Log file: {log}</source>
             <translation>{name}：当前标签：{tags}</translation>
         </message>
         <message>
+            <source>End…</source>
+            <translation>结束…</translation>
+        </message>
+        <message>
+            <source>The tag no longer applies from a date; it stays in the history</source>
+            <translation>标签自某日起不再适用，仍保留在历史记录中</translation>
+        </message>
+        <message>
+            <source>{name}: current tags</source>
+            <translation>{name}：当前标签</translation>
+        </message>
+        <message>
+            <source>Current tags</source>
+            <translation>当前标签</translation>
+        </message>
+        <message>
             <source>Control: {tag}</source>
             <translation>重点人员：{tag}</translation>
         </message>
@@ -3058,6 +3234,10 @@ Log file: {log}</source>
         <message>
             <source>Since</source>
             <translation>起始日期</translation>
+        </message>
+        <message>
+            <source>{tag} since {date}</source>
+            <translation>{tag}（自 {date} 起）</translation>
         </message>
     </context>
     <context>

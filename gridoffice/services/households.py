@@ -279,6 +279,13 @@ class HouseholdService:
                 if getattr(grid, key) != value:
                     setattr(grid, key, value)
 
+    def grid(self, grid_id: str) -> GridDraft:
+        """The stored grid as its form edits it (every field, so saving loses none)."""
+        with self.db.read() as session:
+            grid = self._get(session, Grid, grid_id, MSG_GRID_MISSING)
+            return GridDraft(grid.code, grid.name, grid.grid_type, grid.dedicated_kind,
+                             grid.boundary, grid.branch_org_id, grid.note)
+
     def _grid_values(self, session: Session, draft: GridDraft,
                      grid_id: str | None) -> dict[str, Any]:
         code = rules.validate_grid_code(draft.code)

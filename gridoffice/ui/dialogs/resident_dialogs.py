@@ -8,14 +8,17 @@ shows a :class:`ValidationError` inline under the form, naming the field.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPushButton,
     QWidget,
 )
@@ -41,7 +44,7 @@ from gridoffice.ui.widgets.date_field import DateField
 from gridoffice.ui.widgets.id_fill import fill_from_id
 
 if TYPE_CHECKING:
-    from gridoffice.services.households import ResidentDraft, ResidentRow
+    from gridoffice.services.households import ResidentDraft, ResidentRow, TagRow
 
 HINT_STYLE = "color: #2e7d32;"
 BAD_HINT_STYLE = "color: #c62828;"
@@ -250,14 +253,35 @@ class TagDialog(FormDialog):
 
     def __init__(self, parent: QWidget | None, row: ResidentRow, *, current: list[str],
                  show_control: bool, today: dt.date,
-                 save: Callable[[str, str, str | None, str | None, dt.date | None], Any]
-                 ) -> None:
+                 save: Callable[[str, str, str | None, str | None, dt.date | None], Any],
+                 tags: Callable[[], Sequence[TagRow]] | None = None,
+                 end: Callable[[str, dt.date], Any] | None = None) -> None:
         super().__init__(parent, "")
         self.setWindowTitle(self.tr("Add a tag"))
         self._save = save
+        self._tags = tags
+        self._end = end
+        self.today = today
+        self.ended = 0  # tags ended while the dialog was open
         names = "、".join(current) or self.tr("none")
         self.set_intro(self.tr("{name}: current tags: {tags}").format(name=row.name,
                                                                       tags=names))
+        self.current_list = QListWidget(self)
+        self.current_list.setMaximumHeight(110)
+        self.end_button = QPushButton(self.tr("End…"), self)
+        self.end_button.setToolTip(self.tr("The tag no longer applies from a date; it stays "
+                                           "in the history"))
+        self.end_button.clicked.connect(self.end_current)
+        if tags is not None and end is not None:
+            self.set_intro(self.tr("{name}: current tags").format(name=row.name))
+            self.add_row(None, self.tr("Current tags"), self.current_list)
+            self.form.addRow("", self.end_button)
+            self.current_list.currentRowChanged.connect(
+                lambda r: self.end_button.setEnabled(r >= 0))
+            self._fill_current()
+        else:
+            self.current_list.hide()
+            self.end_button.hide()
         self.tag_combo = QComboBox(self)
         for code in CARE_TAGS:
             if code.code != "very_old":  # derived from the birth date, never set by hand
@@ -281,6 +305,42 @@ class TagDialog(FormDialog):
         self.tag_combo.currentIndexChanged.connect(lambda _i: self._update())
         self._update()
 
+    def _fill_current(self) -> None:
+        from gridoffice.domain.codes import CONTROL_TAGS
+
+        assert self._tags is not None
+        self.current_list.clear()
+        for tag in self._tags():
+            table: Any = CARE_TAGS if tag.kind == "care" else CONTROL_TAGS
+            text = code_label(table, tag.tag)
+            if tag.from_date is not None:
+                text = self.tr("{tag} since {date}").format(tag=text,
+                                                            date=tag.from_date.isoformat())
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, tag.id)
+            self.current_list.addItem(item)
+        if self.current_list.count():
+            self.current_list.setCurrentRow(0)
+        self.end_button.setEnabled(self.current_list.currentRow() >= 0)
+
+    def current_tag_ids(self) -> list[str]:
+        return [self.current_list.item(i).data(Qt.ItemDataRole.UserRole)
+                for i in range(self.current_list.count())]
+
+    def end_current(self) -> bool:
+        """Ask for the date the chosen current tag ends, and end it."""
+        item = self.current_list.currentItem()
+        if item is None or self._end is None:
+            return False
+        end = self._end
+        tag_id = str(item.data(Qt.ItemDataRole.UserRole))
+        done = EndTagDialog(self, tag=item.text(), today=self.today,
+                            save=lambda day: end(tag_id, day) or True).ask_result()
+        if done:
+            self.ended += 1
+            self._fill_current()
+        return bool(done)
+
     def tag_codes(self) -> list[str]:
         return [self.tag_combo.itemData(i)[1] for i in range(self.tag_combo.count())
                 if self.tag_combo.itemData(i)]
@@ -296,3 +356,21 @@ class TagDialog(FormDialog):
         return self._save(tag, kind, self.type_combo.currentData() if disabled else None,
                           self.grade_combo.currentData() if disabled else None,
                           self.date_of("from_date"))
+
+
+class EndTagDialog(FormDialog):
+    """The date a care (or control) tag stops applying; the tag stays in the history."""
+
+    def __init__(self, parent: QWidget | None, *, tag: str, today: dt.date,
+                 save: Callable[[dt.date], Any]) -> None:
+        super().__init__(parent, "")
+        self.setWindowTitle(self.tr("End a tag"))
+        self._save = save
+        self.set_intro(self.tr("End the tag {tag}.").format(tag=tag))
+        self.date_edit = self.add_row("to_date", self.tr("Ends on"), DateField(self))
+        self.date_edit.set_date(today)
+
+    def perform(self) -> Any:
+        day = self.date_of("to_date", required=True)
+        assert day is not None
+        return self._save(day)

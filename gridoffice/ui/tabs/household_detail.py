@@ -7,9 +7,10 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -73,7 +74,12 @@ def _table(parent: QWidget) -> QTableView:
 
 
 class HouseholdDetailPanel(QWidget):
-    """See the module docstring; ``show_household(None)`` empties it."""
+    """See the module docstring; ``show_household(None)`` empties it.
+
+    ``center_toggled(bool)``: the user turned the 党员中心户 box on or off (offered
+    only when a member of the household is linked to a party member)."""
+
+    center_toggled = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -88,6 +94,10 @@ class HouseholdDetailPanel(QWidget):
         self.center_label = QLabel(self)
         self.center_label.setObjectName("centerHousehold")
         self.center_label.setStyleSheet("color: #c62828; font-weight: bold;")
+        self.center_check = QCheckBox(self.tr("Party member centre household"), self)
+        self.center_check.setToolTip(self.tr(
+            "Offered when a member of the household is linked to a party member"))
+        self.center_check.clicked.connect(self.center_toggled)
         self.members_model = HouseholdMemberModel(self)
         self.members_view = _table(self)
         self.members_view.setModel(self.members_model)
@@ -101,6 +111,7 @@ class HouseholdDetailPanel(QWidget):
         head.addWidget(self.title_label)
         head.addWidget(self.center_label)
         head.addStretch(1)
+        head.addWidget(self.center_check)
         tables = QHBoxLayout()
         left = QVBoxLayout()
         left.addWidget(QLabel(self.tr("Members"), self))
@@ -129,6 +140,7 @@ class HouseholdDetailPanel(QWidget):
             self.title_label.setText(self.tr("No household selected"))
             self.info_label.setText("")
             self.center_label.hide()
+            self.center_check.hide()
             self.members_model.set_rows([])
             self.visits_model.set_rows([])
             return
@@ -143,6 +155,20 @@ class HouseholdDetailPanel(QWidget):
         self.info_label.setText("    ".join(parts))
         self.center_label.setText(self.tr("Party member centre household"))
         self.center_label.setVisible(detail.center_member_id is not None)
+        self.center_check.setVisible(self.linked_member_id() is not None
+                                     and detail.dissolved_on is None)
+        self.center_check.setChecked(detail.center_member_id is not None)
         self.members_model.set_rows(detail.members)
         self.visits_model.set_rows(detail.visits)
         self.visits_label.setText(self.tr("Visits ({count})").format(count=len(detail.visits)))
+
+    def linked_member_id(self) -> str | None:
+        """The party member living in the household: the centre household's member
+        (if still here), else the first member linked to the roster."""
+        if self.detail is None:
+            return None
+        here = [r.member_id for r in self.detail.members
+                if r.member_id and r.moved_out_on is None and r.died_on is None]
+        if self.detail.center_member_id in here:
+            return self.detail.center_member_id
+        return here[0] if here else None

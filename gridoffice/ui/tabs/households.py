@@ -130,6 +130,7 @@ class HouseholdsTab(QWidget):
         self.view.activated.connect(lambda _i: self.edit_action.trigger())
         self.detail = HouseholdDetailPanel(self)
         self.detail.add_visit_button.clicked.connect(self.add_visit)
+        self.detail.center_toggled.connect(self.set_center_household)
 
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
@@ -137,6 +138,7 @@ class HouseholdsTab(QWidget):
         right_layout.addWidget(self.toolbar)
         right_layout.addLayout(self.filter_row1)
         right_layout.addLayout(self.filter_row2)
+        right_layout.addWidget(self.grid_warning_label)
         self.right_splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.right_splitter.addWidget(self.view)
         self.right_splitter.addWidget(self.detail)
@@ -191,6 +193,8 @@ class HouseholdsTab(QWidget):
         new_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.tree_toolbar.addWidget(new_button)
         self.tree_toolbar.addAction(self.team_action)
+        self.edit_grid_action = self._action(self.tr("Edit grid…"), self.edit_grid)
+        self.tree_toolbar.addAction(self.edit_grid_action)
 
         self.add_resident_action = self._action(self.tr("Add resident…"), self.add_resident)
         self.edit_action = self._action(self.tr("Open…"), self.edit_resident)
@@ -200,11 +204,20 @@ class HouseholdsTab(QWidget):
         self.head_action = self._action(self.tr("Change head…"), self.change_head)
         self.move_action = self._action(self.tr("Move household…"), self.move_household)
         self.visit_action = self._action(self.tr("Add visit…"), self.add_visit)
+        self.member_link_action = self._action(
+            self.tr("Party member…"), self.link_member,
+            self.tr("Link the resident to a party member on the roster, or unlink"))
+        self.duplicates_action = self._action(
+            self.tr("Duplicates…"), self.find_duplicates,
+            self.tr("Residents recorded twice, and merging them"))
+        self.export_action = self._action(self.tr("Export this view to Excel…"),
+                                          self.export_view)
         self.toolbar = QToolBar(self)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for act in (self.add_resident_action, self.edit_action, self.tag_action,
                     self.move_out_action, self.death_action, None, self.head_action,
-                    self.move_action, self.visit_action):
+                    self.move_action, self.visit_action, None, self.member_link_action,
+                    self.duplicates_action):
             if act is None:
                 self.toolbar.addSeparator()
             else:
@@ -224,6 +237,13 @@ class HouseholdsTab(QWidget):
         print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.toolbar.addSeparator()
         self.toolbar.addWidget(print_button)
+        self.excel_menu = QMenu(self)
+        self.excel_menu.addAction(self.export_action)
+        excel_button = QToolButton(self)
+        excel_button.setText(self.tr("Excel"))
+        excel_button.setMenu(self.excel_menu)
+        excel_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.toolbar.addWidget(excel_button)
 
     def _build_filters(self) -> None:
         self.scope_label = QLabel(self)
@@ -238,6 +258,12 @@ class HouseholdsTab(QWidget):
         self.search_edit.returnPressed.connect(self.reload)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("residentCount")
+        self.grid_warning_label = QLabel(self)
+        self.grid_warning_label.setObjectName("gridWarning")
+        self.grid_warning_label.setWordWrap(True)
+        self.grid_warning_label.setStyleSheet(
+            "background: #fff3e0; color: #8a4b00; padding: 3px 6px;")
+        self.grid_warning_label.hide()
 
         self.grid_combo = QComboBox(self)
         self.grid_combo.addItem(self.tr("All grids"), None)
@@ -266,6 +292,7 @@ class HouseholdsTab(QWidget):
         for combo in (self.grid_combo, self.tag_combo, self.population_combo,
                       self.residence_combo, self.age_combo):
             combo.currentIndexChanged.connect(lambda _i: self.reload())
+        self.grid_combo.currentIndexChanged.connect(lambda _i: self._update_grid_warning())
         self.visit_check.toggled.connect(lambda _c: self.reload())
         self.visit_spin.valueChanged.connect(lambda _v: self.reload())
 
@@ -299,7 +326,11 @@ class HouseholdsTab(QWidget):
         self.tree.expandToDepth(0)
         self._update_scope_label()
         self.update_actions()
-        self.reload()
+        first = self.tree_model.index(0, 0)
+        if first.isValid():  # start on the first grid: a worker's day is one grid, and
+            self.tree.setCurrentIndex(first)  # the whole community is one click away
+        else:
+            self.reload()
 
     def _residents_of_building(self, building_id: str) -> list[ResidentRow]:
         from gridoffice.services.households import ResidentQuery
@@ -475,6 +506,23 @@ class HouseholdsTab(QWidget):
                 node = node.parent
             text = " / ".join(reversed(names))
         self.scope_label.setText(text)
+        self._update_grid_warning()
+
+    def _update_grid_warning(self) -> None:
+        """The 300–500 households advice of the grid shown (DOMAIN.md)."""
+        grid_id = self._scope_grid_id() if self.scope is not None else None
+        if grid_id is None:
+            grid_id = self.grid_combo.currentData()
+        warning = (self.service.grid_warning(grid_id)
+                   if grid_id is not None and self.service is not None else None)
+        if warning is None:
+            self.grid_warning_label.clear()
+            self.grid_warning_label.hide()
+            return
+        from gridoffice.ui.tabs.reminders import warning_text
+
+        self.grid_warning_label.setText(warning_text(warning))
+        self.grid_warning_label.show()
 
     def current_row(self) -> ResidentRow | None:
         index = self.view.currentIndex()
@@ -521,6 +569,11 @@ class HouseholdsTab(QWidget):
         household = self.current_household_id() if attached else None
         self.new_grid_action.setEnabled(attached)
         self.team_action.setEnabled(attached and self._scope_grid_id() is not None)
+        self.edit_grid_action.setEnabled(attached and self._scope_grid_id() is not None)
+        self.duplicates_action.setEnabled(attached)
+        self.export_action.setEnabled(attached and self.model.rowCount() > 0)
+        self.member_link_action.setEnabled(
+            row is not None and getattr(self, "members", None) is not None)
         self.new_building_action.setEnabled(attached and self.tree_model.rowCount() > 0)
         self.new_house_action.setEnabled(attached and kind in (KIND_BUILDING, KIND_UNIT,
                                                                 KIND_HOUSE))
@@ -585,6 +638,24 @@ class HouseholdsTab(QWidget):
                        today=self.today,
                        save=lambda role, name, phone, day: service.add_role(
                            grid_id, role, name, day, phone)).ask_result()
+
+    def edit_grid(self) -> None:
+        from gridoffice.ui.dialogs.grid_dialogs import GridDialog
+
+        grid_id = self._scope_grid_id()
+        if grid_id is None or self.service is None:
+            return
+        service = self.service
+        branches: list[tuple[str, str]] = []
+        if self.orgs is not None:
+            branches = [(o.id, o.short_name or o.name) for o in self.orgs.list_orgs(
+                include_retired=False)]
+        saved = GridDialog(self, branches=branches, draft=service.grid(grid_id),
+                           save=lambda draft: service.update_grid(grid_id, draft) or True
+                           ).ask_result()
+        if saved:
+            self.refresh()
+            self.status_message.emit(self.tr("The grid was saved."))
 
     def new_building(self) -> None:
         from gridoffice.ui.dialogs.household_dialogs import BuildingDialog
@@ -688,13 +759,67 @@ class HouseholdsTab(QWidget):
             current += [code_label(CONTROL_TAGS, t.tag)  # type: ignore[arg-type]
                         for t in service.tag_rows(row.id, include_control=True)
                         if t.kind == "control"]
-        saved = TagDialog(
+        dialog = TagDialog(
             self, row, current=current, show_control=control, today=self.today,
             save=lambda tag, kind, dtype, grade, since: service.add_tag(
                 row.id, tag, kind=kind, disability_type=dtype, disability_grade=grade,
-                from_date=since)).ask_result()
-        if saved is not None:
+                from_date=since),
+            tags=lambda: [t for t in service.tag_rows(row.id, include_control=control)
+                          if t.tag != "very_old"],
+            end=service.end_tag)
+        saved = dialog.ask_result()
+        if saved is not None or dialog.ended:
             self.refresh(row.id)
+
+    def link_member(self) -> None:
+        """One person, one record: link the resident to a party member, or unlink."""
+        from gridoffice.ui.dialogs.resident_member import MemberLinkDialog
+
+        row = self.current_row()
+        members = getattr(self, "members", None)
+        if row is None or self.service is None or members is None:
+            return
+        from gridoffice.services.roster import MemberQuery
+
+        service = self.service
+        current = None
+        if row.member_id:
+            found = [m for m in members.list_members(MemberQuery(relation=None))
+                     if m.id == row.member_id]
+            current = (row.member_id, found[0].name if found else row.member_id)
+        chosen = MemberLinkDialog(
+            self, resident_name=row.name, current=current,
+            search=lambda text: members.list_members(MemberQuery(text=text)),
+            save=lambda member_id: service.link_member(row.id, member_id)).ask_result()
+        if chosen is not None:
+            self.detail.detail = None
+            self.refresh(row.id)
+            self.status_message.emit(self.tr("The party member link was saved."))
+
+    def set_center_household(self, on: bool) -> None:
+        """党员中心户 on or off for the household shown underneath."""
+        detail = self.detail.detail
+        if detail is None or self.service is None:
+            return
+        member_id = self.detail.linked_member_id() if on else None
+        if on and member_id is None:
+            return
+        self.service.set_center_household(detail.id, member_id)
+        self.detail.detail = None
+        self._show_household(detail.id)
+
+    def find_duplicates(self) -> int:
+        from gridoffice.ui.dialogs.duplicates import DuplicatesDialog
+
+        if self.service is None:
+            return 0
+        merged = DuplicatesDialog(self, find=self.service.find_duplicates,
+                                  merge=self.service.merge).run()
+        if merged:
+            self.detail.detail = None
+            self.refresh()
+            self.status_message.emit(self.tr("%n record(s) merged.", "", merged))
+        return merged
 
     def move_out(self) -> None:
         self._leave(died=False)
@@ -770,6 +895,56 @@ class HouseholdsTab(QWidget):
             self.detail.detail = None
             self._show_household(household_id)
             self.refresh(self.current_id())
+
+    # --- Excel -----------------------------------------------------------------------------
+    def ask_export_path(self) -> str:
+        """Where to save the export ("" if cancelled; replaced in tests)."""
+        from PySide6.QtCore import QStandardPaths
+        from PySide6.QtWidgets import QFileDialog
+
+        folder = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation)
+        suggested = f"{folder}/实有人口_{dt.date.today().isoformat()}.xlsx"
+        path, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Export this view to Excel"), suggested,
+            self.tr("Excel files (*.xlsx)"))
+        return path
+
+    def export_view(self) -> BackgroundJob | None:
+        """The rows shown, masked (ID, phone, address cut, birth month), to an .xlsx
+        file in the background; the export is written to the audit log."""
+        rows = self.model.rows()
+        if self.service is None or self.db is None or not rows:
+            return None
+        chosen = self.ask_export_path()
+        if not chosen:
+            return None
+        from pathlib import Path
+
+        from gridoffice.services import residents_excel
+        from gridoffice.services.roster import RosterService
+
+        target = Path(chosen)
+        if target.suffix.lower() != ".xlsx":
+            target = target.with_name(target.name + ".xlsx")
+        grid_names = {g.id: g.name for g in self.service.list_grids()}
+        db, operator = self.db, self.service.operator
+
+        def task(_progress: Any) -> int:
+            count = residents_excel.export_residents(rows, target, grid_names=grid_names)
+            RosterService(db, operator).audit("export", "residents", str(target))
+            return count
+
+        def done(count: int) -> None:
+            self.status_message.emit(self.tr("%n resident(s) exported to {path}.", "",
+                                             count).format(path=str(target)))
+
+        job = BackgroundJob(self, task, label=self.tr("Exporting the residents…"),
+                            on_success=done)
+        self._jobs.append(job)
+        job.finished.connect(self._forget_finished_jobs)
+        job.start()
+        return job
 
     # --- ledgers ---------------------------------------------------------------------------
     def _ledgers(self) -> Any:
