@@ -322,8 +322,14 @@ class HouseholdService:
 
     def grid_warning(self, grid_id: str) -> Any:
         """The 300–500 households advice for a grid, or None."""
-        row = next((g for g in self.list_grids() if g.id == grid_id), None)
-        return rules.grid_size_warning(row.households) if row else None
+        with self.db.read() as session:
+            raw = session.connection().connection.driver_connection
+            assert raw is not None
+            (households,) = raw.execute(
+                "SELECT count(*) FROM household h JOIN house s ON s.id = h.house_id"
+                " JOIN building b ON b.id = s.building_id WHERE b.grid_id = ?"
+                " AND NOT h.deleted AND h.dissolved_on IS NULL", (grid_id,)).fetchone()
+        return rules.grid_size_warning(households)
 
     def add_role(self, grid_id: str, role: str, person_name: str, from_date: dt.date,
                  phone: str = "", member_id: str | None = None) -> str:

@@ -92,6 +92,10 @@ class HouseholdTreeModel(QAbstractItemModel):
                 self._root.children.append(node)
         self.endResetModel()
 
+    def grids(self) -> list[Any]:
+        """The grids as last read (their GridRow), in tree order."""
+        return [node.ref for node in self._root.children]
+
     def _fill_building(self, node: TreeNode) -> list[TreeNode]:
         assert self.source is not None
         care: dict[str, int] = {}

@@ -345,7 +345,7 @@ class HouseholdsTab(QWidget):
         try:
             while self.grid_combo.count() > 1:
                 self.grid_combo.removeItem(1)
-            for grid in self.service.list_grids():
+            for grid in self.tree_model.grids():  # read with the tree, not again
                 self.grid_combo.addItem(grid.name, grid.id)
             index = self.grid_combo.findData(keep)
             self.grid_combo.setCurrentIndex(max(index, 0))
