@@ -655,6 +655,10 @@
             <translation>导出当前列表到 Excel…</translation>
         </message>
         <message>
+            <source>Import residents from Excel…</source>
+            <translation>从 Excel 导入实有人口…</translation>
+        </message>
+        <message>
             <source>Household forms…</source>
             <translation>网格户情登记表…</translation>
         </message>
@@ -763,6 +767,12 @@
         <message>
             <source>Exporting the residents…</source>
             <translation>正在导出居民…</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n resident(s) imported.</source>
+            <translation>
+                <numerusform>已导入 %n 名居民。</numerusform>
+            </translation>
         </message>
         <message>
             <source>Choose a grid or a building in the tree first.</source>
@@ -2751,6 +2761,221 @@ Log file: {log}</source>
         <message>
             <source>never</source>
             <translation>从未</translation>
+        </message>
+    </context>
+    <context>
+        <name>ResidentsImportWizard</name>
+        <message>
+            <source>Import residents from Excel</source>
+            <translation>从 Excel 导入实有人口</translation>
+        </message>
+        <message>
+            <source>Import</source>
+            <translation>导入</translation>
+        </message>
+        <message>
+            <source>Choose the Excel file</source>
+            <translation>选择 Excel 文件</translation>
+        </message>
+        <message>
+            <source>Choose the workbook (.xlsx) that lists the residents, one person a row, and its sheet. Nothing is imported before every row has been checked.</source>
+            <translation>请选择列有居民信息（每行一人）的工作簿（.xlsx）及其工作表。所有行检查完毕之前不会导入任何数据。</translation>
+        </message>
+        <message>
+            <source>Path of an .xlsx file</source>
+            <translation>.xlsx 文件路径</translation>
+        </message>
+        <message>
+            <source>Browse…</source>
+            <translation>浏览…</translation>
+        </message>
+        <message>
+            <source>File:</source>
+            <translation>文件：</translation>
+        </message>
+        <message>
+            <source>Sheet:</source>
+            <translation>工作表：</translation>
+        </message>
+        <message>
+            <source>Choose the residents workbook</source>
+            <translation>选择实有人口工作簿</translation>
+        </message>
+        <message>
+            <source>Excel workbooks (*.xlsx *.xlsm);;All files (*)</source>
+            <translation>Excel 工作簿 (*.xlsx *.xlsm);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <source>Match the columns</source>
+            <translation>对应列</translation>
+        </message>
+        <message>
+            <source>Say which column of the sheet holds each item. Columns were recognised by their titles; fields marked * are needed, and a building or an address.</source>
+            <translation>请指定工作表中每一项所在的列。已按列标题自动识别；标 * 的项为必填，另须有楼号或地址。</translation>
+        </message>
+        <message>
+            <source>Item</source>
+            <translation>项目</translation>
+        </message>
+        <message>
+            <source>Column in the sheet</source>
+            <translation>工作表中的列</translation>
+        </message>
+        <message>
+            <source>{label} *</source>
+            <translation>{label} *</translation>
+        </message>
+        <message>
+            <source>Create buildings that do not exist yet</source>
+            <translation>创建尚不存在的楼栋</translation>
+        </message>
+        <message>
+            <source>Without this, a row naming a building that is not in its grid is a problem.</source>
+            <translation>不勾选时，填写了所在网格中不存在的楼栋的行将作为问题列出。</translation>
+        </message>
+        <message>
+            <source>Grid of rows without one:</source>
+            <translation>未填网格的行归入：</translation>
+        </message>
+        <message>
+            <source>(not in the sheet)</source>
+            <translation>（表中没有）</translation>
+        </message>
+        <message>
+            <source>{title} (column {letter})</source>
+            <translation>{title}（{letter} 列）</translation>
+        </message>
+        <message>
+            <source>Column {letter}</source>
+            <translation>{letter} 列</translation>
+        </message>
+        <message>
+            <source>Column titles found in row {row}; the data starts in row {start}.</source>
+            <translation>列标题位于第 {row} 行；数据从第 {start} 行开始。</translation>
+        </message>
+        <message>
+            <source>(no grid yet: the sheet names it)</source>
+            <translation>（尚无网格：由表中指定）</translation>
+        </message>
+        <message>
+            <source>Check the rows</source>
+            <translation>检查各行</translation>
+        </message>
+        <message>
+            <source>Every row is checked as the resident form would check it. Nothing is imported while a problem is left.</source>
+            <translation>每一行都按居民登记表的规则检查。只要还有问题，就不会导入任何数据。</translation>
+        </message>
+        <message>
+            <source>Row</source>
+            <translation>行</translation>
+        </message>
+        <message>
+            <source>Column</source>
+            <translation>列</translation>
+        </message>
+        <message>
+            <source>Problem</source>
+            <translation>问题</translation>
+        </message>
+        <message>
+            <source>Check again</source>
+            <translation>重新检查</translation>
+        </message>
+        <message>
+            <source>Check the file again after correcting and saving it.</source>
+            <translation>改正并保存文件后重新检查。</translation>
+        </message>
+        <message>
+            <source>Checking the rows of {sheet}…</source>
+            <translation>正在检查“{sheet}”的各行…</translation>
+        </message>
+        <message>
+            <source>Checking the rows…</source>
+            <translation>正在检查各行…</translation>
+        </message>
+        <message>
+            <source>The check was cancelled.</source>
+            <translation>检查已取消。</translation>
+        </message>
+        <message>
+            <source>Rows: {rows}. New residents: {new}. Residents to update: {updated}. Unchanged: {unchanged}. New buildings: {buildings}, houses: {houses}, households: {households}.</source>
+            <translation>行数：{rows}。新增居民：{new}。需更新居民：{updated}。无变化：{unchanged}。新增楼栋：{buildings}，房屋：{houses}，户：{households}。</translation>
+        </message>
+        <message>
+            <source>Problems: {count} in {rows} rows. Correct them in the file, save it and click Check again; nothing is imported until every problem is solved.</source>
+            <translation>问题：{count} 个，涉及 {rows} 行。请在文件中改正并保存，然后点击“重新检查”；所有问题解决之前不会导入任何数据。</translation>
+        </message>
+        <message>
+            <source>No problems, and nothing to import: every resident in the file is already registered with the same details.</source>
+            <translation>没有问题，也没有需要导入的内容：文件中的每位居民均已登记且信息相同。</translation>
+        </message>
+        <message>
+            <source>No problems found. Click Import to import the file.</source>
+            <translation>未发现问题。点击“导入”导入该文件。</translation>
+        </message>
+        <message>
+            <source>The check failed because of an unexpected error.</source>
+            <translation>检查因意外错误而失败。</translation>
+        </message>
+        <message>
+            <source>Checking…</source>
+            <translation>正在检查…</translation>
+        </message>
+        <message>
+            <source>The rows are being checked.</source>
+            <translation>正在检查各行。</translation>
+        </message>
+        <message>
+            <source>The file has not been checked.</source>
+            <translation>文件尚未检查。</translation>
+        </message>
+        <message>
+            <source>Problems to fix: {count}</source>
+            <translation>待改正问题：{count}</translation>
+        </message>
+        <message>
+            <source>Correct the problems in the file and check it again; nothing is imported while a problem is left.</source>
+            <translation>请在文件中改正问题后重新检查；只要还有问题，就不会导入任何数据。</translation>
+        </message>
+        <message>
+            <source>Nothing to import</source>
+            <translation>没有可导入的内容</translation>
+        </message>
+        <message>
+            <source>Every resident in the file is already registered with the same details.</source>
+            <translation>文件中的每位居民均已登记且信息相同。</translation>
+        </message>
+        <message>
+            <source>Import the residents: all of them, or nothing if anything goes wrong.</source>
+            <translation>导入居民：全部导入；如有任何错误则全部不导入。</translation>
+        </message>
+        <message>
+            <source>Check and import again</source>
+            <translation>重新检查并导入</translation>
+        </message>
+        <message>
+            <source>Check the file again and, if it has no problems, import it.</source>
+            <translation>重新检查文件，如无问题则导入。</translation>
+        </message>
+        <message>
+            <source>Importing {count} residents…</source>
+            <translation>正在导入 {count} 名居民…</translation>
+        </message>
+        <message>
+            <source>Importing the residents…</source>
+            <translation>正在导入居民…</translation>
+        </message>
+        <message>
+            <source>The import is finished. New residents: {added}. Residents updated: {updated}. Unchanged: {unchanged}. New buildings: {buildings}, houses: {houses}, households: {households}.</source>
+            <translation>导入完成。新增居民：{added}。更新居民：{updated}。无变化：{unchanged}。新增楼栋：{buildings}，房屋：{houses}，户：{households}。</translation>
+        </message>
+        <message>
+            <source>The import failed because of an unexpected error; nothing was changed.</source>
+            <translation>导入因意外错误而失败，未做任何更改。</translation>
+        </message>
+        <message>
+            <source>The import was cancelled; nothing was changed.</source>
+            <translation>导入已取消，未做任何更改。</translation>
         </message>
     </context>
     <context>

@@ -108,10 +108,20 @@ class ProblemModel(RowTableModel[Problem]):
         return problem_text(row) if column == 2 else None
 
 
+def error_label(parent: QWidget) -> QLabel:
+    """A hidden, wrapping, selectable label for a page's error message."""
+    label = QLabel(parent)
+    label.setWordWrap(True)
+    label.setStyleSheet(f"color: {ERROR_COLOR};")
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.hide()
+    return label
+
+
 class _Page(QWizardPage):
     """A page whose behaviour the wizard supplies (so every string is the wizard's)."""
 
-    def __init__(self, wizard: RosterImportWizard, *, enter: Callable[[], object],
+    def __init__(self, wizard: QWizard, *, enter: Callable[[], object],
                  complete: Callable[[], bool],
                  validate: Callable[[], bool] | None = None) -> None:
         super().__init__(wizard)
@@ -220,12 +230,7 @@ class RosterImportWizard(QWizard):
         return page
 
     def _error_label(self, parent: QWidget) -> QLabel:
-        label = QLabel(parent)
-        label.setWordWrap(True)
-        label.setStyleSheet(f"color: {ERROR_COLOR};")
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        label.hide()
-        return label
+        return error_label(parent)
 
     def ask_open_path(self) -> str:
         """The file the user picks ("" if cancelled; replaced in tests)."""

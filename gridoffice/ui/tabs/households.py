@@ -212,6 +212,8 @@ class HouseholdsTab(QWidget):
             self.tr("Residents recorded twice, and merging them"))
         self.export_action = self._action(self.tr("Export this view to Excel…"),
                                           self.export_view)
+        self.import_action = self._action(self.tr("Import residents from Excel…"),
+                                          self.import_residents)
         self.toolbar = QToolBar(self)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for act in (self.add_resident_action, self.edit_action, self.tag_action,
@@ -239,6 +241,7 @@ class HouseholdsTab(QWidget):
         self.toolbar.addWidget(print_button)
         self.excel_menu = QMenu(self)
         self.excel_menu.addAction(self.export_action)
+        self.excel_menu.addAction(self.import_action)
         excel_button = QToolButton(self)
         excel_button.setText(self.tr("Excel"))
         excel_button.setMenu(self.excel_menu)
@@ -572,6 +575,7 @@ class HouseholdsTab(QWidget):
         self.edit_grid_action.setEnabled(attached and self._scope_grid_id() is not None)
         self.duplicates_action.setEnabled(attached)
         self.export_action.setEnabled(attached and self.model.rowCount() > 0)
+        self.import_action.setEnabled(attached)
         self.member_link_action.setEnabled(
             row is not None and getattr(self, "members", None) is not None)
         self.new_building_action.setEnabled(attached and self.tree_model.rowCount() > 0)
@@ -945,6 +949,21 @@ class HouseholdsTab(QWidget):
         job.finished.connect(self._forget_finished_jobs)
         job.start()
         return job
+
+    def import_residents(self) -> Any:
+        """The residents import wizard (into the grid shown, for rows without one);
+        the tab is refreshed after an import."""
+        if self.service is None or self.db is None:
+            return None
+        from gridoffice.ui.dialogs.residents_import import ResidentsImportWizard
+
+        result = ResidentsImportWizard.run(self, self.db, self.service.operator, self.today,
+                                           self._scope_grid_id())
+        if result is not None:
+            self.refresh(self.current_id())
+            self.status_message.emit(self.tr("%n resident(s) imported.", "",
+                                             result.added + result.updated))
+        return result
 
     # --- ledgers ---------------------------------------------------------------------------
     def _ledgers(self) -> Any:
