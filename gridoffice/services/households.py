@@ -119,6 +119,7 @@ class GridRow:
     buildings: int
     households: int
     residents: int
+    care_tags: int = 0
 
 
 @dataclass(frozen=True)
@@ -259,6 +260,7 @@ class HouseholdService:
         self.db = db
         self.operator = operator
         self._today = today
+        self._grids_cache: tuple[str, list[GridRow]] | None = None
 
     def today(self) -> dt.date:
         return self._today or dt.date.today()
@@ -304,9 +306,14 @@ class HouseholdService:
                 "branch_org_id": draft.branch_org_id, "note": _clean(draft.note)}
 
     def list_grids(self) -> list[GridRow]:
+        """Every grid with its counts. The counts join every resident to its building,
+        so they are kept until the data changes (every write moves ``hlc_last``)."""
         with self.db.read() as session:
             raw = session.connection().connection.driver_connection
             assert raw is not None
+            (stamp,) = raw.execute("SELECT value FROM meta WHERE key = 'hlc_last'").fetchone()
+            if self._grids_cache is not None and self._grids_cache[0] == stamp:
+                return list(self._grids_cache[1])
             rows = raw.execute(
                 "SELECT g.id, g.code, g.name, g.grid_type, g.branch_org_id,"
                 " (SELECT count(*) FROM building b WHERE b.grid_id = g.id AND NOT b.deleted),"
@@ -316,9 +323,16 @@ class HouseholdService:
                 " (SELECT count(*) FROM resident r JOIN household h ON h.id = r.household_id"
                 "  JOIN house s ON s.id = h.house_id JOIN building b ON b.id = s.building_id"
                 "  WHERE b.grid_id = g.id AND NOT r.deleted AND r.moved_out_on IS NULL"
-                "  AND r.died_on IS NULL)"
+                "  AND r.died_on IS NULL),"
+                " (SELECT count(*) FROM resident_tag t JOIN resident r ON r.id = t.resident_id"
+                "  JOIN household h ON h.id = r.household_id JOIN house s ON s.id = h.house_id"
+                "  JOIN building b ON b.id = s.building_id WHERE b.grid_id = g.id"
+                "  AND NOT t.deleted AND t.to_date IS NULL AND t.kind = 'care'"
+                "  AND r.moved_out_on IS NULL AND r.died_on IS NULL)"
                 " FROM grid g WHERE NOT g.deleted ORDER BY g.code").fetchall()
-        return [GridRow(*row) for row in rows]
+        grids = [GridRow(*row) for row in rows]
+        self._grids_cache = (stamp, grids)
+        return list(grids)
 
     def grid_warning(self, grid_id: str) -> Any:
         """The 300–500 households advice for a grid, or None."""

@@ -42,6 +42,13 @@ def test_households_tab_with_100000_residents(qtbot, tmp_path):
         with qtbot.waitSignal(tab.loaded, timeout=60_000):
             tab.refresh()
         opens.append(time.perf_counter() - start)
+    firsts = []
+    for _ in range(3):  # as on the first opening: the grid counts not yet read
+        tab.service._grids_cache = None
+        start = time.perf_counter()
+        with qtbot.waitSignal(tab.loaded, timeout=60_000):
+            tab.refresh()
+        firsts.append(time.perf_counter() - start)
     shown = tab.model.rowCount()
     keystrokes = []
     for text in TYPED:
@@ -52,7 +59,8 @@ def test_households_tab_with_100000_residents(qtbot, tmp_path):
         keystrokes.append(time.perf_counter() - start)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"\ntab (re)opened with {shown} residents shown: median "
-          f"{statistics.median(opens) * 1000:.0f} ms (limit 300)")
+          f"{statistics.median(opens) * 1000:.0f} ms (limit 300); with the grid counts read "
+          f"afresh: {statistics.median(firsts) * 1000:.0f} ms")
     print(f"search keystroke: median {statistics.median(keystrokes) * 1000:.1f} ms, "
           f"max {max(keystrokes) * 1000:.1f} ms (limit 50 median)")
     print(f"peak memory of the test process: {peak:.0f} MB (limit 600)")

@@ -79,22 +79,27 @@ class HouseholdTreeModel(QAbstractItemModel):
         self._root = TreeNode("root", "", "")
         if self.source is not None:
             for grid in self.source.grids():
+                # A grid's buildings are read when it is expanded: 100,000 residents
+                # make every building's counts cost, and a worker opens one grid.
                 node = TreeNode(KIND_GRID, grid.id, f"{grid.name} ({grid.code})",
-                                grid.households, grid.residents, parent=self._root, ref=grid)
-                for building in self.source.buildings(grid.id):
-                    label = format_address(building.estate or None, building.number,
-                                           None, None)
-                    child = TreeNode(KIND_BUILDING, building.id, label, building.households,
-                                     building.residents, building.care_tags, parent=node,
-                                     fetched=False, ref=building)
-                    node.children.append(child)
-                    node.care += building.care_tags
+                                grid.households, grid.residents, grid.care_tags,
+                                parent=self._root, fetched=False, ref=grid)
                 self._root.children.append(node)
         self.endResetModel()
 
     def grids(self) -> list[Any]:
         """The grids as last read (their GridRow), in tree order."""
         return [node.ref for node in self._root.children]
+
+    def _fill_grid(self, node: TreeNode) -> list[TreeNode]:
+        assert self.source is not None
+        children = []
+        for building in self.source.buildings(node.id):
+            label = format_address(building.estate or None, building.number, None, None)
+            children.append(TreeNode(KIND_BUILDING, building.id, label, building.households,
+                                     building.residents, building.care_tags, parent=node,
+                                     fetched=False, ref=building))
+        return children
 
     def _fill_building(self, node: TreeNode) -> list[TreeNode]:
         assert self.source is not None
@@ -129,7 +134,16 @@ class HouseholdTreeModel(QAbstractItemModel):
         return node if isinstance(node, TreeNode) else None
 
     def index_of(self, kind: str, node_id: str) -> QModelIndex:
-        """The index of a loaded node (grids and buildings are always loaded)."""
+        """The index of a node; a building's grid is read first if it was not yet."""
+        found = self._find(kind, node_id)
+        if found.isValid() or kind == KIND_GRID:
+            return found
+        for row, grid in enumerate(self._root.children):
+            if not grid.fetched:
+                self.fetchMore(self.createIndex(row, 0, grid))
+        return self._find(kind, node_id)
+
+    def _find(self, kind: str, node_id: str) -> QModelIndex:
         stack = list(self._root.children)
         while stack:
             node = stack.pop(0)
@@ -181,10 +195,10 @@ class HouseholdTreeModel(QAbstractItemModel):
         if node is None or node.fetched:
             return
         node.fetched = True
-        units = self._fill_building(node)
-        if units:
-            self.beginInsertRows(parent, 0, len(units) - 1)
-            node.children = units
+        children = self._fill_grid(node) if node.kind == KIND_GRID else self._fill_building(node)
+        if children:
+            self.beginInsertRows(parent, 0, len(children) - 1)
+            node.children = children
             self.endInsertRows()
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:

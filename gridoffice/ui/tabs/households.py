@@ -326,10 +326,11 @@ class HouseholdsTab(QWidget):
             grids=service.list_grids, buildings=service.buildings, houses=service.houses,
             residents_of_building=lambda bid: self._residents_of_building(bid)))
         self._fill_grid_combo()
-        self.tree.expandToDepth(0)
         self._update_scope_label()
         self.update_actions()
         first = self.tree_model.index(0, 0)
+        if first.isValid():
+            self.tree.expand(first)
         if first.isValid():  # start on the first grid: a worker's day is one grid, and
             self.tree.setCurrentIndex(first)  # the whole community is one click away
         else:
@@ -442,9 +443,18 @@ class HouseholdsTab(QWidget):
         """The data changed: the tree counts and the rows are read again."""
         scope = (self.scope.kind, self.scope.id) if self.scope else None
         expanded = [n for n in self._expanded_buildings()]
+        grids = [self.tree_model.index(r, 0) for r in range(self.tree_model.rowCount())]
+        open_grids = [node.id for i in grids if self.tree.isExpanded(i)
+                      for node in [self.tree_model.node(i)] if node is not None]
         self.tree_model.reload()
         self._fill_grid_combo()
-        self.tree.expandToDepth(0)
+        if not open_grids and self.tree_model.rowCount():  # nothing open yet: the first grid
+            first = self.tree_model.node(self.tree_model.index(0, 0))
+            open_grids = [first.id] if first is not None else []
+        for grid_id in open_grids:  # only what the user had open is read again
+            index = self.tree_model.index_of(KIND_GRID, grid_id)
+            if index.isValid():
+                self.tree.expand(index)
         for building_id in expanded:
             index = self.tree_model.index_of(KIND_BUILDING, building_id)
             if index.isValid():
