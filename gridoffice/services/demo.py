@@ -300,6 +300,7 @@ def _households(db: Database, service: OrgService, rng: random.Random, names: Na
                         made += 1
                         household_id = uuid7()
                         households.append({"id": household_id, "house_id": house_id,
+                                           "grid_id": grid_id,
                                            "number": f"{g + 1:02d}{made:04d}",
                                            "kind": "family"})
                         surname_person = names.person()

@@ -317,16 +317,13 @@ class HouseholdService:
             rows = raw.execute(
                 "SELECT g.id, g.code, g.name, g.grid_type, g.branch_org_id,"
                 " (SELECT count(*) FROM building b WHERE b.grid_id = g.id AND NOT b.deleted),"
-                " (SELECT count(*) FROM household h JOIN house s ON s.id = h.house_id"
-                "  JOIN building b ON b.id = s.building_id WHERE b.grid_id = g.id"
+                " (SELECT count(*) FROM household h WHERE h.grid_id = g.id"
                 "  AND NOT h.deleted AND h.dissolved_on IS NULL),"
-                " (SELECT count(*) FROM resident r JOIN household h ON h.id = r.household_id"
-                "  JOIN house s ON s.id = h.house_id JOIN building b ON b.id = s.building_id"
-                "  WHERE b.grid_id = g.id AND NOT r.deleted AND r.moved_out_on IS NULL"
+                " (SELECT count(*) FROM household h JOIN resident r ON r.household_id = h.id"
+                "  WHERE h.grid_id = g.id AND NOT r.deleted AND r.moved_out_on IS NULL"
                 "  AND r.died_on IS NULL),"
-                " (SELECT count(*) FROM resident_tag t JOIN resident r ON r.id = t.resident_id"
-                "  JOIN household h ON h.id = r.household_id JOIN house s ON s.id = h.house_id"
-                "  JOIN building b ON b.id = s.building_id WHERE b.grid_id = g.id"
+                " (SELECT count(*) FROM household h JOIN resident r ON r.household_id = h.id"
+                "  JOIN resident_tag t ON t.resident_id = r.id WHERE h.grid_id = g.id"
                 "  AND NOT t.deleted AND t.to_date IS NULL AND t.kind = 'care'"
                 "  AND r.moved_out_on IS NULL AND r.died_on IS NULL)"
                 " FROM grid g WHERE NOT g.deleted ORDER BY g.code").fetchall()
@@ -432,8 +429,9 @@ class HouseholdService:
         self._check_code("kind", kind, "HOUSEHOLD_KINDS",
                          QT_TRANSLATE_NOOP("codes", "Household kind"))
         with self.db.write() as session:
-            self._get(session, House, house_id, MSG_HOUSE_MISSING)
-            household = Household(house_id=house_id, number=_clean(number), kind=kind)
+            house = self._get(session, House, house_id, MSG_HOUSE_MISSING)
+            household = Household(house_id=house_id, grid_id=self._grid_of(session, house),
+                                  number=_clean(number), kind=kind)
             session.add(household)
             session.flush()
             seen: set[str] = set()
@@ -519,10 +517,11 @@ class HouseholdService:
         """The whole household moves to another house; members and history go along."""
         with self.db.write() as session:
             household = self._get(session, Household, household_id, MSG_HOUSEHOLD_MISSING)
-            self._get(session, House, new_house_id, MSG_HOUSE_MISSING)
+            house = self._get(session, House, new_house_id, MSG_HOUSE_MISSING)
             if household.house_id == new_house_id:
                 raise ValidationError("house_id", MSG_SAME_HOUSE)
             household.house_id = new_house_id
+            household.grid_id = self._grid_of(session, house)
 
     def add_visit(self, household_id: str, visit_date: dt.date, visitor: str,
                   findings: str = "", requests: str = "") -> str:
@@ -931,6 +930,11 @@ class HouseholdService:
             return "—"
         return rules.format_address(building.estate or None, building.number,
                                     house.unit or None, house.room or None)
+
+    @staticmethod
+    def _grid_of(session: Session, house: House) -> str | None:
+        building = session.get(Building, house.building_id)
+        return building.grid_id if building is not None else None
 
     @staticmethod
     def _members(session: Session, household_id: str) -> list[Resident]:

@@ -793,7 +793,7 @@ def apply(db: Database, plan: ResidentImportPlan, *, operator: str, today: dt.da
         household_ids = {k: v for k, v in plan.households.items() if v is not None}
         new_households = [k for k, v in plan.households.items() if v is None]
         ids = db.bulk_insert(session, Household, [
-            {"house_id": house_ids[h_key], "number": number or None}
+            {"house_id": house_ids[h_key], "grid_id": h_key[0][0], "number": number or None}
             for h_key, number in new_households])
         household_ids.update(zip(new_households, ids, strict=True))
         for chunk in rx._chunks(plan.new, rx.CHUNK):

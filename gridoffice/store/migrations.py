@@ -259,6 +259,7 @@ def _step_3(conn: sqlite3.Connection) -> None:
             "household",
             """
             house_id TEXT NOT NULL REFERENCES house (id) DEFERRABLE INITIALLY DEFERRED,
+            grid_id TEXT REFERENCES grid (id) DEFERRABLE INITIALLY DEFERRED,
             number TEXT,
             kind TEXT NOT NULL DEFAULT 'family',
             center_member_id TEXT REFERENCES member (id) DEFERRABLE INITIALLY DEFERRED,
@@ -268,6 +269,7 @@ def _step_3(conn: sqlite3.Connection) -> None:
             """,
         )
         + "CREATE INDEX ix_household_house_id ON household (house_id);\n"
+        + "CREATE INDEX ix_household_grid_id ON household (grid_id);\n"
         + _synced_table(
             "resident",
             """

@@ -204,6 +204,8 @@ class Household(Synced, table=True):
     __tablename__ = "household"
 
     house_id: str = Field(foreign_key="house.id")
+    # The grid of the house, kept with the household (counts per grid are read often).
+    grid_id: str | None = Field(default=None, foreign_key="grid.id")
     number: str | None = None
     kind: str = "family"
     center_member_id: str | None = Field(default=None, foreign_key="member.id")

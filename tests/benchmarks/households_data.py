@@ -48,6 +48,7 @@ def make_large_register(folder: Path, seed: int = 7) -> Path:
                         houses.append({"id": house_id, "building_id": building_id,
                                        "unit": str(unit), "room": f"{floor}{door:02d}"})
                         households.append({"id": household_id, "house_id": house_id,
+                                           "grid_id": grid_id,
                                            "last_visit": today - dt.timedelta(
                                                days=rng.randrange(400))})
                         for position in range(2 if rng.random() < 0.5 else 3):

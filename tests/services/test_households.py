@@ -105,6 +105,8 @@ def test_move_household_keeps_members(register, house):
     far = register.add_house(register.add_building(other_grid, "7", estate="和平里"), "1", "502")
     register.move_household(household, far)
     assert register.residents(grid) == []
+    counts = {g.id: (g.households, g.residents) for g in register.list_grids()}
+    assert counts == {grid: (0, 0), other_grid: (1, 3)}  # the counts follow the move
     assert [r.address for r in register.residents(other_grid)] == ["和平里7号楼1单元502"] * 3
     with pytest.raises(ValidationError):
         register.move_household(household, far)
