@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from collections.abc import Callable
-from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QFont
@@ -45,6 +44,7 @@ from gridoffice.ui.dialogs.roster_import import (
     NOT_IMPORTED,
     PreviewModel,
     ProblemModel,
+    WorkbookChoice,
     _Page,
     error_label,
 )
@@ -53,8 +53,10 @@ from gridoffice.ui.workers import BackgroundJob
 REQUIRED = ("name", "relation")  # and a building or an address column
 
 
-class ResidentsImportWizard(QWizard):
+class ResidentsImportWizard(WorkbookChoice, QWizard):
     """Import residents from a flat Excel sheet (.xlsx), all or nothing."""
+
+    read_sheet_names = staticmethod(residents_excel.sheet_names)
 
     PAGE_FILE, PAGE_COLUMNS, PAGE_CHECK, PAGE_IMPORT = range(4)
 
@@ -148,45 +150,6 @@ class ResidentsImportWizard(QWizard):
             self, self.tr("Choose the residents workbook"), folder,
             self.tr("Excel workbooks (*.xlsx *.xlsm);;All files (*)"))
         return path
-
-    def browse(self) -> None:
-        chosen = self.ask_open_path()
-        if chosen:
-            self.path_edit.setText(chosen)
-            self.load_sheets()
-
-    def _path_edited(self, _text: str) -> None:
-        self.sheet_combo.clear()
-        self.file_error.hide()
-        self.file_page.changed()
-        self._sheet_timer.start()
-
-    def load_sheets(self) -> bool:
-        """Fill the sheet list from the file in the path field; False with a message in
-        the page if the file cannot be used."""
-        self._sheet_timer.stop()
-        self.sheet_combo.clear()
-        self.file_error.hide()
-        text = self.path_edit.text().strip()
-        if text:
-            try:
-                names = residents_excel.sheet_names(Path(text))
-            except UserError as err:
-                self.file_error.setText(messages.user_error_text(err))
-                self.file_error.show()
-            else:
-                self.sheet_combo.addItems(names)
-        self.file_page.changed()
-        return self.sheet_combo.count() > 0
-
-    def _file_complete(self) -> bool:
-        return self.sheet_combo.count() > 0 and bool(self.sheet_combo.currentText())
-
-    def path(self) -> Path:
-        return Path(self.path_edit.text().strip())
-
-    def sheet(self) -> str:
-        return self.sheet_combo.currentText()
 
     # --- page 2: the columns ---------------------------------------------------------------
     def _build_columns_page(self) -> _Page:

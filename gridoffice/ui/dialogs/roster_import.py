@@ -142,8 +142,69 @@ class _Page(QWizardPage):
         self.completeChanged.emit()
 
 
-class RosterImportWizard(QWizard):
+class WorkbookChoice:
+    """The file-and-sheet page logic both import wizards share.
+
+    The wizard provides ``path_edit``, ``sheet_combo``, ``file_error``,
+    ``file_page``, ``_sheet_timer``, ``ask_open_path()`` and ``read_sheet_names``
+    (the service's ``sheet_names``).
+    """
+
+    path_edit: QLineEdit
+    sheet_combo: QComboBox
+    file_error: QLabel
+    file_page: Any
+    _sheet_timer: QTimer
+    read_sheet_names: Callable[[Path], list[str]]
+
+    def ask_open_path(self) -> str:
+        raise NotImplementedError
+
+    def browse(self) -> None:
+        chosen = self.ask_open_path()
+        if chosen:
+            self.path_edit.setText(chosen)
+            self.load_sheets()
+
+    def _path_edited(self, _text: str) -> None:
+        self.sheet_combo.clear()
+        self.file_error.hide()
+        self.file_page.changed()
+        self._sheet_timer.start()
+
+    def load_sheets(self) -> bool:
+        """Fill the sheet list from the file in the path field; False with a message in
+        the page if the file cannot be used."""
+        self._sheet_timer.stop()
+        self.sheet_combo.clear()
+        self.file_error.hide()
+        text = self.path_edit.text().strip()
+        if text:
+            try:
+                names = self.read_sheet_names(Path(text))
+            except UserError as err:
+                self.file_error.setText(messages.user_error_text(err))
+                self.file_error.show()
+            else:
+                self.sheet_combo.addItems(names)
+        self.file_page.changed()
+        return self.sheet_combo.count() > 0
+
+    def _file_complete(self) -> bool:
+        return self.sheet_combo.count() > 0 and bool(self.sheet_combo.currentText())
+
+    def path(self) -> Path:
+        return Path(self.path_edit.text().strip())
+
+    def sheet(self) -> str:
+        return self.sheet_combo.currentText()
+
+
+
+class RosterImportWizard(WorkbookChoice, QWizard):
     """Import party members from an Excel roster (.xlsx), all or nothing."""
+
+    read_sheet_names = staticmethod(roster_excel.sheet_names)
 
     PAGE_FILE, PAGE_COLUMNS, PAGE_CHECK, PAGE_IMPORT = range(4)
 
@@ -240,45 +301,6 @@ class RosterImportWizard(QWizard):
             self, self.tr("Choose the roster workbook"), folder,
             self.tr("Excel workbooks (*.xlsx *.xlsm);;All files (*)"))
         return path
-
-    def browse(self) -> None:
-        chosen = self.ask_open_path()
-        if chosen:
-            self.path_edit.setText(chosen)
-            self.load_sheets()
-
-    def _path_edited(self, _text: str) -> None:
-        self.sheet_combo.clear()
-        self.file_error.hide()
-        self.file_page.changed()
-        self._sheet_timer.start()
-
-    def load_sheets(self) -> bool:
-        """Fill the sheet list from the file in the path field; False with a message in
-        the page if the file cannot be used."""
-        self._sheet_timer.stop()
-        self.sheet_combo.clear()
-        self.file_error.hide()
-        text = self.path_edit.text().strip()
-        if text:
-            try:
-                names = roster_excel.sheet_names(Path(text))
-            except UserError as err:
-                self.file_error.setText(messages.user_error_text(err))
-                self.file_error.show()
-            else:
-                self.sheet_combo.addItems(names)
-        self.file_page.changed()
-        return self.sheet_combo.count() > 0
-
-    def _file_complete(self) -> bool:
-        return self.sheet_combo.count() > 0 and bool(self.sheet_combo.currentText())
-
-    def path(self) -> Path:
-        return Path(self.path_edit.text().strip())
-
-    def sheet(self) -> str:
-        return self.sheet_combo.currentText()
 
     # --- page 2: the columns ---------------------------------------------------------------
     def _build_columns_page(self) -> _Page:
