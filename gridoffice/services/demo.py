@@ -305,6 +305,7 @@ def _households(db: Database, service: OrgService, rng: random.Random, names: Na
                                            "kind": "family"})
                         surname_person = names.person()
                         size_ = rng.choice((1, 2, 2, 3, 3, 3, 4, 4))
+                        head_sex = ""
                         for position in range(size_):
                             member = local_members.pop() if (
                                 position < 2 and local_members and rng.random() < 0.05) else None
@@ -326,10 +327,14 @@ def _households(db: Database, service: OrgService, rng: random.Random, names: Na
                                     name = surname_person[0] + names.person()[1:]
                                     birth = day - dt.timedelta(days=rng.randrange(365, 30 * 365))
                                 sex = "1" if rng.random() < 0.5 else "2"
+                                if position == 1 and head_sex:  # a spouse: the other sex
+                                    sex = "2" if head_sex == "1" else "1"
                                 id_number = _id_number(rng, birth, sex)
                                 while id_number in used_ids:
                                     id_number = _id_number(rng, birth, sex)
                             used_ids.add(id_number or "")
+                            if position == 0:
+                                head_sex = sex
                             relation = "02" if position == 0 else (
                                 "10" if position == 1 else ("20" if sex == "1" else "30"))
                             split = rng.random()
