@@ -295,27 +295,33 @@ def cmd_ledger_care(args: argparse.Namespace) -> int:
     return _print_ledger(args, f"care_list:{tag}", "行 rows", render)
 
 
-def cmd_import_roster(args: argparse.Namespace) -> int:
-    import datetime as _dt
+def _import_sheet(args: argparse.Namespace, excel: Any,
+                  check: Callable[[Any, str, Any], Any],
+                  imported: Callable[[Any], str]) -> int:
+    """Check every row of a sheet, print each problem, and import only if there is none.
 
-    from gridoffice.services import roster_excel
+    ``excel`` is the import module (sheet_names, MSG_NO_SUCH_SHEET, apply);
+    ``check(db, sheet, today)`` makes the plan; ``imported(result)`` says what was written.
+    """
+    import datetime as _dt
 
     db = _database(args)
     try:
         _unit, operator = _operator(db)
         today = _dt.date.today()
-        sheets = roster_excel.sheet_names(args.file)
+        sheets = excel.sheet_names(args.file)
         sheet = args.sheet or sheets[0]
         if sheet not in sheets:
-            raise UserError(roster_excel.MSG_NO_SUCH_SHEET, sheet=sheet,
-                            sheets="、".join(sheets))
-        mapping = roster_excel.load_mapping(db, args.file, sheet)
-        plan = roster_excel.dry_run(db, args.file, sheet, mapping, today=today)
+            raise UserError(excel.MSG_NO_SUCH_SHEET, sheet=sheet, sheets="、".join(sheets))
+        plan = check(db, sheet, today)
         for problem in plan.problems:
             text = problem.error.one_line() if problem.error else problem.message
-            print(f"第 {problem.row} 行 row {problem.row}: {text}")
-        print(f"共 {plan.total_rows} 行 rows: {plan.new_count} 新增 new, "
-              f"{plan.update_count} 更新 updates, {len(plan.problems)} 个问题 problems")
+            column = problem.column or ""
+            where = f" / {column}" if column and not text.startswith(column) else ""
+            print(f"第 {problem.row} 行 row {problem.row}{where}: {text}")
+        counts = plan.counts()
+        print(f"共 {counts['rows']} 行 rows: {counts['new']} 新增 new, "
+              f"{counts['updated']} 更新 updates, {counts['problems']} 个问题 problems")
         if plan.problems:
             print("有问题，未导入任何数据 | problems found, nothing was imported",
                   file=sys.stderr)
@@ -323,11 +329,21 @@ def cmd_import_roster(args: argparse.Namespace) -> int:
         if args.dry_run:
             print("试运行，未写入 | dry run, nothing written")
             return EXIT_OK
-        result = roster_excel.apply(db, plan, operator=operator, today=today)
-        print(f"已导入 imported: {result.added} 新增 added, {result.updated} 更新 updated")
+        print(imported(excel.apply(db, plan, operator=operator, today=today)))
     finally:
         db.close()
     return EXIT_OK
+
+
+def cmd_import_roster(args: argparse.Namespace) -> int:
+    from gridoffice.services import roster_excel
+
+    def check(db: Any, sheet: str, today: Any) -> Any:
+        mapping = roster_excel.load_mapping(db, args.file, sheet)
+        return roster_excel.dry_run(db, args.file, sheet, mapping, today=today)
+
+    return _import_sheet(args, roster_excel, check, lambda result: (
+        f"已导入 imported: {result.added} 新增 added, {result.updated} 更新 updated"))
 
 
 def cmd_export_roster(args: argparse.Namespace) -> int:
@@ -349,41 +365,16 @@ def cmd_export_roster(args: argparse.Namespace) -> int:
 
 
 def cmd_import_residents(args: argparse.Namespace) -> int:
-    import datetime as _dt
-
     from gridoffice.services import residents_excel
 
-    db = _database(args)
-    try:
-        _unit, operator = _operator(db)
-        today = _dt.date.today()
-        sheets = residents_excel.sheet_names(args.file)
-        sheet = args.sheet or sheets[0]
-        if sheet not in sheets:
-            raise UserError(residents_excel.MSG_NO_SUCH_SHEET, sheet=sheet,
-                            sheets="、".join(sheets))
+    def check(db: Any, sheet: str, today: Any) -> Any:
         mapping = residents_excel.load_mapping(args.file, sheet)
-        plan = residents_excel.dry_run(db, args.file, sheet, mapping, today=today,
+        return residents_excel.dry_run(db, args.file, sheet, mapping, today=today,
                                        create_buildings=args.create_buildings)
-        for problem in plan.problems:
-            text = problem.error.one_line() if problem.error else problem.message
-            print(f"第 {problem.row} 行 row {problem.row} / {problem.column or '—'}: {text}")
-        counts = plan.counts()
-        print(f"共 {counts['rows']} 行 rows: {counts['new']} 新增 new, "
-              f"{counts['updated']} 更新 updates, {counts['problems']} 个问题 problems")
-        if plan.problems:
-            print("有问题，未导入任何数据 | problems found, nothing was imported",
-                  file=sys.stderr)
-            return EXIT_FAILED
-        if args.dry_run:
-            print("试运行，未写入 | dry run, nothing written")
-            return EXIT_OK
-        result = residents_excel.apply(db, plan, operator=operator, today=today)
-        print(f"已导入 imported: {result.added} 新增 added, {result.updated} 更新 updated, "
-              f"{result.households} 新户 households")
-    finally:
-        db.close()
-    return EXIT_OK
+
+    return _import_sheet(args, residents_excel, check, lambda result: (
+        f"已导入 imported: {result.added} 新增 added, {result.updated} 更新 updated, "
+        f"{result.households} 新户 households"))
 
 
 def cmd_export_residents(args: argparse.Namespace) -> int:
