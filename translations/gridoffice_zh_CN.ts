@@ -2782,22 +2782,6 @@ Log file: {log}</source>
             <translation>请选择列有居民信息（每行一人）的工作簿（.xlsx）及其工作表。所有行检查完毕之前不会导入任何数据。</translation>
         </message>
         <message>
-            <source>Path of an .xlsx file</source>
-            <translation>.xlsx 文件路径</translation>
-        </message>
-        <message>
-            <source>Browse…</source>
-            <translation>浏览…</translation>
-        </message>
-        <message>
-            <source>File:</source>
-            <translation>文件：</translation>
-        </message>
-        <message>
-            <source>Sheet:</source>
-            <translation>工作表：</translation>
-        </message>
-        <message>
             <source>Choose the residents workbook</source>
             <translation>选择实有人口工作簿</translation>
         </message>
@@ -3041,22 +3025,6 @@ Log file: {log}</source>
         <message>
             <source>Choose the roster workbook (.xlsx) and the sheet that lists the members. Nothing is imported before every row has been checked.</source>
             <translation>选择花名册工作簿（.xlsx）及列有党员的工作表。每一行检查通过之前，不会导入任何数据。</translation>
-        </message>
-        <message>
-            <source>Path of an .xlsx file</source>
-            <translation>.xlsx 文件的路径</translation>
-        </message>
-        <message>
-            <source>Browse…</source>
-            <translation>浏览…</translation>
-        </message>
-        <message>
-            <source>File:</source>
-            <translation>文件：</translation>
-        </message>
-        <message>
-            <source>Sheet:</source>
-            <translation>工作表：</translation>
         </message>
         <message>
             <source>Choose the roster workbook</source>
@@ -3614,6 +3582,25 @@ Log file: {log}</source>
         <message>
             <source>Requests</source>
             <translation>诉求</translation>
+        </message>
+    </context>
+    <context>
+        <name>WorkbookChoice</name>
+        <message>
+            <source>Path of an .xlsx file</source>
+            <translation>Excel 文件（.xlsx）的路径</translation>
+        </message>
+        <message>
+            <source>Browse…</source>
+            <translation>浏览…</translation>
+        </message>
+        <message>
+            <source>File:</source>
+            <translation>文件：</translation>
+        </message>
+        <message>
+            <source>Sheet:</source>
+            <translation>工作表：</translation>
         </message>
     </context>
     <context>

@@ -12,7 +12,7 @@ import datetime as dt
 import sys
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QTableView,
     QTableWidget,
@@ -97,23 +96,6 @@ class ResidentsImportWizard(WorkbookChoice, QWizard):
         FormDialog.run_modal(wizard)  # the seam tests drive dialogs through
         return wizard.result_value
 
-    def reject(self) -> None:
-        """Closing while a job runs cancels it first: nothing is left half done."""
-        if self.job is not None and self.job.running:
-            self._close_when_done = True
-            self.job.cancel()
-            return
-        super().reject()
-
-    def _job_finished(self) -> None:
-        self.job = None
-        if self._close_when_done:
-            self._close_when_done = False
-            if self.result_value is not None:
-                self.accept()
-            else:
-                super().reject()
-
     # --- page 1: the file ------------------------------------------------------------------
     def _build_file_page(self) -> _Page:
         page = _Page(self, enter=lambda: None, complete=self._file_complete)
@@ -121,25 +103,7 @@ class ResidentsImportWizard(WorkbookChoice, QWizard):
         page.setSubTitle(self.tr(
             "Choose the workbook (.xlsx) that lists the residents, one person a row, and "
             "its sheet. Nothing is imported before every row has been checked."))
-        self.path_edit = QLineEdit(page)
-        self.path_edit.setPlaceholderText(self.tr("Path of an .xlsx file"))
-        self.browse_button = QPushButton(self.tr("Browse…"), page)
-        self.browse_button.clicked.connect(self.browse)
-        self.sheet_combo = QComboBox(page)
-        self.file_error = error_label(page)
-        row = QHBoxLayout()
-        row.addWidget(self.path_edit, 1)
-        row.addWidget(self.browse_button)
-        form = QFormLayout(page)
-        form.addRow(self.tr("File:"), row)
-        form.addRow(self.tr("Sheet:"), self.sheet_combo)
-        form.addRow(self.file_error)
-        self._sheet_timer = QTimer(self)
-        self._sheet_timer.setSingleShot(True)
-        self._sheet_timer.setInterval(300)
-        self._sheet_timer.timeout.connect(self.load_sheets)
-        self.path_edit.textChanged.connect(self._path_edited)
-        self.sheet_combo.currentIndexChanged.connect(lambda _i: page.changed())
+        self._add_file_widgets(page)
         return page
 
     def ask_open_path(self) -> str:

@@ -160,6 +160,47 @@ class WorkbookChoice:
     def ask_open_path(self) -> str:
         raise NotImplementedError
 
+    def _add_file_widgets(self, page: Any) -> None:
+        """Path field with Browse, the sheet list and the error line, on ``page``."""
+        self.path_edit = QLineEdit(page)
+        self.path_edit.setPlaceholderText(
+            QCoreApplication.translate("WorkbookChoice", "Path of an .xlsx file"))
+        self.browse_button = QPushButton(
+            QCoreApplication.translate("WorkbookChoice", "Browse…"), page)
+        self.browse_button.clicked.connect(self.browse)
+        self.sheet_combo = QComboBox(page)
+        self.file_error = error_label(page)
+        row = QHBoxLayout()
+        row.addWidget(self.path_edit, 1)
+        row.addWidget(self.browse_button)
+        form = QFormLayout(page)
+        form.addRow(QCoreApplication.translate("WorkbookChoice", "File:"), row)
+        form.addRow(QCoreApplication.translate("WorkbookChoice", "Sheet:"), self.sheet_combo)
+        form.addRow(self.file_error)
+        self._sheet_timer = QTimer(self)  # type: ignore[arg-type]
+        self._sheet_timer.setSingleShot(True)
+        self._sheet_timer.setInterval(300)
+        self._sheet_timer.timeout.connect(self.load_sheets)
+        self.path_edit.textChanged.connect(self._path_edited)
+        self.sheet_combo.currentIndexChanged.connect(lambda _i: page.changed())
+
+    def reject(self) -> None:
+        """Closing while a job runs cancels it first: nothing is left half done."""
+        if self.job is not None and self.job.running:
+            self._close_when_done = True
+            self.job.cancel()
+            return
+        super().reject()  # type: ignore[misc]
+
+    def _job_finished(self) -> None:
+        self.job = None
+        if self._close_when_done:
+            self._close_when_done = False
+            if self.result_value is not None:
+                self.accept()
+            else:
+                super().reject()  # type: ignore[misc]
+
     def browse(self) -> None:
         chosen = self.ask_open_path()
         if chosen:
@@ -245,23 +286,6 @@ class RosterImportWizard(WorkbookChoice, QWizard):
         FormDialog.run_modal(wizard)  # the seam tests drive dialogs through
         return wizard.result_value
 
-    def reject(self) -> None:
-        """Closing while a job runs cancels it first: nothing is left half done."""
-        if self.job is not None and self.job.running:
-            self._close_when_done = True
-            self.job.cancel()
-            return
-        super().reject()
-
-    def _job_finished(self) -> None:
-        self.job = None
-        if self._close_when_done:
-            self._close_when_done = False
-            if self.result_value is not None:
-                self.accept()
-            else:
-                super().reject()
-
     # --- page 1: the file ------------------------------------------------------------------
     def _build_file_page(self) -> _Page:
         page = _Page(self, enter=lambda: None, complete=self._file_complete)
@@ -269,29 +293,8 @@ class RosterImportWizard(WorkbookChoice, QWizard):
         page.setSubTitle(self.tr(
             "Choose the roster workbook (.xlsx) and the sheet that lists the members. "
             "Nothing is imported before every row has been checked."))
-        self.path_edit = QLineEdit(page)
-        self.path_edit.setPlaceholderText(self.tr("Path of an .xlsx file"))
-        self.browse_button = QPushButton(self.tr("Browse…"), page)
-        self.browse_button.clicked.connect(self.browse)
-        self.sheet_combo = QComboBox(page)
-        self.file_error = self._error_label(page)
-        row = QHBoxLayout()
-        row.addWidget(self.path_edit, 1)
-        row.addWidget(self.browse_button)
-        form = QFormLayout(page)
-        form.addRow(self.tr("File:"), row)
-        form.addRow(self.tr("Sheet:"), self.sheet_combo)
-        form.addRow(self.file_error)
-        self._sheet_timer = QTimer(self)
-        self._sheet_timer.setSingleShot(True)
-        self._sheet_timer.setInterval(300)
-        self._sheet_timer.timeout.connect(self.load_sheets)
-        self.path_edit.textChanged.connect(self._path_edited)
-        self.sheet_combo.currentIndexChanged.connect(lambda _i: page.changed())
+        self._add_file_widgets(page)
         return page
-
-    def _error_label(self, parent: QWidget) -> QLabel:
-        return error_label(parent)
 
     def ask_open_path(self) -> str:
         """The file the user picks ("" if cancelled; replaced in tests)."""
@@ -342,7 +345,7 @@ class RosterImportWizard(WorkbookChoice, QWizard):
         self.preview_view.setModel(self.preview_model)
         self.preview_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.preview_view.setMaximumHeight(150)
-        self.columns_error = self._error_label(page)
+        self.columns_error = error_label(page)
         form = QFormLayout()
         form.addRow(self.tr("Branch for new members without one:"), self.default_branch)
         layout = QVBoxLayout(page)
