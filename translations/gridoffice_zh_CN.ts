@@ -3339,10 +3339,6 @@ Log file: {log}</source>
             <translation>正在生成党员花名册…</translation>
         </message>
         <message>
-            <source>Making the ledger was cancelled.</source>
-            <translation>已取消生成台账。</translation>
-        </message>
-        <message>
             <source>Ledger of party organisations</source>
             <translation>党组织设置一览表</translation>
         </message>

@@ -304,7 +304,7 @@ def test_household_forms_and_care_list_reach_the_preview(qtbot, tab, households,
     model = tab.tree_model
     wait_loaded(qtbot, tab, lambda: tab.tree.setCurrentIndex(
         model.index_of(KIND_GRID, place.grid)))
-    jobs = tab._ledgers()
+    jobs = tab.ledgers
     with qtbot.waitSignal(jobs.opened, timeout=30_000) as blocker:
         tab.forms_action.trigger()
     preview = blocker.args[0]

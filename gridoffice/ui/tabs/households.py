@@ -38,6 +38,7 @@ from gridoffice.domain.codes import CARE_TAGS, POPULATION_TYPES, RESIDENCE_STATU
 from gridoffice.domain.households import AGE_BAND_OLDEST, AGE_BANDS
 from gridoffice.ui import messages
 from gridoffice.ui.labels import code_label
+from gridoffice.ui.ledger_jobs import LedgerJobs
 from gridoffice.ui.models.household_residents import (
     COL_ADDRESS,
     COL_ID,
@@ -79,6 +80,8 @@ class HouseholdsTab(QWidget):
         super().__init__(parent)
         self.service: HouseholdService | None = None
         self.db: Database | None = None
+        self.ledgers = LedgerJobs(self)  # one ledger at a time, and its preview
+        self.ledgers.status_message.connect(self.status_message)
         self.unit_name = ""
         self.scope: TreeNode | None = None  # None: the whole community
         self._generation = 0
@@ -434,9 +437,8 @@ class HouseholdsTab(QWidget):
 
     def running_jobs(self) -> list[BackgroundJob]:
         jobs = [job for job in self._jobs if job.running]
-        ledgers = getattr(self, "ledger_jobs", None)
-        if ledgers is not None and ledgers.running and ledgers.job is not None:
-            jobs.append(ledgers.job)
+        if self.ledgers.running and self.ledgers.job is not None:
+            jobs.append(self.ledgers.job)
         return jobs
 
     def refresh(self, select_id: str | None = None) -> None:
@@ -976,14 +978,6 @@ class HouseholdsTab(QWidget):
         return result
 
     # --- ledgers ---------------------------------------------------------------------------
-    def _ledgers(self) -> Any:
-        if getattr(self, "ledger_jobs", None) is None:
-            from gridoffice.ui.ledger_jobs import LedgerJobs
-
-            self.ledger_jobs = LedgerJobs(self)
-            self.ledger_jobs.status_message.connect(self.status_message)
-        return self.ledger_jobs
-
     def _audited(self, what: str) -> Callable[[Any], None]:
         def connect(preview: Any) -> None:
             from gridoffice.services.roster import RosterService
@@ -1003,7 +997,7 @@ class HouseholdsTab(QWidget):
         from gridoffice.ledgers.household_ledger import render_household_forms
 
         db, unit = self.db, self.unit_name
-        return self._ledgers().start(
+        return self.ledgers.start(
             lambda path, progress: render_household_forms(
                 db, path, unit=unit, grid_id=grid_id, building_id=building_id,
                 progress=progress),
@@ -1020,7 +1014,7 @@ class HouseholdsTab(QWidget):
         from gridoffice.ledgers.household_ledger import render_grid_summary
 
         db, unit = self.db, self.unit_name
-        return self._ledgers().start(
+        return self.ledgers.start(
             lambda path, progress: render_grid_summary(db, path, unit=unit, grid_id=grid_id,
                                                        progress=progress),
             prefix="gridoffice-grid-", label=self.tr("Making the grid summary…"),
@@ -1045,7 +1039,7 @@ class HouseholdsTab(QWidget):
         from gridoffice.ledgers.household_ledger import render_care_list
 
         db, unit, grid_id = self.db, self.unit_name, self._scope_grid_id()
-        return self._ledgers().start(
+        return self.ledgers.start(
             lambda path, progress: render_care_list(db, path, unit=unit, tag=tag,
                                                     grid_id=grid_id, progress=progress),
             prefix="gridoffice-care-", label=self.tr("Making the list…"),

@@ -15,8 +15,6 @@ import contextlib
 import datetime as dt
 import inspect
 import logging
-import os
-import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -42,6 +40,7 @@ from PySide6.QtWidgets import (
 
 from gridoffice.domain import orgs as rules
 from gridoffice.ui import messages
+from gridoffice.ui.ledger_jobs import LedgerJobs
 from gridoffice.ui.models.org_tree import COL_NAME, NODE_ROLE, ORG_ID_ROLE, OrgTreeModel
 from gridoffice.ui.tabs.member_actions import MemberActions
 from gridoffice.ui.tabs.member_panel import MemberPanel
@@ -325,8 +324,9 @@ class RosterTab(QWidget):
         self._db: Database | None = None
         self._unit = ""
         self._scope: str | None = None  # the organisation whose members are shown
-        self.preview: PdfPreviewDialog | None = None  # the open ledger preview, if any
-        self.ledger_job: BackgroundJob | None = None
+        self.ledgers = LedgerJobs(self)  # one ledger at a time, and its preview
+        self.ledgers.opened.connect(self.ledger_opened)
+        self.ledgers.status_message.connect(self.status_message)
         self.export_job: BackgroundJob | None = None
 
         panel = self.tree_panel
@@ -641,31 +641,35 @@ class RosterTab(QWidget):
         self.export_job = None
 
     # --- the ledgers ----------------------------------------------------------------------
+    @property
+    def ledger_job(self) -> BackgroundJob | None:
+        return self.ledgers.job
+
+    @property
+    def preview(self) -> PdfPreviewDialog | None:
+        """The open ledger preview, if any."""
+        return self.ledgers.preview  # type: ignore[no-any-return]
+
     def open_ledger(self) -> BackgroundJob | None:
         """Make the ledger of party organisations in the background, then preview it."""
         if self._db is None:
             return None
-        if self.ledger_job is not None and self.ledger_job.running:
-            return self.ledger_job
         from gridoffice.ledgers.org_ledger import render_org_ledger
 
         db, unit, today = self._db, self._unit, dt.date.today()
-        path = _temporary_pdf("gridoffice-orgs-")
-
-        def task(progress: object) -> object:
-            return render_org_ledger(db, path, unit=unit, as_of=today,
-                                     progress=progress)  # type: ignore[arg-type]
-
-        return self._start_ledger(task, path, self.tr("Making the ledger of party organisations…"),
-                                  lambda result: self._show_ledger(
-                                      result, self.tr("Ledger of party organisations"),
-                                      f"{LEDGER_FILE_STEM}_{today.isoformat()}.pdf"))
+        return self.ledgers.start(
+            lambda path, progress: render_org_ledger(db, path, unit=unit, as_of=today,
+                                                     progress=progress),
+            prefix="gridoffice-orgs-",
+            label=self.tr("Making the ledger of party organisations…"),
+            title=self.tr("Ledger of party organisations"),
+            suggested_name=f"{LEDGER_FILE_STEM}_{today.isoformat()}.pdf")
 
     def open_roster_ledger(self) -> BackgroundJob | None:
         """党员花名册 of the organisation shown (with its sub-organisations), as of a day."""
         if self._db is None or not self.member_actions.attached:
             return None
-        if self.ledger_job is not None and self.ledger_job.running:
+        if self.ledgers.running:
             return self.ledger_job
         from gridoffice.ui.dialogs.member_dialogs import RosterLedgerDialog
 
@@ -681,19 +685,11 @@ class RosterTab(QWidget):
 
         db, unit = self._db, self._unit
         org_id, org_name = (node.id, node.name) if node else (None, None)
-        path = _temporary_pdf("gridoffice-roster-")
-
-        def task(progress: object) -> object:
-            return render_roster_ledger(db, path, unit=unit, org_id=org_id, org_name=org_name,
-                                        as_of=None if as_of == today else as_of,
-                                        progress=progress)  # type: ignore[arg-type]
-
         stem = (node.short_name or node.name) if node else ""
         name = "_".join(p for p in (ROSTER_FILE_STEM, stem, as_of.isoformat()) if p) + ".pdf"
+        target = org_name or self.tr("All organisations")
 
-        def show(result: object) -> None:
-            preview = self._show_ledger(result, self.tr("Roster of party members"), name)
-            target = org_name or self.tr("All organisations")
+        def audit(preview: PdfPreviewDialog) -> None:
             preview.saved.connect(lambda saved: roster.audit(
                 "print", target, self.tr("Roster as of {date} saved to {path}").format(
                     date=as_of.isoformat(), path=saved)))
@@ -701,37 +697,12 @@ class RosterTab(QWidget):
                 "print", target, self.tr("Roster as of {date}, {pages} pages printed").format(
                     date=as_of.isoformat(), pages=pages)))
 
-        return self._start_ledger(task, path, self.tr("Making the roster of party members…"),
-                                  show)
-
-    def _start_ledger(self, task: Callable[[object], object], path: Path, label: str,
-                      show: Callable[[object], object]) -> BackgroundJob:
-        job = BackgroundJob(self, task, label=label, on_success=show)
-        job.failed.connect(lambda _exc: path.unlink(missing_ok=True))
-        job.cancelled.connect(lambda: path.unlink(missing_ok=True))
-        job.cancelled.connect(
-            lambda: self.status_message.emit(self.tr("Making the ledger was cancelled.")))
-        job.finished.connect(self._ledger_job_finished)
-        self.ledger_job = job.start()
-        return job
-
-    def _ledger_job_finished(self) -> None:
-        self.ledger_job = None
-
-    def _show_ledger(self, result: object, title: str, suggested: str) -> PdfPreviewDialog:
-        from gridoffice.ui.dialogs.pdf_preview import PdfPreviewDialog
-
-        self.preview = PdfPreviewDialog.show_preview(
-            self.window(), Path(result.path),  # type: ignore[attr-defined]
-            title=title, suggested_name=suggested,
-            missing_chars=list(getattr(result, "missing_chars", ()) or ()),
-            delete_on_close=True)
-        self.preview.destroyed.connect(self._preview_closed)
-        self.ledger_opened.emit(self.preview)
-        return self.preview
-
-    def _preview_closed(self) -> None:
-        self.preview = None
+        return self.ledgers.start(
+            lambda path, progress: render_roster_ledger(
+                db, path, unit=unit, org_id=org_id, org_name=org_name,
+                as_of=None if as_of == today else as_of, progress=progress),
+            prefix="gridoffice-roster-", label=self.tr("Making the roster of party members…"),
+            title=self.tr("Roster of party members"), suggested_name=name, on_shown=audit)
 
     def running_jobs(self) -> list[BackgroundJob]:
         return [job for job in (self.ledger_job, self.export_job)
@@ -759,8 +730,3 @@ class RosterTab(QWidget):
             self.right_tabs.setCurrentIndex(int(tab))  # type: ignore[call-overload]
         self.members.restore_state(settings)
 
-
-def _temporary_pdf(prefix: str) -> Path:
-    fd, name = tempfile.mkstemp(prefix=prefix, suffix=".pdf")
-    os.close(fd)
-    return Path(name)
