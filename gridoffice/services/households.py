@@ -18,6 +18,7 @@ from gridoffice.domain import households as rules
 from gridoffice.domain import identity, masking, search_keys
 from gridoffice.errors import Term, UserError, ValidationError
 from gridoffice.i18n import QT_TRANSLATE_NOOP
+from gridoffice.store import audit
 from gridoffice.store.database import Database
 from gridoffice.store.tables import (
     Building,
@@ -757,15 +758,9 @@ class HouseholdService:
 
     def reveal(self, resident_id: str) -> tuple[str | None, str | None]:
         """Full ID number and phone of one resident; written to the audit log."""
-        from sqlalchemy import text as sql_text
-
         with self.db.write() as session:
             resident = self._get(session, Resident, resident_id, MSG_RESIDENT_MISSING)
-            session.execute(sql_text(
-                "INSERT INTO audit_log (at, operator, action, target, detail) VALUES "
-                "(:at, :op, 'reveal_identity', :target, :detail)"),
-                {"at": dt.datetime.now().isoformat(timespec="seconds"), "op": self.operator,
-                 "target": resident_id, "detail": resident.name})
+            audit.record(session, self.operator, "reveal_identity", resident_id, resident.name)
             return resident.id_number_original or resident.id_number, resident.mobile
 
     def tag_rows(self, resident_id: str, *, include_control: bool = False,

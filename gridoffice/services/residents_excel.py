@@ -41,6 +41,7 @@ from gridoffice.fileio import atomic_output
 from gridoffice.i18n import QT_TRANSLATE_NOOP
 from gridoffice.services import roster_excel as rx
 from gridoffice.services.households import HouseholdService, ResidentDraft, ResidentRow
+from gridoffice.store import audit
 from gridoffice.store.database import Database
 from gridoffice.store.tables import Building, House, Household, Resident
 
@@ -812,10 +813,9 @@ def apply(db: Database, plan: ResidentImportPlan, *, operator: str, today: dt.da
             if done % 500 == 0:
                 rx._tick(progress, done, total)
         session.flush()
-        conn.exec_driver_sql(
-            "INSERT INTO audit_log (at, operator, action, target, detail) VALUES (?, ?, ?, ?, ?)",
-            (dt.datetime.now().isoformat(timespec="seconds"), operator, "import", "residents",
-             f"{plan.path.name} {plan.sheet}: {len(plan.new)} new, {len(plan.updates)} updated"))
+        audit.record(session, operator, "import", "residents",
+                     f"{plan.path.name} {plan.sheet}: {len(plan.new)} new, "
+                     f"{len(plan.updates)} updated")
         rx._tick(progress, total, total)  # the last chance to cancel before the commit
     return ResidentImportResult(len(new_buildings), len(new_houses), len(new_households),
                                 len(plan.new), len(plan.updates), plan.unchanged)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields, replace
 from typing import Any, NamedTuple
@@ -29,6 +28,7 @@ from gridoffice.domain.codes import (
 )
 from gridoffice.errors import Term, UserError, ValidationError
 from gridoffice.i18n import QT_TRANSLATE_NOOP
+from gridoffice.store import audit
 from gridoffice.store.database import Database
 from gridoffice.store.tables import (
     Member,
@@ -859,11 +859,7 @@ class RosterService:
                                 operator=self.operator))
 
     def _audit(self, session: Session, action: str, target: str, detail: str) -> None:
-        session.execute(text(
-            "INSERT INTO audit_log (at, operator, action, target, detail) "
-            "VALUES (:at, :op, :action, :target, :detail)"),
-            {"at": time.strftime("%Y-%m-%dT%H:%M:%S"), "op": self.operator,
-             "action": action, "target": target, "detail": detail})
+        audit.record(session, self.operator, action, target, detail)
 
 
 def clean_draft(draft: MemberDraft, *, today: dt.date, rules: party.PartyRules,
