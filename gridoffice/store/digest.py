@@ -17,6 +17,7 @@ AREAS: dict[str, str] = {
     "grids": "grid",
     "households": "household",
     "residents": "resident",
+    "meetings": "meeting",
 }
 
 DIGEST_BITS = 256

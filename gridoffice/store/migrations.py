@@ -337,7 +337,133 @@ def _step_3(conn: sqlite3.Connection) -> None:
     )
 
 
-STEPS: list[Callable[[sqlite3.Connection], None]] = [_step_1, _step_2, _step_3]
+def _step_4(conn: sqlite3.Connection) -> None:
+    """Meetings: the resident council and 三会一课, with attendees, agenda items,
+    speeches, resolutions, follow-ups, amendments after approval, attachments."""
+    _run(
+        conn,
+        _synced_table(
+            "meeting",
+            """
+            meeting_type TEXT NOT NULL,
+            session_no INTEGER,
+            title TEXT NOT NULL DEFAULT '',
+            org_id TEXT REFERENCES org (id) DEFERRABLE INITIALLY DEFERRED,
+            start_at DATETIME NOT NULL,
+            end_at DATETIME,
+            place TEXT NOT NULL DEFAULT '',
+            host TEXT NOT NULL DEFAULT '',
+            recorder TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL DEFAULT 'planned',
+            headcount_expected INTEGER,
+            headcount_present INTEGER,
+            content TEXT NOT NULL DEFAULT '',
+            cancel_reason TEXT,
+            approved_on DATE,
+            approved_by TEXT,
+            note TEXT
+            """,
+        )
+        + "CREATE INDEX ix_meeting_start_at ON meeting (start_at);\n"
+        + _synced_table(
+            "meeting_attendee",
+            """
+            meeting_id TEXT NOT NULL REFERENCES meeting (id) DEFERRABLE INITIALLY DEFERRED,
+            person_kind TEXT NOT NULL DEFAULT 'free',
+            person_id TEXT,
+            name TEXT NOT NULL,
+            identity TEXT,
+            unit TEXT,
+            presence TEXT,
+            absence_reason TEXT,
+            signed_at DATETIME,
+            sort_order INTEGER NOT NULL DEFAULT 0
+            """,
+        )
+        + "CREATE INDEX ix_meeting_attendee_meeting_id ON meeting_attendee (meeting_id);\n"
+        + _synced_table(
+            "agenda_item",
+            """
+            meeting_id TEXT NOT NULL REFERENCES meeting (id) DEFERRABLE INITIALLY DEFERRED,
+            position INTEGER NOT NULL DEFAULT 0,
+            title TEXT NOT NULL,
+            source TEXT,
+            proposer TEXT,
+            content TEXT NOT NULL DEFAULT ''
+            """,
+        )
+        + "CREATE INDEX ix_agenda_item_meeting_id ON agenda_item (meeting_id);\n"
+        + _synced_table(
+            "agenda_speech",
+            """
+            item_id TEXT NOT NULL REFERENCES agenda_item (id) DEFERRABLE INITIALLY DEFERRED,
+            position INTEGER NOT NULL DEFAULT 0,
+            speaker TEXT NOT NULL,
+            summary TEXT NOT NULL DEFAULT ''
+            """,
+        )
+        + "CREATE INDEX ix_agenda_speech_item_id ON agenda_speech (item_id);\n"
+        + _synced_table(
+            "resolution",
+            """
+            item_id TEXT NOT NULL REFERENCES agenda_item (id) DEFERRABLE INITIALLY DEFERRED,
+            position INTEGER NOT NULL DEFAULT 0,
+            text TEXT NOT NULL,
+            method TEXT NOT NULL DEFAULT 'hands',
+            yes INTEGER NOT NULL DEFAULT 0,
+            no INTEGER NOT NULL DEFAULT 0,
+            abstain INTEGER NOT NULL DEFAULT 0,
+            result TEXT NOT NULL
+            """,
+        )
+        + "CREATE INDEX ix_resolution_item_id ON resolution (item_id);\n"
+        + _synced_table(
+            "follow_up",
+            """
+            resolution_id TEXT NOT NULL
+                REFERENCES resolution (id) DEFERRABLE INITIALLY DEFERRED,
+            meeting_id TEXT NOT NULL REFERENCES meeting (id) DEFERRABLE INITIALLY DEFERRED,
+            task TEXT NOT NULL,
+            owner TEXT NOT NULL,
+            due_date DATE,
+            status TEXT NOT NULL DEFAULT 'todo',
+            done_on DATE,
+            feedback TEXT NOT NULL DEFAULT '',
+            published BOOLEAN NOT NULL DEFAULT 0
+            """,
+        )
+        + "CREATE INDEX ix_follow_up_resolution_id ON follow_up (resolution_id);\n"
+        + "CREATE INDEX ix_follow_up_meeting_id ON follow_up (meeting_id);\n"
+        + _synced_table(
+            "meeting_amendment",
+            """
+            meeting_id TEXT NOT NULL REFERENCES meeting (id) DEFERRABLE INITIALLY DEFERRED,
+            amended_at DATETIME NOT NULL,
+            operator TEXT NOT NULL DEFAULT '',
+            reason TEXT NOT NULL,
+            change TEXT NOT NULL DEFAULT ''
+            """,
+        )
+        + "CREATE INDEX ix_meeting_amendment_meeting_id ON meeting_amendment (meeting_id);\n"
+        + _synced_table(
+            "meeting_attachment",
+            """
+            meeting_id TEXT NOT NULL REFERENCES meeting (id) DEFERRABLE INITIALLY DEFERRED,
+            kind TEXT NOT NULL DEFAULT 'other',
+            file_name TEXT NOT NULL,
+            mime TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            sha256 TEXT NOT NULL,
+            content BLOB NOT NULL,
+            added_at DATETIME NOT NULL,
+            note TEXT
+            """,
+        )
+        + "CREATE INDEX ix_meeting_attachment_meeting_id ON meeting_attachment (meeting_id);\n",
+    )
+
+
+STEPS: list[Callable[[sqlite3.Connection], None]] = [_step_1, _step_2, _step_3, _step_4]
 
 
 def current_version() -> int:

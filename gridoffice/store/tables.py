@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from pydantic import NaiveDatetime
 from sqlmodel import Field, SQLModel
 
 
@@ -276,7 +277,133 @@ class Visit(Synced, table=True):
     requests: str = ""
 
 
+class Meeting(Synced, table=True):
+    """A resident council (居民议事会) or a 三会一课 meeting."""
+
+    __tablename__ = "meeting"
+
+    meeting_type: str
+    session_no: int | None = None  # 第 N 期
+    title: str = ""
+    org_id: str | None = Field(default=None, foreign_key="org.id")
+    start_at: NaiveDatetime
+    end_at: NaiveDatetime | None = None
+    place: str = ""
+    host: str = ""
+    recorder: str = ""
+    status: str = "planned"
+    # Local wall-clock times (NaiveDatetime): a meeting is at 14:30 where it is held.
+    # Only for a meeting without a list of attendees (a lecture for everyone):
+    # with a list, the counts are derived from it.
+    headcount_expected: int | None = None
+    headcount_present: int | None = None
+    content: str = ""
+    cancel_reason: str | None = None
+    approved_on: dt.date | None = None
+    approved_by: str | None = None
+    note: str | None = None
+
+
+class MeetingAttendee(Synced, table=True):
+    """Someone expected at (or sitting in on) a meeting, and how they attended."""
+
+    __tablename__ = "meeting_attendee"
+
+    meeting_id: str = Field(foreign_key="meeting.id")
+    person_kind: str = "free"  # resident | member | registration | free
+    person_id: str | None = None
+    name: str
+    identity: str | None = None
+    unit: str | None = None
+    presence: str | None = None  # None until signed in
+    absence_reason: str | None = None
+    signed_at: NaiveDatetime | None = None
+    sort_order: int = 0
+
+
+class AgendaItem(Synced, table=True):
+    __tablename__ = "agenda_item"
+
+    meeting_id: str = Field(foreign_key="meeting.id")
+    position: int = 0
+    title: str
+    source: str | None = None
+    proposer: str | None = None
+    content: str = ""
+
+
+class AgendaSpeech(Synced, table=True):
+    __tablename__ = "agenda_speech"
+
+    item_id: str = Field(foreign_key="agenda_item.id")
+    position: int = 0
+    speaker: str
+    summary: str = ""
+
+
+class Resolution(Synced, table=True):
+    """A decision voted on under an agenda item; ``result`` follows the vote rule
+    unless deferred (暂缓) by hand."""
+
+    __tablename__ = "resolution"
+
+    item_id: str = Field(foreign_key="agenda_item.id")
+    position: int = 0
+    text: str
+    method: str = "hands"
+    yes: int = 0
+    no: int = 0
+    abstain: int = 0
+    result: str
+
+
+class FollowUp(Synced, table=True):
+    """Who carries out a resolution by when (落实); 逾期 is derived, not stored."""
+
+    __tablename__ = "follow_up"
+
+    resolution_id: str = Field(foreign_key="resolution.id")
+    meeting_id: str = Field(foreign_key="meeting.id")
+    task: str
+    owner: str
+    due_date: dt.date | None = None
+    status: str = "todo"
+    done_on: dt.date | None = None
+    feedback: str = ""
+    published: bool = False
+
+
+class MeetingAmendment(Synced, table=True):
+    """A change to approved minutes: when, who, why and what."""
+
+    __tablename__ = "meeting_amendment"
+
+    meeting_id: str = Field(foreign_key="meeting.id")
+    amended_at: NaiveDatetime
+    operator: str = ""
+    reason: str
+    change: str = ""
+
+
+class MeetingAttachment(Synced, table=True):
+    """A photo or scan (the signed sign-in sheet) kept with the data."""
+
+    __tablename__ = "meeting_attachment"
+
+    meeting_id: str = Field(foreign_key="meeting.id")
+    kind: str = "other"
+    file_name: str
+    mime: str
+    size: int
+    sha256: str
+    content: bytes
+    added_at: NaiveDatetime
+    note: str | None = None
+
+
 SYNCED_TABLES: tuple[type[Synced], ...] = (
     Org, CommitteeSeat, OrgEvent, Member, MemberPlacement, MemberEvent, MemberTransfer,
     Grid, GridRole, Building, House, Household, Resident, ResidentTag, Visit,
+    Meeting, MeetingAttendee, AgendaItem, AgendaSpeech, Resolution, FollowUp,
+    MeetingAmendment, MeetingAttachment,
 )
