@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from gridoffice.domain.names import NameGenerator
 from gridoffice.errors import UserError
@@ -44,6 +44,7 @@ class DemoSummary:
     members: int = 0
     households: int = 0
     residents: int = 0
+    meetings: int = 0
 
 
 def fill(db: Database, *, seed: int = 1, size: str = "small",
@@ -70,7 +71,10 @@ def fill(db: Database, *, seed: int = 1, size: str = "small",
         progress("households")
     households, residents = _households(db, service, rng, names, day,
                                        HOUSEHOLDS.get(size, HOUSEHOLDS["small"]))
-    return DemoSummary(summary.orgs, summary.seats, members, households, residents)
+    if progress:
+        progress("meetings")
+    meetings = _meetings(db, rng, day, profile.operator)
+    return DemoSummary(summary.orgs, summary.seats, members, households, residents, meetings)
 
 
 def _past(rng: random.Random, day: dt.date, years_back: tuple[int, int]) -> dt.date:
@@ -391,3 +395,146 @@ def _households(db: Database, service: OrgService, rng: random.Random, names: Na
                             (ResidentTag, tags), (Visit, visits)):
             db.bulk_insert(session, model, rows)
     return len(households), len(residents)
+
+
+COUNCIL_TOPICS = (
+    ("加装电梯意见征集", "3号楼居民联名提出加装电梯，低层住户担心采光和噪音。",
+     "同意3号楼启动加装电梯，由居民自筹与政府补贴共同出资"),
+    ("小区停车位重新划分", "夜间车位紧张，消防通道常被占用。", "重新施划车位，消防通道设禁停标识"),
+    ("垃圾分类投放点调整", "投放点离5号楼过近，夏季异味大。", "投放点迁至北门绿化带旁"),
+    ("楼道堆物清理", "多个楼道堆放杂物，存在消防隐患。", "限期一周自行清理，逾期统一清运"),
+    ("电动车充电桩安装", "居民私拉电线充电现象较多。", "在南区车棚安装充电桩20个"),
+    ("社区食堂开办", "老年居民希望解决午餐问题。", "与街道协商在党群服务中心开办社区食堂"),
+    ("健身器材更新", "部分器材老化损坏。", "申请更新健身器材并加装安全提示"),
+    ("雨污分流施工安排", "施工影响出行，居民希望提前公示。", "施工方案张榜公示，分段施工"),
+    ("流浪猫管理", "流浪猫数量增加，有居民被抓伤。", "联系志愿者组织开展绝育救助"),
+    ("广场舞噪音协调", "晚间音量过大影响休息。", "晚8点半后停止使用音响"),
+    ("高空抛物治理", "近期发生多起高空抛物。", "加装高空监控探头并开展宣传"),
+    ("老旧小区改造意见征集", "改造内容需征求居民意见。", "汇总居民意见报街道"),
+    ("物业服务质量评议", "居民对保洁频次不满意。", "物业公司限期整改并公示整改情况"),
+    ("绿化带改造", "部分绿地被占用种菜。", "恢复绿化，设置共享菜园试点"),
+)
+OWNERS = ("社区居委会", "物业公司", "网格员", "业委会", "社区党委", "街道城管科")
+REASONS = ("生病", "出差", "外出", "工作冲突", "未联系上")
+
+
+def _meetings(db: Database, rng: random.Random, day: dt.date, operator: str) -> int:
+    """Twelve months of councils (one moved off a Saturday) with attendees, agenda,
+    votes and follow-ups in every status, the next council planned, branch meetings."""
+    from sqlmodel import col, select
+
+    from gridoffice.domain import meetings as rules
+    from gridoffice.services import meetings as ms
+    from gridoffice.store.tables import Member, Org, Resident
+
+    with db.read() as session:
+        members = list(session.exec(select(Member.id, Member.name).where(
+            Member.relation_status == "normal").limit(40)).all())
+        residents = list(session.exec(select(Resident.id, Resident.name).where(
+            col(Resident.member_id).is_(None), col(Resident.died_on).is_(None)).limit(60)).all())
+        branch = session.exec(select(Org.id).where(Org.org_type == "branch")).first()
+    if len(members) < 8 or len(residents) < 12:
+        return 0
+    people = ([ms.AttendeeDraft(name, "committee", "member", mid) for mid, name in members[:5]]
+              + [ms.AttendeeDraft(name, "resident_rep", "resident", rid)
+                 for rid, name in residents[:8]]
+              + [ms.AttendeeDraft(name, "member_rep", "member", mid)
+                 for mid, name in members[5:8]]
+              + [ms.AttendeeDraft("刘建国", "police", unit="幸福里派出所"),
+                 ms.AttendeeDraft("孙丽", "property", unit="安居物业公司")])
+    observer = ms.AttendeeDraft("周明", "npc_deputy", unit="区人大代表")
+    rule = ms.MeetingRules()
+    count = 0
+    topics = list(COUNCIL_TOPICS)
+    rng.shuffle(topics)
+    months = [(day.year - (1 if m > day.month else 0), m) for m in range(1, 13)]
+    months = sorted(months)[-12:]
+    session_no = 0
+    for year, month in months:
+        date = rule.council_date(year, month)
+        start = dt.datetime.combine(date, rule.council_time)
+        if start.date() > day:
+            continue
+        session_no += 1
+        end = start + dt.timedelta(hours=2)
+        service = ms.MeetingService(db, operator, meeting_rules=rule,
+                                    now=end + dt.timedelta(days=2))
+        meeting_id = service.create_meeting(ms.MeetingDraft(
+            rules.COUNCIL, start, end, "幸福里党群服务中心议事厅", "李秀英", operator,
+            session_no=session_no))
+        drafts = []
+        for person in people:
+            roll = rng.random()
+            if roll < 0.8:
+                drafts.append(replace(person, presence=rules.PRESENT))
+            elif roll < 0.93:
+                drafts.append(replace(person, presence=rules.LEAVE,
+                                                   absence_reason=rng.choice(REASONS[:4])))
+            else:
+                drafts.append(replace(person, presence=rules.ABSENT,
+                                                   absence_reason=REASONS[4]))
+        drafts.append(replace(observer, presence=rules.OBSERVER))
+        service.add_attendees(meeting_id, drafts)
+        present = sum(1 for d in drafts if d.presence == rules.PRESENT)
+        for _ in range(rng.randint(1, 2)):
+            title, content, decision = topics[count % len(topics)]
+            count += 1
+            item = service.add_item(meeting_id, ms.ItemDraft(
+                title, rng.choice([code.code for code in rules.AGENDA_SOURCES]),
+                rng.choice([p.name for p in people[5:13]]), content))
+            for speaker in rng.sample([p.name for p in people], 2):
+                service.add_speech(item, ms.SpeechDraft(speaker, rng.choice((
+                    "表示支持，希望尽快落实。", "提出费用分摊需进一步商量。",
+                    "建议先征求全体住户意见。", "同意方案，建议加强日常监督。"))))
+            yes = rng.randint(present // 2 + 1, present)
+            no = rng.randint(0, present - yes)
+            resolution = service.add_resolution(item, ms.ResolutionDraft(
+                decision, "hands", yes, no, present - yes - no))
+            for _ in range(rng.randint(1, 2)):
+                due = date + dt.timedelta(days=rng.choice((14, 30, 45, 60)))
+                older = date < day - dt.timedelta(days=60)
+                # Older decisions are mostly carried out; recent ones in every state.
+                status = (rules.DONE if rng.random() < 0.8 else rules.DOING) if older else (
+                    rules.TODO, rules.DOING, rules.DONE)[count % 3]
+                done = None
+                if status == rules.DONE:
+                    done = min(day, date + dt.timedelta(days=rng.randint(5, 50)))
+                follow = service.add_follow_up(resolution, ms.FollowUpDraft(
+                    "落实：" + decision[:12], rng.choice(OWNERS), due, rules.TODO))
+                if status != rules.TODO:
+                    today_service = ms.MeetingService(db, operator, meeting_rules=rule,
+                                                      today=day)
+                    today_service.update_follow_up(follow, ms.FollowUpDraft(
+                        "落实：" + decision[:12], rng.choice(OWNERS), due, status, done,
+                        "已完成，居民满意。" if done else "正在推进。", published=bool(done)))
+        service.finish(meeting_id)
+        if date < day - dt.timedelta(days=20):
+            service.approve(meeting_id, "李秀英")
+        if session_no == 3:
+            first_item = service.minutes(meeting_id).items[0]
+            service.update_item(first_item.id, ms.ItemDraft(
+                first_item.title + "（补充）", first_item.source, first_item.proposer,
+                first_item.content), amendment="记录人补记议题名称")
+        # Branch committee meeting each month, a lecture for everyone each quarter.
+        committee_start = dt.datetime.combine(date - dt.timedelta(days=5), dt.time(9, 0))
+        committee = service.create_meeting(ms.MeetingDraft(
+            "branch_committee", committee_start, committee_start + dt.timedelta(hours=1),
+            "党群服务中心会议室", members[0][1], members[1][1], org_id=branch))
+        service.add_attendees(committee, [
+            replace(p, presence=rules.PRESENT) for p in people[:5]])
+        service.finish(committee)
+        if month % 3 == 0:
+            lecture = dt.datetime.combine(date + dt.timedelta(days=10), dt.time(15, 0))
+            lecture_id = service.create_meeting(ms.MeetingDraft(
+                "party_lecture", lecture, lecture + dt.timedelta(hours=1, minutes=30),
+                "党群服务中心多功能厅", members[0][1], members[1][1], org_id=branch,
+                title="学习贯彻党的二十届四中全会精神", headcount_expected=42,
+                headcount_present=rng.randint(32, 41)))
+            if lecture.date() <= day:
+                service.finish(lecture_id)
+    # The next council, planned with last month's attendees.
+    ms.MeetingService(db, operator, meeting_rules=rule, today=day).schedule_next_council()
+    with db.read() as session:
+        from gridoffice.store.tables import Meeting
+
+        return len(session.exec(select(Meeting.id)).all())
