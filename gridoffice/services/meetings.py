@@ -467,9 +467,36 @@ def _clean_text(value: str | None) -> str:
     return "\n".join(lines).strip()
 
 
+# Field names as the messages read them (context "codes", like the code labels).
+FIELD_LABELS = {
+    "meeting_type": QT_TRANSLATE_NOOP("codes", "Meeting type"),
+    "status": QT_TRANSLATE_NOOP("codes", "Status"),
+    "identity": QT_TRANSLATE_NOOP("codes", "Identity"),
+    "person_kind": QT_TRANSLATE_NOOP("codes", "Kind"),
+    "presence": QT_TRANSLATE_NOOP("codes", "Presence"),
+    "source": QT_TRANSLATE_NOOP("codes", "Source"),
+    "method": QT_TRANSLATE_NOOP("codes", "Voting method"),
+    "kind": QT_TRANSLATE_NOOP("codes", "Kind"),
+    "vote_base": QT_TRANSLATE_NOOP("codes", "Vote base"),
+    "headcount_expected": QT_TRANSLATE_NOOP("codes", "Number expected"),
+    "headcount_present": QT_TRANSLATE_NOOP("codes", "Number present"),
+    "start_at": QT_TRANSLATE_NOOP("codes", "Start"),
+    "end_at": QT_TRANSLATE_NOOP("codes", "End"),
+    "place": QT_TRANSLATE_NOOP("codes", "Place"),
+    "host": QT_TRANSLATE_NOOP("codes", "Host"),
+    "recorder": QT_TRANSLATE_NOOP("codes", "Recorder"),
+    "title": QT_TRANSLATE_NOOP("codes", "Title"),
+    "session_no": QT_TRANSLATE_NOOP("codes", "Session"),
+    "org_id": QT_TRANSLATE_NOOP("codes", "Organisation"),
+    "content": QT_TRANSLATE_NOOP("codes", "Content"),
+    "note": QT_TRANSLATE_NOOP("codes", "Note"),
+}
+
+
 def _check_code(field_name: str, table: CodeTable, value: str | None) -> None:
     if value is not None and value not in table:
-        raise ValidationError(field_name, MSG_CODE_VALUE, field=Term(field_name), value=value)
+        raise ValidationError(field_name, MSG_CODE_VALUE, field=Term(FIELD_LABELS[field_name]),
+                              value=value)
 
 
 def _fmt(when: dt.datetime | None) -> str:
@@ -483,8 +510,14 @@ def describe_change(change: str, language: str = "zh_CN") -> str:
         translate = catalog(language).translate
         template = translate(CHANGE_CONTEXT, data["message"])
         # Values that are labels (a presence) read in the same language.
-        values = {key: translate("codes", value) if isinstance(value, str) else value
-                  for key, value in data.get("values", {}).items()}
+        values = {}
+        for key, value in data.get("values", {}).items():
+            if isinstance(value, list):
+                joiner = "、" if language.startswith("zh") else ", "
+                value = joiner.join(translate("codes", str(v)) for v in value)
+            elif isinstance(value, str):
+                value = translate("codes", value)
+            values[key] = value
         return str(template.format(**values))
     except (ValueError, KeyError, TypeError, IndexError):
         return change
@@ -577,7 +610,7 @@ class MeetingService:
             if not changed:
                 return
             self._guard(session, meeting, amendment,
-                        _change(CHG_MEETING, fields=", ".join(changed)))
+                        _change(CHG_MEETING, fields=[FIELD_LABELS[k] for k in changed]))
             for key in changed:
                 setattr(meeting, key, values[key])
             self._recount(session, meeting)
@@ -1259,7 +1292,8 @@ class MeetingService:
         for name, value in (("headcount_expected", expected),
                             ("headcount_present", present)):
             if value is not None and value < 0:
-                raise ValidationError(name, MSG_HEADCOUNT_NEGATIVE, field=Term(name))
+                raise ValidationError(name, MSG_HEADCOUNT_NEGATIVE,
+                                      field=Term(FIELD_LABELS[name]))
         if present is not None and (expected or 0) < present:
             raise ValidationError("headcount_present", MSG_HEADCOUNT_OVER, present=present,
                                   expected=expected or 0)
@@ -1388,8 +1422,8 @@ class MeetingService:
         if not owner:
             raise ValidationError("owner", MSG_OWNER)
         if draft.status not in (rules.TODO, rules.DOING, rules.DONE):
-            raise ValidationError("status", MSG_CODE_VALUE, field=Term("status"),
-                                  value=draft.status)
+            raise ValidationError("status", MSG_CODE_VALUE,
+                                  field=Term(FIELD_LABELS["status"]), value=draft.status)
         meeting_day = meeting.start_at.date()
         if draft.due_date is not None and draft.due_date < meeting_day:
             raise ValidationError("due_date", MSG_DUE_BEFORE, date=draft.due_date.isoformat(),
