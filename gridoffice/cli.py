@@ -79,6 +79,25 @@ def build_parser() -> argparse.ArgumentParser:
                       help="care tag, Chinese label or code (e.g. 独居老人 or living_alone)")
     care.add_argument("--grid", metavar="CODE", help="grid code (default: the whole community)")
     care.set_defaults(handler=cmd_ledger_care)
+    minutes = kinds.add_parser("minutes", help="会议记录 with its 签到表 (one meeting)")
+    minutes.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+    which = minutes.add_mutually_exclusive_group(required=True)
+    which.add_argument("--meeting", metavar="ID",
+                       help="the meeting number shown in the program, e.g. 20261110-1")
+    which.add_argument("--date", type=_date_arg, metavar="YYYY-MM-DD",
+                       help="the resident council held on this day")
+    minutes.set_defaults(handler=cmd_ledger_minutes)
+    followups = kinds.add_parser("followups",
+                                 help="议事会决议落实情况跟踪表 (follow-ups of resolutions)")
+    followups.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+    followups.add_argument("--year", type=_year_arg, metavar="YYYY",
+                           help="only the meetings of this year (default: all)")
+    followups.set_defaults(handler=cmd_ledger_followups)
+    meetings_summary = kinds.add_parser("meetings-summary",
+                                        help="年度会议情况汇总表 (meetings of a year)")
+    meetings_summary.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+    meetings_summary.add_argument("--year", type=_year_arg, required=True, metavar="YYYY")
+    meetings_summary.set_defaults(handler=cmd_ledger_meetings_summary)
 
     imports = commands.add_parser("import", help="import data from Excel")
     import_kinds = imports.add_subparsers(dest="what", metavar="WHAT", parser_class=_Parser)
@@ -120,6 +139,17 @@ def _date_arg(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(
             f"日期应为 YYYY-MM-DD：{text} | expected a date YYYY-MM-DD: {text}"
         ) from None
+
+
+def _year_arg(text: str) -> int:
+    try:
+        year = int(text)
+    except ValueError:
+        year = 0
+    if not 1900 <= year <= 2999:
+        raise argparse.ArgumentTypeError(
+            f"年份应为四位数字：{text} | expected a year YYYY: {text}")
+    return year
 
 
 # --- commands ---------------------------------------------------------------
@@ -294,6 +324,32 @@ def cmd_ledger_care(args: argparse.Namespace) -> int:
                                                  grid_id=grid_id)
 
     return _print_ledger(args, f"care_list:{tag}", "行 rows", render)
+
+
+def cmd_ledger_minutes(args: argparse.Namespace) -> int:
+    from gridoffice.ledgers import minutes_ledger
+
+    def render(db: Any, unit: str) -> Any:
+        meeting_id = (minutes_ledger.find_meeting(db, args.meeting) if args.meeting
+                      else minutes_ledger.council_on(db, args.date))
+        return minutes_ledger.render_minutes(db, args.output, unit=unit, meeting_id=meeting_id)
+
+    return _print_ledger(args, "meeting_minutes", "个议题 agenda items", render)
+
+
+def cmd_ledger_followups(args: argparse.Namespace) -> int:
+    from gridoffice.ledgers import minutes_ledger
+
+    return _print_ledger(args, "meeting_follow_ups", "件 follow-ups", lambda db, unit: (
+        minutes_ledger.render_follow_up_ledger(db, args.output, unit=unit, year=args.year)))
+
+
+def cmd_ledger_meetings_summary(args: argparse.Namespace) -> int:
+    from gridoffice.ledgers import minutes_ledger
+
+    return _print_ledger(args, f"meeting_summary:{args.year}", "次议事会 councils",
+                         lambda db, unit: minutes_ledger.render_year_summary(
+                             db, args.output, unit=unit, year=args.year))
 
 
 def _import_sheet(args: argparse.Namespace, excel: Any,

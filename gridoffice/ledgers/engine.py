@@ -591,6 +591,7 @@ class Column:
     title: str
     width: float  # relative weight; the engine scales columns to the page width
     align: str = "left"  # "left" | "center" | "right"
+    empty: str = EMPTY_CELL  # what an empty cell prints; "" for a column filled in by hand
 
 
 _ALIGNS = ("left", "center", "right")
@@ -619,7 +620,10 @@ class TableDrawer:
         *,
         font_size: float | None = None,
         header: bool = True,
+        row_height: float | None = None,
     ) -> None:
+        """``row_height`` is the least height of a body row (e.g. room to sign by
+        hand); rows still grow to fit their text."""
         if not columns:
             raise ValueError("a table needs at least one column")
         for col in columns:
@@ -645,7 +649,7 @@ class TableDrawer:
         ]
         self._baseline = writer.baseline_offset(self.size, self.leading)
         self._cache: list[dict[str, _CellLayout]] = [{} for _ in columns]
-        self._empty = [self._layout(i, EMPTY_CELL, c.align) for i, c in enumerate(columns)]
+        self._empty = [self._layout(i, c.empty, c.align) for i, c in enumerate(columns)]
         self._header: list[_CellLayout] | None = None
         self._header_height = 0.0
         if header:
@@ -656,6 +660,8 @@ class TableDrawer:
             self._header_height = max(
                 lines * self.leading + 2 * _CELL_PAD_Y + 3, self.min_row_height
             )
+        if row_height is not None:
+            self.min_row_height = max(self.min_row_height, row_height)
         # Per-page state: where the table started on this page and the
         # horizontal rules drawn so far (stroked together at the page's end).
         self._page_top: float | None = None

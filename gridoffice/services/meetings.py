@@ -270,6 +270,8 @@ class MeetingRow:
     resolutions: int = 0
     open_follow_ups: int = 0
     attachments: int = 0
+    approved_by: str | None = None
+    cancel_reason: str | None = None
 
 
 @dataclass(frozen=True)
@@ -310,6 +312,8 @@ class FollowUpRow:
     done_on: dt.date | None
     feedback: str
     published: bool
+    meeting_type: str = rules.COUNCIL
+    session_no: int | None = None
 
 
 @dataclass(frozen=True)
@@ -705,7 +709,8 @@ class MeetingService:
                         _change(CHG_ATTENDEE_ADDED, name=values["name"]))
             existing = self._attendees(session, meeting_id)
             values["sort_order"] = max((a.sort_order for a in existing), default=0) + 1
-            row = MeetingAttendee(meeting_id=meeting_id, **values)
+            row = MeetingAttendee(meeting_id=meeting_id, signed_at=self._signed(values),
+                                  **values)
             session.add(row)
             session.flush()
             self._check_headcount_cleared(meeting)
@@ -723,7 +728,8 @@ class MeetingService:
             for draft in drafts:
                 values = self._attendee_values(session, meeting_id, draft, None)
                 order += 1
-                row = MeetingAttendee(meeting_id=meeting_id, sort_order=order, **values)
+                row = MeetingAttendee(meeting_id=meeting_id, sort_order=order,
+                                      signed_at=self._signed(values), **values)
                 session.add(row)
                 session.flush()
                 ids.append(row.id)
@@ -1345,6 +1351,10 @@ class MeetingService:
                 "unit": _clean(draft.unit) or None, "presence": draft.presence,
                 "absence_reason": reason}
 
+    def _signed(self, values: dict[str, Any]) -> dt.datetime | None:
+        """A walk-in marked present on arrival signs in now."""
+        return self.now() if values["presence"] == rules.PRESENT else None
+
     def _check_headcount_cleared(self, meeting: Meeting) -> None:
         # A list of attendees replaces typed headcounts.
         if meeting.headcount_expected is not None or meeting.headcount_present is not None:
@@ -1494,7 +1504,8 @@ class MeetingService:
             meeting.title, meeting.start_at, meeting.end_at,
             meeting.place, meeting.host, meeting.recorder, meeting.status,
             meeting.approved_on, expected, present, mine.get("items", 0),
-            mine.get("resolutions", 0), mine.get("open", 0), mine.get("attachments", 0))
+            mine.get("resolutions", 0), mine.get("open", 0), mine.get("attachments", 0),
+            meeting.approved_by, meeting.cancel_reason)
 
     def _stats(self, session: Session, meeting_id: str | None = None
                ) -> dict[str, dict[str, Any]]:
@@ -1549,7 +1560,7 @@ class MeetingService:
             meeting.start_at.date(), meeting.title,
             resolution_text, follow.task, follow.owner, follow.due_date, follow.status,
             rules.follow_up_state(follow.status, follow.due_date, today), follow.done_on,
-            follow.feedback, follow.published)
+            follow.feedback, follow.published, meeting.meeting_type, meeting.session_no)
 
     def _meeting(self, session: Session, meeting_id: str) -> Meeting:
         meeting = session.get(Meeting, meeting_id)

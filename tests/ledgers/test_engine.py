@@ -21,6 +21,7 @@ from gridoffice.ledgers.engine import (
     EMPTY_CELL,
     Column,
     LedgerResult,
+    TableDrawer,
     TableLedger,
     open_ledger,
     render_table_ledger,
@@ -324,6 +325,21 @@ def test_short_rows_are_padded_and_long_rows_rejected(tmp_path):
     with pytest.raises(ValueError, match="row 1"):
         render_table_ledger(ledger([Column("a", 1)], [["x", "y"]]), bad)
     assert list(tmp_path.iterdir()) == [out]
+
+
+def test_blank_column_and_tall_rows_for_signing_by_hand(tmp_path):
+    out = tmp_path / "sign.pdf"
+    with open_ledger(out, title="签到表") as writer:
+        table = TableDrawer(writer, [Column("姓名", 1), Column("签名", 1, empty="")],
+                            row_height=40)
+        top = writer.y
+        table.add_row(["张伟"])
+        table.add_row(["李娜", None])
+        table.finish()
+    assert top - writer.y >= 2 * 40  # the header keeps its own height
+    assert top - writer.y < 2 * 40 + 30
+    flat = compact(pages_text(out)[0])
+    assert "张伟" in flat and "李娜" in flat and EMPTY_CELL not in flat
 
 
 def test_signatures_move_to_a_new_page_when_they_do_not_fit(tmp_path):
