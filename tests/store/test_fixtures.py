@@ -43,6 +43,8 @@ def test_fixture_upgrades_to_current(tmp_path, version):
                if "member" in tables else None)
     residents = (sorted(r[0] for r in before.execute("SELECT name FROM resident"))
                  if "resident" in tables else None)
+    meetings = (sorted(r[0] for r in before.execute("SELECT id FROM meeting"))
+                if "meeting" in tables else None)
     before.close()
 
     opened = open_database(app_paths)
@@ -64,5 +66,11 @@ def test_fixture_upgrades_to_current(tmp_path, version):
 
             people = HouseholdService(db).residents(include_left=True)
             assert sorted(r.name for r in people) == residents
+        if meetings is not None:
+            from gridoffice.services.meetings import MeetingService
+
+            service = MeetingService(db)
+            assert sorted(m.id for m in service.list_meetings()) == meetings
+            assert any(service.minutes(m).items for m in meetings)
     finally:
         db.close()
