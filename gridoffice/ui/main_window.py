@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from gridoffice.services.office import OfficeProfile
     from gridoffice.store.database import Database
     from gridoffice.ui.tabs.households import HouseholdsTab
+    from gridoffice.ui.tabs.meetings import MeetingsTab
     from gridoffice.ui.tabs.roster import RosterTab
 
 log = logging.getLogger(__name__)
@@ -63,6 +64,7 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.roster: RosterTab | None = None  # built by load_data, after the window shows
         self.households: HouseholdsTab | None = None  # likewise
+        self.meetings: MeetingsTab | None = None  # likewise
         loading = QLabel(self.tr("Loading…"), self)
         loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.tabs.addTab(loading, self.tr("Party members"))
@@ -159,6 +161,12 @@ class MainWindow(QMainWindow):
                 self.households.attach(HouseholdService(self.db, operator), self.db,
                                        self.profile.name if self.profile else "",
                                        orgs=roster.service, members=roster.roster)
+            if self.meetings is not None:
+                from gridoffice.services.meetings import MeetingService
+
+                self.meetings.attach(MeetingService(self.db, operator), self.db,
+                                     self.profile.name if self.profile else "",
+                                     language=self.context.language)
         except UserError as err:
             log.error("cannot load the data: %s", err)
             self.load_failed.emit(err)
@@ -194,6 +202,7 @@ class MainWindow(QMainWindow):
                 self.file_menu.insertAction(first, action)
         roster.restore_state(self.settings)
         self._build_households_tab()
+        self._build_meetings_tab()
         return roster
 
     def _build_households_tab(self) -> None:
@@ -204,6 +213,15 @@ class MainWindow(QMainWindow):
         self.tabs.insertTab(1, households, self.tr("Grid households"))
         households.status_message.connect(self.show_message)
         households.restore_state(self.settings)
+
+    def _build_meetings_tab(self) -> None:
+        from gridoffice.ui.tabs.meetings import MeetingsTab
+
+        meetings = MeetingsTab(self.undo_stack, self)
+        self.meetings = meetings
+        self.tabs.insertTab(2, meetings, self.tr("Resident council"))
+        meetings.status_message.connect(self.show_message)
+        meetings.restore_state(self.settings)
 
     # --- menu actions -----------------------------------------------------------------------
     def show_message(self, text: str) -> None:
@@ -253,6 +271,8 @@ class MainWindow(QMainWindow):
             self.roster.save_state(self.settings)
         if self.households is not None:
             self.households.save_state(self.settings)
+        if self.meetings is not None:
+            self.meetings.save_state(self.settings)
         self.settings.sync()
 
     def shutdown(self) -> None:
@@ -266,6 +286,8 @@ class MainWindow(QMainWindow):
         jobs = self.roster.running_jobs() if self.roster is not None else []
         if self.households is not None:
             jobs += self.households.running_jobs()
+        if self.meetings is not None:
+            jobs += self.meetings.running_jobs()
         for job in jobs:
             job.cancel()
         if jobs:

@@ -1,0 +1,582 @@
+"""The "Resident council" tab (居民议事会 / 三会一课): the meetings with filters on
+the left, the selected meeting on the right (:mod:`meeting_detail`), and a second
+page with the follow-up tracking view.
+
+Scheduling the next council proposes the date by the rule (the 10th, moved off
+weekends and holidays) in the meeting form; the user confirms or edits it.
+Service calls are quick: the list is read on the GUI thread.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QSplitter,
+    QTabWidget,
+    QToolBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gridoffice.domain import meetings as rules
+from gridoffice.errors import UserError
+from gridoffice.ui import messages
+from gridoffice.ui.dialogs import meeting_dialogs as dialogs
+from gridoffice.ui.labels import code_label
+from gridoffice.ui.ledger_jobs import LedgerJobs
+from gridoffice.ui.models.meeting_table import COL_PLACE, MeetingTableModel
+from gridoffice.ui.tabs.meeting_commands import MeetingCommand
+from gridoffice.ui.tabs.meeting_detail import NOT_ASKED, MeetingDetailPanel, _table
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QUndoStack
+
+    from gridoffice.services.meetings import MeetingDraft, MeetingQuery, MeetingRow, MeetingService
+    from gridoffice.store.database import Database
+    from gridoffice.ui.workers import BackgroundJob
+
+SEARCH_DELAY_MS = 200
+
+
+def render_meeting_ledger(which: str, db: Database, path: Any, *, unit: str, progress: Any,
+                          **values: Any) -> Any:
+    """A meetings ledger as PDF: ``minutes`` (with the sign-in sheet on its last page),
+    ``sign_in`` (the sheet alone, to sign at the door), ``follow_ups`` (of ``year``) or
+    ``summary`` (of ``year``)."""
+    from gridoffice.ledgers import minutes_ledger
+
+    render = {
+        "minutes": minutes_ledger.render_minutes,
+        "sign_in": minutes_ledger.render_sign_in_sheet,
+        "follow_ups": minutes_ledger.render_follow_up_ledger,
+        "summary": minutes_ledger.render_year_summary,
+    }[which]
+    return render(db, path, unit=unit, progress=progress, **values)
+
+
+class MeetingsTab(QWidget):
+    """See the module docstring."""
+
+    status_message = Signal(str)
+    loaded = Signal(int)
+
+    def __init__(self, undo_stack: QUndoStack | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.undo_stack = undo_stack
+        self.service: MeetingService | None = None
+        self.db: Database | None = None
+        self.unit_name = ""
+        self.follow_ups: Any = None  # FollowUpsView, built when its page is first shown
+        self.ledgers = LedgerJobs(self)
+        self.ledgers.status_message.connect(self.status_message)
+
+        self._build_actions()
+        self._build_filters()
+        self.model = MeetingTableModel(self)
+        self.view = _table(self, self.model)
+        self.view.verticalHeader().hide()
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_PLACE, QHeaderView.ResizeMode.Interactive)
+        place_width = self.view.fontMetrics().horizontalAdvance("社区议事厅")
+        header.resizeSection(COL_PLACE, place_width + 24)
+        header.setStretchLastSection(True)
+        self.view.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.view.activated.connect(lambda _i: self.edit_meeting())
+        self.detail = MeetingDetailPanel(undo_stack, self)
+        self.detail.changed.connect(self._detail_changed)
+        self.detail.status_message.connect(self.status_message)
+
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(self.filter_row)
+        left_layout.addWidget(self.view, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([820, 580])
+        meetings_page = QWidget(self)
+        page_layout = QVBoxLayout(meetings_page)
+        page_layout.setContentsMargins(0, 0, 0, 0)
+        page_layout.addWidget(self.toolbar)
+        page_layout.addWidget(self.splitter, 1)
+
+        self.pages = QTabWidget(self)
+        self.pages.setDocumentMode(True)
+        self.pages.addTab(meetings_page, self.tr("Meetings"))
+        self.pages.addTab(QWidget(self), self.tr("Follow-up tracking"))
+        self.pages.currentChanged.connect(self._page_changed)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.pages)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.reload)
+        self.update_actions()
+
+    # --- building -------------------------------------------------------------------------
+    def _action(self, text: str, slot: Callable[[], Any], shortcut: str | None = None,
+                tip: str | None = None) -> QAction:
+        act = QAction(text, self)
+        if shortcut:
+            act.setShortcut(QKeySequence(shortcut))
+            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        if tip:
+            act.setToolTip(tip)
+        act.triggered.connect(lambda _checked=False: slot())
+        self.addAction(act)
+        return act
+
+    def _build_actions(self) -> None:
+        self.schedule_action = self._action(
+            self.tr("Schedule next council…"), self.schedule_next_council, "Ctrl+Shift+N",
+            self.tr("The next resident council by the rule, in the meeting form"))
+        self.new_action = self._action(self.tr("New meeting…"), self.new_meeting, "Ctrl+N")
+        self.edit_action = self._action(self.tr("Edit…"), self.edit_meeting, "F2")
+        self.cancel_action = self._action(self.tr("Cancel meeting…"), self.cancel_meeting)
+        self.sign_in_action = self._action(self.tr("Start sign-in"), self.start_sign_in,
+                                           "Ctrl+Shift+S")
+        self.finish_action = self._action(self.tr("Finish"), self.finish_meeting)
+        self.approve_action = self._action(
+            self.tr("Approve minutes…"), self.approve_minutes, None,
+            self.tr("Lock the minutes; later changes are recorded as amendments"))
+        self.amend_action = self._action(self.tr("Amend…"), self.explain_amending)
+        self.minutes_action = self._action(self.tr("Minutes…"), self.print_minutes, "Ctrl+P")
+        self.sign_in_sheet_action = self._action(self.tr("Sign-in sheet…"),
+                                                 self.print_sign_in_sheet)
+        self.summary_action = self._action(self.tr("Year summary…"), self.print_year_summary,
+                                           None, self.tr("Meetings of the year chosen in the "
+                                                         "filter (or this year)"))
+        self.rules_action = self._action(self.tr("Settings…"), self.edit_rules, None,
+                                         self.tr("Council day, holidays, vote base"))
+        self.toolbar = QToolBar(self)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for act in (self.schedule_action, self.new_action, self.edit_action, None,
+                    self.sign_in_action, self.finish_action, self.cancel_action, None,
+                    self.approve_action, self.amend_action, None):
+            if act is None:
+                self.toolbar.addSeparator()
+            else:
+                self.toolbar.addAction(act)
+        self.print_menu = QMenu(self)
+        self.print_menu.addAction(self.minutes_action)
+        self.print_menu.addAction(self.sign_in_sheet_action)
+        self.print_menu.addSeparator()
+        self.print_menu.addAction(self.summary_action)
+        print_button = QToolButton(self)
+        print_button.setText(self.tr("Print"))
+        print_button.setMenu(self.print_menu)
+        print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.toolbar.addWidget(print_button)
+        self.toolbar.addAction(self.rules_action)
+
+    def _build_filters(self) -> None:
+        self.type_combo = QComboBox(self)
+        self.type_combo.addItem(self.tr("All types"), None)
+        for code in rules.MEETING_TYPES:
+            self.type_combo.addItem(code_label(rules.MEETING_TYPES, code.code), code.code)
+        self.year_combo = QComboBox(self)
+        self.year_combo.addItem(self.tr("All years"), None)
+        self.status_combo = QComboBox(self)
+        self.status_combo.addItem(self.tr("Any status"), None)
+        for code in rules.MEETING_STATUS:
+            self.status_combo.addItem(code_label(rules.MEETING_STATUS, code.code), code.code)
+        self.search_edit = QLineEdit(self)
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setPlaceholderText(self.tr("Search: title, place, host, number"))
+        self.search_edit.textChanged.connect(lambda _t: self._search_timer.start())
+        self.search_edit.returnPressed.connect(self.reload)
+        self.count_label = QLabel(self)
+        for combo in (self.type_combo, self.year_combo, self.status_combo):
+            combo.currentIndexChanged.connect(lambda _i: self.reload())
+        row = QHBoxLayout()
+        for widget in (self.type_combo, self.year_combo, self.status_combo):
+            row.addWidget(widget)
+        row.addWidget(self.search_edit, 1)
+        row.addWidget(self.count_label)
+        self.filter_row = row
+
+    # --- attaching and loading --------------------------------------------------------------
+    def attach(self, service: MeetingService, db: Database, unit_name: str = "",
+               language: str = "zh_CN") -> None:
+        self.service = service
+        self.db = db
+        self.unit_name = unit_name
+        self.detail.attach(service, language)
+        year = service.today().year
+        self.year_combo.blockSignals(True)
+        while self.year_combo.count() > 1:
+            self.year_combo.removeItem(1)
+        for value in range(year + 1, year - 6, -1):
+            self.year_combo.addItem(str(value), value)
+        self.year_combo.blockSignals(False)
+        if self.follow_ups is not None:
+            self.follow_ups.set_service(service)
+        self.reload()
+
+    def query(self) -> MeetingQuery:
+        from gridoffice.services.meetings import MeetingQuery
+
+        return MeetingQuery(meeting_type=self.type_combo.currentData(),
+                            year=self.year_combo.currentData(),
+                            status=self.status_combo.currentData(),
+                            text=self.search_edit.text())
+
+    def reload(self, select_id: str | None = None) -> None:
+        self._search_timer.stop()
+        if self.service is None:
+            return
+        keep = select_id or self.current_id()
+        rows = self.service.list_meetings(self.query())
+        self.model.set_rows(rows)
+        self.count_label.setText(self.tr("%n meeting(s)", "", len(rows)))
+        row = self.model.row_of(keep)
+        if row < 0 and rows:
+            row = 0
+        if row >= 0:
+            self.view.setCurrentIndex(self.model.index(row, 0))
+            self.view.scrollTo(self.model.index(row, 0))
+        else:
+            self.detail.show_meeting(None)
+        self.update_actions()
+        self.loaded.emit(len(rows))
+
+    def refresh(self) -> None:
+        """The data changed elsewhere (undo, sign-in): the list and the detail again."""
+        self.reload()
+        self.detail.refresh(notify=False)
+
+    def _detail_changed(self) -> None:
+        """The detail stored a change: the list row (counts, status) follows."""
+        if self.service is None:
+            return
+        current = self.detail.meeting_id
+        rows = self.service.list_meetings(self.query())
+        self.model.set_rows(rows)
+        row = self.model.row_of(current)
+        if row >= 0:
+            self.view.selectionModel().blockSignals(True)
+            self.view.setCurrentIndex(self.model.index(row, 0))
+            self.view.selectionModel().blockSignals(False)
+        self.update_actions()
+        if self.follow_ups is not None:
+            self.follow_ups.refresh()
+
+    def _page_changed(self, index: int) -> None:
+        if index != 1 or self.service is None:
+            return
+        if self.follow_ups is None:
+            try:
+                from gridoffice.ui.tabs.follow_ups import FollowUpsView
+            except ImportError:
+                return
+            self.follow_ups = FollowUpsView(self)
+            self.follow_ups.open_meeting.connect(self.open_meeting)
+            self.follow_ups.print_requested.connect(self.print_follow_ups)
+            self.follow_ups.changed.connect(self.refresh)
+            self.follow_ups.set_service(self.service)
+            placeholder = self.pages.widget(1)
+            self.pages.blockSignals(True)
+            self.pages.removeTab(1)
+            self.pages.insertTab(1, self.follow_ups, self.tr("Follow-up tracking"))
+            self.pages.setCurrentIndex(1)
+            self.pages.blockSignals(False)
+            placeholder.deleteLater()
+        self.follow_ups.refresh()
+
+    # --- selection ------------------------------------------------------------------------
+    def current_row(self) -> MeetingRow | None:
+        index = self.view.currentIndex()
+        return self.model.row_at(index.row()) if index.isValid() else None
+
+    def current_id(self) -> str | None:
+        row = self.current_row()
+        return row.id if row else None
+
+    def open_meeting(self, meeting_id: str) -> None:
+        """From the follow-up tracking view: show the meeting, all filters off."""
+        self.pages.setCurrentIndex(0)
+        if self.model.row_of(meeting_id) < 0:
+            for combo in (self.type_combo, self.year_combo, self.status_combo):
+                combo.blockSignals(True)
+                combo.setCurrentIndex(0)
+                combo.blockSignals(False)
+            self.search_edit.blockSignals(True)
+            self.search_edit.clear()
+            self.search_edit.blockSignals(False)
+            self.reload(meeting_id)
+        self.select_meeting(meeting_id)
+        self.detail.tabs.setCurrentIndex(1)
+
+    def select_meeting(self, meeting_id: str) -> bool:
+        row = self.model.row_of(meeting_id)
+        if row < 0:
+            return False
+        self.view.setCurrentIndex(self.model.index(row, 0))
+        return True
+
+    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        row = self.model.row_at(current.row()) if current.isValid() else None
+        self.detail.show_meeting(row.id if row else None)
+        self.update_actions()
+
+    def update_actions(self) -> None:
+        attached = self.service is not None
+        row = self.current_row()
+        status = row.status if row else None
+        approved = row is not None and row.approved_on is not None
+        for act in (self.schedule_action, self.new_action, self.rules_action,
+                    self.summary_action):
+            act.setEnabled(attached)
+        for act in (self.edit_action, self.minutes_action, self.sign_in_sheet_action):
+            act.setEnabled(row is not None)
+        self.cancel_action.setEnabled(row is not None and not approved
+                                      and status != "cancelled")
+        self.sign_in_action.setEnabled(status in ("draft", "planned", "in_progress"))
+        self.finish_action.setEnabled(status in ("draft", "planned", "in_progress"))
+        self.approve_action.setEnabled(status == "finished" and not approved)
+        self.amend_action.setEnabled(approved)
+
+    # --- meetings -------------------------------------------------------------------------
+    def _service(self) -> MeetingService:
+        assert self.service is not None
+        return self.service
+
+    def schedule_next_council(self) -> str | None:
+        """The next council by the rule, shown in the meeting form to confirm or edit."""
+        service = self._service()
+        draft = service.propose_council()
+        assert draft.start_at is not None
+        day = draft.start_at.date()
+        intro = self.tr("Proposed by the rule: {date} ({weekday}), session {number}.").format(
+            date=day.isoformat(), weekday=self.weekday(day), number=draft.session_no)
+        rule_day = service.rules.council_day
+        if day.day != rule_day:
+            intro += "\n" + self.tr(
+                "The {day}th falls on a weekend or holiday; the council moves to the next "
+                "working day.").format(day=rule_day)
+        last = service.last_council_id()
+        return self._create(draft, intro, self.tr("Copy the attendees of the last council")
+                            if last else "", last)
+
+    @staticmethod
+    def weekday(day: dt.date) -> str:
+        from PySide6.QtCore import QDate, QLocale
+
+        return QLocale().dayName(QDate(day.year, day.month, day.day).dayOfWeek())
+
+    def new_meeting(self) -> str | None:
+        from gridoffice.services.meetings import MeetingDraft
+
+        service = self._service()
+        start = dt.datetime.combine(service.today() + dt.timedelta(days=1),
+                                    service.rules.council_time)
+        draft = MeetingDraft("branch_congress", start, start + dt.timedelta(hours=2),
+                             place=service.rules.place)
+        return self._create(draft, "", "", None)
+
+    def _create(self, draft: MeetingDraft, intro: str, copy_label: str,
+                copy_from: str | None) -> str | None:
+        service = self._service()
+
+        def save(value: MeetingDraft, copy: bool) -> str:
+            return service.create_meeting(value, copy_attendees_from=copy_from if copy
+                                          else None)
+
+        meeting_id = dialogs.MeetingDialog(self, save=save, draft=draft, intro=intro,
+                                           copy_label=copy_label).ask_result()
+        if meeting_id is None:
+            return None
+        self.reload(meeting_id)
+        self.status_message.emit(self.tr("The meeting was saved."))
+        return str(meeting_id)
+
+    def edit_meeting(self) -> None:
+        row = self.current_row()
+        if row is None:
+            return
+        amendment = self.detail.ask_amendment()
+        if amendment is NOT_ASKED:
+            return
+        service = self._service()
+        before = service.meeting_draft(row.id)
+        after = dialogs.MeetingDialog(
+            self, new=False, draft=before,
+            save=lambda d, _copy: service.update_meeting(row.id, d, amendment=amendment) or d
+        ).ask_result()
+        if after is not None:
+            self._push(self.tr("Edit meeting"), lambda: service.update_meeting(row.id, after),
+                       lambda: service.update_meeting(row.id, before), amendment)
+
+    def _push(self, text: str, apply: Callable[[], object], revert: Callable[[], object],
+              amendment: str | None = None) -> None:
+        if self.undo_stack is not None and amendment is None:
+            self.undo_stack.push(MeetingCommand(self, text, apply, revert))
+        else:
+            self.refresh()
+
+    def report_failure(self, err: UserError, undoing: bool) -> None:
+        self.detail.report_failure(err, undoing)
+
+    def _status_change(self, text: str, call: Callable[[str], object]) -> bool:
+        row = self.current_row()
+        if row is None:
+            return False
+        service, meeting_id, before = self._service(), row.id, row.status
+        try:
+            call(meeting_id)
+        except UserError as err:
+            messages.show_user_error(self, err)
+            return False
+        self._push(text, lambda: call(meeting_id),
+                   lambda: service.set_status(meeting_id, before))
+        return True
+
+    def cancel_meeting(self) -> None:
+        row = self.current_row()
+        if row is None:
+            return
+        service = self._service()
+        reason = dialogs.ReasonDialog(
+            self, title=self.tr("Cancel meeting"),
+            intro=self.tr("The meeting stays on the list, marked cancelled."),
+            label=self.tr("Reason"), key="cancel_reason",
+            save=lambda text: service.cancel(row.id, text) or text).ask_result()
+        if reason is not None:
+            self._push(self.tr("Cancel meeting"), lambda: service.cancel(row.id, reason),
+                       lambda: service.set_status(row.id, row.status))
+
+    def start_sign_in(self) -> None:
+        """The meeting begins; the sign-in window marks who came."""
+        row = self.current_row()
+        if row is None:
+            return
+        service = self._service()
+        if row.status != "in_progress" and not self._status_change(
+                self.tr("Start meeting"), service.start):
+            return
+        from gridoffice.ui.dialogs.meeting_signin import SignInDialog
+
+        dialog = SignInDialog(service, row.id, self)
+        dialog.changed.connect(self.refresh)  # the counts behind the window follow
+        self.run_dialog(dialog)
+        self.refresh()
+
+    @staticmethod
+    def run_dialog(dialog: QDialog) -> int:
+        """Run a modal window that is not a form (the seam tests replace)."""
+        return dialog.exec()
+
+    def finish_meeting(self) -> None:
+        if self._status_change(self.tr("Finish meeting"), self._service().finish):
+            self.status_message.emit(self.tr("The meeting is finished."))
+
+    def approve_minutes(self) -> None:
+        row = self.current_row()
+        if row is None or not messages.confirm(self, self.tr(
+                "Approve the minutes of {ref}? They are then locked: every later change "
+                "needs a reason and is recorded as an amendment.").format(ref=row.ref)):
+            return
+        service = self._service()
+        try:
+            service.approve(row.id)
+        except UserError as err:
+            messages.show_user_error(self, err)
+            return
+        self._push(self.tr("Approve minutes"), lambda: service.approve(row.id),
+                   lambda: service.remove_approval(row.id))
+        self.status_message.emit(self.tr("The minutes were approved."))
+
+    def explain_amending(self) -> None:
+        row = self.current_row()
+        if row is None or row.approved_on is None:
+            return
+        messages.inform(self, self.tr(
+            "The minutes were approved on {date} and are locked. Change them as usual in "
+            "the meeting and its lists: each change asks for a reason and is recorded as a "
+            "dated amendment, listed under Amendments and printed with the minutes.").format(
+            date=row.approved_on.isoformat()))
+        self.detail.tabs.setCurrentIndex(2)
+
+    def edit_rules(self) -> None:
+        from gridoffice.services.meetings import save_rules
+
+        service = self._service()
+        path = service.db.path
+        value = dialogs.RulesDialog(self, value=service.rules,
+                                    save=lambda v: save_rules(path, v)).ask_result()
+        if value is not None:
+            service.reload_rules()
+            self.detail.refresh(notify=False)
+            self.status_message.emit(self.tr("The meeting rules were saved."))
+
+    # --- printing -------------------------------------------------------------------------
+    def print_minutes(self) -> Any:
+        return self._print("minutes", self.tr("Making the minutes…"), self.tr("Minutes"),
+                           "会议记录")
+
+    def print_sign_in_sheet(self) -> Any:
+        return self._print("sign_in", self.tr("Making the sign-in sheet…"),
+                           self.tr("Sign-in sheet"), "签到表")
+
+    def print_year_summary(self) -> Any:
+        year = self.year_combo.currentData() or (
+            self.service.today().year if self.service else dt.date.today().year)
+        return self._print("summary", self.tr("Making the year summary…"),
+                           self.tr("Year summary"), f"年度会议情况汇总表_{year}", year=year)
+
+    def print_follow_ups(self) -> Any:
+        year = self.follow_ups.year_combo.currentData() if self.follow_ups else None
+        return self._print("follow_ups", self.tr("Making the follow-up ledger…"),
+                           self.tr("Follow-up tracking"),
+                           f"决议落实情况跟踪表_{year or dt.date.today().year}", year=year)
+
+    def _print(self, which: str, label: str, title: str, name: str, **values: Any) -> Any:
+        if self.db is None:
+            return None
+        if which in ("minutes", "sign_in"):
+            row = self.current_row()
+            if row is None:
+                return None
+            values["meeting_id"] = row.id
+            name = f"{name}_{row.ref}"
+        db, unit = self.db, self.unit_name
+        return self.ledgers.start(
+            lambda path, progress: render_meeting_ledger(which, db, path, unit=unit,
+                                                         progress=progress, **values),
+            prefix=f"gridoffice-{which}-", label=label, title=title,
+            suggested_name=f"{name}.pdf")
+
+    # --- state ----------------------------------------------------------------------------
+    def running_jobs(self) -> list[BackgroundJob]:
+        return [self.ledgers.job] if self.ledgers.running and self.ledgers.job else []
+
+    def save_state(self, settings: QSettings) -> None:
+        settings.setValue("meetings/splitter", self.splitter.saveState())
+        settings.setValue("meetings/columns", self.view.horizontalHeader().saveState())
+
+    def restore_state(self, settings: QSettings) -> None:
+        for key, widget in (("meetings/splitter", self.splitter),
+                            ("meetings/columns", self.view.horizontalHeader())):
+            value = settings.value(key)
+            if value is not None:
+                widget.restoreState(value)
