@@ -2,6 +2,64 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
     <context>
+        <name>AbsenceReasonDialog</name>
+        <message>
+            <source>{name}: {mark}</source>
+            <translation>{name}：{mark}</translation>
+        </message>
+        <message>
+            <source>Why is {name} not at the meeting? Click a common reason or type one.</source>
+            <translation>{name} 为什么没有参会？请点击常用原因，或直接输入。</translation>
+        </message>
+        <message>
+            <source>Ill</source>
+            <translation>生病</translation>
+        </message>
+        <message>
+            <source>Away on business</source>
+            <translation>出差</translation>
+        </message>
+        <message>
+            <source>Out</source>
+            <translation>外出</translation>
+        </message>
+        <message>
+            <source>Work conflict</source>
+            <translation>工作冲突</translation>
+        </message>
+        <message>
+            <source>Could not be reached</source>
+            <translation>未联系上</translation>
+        </message>
+        <message>
+            <source>Common reasons</source>
+            <translation>常用原因</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>原因</translation>
+        </message>
+    </context>
+    <context>
+        <name>AmendmentTableModel</name>
+        <message>
+            <source>When</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <source>By</source>
+            <translation>修改人</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>原因</translation>
+        </message>
+        <message>
+            <source>Change</source>
+            <translation>修改内容</translation>
+        </message>
+    </context>
+    <context>
         <name>AppointDialog</name>
         <message>
             <source>Appoint to a seat of {name}</source>
@@ -30,6 +88,134 @@
         <message>
             <source>If someone holds this seat now, their term ends the day before the new one starts.</source>
             <translation>如该职务现有人担任，其任期将在新任期开始的前一天结束。</translation>
+        </message>
+    </context>
+    <context>
+        <name>AttachmentTableModel</name>
+        <message>
+            <source>File</source>
+            <translation>文件</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>大小</translation>
+        </message>
+        <message>
+            <source>Added</source>
+            <translation>添加时间</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>备注</translation>
+        </message>
+    </context>
+    <context>
+        <name>AttendeeDialog</name>
+        <message>
+            <source>Attendee {name}</source>
+            <translation>参会人员 {name}</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <source>Identity</source>
+            <translation>身份</translation>
+        </message>
+        <message>
+            <source>Unit</source>
+            <translation>单位</translation>
+        </message>
+        <message>
+            <source>not marked</source>
+            <translation>未标记</translation>
+        </message>
+        <message>
+            <source>Presence</source>
+            <translation>出席情况</translation>
+        </message>
+        <message>
+            <source>Absence reason</source>
+            <translation>缺席原因</translation>
+        </message>
+    </context>
+    <context>
+        <name>AttendeePickerDialog</name>
+        <message>
+            <source>Add attendees</source>
+            <translation>添加参会人员</translation>
+        </message>
+        <message>
+            <source>Search</source>
+            <translation>查找</translation>
+        </message>
+        <message>
+            <source>Name, pinyin or initials (zw)</source>
+            <translation>姓名、拼音或首字母（如 zw）</translation>
+        </message>
+        <message>
+            <source>Found</source>
+            <translation>查找结果</translation>
+        </message>
+        <message>
+            <source>Or type a name</source>
+            <translation>或输入姓名</translation>
+        </message>
+        <message>
+            <source>Unit</source>
+            <translation>单位</translation>
+        </message>
+        <message>
+            <source>(as found)</source>
+            <translation>（按查找结果）</translation>
+        </message>
+        <message>
+            <source>Identity</source>
+            <translation>身份</translation>
+        </message>
+        <message>
+            <source>Attends as</source>
+            <translation>参会方式</translation>
+        </message>
+    </context>
+    <context>
+        <name>AttendeeTableModel</name>
+        <message>
+            <source>Name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <source>Identity</source>
+            <translation>身份</translation>
+        </message>
+        <message>
+            <source>Unit</source>
+            <translation>单位</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>人员来源</translation>
+        </message>
+        <message>
+            <source>Presence</source>
+            <translation>出席情况</translation>
+        </message>
+        <message>
+            <source>Absence reason</source>
+            <translation>缺席原因</translation>
+        </message>
+        <message>
+            <source>Signed in</source>
+            <translation>签到时间</translation>
+        </message>
+        <message>
+            <source>not marked</source>
+            <translation>未标记</translation>
         </message>
     </context>
     <context>
@@ -95,6 +281,29 @@
         <message>
             <source>Old head becomes</source>
             <translation>原户主改为</translation>
+        </message>
+    </context>
+    <context>
+        <name>CompleteFollowUpDialog</name>
+        <message>
+            <source>Mark done</source>
+            <translation>标记为已完成</translation>
+        </message>
+        <message>
+            <source>{task} — {owner}</source>
+            <translation>{task} — {owner}</translation>
+        </message>
+        <message>
+            <source>Done on</source>
+            <translation>完成日期</translation>
+        </message>
+        <message>
+            <source>Feedback</source>
+            <translation>落实反馈</translation>
+        </message>
+        <message>
+            <source>What was done, and what residents said</source>
+            <translation>做了哪些工作，居民有何反映</translation>
         </message>
     </context>
     <context>
@@ -302,6 +511,219 @@
         <message>
             <source>Reason</source>
             <translation>原因</translation>
+        </message>
+    </context>
+    <context>
+        <name>FollowUpDialog</name>
+        <message>
+            <source>Edit follow-up</source>
+            <translation>编辑落实事项</translation>
+        </message>
+        <message>
+            <source>New follow-up</source>
+            <translation>新建落实事项</translation>
+        </message>
+        <message>
+            <source>Task</source>
+            <translation>落实事项</translation>
+        </message>
+        <message>
+            <source>Owner</source>
+            <translation>责任人</translation>
+        </message>
+        <message>
+            <source>Due</source>
+            <translation>完成时限</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Done on</source>
+            <translation>完成日期</translation>
+        </message>
+        <message>
+            <source>Feedback</source>
+            <translation>落实反馈</translation>
+        </message>
+        <message>
+            <source>Residents</source>
+            <translation>居民公开</translation>
+        </message>
+        <message>
+            <source>Published to residents</source>
+            <translation>已向居民公开</translation>
+        </message>
+        <message>
+            <source>A person or a unit, e.g. 物业公司</source>
+            <translation>个人或单位，如：物业公司</translation>
+        </message>
+        <message>
+            <source>Shown to residents (公开)</source>
+            <translation>向居民公开</translation>
+        </message>
+        <message>
+            <source>Published</source>
+            <translation>已公开</translation>
+        </message>
+    </context>
+    <context>
+        <name>FollowUpTableModel</name>
+        <message>
+            <source>Meeting</source>
+            <translation>会议</translation>
+        </message>
+        <message>
+            <source>Resolution</source>
+            <translation>决议</translation>
+        </message>
+        <message>
+            <source>Task</source>
+            <translation>落实事项</translation>
+        </message>
+        <message>
+            <source>Owner</source>
+            <translation>责任人</translation>
+        </message>
+        <message>
+            <source>Due</source>
+            <translation>完成时限</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Done on</source>
+            <translation>完成日期</translation>
+        </message>
+        <message>
+            <source>Feedback</source>
+            <translation>落实反馈</translation>
+        </message>
+        <message>
+            <source>Published</source>
+            <translation>已公开</translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>是</translation>
+        </message>
+        <message>
+            <source>No</source>
+            <translation>否</translation>
+        </message>
+        <message>
+            <source>Meeting {ref}: {title}</source>
+            <translation>会议 {ref}：{title}</translation>
+        </message>
+        <message>
+            <source>Meeting {ref}</source>
+            <translation>会议 {ref}</translation>
+        </message>
+        <message numerus="yes">
+            <source>Due on {date}: %n day(s) late</source>
+            <translation>
+                <numerusform>完成时限 {date}，已逾期 %n 天</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Published to residents (公开)</source>
+            <translation>已向居民公开</translation>
+        </message>
+    </context>
+    <context>
+        <name>FollowUpsView</name>
+        <message>
+            <source>Mark done…</source>
+            <translation>标记完成…</translation>
+        </message>
+        <message>
+            <source>Record that the follow-up was carried out (Ctrl+D)</source>
+            <translation>登记该事项已落实（Ctrl+D）</translation>
+        </message>
+        <message>
+            <source>Edit…</source>
+            <translation>编辑…</translation>
+        </message>
+        <message>
+            <source>Change the selected follow-up (Enter)</source>
+            <translation>修改所选落实事项（Enter）</translation>
+        </message>
+        <message>
+            <source>Open meeting</source>
+            <translation>打开会议</translation>
+        </message>
+        <message>
+            <source>Show the meeting that decided it (double-click)</source>
+            <translation>显示作出该决议的会议（双击）</translation>
+        </message>
+        <message>
+            <source>Print…</source>
+            <translation>打印…</translation>
+        </message>
+        <message>
+            <source>Print the follow-ups shown</source>
+            <translation>打印当前显示的落实事项</translation>
+        </message>
+        <message>
+            <source>All follow-ups</source>
+            <translation>全部落实事项</translation>
+        </message>
+        <message>
+            <source>Not done</source>
+            <translation>未完成</translation>
+        </message>
+        <message>
+            <source>Overdue</source>
+            <translation>逾期</translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation>已完成</translation>
+        </message>
+        <message>
+            <source>All years</source>
+            <translation>全部年份</translation>
+        </message>
+        <message>
+            <source>The year of the meeting</source>
+            <translation>会议召开年份</translation>
+        </message>
+        <message>
+            <source>Search: task, owner, resolution, feedback</source>
+            <translation>查找：落实事项、责任人、决议、落实反馈</translation>
+        </message>
+        <message>
+            <source>Show:</source>
+            <translation>显示：</translation>
+        </message>
+        <message>
+            <source>Year:</source>
+            <translation>年份：</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n follow-up(s)</source>
+            <translation>
+                <numerusform>%n 项落实事项</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>In {year}: {solved} problem(s) solved · {open} not done · {overdue} overdue</source>
+            <translation>{year} 年：解决问题 {solved} 件 · 未完成 {open} 项 · 逾期 {overdue} 项</translation>
+        </message>
+        <message>
+            <source>Solved: follow-ups marked done during the year. Not done and overdue: all meetings, as of {date}.</source>
+            <translation>解决问题：本年度内标记为已完成的落实事项。未完成和逾期：统计全部会议，截至 {date}。</translation>
+        </message>
+        <message>
+            <source>Meeting {date}: {resolution}</source>
+            <translation>{date} 会议：{resolution}</translation>
+        </message>
+        <message>
+            <source>Follow-up</source>
+            <translation>落实事项</translation>
         </message>
     </context>
     <context>
@@ -819,6 +1241,33 @@
         </message>
     </context>
     <context>
+        <name>ItemDialog</name>
+        <message>
+            <source>Edit agenda item</source>
+            <translation>编辑议题</translation>
+        </message>
+        <message>
+            <source>New agenda item</source>
+            <translation>新建议题</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>议题名称</translation>
+        </message>
+        <message>
+            <source>Raised by</source>
+            <translation>议题来源</translation>
+        </message>
+        <message>
+            <source>Proposer</source>
+            <translation>提出人</translation>
+        </message>
+        <message>
+            <source>Content</source>
+            <translation>内容</translation>
+        </message>
+    </context>
+    <context>
         <name>LeaveDialog</name>
         <message>
             <source>Record death</source>
@@ -939,6 +1388,10 @@
             <translation>网格户情</translation>
         </message>
         <message>
+            <source>Resident council</source>
+            <translation>居民议事会</translation>
+        </message>
+        <message>
             <source>The folder {path} could not be opened.</source>
             <translation>无法打开文件夹 {path}。</translation>
         </message>
@@ -961,6 +1414,586 @@ Log file: {log}</source>
         <message>
             <source>none</source>
             <translation>无</translation>
+        </message>
+    </context>
+    <context>
+        <name>MeetingDetailPanel</name>
+        <message>
+            <source>Attendees</source>
+            <translation>参会人员</translation>
+        </message>
+        <message>
+            <source>Agenda</source>
+            <translation>议题</translation>
+        </message>
+        <message>
+            <source>Amendments</source>
+            <translation>修正记录</translation>
+        </message>
+        <message>
+            <source>Attachments</source>
+            <translation>附件</translation>
+        </message>
+        <message>
+            <source>Add…</source>
+            <translation>添加…</translation>
+        </message>
+        <message>
+            <source>Copy from last council</source>
+            <translation>沿用上次议事会名单</translation>
+        </message>
+        <message>
+            <source>Present</source>
+            <translation>出席</translation>
+        </message>
+        <message>
+            <source>Edit…</source>
+            <translation>编辑…</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>移除</translation>
+        </message>
+        <message>
+            <source>Mark the selected attendees present</source>
+            <translation>将所选参会人员标记为出席</translation>
+        </message>
+        <message>
+            <source>Details</source>
+            <translation>详情</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>结果</translation>
+        </message>
+        <message>
+            <source>New item…</source>
+            <translation>新建议题…</translation>
+        </message>
+        <message>
+            <source>Speech…</source>
+            <translation>发言…</translation>
+        </message>
+        <message>
+            <source>Resolution…</source>
+            <translation>决议…</translation>
+        </message>
+        <message>
+            <source>Follow-up…</source>
+            <translation>落实事项…</translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation>已完成</translation>
+        </message>
+        <message>
+            <source>Mark the selected follow-up as done today</source>
+            <translation>将所选落实事项标记为今天已完成</translation>
+        </message>
+        <message>
+            <source>Move the agenda item up</source>
+            <translation>议题上移</translation>
+        </message>
+        <message>
+            <source>Move the agenda item down</source>
+            <translation>议题下移</translation>
+        </message>
+        <message>
+            <source>Add files…</source>
+            <translation>添加文件…</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>打开</translation>
+        </message>
+        <message>
+            <source>Photos and scans (JPEG, PNG, PDF); drop files here.</source>
+            <translation>照片和扫描件（JPEG、PNG、PDF），可将文件拖放到此处。</translation>
+        </message>
+        <message>
+            <source>No meeting selected</source>
+            <translation>未选择会议</translation>
+        </message>
+        <message>
+            <source>{type}, session {number}</source>
+            <translation>{type}，第 {number} 期</translation>
+        </message>
+        <message>
+            <source>{ref} · {type} · {start}{end} · Place: {place} · Host: {host} · Recorder: {recorder} · {status}</source>
+            <translation>{ref} · {type} · {start}{end} · 地点：{place} · 主持人：{host} · 记录人：{recorder} · {status}</translation>
+        </message>
+        <message>
+            <source>Expected {expected} · Present {present} · On leave {leave} · Absent {absent} · Observers {observers} · Not marked {unmarked}</source>
+            <translation>应到 {expected} · 实到 {present} · 请假 {leave} · 缺席 {absent} · 列席 {observers} · 未标记 {unmarked}</translation>
+        </message>
+        <message>
+            <source>Approved on {date} — the minutes are locked; changes are recorded as amendments.</source>
+            <translation>已于 {date} 审定 — 会议记录已锁定，修改将作为修正记录保存。</translation>
+        </message>
+        <message>
+            <source>Amendments ({count})</source>
+            <translation>修正记录（{count}）</translation>
+        </message>
+        <message>
+            <source>{speaker}: {summary}</source>
+            <translation>{speaker}：{summary}</translation>
+        </message>
+        <message>
+            <source>yes {yes}, no {no}, abstain {abstain} ({method})</source>
+            <translation>同意 {yes}，反对 {no}，弃权 {abstain}（{method}）</translation>
+        </message>
+        <message>
+            <source>Resolution: {text}</source>
+            <translation>决议：{text}</translation>
+        </message>
+        <message>
+            <source>{owner}, due {date}</source>
+            <translation>{owner}，{date} 前完成</translation>
+        </message>
+        <message>
+            <source>Follow-up: {task}</source>
+            <translation>落实事项：{task}</translation>
+        </message>
+        <message>
+            <source>Amend approved minutes</source>
+            <translation>修正已审定的会议记录</translation>
+        </message>
+        <message>
+            <source>The minutes were approved on {date}. The change is recorded as an amendment with today's date, your name and this reason.</source>
+            <translation>会议记录已于 {date} 审定。本次修改将作为修正记录保存，并记下今天的日期、您的姓名和以下理由。</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>原因</translation>
+        </message>
+        <message>
+            <source>This change cannot be undone. {reason}</source>
+            <translation>无法撤销此操作。{reason}</translation>
+        </message>
+        <message>
+            <source>This change cannot be redone. {reason}</source>
+            <translation>无法重做此操作。{reason}</translation>
+        </message>
+        <message numerus="yes">
+            <source>Add %n attendee(s)</source>
+            <translation>
+                <numerusform>添加 %n 名参会人员</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n attendee(s) added.</source>
+            <translation>
+                <numerusform>已添加 %n 名参会人员。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>There is no earlier resident council to copy from.</source>
+            <translation>没有更早的居民议事会可供沿用。</translation>
+        </message>
+        <message>
+            <source>Everyone is already on the list.</source>
+            <translation>所有人员均已在名单中。</translation>
+        </message>
+        <message numerus="yes">
+            <source>Copy %n attendee(s)</source>
+            <translation>
+                <numerusform>沿用 %n 名参会人员</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n attendee(s) copied from the last council.</source>
+            <translation>
+                <numerusform>已从上次议事会沿用 %n 名参会人员。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Mark %n attendee(s) present</source>
+            <translation>
+                <numerusform>将 %n 名参会人员标记为出席</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Edit attendee {name}</source>
+            <translation>编辑参会人员 {name}</translation>
+        </message>
+        <message>
+            <source>Remove {name} from the attendees?</source>
+            <translation>确定将 {name} 从参会人员中移除吗？</translation>
+        </message>
+        <message>
+            <source>Remove attendee {name}</source>
+            <translation>移除参会人员 {name}</translation>
+        </message>
+        <message>
+            <source>Add agenda item</source>
+            <translation>添加议题</translation>
+        </message>
+        <message>
+            <source>Add speech</source>
+            <translation>添加发言</translation>
+        </message>
+        <message>
+            <source>Add resolution</source>
+            <translation>添加决议</translation>
+        </message>
+        <message>
+            <source>Add follow-up</source>
+            <translation>添加落实事项</translation>
+        </message>
+        <message>
+            <source>Complete follow-up</source>
+            <translation>完成落实事项</translation>
+        </message>
+        <message>
+            <source>Remove “{text}”?</source>
+            <translation>确定删除“{text}”吗？</translation>
+        </message>
+        <message>
+            <source>Remove from the agenda</source>
+            <translation>从议题中删除</translation>
+        </message>
+        <message>
+            <source>Move agenda item</source>
+            <translation>移动议题</translation>
+        </message>
+        <message>
+            <source>Attach files</source>
+            <translation>添加附件</translation>
+        </message>
+        <message>
+            <source>Images and PDF (*.jpg *.jpeg *.png *.gif *.bmp *.tif *.tiff *.webp *.pdf)</source>
+            <translation>图片和 PDF (*.jpg *.jpeg *.png *.gif *.bmp *.tif *.tiff *.webp *.pdf)</translation>
+        </message>
+        <message numerus="yes">
+            <source>Attach %n file(s)</source>
+            <translation>
+                <numerusform>添加 %n 个附件</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n file(s) attached.</source>
+            <translation>
+                <numerusform>已添加 %n 个附件。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>The file {path} could not be opened.</source>
+            <translation>无法打开文件 {path}。</translation>
+        </message>
+        <message>
+            <source>Remove the attachment {name}?</source>
+            <translation>确定删除附件 {name} 吗？</translation>
+        </message>
+        <message>
+            <source>Remove attachment</source>
+            <translation>删除附件</translation>
+        </message>
+    </context>
+    <context>
+        <name>MeetingDialog</name>
+        <message>
+            <source>New meeting</source>
+            <translation>新建会议</translation>
+        </message>
+        <message>
+            <source>Edit meeting</source>
+            <translation>编辑会议</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <source>Session</source>
+            <translation>期数</translation>
+        </message>
+        <message>
+            <source>No. </source>
+            <translation>第 </translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>标题</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <source>until</source>
+            <translation>至</translation>
+        </message>
+        <message>
+            <source>Time</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <source>End</source>
+            <translation>结束时间</translation>
+        </message>
+        <message>
+            <source>Place</source>
+            <translation>地点</translation>
+        </message>
+        <message>
+            <source>Host</source>
+            <translation>主持人</translation>
+        </message>
+        <message>
+            <source>Recorder</source>
+            <translation>记录人</translation>
+        </message>
+        <message>
+            <source>Content</source>
+            <translation>内容</translation>
+        </message>
+        <message>
+            <source>Attendees</source>
+            <translation>参会人员</translation>
+        </message>
+    </context>
+    <context>
+        <name>MeetingTableModel</name>
+        <message>
+            <source>No.</source>
+            <translation>编号</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <source>Session</source>
+            <translation>期数</translation>
+        </message>
+        <message>
+            <source>Date and time</source>
+            <translation>日期时间</translation>
+        </message>
+        <message>
+            <source>Place</source>
+            <translation>地点</translation>
+        </message>
+        <message>
+            <source>Host</source>
+            <translation>主持人</translation>
+        </message>
+        <message>
+            <source>Expected/present</source>
+            <translation>应到/实到</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Items</source>
+            <translation>议题数</translation>
+        </message>
+        <message>
+            <source>Open follow-ups</source>
+            <translation>未落实</translation>
+        </message>
+        <message>
+            <source>Session {number}</source>
+            <translation>第 {number} 期</translation>
+        </message>
+        <message>
+            <source>{status}, approved</source>
+            <translation>{status}，已审定</translation>
+        </message>
+    </context>
+    <context>
+        <name>MeetingsTab</name>
+        <message>
+            <source>Meetings</source>
+            <translation>会议</translation>
+        </message>
+        <message>
+            <source>Follow-up tracking</source>
+            <translation>落实跟踪</translation>
+        </message>
+        <message>
+            <source>Schedule next council…</source>
+            <translation>安排下次议事会…</translation>
+        </message>
+        <message>
+            <source>The next resident council by the rule, in the meeting form</source>
+            <translation>按议事规则在会议表单中填好下次居民议事会</translation>
+        </message>
+        <message>
+            <source>New meeting…</source>
+            <translation>新建会议…</translation>
+        </message>
+        <message>
+            <source>Edit…</source>
+            <translation>编辑…</translation>
+        </message>
+        <message>
+            <source>Cancel meeting…</source>
+            <translation>取消会议…</translation>
+        </message>
+        <message>
+            <source>Start sign-in</source>
+            <translation>开始签到</translation>
+        </message>
+        <message>
+            <source>Finish</source>
+            <translation>结束会议</translation>
+        </message>
+        <message>
+            <source>Approve minutes…</source>
+            <translation>审定会议记录…</translation>
+        </message>
+        <message>
+            <source>Lock the minutes; later changes are recorded as amendments</source>
+            <translation>锁定会议记录，此后的修改将作为修正记录保存</translation>
+        </message>
+        <message>
+            <source>Amend…</source>
+            <translation>修正…</translation>
+        </message>
+        <message>
+            <source>Minutes…</source>
+            <translation>会议记录…</translation>
+        </message>
+        <message>
+            <source>Sign-in sheet…</source>
+            <translation>签到表…</translation>
+        </message>
+        <message>
+            <source>Year summary…</source>
+            <translation>年度汇总…</translation>
+        </message>
+        <message>
+            <source>Meetings of the year chosen in the filter (or this year)</source>
+            <translation>筛选中所选年份的会议（未选则为本年）</translation>
+        </message>
+        <message>
+            <source>Settings…</source>
+            <translation>设置…</translation>
+        </message>
+        <message>
+            <source>Council day, holidays, vote base</source>
+            <translation>议事日、节假日、表决基数</translation>
+        </message>
+        <message>
+            <source>Print</source>
+            <translation>打印</translation>
+        </message>
+        <message>
+            <source>All types</source>
+            <translation>全部类型</translation>
+        </message>
+        <message>
+            <source>All years</source>
+            <translation>全部年份</translation>
+        </message>
+        <message>
+            <source>Any status</source>
+            <translation>全部状态</translation>
+        </message>
+        <message>
+            <source>Search: title, place, host, number</source>
+            <translation>查找：标题、地点、主持人、编号</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n meeting(s)</source>
+            <translation>
+                <numerusform>%n 次会议</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Proposed by the rule: {date} ({weekday}), session {number}.</source>
+            <translation>按议事规则建议：{date}（{weekday}），第 {number} 期。</translation>
+        </message>
+        <message>
+            <source>The {day}th falls on a weekend or holiday; the council moves to the next working day.</source>
+            <translation>{day} 日适逢周末或节假日，议事会顺延至下一个工作日。</translation>
+        </message>
+        <message>
+            <source>Copy the attendees of the last council</source>
+            <translation>沿用上次议事会的参会人员</translation>
+        </message>
+        <message>
+            <source>The meeting was saved.</source>
+            <translation>会议已保存。</translation>
+        </message>
+        <message>
+            <source>Edit meeting</source>
+            <translation>编辑会议</translation>
+        </message>
+        <message>
+            <source>Cancel meeting</source>
+            <translation>取消会议</translation>
+        </message>
+        <message>
+            <source>The meeting stays on the list, marked cancelled.</source>
+            <translation>该会议仍保留在列表中，并标记为已取消。</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>原因</translation>
+        </message>
+        <message>
+            <source>Start meeting</source>
+            <translation>开始会议</translation>
+        </message>
+        <message>
+            <source>Finish meeting</source>
+            <translation>结束会议</translation>
+        </message>
+        <message>
+            <source>The meeting is finished.</source>
+            <translation>会议已结束。</translation>
+        </message>
+        <message>
+            <source>Approve the minutes of {ref}? They are then locked: every later change needs a reason and is recorded as an amendment.</source>
+            <translation>确定审定 {ref} 的会议记录吗？审定后会议记录将锁定：此后每次修改都须填写理由，并作为修正记录保存。</translation>
+        </message>
+        <message>
+            <source>Approve minutes</source>
+            <translation>审定会议记录</translation>
+        </message>
+        <message>
+            <source>The minutes were approved.</source>
+            <translation>会议记录已审定。</translation>
+        </message>
+        <message>
+            <source>The minutes were approved on {date} and are locked. Change them as usual in the meeting and its lists: each change asks for a reason and is recorded as a dated amendment, listed under Amendments and printed with the minutes.</source>
+            <translation>会议记录已于 {date} 审定并锁定。如需修改，仍在会议及其各列表中照常操作：每次修改都要求填写理由，并作为注明日期的修正记录保存，显示在“修正记录”中，并随会议记录一同打印。</translation>
+        </message>
+        <message>
+            <source>The meeting rules were saved.</source>
+            <translation>议事规则已保存。</translation>
+        </message>
+        <message>
+            <source>Making the minutes…</source>
+            <translation>正在生成会议记录…</translation>
+        </message>
+        <message>
+            <source>Minutes</source>
+            <translation>会议记录</translation>
+        </message>
+        <message>
+            <source>Making the sign-in sheet…</source>
+            <translation>正在生成签到表…</translation>
+        </message>
+        <message>
+            <source>Sign-in sheet</source>
+            <translation>签到表</translation>
+        </message>
+        <message>
+            <source>Making the year summary…</source>
+            <translation>正在生成年度汇总…</translation>
+        </message>
+        <message>
+            <source>Year summary</source>
+            <translation>年度汇总</translation>
+        </message>
+        <message>
+            <source>Making the follow-up ledger…</source>
+            <translation>正在生成落实台账…</translation>
         </message>
     </context>
     <context>
@@ -2963,6 +3996,53 @@ Log file: {log}</source>
         </message>
     </context>
     <context>
+        <name>ResolutionDialog</name>
+        <message>
+            <source>Edit resolution</source>
+            <translation>编辑决议</translation>
+        </message>
+        <message>
+            <source>New resolution</source>
+            <translation>新建决议</translation>
+        </message>
+        <message>
+            <source>{present} present; passes when more than half of {base} ({base_name}) vote yes.</source>
+            <translation>实到 {present} 人；同意票超过 {base} 人（{base_name}）的半数即为通过。</translation>
+        </message>
+        <message>
+            <source>Resolution</source>
+            <translation>决议</translation>
+        </message>
+        <message>
+            <source>Method</source>
+            <translation>表决方式</translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>同意</translation>
+        </message>
+        <message>
+            <source>No</source>
+            <translation>反对</translation>
+        </message>
+        <message>
+            <source>Abstain</source>
+            <translation>弃权</translation>
+        </message>
+        <message>
+            <source>Decision</source>
+            <translation>决定</translation>
+        </message>
+        <message>
+            <source>Deferred</source>
+            <translation>暂缓</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>结果</translation>
+        </message>
+    </context>
+    <context>
         <name>RestoreMemberDialog</name>
         <message>
             <source>Restore {name}</source>
@@ -3344,6 +4424,49 @@ Log file: {log}</source>
         </message>
     </context>
     <context>
+        <name>RulesDialog</name>
+        <message>
+            <source>Meeting rules</source>
+            <translation>议事规则设置</translation>
+        </message>
+        <message>
+            <source>Council day</source>
+            <translation>议事日</translation>
+        </message>
+        <message>
+            <source>day </source>
+            <translation>每月 </translation>
+        </message>
+        <message>
+            <source>Days off</source>
+            <translation>非工作日</translation>
+        </message>
+        <message>
+            <source>Move to the next working day</source>
+            <translation>顺延至下一个工作日</translation>
+        </message>
+        <message>
+            <source>Time</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <source>Public holidays</source>
+            <translation>法定节假日</translation>
+        </message>
+        <message>
+            <source>Weekend workdays</source>
+            <translation>调休上班日</translation>
+        </message>
+        <message>
+            <source>Vote base</source>
+            <translation>表决基数</translation>
+        </message>
+        <message>
+            <source>Usual place</source>
+            <translation>常用地点</translation>
+        </message>
+    </context>
+    <context>
         <name>SeatTableModel</name>
         <message>
             <source>Seat</source>
@@ -3372,6 +4495,127 @@ Log file: {log}</source>
         <message>
             <source>Past term, ended on {date}</source>
             <translation>已离任，任期于 {date} 结束</translation>
+        </message>
+    </context>
+    <context>
+        <name>SignInDialog</name>
+        <message>
+            <source>Type a name or its pinyin (zw)</source>
+            <translation>输入姓名或拼音（如 zw）</translation>
+        </message>
+        <message>
+            <source>Find:</source>
+            <translation>查找：</translation>
+        </message>
+        <message>
+            <source>1 or Space: present · 2: on leave · 3: absent · 4: observer · 0: clear · ↑↓: choose</source>
+            <translation>1 或空格键：出席 · 2：请假 · 3：缺席 · 4：列席 · 0：清除 · ↑↓：选择</translation>
+        </message>
+        <message>
+            <source>1  Present</source>
+            <translation>1  出席</translation>
+        </message>
+        <message>
+            <source>2  On leave</source>
+            <translation>2  请假</translation>
+        </message>
+        <message>
+            <source>3  Absent</source>
+            <translation>3  缺席</translation>
+        </message>
+        <message>
+            <source>4  Observer</source>
+            <translation>4  列席</translation>
+        </message>
+        <message>
+            <source>0  Clear</source>
+            <translation>0  清除</translation>
+        </message>
+        <message>
+            <source>Walk-in…</source>
+            <translation>临时到会…</translation>
+        </message>
+        <message>
+            <source>Add someone who is not on the list and mark them present</source>
+            <translation>添加不在名单中的人员，并标记为出席</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <source>{type}, session {number}</source>
+            <translation>{type}，第 {number} 期</translation>
+        </message>
+        <message>
+            <source>Sign-in: {title}</source>
+            <translation>签到：{title}</translation>
+        </message>
+        <message>
+            <source>Host: {name}</source>
+            <translation>主持人：{name}</translation>
+        </message>
+        <message>
+            <source>Expected {expected} · Present {present} · On leave {leave} · Absent {absent} · Observers {observers} · Not signed in {unmarked}</source>
+            <translation>应到 {expected} · 实到 {present} · 请假 {leave} · 缺席 {absent} · 列席 {observers} · 未签到 {unmarked}</translation>
+        </message>
+        <message>
+            <source>The minutes were approved on {date}: the sign-in is closed and shown for reading only. A change now needs a reason and is recorded as an amendment in the meeting's record.</source>
+            <translation>会议记录已于 {date} 审定：签到已关闭，仅供查看。如需修改，须填写理由，并作为修正记录保存在该会议的记录中。</translation>
+        </message>
+        <message>
+            <source>The meeting was cancelled: there is no sign-in.</source>
+            <translation>该会议已取消，无需签到。</translation>
+        </message>
+    </context>
+    <context>
+        <name>SignInModel</name>
+        <message>
+            <source>No.</source>
+            <translation>序号</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <source>Identity</source>
+            <translation>身份</translation>
+        </message>
+        <message>
+            <source>Sign-in</source>
+            <translation>签到</translation>
+        </message>
+        <message>
+            <source>Not signed in</source>
+            <translation>未签到</translation>
+        </message>
+        <message>
+            <source>{mark} {time}</source>
+            <translation>{mark} {time}</translation>
+        </message>
+        <message>
+            <source>{mark}: {reason}</source>
+            <translation>{mark}：{reason}</translation>
+        </message>
+    </context>
+    <context>
+        <name>SpeechDialog</name>
+        <message>
+            <source>Edit speech</source>
+            <translation>编辑发言</translation>
+        </message>
+        <message>
+            <source>New speech</source>
+            <translation>新建发言</translation>
+        </message>
+        <message>
+            <source>Speaker</source>
+            <translation>发言人</translation>
+        </message>
+        <message>
+            <source>Summary</source>
+            <translation>发言摘要</translation>
         </message>
     </context>
     <context>
@@ -3581,6 +4825,33 @@ Log file: {log}</source>
         </message>
     </context>
     <context>
+        <name>WalkInDialog</name>
+        <message>
+            <source>Walk-in</source>
+            <translation>临时到会</translation>
+        </message>
+        <message>
+            <source>Someone who is not on the list: they are added and marked present.</source>
+            <translation>不在名单中的人员：将添加到名单并标记为出席。</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <source>Identity</source>
+            <translation>身份</translation>
+        </message>
+        <message>
+            <source>Unit</source>
+            <translation>单位</translation>
+        </message>
+        <message>
+            <source>For a unit's representative (optional)</source>
+            <translation>单位代表填写（可选）</translation>
+        </message>
+    </context>
+    <context>
         <name>WorkbookChoice</name>
         <message>
             <source>Path of an .xlsx file</source>
@@ -3608,6 +4879,61 @@ Log file: {log}</source>
         <message>
             <source>(no log file)</source>
             <translation>（无日志文件）</translation>
+        </message>
+    </context>
+    <context>
+        <name>changes</name>
+        <message>
+            <source>Meeting details changed: {fields}</source>
+            <translation>修改会议信息：{fields}</translation>
+        </message>
+        <message>
+            <source>Attendee added: {name}</source>
+            <translation>增加参会人员：{name}</translation>
+        </message>
+        <message>
+            <source>Attendee removed: {name}</source>
+            <translation>移除参会人员：{name}</translation>
+        </message>
+        <message>
+            <source>Attendee {name}: {before} → {after}</source>
+            <translation>参会人员{name}：{before} → {after}</translation>
+        </message>
+        <message>
+            <source>Agenda item added: {title}</source>
+            <translation>增加议题：{title}</translation>
+        </message>
+        <message>
+            <source>Agenda item changed: {title}</source>
+            <translation>修改议题：{title}</translation>
+        </message>
+        <message>
+            <source>Agenda item removed: {title}</source>
+            <translation>删除议题：{title}</translation>
+        </message>
+        <message>
+            <source>Speech added: {speaker}</source>
+            <translation>增加发言：{speaker}</translation>
+        </message>
+        <message>
+            <source>Speech changed: {speaker}</source>
+            <translation>修改发言：{speaker}</translation>
+        </message>
+        <message>
+            <source>Speech removed: {speaker}</source>
+            <translation>删除发言：{speaker}</translation>
+        </message>
+        <message>
+            <source>Resolution added: {text}</source>
+            <translation>增加决议：{text}</translation>
+        </message>
+        <message>
+            <source>Resolution {text}: votes {before} → {after}</source>
+            <translation>决议“{text}”：票数 {before} → {after}</translation>
+        </message>
+        <message>
+            <source>Resolution removed: {text}</source>
+            <translation>删除决议：{text}</translation>
         </message>
     </context>
     <context>
@@ -4965,6 +6291,74 @@ Log file: {log}</source>
             <translation>外出期间联系方式</translation>
         </message>
         <message>
+            <source>Meeting type</source>
+            <translation>会议类型</translation>
+        </message>
+        <message>
+            <source>Identity</source>
+            <translation>身份</translation>
+        </message>
+        <message>
+            <source>Presence</source>
+            <translation>出席情况</translation>
+        </message>
+        <message>
+            <source>Source</source>
+            <translation>来源</translation>
+        </message>
+        <message>
+            <source>Voting method</source>
+            <translation>表决方式</translation>
+        </message>
+        <message>
+            <source>Vote base</source>
+            <translation>表决基数</translation>
+        </message>
+        <message>
+            <source>Number expected</source>
+            <translation>应到人数</translation>
+        </message>
+        <message>
+            <source>Number present</source>
+            <translation>实到人数</translation>
+        </message>
+        <message>
+            <source>Start</source>
+            <translation>开始时间</translation>
+        </message>
+        <message>
+            <source>End</source>
+            <translation>结束时间</translation>
+        </message>
+        <message>
+            <source>Place</source>
+            <translation>地点</translation>
+        </message>
+        <message>
+            <source>Host</source>
+            <translation>主持人</translation>
+        </message>
+        <message>
+            <source>Recorder</source>
+            <translation>记录人</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>标题</translation>
+        </message>
+        <message>
+            <source>Session</source>
+            <translation>期数</translation>
+        </message>
+        <message>
+            <source>Organisation</source>
+            <translation>党组织</translation>
+        </message>
+        <message>
+            <source>Content</source>
+            <translation>内容</translation>
+        </message>
+        <message>
             <source>Note</source>
             <translation>备注</translation>
         </message>
@@ -4975,6 +6369,194 @@ Log file: {log}</source>
         <message>
             <source>Status</source>
             <translation>状态</translation>
+        </message>
+        <message>
+            <source>Resident council</source>
+            <translation>居民议事会</translation>
+        </message>
+        <message>
+            <source>Branch general meeting</source>
+            <translation>支部党员大会</translation>
+        </message>
+        <message>
+            <source>Branch committee meeting</source>
+            <translation>支部委员会</translation>
+        </message>
+        <message>
+            <source>Party group meeting</source>
+            <translation>党小组会</translation>
+        </message>
+        <message>
+            <source>Party lecture</source>
+            <translation>党课</translation>
+        </message>
+        <message>
+            <source>Theme party day</source>
+            <translation>主题党日</translation>
+        </message>
+        <message>
+            <source>Joint party-building meeting</source>
+            <translation>党建联席会议</translation>
+        </message>
+        <message>
+            <source>Draft</source>
+            <translation>草稿</translation>
+        </message>
+        <message>
+            <source>Not started</source>
+            <translation>未开始</translation>
+        </message>
+        <message>
+            <source>In progress</source>
+            <translation>进行中</translation>
+        </message>
+        <message>
+            <source>Finished</source>
+            <translation>已结束</translation>
+        </message>
+        <message>
+            <source>Cancelled</source>
+            <translation>已取消</translation>
+        </message>
+        <message>
+            <source>Community committees</source>
+            <translation>社区两委</translation>
+        </message>
+        <message>
+            <source>Resident representative</source>
+            <translation>居民代表</translation>
+        </message>
+        <message>
+            <source>Party member representative</source>
+            <translation>党员代表</translation>
+        </message>
+        <message>
+            <source>Party congress delegate</source>
+            <translation>党代表</translation>
+        </message>
+        <message>
+            <source>People's congress deputy</source>
+            <translation>人大代表</translation>
+        </message>
+        <message>
+            <source>CPPCC member</source>
+            <translation>政协委员</translation>
+        </message>
+        <message>
+            <source>Community police officer</source>
+            <translation>社区民警</translation>
+        </message>
+        <message>
+            <source>Property management</source>
+            <translation>物业</translation>
+        </message>
+        <message>
+            <source>Owners' committee</source>
+            <translation>业委会</translation>
+        </message>
+        <message>
+            <source>Resident unit</source>
+            <translation>驻区单位</translation>
+        </message>
+        <message>
+            <source>Grid worker</source>
+            <translation>网格员</translation>
+        </message>
+        <message>
+            <source>Party member</source>
+            <translation>党员</translation>
+        </message>
+        <message>
+            <source>Resident</source>
+            <translation>居民</translation>
+        </message>
+        <message>
+            <source>Present</source>
+            <translation>出席</translation>
+        </message>
+        <message>
+            <source>On leave</source>
+            <translation>请假</translation>
+        </message>
+        <message>
+            <source>Absent</source>
+            <translation>缺席</translation>
+        </message>
+        <message>
+            <source>Observer</source>
+            <translation>列席</translation>
+        </message>
+        <message>
+            <source>Typed name</source>
+            <translation>手工录入</translation>
+        </message>
+        <message>
+            <source>Raised by residents</source>
+            <translation>居民提出</translation>
+        </message>
+        <message>
+            <source>Collected by grid workers</source>
+            <translation>网格员收集</translation>
+        </message>
+        <message>
+            <source>Raised by the committees</source>
+            <translation>两委提出</translation>
+        </message>
+        <message>
+            <source>Resident units</source>
+            <translation>驻区单位</translation>
+        </message>
+        <message>
+            <source>Show of hands</source>
+            <translation>举手表决</translation>
+        </message>
+        <message>
+            <source>Secret ballot</source>
+            <translation>无记名投票</translation>
+        </message>
+        <message>
+            <source>Passed</source>
+            <translation>通过</translation>
+        </message>
+        <message>
+            <source>Not passed</source>
+            <translation>未通过</translation>
+        </message>
+        <message>
+            <source>Deferred</source>
+            <translation>暂缓</translation>
+        </message>
+        <message>
+            <source>To do</source>
+            <translation>待办</translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation>已完成</translation>
+        </message>
+        <message>
+            <source>Overdue</source>
+            <translation>逾期</translation>
+        </message>
+        <message>
+            <source>Signed sign-in sheet</source>
+            <translation>签到表（已签字）</translation>
+        </message>
+        <message>
+            <source>Photo</source>
+            <translation>照片</translation>
+        </message>
+        <message>
+            <source>Scan</source>
+            <translation>扫描件</translation>
+        </message>
+        <message>
+            <source>Those present</source>
+            <translation>实到人数</translation>
+        </message>
+        <message>
+            <source>Those expected</source>
+            <translation>应到人数</translation>
         </message>
     </context>
     <context>
@@ -5926,6 +7508,166 @@ Log file: {log}</source>
         <message>
             <source>Tag: {tag} is a restricted tag and is never printed on a list.</source>
             <translation>标签：{tag} 属于受限标签，不能打印名单。</translation>
+        </message>
+        <message>
+            <source>The meeting no longer exists.</source>
+            <translation>该会议已不存在。</translation>
+        </message>
+        <message>
+            <source>The entry no longer exists.</source>
+            <translation>该条目已不存在。</translation>
+        </message>
+        <message>
+            <source>Start: enter when the meeting starts.</source>
+            <translation>开始时间：请填写会议开始时间。</translation>
+        </message>
+        <message>
+            <source>End: {end} is not after the start {start}.</source>
+            <translation>结束时间：{end} 不晚于开始时间 {start}。</translation>
+        </message>
+        <message>
+            <source>End: the meeting would last more than a day.</source>
+            <translation>结束时间：会议时长超过一天。</translation>
+        </message>
+        <message>
+            <source>Session: {value} is not a positive number.</source>
+            <translation>期数：{value} 不是正整数。</translation>
+        </message>
+        <message>
+            <source>Session: session {number} of this type already exists ({date}).</source>
+            <translation>期数：该类会议第 {number} 期已存在（{date}）。</translation>
+        </message>
+        <message>
+            <source>{field}: a count cannot be negative.</source>
+            <translation>{field}：人数不能为负数。</translation>
+        </message>
+        <message>
+            <source>Present: {present} is more than the {expected} expected.</source>
+            <translation>实到人数：{present} 人多于应到的 {expected} 人。</translation>
+        </message>
+        <message>
+            <source>Expected: this meeting has a list of attendees; the counts come from it.</source>
+            <translation>应到人数：本次会议已有参会人员名单，人数按名单自动统计。</translation>
+        </message>
+        <message>
+            <source>The minutes were approved on {date}. Give a reason: the change is then recorded as an amendment.</source>
+            <translation>会议记录已于 {date} 审定。请填写修改理由，修改将作为修正记录保存。</translation>
+        </message>
+        <message>
+            <source>The meeting was cancelled.</source>
+            <translation>该会议已取消。</translation>
+        </message>
+        <message>
+            <source>Reason: enter why the meeting is cancelled.</source>
+            <translation>理由：请填写取消会议的原因。</translation>
+        </message>
+        <message>
+            <source>The minutes are approved; an approved meeting cannot be cancelled.</source>
+            <translation>会议记录已审定，已审定的会议不能取消。</translation>
+        </message>
+        <message>
+            <source>Name: enter the attendee's name.</source>
+            <translation>姓名：请填写参会人员姓名。</translation>
+        </message>
+        <message>
+            <source>Name: {name} is already on the list.</source>
+            <translation>姓名：{name} 已在名单中。</translation>
+        </message>
+        <message>
+            <source>Absence reason: {name} is marked {presence}; enter the reason.</source>
+            <translation>缺席原因：{name} 标记为{presence}，请填写原因。</translation>
+        </message>
+        <message>
+            <source>Presence: {present} would be present, but a resolution already has {votes} votes. Correct the votes first.</source>
+            <translation>出席情况：修改后实到 {present} 人，但已有决议的票数为 {votes} 票，请先更正表决票数。</translation>
+        </message>
+        <message>
+            <source>Title: enter the agenda item.</source>
+            <translation>议题：请填写议题名称。</translation>
+        </message>
+        <message>
+            <source>Speaker: enter who spoke.</source>
+            <translation>发言人：请填写发言人。</translation>
+        </message>
+        <message>
+            <source>Resolution: enter what was decided.</source>
+            <translation>决议：请填写决议内容。</translation>
+        </message>
+        <message>
+            <source>Votes: a number of votes cannot be negative.</source>
+            <translation>表决：票数不能为负数。</translation>
+        </message>
+        <message>
+            <source>Votes: {votes} votes (yes {yes}, no {no}, abstain {abstain}) is more than the {present} present.</source>
+            <translation>表决：共 {votes} 票（同意 {yes}、反对 {no}、弃权 {abstain}），多于实到的 {present} 人。</translation>
+        </message>
+        <message>
+            <source>Task: enter what is to be done.</source>
+            <translation>落实事项：请填写需要落实的事项。</translation>
+        </message>
+        <message>
+            <source>Owner: enter the person or unit responsible.</source>
+            <translation>责任人：请填写责任人或责任单位。</translation>
+        </message>
+        <message>
+            <source>Due date: {date} is before the meeting ({meeting}).</source>
+            <translation>完成时限：{date} 早于会议日期（{meeting}）。</translation>
+        </message>
+        <message>
+            <source>Done on: enter the date it was done.</source>
+            <translation>完成日期：请填写完成日期。</translation>
+        </message>
+        <message>
+            <source>Done on: {date} is before the meeting ({meeting}).</source>
+            <translation>完成日期：{date} 早于会议日期（{meeting}）。</translation>
+        </message>
+        <message>
+            <source>Done on: {date} is in the future.</source>
+            <translation>完成日期：{date} 是将来的日期。</translation>
+        </message>
+        <message>
+            <source>Only the minutes of a finished meeting can be approved; this one is {status}.</source>
+            <translation>只有已结束会议的记录才能审定，本次会议状态为：{status}。</translation>
+        </message>
+        <message>
+            <source>{count} attendees are not marked yet: mark each as present, on leave, absent or observer before approving.</source>
+            <translation>还有 {count} 名参会人员未签到：审定前请逐一标记为出席、请假、缺席或列席。</translation>
+        </message>
+        <message>
+            <source>The minutes were already approved on {date}.</source>
+            <translation>会议记录已于 {date} 审定。</translation>
+        </message>
+        <message>
+            <source>Attachment: {name} is {size} MB; the largest allowed is {limit} MB.</source>
+            <translation>附件：{name} 大小为 {size} MB，最大允许 {limit} MB。</translation>
+        </message>
+        <message>
+            <source>Attachment: {name} is not an image (JPEG, PNG …) or a PDF.</source>
+            <translation>附件：{name} 不是图片（JPEG、PNG 等）或 PDF 文件。</translation>
+        </message>
+        <message>
+            <source>Attachment: {name} is empty.</source>
+            <translation>附件：{name} 是空文件。</translation>
+        </message>
+        <message>
+            <source>Attachment: {name} cannot be read: {reason}.</source>
+            <translation>附件：无法读取 {name}：{reason}。</translation>
+        </message>
+        <message>
+            <source>Meeting: there is no meeting {ref}.</source>
+            <translation>会议：没有编号为 {ref} 的会议。</translation>
+        </message>
+        <message>
+            <source>Meeting: {ref} matches {count} meetings; give the full number.</source>
+            <translation>会议：{ref} 对应 {count} 次会议，请填写完整编号。</translation>
+        </message>
+        <message>
+            <source>Meeting: there is no resident council on {date}.</source>
+            <translation>会议：{date} 没有居民议事会。</translation>
+        </message>
+        <message>
+            <source>Council day: {value} is not a day from 1 to 28.</source>
+            <translation>议事日：{value} 不在 1 到 28 之间。</translation>
         </message>
     </context>
     <context>

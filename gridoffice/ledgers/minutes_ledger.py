@@ -416,6 +416,24 @@ def render_minutes(db: Database, path: str | os.PathLike[str], *, unit: str, mee
                         missing_chars=sorted(writer.missing))
 
 
+def render_sign_in_sheet(db: Database, path: str | os.PathLike[str], *, unit: str,
+                         meeting_id: str, progress: Callable[[int, int], bool] | None = None,
+                         today: dt.date | None = None) -> LedgerResult:
+    """The 签到表 alone, printed before the meeting to sign at the door.
+    ``LedgerResult.rows`` is the number of attendees."""
+    day = today or dt.date.today()
+    minutes = MeetingService(db, today=day).minutes(meeting_id)
+    m = minutes.meeting
+    check = _progress(progress, 1)
+    check(0)
+    with open_ledger(path, title=_sign_in_title(unit, m.meeting_type, m.session_no),
+                     subject=unit) as writer:
+        _draw_sign_in(writer, minutes, unit=unit, today=day)
+        check(1)
+    return LedgerResult(path=_absolute(path), pages=writer.pages, rows=len(minutes.attendees),
+                        missing_chars=sorted(writer.missing))
+
+
 # --------------------------------------------------------------------------
 # 议事会决议落实情况跟踪表
 # --------------------------------------------------------------------------

@@ -500,12 +500,12 @@ def _meetings(db: Database, rng: random.Random, day: dt.date, operator: str) -> 
                 if status == rules.DONE:
                     done = min(day, date + dt.timedelta(days=rng.randint(5, 50)))
                 follow = service.add_follow_up(resolution, ms.FollowUpDraft(
-                    "落实：" + decision[:12], rng.choice(OWNERS), due, rules.TODO))
+                    decision, rng.choice(OWNERS), due, rules.TODO))
                 if status != rules.TODO:
                     today_service = ms.MeetingService(db, operator, meeting_rules=rule,
                                                       today=day)
                     today_service.update_follow_up(follow, ms.FollowUpDraft(
-                        "落实：" + decision[:12], rng.choice(OWNERS), due, status, done,
+                        decision, rng.choice(OWNERS), due, status, done,
                         "已完成，居民满意。" if done else "正在推进。", published=bool(done)))
         service.finish(meeting_id)
         if date < day - dt.timedelta(days=20):

@@ -19,6 +19,7 @@ from gridoffice.ledgers.minutes_ledger import (
     minutes_title,
     render_follow_up_ledger,
     render_minutes,
+    render_sign_in_sheet,
     render_year_summary,
 )
 from gridoffice.services.meetings import (
@@ -272,3 +273,17 @@ def test_meeting_without_a_list_gets_a_blank_sign_in_sheet(db, service, tmp_path
     assert "幸福里社区党课签到表" in sign_in
     assert re.search(r"\b40\b", sign_in)  # a blank row for everyone expected
     assert sign_in.count("—") == 1  # only in 09:00—10:00: blank cells stay blank
+
+
+def test_sign_in_sheet_alone(db, service, tmp_path):
+    meeting_id = build_council(service, approve=False)
+    out = tmp_path / "signin.pdf"
+    result = render_sign_in_sheet(db, out, unit=UNIT, meeting_id=meeting_id, today=TODAY)
+    [page] = _texts(out)
+    assert result.pages == 1 and result.rows == 9
+    flat = _flat(page)
+    assert "签到表" in flat and "签名" in flat and "议题" not in flat
+    for name in PRESENT:
+        # 𠮷 is not in the bundled font: printed as its code point and reported.
+        assert name.replace("𠮷", "[U+20BB7]") in flat
+    assert result.missing_chars == ["𠮷"]
