@@ -281,8 +281,12 @@ class MainWindow(QMainWindow):
             return
         self._shut_down = True
         self.save_state()
-        if self.roster is not None and self.roster.preview is not None:
-            self.roster.preview.close()
+        for tab in (self.roster, self.households, self.meetings):
+            preview = tab.ledgers.preview if tab is not None else None
+            if preview is not None:
+                preview.close()  # removes its temporary PDF
+        if self.meetings is not None:
+            self.meetings.detail.remove_opened_attachments()
         jobs = self.roster.running_jobs() if self.roster is not None else []
         if self.households is not None:
             jobs += self.households.running_jobs()

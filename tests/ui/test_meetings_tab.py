@@ -392,6 +392,8 @@ def test_attachments_are_added_opened_and_removed(monkeypatch, tmp_path, message
     assert meetings.minutes(meeting_id).attachments == ()
     window.undo_stack.undo()
     assert column(detail.attachment_model, 0) == ["现场照片.png"]
+    window.shutdown()  # the copy opened elsewhere goes with the program
+    assert not path.exists()
 
 
 def test_filters_cancel_and_rules(ui, dialogs, tab, meetings):

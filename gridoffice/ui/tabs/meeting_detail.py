@@ -10,6 +10,7 @@ window's undo stack (only before approval: an amendment is a record, not undone)
 
 from __future__ import annotations
 
+import shutil
 import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -132,6 +133,7 @@ class MeetingDetailPanel(QWidget):
         self.language = "zh_CN"
         self.meeting_id: str | None = None
         self.minutes: Minutes | None = None
+        self._opened_dir: Path | None = None  # copies of attachments opened elsewhere
 
         self.title_label = QLabel(self)
         font = self.title_label.font()
@@ -815,7 +817,11 @@ class MeetingDetailPanel(QWidget):
         if row is None:
             return None
         name, _mime, content = self._service().attachment_content(row.id)
-        folder = Path(tempfile.gettempdir()) / "gridoffice-attachments" / row.id
+        # A private folder of this run, removed when the program closes: copies of
+        # signed sheets must not pile up in the shared temporary folder.
+        if self._opened_dir is None:
+            self._opened_dir = Path(tempfile.mkdtemp(prefix="gridoffice-attachments-"))
+        folder = self._opened_dir / row.id
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / Path(name).name
         path.write_bytes(content)
@@ -823,6 +829,12 @@ class MeetingDetailPanel(QWidget):
             messages.warn(self, self.tr("The file {path} could not be opened.").format(
                 path=str(path)))
         return path
+
+    def remove_opened_attachments(self) -> None:
+        """Delete the copies opened in other programs (at shutdown)."""
+        if self._opened_dir is not None:
+            shutil.rmtree(self._opened_dir, ignore_errors=True)
+            self._opened_dir = None
 
     def remove_attachment(self) -> None:
         row = self.current_attachment()
