@@ -1576,32 +1576,28 @@ class MeetingService:
         return row
 
     @staticmethod
-    def _attendees(session: Session, meeting_id: str) -> list[MeetingAttendee]:
+    def _live(session: Session, model: Any, parent: Any, parent_id: str,
+              order: Any) -> list[Any]:
+        """The rows of ``model`` under one parent that are not tombstones, in order."""
         return list(session.exec(
-            select(MeetingAttendee).where(MeetingAttendee.meeting_id == meeting_id,
-                                          col(MeetingAttendee.deleted).is_(False))
-            .order_by(col(MeetingAttendee.sort_order), col(MeetingAttendee.id))).all())
+            select(model).where(parent == parent_id, col(model.deleted).is_(False))
+            .order_by(col(order), col(model.id))).all())
 
-    @staticmethod
-    def _items(session: Session, meeting_id: str) -> list[AgendaItem]:
-        return list(session.exec(
-            select(AgendaItem).where(AgendaItem.meeting_id == meeting_id,
-                                     col(AgendaItem.deleted).is_(False))
-            .order_by(col(AgendaItem.position), col(AgendaItem.id))).all())
+    def _attendees(self, session: Session, meeting_id: str) -> list[MeetingAttendee]:
+        return self._live(session, MeetingAttendee, MeetingAttendee.meeting_id, meeting_id,
+                          MeetingAttendee.sort_order)
 
-    @staticmethod
-    def _speeches(session: Session, item_id: str) -> list[AgendaSpeech]:
-        return list(session.exec(
-            select(AgendaSpeech).where(AgendaSpeech.item_id == item_id,
-                                       col(AgendaSpeech.deleted).is_(False))
-            .order_by(col(AgendaSpeech.position), col(AgendaSpeech.id))).all())
+    def _items(self, session: Session, meeting_id: str) -> list[AgendaItem]:
+        return self._live(session, AgendaItem, AgendaItem.meeting_id, meeting_id,
+                          AgendaItem.position)
 
-    @staticmethod
-    def _resolutions(session: Session, item_id: str) -> list[Resolution]:
-        return list(session.exec(
-            select(Resolution).where(Resolution.item_id == item_id,
-                                     col(Resolution.deleted).is_(False))
-            .order_by(col(Resolution.position), col(Resolution.id))).all())
+    def _speeches(self, session: Session, item_id: str) -> list[AgendaSpeech]:
+        return self._live(session, AgendaSpeech, AgendaSpeech.item_id, item_id,
+                          AgendaSpeech.position)
+
+    def _resolutions(self, session: Session, item_id: str) -> list[Resolution]:
+        return self._live(session, Resolution, Resolution.item_id, item_id,
+                          Resolution.position)
 
     @staticmethod
     def _meeting_resolutions(session: Session, meeting_id: str) -> list[Resolution]:
@@ -1610,19 +1606,13 @@ class MeetingService:
             .where(AgendaItem.meeting_id == meeting_id, col(AgendaItem.deleted).is_(False),
                    col(Resolution.deleted).is_(False))).all())
 
-    @staticmethod
-    def _follow_ups_of(session: Session, resolution_id: str) -> list[FollowUp]:
-        return list(session.exec(
-            select(FollowUp).where(FollowUp.resolution_id == resolution_id,
-                                   col(FollowUp.deleted).is_(False))
-            .order_by(col(FollowUp.due_date), col(FollowUp.id))).all())
+    def _follow_ups_of(self, session: Session, resolution_id: str) -> list[FollowUp]:
+        return self._live(session, FollowUp, FollowUp.resolution_id, resolution_id,
+                          FollowUp.due_date)
 
-    @staticmethod
-    def _amendments(session: Session, meeting_id: str) -> list[MeetingAmendment]:
-        return list(session.exec(
-            select(MeetingAmendment).where(MeetingAmendment.meeting_id == meeting_id,
-                                           col(MeetingAmendment.deleted).is_(False))
-            .order_by(col(MeetingAmendment.amended_at), col(MeetingAmendment.id))).all())
+    def _amendments(self, session: Session, meeting_id: str) -> list[MeetingAmendment]:
+        return self._live(session, MeetingAmendment, MeetingAmendment.meeting_id, meeting_id,
+                          MeetingAmendment.amended_at)
 
 
 def _short(text: str, limit: int = 30) -> str:

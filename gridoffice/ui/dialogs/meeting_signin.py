@@ -47,6 +47,7 @@ from gridoffice.ui.dialogs.form import FormDialog
 from gridoffice.ui.dialogs.resident_dialogs import code_combo, select_data
 from gridoffice.ui.labels import code_label, date_text
 from gridoffice.ui.models.table import AnyIndex, RowTableModel
+from gridoffice.ui.widgets.actions import RowSelection
 
 if TYPE_CHECKING:
     from gridoffice.services.meetings import AttendeeRow, MeetingService, Minutes
@@ -259,7 +260,7 @@ class WalkInDialog(FormDialog):
                           self.unit_edit.text())
 
 
-class SignInDialog(QDialog):
+class SignInDialog(QDialog, RowSelection):
     """See the module docstring. ``changed`` fires after every stored change."""
 
     changed = Signal()
@@ -482,13 +483,6 @@ class SignInDialog(QDialog):
         self.select(keep)
 
     # --- selection ------------------------------------------------------------------------
-    def current_row(self) -> AttendeeRow | None:
-        index = self.view.currentIndex()
-        return self.model.row_at(index.row()) if index.isValid() else None
-
-    def current_id(self) -> str | None:
-        row = self.current_row()
-        return row.id if row else None
 
     def select(self, attendee_id: str | None) -> bool:
         row = self.model.row_of(attendee_id)

@@ -46,13 +46,13 @@ from gridoffice.ui.models.follow_up_table import (
     COL_TASK,
     FollowUpTableModel,
 )
+from gridoffice.ui.widgets.actions import RowSelection, make_action
 from gridoffice.ui.widgets.date_field import DateField
 
 if TYPE_CHECKING:
     from gridoffice.services.meetings import (
         FollowUpDraft,
         FollowUpQuery,
-        FollowUpRow,
         MeetingService,
     )
 
@@ -148,7 +148,7 @@ class CompleteFollowUpDialog(FormDialog):
         return day
 
 
-class FollowUpsView(QWidget):
+class FollowUpsView(QWidget, RowSelection):
     """See the module docstring."""
 
     open_meeting = Signal(str)  # meeting id
@@ -214,15 +214,7 @@ class FollowUpsView(QWidget):
     # --- building -------------------------------------------------------------------------
     def _action(self, text: str, slot: Callable[[], Any],
                 shortcut: QKeySequence | str | None = None, tip: str | None = None) -> QAction:
-        act = QAction(text, self)
-        if shortcut:
-            act.setShortcut(QKeySequence(shortcut))
-            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        if tip:
-            act.setToolTip(tip)
-        act.triggered.connect(lambda _checked=False: slot())
-        self.addAction(act)
-        return act
+        return make_action(self, text, slot, shortcut, tip)
 
     def _build_actions(self) -> None:
         self.done_action = self._action(self.tr("Mark done…"), self.mark_done, "Ctrl+D",
@@ -370,13 +362,6 @@ class FollowUpsView(QWidget):
         self._set_banner_colors(BANNER_LATE if counts.overdue else BANNER_CALM)
 
     # --- selection ------------------------------------------------------------------------------
-    def current_row(self) -> FollowUpRow | None:
-        index = self.view.currentIndex()
-        return self.model.row_at(index.row()) if index.isValid() else None
-
-    def current_id(self) -> str | None:
-        row = self.current_row()
-        return row.id if row else None
 
     def select(self, follow_up_id: str) -> bool:
         row = self.model.row_of(follow_up_id)

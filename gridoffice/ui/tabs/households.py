@@ -56,6 +56,7 @@ from gridoffice.ui.models.household_tree import (
     TreeSource,
 )
 from gridoffice.ui.tabs.household_detail import HouseholdDetailPanel
+from gridoffice.ui.widgets.actions import RowSelection, make_action
 from gridoffice.ui.workers import BackgroundJob
 
 if TYPE_CHECKING:
@@ -70,7 +71,7 @@ SEARCH_DELAY_MS = 150
 CONTROL_TAGS_SETTING = "privacy.show_control_tags"
 
 
-class HouseholdsTab(QWidget):
+class HouseholdsTab(QWidget, RowSelection):
     """See the module docstring."""
 
     status_message = Signal(str)
@@ -167,12 +168,7 @@ class HouseholdsTab(QWidget):
 
     # --- building -------------------------------------------------------------------------
     def _action(self, text: str, slot: Callable[[], Any], tip: str | None = None) -> QAction:
-        act = QAction(text, self)
-        if tip:
-            act.setToolTip(tip)
-        act.triggered.connect(lambda _checked=False: slot())
-        self.addAction(act)
-        return act
+        return make_action(self, text, slot, tip=tip)
 
     def _build_actions(self) -> None:
         self.community_action = self._action(self.tr("Whole community"), self.show_community)
@@ -539,13 +535,6 @@ class HouseholdsTab(QWidget):
         self.grid_warning_label.setText(warning_text(warning))
         self.grid_warning_label.show()
 
-    def current_row(self) -> ResidentRow | None:
-        index = self.view.currentIndex()
-        return self.model.row_at(index.row()) if index.isValid() else None
-
-    def current_id(self) -> str | None:
-        row = self.current_row()
-        return row.id if row else None
 
     def select_resident(self, resident_id: str) -> bool:
         row = self.model.row_of(resident_id)

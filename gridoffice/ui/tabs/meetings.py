@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -40,11 +40,12 @@ from gridoffice.ui.ledger_jobs import LedgerJobs
 from gridoffice.ui.models.meeting_table import COL_PLACE, MeetingTableModel
 from gridoffice.ui.tabs.meeting_commands import MeetingCommand
 from gridoffice.ui.tabs.meeting_detail import NOT_ASKED, MeetingDetailPanel, _table
+from gridoffice.ui.widgets.actions import RowSelection, make_action
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QUndoStack
 
-    from gridoffice.services.meetings import MeetingDraft, MeetingQuery, MeetingRow, MeetingService
+    from gridoffice.services.meetings import MeetingDraft, MeetingQuery, MeetingService
     from gridoffice.store.database import Database
     from gridoffice.ui.workers import BackgroundJob
 
@@ -67,7 +68,7 @@ def render_meeting_ledger(which: str, db: Database, path: Any, *, unit: str, pro
     return render(db, path, unit=unit, progress=progress, **values)
 
 
-class MeetingsTab(QWidget):
+class MeetingsTab(QWidget, RowSelection):
     """See the module docstring."""
 
     status_message = Signal(str)
@@ -136,15 +137,7 @@ class MeetingsTab(QWidget):
     # --- building -------------------------------------------------------------------------
     def _action(self, text: str, slot: Callable[[], Any], shortcut: str | None = None,
                 tip: str | None = None) -> QAction:
-        act = QAction(text, self)
-        if shortcut:
-            act.setShortcut(QKeySequence(shortcut))
-            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        if tip:
-            act.setToolTip(tip)
-        act.triggered.connect(lambda _checked=False: slot())
-        self.addAction(act)
-        return act
+        return make_action(self, text, slot, shortcut, tip)
 
     def _build_actions(self) -> None:
         self.schedule_action = self._action(
@@ -304,13 +297,6 @@ class MeetingsTab(QWidget):
         self.follow_ups.refresh()
 
     # --- selection ------------------------------------------------------------------------
-    def current_row(self) -> MeetingRow | None:
-        index = self.view.currentIndex()
-        return self.model.row_at(index.row()) if index.isValid() else None
-
-    def current_id(self) -> str | None:
-        row = self.current_row()
-        return row.id if row else None
 
     def open_meeting(self, meeting_id: str) -> None:
         """From the follow-up tracking view: show the meeting, all filters off."""

@@ -61,6 +61,7 @@ from gridoffice.ui.models.member_table import (
     MemberTableModel,
 )
 from gridoffice.ui.tabs.member_detail import MemberDetailPanel
+from gridoffice.ui.widgets.actions import RowSelection, make_action
 from gridoffice.ui.widgets.date_field import DateField
 
 if TYPE_CHECKING:
@@ -97,7 +98,7 @@ class MemberTableView(QTableView):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
 
 
-class MemberPanel(QWidget):
+class MemberPanel(QWidget, RowSelection):
     """See the module docstring. ``loaded(count)`` fires after every reload."""
 
     loaded = Signal(int)
@@ -157,14 +158,7 @@ class MemberPanel(QWidget):
     # --- building -------------------------------------------------------------------------
     def _action(self, text: str, shortcut: QKeySequence | str | None = None,
                 tip: str | None = None) -> QAction:
-        act = QAction(text, self)
-        if shortcut:
-            act.setShortcut(QKeySequence(shortcut))
-            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        if tip:
-            act.setToolTip(tip)
-        self.addAction(act)
-        return act
+        return make_action(self, text, None, shortcut, tip)
 
     def _build_actions(self) -> None:
         self.new_action = self._action(self.tr("New member…"), QKeySequence(Qt.Key.Key_Insert),
@@ -413,13 +407,6 @@ class MemberPanel(QWidget):
                 widget.blockSignals(False)
 
     # --- selection ------------------------------------------------------------------------
-    def current_row(self) -> MemberRow | None:
-        index = self.view.currentIndex()
-        return self.model.row_at(index.row()) if index.isValid() else None
-
-    def current_id(self) -> str | None:
-        row = self.current_row()
-        return row.id if row else None
 
     def select_member(self, member_id: str | None) -> bool:
         return self._select(member_id) and self.current_id() == member_id
