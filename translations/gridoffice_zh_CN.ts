@@ -559,14 +559,6 @@
             <source>A person or a unit, e.g. 物业公司</source>
             <translation>个人或单位，如：物业公司</translation>
         </message>
-        <message>
-            <source>Shown to residents (公开)</source>
-            <translation>向居民公开</translation>
-        </message>
-        <message>
-            <source>Published</source>
-            <translation>已公开</translation>
-        </message>
     </context>
     <context>
         <name>FollowUpTableModel</name>

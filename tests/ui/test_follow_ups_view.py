@@ -186,8 +186,11 @@ def test_enter_edits_and_double_click_opens_the_meeting(qtbot, ui, dialogs, meet
         assert dialog.owner_edit.text() == "网格员"
         assert not dialog.done_edit.isEnabled()
         ui.type_into(dialog.owner_edit, "")
+        assert not dialog.ok_button().isEnabled()  # an owner is required
+        ui.type_into(dialog.due_edit, "2020-01-01")
+        ui.type_into(dialog.owner_edit, "x")
         ui.click_ok(dialog)
-        assert "Owner" in dialog.error_text()  # the service's message, inline
+        assert "Due date" in dialog.error_text()  # the service's message, inline
         ui.type_into(dialog.owner_edit, "第一网格网格员")
         ui.type_into(dialog.due_edit, "2026-12-05")
         dialog.published_check.setChecked(True)

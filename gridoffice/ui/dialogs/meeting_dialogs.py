@@ -357,17 +357,22 @@ class ResolutionDialog(FormDialog):
 
 
 class FollowUpDialog(FormDialog):
-    """A follow-up (落实) of a resolution: task, owner, due date, status, feedback."""
+    """One follow-up (落实分工): task, owner, due date, status, done date, feedback,
+    published. ``save(draft)`` is the service call; its errors show inline."""
 
     def __init__(self, parent: QWidget | None, *, save: Callable[[FollowUpDraft], Any],
-                 today: dt.date, draft: FollowUpDraft | None = None) -> None:
-        super().__init__(parent, "")
-        self.setWindowTitle(self.tr("Edit follow-up") if draft else self.tr("New follow-up"))
+                 today: dt.date, draft: FollowUpDraft | None = None, title: str = "",
+                 context: str = "") -> None:
+        super().__init__(parent, title or (self.tr("Edit follow-up") if draft
+                                           else self.tr("New follow-up")))
         self._save = save
         self.today = today
+        if context:
+            self.set_intro(context)
         self.task_edit = self.add_row("task", self.tr("Task"), _text_edit(self, "", 56))
         self.owner_edit = self.add_row("owner", self.tr("Owner"), QLineEdit(self),
                                        required=True)
+        self.owner_edit.setPlaceholderText(self.tr("A person or a unit, e.g. 物业公司"))
         self.due_edit = self.add_row("due_date", self.tr("Due"), DateField(self))
         self.status_combo = code_combo(self, rules.FOLLOW_UP_STATUS, skip=(rules.OVERDUE,))
         self.add_row("status", self.tr("Status"), self.status_combo)
@@ -386,20 +391,27 @@ class FollowUpDialog(FormDialog):
             self.published_check.setChecked(draft.published)
         self.status_combo.currentIndexChanged.connect(lambda _i: self._update())
         self._update()
+        self.setMinimumWidth(520)
 
     def _update(self) -> None:
         done = self.status_combo.currentData() == rules.DONE
         self.done_edit.setEnabled(done)
-        if done and not self.done_edit.text():
+        if done and not self.done_edit.text().strip():
             self.done_edit.set_date(self.today)
 
-    def perform(self) -> Any:
+    def draft(self) -> FollowUpDraft:
         from gridoffice.services.meetings import FollowUpDraft
 
-        return self._save(FollowUpDraft(
+        status = str(self.status_combo.currentData())
+        return FollowUpDraft(
             self.task_edit.toPlainText(), self.owner_edit.text(), self.date_of("due_date"),
-            str(self.status_combo.currentData()), self.date_of("done_on"),
-            self.feedback_edit.toPlainText(), self.published_check.isChecked()))
+            status, self.date_of("done_on") if status == rules.DONE else None,
+            self.feedback_edit.toPlainText(), self.published_check.isChecked())
+
+    def perform(self) -> Any:
+        draft = self.draft()
+        result = self._save(draft)
+        return draft if result is None else result
 
 
 class ReasonDialog(FormDialog):

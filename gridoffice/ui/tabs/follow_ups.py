@@ -17,7 +17,6 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -32,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from gridoffice.domain import meetings as rules
 from gridoffice.ui.dialogs.form import FormDialog
-from gridoffice.ui.dialogs.resident_dialogs import code_combo, select_data
+from gridoffice.ui.dialogs.meeting_dialogs import FollowUpDialog
 from gridoffice.ui.labels import date_text
 from gridoffice.ui.models.follow_up_table import (
     COL_DONE,
@@ -51,7 +50,6 @@ from gridoffice.ui.widgets.date_field import DateField
 
 if TYPE_CHECKING:
     from gridoffice.services.meetings import (
-        FollowUpDraft,
         FollowUpQuery,
         MeetingService,
     )
@@ -67,62 +65,6 @@ def _text_box(parent: QWidget, lines: int) -> QPlainTextEdit:
     edit.setTabChangesFocus(True)
     edit.setFixedHeight(edit.fontMetrics().lineSpacing() * lines + 14)
     return edit
-
-
-class FollowUpDialog(FormDialog):
-    """One follow-up (落实分工): task, owner, due date, status, done date, feedback,
-    published. ``save(draft)`` is the service call; its errors show inline."""
-
-    def __init__(self, parent: QWidget | None, *, title: str, today: dt.date,
-                 save: Callable[[FollowUpDraft], Any],
-                 draft: FollowUpDraft | None = None, context: str = "") -> None:
-        super().__init__(parent, title)
-        self._save = save
-        self.today = today
-        if context:
-            self.set_intro(context)
-        self.task_edit = self.add_row("task", self.tr("Task"), _text_box(self, 3))
-        self.owner_edit = self.add_row("owner", self.tr("Owner"), QLineEdit(self))
-        self.owner_edit.setPlaceholderText(self.tr("A person or a unit, e.g. 物业公司"))
-        self.due_edit = self.add_row("due_date", self.tr("Due"), DateField(self))
-        self.status_combo = code_combo(self, rules.FOLLOW_UP_STATUS, skip=(rules.OVERDUE,))
-        self.add_row("status", self.tr("Status"), self.status_combo)
-        self.done_edit = self.add_row("done_on", self.tr("Done on"), DateField(self))
-        self.feedback_edit = self.add_row("feedback", self.tr("Feedback"), _text_box(self, 3))
-        self.published_check = QCheckBox(self.tr("Shown to residents (公开)"), self)
-        self.add_row("published", self.tr("Published"), self.published_check)
-        if draft is not None:
-            self.task_edit.setPlainText(draft.task)
-            self.owner_edit.setText(draft.owner)
-            self.due_edit.set_date(draft.due_date)
-            select_data(self.status_combo, draft.status)
-            self.done_edit.set_date(draft.done_on)
-            self.feedback_edit.setPlainText(draft.feedback)
-            self.published_check.setChecked(draft.published)
-        self.status_combo.currentIndexChanged.connect(lambda _i: self._status_changed())
-        self._status_changed()
-        self.setMinimumWidth(520)
-
-    def _status_changed(self) -> None:
-        done = self.status_combo.currentData() == rules.DONE
-        self.done_edit.setEnabled(done)
-        if done and not self.done_edit.text().strip():
-            self.done_edit.set_date(self.today)
-
-    def draft(self) -> FollowUpDraft:
-        from gridoffice.services.meetings import FollowUpDraft
-
-        status = str(self.status_combo.currentData())
-        due = self.date_of("due_date")
-        done = self.date_of("done_on") if status == rules.DONE else None
-        return FollowUpDraft(self.task_edit.toPlainText(), self.owner_edit.text(), due,
-                             status, done, self.feedback_edit.toPlainText(),
-                             self.published_check.isChecked())
-
-    def perform(self) -> Any:
-        draft = self.draft()
-        self._save(draft)
-        return draft
 
 
 class CompleteFollowUpDialog(FormDialog):
