@@ -21,10 +21,10 @@ from typing import Any, NamedTuple
 from sqlmodel import Session, col, select
 
 from gridoffice.domain import meetings as rules
-from gridoffice.domain import search_keys
 from gridoffice.domain.codes import CodeTable
 from gridoffice.errors import Term, UserError, ValidationError
 from gridoffice.i18n import QT_TRANSLATE_NOOP, catalog
+from gridoffice.services.people import Person, find_people
 from gridoffice.store import settings
 from gridoffice.store.database import Database
 from gridoffice.store.tables import (
@@ -35,8 +35,6 @@ from gridoffice.store.tables import (
     MeetingAmendment,
     MeetingAttachment,
     MeetingAttendee,
-    Member,
-    Resident,
     Resolution,
 )
 
@@ -450,17 +448,6 @@ class YearSummary:
         return self.present / self.expected if self.expected else None
 
 
-@dataclass(frozen=True)
-class Person:
-    """Someone to pick as an attendee: a party member or a resident."""
-
-    kind: str  # member | resident
-    id: str
-    name: str
-    detail: str  # masked: birth month, address or organisation
-    identity: str
-
-
 def _clean(value: str | None) -> str:
     return " ".join((value or "").split())
 
@@ -787,43 +774,9 @@ class MeetingService:
             return added
 
     def people(self, text: str, limit: int = 40) -> list[Person]:
-        """Party members and residents whose name, pinyin or initials match."""
-        from gridoffice.domain import masking
-        needle = _clean(text)
-        if not needle:
-            return []
-        key = search_keys.query_key(needle) + "%"
-        like = f"%{needle}%"
-        found: list[Person] = []
-        with self.db.read() as session:
-            members = session.exec(
-                select(Member).where(col(Member.deleted).is_(False),
-                                     col(Member.name).like(like)
-                                     | col(Member.name_pinyin).like(key)
-                                     | col(Member.name_initials).like(key))
-                .order_by(Member.name).limit(limit)).all()
-            for m in members:
-                found.append(Person("member", m.id, m.name,
-                                    " ".join(filter(None, [masking.mask_birth(m.birth_date),
-                                                           m.work_unit or ""])),
-                                    "party_member"))
-            residents = session.exec(
-                select(Resident).where(col(Resident.deleted).is_(False),
-                                       col(Resident.moved_out_on).is_(None),
-                                       col(Resident.died_on).is_(None),
-                                       col(Resident.name).like(like)
-                                       | col(Resident.name_pinyin).like(key)
-                                       | col(Resident.name_initials).like(key))
-                .order_by(Resident.name).limit(limit)).all()
-            member_ids = {m.id for m in members}
-            for r in residents:
-                if r.member_id and r.member_id in member_ids:
-                    continue  # the same person, already listed as a member
-                found.append(Person("resident", r.id, r.name,
-                                    " ".join(filter(None, [masking.mask_birth(r.birth_date),
-                                                           r.work_or_school or ""])),
-                                    "party_member" if r.member_id else "resident"))
-        return found[:limit]
+        """Party members, residents and in-service members whose name, pinyin or
+        initials match (for the attendee picker)."""
+        return find_people(self.db, text, limit)
 
     # --- agenda, speeches, resolutions ---------------------------------------------------
     def add_item(self, meeting_id: str, draft: ItemDraft, *,

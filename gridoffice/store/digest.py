@@ -18,6 +18,7 @@ AREAS: dict[str, str] = {
     "households": "household",
     "residents": "resident",
     "meetings": "meeting",
+    "registrations": "registration",
 }
 
 DIGEST_BITS = 256

@@ -463,7 +463,148 @@ def _step_4(conn: sqlite3.Connection) -> None:
     )
 
 
-STEPS: list[Callable[[sqlite3.Connection], None]] = [_step_1, _step_2, _step_3, _step_4]
+def _step_5(conn: sqlite3.Connection) -> None:
+    """In-service members (在职党员报到): work units, registrations linked to the
+    person's record, service posts and claims, activities and duties, service
+    records confirmed by staff, and an append-only points ledger."""
+    _run(
+        conn,
+        _synced_table(
+            "work_unit",
+            """
+            name TEXT NOT NULL,
+            unit_type TEXT NOT NULL DEFAULT 'government',
+            party_org TEXT,
+            contact TEXT,
+            phone TEXT,
+            address TEXT,
+            retired_on DATE,
+            note TEXT
+            """,
+        )
+        + "CREATE UNIQUE INDEX ux_work_unit_name ON work_unit (name) WHERE NOT deleted;\n"
+        + _synced_table(
+            "registration",
+            """
+            code TEXT NOT NULL,
+            member_id TEXT REFERENCES member (id) DEFERRABLE INITIALLY DEFERRED,
+            resident_id TEXT REFERENCES resident (id) DEFERRABLE INITIALLY DEFERRED,
+            name TEXT NOT NULL,
+            sex TEXT,
+            birth_date DATE,
+            id_number TEXT,
+            mobile TEXT,
+            party_status TEXT NOT NULL DEFAULT 'full',
+            home_address TEXT,
+            grid_id TEXT REFERENCES grid (id) DEFERRABLE INITIALLY DEFERRED,
+            work_unit_id TEXT NOT NULL REFERENCES work_unit (id) DEFERRABLE INITIALLY DEFERRED,
+            job TEXT,
+            skills TEXT NOT NULL DEFAULT '',
+            wished_categories TEXT NOT NULL DEFAULT '',
+            report_type TEXT NOT NULL DEFAULT 'individual',
+            report_date DATE NOT NULL,
+            review_status TEXT NOT NULL DEFAULT 'pending',
+            review_reason TEXT,
+            reviewed_on DATE,
+            reviewer TEXT,
+            last_registered_on DATE NOT NULL,
+            left_on DATE,
+            note TEXT,
+            name_pinyin TEXT NOT NULL DEFAULT '',
+            name_initials TEXT NOT NULL DEFAULT ''
+            """,
+        )
+        + "CREATE UNIQUE INDEX ux_registration_code ON registration (code) WHERE NOT deleted;\n"
+        + "CREATE INDEX ix_registration_member_id ON registration (member_id);\n"
+        + "CREATE INDEX ix_registration_resident_id ON registration (resident_id);\n"
+        + "CREATE INDEX ix_registration_work_unit_id ON registration (work_unit_id);\n"
+        + _synced_table(
+            "service_post",
+            """
+            name TEXT NOT NULL,
+            category TEXT NOT NULL,
+            grid_id TEXT REFERENCES grid (id) DEFERRABLE INITIALLY DEFERRED,
+            quota INTEGER NOT NULL,
+            description TEXT NOT NULL DEFAULT '',
+            retired_on DATE
+            """,
+        )
+        + _synced_table(
+            "post_claim",
+            """
+            registration_id TEXT NOT NULL
+                REFERENCES registration (id) DEFERRABLE INITIALLY DEFERRED,
+            post_id TEXT NOT NULL REFERENCES service_post (id) DEFERRABLE INITIALLY DEFERRED,
+            status TEXT NOT NULL DEFAULT 'applying',
+            applied_on DATE NOT NULL,
+            claimed_on DATE,
+            withdrawn_on DATE,
+            note TEXT
+            """,
+        )
+        + "CREATE INDEX ix_post_claim_post_id ON post_claim (post_id);\n"
+        + "CREATE INDEX ix_post_claim_registration_id ON post_claim (registration_id);\n"
+        + _synced_table(
+            "service_activity",
+            """
+            kind TEXT NOT NULL DEFAULT 'activity',
+            name TEXT NOT NULL,
+            post_id TEXT REFERENCES service_post (id) DEFERRABLE INITIALLY DEFERRED,
+            on_date DATE NOT NULL,
+            place TEXT NOT NULL DEFAULT '',
+            organiser TEXT NOT NULL DEFAULT '',
+            note TEXT
+            """,
+        )
+        + "CREATE INDEX ix_service_activity_on_date ON service_activity (on_date);\n"
+        + _synced_table(
+            "service_record",
+            """
+            registration_id TEXT NOT NULL
+                REFERENCES registration (id) DEFERRABLE INITIALLY DEFERRED,
+            activity_id TEXT REFERENCES service_activity (id) DEFERRABLE INITIALLY DEFERRED,
+            post_id TEXT REFERENCES service_post (id) DEFERRABLE INITIALLY DEFERRED,
+            on_date DATE NOT NULL,
+            content TEXT NOT NULL DEFAULT '',
+            check_in_at DATETIME,
+            check_out_at DATETIME,
+            hours REAL NOT NULL DEFAULT 0,
+            confirmed_by TEXT,
+            confirmed_at DATETIME,
+            note TEXT
+            """,
+        )
+        + "CREATE INDEX ix_service_record_registration_id ON service_record "
+          "(registration_id, on_date);\n"
+        + "CREATE INDEX ix_service_record_activity_id ON service_record (activity_id);\n"
+        + _synced_table(
+            "points_entry",
+            """
+            registration_id TEXT NOT NULL
+                REFERENCES registration (id) DEFERRABLE INITIALLY DEFERRED,
+            on_date DATE NOT NULL,
+            item TEXT NOT NULL,
+            points INTEGER NOT NULL,
+            basis TEXT NOT NULL DEFAULT '',
+            service_record_id TEXT
+                REFERENCES service_record (id) DEFERRABLE INITIALLY DEFERRED,
+            corrects_id TEXT REFERENCES points_entry (id) DEFERRABLE INITIALLY DEFERRED,
+            entered_by TEXT NOT NULL DEFAULT '',
+            note TEXT
+            """,
+        )
+        + "CREATE INDEX ix_points_entry_registration_id ON points_entry "
+          "(registration_id, on_date);\n"
+        + """
+        CREATE TRIGGER points_entry_no_update BEFORE UPDATE ON points_entry
+        BEGIN SELECT RAISE(ABORT, 'points entries are append-only: add a correction'); END;
+        CREATE TRIGGER points_entry_no_delete BEFORE DELETE ON points_entry
+        BEGIN SELECT RAISE(ABORT, 'points entries are append-only: add a correction'); END;
+        """,
+    )
+
+
+STEPS: list[Callable[[sqlite3.Connection], None]] = [_step_1, _step_2, _step_3, _step_4, _step_5]
 
 
 def current_version() -> int:

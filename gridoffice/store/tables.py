@@ -401,9 +401,132 @@ class MeetingAttachment(Synced, table=True):
     note: str | None = None
 
 
+class WorkUnit(Synced, table=True):
+    """Where in-service members work (reference data the street office keeps)."""
+
+    __tablename__ = "work_unit"
+
+    name: str
+    unit_type: str = "government"
+    party_org: str | None = None
+    contact: str | None = None
+    phone: str | None = None
+    address: str | None = None
+    retired_on: dt.date | None = None
+    note: str | None = None
+
+
+class Registration(Synced, table=True):
+    """An in-service member's report to the community (报到). Linked to the member or
+    resident record when there is one: the person is not copied, the name kept here
+    is for lists only."""
+
+    __tablename__ = "registration"
+
+    code: str  # on the check-in card: ZB0001
+    member_id: str | None = Field(default=None, foreign_key="member.id")
+    resident_id: str | None = Field(default=None, foreign_key="resident.id")
+    name: str
+    sex: str | None = None
+    birth_date: dt.date | None = None
+    id_number: str | None = None
+    mobile: str | None = None
+    party_status: str = "full"
+    home_address: str | None = None
+    grid_id: str | None = Field(default=None, foreign_key="grid.id")
+    work_unit_id: str = Field(foreign_key="work_unit.id")
+    job: str | None = None
+    skills: str = ""
+    wished_categories: str = ""  # POST_CATEGORIES codes joined by ","
+    report_type: str = "individual"
+    report_date: dt.date
+    review_status: str = "pending"
+    review_reason: str | None = None
+    reviewed_on: dt.date | None = None
+    reviewer: str | None = None
+    last_registered_on: dt.date
+    left_on: dt.date | None = None
+    note: str | None = None
+    name_pinyin: str = ""
+    name_initials: str = ""
+
+
+class ServicePost(Synced, table=True):
+    __tablename__ = "service_post"
+
+    name: str
+    category: str
+    grid_id: str | None = Field(default=None, foreign_key="grid.id")
+    quota: int
+    description: str = ""
+    retired_on: dt.date | None = None
+
+
+class PostClaim(Synced, table=True):
+    __tablename__ = "post_claim"
+
+    registration_id: str = Field(foreign_key="registration.id")
+    post_id: str = Field(foreign_key="service_post.id")
+    status: str = "applying"
+    applied_on: dt.date
+    claimed_on: dt.date | None = None
+    withdrawn_on: dt.date | None = None
+    note: str | None = None
+
+
+class ServiceActivity(Synced, table=True):
+    """An activity, or a day of duty at a post, that members check in to."""
+
+    __tablename__ = "service_activity"
+
+    kind: str = "activity"
+    name: str
+    post_id: str | None = Field(default=None, foreign_key="service_post.id")
+    on_date: dt.date
+    place: str = ""
+    organiser: str = ""
+    note: str | None = None
+
+
+class ServiceRecord(Synced, table=True):
+    """Who served when and how long, confirmed by the staff member on duty."""
+
+    __tablename__ = "service_record"
+
+    registration_id: str = Field(foreign_key="registration.id")
+    activity_id: str | None = Field(default=None, foreign_key="service_activity.id")
+    post_id: str | None = Field(default=None, foreign_key="service_post.id")
+    on_date: dt.date
+    content: str = ""
+    check_in_at: NaiveDatetime | None = None
+    check_out_at: NaiveDatetime | None = None
+    hours: float = 0.0
+    confirmed_by: str | None = None
+    confirmed_at: NaiveDatetime | None = None
+    note: str | None = None
+
+
+class PointsEntry(Synced, table=True):
+    """One line of the append-only points ledger; corrections are new lines."""
+
+    __tablename__ = "points_entry"
+
+    registration_id: str = Field(foreign_key="registration.id")
+    on_date: dt.date
+    item: str
+    points: int
+    basis: str = ""  # the rule it was made under, e.g. "activity=2"
+    service_record_id: str | None = Field(default=None, foreign_key="service_record.id")
+    corrects_id: str | None = Field(default=None, foreign_key="points_entry.id")
+    entered_by: str = ""
+    note: str | None = None
+
+
 SYNCED_TABLES: tuple[type[Synced], ...] = (
     Org, CommitteeSeat, OrgEvent, Member, MemberPlacement, MemberEvent, MemberTransfer,
     Grid, GridRole, Building, House, Household, Resident, ResidentTag, Visit,
     Meeting, MeetingAttendee, AgendaItem, AgendaSpeech, Resolution, FollowUp,
     MeetingAmendment, MeetingAttachment,
+    WorkUnit, Registration, ServicePost, PostClaim, ServiceActivity, ServiceRecord,
+    PointsEntry,
 )
