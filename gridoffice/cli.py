@@ -222,7 +222,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
     print(f"已生成演示数据 demo data added: {summary.orgs} 个党组织 orgs, "
           f"{summary.seats} 个职务 seats, {summary.members} 名党员 members, "
           f"{summary.households} 户 households, {summary.residents} 名居民 residents, "
-          f"{summary.meetings} 次会议 meetings")
+          f"{summary.meetings} 次会议 meetings, "
+          f"{summary.registrations} 名在职党员报到 in-service registrations")
     return EXIT_OK
 
 

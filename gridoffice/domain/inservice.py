@@ -101,8 +101,8 @@ class PointRules:
     a rule changed mid-period never rewrites the past."""
 
     first_registration: int = 10
-    activity: int = 2  # per activity attended
-    duty_per_hour: int = 1  # per hour of post duty (rounded down per record, at least 1)
+    activity: int = 5  # per activity attended
+    duty_per_hour: int = 2  # per hour of post duty (rounded down per record, at least 1)
     wish: int = 5
     award: int = 10
     absence: int = -5

@@ -45,6 +45,7 @@ class DemoSummary:
     households: int = 0
     residents: int = 0
     meetings: int = 0
+    registrations: int = 0
 
 
 def fill(db: Database, *, seed: int = 1, size: str = "small",
@@ -74,7 +75,11 @@ def fill(db: Database, *, seed: int = 1, size: str = "small",
     if progress:
         progress("meetings")
     meetings = _meetings(db, rng, day, profile.operator)
-    return DemoSummary(summary.orgs, summary.seats, members, households, residents, meetings)
+    if progress:
+        progress("in-service")
+    registrations = _inservice(db, rng, day, profile.operator)
+    return DemoSummary(summary.orgs, summary.seats, members, households, residents, meetings,
+                       registrations)
 
 
 def _past(rng: random.Random, day: dt.date, years_back: tuple[int, int]) -> dt.date:
@@ -538,3 +543,97 @@ def _meetings(db: Database, rng: random.Random, day: dt.date, operator: str) -> 
         from gridoffice.store.tables import Meeting
 
         return len(session.exec(select(Meeting.id)).all())
+
+
+UNIT_TYPES = {"区教育局": "government", "区人民医院": "institution", "市第一中学": "institution",
+              "街道办事处": "government", "国网城区供电公司": "state_enterprise",
+              "区税务局": "government", "中国银行城区支行": "state_enterprise",
+              "市自来水公司": "state_enterprise", "区人民法院": "government",
+              "和平里小学": "institution"}
+POSTS = (("楼道长", "governance", 6), ("政策宣讲员", "organisation", 4),
+         ("法律咨询", "legal", 3), ("助老帮扶", "assistance", 8), ("义诊服务", "health", 2),
+         ("文体活动辅导", "culture", 5), ("治安巡逻", "safety", 10), ("垃圾分类督导", "other", 6))
+ACTIVITIES = ("垃圾分类宣传", "关爱独居老人走访", "社区环境整治", "义诊进社区", "法律知识讲座",
+              "反诈宣传", "文明交通劝导", "植树护绿", "消防安全检查", "重阳节敬老活动")
+
+
+def _inservice(db: Database, rng: random.Random, day: dt.date, operator: str) -> int:
+    """The in-service members of the roster registered here (about a quarter of the
+    members), posts with quotas (one full), a year of activities, duties, confirmed
+    service records and points, a few registrations awaiting review or returned."""
+    from sqlmodel import col, select
+
+    from gridoffice.domain import inservice as rules
+    from gridoffice.services import inservice as ins
+    from gridoffice.store.tables import Member
+
+    with db.read() as session:
+        members = list(session.exec(select(Member).where(
+            Member.category == "in_service", Member.relation_status == "normal",
+            col(Member.work_unit).is_not(None)).order_by(Member.name)).all())
+    if not members:
+        return 0
+    start = day - dt.timedelta(days=365)
+    service = ins.InServiceService(db, operator or "王芳", today=day,
+                                   point_rules=rules.PointRules())
+    units = {name: service.find_work_unit(name) or service.add_work_unit(ins.WorkUnitDraft(
+        name, UNIT_TYPES.get(name, "government"), f"中共{name}委员会", "办公室"))
+        for name in sorted({m.work_unit for m in members if m.work_unit})}
+    posts = [service.add_post(ins.PostDraft(name, category, quota))
+             for name, category, quota in POSTS]
+    registered = []
+    for index, member in enumerate(members):
+        report = _random_day(rng, start, day - dt.timedelta(days=30))
+        registration = service.register(ins.RegistrationDraft(
+            units[member.work_unit or ""], report, member_id=member.id, job=member.job,
+            skills=rng.choice(("摄影", "法律", "医疗", "书法", "电脑维修", "心理咨询", "")),
+            wished_categories=tuple(rng.sample([c.code for c in rules.POST_CATEGORIES], 2))))
+        if index % 17 == 5:
+            continue  # awaiting review
+        if index % 23 == 7:
+            service.review(registration, False, "工作单位党组织信息不全")
+            continue
+        dated = ins.InServiceService(db, operator or "王芳", today=report,
+                                     point_rules=rules.PointRules())
+        dated.review(registration, True)
+        registered.append((registration, report))
+    # One post filled to its quota; others partly.
+    taken = dict.fromkeys(range(len(posts)), 0)
+    for number, (registration, _report) in enumerate(registered):
+        index = 4 if number < POSTS[4][2] else number % len(posts)
+        room = POSTS[index][2] - (0 if index == 4 else 1)  # only 义诊服务 is full
+        if taken[index] < room:
+            service.claim(registration, posts[index])
+            taken[index] += 1
+    # A year of activities (two a month) and weekend duties with confirmed records;
+    # how keen a member is decides their grade.
+    keen = {registration: rng.choice((0.3, 0.55, 0.75, 0.9)) for registration, _ in registered}
+    dated = ins.InServiceService(db, operator or "王芳", today=day,
+                                 point_rules=rules.PointRules())
+    for number in range(24):
+        on = start + dt.timedelta(days=15 * number + rng.randint(0, 6))
+        if on >= day:
+            break
+        name = ACTIVITIES[number % len(ACTIVITIES)]
+        activity = service.add_activity(ins.ActivityDraft(
+            name, on, place="幸福里党群服务中心", organiser=operator or "王芳"))
+        duty = service.add_activity(ins.ActivityDraft(
+            "周末治安巡逻", on + dt.timedelta(days=1), "duty", post_id=posts[6]))
+        for registration, report in registered:
+            if report > on or rng.random() > keen[registration]:
+                continue
+            dated.add_record(registration, on, rng.choice((1.5, 2, 2.5, 3)), name,
+                             activity_id=activity)
+            if rng.random() < keen[registration] / 3:
+                dated.add_record(registration, on + dt.timedelta(days=1),
+                                 rng.choice((2, 3, 4)), "周末治安巡逻", activity_id=duty)
+    for registration, report in registered:
+        roll = rng.random()
+        when = _random_day(rng, report, day)
+        if roll < 0.15:
+            service.add_points(registration, rules.WISH, when, "领办微心愿")
+        elif roll < 0.22:
+            service.add_points(registration, rules.AWARD, when, "优秀志愿者")
+        elif roll < 0.3:
+            service.add_points(registration, rules.ABSENCE, when, "认领岗位无故未到")
+    return len(members)

@@ -136,9 +136,9 @@ def test_check_in_and_out_earn_points_once(db, service, unit):
     with pytest.raises(ValidationError):
         service.check_out(activity, registration, NOW - dt.timedelta(hours=1))
     result = service.check_out(activity, registration, NOW + dt.timedelta(hours=2, minutes=5))
-    assert result.hours == 2.0 and result.points == 2
+    assert result.hours == 2.0 and result.points == 5
     [record] = service.records(registration_id=registration)
-    assert record.confirmed_by == "王芳" and record.points == 2
+    assert record.confirmed_by == "王芳" and record.points == 5
 
 
 def test_duty_points_by_hours_and_hours_over_a_day(service, unit):
@@ -147,7 +147,7 @@ def test_duty_points_by_hours_and_hours_over_a_day(service, unit):
     duty = service.add_activity(ActivityDraft("周末巡逻", dt.date(2026, 11, 21), "duty",
                                               post_id=post))
     service.check_in(duty, registration, NOW)
-    assert service.check_out(duty, registration, NOW + dt.timedelta(hours=3)).points == 3
+    assert service.check_out(duty, registration, NOW + dt.timedelta(hours=3)).points == 6
     with pytest.raises(ValidationError):
         service.add_record(registration, dt.date(2026, 11, 20), 25, "值班")
 
@@ -187,18 +187,18 @@ def test_period_totals_grades_and_units(db, service, unit):
     a = _register(service, unit)
     b = _register(service, other_unit, "王红", "110105196307080421", "13912345678")
     for month in (7, 8, 9):
-        service.add_record(a, dt.date(2026, month, 10), 8, "社区服务")  # an activity: 2
+        service.add_record(a, dt.date(2026, month, 10), 8, "社区服务")  # an activity: 5
     service.add_points(a, rules.AWARD, dt.date(2026, 9, 30), "优秀志愿者")
     service.add_points(b, rules.ABSENCE, dt.date(2026, 9, 1))
     q3 = rules.parse_period("2026Q3")
     rows = {r.registration_id: r for r in service.points(q3)}
-    assert rows[a].period_points == 16 and rows[a].activities == 3 and rows[a].hours == 24
-    assert rows[a].year_points == 26  # with the first registration in March
+    assert rows[a].period_points == 25 and rows[a].activities == 3 and rows[a].hours == 24
+    assert rows[a].year_points == 35  # with the first registration in March
     assert rows[a].grade == rules.FAIL
     assert rows[b].period_points == -5
     assert [r.registration_id for r in service.points(q3, work_unit_id=other_unit)] == [b]
     summaries = {s.work_unit: s for s in service.unit_summaries(q3)}
-    assert summaries["区教育局"].points == 16
+    assert summaries["区教育局"].points == 25
 
 
 def test_reregistration_due_list(service, unit):
