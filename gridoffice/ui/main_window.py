@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from gridoffice.services.office import OfficeProfile
     from gridoffice.store.database import Database
     from gridoffice.ui.tabs.households import HouseholdsTab
+    from gridoffice.ui.tabs.inservice import InServiceTab
     from gridoffice.ui.tabs.meetings import MeetingsTab
     from gridoffice.ui.tabs.roster import RosterTab
 
@@ -65,6 +66,7 @@ class MainWindow(QMainWindow):
         self.roster: RosterTab | None = None  # built by load_data, after the window shows
         self.households: HouseholdsTab | None = None  # likewise
         self.meetings: MeetingsTab | None = None  # likewise
+        self.inservice: InServiceTab | None = None  # likewise
         loading = QLabel(self.tr("Loading…"), self)
         loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.tabs.addTab(loading, self.tr("Party members"))
@@ -167,6 +169,14 @@ class MainWindow(QMainWindow):
                 self.meetings.attach(MeetingService(self.db, operator), self.db,
                                      self.profile.name if self.profile else "",
                                      language=self.context.language)
+            if self.inservice is not None:
+                from gridoffice.services.inservice import InServiceService
+
+                households = self.households.service if self.households else None
+                grids = (lambda: [(g.id, g.name or g.code) for g in households.list_grids()]) \
+                    if households is not None else None
+                self.inservice.attach(InServiceService(self.db, operator), self.db,
+                                      self.profile.name if self.profile else "", grids=grids)
         except UserError as err:
             log.error("cannot load the data: %s", err)
             self.load_failed.emit(err)
@@ -203,6 +213,7 @@ class MainWindow(QMainWindow):
         roster.restore_state(self.settings)
         self._build_households_tab()
         self._build_meetings_tab()
+        self._build_inservice_tab()
         return roster
 
     def _build_households_tab(self) -> None:
@@ -222,6 +233,15 @@ class MainWindow(QMainWindow):
         self.tabs.insertTab(2, meetings, self.tr("Resident council"))
         meetings.status_message.connect(self.show_message)
         meetings.restore_state(self.settings)
+
+    def _build_inservice_tab(self) -> None:
+        from gridoffice.ui.tabs.inservice import InServiceTab
+
+        inservice = InServiceTab(self.undo_stack, self)
+        self.inservice = inservice
+        self.tabs.insertTab(3, inservice, self.tr("In-service members"))
+        inservice.status_message.connect(self.show_message)
+        inservice.restore_state(self.settings)
 
     # --- menu actions -----------------------------------------------------------------------
     def show_message(self, text: str) -> None:
@@ -273,6 +293,8 @@ class MainWindow(QMainWindow):
             self.households.save_state(self.settings)
         if self.meetings is not None:
             self.meetings.save_state(self.settings)
+        if self.inservice is not None:
+            self.inservice.save_state(self.settings)
         self.settings.sync()
 
     def shutdown(self) -> None:
@@ -281,7 +303,7 @@ class MainWindow(QMainWindow):
             return
         self._shut_down = True
         self.save_state()
-        for tab in (self.roster, self.households, self.meetings):
+        for tab in (self.roster, self.households, self.meetings, self.inservice):
             preview = tab.ledgers.preview if tab is not None else None
             if preview is not None:
                 preview.close()  # removes its temporary PDF
@@ -292,6 +314,8 @@ class MainWindow(QMainWindow):
             jobs += self.households.running_jobs()
         if self.meetings is not None:
             jobs += self.meetings.running_jobs()
+        if self.inservice is not None:
+            jobs += self.inservice.running_jobs()
         for job in jobs:
             job.cancel()
         if jobs:

@@ -25,7 +25,9 @@ def test_title_status_bar_and_tabs(window, context):
     assert window.role_label.text() == "Role: Community office"
     assert window.data_label.text() == f"Data: {context.paths.data_dir}"
     tabs = [window.tabs.tabText(i) for i in range(window.tabs.count())]
-    assert tabs == ["Party members", "Grid households", "Resident council"]
+    assert tabs == ["Party members", "Grid households", "Resident council",
+                    "In-service members"]
+    assert window.inservice.service is not None
     assert window.loaded and window.roster.service.operator == "王芳"
 
 
@@ -100,7 +102,8 @@ def test_window_modules_do_not_import_the_database_layer():
     code = ("import sys, gridoffice.ui.app, gridoffice.ui.main_window; "
             "bad = [m for m in ('sqlalchemy', 'sqlmodel', 'reportlab', "
             "'gridoffice.store.database', 'gridoffice.services.orgs', 'PySide6.QtPdf', "
-            "'gridoffice.ui.tabs.roster', 'gridoffice.ui.tabs.meetings') "
+            "'gridoffice.ui.tabs.roster', 'gridoffice.ui.tabs.meetings', "
+            "'gridoffice.ui.tabs.inservice', 'gridoffice.services.inservice') "
             "if m in sys.modules]; print(bad); sys.exit(1 if bad else 0)")
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
                             text=True, timeout=60)
