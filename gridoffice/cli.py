@@ -98,6 +98,43 @@ def build_parser() -> argparse.ArgumentParser:
     meetings_summary.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
     meetings_summary.add_argument("--year", type=_year_arg, required=True, metavar="YYYY")
     meetings_summary.set_defaults(handler=cmd_ledger_meetings_summary)
+    checkin_register = kinds.add_parser("checkin-register",
+                                        help="在职党员报到一览表 (in-service members)")
+    checkin_register.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+    checkin_register.set_defaults(handler=cmd_ledger_checkin_register)
+    checkin_forms = kinds.add_parser("checkin-forms",
+                                     help="在职党员报到登记表 (one page per member)")
+    checkin_forms.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+    checkin_forms.add_argument("--code", metavar="ZB0001",
+                               help="only this member (default: every approved member)")
+    checkin_forms.set_defaults(handler=cmd_ledger_checkin_forms)
+    service_cards = kinds.add_parser("service-cards", help="服务记录卡 (one card per member)")
+    service_cards.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+    service_cards.add_argument("--period", metavar="PERIOD",
+                               help="2026, 2026H1, 2026Q3 or 2026-07 (default: all records)")
+    service_cards.add_argument("--code", metavar="ZB0001", help="only this member")
+    service_cards.set_defaults(handler=cmd_ledger_service_cards)
+    points = kinds.add_parser("points", help="积分公示表 (public notice of points)")
+    points.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+    points.add_argument("--period", required=True, metavar="PERIOD",
+                        help="2026, 2026H1, 2026Q3 or 2026-07")
+    points.add_argument("--unit", metavar="NAME",
+                        help="only the members of this work unit (双向公示)")
+    points.set_defaults(handler=cmd_ledger_points)
+    unit_letters = kinds.add_parser("unit-letters",
+                                    help="工作单位反馈函 (one PDF per work unit, into a folder)")
+    unit_letters.add_argument("-o", "--output", required=True, metavar="DIR")
+    unit_letters.add_argument("--period", required=True, metavar="PERIOD",
+                              help="2026, 2026H1, 2026Q3 or 2026-07")
+    unit_letters.set_defaults(handler=cmd_ledger_unit_letters)
+    checkin_cards = kinds.add_parser("checkin-cards", help="报到卡 with QR codes (8 a page)")
+    checkin_cards.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+    checkin_cards.add_argument("--code", metavar="ZB0001", help="only this member")
+    checkin_cards.set_defaults(handler=cmd_ledger_checkin_cards)
+    post_posters = kinds.add_parser("post-posters",
+                                    help="服务岗位二维码海报 (one page per open post)")
+    post_posters.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+    post_posters.set_defaults(handler=cmd_ledger_post_posters)
 
     imports = commands.add_parser("import", help="import data from Excel")
     import_kinds = imports.add_subparsers(dest="what", metavar="WHAT", parser_class=_Parser)
@@ -351,6 +388,98 @@ def cmd_ledger_meetings_summary(args: argparse.Namespace) -> int:
     return _print_ledger(args, f"meeting_summary:{args.year}", "次议事会 councils",
                          lambda db, unit: minutes_ledger.render_year_summary(
                              db, args.output, unit=unit, year=args.year))
+
+
+def _period_arg(text: str | None) -> Any:
+    """The period typed on the command line; UserError (one line, exit 1) when bad."""
+    if text is None:
+        return None
+    from gridoffice.services.inservice import parse_period_or_fail
+
+    return parse_period_or_fail(text)
+
+
+def _registration_arg(db: Any, code: str | None) -> str | None:
+    if not code:
+        return None
+    from gridoffice.ledgers import inservice_ledger
+
+    return inservice_ledger.find_registration(db, code)
+
+
+def cmd_ledger_checkin_register(args: argparse.Namespace) -> int:
+    from gridoffice.ledgers import inservice_ledger
+
+    return _print_ledger(args, "inservice_register", "人 members", lambda db, unit: (
+        inservice_ledger.render_checkin_register(db, args.output, unit=unit)))
+
+
+def cmd_ledger_checkin_forms(args: argparse.Namespace) -> int:
+    from gridoffice.ledgers import inservice_ledger
+
+    return _print_ledger(args, "inservice_forms", "人 members", lambda db, unit: (
+        inservice_ledger.render_checkin_forms(db, args.output, unit=unit,
+                                              registration_id=_registration_arg(db, args.code))))
+
+
+def cmd_ledger_service_cards(args: argparse.Namespace) -> int:
+    from gridoffice.ledgers import inservice_ledger
+
+    period = _period_arg(args.period)
+    target = "inservice_service_cards" + (f":{period.text}" if period else "")
+    return _print_ledger(args, target, "张 cards", lambda db, unit: (
+        inservice_ledger.render_service_cards(db, args.output, unit=unit, period=period,
+                                              registration_id=_registration_arg(db, args.code))))
+
+
+def cmd_ledger_points(args: argparse.Namespace) -> int:
+    from gridoffice.ledgers import inservice_ledger
+
+    period = _period_arg(args.period)
+
+    def render(db: Any, unit: str) -> Any:
+        work_unit_id = inservice_ledger.find_work_unit(db, args.unit) if args.unit else None
+        return inservice_ledger.render_points_notice(db, args.output, unit=unit, period=period,
+                                                     work_unit_id=work_unit_id)
+
+    return _print_ledger(args, f"inservice_points:{period.text}", "人 members", render)
+
+
+def cmd_ledger_unit_letters(args: argparse.Namespace) -> int:
+    from gridoffice.ledgers import inservice_ledger
+    from gridoffice.services.roster import RosterService
+
+    period = _period_arg(args.period)
+    db = _database(args)
+    try:
+        unit, operator = _operator(db)
+        results = inservice_ledger.render_unit_letters(db, args.output, unit=unit,
+                                                       period=period)
+        audit = RosterService(db, operator)
+        for result in results:
+            audit.audit("print", f"inservice_unit_letter:{period.text}", str(result.path))
+    finally:
+        db.close()
+    for result in results:
+        print(f"已生成 written: {result.path}（{result.pages} 页 pages, {result.rows} 人 members）")
+    print(f"共 {len(results)} 封反馈函 letters")
+    _warn_missing(sorted({c for r in results for c in r.missing_chars}))
+    return EXIT_OK
+
+
+def cmd_ledger_checkin_cards(args: argparse.Namespace) -> int:
+    from gridoffice.ledgers import inservice_ledger
+
+    return _print_ledger(args, "inservice_checkin_cards", "张 cards", lambda db, unit: (
+        inservice_ledger.render_checkin_cards(db, args.output, unit=unit,
+                                              registration_id=_registration_arg(db, args.code))))
+
+
+def cmd_ledger_post_posters(args: argparse.Namespace) -> int:
+    from gridoffice.ledgers import inservice_ledger
+
+    return _print_ledger(args, "inservice_post_posters", "个岗位 posts", lambda db, unit: (
+        inservice_ledger.render_post_posters(db, args.output, unit=unit)))
 
 
 def _import_sheet(args: argparse.Namespace, excel: Any,
