@@ -45,6 +45,8 @@ def test_fixture_upgrades_to_current(tmp_path, version):
                  if "resident" in tables else None)
     meetings = (sorted(r[0] for r in before.execute("SELECT id FROM meeting"))
                 if "meeting" in tables else None)
+    registrations = (sorted(r[0] for r in before.execute("SELECT code FROM registration"))
+                     if "registration" in tables else None)
     before.close()
 
     opened = open_database(app_paths)
@@ -72,5 +74,10 @@ def test_fixture_upgrades_to_current(tmp_path, version):
             service = MeetingService(db)
             assert sorted(m.id for m in service.list_meetings()) == meetings
             assert any(service.minutes(m).items for m in meetings)
+        if registrations is not None:
+            from gridoffice.services.inservice import InServiceService, RegistrationQuery
+
+            rows = InServiceService(db).registrations(RegistrationQuery(include_left=True))
+            assert sorted(r.code for r in rows) == registrations
     finally:
         db.close()
