@@ -41,6 +41,134 @@
         </message>
     </context>
     <context>
+        <name>ActivitiesPage</name>
+        <message>
+            <source>New activity…</source>
+            <translation>新建活动…</translation>
+        </message>
+        <message>
+            <source>Check-in mode…</source>
+            <translation>签到模式…</translation>
+        </message>
+        <message>
+            <source>Add record afterwards…</source>
+            <translation>补录服务记录…</translation>
+        </message>
+        <message>
+            <source>{name}: {count} records, {hours} hours</source>
+            <translation>{name}：{count} 条记录，共 {hours} 小时</translation>
+        </message>
+        <message>
+            <source>The activity was saved.</source>
+            <translation>活动已保存。</translation>
+        </message>
+        <message>
+            <source>The service record was saved.</source>
+            <translation>服务记录已保存。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ActivityDialog</name>
+        <message>
+            <source>New activity</source>
+            <translation>新建活动</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>活动名称</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <source>(none)</source>
+            <translation>（无）</translation>
+        </message>
+        <message>
+            <source>Post</source>
+            <translation>服务岗位</translation>
+        </message>
+        <message>
+            <source>Place</source>
+            <translation>地点</translation>
+        </message>
+        <message>
+            <source>Organiser</source>
+            <translation>组织人</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>备注</translation>
+        </message>
+    </context>
+    <context>
+        <name>ActivityTableModel</name>
+        <message>
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <source>Activity</source>
+            <translation>活动</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <source>Post</source>
+            <translation>岗位</translation>
+        </message>
+        <message>
+            <source>Place</source>
+            <translation>地点</translation>
+        </message>
+        <message>
+            <source>Checked in</source>
+            <translation>已签到</translation>
+        </message>
+        <message>
+            <source>Checked out</source>
+            <translation>已签退</translation>
+        </message>
+    </context>
+    <context>
+        <name>AddPointsDialog</name>
+        <message>
+            <source>Add points</source>
+            <translation>录入积分</translation>
+        </message>
+        <message>
+            <source>Points for {name}, by the rule in force today.</source>
+            <translation>为 {name} 录入积分，按当前有效的积分规则计分。</translation>
+        </message>
+        <message>
+            <source>{item} ({points:+d})</source>
+            <translation>{item}（{points:+d}）</translation>
+        </message>
+        <message>
+            <source>Item</source>
+            <translation>积分事项</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <source>e.g. which wish, which award</source>
+            <translation>如：领办的哪项心愿、获得的何种表彰</translation>
+        </message>
+    </context>
+    <context>
         <name>AmendmentTableModel</name>
         <message>
             <source>When</source>
@@ -284,6 +412,132 @@
         </message>
     </context>
     <context>
+        <name>CheckInDialog</name>
+        <message>
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <source>Scan the card, or type the code or the last 4 digits of the phone or ID number</source>
+            <translation>请扫描报到卡，或输入报到卡号、手机号或身份证号后 4 位</translation>
+        </message>
+        <message>
+            <source>Code:</source>
+            <translation>编号：</translation>
+        </message>
+        <message>
+            <source>Confirm each</source>
+            <translation>逐一确认</translation>
+        </message>
+        <message>
+            <source>On: each check-in or check-out waits for Enter. Off, for a busy door: a scan that finds one member is stored at once.</source>
+            <translation>勾选：每次签到或签退须按 Enter 确认。不勾选（适用于人多时快速签到）：扫码只匹配到一名党员时立即记录。</translation>
+        </message>
+        <message>
+            <source>Enter: look up, then Enter again to confirm · ↑↓ or 1–9: choose · Esc: clear, then close</source>
+            <translation>Enter：查找，再按 Enter 确认 · ↑↓ 或 1–9：选择 · Esc：清空，再按关闭</translation>
+        </message>
+        <message>
+            <source>This session</source>
+            <translation>本次签到</translation>
+        </message>
+        <message>
+            <source>Check-in: {name}</source>
+            <translation>签到：{name}</translation>
+        </message>
+        <message>
+            <source>Post: {post}</source>
+            <translation>岗位：{post}</translation>
+        </message>
+        <message>
+            <source>Staff on duty: {name}</source>
+            <translation>值班人员：{name}</translation>
+        </message>
+        <message>
+            <source>Checked in {checked_in} · Checked out {checked_out} · Total {hours} hours</source>
+            <translation>已签到 {checked_in} 人 · 已签退 {checked_out} 人 · 共 {hours} 小时</translation>
+        </message>
+        <message>
+            <source>Not checked in yet</source>
+            <translation>尚未签到</translation>
+        </message>
+        <message>
+            <source>Checked in at {time}</source>
+            <translation>已于 {time} 签到</translation>
+        </message>
+        <message>
+            <source>Checked in at {in_}, out at {out}: {hours} hours, {points} points — done</source>
+            <translation>{in_} 签到，{out} 签退：{hours} 小时，{points} 分——已完成</translation>
+        </message>
+        <message>
+            <source>Done (Enter)</source>
+            <translation>完成（Enter）</translation>
+        </message>
+        <message>
+            <source>Check in (Enter)</source>
+            <translation>签到（Enter）</translation>
+        </message>
+        <message>
+            <source>Check out (Enter)</source>
+            <translation>签退（Enter）</translation>
+        </message>
+        <message>
+            <source>{number}  {name}  ·  {person}  ·  {state}</source>
+            <translation>{number}  {name}  ·  {person}  ·  {state}</translation>
+        </message>
+        <message>
+            <source>{count} members match {code}: choose one with ↑↓ and Enter, or its number.</source>
+            <translation>有 {count} 名党员与 {code} 匹配：请用 ↑↓ 和 Enter 选择，或输入其序号。</translation>
+        </message>
+        <message>
+            <source>{name} checked in only at {time}: press Enter to check out now.</source>
+            <translation>{name} 已于 {time} 签到，尚未签退：按 Enter 立即签退。</translation>
+        </message>
+        <message>
+            <source>{name} has already checked out: nothing to do.</source>
+            <translation>{name} 已签退，无需操作。</translation>
+        </message>
+        <message>
+            <source>{time}  {name} checked in</source>
+            <translation>{time}  {name} 签到</translation>
+        </message>
+        <message>
+            <source>{time}  {name} checked out: {hours} hours, {points} points</source>
+            <translation>{time}  {name} 签退：{hours} 小时，{points} 分</translation>
+        </message>
+    </context>
+    <context>
+        <name>ClaimTableModel</name>
+        <message>
+            <source>Card</source>
+            <translation>报到卡号</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <source>Post</source>
+            <translation>岗位</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Applied</source>
+            <translation>申请日期</translation>
+        </message>
+        <message>
+            <source>Claimed</source>
+            <translation>认领日期</translation>
+        </message>
+        <message>
+            <source>Withdrawn</source>
+            <translation>退出日期</translation>
+        </message>
+    </context>
+    <context>
         <name>CompleteFollowUpDialog</name>
         <message>
             <source>Mark done</source>
@@ -322,6 +576,25 @@
         </message>
     </context>
     <context>
+        <name>CorrectDialog</name>
+        <message>
+            <source>Correct points</source>
+            <translation>更正积分</translation>
+        </message>
+        <message>
+            <source>{date} {item}: {points:+d}. The entry stays in the ledger; the correction is added as its own line.</source>
+            <translation>{date} {item}：{points:+d}。原记录保留在积分台账中，更正另起一行记入。</translation>
+        </message>
+        <message>
+            <source>Points</source>
+            <translation>积分</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>理由</translation>
+        </message>
+    </context>
+    <context>
         <name>DateField</name>
         <message>
             <source>YYYY-MM-DD</source>
@@ -330,6 +603,17 @@
         <message>
             <source>Pick a date</source>
             <translation>选择日期</translation>
+        </message>
+    </context>
+    <context>
+        <name>DateNoteDialog</name>
+        <message>
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>备注</translation>
         </message>
     </context>
     <context>
@@ -474,6 +758,37 @@
         <message>
             <source>Last day</source>
             <translation>任期最后一天</translation>
+        </message>
+    </context>
+    <context>
+        <name>EntryTableModel</name>
+        <message>
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <source>Item</source>
+            <translation>积分事项</translation>
+        </message>
+        <message>
+            <source>Points</source>
+            <translation>积分</translation>
+        </message>
+        <message>
+            <source>Rule</source>
+            <translation>依据规则</translation>
+        </message>
+        <message>
+            <source>Entered by</source>
+            <translation>录入人</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <source>Corrected by a later entry</source>
+            <translation>已被后续记录更正</translation>
         </message>
     </context>
     <context>
@@ -1233,6 +1548,317 @@
         </message>
     </context>
     <context>
+        <name>InServiceTab</name>
+        <message>
+            <source>Registrations</source>
+            <translation>报到登记</translation>
+        </message>
+        <message>
+            <source>Service posts</source>
+            <translation>服务岗位</translation>
+        </message>
+        <message>
+            <source>Activities and check-in</source>
+            <translation>活动与签到</translation>
+        </message>
+        <message>
+            <source>Points</source>
+            <translation>积分</translation>
+        </message>
+        <message>
+            <source>New registration…</source>
+            <translation>新建报到…</translation>
+        </message>
+        <message>
+            <source>Edit…</source>
+            <translation>编辑…</translation>
+        </message>
+        <message>
+            <source>Approve</source>
+            <translation>审核通过</translation>
+        </message>
+        <message>
+            <source>Return…</source>
+            <translation>退回…</translation>
+        </message>
+        <message>
+            <source>Re-register…</source>
+            <translation>重新报到…</translation>
+        </message>
+        <message>
+            <source>The member registered again (every half year by default)</source>
+            <translation>党员重新报到（默认每半年一次）</translation>
+        </message>
+        <message>
+            <source>Leave…</source>
+            <translation>离开…</translation>
+        </message>
+        <message>
+            <source>Rejoin</source>
+            <translation>恢复报到</translation>
+        </message>
+        <message>
+            <source>Show full numbers…</source>
+            <translation>显示完整号码…</translation>
+        </message>
+        <message>
+            <source>The full ID number and mobile; written to the audit log</source>
+            <translation>显示完整身份证号和手机号；查看操作将记入审计日志</translation>
+        </message>
+        <message>
+            <source>Work units…</source>
+            <translation>工作单位…</translation>
+        </message>
+        <message>
+            <source>Register list…</source>
+            <translation>报到一览表…</translation>
+        </message>
+        <message>
+            <source>Registration form (selected)…</source>
+            <translation>报到登记表（选中）…</translation>
+        </message>
+        <message>
+            <source>Registration forms (all)…</source>
+            <translation>报到登记表（全部）…</translation>
+        </message>
+        <message>
+            <source>Service record card (selected)…</source>
+            <translation>服务记录卡（选中）…</translation>
+        </message>
+        <message>
+            <source>Service record cards (all)…</source>
+            <translation>服务记录卡（全部）…</translation>
+        </message>
+        <message>
+            <source>Points notice (all)…</source>
+            <translation>积分公示（全部）…</translation>
+        </message>
+        <message>
+            <source>Points notice (selected unit)…</source>
+            <translation>积分公示（选中单位）…</translation>
+        </message>
+        <message>
+            <source>Letters to the work units…</source>
+            <translation>单位反馈函…</translation>
+        </message>
+        <message>
+            <source>Check-in card with QR (selected)…</source>
+            <translation>二维码签到卡（选中）…</translation>
+        </message>
+        <message>
+            <source>Check-in cards with QR (all)…</source>
+            <translation>二维码签到卡（全部）…</translation>
+        </message>
+        <message>
+            <source>Print</source>
+            <translation>打印</translation>
+        </message>
+        <message>
+            <source>Any review status</source>
+            <translation>全部审核状态</translation>
+        </message>
+        <message>
+            <source>All work units</source>
+            <translation>全部工作单位</translation>
+        </message>
+        <message>
+            <source>Re-registration due</source>
+            <translation>待重新报到</translation>
+        </message>
+        <message>
+            <source>Approved members whose re-registration is due within 30 days or overdue</source>
+            <translation>已通过审核、30 天内应重新报到或已逾期的党员</translation>
+        </message>
+        <message>
+            <source>Show members who left</source>
+            <translation>显示已离开的党员</translation>
+        </message>
+        <message>
+            <source>Search: name, pinyin, card code</source>
+            <translation>搜索：姓名、拼音、报到卡号</translation>
+        </message>
+        <message>
+            <source>Add points…</source>
+            <translation>录入积分…</translation>
+        </message>
+        <message>
+            <source>Correct…</source>
+            <translation>更正…</translation>
+        </message>
+        <message>
+            <source>Posts</source>
+            <translation>岗位</translation>
+        </message>
+        <message>
+            <source>Service records</source>
+            <translation>服务记录</translation>
+        </message>
+        <message>
+            <source>Points ledger</source>
+            <translation>积分台账</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n member(s)</source>
+            <translation>
+                <numerusform>共 %n 人</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>details from the party member record</source>
+            <translation>信息取自党员档案</translation>
+        </message>
+        <message>
+            <source>details from the resident record</source>
+            <translation>信息取自居民档案</translation>
+        </message>
+        <message>
+            <source>Skills: {skills}</source>
+            <translation>特长：{skills}</translation>
+        </message>
+        <message>
+            <source>Wished posts: {posts}</source>
+            <translation>意向岗位：{posts}</translation>
+        </message>
+        <message>
+            <source>Returned: {reason}</source>
+            <translation>已退回：{reason}</translation>
+        </message>
+        <message>
+            <source>Left on {date}</source>
+            <translation>已于 {date} 离开</translation>
+        </message>
+        <message>
+            <source>{points} points in all</source>
+            <translation>累计 {points} 分</translation>
+        </message>
+        <message>
+            <source>This change cannot be undone. {reason}</source>
+            <translation>无法撤销此操作。{reason}</translation>
+        </message>
+        <message>
+            <source>This change cannot be redone. {reason}</source>
+            <translation>无法重做此操作。{reason}</translation>
+        </message>
+        <message>
+            <source>The registration was saved; it awaits review.</source>
+            <translation>报到登记已保存，等待审核。</translation>
+        </message>
+        <message>
+            <source>Edit registration</source>
+            <translation>编辑报到登记</translation>
+        </message>
+        <message>
+            <source>Approve registration</source>
+            <translation>审核通过报到</translation>
+        </message>
+        <message>
+            <source>{name}'s registration was approved.</source>
+            <translation>{name} 的报到已审核通过。</translation>
+        </message>
+        <message>
+            <source>Return registration</source>
+            <translation>退回报到登记</translation>
+        </message>
+        <message>
+            <source>Re-register</source>
+            <translation>重新报到</translation>
+        </message>
+        <message>
+            <source>{name} registers again; the next registration falls due {months} months later.</source>
+            <translation>{name} 重新报到；下次报到时间为 {months} 个月后。</translation>
+        </message>
+        <message>
+            <source>Leave</source>
+            <translation>离开</translation>
+        </message>
+        <message>
+            <source>{name} no longer serves here (moved, retired). The registration and its records are kept; open claims are withdrawn.</source>
+            <translation>{name} 不再在本社区服务（调离、退休等）。报到登记及相关记录予以保留；尚在认领中的岗位将自动退出。</translation>
+        </message>
+        <message>
+            <source>Show {name}'s full ID number and mobile? Viewing them is written to the audit log.</source>
+            <translation>显示 {name} 的完整身份证号和手机号吗？查看操作将记入审计日志。</translation>
+        </message>
+        <message>
+            <source>{name}
+ID number: {id_number}
+Mobile: {mobile}</source>
+            <translation>{name}
+身份证号：{id_number}
+手机：{mobile}</translation>
+        </message>
+        <message>
+            <source>Full numbers</source>
+            <translation>完整号码</translation>
+        </message>
+        <message>
+            <source>The points were added.</source>
+            <translation>积分已录入。</translation>
+        </message>
+        <message>
+            <source>The correction was added to the ledger.</source>
+            <translation>更正已记入积分台账。</translation>
+        </message>
+        <message>
+            <source>Making the register list…</source>
+            <translation>正在生成报到一览表…</translation>
+        </message>
+        <message>
+            <source>Register list</source>
+            <translation>报到一览表</translation>
+        </message>
+        <message>
+            <source>Making the registration forms…</source>
+            <translation>正在生成报到登记表…</translation>
+        </message>
+        <message>
+            <source>Registration forms</source>
+            <translation>报到登记表</translation>
+        </message>
+        <message>
+            <source>Making the service record cards…</source>
+            <translation>正在生成服务记录卡…</translation>
+        </message>
+        <message>
+            <source>Service record cards</source>
+            <translation>服务记录卡</translation>
+        </message>
+        <message>
+            <source>Choose a work unit first: in the filter of the registrations or of the points page, or select one of its members.</source>
+            <translation>请先选择工作单位：在报到登记或积分页的筛选中选择，或选中该单位的一名党员。</translation>
+        </message>
+        <message>
+            <source>Making the points notice…</source>
+            <translation>正在生成积分公示…</translation>
+        </message>
+        <message>
+            <source>Points notice</source>
+            <translation>积分公示</translation>
+        </message>
+        <message>
+            <source>Making the check-in cards…</source>
+            <translation>正在生成签到卡…</translation>
+        </message>
+        <message>
+            <source>Check-in cards</source>
+            <translation>签到卡</translation>
+        </message>
+        <message>
+            <source>Folder for the letters</source>
+            <translation>反馈函保存文件夹</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n letter(s) written to {folder}.</source>
+            <translation>
+                <numerusform>已生成 %n 份反馈函，保存在 {folder}。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Writing the letters to the work units…</source>
+            <translation>正在生成单位反馈函…</translation>
+        </message>
+    </context>
+    <context>
         <name>ItemDialog</name>
         <message>
             <source>Edit agenda item</source>
@@ -1382,6 +2008,10 @@
         <message>
             <source>Resident council</source>
             <translation>居民议事会</translation>
+        </message>
+        <message>
+            <source>In-service members</source>
+            <translation>在职党员</translation>
         </message>
         <message>
             <source>The folder {path} could not be opened.</source>
@@ -2847,6 +3477,21 @@ Log file: {log}</source>
         </message>
     </context>
     <context>
+        <name>MemberPickerDialog</name>
+        <message>
+            <source>Search</source>
+            <translation>搜索</translation>
+        </message>
+        <message>
+            <source>Name, pinyin or card code</source>
+            <translation>姓名、拼音或报到卡号</translation>
+        </message>
+        <message>
+            <source>Member</source>
+            <translation>党员</translation>
+        </message>
+    </context>
+    <context>
         <name>MemberPlacements</name>
         <message>
             <source>Added</source>
@@ -3561,6 +4206,605 @@ Log file: {log}</source>
         </message>
     </context>
     <context>
+        <name>PointRulesDialog</name>
+        <message>
+            <source>Point rules</source>
+            <translation>积分规则</translation>
+        </message>
+        <message>
+            <source>New entries use these values. Entries already made keep the rule they were made under, so changing a rule never rewrites past points.</source>
+            <translation>新录入的积分按以下分值计算。已录入的积分仍按当时的规则计算，修改规则不会改变以往积分。</translation>
+        </message>
+        <message>
+            <source>First registration</source>
+            <translation>首次报到</translation>
+        </message>
+        <message>
+            <source>Per activity</source>
+            <translation>每次活动</translation>
+        </message>
+        <message>
+            <source>Post duty, per hour</source>
+            <translation>岗位履职（每小时）</translation>
+        </message>
+        <message>
+            <source>Small wish</source>
+            <translation>微心愿</translation>
+        </message>
+        <message>
+            <source>Award</source>
+            <translation>表彰</translation>
+        </message>
+        <message>
+            <source>Unexcused absence</source>
+            <translation>无故缺席</translation>
+        </message>
+        <message>
+            <source>Pass mark (a year)</source>
+            <translation>合格分数线（每年）</translation>
+        </message>
+        <message>
+            <source>Excellent from</source>
+            <translation>优秀分数线</translation>
+        </message>
+        <message>
+            <source>Service hours a year</source>
+            <translation>每年服务时长</translation>
+        </message>
+        <message>
+            <source>Re-register every (months)</source>
+            <translation>重新报到周期（月）</translation>
+        </message>
+        <message>
+            <source>Public notice (working days)</source>
+            <translation>公示期（工作日）</translation>
+        </message>
+        <message>
+            <source>Supervision phone</source>
+            <translation>监督电话</translation>
+        </message>
+    </context>
+    <context>
+        <name>PointsPage</name>
+        <message>
+            <source>Whole year</source>
+            <translation>全年</translation>
+        </message>
+        <message>
+            <source>Half {number}</source>
+            <translation>第 {number} 半年</translation>
+        </message>
+        <message>
+            <source>Quarter {number}</source>
+            <translation>第 {number} 季度</translation>
+        </message>
+        <message>
+            <source>Month {number}</source>
+            <translation>{number} 月</translation>
+        </message>
+        <message>
+            <source>Type a period: 2026, 2026H1, 2026Q3 or 2026-07</source>
+            <translation>输入期间：2026、2026H1、2026Q3 或 2026-07</translation>
+        </message>
+        <message>
+            <source>Point rules…</source>
+            <translation>积分规则…</translation>
+        </message>
+        <message>
+            <source>Period:</source>
+            <translation>期间：</translation>
+        </message>
+        <message>
+            <source>or type:</source>
+            <translation>或输入：</translation>
+        </message>
+        <message>
+            <source>Unit:</source>
+            <translation>单位：</translation>
+        </message>
+        <message>
+            <source>By work unit (feedback to the units)</source>
+            <translation>按工作单位汇总（向单位反馈）</translation>
+        </message>
+        <message>
+            <source>All units</source>
+            <translation>全部单位</translation>
+        </message>
+        <message>
+            <source>{period} ({start} to {end}). Pass mark {pass_mark} points a year, excellent from {excellent}; target {hours} service hours a year. Grades count the year to the period's end.</source>
+            <translation>{period}（{start} 至 {end}）。合格分数线为每年 {pass_mark} 分，优秀分数线为 {excellent} 分；每年服务时长目标 {hours} 小时。等次按当年年初至本期末的积分评定。</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n member(s)</source>
+            <translation>
+                <numerusform>共 %n 人</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>The point rules were saved.</source>
+            <translation>积分规则已保存。</translation>
+        </message>
+    </context>
+    <context>
+        <name>PointsTableModel</name>
+        <message>
+            <source>Rank</source>
+            <translation>排名</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <source>Work unit</source>
+            <translation>工作单位</translation>
+        </message>
+        <message>
+            <source>Grid</source>
+            <translation>网格</translation>
+        </message>
+        <message>
+            <source>Posts</source>
+            <translation>岗位</translation>
+        </message>
+        <message>
+            <source>Activities</source>
+            <translation>活动</translation>
+        </message>
+        <message>
+            <source>Hours</source>
+            <translation>时长</translation>
+        </message>
+        <message>
+            <source>Period points</source>
+            <translation>本期积分</translation>
+        </message>
+        <message>
+            <source>Year points</source>
+            <translation>年度积分</translation>
+        </message>
+        <message>
+            <source>Grade</source>
+            <translation>等次</translation>
+        </message>
+    </context>
+    <context>
+        <name>PostDialog</name>
+        <message>
+            <source>Edit post</source>
+            <translation>编辑岗位</translation>
+        </message>
+        <message>
+            <source>New post</source>
+            <translation>新建岗位</translation>
+        </message>
+        <message>
+            <source>Post</source>
+            <translation>岗位名称</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <source>Quota</source>
+            <translation>名额</translation>
+        </message>
+        <message>
+            <source>(whole community)</source>
+            <translation>（全社区）</translation>
+        </message>
+        <message>
+            <source>Grid</source>
+            <translation>所属网格</translation>
+        </message>
+        <message>
+            <source>Duties</source>
+            <translation>岗位职责</translation>
+        </message>
+    </context>
+    <context>
+        <name>PostTableModel</name>
+        <message>
+            <source>Post</source>
+            <translation>岗位</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <source>Grid</source>
+            <translation>网格</translation>
+        </message>
+        <message>
+            <source>Quota</source>
+            <translation>名额</translation>
+        </message>
+        <message>
+            <source>Claimed</source>
+            <translation>已认领</translation>
+        </message>
+        <message>
+            <source>Applied</source>
+            <translation>申请中</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Closed</source>
+            <translation>已关闭</translation>
+        </message>
+        <message>
+            <source>Full</source>
+            <translation>已满</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>可认领</translation>
+        </message>
+    </context>
+    <context>
+        <name>PostsPage</name>
+        <message>
+            <source>New post…</source>
+            <translation>新建岗位…</translation>
+        </message>
+        <message>
+            <source>Edit post…</source>
+            <translation>编辑岗位…</translation>
+        </message>
+        <message>
+            <source>Close post…</source>
+            <translation>关闭岗位…</translation>
+        </message>
+        <message>
+            <source>Claim for a member…</source>
+            <translation>代党员认领…</translation>
+        </message>
+        <message>
+            <source>Accept application</source>
+            <translation>同意申请</translation>
+        </message>
+        <message>
+            <source>Reject application</source>
+            <translation>驳回申请</translation>
+        </message>
+        <message>
+            <source>Withdraw…</source>
+            <translation>退出岗位…</translation>
+        </message>
+        <message>
+            <source>{post}: {claimed} of {quota} places taken</source>
+            <translation>{post}：{quota} 个名额已认领 {claimed} 个</translation>
+        </message>
+        <message>
+            <source>The post was saved.</source>
+            <translation>岗位已保存。</translation>
+        </message>
+        <message>
+            <source>Edit post</source>
+            <translation>编辑岗位</translation>
+        </message>
+        <message>
+            <source>Close the post {post}? It stays on the list, and takes no more claims.</source>
+            <translation>确定关闭岗位“{post}”吗？该岗位仍保留在列表中，但不再接受认领。</translation>
+        </message>
+        <message>
+            <source>Claim {post}</source>
+            <translation>认领岗位“{post}”</translation>
+        </message>
+        <message>
+            <source>{claimed} of {quota} places are taken.</source>
+            <translation>{quota} 个名额已认领 {claimed} 个。</translation>
+        </message>
+        <message>
+            <source>Claimed now (untick: the member applies, decided later)</source>
+            <translation>直接认领（不勾选则为党员申请，待后续审定）</translation>
+        </message>
+        <message>
+            <source>Claim post</source>
+            <translation>认领岗位</translation>
+        </message>
+        <message>
+            <source>The claim was saved.</source>
+            <translation>认领已保存。</translation>
+        </message>
+        <message>
+            <source>{name} withdraws from {post}?</source>
+            <translation>确定让 {name} 退出岗位“{post}”吗？</translation>
+        </message>
+        <message>
+            <source>Withdraw claim</source>
+            <translation>退出认领</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecordDialog</name>
+        <message>
+            <source>Add service record</source>
+            <translation>补录服务记录</translation>
+        </message>
+        <message>
+            <source>From the paper sheet; confirmed by {name}, and it earns points as a check-out would.</source>
+            <translation>根据纸质签到表补录；由 {name} 确认，与签退一样计算积分。</translation>
+        </message>
+        <message>
+            <source>Member</source>
+            <translation>党员</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <source>Hours</source>
+            <translation>时长</translation>
+        </message>
+        <message>
+            <source>Content</source>
+            <translation>服务内容</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecordTableModel</name>
+        <message>
+            <source>Name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <source>Work unit</source>
+            <translation>工作单位</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <source>Activity or post</source>
+            <translation>活动或岗位</translation>
+        </message>
+        <message>
+            <source>In</source>
+            <translation>签到</translation>
+        </message>
+        <message>
+            <source>Out</source>
+            <translation>签退</translation>
+        </message>
+        <message>
+            <source>Hours</source>
+            <translation>时长</translation>
+        </message>
+        <message>
+            <source>Points</source>
+            <translation>积分</translation>
+        </message>
+        <message>
+            <source>Confirmed by</source>
+            <translation>确认人</translation>
+        </message>
+        <message>
+            <source>not confirmed</source>
+            <translation>未确认</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecordsModel</name>
+        <message>
+            <source>Name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <source>Checked in</source>
+            <translation>签到时间</translation>
+        </message>
+        <message>
+            <source>Checked out</source>
+            <translation>签退时间</translation>
+        </message>
+        <message>
+            <source>Hours</source>
+            <translation>时长</translation>
+        </message>
+        <message>
+            <source>Points</source>
+            <translation>积分</translation>
+        </message>
+        <message>
+            <source>Confirmed by</source>
+            <translation>确认人</translation>
+        </message>
+    </context>
+    <context>
+        <name>RegistrationDialog</name>
+        <message>
+            <source>Edit registration</source>
+            <translation>编辑报到登记</translation>
+        </message>
+        <message>
+            <source>New registration</source>
+            <translation>新建报到登记</translation>
+        </message>
+        <message>
+            <source>Search</source>
+            <translation>查找</translation>
+        </message>
+        <message>
+            <source>Name, pinyin or initials of a member or resident on file</source>
+            <translation>已登记党员或居民的姓名、拼音或首字母</translation>
+        </message>
+        <message>
+            <source>Found</source>
+            <translation>查找结果</translation>
+        </message>
+        <message>
+            <source>Person</source>
+            <translation>人员</translation>
+        </message>
+        <message>
+            <source>Not on file: type the details</source>
+            <translation>未登记：手工填写信息</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <source>(from the ID number)</source>
+            <translation>（根据身份证号）</translation>
+        </message>
+        <message>
+            <source>Sex</source>
+            <translation>性别</translation>
+        </message>
+        <message>
+            <source>ID number</source>
+            <translation>身份证号</translation>
+        </message>
+        <message>
+            <source>Mobile</source>
+            <translation>手机</translation>
+        </message>
+        <message>
+            <source>Home address</source>
+            <translation>家庭住址</translation>
+        </message>
+        <message>
+            <source>(none)</source>
+            <translation>（无）</translation>
+        </message>
+        <message>
+            <source>Grid</source>
+            <translation>所在网格</translation>
+        </message>
+        <message>
+            <source>New work unit…</source>
+            <translation>新建工作单位…</translation>
+        </message>
+        <message>
+            <source>Work unit</source>
+            <translation>工作单位</translation>
+        </message>
+        <message>
+            <source>Job</source>
+            <translation>职务</translation>
+        </message>
+        <message>
+            <source>Party status</source>
+            <translation>党员状态</translation>
+        </message>
+        <message>
+            <source>Report type</source>
+            <translation>报到类型</translation>
+        </message>
+        <message>
+            <source>Report date</source>
+            <translation>报到日期</translation>
+        </message>
+        <message>
+            <source>Skills</source>
+            <translation>特长</translation>
+        </message>
+        <message>
+            <source>e.g. 法律咨询, 摄影, 电脑维修</source>
+            <translation>如：法律咨询、摄影、电脑维修</translation>
+        </message>
+        <message>
+            <source>Wished posts</source>
+            <translation>意向岗位</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <source>{name}, on file</source>
+            <translation>{name}（已登记）</translation>
+        </message>
+        <message>
+            <source>Party member</source>
+            <translation>党员</translation>
+        </message>
+        <message>
+            <source>Resident</source>
+            <translation>居民</translation>
+        </message>
+        <message>
+            <source>{name}, on file ({detail})</source>
+            <translation>{name}（已登记，{detail}）</translation>
+        </message>
+        <message>
+            <source>Not on file: the details below are stored with the registration.</source>
+            <translation>未登记：以下信息随报到登记一并保存。</translation>
+        </message>
+        <message>
+            <source>Pick the person above, or tick "Not on file".</source>
+            <translation>请在上方选择人员，或勾选“未登记”。</translation>
+        </message>
+        <message>
+            <source>from the person's record</source>
+            <translation>取自人员档案</translation>
+        </message>
+        <message>
+            <source>(choose)</source>
+            <translation>（请选择）</translation>
+        </message>
+    </context>
+    <context>
+        <name>RegistrationTableModel</name>
+        <message>
+            <source>Card</source>
+            <translation>报到卡号</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <source>Work unit</source>
+            <translation>工作单位</translation>
+        </message>
+        <message>
+            <source>Unit type</source>
+            <translation>单位性质</translation>
+        </message>
+        <message>
+            <source>Job</source>
+            <translation>职务</translation>
+        </message>
+        <message>
+            <source>Mobile</source>
+            <translation>手机</translation>
+        </message>
+        <message>
+            <source>Reported</source>
+            <translation>报到日期</translation>
+        </message>
+        <message>
+            <source>Review</source>
+            <translation>审核</translation>
+        </message>
+        <message>
+            <source>Next registration</source>
+            <translation>下次报到</translation>
+        </message>
+        <message>
+            <source>Posts</source>
+            <translation>岗位</translation>
+        </message>
+        <message>
+            <source>{status}, left {date}</source>
+            <translation>{status}，{date} 离开</translation>
+        </message>
+        <message>
+            <source>{date} (due)</source>
+            <translation>{date}（已到期）</translation>
+        </message>
+    </context>
+    <context>
         <name>RelationStatusDialog</name>
         <message>
             <source>Record the death of {name}</source>
@@ -4078,6 +5322,21 @@ Log file: {log}</source>
         <message>
             <source>Reason</source>
             <translation>原因</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReviewReturnDialog</name>
+        <message>
+            <source>Return registration</source>
+            <translation>退回报到登记</translation>
+        </message>
+        <message>
+            <source>The registration of {name} goes back to be completed; say what is missing.</source>
+            <translation>{name} 的报到登记将退回补充完善，请说明缺少哪些内容。</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>理由</translation>
         </message>
     </context>
     <context>
@@ -4775,6 +6034,33 @@ Log file: {log}</source>
         </message>
     </context>
     <context>
+        <name>UnitSummaryTableModel</name>
+        <message>
+            <source>Work unit</source>
+            <translation>工作单位</translation>
+        </message>
+        <message>
+            <source>Unit type</source>
+            <translation>单位性质</translation>
+        </message>
+        <message>
+            <source>Members</source>
+            <translation>党员数</translation>
+        </message>
+        <message>
+            <source>Activities</source>
+            <translation>活动</translation>
+        </message>
+        <message>
+            <source>Hours</source>
+            <translation>时长</translation>
+        </message>
+        <message>
+            <source>Points</source>
+            <translation>积分</translation>
+        </message>
+    </context>
+    <context>
         <name>VisitDialog</name>
         <message>
             <source>Visit to {address}</source>
@@ -4841,6 +6127,83 @@ Log file: {log}</source>
         <message>
             <source>For a unit's representative (optional)</source>
             <translation>单位代表填写（可选）</translation>
+        </message>
+    </context>
+    <context>
+        <name>WorkUnitDialog</name>
+        <message>
+            <source>Edit work unit</source>
+            <translation>编辑工作单位</translation>
+        </message>
+        <message>
+            <source>New work unit</source>
+            <translation>新建工作单位</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>单位名称</translation>
+        </message>
+        <message>
+            <source>Unit type</source>
+            <translation>单位性质</translation>
+        </message>
+        <message>
+            <source>Party organisation</source>
+            <translation>单位党组织</translation>
+        </message>
+        <message>
+            <source>Contact</source>
+            <translation>联系人</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>联系电话</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>地址</translation>
+        </message>
+    </context>
+    <context>
+        <name>WorkUnitTableModel</name>
+        <message>
+            <source>Work unit</source>
+            <translation>工作单位</translation>
+        </message>
+        <message>
+            <source>Unit type</source>
+            <translation>单位性质</translation>
+        </message>
+        <message>
+            <source>Party organisation</source>
+            <translation>单位党组织</translation>
+        </message>
+        <message>
+            <source>Contact</source>
+            <translation>联系人</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>联系电话</translation>
+        </message>
+        <message>
+            <source>Members</source>
+            <translation>党员数</translation>
+        </message>
+    </context>
+    <context>
+        <name>WorkUnitsDialog</name>
+        <message>
+            <source>Work units</source>
+            <translation>工作单位</translation>
+        </message>
+        <message>
+            <source>New work unit…</source>
+            <translation>新建工作单位…</translation>
+        </message>
+        <message>
+            <source>Edit…</source>
+            <translation>编辑…</translation>
         </message>
     </context>
     <context>
@@ -6247,8 +7610,40 @@ Log file: {log}</source>
             <translation>正式/预备</translation>
         </message>
         <message>
+            <source>Unit type</source>
+            <translation>单位性质</translation>
+        </message>
+        <message>
+            <source>Report type</source>
+            <translation>报到类型</translation>
+        </message>
+        <message>
             <source>Category</source>
             <translation>党员类别</translation>
+        </message>
+        <message>
+            <source>Item</source>
+            <translation>积分事项</translation>
+        </message>
+        <message>
+            <source>Wished posts</source>
+            <translation>意向岗位</translation>
+        </message>
+        <message>
+            <source>Party status</source>
+            <translation>党员状态</translation>
+        </message>
+        <message>
+            <source>Pass mark</source>
+            <translation>合格分数线</translation>
+        </message>
+        <message>
+            <source>Excellent mark</source>
+            <translation>优秀分数线</translation>
+        </message>
+        <message>
+            <source>Re-registration</source>
+            <translation>重新报到周期</translation>
         </message>
         <message>
             <source>Native place</source>
@@ -6549,6 +7944,130 @@ Log file: {log}</source>
         <message>
             <source>Those expected</source>
             <translation>应到人数</translation>
+        </message>
+        <message>
+            <source>Party or government body</source>
+            <translation>党政机关</translation>
+        </message>
+        <message>
+            <source>Public institution</source>
+            <translation>事业单位</translation>
+        </message>
+        <message>
+            <source>State-owned enterprise</source>
+            <translation>国有企业</translation>
+        </message>
+        <message>
+            <source>Non-public enterprise</source>
+            <translation>非公企业</translation>
+        </message>
+        <message>
+            <source>Social organisation</source>
+            <translation>社会组织</translation>
+        </message>
+        <message>
+            <source>Individual</source>
+            <translation>个人报到</translation>
+        </message>
+        <message>
+            <source>Party organisation</source>
+            <translation>党组织报到</translation>
+        </message>
+        <message>
+            <source>Awaiting review</source>
+            <translation>待审核</translation>
+        </message>
+        <message>
+            <source>Approved</source>
+            <translation>已通过</translation>
+        </message>
+        <message>
+            <source>Returned</source>
+            <translation>已退回</translation>
+        </message>
+        <message>
+            <source>Organisation building</source>
+            <translation>组织建设</translation>
+        </message>
+        <message>
+            <source>Legal advice and aid</source>
+            <translation>法律咨询与援助</translation>
+        </message>
+        <message>
+            <source>Help for the needy, disabled and jobless</source>
+            <translation>助困扶残与就业援助</translation>
+        </message>
+        <message>
+            <source>Community governance</source>
+            <translation>社区治理</translation>
+        </message>
+        <message>
+            <source>Health and medical care</source>
+            <translation>健康医疗</translation>
+        </message>
+        <message>
+            <source>Culture and sports</source>
+            <translation>文化体育</translation>
+        </message>
+        <message>
+            <source>Safety education and patrols</source>
+            <translation>安全宣传与治安巡逻</translation>
+        </message>
+        <message>
+            <source>Applied</source>
+            <translation>申请中</translation>
+        </message>
+        <message>
+            <source>Claimed</source>
+            <translation>已认领</translation>
+        </message>
+        <message>
+            <source>Withdrawn</source>
+            <translation>已退出</translation>
+        </message>
+        <message>
+            <source>First registration</source>
+            <translation>首次报到</translation>
+        </message>
+        <message>
+            <source>Took part in an activity</source>
+            <translation>参加活动</translation>
+        </message>
+        <message>
+            <source>Post duty</source>
+            <translation>岗位履职</translation>
+        </message>
+        <message>
+            <source>Fulfilled a small wish</source>
+            <translation>领办微心愿</translation>
+        </message>
+        <message>
+            <source>Award</source>
+            <translation>表彰</translation>
+        </message>
+        <message>
+            <source>Unexcused absence</source>
+            <translation>无故缺席</translation>
+        </message>
+        <message>
+            <source>Correction</source>
+            <translation>更正</translation>
+        </message>
+        <message>
+            <source>Excellent</source>
+            <translation>优秀</translation>
+        </message>
+        <message>
+            <source>Pass</source>
+            <translation>合格</translation>
+        </message>
+        <message>
+            <source>Fail</source>
+            <translation>不合格</translation>
+        </message>
+        <message>
+            <source>Activity</source>
+            <translation>活动</translation>
         </message>
     </context>
     <context>
@@ -7510,6 +9029,122 @@ Log file: {log}</source>
             <translation>该条目已不存在。</translation>
         </message>
         <message>
+            <source>Work unit: enter the unit's name.</source>
+            <translation>工作单位：请填写单位名称。</translation>
+        </message>
+        <message>
+            <source>Work unit: {name} is already in the list.</source>
+            <translation>工作单位：{name} 已在列表中。</translation>
+        </message>
+        <message>
+            <source>Work unit: choose the member's work unit.</source>
+            <translation>工作单位：请选择该党员的工作单位。</translation>
+        </message>
+        <message>
+            <source>Name: enter the member's name.</source>
+            <translation>姓名：请填写党员姓名。</translation>
+        </message>
+        <message>
+            <source>Report date: {date} is in the future.</source>
+            <translation>报到日期：{date} 是将来的日期。</translation>
+        </message>
+        <message>
+            <source>{name} is already registered (card {code}); open that registration instead.</source>
+            <translation>{name} 已报到（报到卡 {code}），请打开已有的报到登记。</translation>
+        </message>
+        <message>
+            <source>Reason: say why the registration is returned.</source>
+            <translation>理由：请说明退回的原因。</translation>
+        </message>
+        <message>
+            <source>{name}'s registration is not approved yet ({status}).</source>
+            <translation>{name} 的报到尚未审核通过（{status}）。</translation>
+        </message>
+        <message>
+            <source>{name} left on {date}.</source>
+            <translation>{name} 已于 {date} 离开。</translation>
+        </message>
+        <message>
+            <source>Post: enter the post's name.</source>
+            <translation>岗位：请填写岗位名称。</translation>
+        </message>
+        <message>
+            <source>Quota: enter how many members the post takes (1 or more).</source>
+            <translation>名额：请填写岗位名额（至少 1 人）。</translation>
+        </message>
+        <message>
+            <source>Quota: {claimed} members already hold this post; the quota cannot be lower.</source>
+            <translation>名额：已有 {claimed} 名党员认领该岗位，名额不能少于此数。</translation>
+        </message>
+        <message>
+            <source>The post {post} is full: {claimed} of {quota} places are taken.</source>
+            <translation>岗位“{post}”已满：{quota} 个名额已认领 {claimed} 个。</translation>
+        </message>
+        <message>
+            <source>The post {post} is closed.</source>
+            <translation>岗位“{post}”已关闭。</translation>
+        </message>
+        <message>
+            <source>{name} has already claimed or applied for {post}.</source>
+            <translation>{name} 已认领或申请了岗位“{post}”。</translation>
+        </message>
+        <message>
+            <source>The claim is already {status}.</source>
+            <translation>该认领已是“{status}”状态。</translation>
+        </message>
+        <message>
+            <source>Activity: enter its name.</source>
+            <translation>活动：请填写活动名称。</translation>
+        </message>
+        <message>
+            <source>Post: a duty belongs to a post; choose one.</source>
+            <translation>岗位：岗位履职须选择所属岗位。</translation>
+        </message>
+        <message>
+            <source>Nobody registered matches {code}. Check the card, or type more digits.</source>
+            <translation>没有与 {code} 对应的报到党员。请核对报到卡，或输入更多位数字。</translation>
+        </message>
+        <message>
+            <source>{name} already checked in at {time}.</source>
+            <translation>{name} 已于 {time} 签到。</translation>
+        </message>
+        <message>
+            <source>{name} has not checked in to this activity; check in first.</source>
+            <translation>{name} 尚未签到本次活动，请先签到。</translation>
+        </message>
+        <message>
+            <source>Check-out: {out} is before the check-in at {in_}.</source>
+            <translation>签退：{out} 早于签到时间 {in_}。</translation>
+        </message>
+        <message>
+            <source>Hours: {hours} is not between 0 and 24 hours a day.</source>
+            <translation>时长：{hours} 不在每天 0 到 24 小时之间。</translation>
+        </message>
+        <message>
+            <source>Confirmed by: a service record is confirmed by the staff member on duty; set the operator's name in Settings.</source>
+            <translation>确认人：服务记录须由值班工作人员确认，请在“设置”中填写操作员姓名。</translation>
+        </message>
+        <message>
+            <source>Item: {item} points come from check-in and registration, not by hand.</source>
+            <translation>积分事项：“{item}”积分来自签到和报到，不能手工录入。</translation>
+        </message>
+        <message>
+            <source>Reason: say why the points are corrected.</source>
+            <translation>理由：请说明更正积分的原因。</translation>
+        </message>
+        <message>
+            <source>Points: a correction changes the points.</source>
+            <translation>积分：更正须改变积分。</translation>
+        </message>
+        <message>
+            <source>Period: {value} is not a period such as 2026, 2026H1, 2026Q3 or 2026-07.</source>
+            <translation>期间：{value} 不是有效期间，例如 2026、2026H1、2026Q3 或 2026-07。</translation>
+        </message>
+        <message>
+            <source>{field}: {value} is not allowed.</source>
+            <translation>{field}：不允许 {value}。</translation>
+        </message>
+        <message>
             <source>Start: enter when the meeting starts.</source>
             <translation>开始时间：请填写会议开始时间。</translation>
         </message>
@@ -7660,6 +9295,18 @@ Log file: {log}</source>
         <message>
             <source>Council day: {value} is not a day from 1 to 28.</source>
             <translation>议事日：{value} 不在 1 到 28 之间。</translation>
+        </message>
+        <message>
+            <source>Work unit: there is no work unit called {name}.</source>
+            <translation>工作单位：不存在名为“{name}”的工作单位。</translation>
+        </message>
+        <message>
+            <source>Person: pick the member or resident on file, or tick "Not on file" and type the details.</source>
+            <translation>人员：请选择已登记的党员或居民，或勾选“未登记”并填写信息。</translation>
+        </message>
+        <message>
+            <source>Member: pick one from the list.</source>
+            <translation>党员：请从列表中选择。</translation>
         </message>
     </context>
     <context>
