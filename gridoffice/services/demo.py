@@ -565,12 +565,13 @@ def _inservice(db: Database, rng: random.Random, day: dt.date, operator: str) ->
 
     from gridoffice.domain import inservice as rules
     from gridoffice.services import inservice as ins
-    from gridoffice.store.tables import Member
+    from gridoffice.store.tables import Grid, Member
 
     with db.read() as session:
         members = list(session.exec(select(Member).where(
             Member.category == "in_service", Member.relation_status == "normal",
             col(Member.work_unit).is_not(None)).order_by(Member.name)).all())
+        grids = list(session.exec(select(Grid.id).order_by(Grid.code)).all())
     if not members:
         return 0
     start = day - dt.timedelta(days=365)
@@ -586,6 +587,7 @@ def _inservice(db: Database, rng: random.Random, day: dt.date, operator: str) ->
         report = _random_day(rng, start, day - dt.timedelta(days=30))
         registration = service.register(ins.RegistrationDraft(
             units[member.work_unit or ""], report, member_id=member.id, job=member.job,
+            grid_id=rng.choice(grids) if grids else None,
             skills=rng.choice(("摄影", "法律", "医疗", "书法", "电脑维修", "心理咨询", "")),
             wished_categories=tuple(rng.sample([c.code for c in rules.POST_CATEGORIES], 2))))
         if index % 17 == 5:
