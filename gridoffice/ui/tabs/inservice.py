@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QPushButton,
-    QSplitter,
     QTabWidget,
     QToolBar,
     QToolButton,
@@ -52,6 +51,7 @@ from gridoffice.ui.models.inservice_tables import (
 from gridoffice.ui.tabs.meeting_commands import MeetingCommand
 from gridoffice.ui.tabs.meeting_detail import _table
 from gridoffice.ui.widgets.actions import RowSelection, make_action
+from gridoffice.ui.widgets.layout import list_detail_page
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QUndoStack
@@ -120,22 +120,9 @@ class InServiceTab(QWidget, RowSelection):
         self.view.activated.connect(lambda _i: self.edit_registration())
         self._build_detail()
 
-        top = QWidget(self)
-        top_layout = QVBoxLayout(top)
-        top_layout.setContentsMargins(0, 0, 0, 0)
-        top_layout.addLayout(self.filter_row)
-        top_layout.addWidget(self.view, 1)
-        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
-        self.splitter.addWidget(top)
-        self.splitter.addWidget(self.detail)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([420, 280])
-        registrations = QWidget(self)
-        page_layout = QVBoxLayout(registrations)
-        page_layout.setContentsMargins(0, 0, 0, 0)
-        page_layout.addWidget(self.toolbar)
-        page_layout.addWidget(self.splitter, 1)
+        registrations, self.splitter = list_detail_page(
+            self, self.toolbar, self.filter_row, self.view, self.detail,
+            orientation=Qt.Orientation.Vertical, stretch=(3, 2), sizes=(420, 280))
 
         self.pages = QTabWidget(self)
         self.pages.setDocumentMode(True)
@@ -702,15 +689,22 @@ class InServiceTab(QWidget, RowSelection):
         return self._print("register", self.tr("Making the register list…"),
                            self.tr("Register list"), "在职党员报到一览表")
 
+    def _for_selected(self, values: dict[str, Any], name: str) -> str | None:
+        """The file name for the selected member's sheet, their id put in ``values``;
+        None with nobody selected."""
+        row = self.current_row()
+        if row is None:
+            return None
+        values["registration_id"] = row.id
+        return f"{name}_{row.code}"
+
     def print_forms(self, selected: bool) -> Any:
         values: dict[str, Any] = {}
         name = "在职党员报到登记表"
         if selected:
-            row = self.current_row()
-            if row is None:
+            name = self._for_selected(values, name) or ""
+            if not name:
                 return None
-            values["registration_id"] = row.id
-            name = f"{name}_{row.code}"
         return self._print("forms", self.tr("Making the registration forms…"),
                            self.tr("Registration forms"), name, **values)
 
@@ -719,11 +713,9 @@ class InServiceTab(QWidget, RowSelection):
         values: dict[str, Any] = {"period": period}
         name = f"服务记录卡_{period.text}"
         if selected:
-            row = self.current_row()
-            if row is None:
+            name = self._for_selected(values, name) or ""
+            if not name:
                 return None
-            values["registration_id"] = row.id
-            name = f"{name}_{row.code}"
         return self._print("service_cards", self.tr("Making the service record cards…"),
                            self.tr("Service record cards"), name, **values)
 

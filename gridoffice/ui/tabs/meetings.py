@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
-    QSplitter,
     QTabWidget,
     QToolBar,
     QToolButton,
@@ -41,6 +40,7 @@ from gridoffice.ui.models.meeting_table import COL_PLACE, MeetingTableModel
 from gridoffice.ui.tabs.meeting_commands import MeetingCommand
 from gridoffice.ui.tabs.meeting_detail import NOT_ASKED, MeetingDetailPanel, _table
 from gridoffice.ui.widgets.actions import RowSelection, make_action
+from gridoffice.ui.widgets.layout import list_detail_page
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QUndoStack
@@ -102,22 +102,9 @@ class MeetingsTab(QWidget, RowSelection):
         self.detail.changed.connect(self._detail_changed)
         self.detail.status_message.connect(self.status_message)
 
-        left = QWidget(self)
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addLayout(self.filter_row)
-        left_layout.addWidget(self.view, 1)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.addWidget(left)
-        self.splitter.addWidget(self.detail)
-        self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([820, 580])
-        meetings_page = QWidget(self)
-        page_layout = QVBoxLayout(meetings_page)
-        page_layout.setContentsMargins(0, 0, 0, 0)
-        page_layout.addWidget(self.toolbar)
-        page_layout.addWidget(self.splitter, 1)
+        meetings_page, self.splitter = list_detail_page(
+            self, self.toolbar, self.filter_row, self.view, self.detail,
+            orientation=Qt.Orientation.Horizontal, stretch=(1, 1), sizes=(820, 580))
 
         self.pages = QTabWidget(self)
         self.pages.setDocumentMode(True)
