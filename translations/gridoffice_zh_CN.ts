@@ -9308,6 +9308,42 @@ Log file: {log}</source>
             <source>Member: pick one from the list.</source>
             <translation>党员：请从列表中选择。</translation>
         </message>
+        <message>
+            <source>{path} is not a GridOffice identity file, or it was changed after it was made.</source>
+            <translation>{path} 不是网格通身份文件，或生成后被改动过。</translation>
+        </message>
+        <message>
+            <source>The package {path} cannot be read: {reason}.</source>
+            <translation>无法读取同步包 {path}：{reason}。</translation>
+        </message>
+        <message>
+            <source>The package {path} is larger than any real package; it was not opened.</source>
+            <translation>同步包 {path} 大小异常，超出正常范围，未打开。</translation>
+        </message>
+        <message>
+            <source>The package {path} is damaged or incomplete (copied only in part?). Ask for it again; nothing was changed.</source>
+            <translation>同步包 {path} 已损坏或不完整（可能只复制了一部分）。请重新索取；数据未作任何改动。</translation>
+        </message>
+        <message>
+            <source>{path} is not a GridOffice sync package; nothing was changed.</source>
+            <translation>{path} 不是网格通同步包；数据未作任何改动。</translation>
+        </message>
+        <message>
+            <source>The package {path} was made by a newer GridOffice. Upgrade this program, then import it again; the file was kept and nothing was changed.</source>
+            <translation>同步包 {path} 由更新版本的网格通生成。请先升级本程序再导入；文件已保留，数据未作任何改动。</translation>
+        </message>
+        <message>
+            <source>The package {path} comes from an office this PC does not trust ({sender}). Exchange identity files with that office first; nothing was changed.</source>
+            <translation>同步包 {path} 来自本机未信任的单位（{sender}）。请先与该单位交换身份文件；数据未作任何改动。</translation>
+        </message>
+        <message>
+            <source>The package {path} is addressed to another office or PC ({recipient}), not to this one; nothing was changed.</source>
+            <translation>同步包 {path} 是发给另一单位或另一台电脑（{recipient}）的，不是本机；数据未作任何改动。</translation>
+        </message>
+        <message>
+            <source>The package {path} was not signed by {sender}'s key: it was altered or forged. It was not imported; nothing was changed.</source>
+            <translation>同步包 {path} 不是由 {sender} 的密钥签名的：已被篡改或伪造。未导入，数据未作任何改动。</translation>
+        </message>
     </context>
     <context>
         <name>messages</name>

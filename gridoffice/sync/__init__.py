@@ -1,0 +1,1 @@
+"""File-based sync with the street office (SYNC.md): keys, packages, merge."""
