@@ -12,6 +12,7 @@ import json
 import logging
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any, NoReturn
 
 from gridoffice import __version__
@@ -136,6 +137,26 @@ def build_parser() -> argparse.ArgumentParser:
     post_posters.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
     post_posters.set_defaults(handler=cmd_ledger_post_posters)
 
+    setup = commands.add_parser("setup", help="set up this PC's office without the window")
+    setup.add_argument("--role", choices=("street", "community"), required=True)
+    setup.add_argument("--street", metavar="NAME", required=True, help="the street office")
+    setup.add_argument("--community", metavar="NAME", help="the community (role community)")
+    setup.add_argument("--pc", metavar="LABEL", default="", help="which PC of the office")
+    setup.add_argument("--operator", metavar="NAME", default="管理员")
+    setup.set_defaults(handler=cmd_setup)
+
+    sync = commands.add_parser("sync", help="file-based sync with the street office")
+    sync_kinds = sync.add_subparsers(dest="sync_kind", metavar="COMMAND", required=True)
+    sync_identity = sync_kinds.add_parser("identity", help="write this PC's identity file")
+    sync_identity.add_argument("-o", "--output", metavar="FILE", required=True)
+    sync_identity.set_defaults(handler=cmd_sync_identity)
+    sync_trust = sync_kinds.add_parser("trust", help="trust another office's identity file")
+    sync_trust.add_argument("file", metavar="FILE")
+    sync_trust.set_defaults(handler=cmd_sync_trust)
+    sync_peers = sync_kinds.add_parser("peers", help="the offices this PC trusts")
+    sync_peers.add_argument("--json", action="store_true")
+    sync_peers.set_defaults(handler=cmd_sync_peers)
+
     imports = commands.add_parser("import", help="import data from Excel")
     import_kinds = imports.add_subparsers(dest="what", metavar="WHAT", parser_class=_Parser)
     import_kinds.required = True
@@ -245,6 +266,64 @@ def cmd_info(args: argparse.Namespace) -> int:
         print(f"{area:>18}: {count}")
     for table, value in digests.items():
         print(f"{'digest ' + table:>18}: {value[:16]}…")
+    return EXIT_OK
+
+
+MSG_COMMUNITY_NAME = QT_TRANSLATE_NOOP(
+    "errors", "Community: a community office needs --community NAME; a street office "
+    "takes none.")
+
+
+def cmd_setup(args: argparse.Namespace) -> int:
+    from gridoffice.services import office
+    from gridoffice.services.sync_trust import own_identity
+
+    if (args.role == "community") != bool(args.community):
+        raise UserError(MSG_COMMUNITY_NAME)
+    _paths, opened = _open(args)
+    name = args.community if args.role == "community" else args.street
+    profile = office.setup_office(opened.path, office.OfficeProfile(
+        name, args.street, args.role, args.operator), args.pc)
+    identity = own_identity(opened.path)
+    print(f"已设置 set up: {identity.display_name}（{profile.street}）")
+    print(f"指纹 fingerprint: {identity.fingerprint}")
+    return EXIT_OK
+
+
+def cmd_sync_identity(args: argparse.Namespace) -> int:
+    from gridoffice.services.sync_trust import export_identity
+
+    _paths, opened = _open(args)
+    identity = export_identity(opened.path, Path(args.output))
+    print(f"已写出身份文件 identity written: {Path(args.output).absolute()}")
+    print(f"指纹 fingerprint: {identity.fingerprint}")
+    return EXIT_OK
+
+
+def cmd_sync_trust(args: argparse.Namespace) -> int:
+    from gridoffice.services.sync_trust import trust
+
+    _paths, opened = _open(args)
+    peer, new = trust(opened.path, Path(args.file))
+    state = "已信任 trusted" if new else "已是信任单位 already trusted"
+    print(f"{state}: {peer.display_name}（{peer.street}）")
+    print(f"指纹 fingerprint: {peer.fingerprint} — 请与对方屏幕核对 compare with their screen")
+    return EXIT_OK
+
+
+def cmd_sync_peers(args: argparse.Namespace) -> int:
+    from gridoffice.services.sync_trust import peers
+
+    _paths, opened = _open(args)
+    rows = peers(opened.path)
+    if args.json:
+        print(json.dumps([{**p.identity.to_json(), "fingerprint": p.identity.fingerprint,
+                           "trusted_at": p.trusted_at, "revoked_at": p.revoked_at}
+                          for p in rows], ensure_ascii=False, indent=2))
+        return EXIT_OK
+    for p in rows:
+        print(f"{p.identity.display_name}\t{p.identity.role}\t{p.identity.fingerprint}\t"
+              f"{p.trusted_at}")
     return EXIT_OK
 
 

@@ -8069,6 +8069,22 @@ Log file: {log}</source>
             <source>Activity</source>
             <translation>活动</translation>
         </message>
+        <message>
+            <source>street office</source>
+            <translation>街道</translation>
+        </message>
+        <message>
+            <source>community office</source>
+            <translation>社区</translation>
+        </message>
+        <message>
+            <source>its own street office</source>
+            <translation>本街道</translation>
+        </message>
+        <message>
+            <source>the community offices of its street</source>
+            <translation>本街道所辖社区</translation>
+        </message>
     </context>
     <context>
         <name>errors</name>
@@ -8123,6 +8139,18 @@ Log file: {log}</source>
         <message>
             <source>Language: {value} is not available.</source>
             <translation>界面语言：不支持 {value}。</translation>
+        </message>
+        <message>
+            <source>This data folder is already set up for {name} ({role}); nothing was changed.</source>
+            <translation>该数据目录已设置为 {name}（{role}）；未作任何改动。</translation>
+        </message>
+        <message>
+            <source>This data folder already holds {count} records of another office; set up a new, empty data folder instead. Nothing was changed.</source>
+            <translation>该数据目录中已有其他单位的 {count} 条记录；请改用一个新的空数据目录进行设置。未作任何改动。</translation>
+        </message>
+        <message>
+            <source>PC label: at most {limit} characters.</source>
+            <translation>电脑标识：最多 {limit} 个字符。</translation>
         </message>
         <message>
             <source>Name: enter the organisation's full name.</source>
@@ -8267,6 +8295,10 @@ Log file: {log}</source>
         <message>
             <source>{field}: enter a date.</source>
             <translation>{field}：请填写日期。</translation>
+        </message>
+        <message>
+            <source>Community: a community office needs --community NAME; a street office takes none.</source>
+            <translation>社区：社区单位须用 --community 指定社区名称；街道单位不需要。</translation>
         </message>
         <message>
             <source>Organisation: there is no organisation called {name}.</source>
@@ -9343,6 +9375,26 @@ Log file: {log}</source>
         <message>
             <source>The package {path} was not signed by {sender}'s key: it was altered or forged. It was not imported; nothing was changed.</source>
             <translation>同步包 {path} 不是由 {sender} 的密钥签名的：已被篡改或伪造。未导入，数据未作任何改动。</translation>
+        </message>
+        <message>
+            <source>This PC's office is not set up yet: run the setup first (gridoffice-cli setup, or start the program).</source>
+            <translation>本机尚未设置单位：请先进行设置（gridoffice-cli setup，或启动程序）。</translation>
+        </message>
+        <message>
+            <source>{path} is this PC's own identity file; give it to the other office and trust theirs.</source>
+            <translation>{path} 是本机自己的身份文件；请把它交给对方单位，并信任对方的身份文件。</translation>
+        </message>
+        <message>
+            <source>{name} is a {role} of {street}; this PC ({own}) exchanges packages only with {expected}. Nothing was changed.</source>
+            <translation>{name} 是{street}的{role}；本机（{own}）只与{expected}交换同步包。未作任何改动。</translation>
+        </message>
+        <message>
+            <source>{name} is already trusted with other keys (fingerprint {old}, now {new}). If that PC was replaced, it needs a new identity; nothing was changed.</source>
+            <translation>{name} 已按另一组密钥信任（指纹 {old}，现为 {new}）。如该电脑已更换，须生成新的身份；未作任何改动。</translation>
+        </message>
+        <message>
+            <source>{path} cannot be read: {reason}.</source>
+            <translation>无法读取 {path}：{reason}。</translation>
         </message>
     </context>
     <context>

@@ -55,7 +55,8 @@ def fill(db: Database, *, seed: int = 1, size: str = "small",
     day = today or dt.date.today()
     profile = office.load_profile(db.path)
     if profile is None:
-        profile = office.save_profile(db.path, DEMO_PROFILE)
+        profile = office.setup_office(db.path, DEMO_PROFILE)
+        db.reload_identity()
     service = OrgService(db, operator=profile.operator, today=day)
     existing = service.list_orgs()
     if existing:

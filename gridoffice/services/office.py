@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
 from gridoffice.domain.codes import OFFICE_ROLES
-from gridoffice.errors import ValidationError
+from gridoffice.errors import Term, UserError, ValidationError
 from gridoffice.i18n import QT_TRANSLATE_NOOP, SUPPORTED_LANGUAGES
 from gridoffice.store import settings
 
@@ -18,6 +19,12 @@ MSG_OFFICE_TOO_LONG = QT_TRANSLATE_NOOP("errors", "Office name: at most {limit} 
 MSG_STREET_TOO_LONG = QT_TRANSLATE_NOOP("errors", "Street office: at most {limit} characters.")
 MSG_OPERATOR_TOO_LONG = QT_TRANSLATE_NOOP("errors", "Operator: at most {limit} characters.")
 MSG_LANGUAGE = QT_TRANSLATE_NOOP("errors", "Language: {value} is not available.")
+MSG_ALREADY_SET_UP = QT_TRANSLATE_NOOP(
+    "errors", "This data folder is already set up for {name} ({role}); nothing was changed.")
+MSG_HAS_DATA = QT_TRANSLATE_NOOP(
+    "errors", "This data folder already holds {count} records of another office; set up a "
+    "new, empty data folder instead. Nothing was changed.")
+MSG_PC_TOO_LONG = QT_TRANSLATE_NOOP("errors", "PC label: at most {limit} characters.")
 MAX_LENGTH = 40
 
 KEY_NAME = "office.name"
@@ -91,3 +98,43 @@ def save_language(db_path: Path, language: str) -> None:
     if language and language not in SUPPORTED_LANGUAGES:
         raise ValidationError("language", MSG_LANGUAGE, value=language)
     settings.write(db_path, {KEY_LANGUAGE: language or None})
+
+
+# Offices are named, not numbered: every PC that is set up with the same street and
+# community names is the same community office (and owns the same records).
+OFFICE_NAMESPACE = uuid.UUID("6f1d3a52-2c1e-4f0b-9a57-8a1c0e4b9d21")
+META_KEYS = "sync.keys"
+META_PC_LABEL = "pc_label"
+
+
+def office_id_for(profile: OfficeProfile) -> str:
+    key = (f"street/{profile.street}" if profile.is_street
+           else f"community/{profile.street}/{profile.name}")
+    return str(uuid.uuid5(OFFICE_NAMESPACE, key))
+
+
+def setup_office(db_path: Path, profile: OfficeProfile, pc_label: str = "") -> OfficeProfile:
+    """First setup of this PC (the first-start dialog and ``gridoffice-cli setup``):
+    the office's id follows from its names, and this PC gets its own key pair.
+    Refused when already set up, or when the folder holds another office's data."""
+    from gridoffice.sync.identity import OfficeKeys
+
+    existing = load_profile(db_path)
+    if existing is not None:
+        raise UserError(MSG_ALREADY_SET_UP, name=existing.name,
+                        role=Term(OFFICE_ROLES.label(existing.role)))
+    cleaned = validate(profile)
+    if cleaned.is_street:
+        cleaned = OfficeProfile(cleaned.name, cleaned.name, cleaned.role, cleaned.operator)
+    label = _clean(pc_label)
+    if len(label) > MAX_LENGTH:
+        raise ValidationError("pc_label", MSG_PC_TOO_LONG, limit=MAX_LENGTH)
+    stamped = settings.write_identity(
+        db_path,
+        {"office_id": office_id_for(cleaned), META_PC_LABEL: label,
+         META_KEYS: OfficeKeys.generate().dump()},
+        {KEY_NAME: cleaned.name, KEY_STREET: cleaned.street, KEY_ROLE: cleaned.role,
+         KEY_OPERATOR: cleaned.operator})
+    if stamped:
+        raise UserError(MSG_HAS_DATA, count=stamped)
+    return cleaned

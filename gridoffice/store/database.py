@@ -42,9 +42,9 @@ class Database:
         self._write_lock = threading.RLock()  # one writer at a time in this process
         self.engine = self._make_engine(immediate=True)
         self._read_engine = self._make_engine(immediate=False)
+        self.replica_id = self.office_id = ""
+        self.reload_identity()
         meta = dict(self._raw_rows("SELECT key, value FROM meta"))
-        self.replica_id: str = meta["replica_id"]
-        self.office_id: str = meta["office_id"]
         self.clock = HybridClock(int(meta.get("hlc_last", "0")))
         self._write_sessions = sessionmaker(
             self.engine, class_=ModelSession, expire_on_commit=False
@@ -71,6 +71,12 @@ class Database:
             conn.exec_driver_sql(begin)
 
         return engine
+
+    def reload_identity(self) -> None:
+        """Read which office and copy this is (after the office was set up)."""
+        meta = dict(self._raw_rows("SELECT key, value FROM meta"))
+        self.replica_id = meta["replica_id"]
+        self.office_id = meta["office_id"]
 
     def _raw_rows(self, sql: str) -> list[Any]:
         with self._read_engine.connect() as conn:

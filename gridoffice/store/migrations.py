@@ -604,7 +604,33 @@ def _step_5(conn: sqlite3.Connection) -> None:
     )
 
 
-STEPS: list[Callable[[sqlite3.Connection], None]] = [_step_1, _step_2, _step_3, _step_4, _step_5]
+def _step_6(conn: sqlite3.Connection) -> None:
+    """Sync trust (local, never synced): the offices' PCs this PC has exchanged
+    identity files with, and their public keys."""
+    _run(
+        conn,
+        """
+        CREATE TABLE sync_peer (
+            replica_id TEXT PRIMARY KEY NOT NULL,
+            office_id TEXT NOT NULL,
+            role TEXT NOT NULL,
+            street TEXT NOT NULL,
+            community TEXT NOT NULL DEFAULT '',
+            pc_label TEXT NOT NULL DEFAULT '',
+            sign_key TEXT NOT NULL,
+            box_key TEXT NOT NULL,
+            fingerprint TEXT NOT NULL,
+            trusted_at TEXT NOT NULL,
+            revoked_at TEXT
+        );
+        CREATE INDEX ix_sync_peer_office_id ON sync_peer (office_id);
+        """,
+    )
+
+
+STEPS: list[Callable[[sqlite3.Connection], None]] = [
+    _step_1, _step_2, _step_3, _step_4, _step_5, _step_6,
+]
 
 
 def current_version() -> int:

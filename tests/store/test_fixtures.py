@@ -47,6 +47,8 @@ def test_fixture_upgrades_to_current(tmp_path, version):
                 if "meeting" in tables else None)
     registrations = (sorted(r[0] for r in before.execute("SELECT code FROM registration"))
                      if "registration" in tables else None)
+    peers = ([r[0] for r in before.execute("SELECT fingerprint FROM sync_peer")]
+             if "sync_peer" in tables else None)
     before.close()
 
     opened = open_database(app_paths)
@@ -79,5 +81,9 @@ def test_fixture_upgrades_to_current(tmp_path, version):
 
             rows = InServiceService(db).registrations(RegistrationQuery(include_left=True))
             assert sorted(r.code for r in rows) == registrations
+        if peers is not None:
+            from gridoffice.services.sync_trust import peers as trusted_peers
+
+            assert [p.identity.fingerprint for p in trusted_peers(db.path)] == peers
     finally:
         db.close()

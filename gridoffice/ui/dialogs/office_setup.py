@@ -93,7 +93,8 @@ class OfficeSetupDialog(FormDialog):
         ).format(old=code_label(OFFICE_ROLES, self.profile.role if self.profile else ""),
                  new=code_label(OFFICE_ROLES, profile.role))):
             raise KeepOpen()
-        saved = office.save_profile(self.db_path, profile)
+        saved = (office.save_profile(self.db_path, profile) if self.profile is not None
+                 else office.setup_office(self.db_path, profile))
         language_changed = language != self.language_setting
         if language_changed:
             office.save_language(self.db_path, language)
