@@ -9396,6 +9396,10 @@ Log file: {log}</source>
             <source>{path} cannot be read: {reason}.</source>
             <translation>无法读取 {path}：{reason}。</translation>
         </message>
+        <message>
+            <source>The package's rows are not in the form this program expects ({problem}); nothing was changed.</source>
+            <translation>同步包中的数据格式与本程序不符（{problem}）；未作任何改动。</translation>
+        </message>
     </context>
     <context>
         <name>messages</name>

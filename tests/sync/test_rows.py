@@ -1,0 +1,105 @@
+"""The rows file a package carries: what changed after a watermark, set-based, and
+checked before anything reads it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+
+import pytest
+
+from gridoffice.errors import UserError
+from gridoffice.store import digest
+from gridoffice.store.files import connect
+from gridoffice.sync import rows
+
+
+@pytest.fixture
+def filled(db):
+    from gridoffice.services.orgs import OrgDraft, OrgService
+
+    service = OrgService(db, operator="王芳", today=dt.date(2026, 11, 21))
+    committee = service.create(OrgDraft("幸福里社区党委", "committee")).id
+    for number in range(3):
+        service.create(OrgDraft(f"第{number + 1}党支部", "branch", parent_id=committee))
+    return db
+
+
+def _attached(db_path, rows_file):
+    conn = connect(db_path)
+    conn.execute("ATTACH DATABASE ? AS payload", (f"file:{rows_file}?mode=ro",))
+    return conn
+
+
+def test_full_export_carries_every_row(tmp_path, filled):
+    conn = connect(filled.path)
+    try:
+        result = rows.export_rows(conn, tmp_path / "rows.sqlite3")
+        counts = digest.counts(conn)
+        ours = {t: conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0]
+                for t in digest.synced_tables(conn)}
+    finally:
+        conn.close()
+    assert result.counts == ours
+    assert result.counts["org"] == counts["orgs"] == 4
+    assert result.hlc_high > 0
+    # The rows file holds the same content: its digests equal ours.
+    copy = sqlite3.connect(result.path)
+    try:
+        assert digest.table_digest(copy, "org") == digest.digests(
+            sqlite3.connect(filled.path))["org"]
+    finally:
+        copy.close()
+
+
+def test_only_rows_after_the_watermark_and_of_the_owners(tmp_path, filled):
+    from gridoffice.services.orgs import OrgDraft, OrgService
+
+    conn = connect(filled.path)
+    first = rows.export_rows(conn, tmp_path / "a.sqlite3")
+    conn.close()
+    OrgService(filled, operator="王芳", today=dt.date(2026, 11, 21)).create(
+        OrgDraft("第4党支部", "branch",
+                 parent_id=OrgService(filled).list_orgs()[0].id))
+    conn = connect(filled.path)
+    try:
+        later = rows.export_rows(conn, tmp_path / "b.sqlite3", since_hlc=first.hlc_high)
+        nobody = rows.export_rows(conn, tmp_path / "c.sqlite3", owners=("someone-else",))
+    finally:
+        conn.close()
+    assert later.counts["org"] == 1 and later.hlc_high > first.hlc_high
+    assert sum(nobody.counts.values()) == 0
+
+
+def test_a_good_rows_file_passes_the_check(tmp_path, filled):
+    conn = connect(filled.path)
+    result = rows.export_rows(conn, tmp_path / "rows.sqlite3")
+    conn.close()
+    conn = _attached(filled.path, result.path)
+    try:
+        assert rows.check_rows(conn) == result.counts
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize("damage", [
+    'CREATE TABLE "evil" (id TEXT)',
+    'ALTER TABLE "org" ADD COLUMN extra TEXT',
+    'UPDATE "org" SET id = NULL WHERE rowid = 1',
+    'UPDATE "org" SET hlc = \'soon\' WHERE rowid = 1',
+    'INSERT INTO "org" SELECT * FROM "org" LIMIT 1',
+])
+def test_bad_rows_files_are_refused(tmp_path, filled, damage):
+    conn = connect(filled.path)
+    result = rows.export_rows(conn, tmp_path / "rows.sqlite3")
+    conn.close()
+    bad = sqlite3.connect(result.path)
+    bad.execute(damage)
+    bad.commit()
+    bad.close()
+    conn = _attached(filled.path, result.path)
+    try:
+        with pytest.raises(UserError):
+            rows.check_rows(conn)
+    finally:
+        conn.close()
