@@ -338,3 +338,10 @@ def test_render(qtbot, service, door, clock, checkin):
     scan(qtbot, checkin, "ZB9999")
     qtbot.wait(20)
     assert checkin.grab().save("/tmp/checkin_error.png")
+
+
+def test_records_from_paper_count_their_hours(qtbot, service, door):
+    # Entered afterwards from a signed sheet: no scan times, but confirmed hours.
+    service.add_record(door.members["王红"], DAY, 3, "垃圾分类宣传", activity_id=door.activity)
+    dialog = open_dialog(qtbot, service, door.activity)
+    assert dialog.counts_label.text() == counts(0, 0, 3)

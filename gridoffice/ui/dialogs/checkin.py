@@ -337,7 +337,8 @@ class CheckInDialog(QDialog):
         self.records = self.service.records(activity_id=self.activity_id)
         checked_in = sum(1 for r in self.records if r.check_in_at is not None)
         checked_out = sum(1 for r in self.records if r.check_out_at is not None)
-        hours = sum(r.hours or 0 for r in self.records if r.check_out_at is not None)
+        # Hours of every confirmed record, those entered afterwards from paper too.
+        hours = sum(r.hours or 0 for r in self.records if r.confirmed_by)
         self.counts_label.setText(self.tr(
             "Checked in {checked_in} · Checked out {checked_out} · Total {hours} hours").format(
                 checked_in=checked_in, checked_out=checked_out, hours=hours_text(hours)))
