@@ -49,6 +49,9 @@ MAX_MANIFEST_BYTES = 4 * 2**20
 MAX_PAYLOAD_BYTES = 512 * 2**20  # decompressed rows
 MAX_RATIO = 200  # rows compress well, but not that well: a zlib bomb is refused
 _KEY_INFO = b"gridoffice-package-key/1"
+# What the zip module raises on a damaged file, depending on where the damage is.
+ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError,
+              zlib.error, NotImplementedError, KeyError, RuntimeError, UnicodeDecodeError)
 
 MSG_NOT_FOUND = QT_TRANSLATE_NOOP("errors", "The package {path} cannot be read: {reason}.")
 MSG_TOO_LARGE = QT_TRANSLATE_NOOP(
@@ -145,8 +148,8 @@ def read_package(path: str | os.PathLike[str], *, keys: OfficeKeys, office_id: s
     """Check, verify and decrypt a package addressed to this PC."""
     source = Path(path)
     with _open_zip(source) as archive:
-        manifest_bytes = archive.read("manifest.json")
         manifest = _manifest(archive, source)
+        manifest_bytes = archive.read("manifest.json")  # read cleanly just above
         sender = trusted(str(manifest.get("sender_replica", "")))
         if sender is None or sender.office_id != manifest.get("sender_office"):
             raise UserError(MSG_UNKNOWN_SENDER, path=str(source),
@@ -158,10 +161,14 @@ def read_package(path: str | os.PathLike[str], *, keys: OfficeKeys, office_id: s
                             recipient=str(manifest.get("recipient_name") or
                                           manifest.get("recipient_replica") or "?"))
         try:
-            sender.verifier().verify(archive.read("manifest.sig"), manifest_bytes)
+            signature = archive.read("manifest.sig")
+            ciphertext = archive.read("payload.bin")
+        except ZIP_ERRORS as exc:
+            raise UserError(MSG_DAMAGED, path=str(source)) from exc
+        try:
+            sender.verifier().verify(signature, manifest_bytes)
         except InvalidSignature as exc:
             raise UserError(MSG_FORGED, path=str(source), sender=sender.display_name) from exc
-        ciphertext = archive.read("payload.bin")
     info = manifest.get("payload") or {}
     try:
         if hashlib.sha256(ciphertext).hexdigest() != info["sha256"]:
@@ -209,7 +216,7 @@ class _open_zip:  # noqa: N801 - a context manager, read like a function
             raise UserError(MSG_TOO_LARGE, path=str(source))
         try:
             archive = zipfile.ZipFile(source)
-        except (zipfile.BadZipFile, OSError) as exc:
+        except ZIP_ERRORS as exc:
             raise UserError(MSG_NOT_A_PACKAGE if size and not _looks_like_zip(source)
                             else MSG_DAMAGED, path=str(source)) from exc
         self.archive = archive
@@ -247,7 +254,7 @@ def _check_entries(archive: zipfile.ZipFile, source: Path) -> None:
                             path=str(source))
     try:
         bad = archive.testzip()
-    except (zipfile.BadZipFile, OSError, zlib.error) as exc:
+    except ZIP_ERRORS as exc:
         raise UserError(MSG_DAMAGED, path=str(source)) from exc
     if bad is not None:
         raise UserError(MSG_DAMAGED, path=str(source))
@@ -256,7 +263,7 @@ def _check_entries(archive: zipfile.ZipFile, source: Path) -> None:
 def _manifest(archive: zipfile.ZipFile, source: Path) -> dict[str, Any]:
     try:
         manifest = json.loads(archive.read("manifest.json").decode("utf-8"))
-    except (ValueError, UnicodeDecodeError, zipfile.BadZipFile) as exc:
+    except ZIP_ERRORS as exc:
         raise UserError(MSG_DAMAGED, path=str(source)) from exc
     if not isinstance(manifest, dict):
         raise UserError(MSG_NOT_A_PACKAGE, path=str(source))

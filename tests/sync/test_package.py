@@ -95,16 +95,9 @@ def test_identity_file_round_trip_and_tamper():
         read_identity_file(b"not json")
 
 
-@settings(max_examples=60, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.data())
-def test_any_flipped_byte_is_refused(tmp_path_factory, data):
-    path = tmp_path_factory.mktemp("flip") / ("p" + pkg.SUFFIX)
-    pkg.write_package(path, _manifest(), PAYLOAD[:3000], COMMUNITY_KEYS, STREET)
+def _flip_and_read(path, index, bit):
     raw = bytearray(path.read_bytes())
-    index = data.draw(st.integers(0, len(raw) - 1))
-    bit = data.draw(st.integers(0, 7))
-    raw[index] ^= 1 << bit
+    raw[index % len(raw)] ^= 1 << bit
     path.write_bytes(bytes(raw))
     try:
         opened = _read(path)
@@ -113,6 +106,30 @@ def test_any_flipped_byte_is_refused(tmp_path_factory, data):
     # A flip in bytes the zip never reads (e.g. a timestamp) may be harmless, but
     # then what comes out is exactly what went in.
     assert opened.payload == PAYLOAD[:3000]
+
+
+@settings(max_examples=300, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.data())
+def test_any_flipped_byte_is_refused(tmp_path_factory, data):
+    path = tmp_path_factory.mktemp("flip") / ("p" + pkg.SUFFIX)
+    pkg.write_package(path, _manifest(), PAYLOAD[:3000], COMMUNITY_KEYS, STREET)
+    size = path.stat().st_size
+    # Half the draws in the first local header and the central directory at the end,
+    # where damage reaches the zip module's own parsing.
+    region = data.draw(st.sampled_from(["head", "tail", "any"]))
+    index = data.draw(st.integers(0, 120) if region == "head" else
+                      st.integers(size - 300, size - 1) if region == "tail" else
+                      st.integers(0, size - 1))
+    _flip_and_read(path, index, data.draw(st.integers(0, 7)))
+
+
+@pytest.mark.parametrize(("index", "bit"), [(29, 2), (26, 0), (28, 7)])
+def test_flipped_header_bytes_are_refused_cleanly(tmp_path, index, bit):
+    # Once escaped as EOFError from inside the zip module.
+    path = tmp_path / ("p" + pkg.SUFFIX)
+    pkg.write_package(path, _manifest(), PAYLOAD[:3000], COMMUNITY_KEYS, STREET)
+    _flip_and_read(path, index, bit)
 
 
 @pytest.mark.parametrize("keep", [0, 10, 100, 0.5, 0.99])
