@@ -786,12 +786,8 @@ class MeetingService:
             values = self._item_values(draft)
             self._guard(session, meeting, amendment,
                         _change(CHG_ITEM_ADDED, title=values["title"]))
-            position = max((i.position for i in self._items(session, meeting_id)),
-                           default=0) + 1
-            item = AgendaItem(meeting_id=meeting_id, position=position, **values)
-            session.add(item)
-            session.flush()
-            return item.id
+            return self._append(session, AgendaItem, self._items(session, meeting_id),
+                                meeting_id=meeting_id, **values)
 
     def update_item(self, item_id: str, draft: ItemDraft, *,
                     amendment: str | None = None) -> None:
@@ -842,12 +838,8 @@ class MeetingService:
             values = self._speech_values(draft)
             self._guard(session, meeting, amendment,
                         _change(CHG_SPEECH_ADDED, speaker=values["speaker"]))
-            position = max((s.position for s in self._speeches(session, item_id)),
-                           default=0) + 1
-            speech = AgendaSpeech(item_id=item_id, position=position, **values)
-            session.add(speech)
-            session.flush()
-            return speech.id
+            return self._append(session, AgendaSpeech, self._speeches(session, item_id),
+                                item_id=item_id, **values)
 
     def update_speech(self, speech_id: str, draft: SpeechDraft, *,
                       amendment: str | None = None) -> None:
@@ -880,12 +872,8 @@ class MeetingService:
             values = self._resolution_values(session, meeting, draft)
             self._guard(session, meeting, amendment,
                         _change(CHG_RESOLUTION_ADDED, text=_short(values["text"])))
-            position = max((r.position for r in self._resolutions(session, item_id)),
-                           default=0) + 1
-            row = Resolution(item_id=item_id, position=position, **values)
-            session.add(row)
-            session.flush()
-            return row.id
+            return self._append(session, Resolution, self._resolutions(session, item_id),
+                                item_id=item_id, **values)
 
     def update_resolution(self, resolution_id: str, draft: ResolutionDraft, *,
                           amendment: str | None = None) -> None:
@@ -1527,6 +1515,15 @@ class MeetingService:
         if row is None or row.deleted:
             raise UserError(MSG_ROW_MISSING)
         return row
+
+    @staticmethod
+    def _append(session: Session, model: Any, siblings: list[Any], **values: Any) -> str:
+        """Add a row after its siblings (agenda items, speeches, resolutions); its id."""
+        position = max((s.position for s in siblings), default=0) + 1
+        row = model(position=position, **values)
+        session.add(row)
+        session.flush()
+        return str(row.id)
 
     @staticmethod
     def _live(session: Session, model: Any, parent: Any, parent_id: str,
