@@ -46,6 +46,11 @@ class CodeTable:
         return found.zh() if found else (code or "")
 
 
+def zh_label(table: CodeTable, code: str | None) -> str | None:
+    """The Chinese label of ``code`` for paper; None for no code (an empty cell)."""
+    return table.zh(code) if code else None
+
+
 def _c(code: str, label: str) -> Code:
     return Code(code, label)
 

@@ -872,6 +872,24 @@ class LedgerResult:
     missing_chars: list[str] = field(default_factory=list)  # sorted; marked [U+XXXX]
 
 
+def ledger_result(path: str | os.PathLike[str], writer: PageWriter, rows: int) -> LedgerResult:
+    """What a finished ledger reports: where, how many pages and rows, which
+    characters the font lacked."""
+    return LedgerResult(path=Path(path).expanduser().absolute(), pages=writer.pages, rows=rows,
+                        missing_chars=sorted(writer.missing))
+
+
+def progress_check(progress: Callable[[int, int], bool] | None,
+                   total: int) -> Callable[[int], None]:
+    """``check(done)``: reports progress and raises :class:`Cancelled` when
+    ``progress`` returns False."""
+    def check(done: int) -> None:
+        if progress is not None and progress(done, total) is False:
+            raise Cancelled()
+
+    return check
+
+
 def render_table_ledger(
     ledger: TableLedger,
     path: str | os.PathLike[str],
@@ -892,10 +910,7 @@ def render_table_ledger(
     rows = ledger.rows
     total = ledger.row_count_hint or (len(rows) if isinstance(rows, Sized) else 0)
 
-    def check(done: int) -> None:
-        if progress is not None and progress(done, total) is False:
-            raise Cancelled()
-
+    check = progress_check(progress, total)
     check(0)
     done = 0
     with open_ledger(path, title=ledger.title, landscape=landscape, subject=ledger.unit) as writer:
@@ -916,9 +931,4 @@ def render_table_ledger(
         if ledger.signatures:
             writer.draw_signatures(ledger.signatures)
         check(done)
-    return LedgerResult(
-        path=Path(path).expanduser().absolute(),
-        pages=writer.pages,
-        rows=done,
-        missing_chars=sorted(writer.missing),
-    )
+    return ledger_result(path, writer, done)

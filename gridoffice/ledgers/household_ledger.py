@@ -14,7 +14,6 @@ import datetime as dt
 import os
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 from gridoffice.domain import households as rules
 from gridoffice.domain import masking
@@ -32,9 +31,10 @@ from gridoffice.domain.codes import (
     RELATION_TO_HEAD,
     RESIDENCE_STATUS,
     SEX,
+    zh_label,
 )
 from gridoffice.domain.identity import age_on
-from gridoffice.errors import Cancelled, UserError
+from gridoffice.errors import UserError
 from gridoffice.i18n import QT_TRANSLATE_NOOP
 from gridoffice.ledgers import fonts
 from gridoffice.ledgers.engine import (
@@ -45,7 +45,9 @@ from gridoffice.ledgers.engine import (
     TableDrawer,
     TableLedger,
     format_date,
+    ledger_result,
     open_ledger,
+    progress_check,
     render_table_ledger,
 )
 from gridoffice.services.households import HouseholdService, ResidentQuery, ResidentRow
@@ -280,25 +282,21 @@ def _month(day: dt.date | None) -> str | None:
     return f"{day.year}.{day.month:02d}" if day else None
 
 
-def _zh(table: object, code: str | None) -> str | None:
-    return table.zh(code) if code else None  # type: ignore[attr-defined]
-
-
 def form_cells(row: ResidentRow, details: tuple | None) -> tuple[str | None, ...]:
     """The 13 member cells of one resident (ID number and phone already masked)."""
     ethnicity, political, education, hukou, work = details or (None,) * 5
     return (
         row.name,
-        _zh(RELATION_TO_HEAD, row.relation),
-        _zh(SEX, row.sex),
-        _zh(ETHNICITY, ethnicity),
+        zh_label(RELATION_TO_HEAD, row.relation),
+        zh_label(SEX, row.sex),
+        zh_label(ETHNICITY, ethnicity),
         _month(row.birth_date),
         row.id_number,
-        _zh(POLITICAL_STATUS, political),
-        _zh(EDUCATION, education),
+        zh_label(POLITICAL_STATUS, political),
+        zh_label(EDUCATION, education),
         hukou,
-        _zh(RESIDENCE_STATUS, row.residence_status),
-        _zh(POPULATION_TYPES, row.population_type),
+        zh_label(RESIDENCE_STATUS, row.residence_status),
+        zh_label(POPULATION_TYPES, row.population_type),
         row.mobile,
         work,
     )
@@ -338,8 +336,8 @@ def _disability(service: HouseholdService, members: Sequence[ResidentRow]) -> di
         for tag in service.tag_rows(member.id):
             if tag.tag == "disabled" and (tag.disability_type or tag.disability_grade):
                 out[member.id] = "".join(
-                    part for part in (_zh(DISABILITY_TYPES, tag.disability_type),
-                                      _zh(DISABILITY_GRADES, tag.disability_grade)) if part)
+                    part for part in (zh_label(DISABILITY_TYPES, tag.disability_type),
+                                      zh_label(DISABILITY_GRADES, tag.disability_grade)) if part)
     return out
 
 
@@ -358,8 +356,8 @@ def _draw_form(writer: PageWriter, *, unit: str, street: str, grid: _Grid, worke
     info.add_row(("街道", street, "社区", unit))
     info.add_row(("网格", f"{grid.name}（{grid.code}）", "网格员", worker))
     info.add_row(("住址", household.address, "户号", household.number))
-    info.add_row(("房屋用途", _zh(HOUSE_USES, household.use),
-                  "户别", _zh(HOUSEHOLD_KINDS, household.kind)))
+    info.add_row(("房屋用途", zh_label(HOUSE_USES, household.use),
+                  "户别", zh_label(HOUSEHOLD_KINDS, household.kind)))
     info.finish()
 
     _section(writer, f"家庭成员（共 {len(members)} 人）")
@@ -410,10 +408,7 @@ def render_household_forms(db: Database, path: str | os.PathLike[str], *, unit: 
     worker = _grid_worker(service, grid_id)
     total = len(households)
 
-    def check(done: int) -> None:
-        if progress is not None and progress(done, total) is False:
-            raise Cancelled()
-
+    check = progress_check(progress, total)
     check(0)
     with open_ledger(path, title=FORM_TITLE, subject=unit) as writer:
         for done, household in enumerate(households, start=1):
@@ -430,12 +425,8 @@ def render_household_forms(db: Database, path: str | os.PathLike[str], *, unit: 
             writer.draw_heading(FORM_TITLE, unit=unit, date=day)
             writer.draw_paragraph(f"{grid.name}没有登记的住户。", INFO_SIZE)
         check(total)
-    return LedgerResult(path=_absolute(path), pages=writer.pages, rows=total,
-                        missing_chars=sorted(writer.missing))
+    return ledger_result(path, writer, total)
 
-
-def _absolute(path: str | os.PathLike[str]) -> Path:
-    return Path(path).expanduser().absolute()
 
 
 # --------------------------------------------------------------------------
@@ -490,13 +481,13 @@ def care_rows(db: Database, tag: str, grid_id: str | None,
         remark = None
         if tag == "disabled":
             remark = "；".join(
-                "".join(p for p in (_zh(DISABILITY_TYPES, t.disability_type),
-                                    _zh(DISABILITY_GRADES, t.disability_grade)) if p)
+                "".join(p for p in (zh_label(DISABILITY_TYPES, t.disability_type),
+                                    zh_label(DISABILITY_GRADES, t.disability_grade)) if p)
                 for t in service.tag_rows(row.id) if t.tag == "disabled") or None
         yield (
             str(index),
             row.name,
-            _zh(SEX, row.sex),
+            zh_label(SEX, row.sex),
             str(age_on(row.birth_date, today)) if row.birth_date else None,
             masking.mask_address(row.address),
             row.mobile,

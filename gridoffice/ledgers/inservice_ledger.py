@@ -26,8 +26,8 @@ from reportlab.lib.units import mm
 
 from gridoffice.domain import codes
 from gridoffice.domain import inservice as rules
-from gridoffice.domain.codes import CodeTable
-from gridoffice.errors import Cancelled, UserError
+from gridoffice.domain.codes import zh_label
+from gridoffice.errors import UserError
 from gridoffice.i18n import QT_TRANSLATE_NOOP
 from gridoffice.ledgers.engine import (
     EMPTY_CELL,
@@ -39,7 +39,9 @@ from gridoffice.ledgers.engine import (
     TableDrawer,
     TableLedger,
     format_date,
+    ledger_result,
     open_ledger,
+    progress_check,
     render_table_ledger,
 )
 from gridoffice.paths import storage_error
@@ -164,10 +166,6 @@ _QR_PREFIX = "GRIDOFFICE:POST:"
 # --------------------------------------------------------------------------
 
 
-def zh_label(table: CodeTable, code: str | None) -> str | None:
-    """The Chinese label of ``code`` for paper (None for no code)."""
-    return table.zh(code) if code else None
-
 
 def period_label(period: rules.Period) -> str:
     """``2026年第三季度``, ``2026年上半年``, ``2026年7月``, ``2026年度``."""
@@ -230,16 +228,6 @@ def safe_file_name(name: str, fallback: str = "单位") -> str:
     return text
 
 
-def _progress(progress: Callable[[int, int], bool] | None, total: int) -> Callable[[int], None]:
-    def check(done: int) -> None:
-        if progress is not None and progress(done, total) is False:
-            raise Cancelled()
-
-    return check
-
-
-def _absolute(path: str | os.PathLike[str]) -> Path:
-    return Path(path).expanduser().absolute()
 
 
 def _grid_names(db: Database) -> dict[str, str]:
@@ -355,7 +343,7 @@ def render_checkin_forms(db: Database, path: str | os.PathLike[str], *, unit: st
     orgs = {u.id: u.party_org for u in service.work_units()}
     grids = _grid_names(db)
     posts = _posts_of(service)
-    check = _progress(progress, len(rows))
+    check = progress_check(progress, len(rows))
     check(0)
     with open_ledger(path, title=FORM_TITLE, subject=unit) as writer:
         for done, row in enumerate(rows, start=1):
@@ -367,8 +355,7 @@ def render_checkin_forms(db: Database, path: str | os.PathLike[str], *, unit: st
         if not rows:
             writer.draw_heading(FORM_TITLE, unit=unit, date=day)
             writer.draw_paragraph("无已通过审核的报到党员。", INFO_SIZE)
-    return LedgerResult(path=_absolute(path), pages=writer.pages, rows=len(rows),
-                        missing_chars=sorted(writer.missing))
+    return ledger_result(path, writer, len(rows))
 
 
 # --------------------------------------------------------------------------
@@ -473,7 +460,7 @@ def render_service_cards(db: Database, path: str | os.PathLike[str], *, unit: st
         people = [r for r in service.registrations(RegistrationQuery(
             review_status=rules.APPROVED, include_left=True))
             if not r.left_on or r.id in records]
-    check = _progress(progress, len(people))
+    check = progress_check(progress, len(people))
     check(0)
     with open_ledger(path, title=SERVICE_CARD_TITLE, subject=unit) as writer:
         for done, row in enumerate(people, start=1):
@@ -485,8 +472,7 @@ def render_service_cards(db: Database, path: str | os.PathLike[str], *, unit: st
         if not people:
             writer.draw_heading(SERVICE_CARD_TITLE, unit=unit, date=day)
             writer.draw_paragraph("无已通过审核的报到党员。", INFO_SIZE)
-    return LedgerResult(path=_absolute(path), pages=writer.pages, rows=len(people),
-                        missing_chars=sorted(writer.missing))
+    return ledger_result(path, writer, len(people))
 
 
 # --------------------------------------------------------------------------
@@ -612,8 +598,7 @@ def _letter(service: InServiceService, path: str | os.PathLike[str], *, unit: st
     with open_ledger(path, title=f"{LETTER_TITLE}（{summary.work_unit}）",
                      subject=unit) as writer:
         _draw_letter(writer, summary, rows, unit=unit, period=period, today=today)
-    return LedgerResult(path=_absolute(path), pages=writer.pages, rows=len(rows),
-                        missing_chars=sorted(writer.missing))
+    return ledger_result(path, writer, len(rows))
 
 
 def render_unit_letters(db: Database, out_dir: str | os.PathLike[str], *, unit: str,
@@ -634,7 +619,7 @@ def render_unit_letters(db: Database, out_dir: str | os.PathLike[str], *, unit: 
         raise storage_error(folder, exc) from exc
     service = InServiceService(db, today=day)
     summaries = service.unit_summaries(span)
-    check = _progress(progress, len(summaries))
+    check = progress_check(progress, len(summaries))
     check(0)
     used: set[str] = set()
     results = []
@@ -735,7 +720,7 @@ def render_checkin_cards(db: Database, path: str | os.PathLike[str], *, unit: st
     else:
         rows = service.registrations(RegistrationQuery(review_status=rules.APPROVED))
     per_page = CARDS_ACROSS * CARDS_DOWN
-    check = _progress(progress, len(rows))
+    check = progress_check(progress, len(rows))
     check(0)
     with open_ledger(path, title=CARD_TITLE, subject=unit) as writer:
         for start in range(0, max(len(rows), 1), per_page):
@@ -753,8 +738,7 @@ def render_checkin_cards(db: Database, path: str | os.PathLike[str], *, unit: st
             if not rows:
                 writer.draw_paragraph("无已通过审核的报到党员。", INFO_SIZE)
             check(min(start + per_page, len(rows)))
-    return LedgerResult(path=_absolute(path), pages=writer.pages, rows=len(rows),
-                        missing_chars=sorted(writer.missing))
+    return ledger_result(path, writer, len(rows))
 
 
 def render_post_posters(db: Database, path: str | os.PathLike[str], *, unit: str,
@@ -772,7 +756,7 @@ def render_post_posters(db: Database, path: str | os.PathLike[str], *, unit: str
     posts = [p for p in service.posts(include_closed=bool(post_id))
              if post_id is None or p.id == post_id]
     grids = _grid_names(db)
-    check = _progress(progress, len(posts))
+    check = progress_check(progress, len(posts))
     check(0)
     with open_ledger(path, title=POSTER_TITLE, subject=unit) as writer:
         for done, post in enumerate(posts, start=1):
@@ -806,5 +790,4 @@ def render_post_posters(db: Database, path: str | os.PathLike[str], *, unit: str
             writer.draw_paragraph(f"{unit}{POSTER_TITLE}", TITLE_SIZE, align="center",
                                   bold=True)
             writer.draw_paragraph("无开放的服务岗位。", INFO_SIZE)
-    return LedgerResult(path=_absolute(path), pages=writer.pages, rows=len(posts),
-                        missing_chars=sorted(writer.missing))
+    return ledger_result(path, writer, len(posts))

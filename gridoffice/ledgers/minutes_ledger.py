@@ -13,11 +13,9 @@ import datetime as dt
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from pathlib import Path
 
 from gridoffice.domain import meetings as rules
-from gridoffice.domain.codes import CodeTable
-from gridoffice.errors import Cancelled
+from gridoffice.domain.codes import zh_label
 from gridoffice.ledgers.engine import (
     INFO_SIZE,
     Column,
@@ -26,7 +24,9 @@ from gridoffice.ledgers.engine import (
     TableDrawer,
     TableLedger,
     format_date,
+    ledger_result,
     open_ledger,
+    progress_check,
     render_table_ledger,
 )
 from gridoffice.services import meetings as svc
@@ -140,10 +140,6 @@ _COUNCIL_COLUMNS = (
 # --------------------------------------------------------------------------
 
 
-def zh_label(table: CodeTable, code: str | None) -> str | None:
-    """The Chinese label of ``code`` for paper (None for no code)."""
-    return table.zh(code) if code else None
-
 
 def change_text(change: str) -> str:
     """What an amendment changed, in Chinese."""
@@ -217,16 +213,6 @@ def council_on(db: Database, day: dt.date) -> str:
     return MeetingService(db).council_on(day)
 
 
-def _progress(progress: Callable[[int, int], bool] | None, total: int) -> Callable[[int], None]:
-    def check(done: int) -> None:
-        if progress is not None and progress(done, total) is False:
-            raise Cancelled()
-
-    return check
-
-
-def _absolute(path: str | os.PathLike[str]) -> Path:
-    return Path(path).expanduser().absolute()
 
 
 # --------------------------------------------------------------------------
@@ -404,7 +390,7 @@ def render_minutes(db: Database, path: str | os.PathLike[str], *, unit: str, mee
     minutes = service.minutes(meeting_id)
     m = minutes.meeting
     title = minutes_title(unit, m.meeting_type, m.session_no)
-    check = _progress(progress, 2)
+    check = progress_check(progress, 2)
     check(0)
     with open_ledger(path, title=title, subject=unit) as writer:
         _draw_minutes(writer, minutes, unit=unit, title=title, today=day)
@@ -412,8 +398,7 @@ def render_minutes(db: Database, path: str | os.PathLike[str], *, unit: str, mee
         writer.new_page()
         _draw_sign_in(writer, minutes, unit=unit, today=day)
         check(2)
-    return LedgerResult(path=_absolute(path), pages=writer.pages, rows=len(minutes.items),
-                        missing_chars=sorted(writer.missing))
+    return ledger_result(path, writer, len(minutes.items))
 
 
 def render_sign_in_sheet(db: Database, path: str | os.PathLike[str], *, unit: str,
@@ -424,14 +409,13 @@ def render_sign_in_sheet(db: Database, path: str | os.PathLike[str], *, unit: st
     day = today or dt.date.today()
     minutes = MeetingService(db, today=day).minutes(meeting_id)
     m = minutes.meeting
-    check = _progress(progress, 1)
+    check = progress_check(progress, 1)
     check(0)
     with open_ledger(path, title=_sign_in_title(unit, m.meeting_type, m.session_no),
                      subject=unit) as writer:
         _draw_sign_in(writer, minutes, unit=unit, today=day)
         check(1)
-    return LedgerResult(path=_absolute(path), pages=writer.pages, rows=len(minutes.attendees),
-                        missing_chars=sorted(writer.missing))
+    return ledger_result(path, writer, len(minutes.attendees))
 
 
 # --------------------------------------------------------------------------
@@ -556,11 +540,10 @@ def render_year_summary(db: Database, path: str | os.PathLike[str], *, unit: str
     number of councils listed."""
     day = today or dt.date.today()
     summary = MeetingService(db, today=day).year_summary(year)
-    check = _progress(progress, 1)
+    check = progress_check(progress, 1)
     check(0)
     title = f"{year}{SUMMARY_TITLE}"
     with open_ledger(path, title=title, subject=unit) as writer:
         _draw_summary(writer, summary, unit=unit, today=day)
         check(1)
-    return LedgerResult(path=_absolute(path), pages=writer.pages, rows=len(summary.councils),
-                        missing_chars=sorted(writer.missing))
+    return ledger_result(path, writer, len(summary.councils))
