@@ -18,6 +18,7 @@ from gridoffice.domain import households as rules
 from gridoffice.domain import identity, masking, search_keys
 from gridoffice.errors import Term, UserError, ValidationError
 from gridoffice.i18n import QT_TRANSLATE_NOOP
+from gridoffice.services.common import as_date, check_code, clean_or_none, live_row
 from gridoffice.store import audit
 from gridoffice.store.database import Database
 from gridoffice.store.tables import (
@@ -63,7 +64,6 @@ MSG_NOT_HERE = QT_TRANSLATE_NOOP("errors", "{name} no longer lives here ({reason
 MSG_ID_LIVES = QT_TRANSLATE_NOOP(
     "errors", "ID number: {name} with this ID number already lives at {address}."
 )
-MSG_CODE_VALUE = QT_TRANSLATE_NOOP("errors", "{field}: {value} is not in the list.")
 MSG_VISITOR = QT_TRANSLATE_NOOP("errors", "Visitor: enter who visited.")
 MSG_DATE_FUTURE = QT_TRANSLATE_NOOP("errors", "Date: {date} is in the future.")
 MSG_SAME_HOUSE = QT_TRANSLATE_NOOP("errors", "House: the household already lives there.")
@@ -243,11 +243,6 @@ MSG_MERGE_CONFLICT = QT_TRANSLATE_NOOP(
 )
 
 
-def _clean(value: str | None) -> str | None:
-    value = " ".join((value or "").split())
-    return value or None
-
-
 def _codes(name: str) -> Any:
     from gridoffice.domain import codes
 
@@ -277,7 +272,7 @@ class HouseholdService:
 
     def update_grid(self, grid_id: str, draft: GridDraft) -> None:
         with self.db.write() as session:
-            grid = self._get(session, Grid, grid_id, MSG_GRID_MISSING)
+            grid = live_row(session, Grid, grid_id, MSG_GRID_MISSING)
             for key, value in self._grid_values(session, draft, grid_id).items():
                 if getattr(grid, key) != value:
                     setattr(grid, key, value)
@@ -285,14 +280,14 @@ class HouseholdService:
     def grid(self, grid_id: str) -> GridDraft:
         """The stored grid as its form edits it (every field, so saving loses none)."""
         with self.db.read() as session:
-            grid = self._get(session, Grid, grid_id, MSG_GRID_MISSING)
+            grid = live_row(session, Grid, grid_id, MSG_GRID_MISSING)
             return GridDraft(grid.code, grid.name, grid.grid_type, grid.dedicated_kind,
                              grid.boundary, grid.branch_org_id, grid.note)
 
     def _grid_values(self, session: Session, draft: GridDraft,
                      grid_id: str | None) -> dict[str, Any]:
         code = rules.validate_grid_code(draft.code)
-        name = _clean(draft.name)
+        name = clean_or_none(draft.name)
         if not name:
             raise ValidationError("name", MSG_GRID_NAME)
         self._check_code("grid_type", draft.grid_type, "GRID_TYPES",
@@ -303,8 +298,8 @@ class HouseholdService:
             raise ValidationError("code", MSG_GRID_CODE_TAKEN, name=clash.name)
         return {"code": code, "name": name, "grid_type": draft.grid_type,
                 "dedicated_kind": draft.dedicated_kind if draft.grid_type == "dedicated"
-                else None, "boundary": _clean(draft.boundary),
-                "branch_org_id": draft.branch_org_id, "note": _clean(draft.note)}
+                else None, "boundary": clean_or_none(draft.boundary),
+                "branch_org_id": draft.branch_org_id, "note": clean_or_none(draft.note)}
 
     def list_grids(self) -> list[GridRow]:
         """Every grid with its counts. The counts join every resident to its building,
@@ -349,7 +344,7 @@ class HouseholdService:
         self._check_code("role", role, "GRID_ROLES", QT_TRANSLATE_NOOP("codes", "Role"))
         name = identity.normalize_name(person_name, "person_name")
         with self.db.write() as session:
-            self._get(session, Grid, grid_id, MSG_GRID_MISSING)
+            live_row(session, Grid, grid_id, MSG_GRID_MISSING)
             if role == "leader":
                 for current in session.exec(select(GridRole).where(
                         GridRole.grid_id == grid_id, GridRole.role == "leader",
@@ -364,7 +359,7 @@ class HouseholdService:
 
     def end_role(self, role_id: str, to_date: dt.date) -> None:
         with self.db.write() as session:
-            entry = self._get(session, GridRole, role_id, MSG_GRID_MISSING)
+            entry = live_row(session, GridRole, role_id, MSG_GRID_MISSING)
             entry.to_date = max(entry.from_date, to_date)
 
     def roles(self, grid_id: str, *, include_past: bool = False) -> list[GridRole]:
@@ -379,13 +374,13 @@ class HouseholdService:
     def add_building(self, grid_id: str, number: str, *, estate: str = "",
                      units: int | None = None, floors: int | None = None,
                      kind: str = "residential") -> str:
-        number = _clean(number) or ""
+        number = clean_or_none(number) or ""
         if not number:
             raise ValidationError("number", MSG_BUILDING_NUMBER)
         self._check_code("kind", kind, "BUILDING_KINDS", QT_TRANSLATE_NOOP("codes", "Kind"))
-        estate = _clean(estate) or ""
+        estate = clean_or_none(estate) or ""
         with self.db.write() as session:
-            self._get(session, Grid, grid_id, MSG_GRID_MISSING)
+            live_row(session, Grid, grid_id, MSG_GRID_MISSING)
             clash = session.exec(select(Building).where(
                 Building.grid_id == grid_id, Building.estate == estate,
                 Building.number == number, col(Building.deleted).is_(False))).first()
@@ -400,16 +395,16 @@ class HouseholdService:
     def add_house(self, building_id: str, unit: str, room: str, *, owner: str | None = None,
                   use: str = "owner_occupied") -> str:
         self._check_code("use", use, "HOUSE_USES", QT_TRANSLATE_NOOP("codes", "House use"))
-        unit, room = _clean(unit) or "", _clean(room) or ""
+        unit, room = clean_or_none(unit) or "", clean_or_none(room) or ""
         with self.db.write() as session:
-            self._get(session, Building, building_id, MSG_BUILDING_MISSING)
+            live_row(session, Building, building_id, MSG_BUILDING_MISSING)
             clash = session.exec(select(House).where(
                 House.building_id == building_id, House.unit == unit, House.room == room,
                 col(House.deleted).is_(False))).first()
             if clash is not None:
                 raise ValidationError("room", MSG_HOUSE_TAKEN, unit=unit or "—",
                                       room=room or "—")
-            house = House(building_id=building_id, unit=unit, room=room, owner=_clean(owner),
+            house = House(building_id=building_id, unit=unit, room=room, owner=clean_or_none(owner),
                           use=use)
             session.add(house)
             session.flush()
@@ -418,7 +413,7 @@ class HouseholdService:
     def set_house_use(self, house_id: str, use: str) -> None:
         self._check_code("use", use, "HOUSE_USES", QT_TRANSLATE_NOOP("codes", "House use"))
         with self.db.write() as session:
-            self._get(session, House, house_id, MSG_HOUSE_MISSING).use = use
+            live_row(session, House, house_id, MSG_HOUSE_MISSING).use = use
 
     # --- households and residents -----------------------------------------------------
     def create_household(self, house_id: str, members: list[ResidentDraft], *,
@@ -430,9 +425,9 @@ class HouseholdService:
         self._check_code("kind", kind, "HOUSEHOLD_KINDS",
                          QT_TRANSLATE_NOOP("codes", "Household kind"))
         with self.db.write() as session:
-            house = self._get(session, House, house_id, MSG_HOUSE_MISSING)
+            house = live_row(session, House, house_id, MSG_HOUSE_MISSING)
             household = Household(house_id=house_id, grid_id=self._grid_of(session, house),
-                                  number=_clean(number), kind=kind)
+                                  number=clean_or_none(number), kind=kind)
             session.add(household)
             session.flush()
             seen: set[str] = set()
@@ -448,7 +443,7 @@ class HouseholdService:
 
     def add_resident(self, household_id: str, draft: ResidentDraft) -> str:
         with self.db.write() as session:
-            household = self._get(session, Household, household_id, MSG_HOUSEHOLD_MISSING)
+            household = live_row(session, Household, household_id, MSG_HOUSEHOLD_MISSING)
             if draft.relation == HEAD:
                 head = self._head(session, household.id)
                 if head is not None:
@@ -461,7 +456,7 @@ class HouseholdService:
 
     def update_resident(self, resident_id: str, draft: ResidentDraft) -> None:
         with self.db.write() as session:
-            resident = self._get(session, Resident, resident_id, MSG_RESIDENT_MISSING)
+            resident = live_row(session, Resident, resident_id, MSG_RESIDENT_MISSING)
             draft = self._unmask(resident, draft)
             if (draft.relation == HEAD) != (resident.relation == HEAD):
                 raise ValidationError("relation", MSG_HEAD_CHANGE)
@@ -476,7 +471,7 @@ class HouseholdService:
         if old_head_relation == HEAD:
             raise ValidationError("relation", MSG_HEAD_CHANGE)
         with self.db.write() as session:
-            new_head = self._get(session, Resident, new_head_id, MSG_RESIDENT_MISSING)
+            new_head = live_row(session, Resident, new_head_id, MSG_RESIDENT_MISSING)
             self._require_here(new_head)
             old = self._head(session, household_id)
             if old is not None and old.id != new_head.id:
@@ -494,7 +489,7 @@ class HouseholdService:
                         died: bool) -> None:
         self._not_future(on_date)
         with self.db.write() as session:
-            resident = self._get(session, Resident, resident_id, MSG_RESIDENT_MISSING)
+            resident = live_row(session, Resident, resident_id, MSG_RESIDENT_MISSING)
             self._require_here(resident)
             if resident.move_in_date and on_date < resident.move_in_date:
                 raise ValidationError("on_date", MSG_NOT_A_DATE_ORDER, date=on_date.isoformat(),
@@ -508,7 +503,7 @@ class HouseholdService:
                 resident.died_on = on_date
             else:
                 resident.moved_out_on = on_date
-                resident.move_out_reason = _clean(reason)
+                resident.move_out_reason = clean_or_none(reason)
             if not others:  # the last member left: the household ends, its record stays
                 household = session.get(Household, resident.household_id)
                 assert household is not None
@@ -517,8 +512,8 @@ class HouseholdService:
     def move_household(self, household_id: str, new_house_id: str) -> None:
         """The whole household moves to another house; members and history go along."""
         with self.db.write() as session:
-            household = self._get(session, Household, household_id, MSG_HOUSEHOLD_MISSING)
-            house = self._get(session, House, new_house_id, MSG_HOUSE_MISSING)
+            household = live_row(session, Household, household_id, MSG_HOUSEHOLD_MISSING)
+            house = live_row(session, House, new_house_id, MSG_HOUSE_MISSING)
             if household.house_id == new_house_id:
                 raise ValidationError("house_id", MSG_SAME_HOUSE)
             household.house_id = new_house_id
@@ -527,12 +522,12 @@ class HouseholdService:
     def add_visit(self, household_id: str, visit_date: dt.date, visitor: str,
                   findings: str = "", requests: str = "") -> str:
         self._not_future(visit_date)
-        if not _clean(visitor):
+        if not clean_or_none(visitor):
             raise ValidationError("visitor", MSG_VISITOR)
         with self.db.write() as session:
-            household = self._get(session, Household, household_id, MSG_HOUSEHOLD_MISSING)
+            household = live_row(session, Household, household_id, MSG_HOUSEHOLD_MISSING)
             visit = Visit(household_id=household_id, visit_date=visit_date,
-                          visitor=_clean(visitor) or "", findings=(findings or "").strip(),
+                          visitor=clean_or_none(visitor) or "", findings=(findings or "").strip(),
                           requests=(requests or "").strip())
             session.add(visit)
             if household.last_visit is None or visit_date > household.last_visit:
@@ -546,14 +541,14 @@ class HouseholdService:
         table = "CARE_TAGS" if kind == "care" else "CONTROL_TAGS"
         self._check_code("tag", tag, table, QT_TRANSLATE_NOOP("codes", "Tag"))
         with self.db.write() as session:
-            resident = self._get(session, Resident, resident_id, MSG_RESIDENT_MISSING)
+            resident = live_row(session, Resident, resident_id, MSG_RESIDENT_MISSING)
             if kind == "care":
                 rules.care_tag_checks(tag, disability_type, disability_grade,
                                       resident.birth_date, self.today(), resident.guardian_note)
             entry = ResidentTag(resident_id=resident_id, kind=kind, tag=tag,
                                 disability_type=disability_type,
                                 disability_grade=disability_grade,
-                                from_date=from_date or self.today(), note=_clean(note))
+                                from_date=from_date or self.today(), note=clean_or_none(note))
             session.add(entry)
             session.flush()
             return entry.id
@@ -561,7 +556,7 @@ class HouseholdService:
     def tags(self, resident_id: str, *, include_control: bool = False) -> list[str]:
         """Current tags, derived ones (高龄老人) included; control tags only on request."""
         with self.db.read() as session:
-            resident = self._get(session, Resident, resident_id, MSG_RESIDENT_MISSING)
+            resident = live_row(session, Resident, resident_id, MSG_RESIDENT_MISSING)
             query = select(ResidentTag).where(ResidentTag.resident_id == resident_id,
                                               col(ResidentTag.deleted).is_(False),
                                               col(ResidentTag.to_date).is_(None))
@@ -711,11 +706,11 @@ class HouseholdService:
                 " WHERE s.building_id = ? AND NOT s.deleted"
                 " ORDER BY CAST(s.unit AS INTEGER), s.unit, CAST(s.room AS INTEGER), s.room",
                 (building_id,)).fetchall()
-        return [HouseRow(*row[:10], _date(row[10])) for row in rows]
+        return [HouseRow(*row[:10], as_date(row[10])) for row in rows]
 
     def household(self, household_id: str, *, reveal: bool = False) -> HouseholdDetail:
         with self.db.read() as session:
-            household = self._get(session, Household, household_id, MSG_HOUSEHOLD_MISSING)
+            household = live_row(session, Household, household_id, MSG_HOUSEHOLD_MISSING)
             house = session.get(House, household.house_id)
             building = session.get(Building, house.building_id) if house else None
             visits = session.exec(select(Visit).where(
@@ -735,7 +730,7 @@ class HouseholdService:
     def resident(self, resident_id: str) -> tuple[ResidentDraft, ResidentRow]:
         """The form values (ID number and phone masked) and the row of one resident."""
         with self.db.read() as session:
-            resident = self._get(session, Resident, resident_id, MSG_RESIDENT_MISSING)
+            resident = live_row(session, Resident, resident_id, MSG_RESIDENT_MISSING)
             draft = ResidentDraft(
                 name=resident.name, relation=resident.relation, sex=resident.sex,
                 id_number=masking.mask_id(resident.id_number_original or resident.id_number),
@@ -759,7 +754,7 @@ class HouseholdService:
     def reveal(self, resident_id: str) -> tuple[str | None, str | None]:
         """Full ID number and phone of one resident; written to the audit log."""
         with self.db.write() as session:
-            resident = self._get(session, Resident, resident_id, MSG_RESIDENT_MISSING)
+            resident = live_row(session, Resident, resident_id, MSG_RESIDENT_MISSING)
             audit.record(session, self.operator, "reveal_identity", resident_id, resident.name)
             return resident.id_number_original or resident.id_number, resident.mobile
 
@@ -778,18 +773,18 @@ class HouseholdService:
 
     def end_tag(self, tag_id: str, to_date: dt.date) -> None:
         with self.db.write() as session:
-            entry = self._get(session, ResidentTag, tag_id, MSG_RESIDENT_MISSING)
+            entry = live_row(session, ResidentTag, tag_id, MSG_RESIDENT_MISSING)
             entry.to_date = to_date
 
     def link_member(self, resident_id: str, member_id: str | None) -> None:
         """One person, one record: the resident is (or is no longer) this party member."""
         with self.db.write() as session:
-            self._get(session, Resident, resident_id, MSG_RESIDENT_MISSING).member_id = member_id
+            live_row(session, Resident, resident_id, MSG_RESIDENT_MISSING).member_id = member_id
 
     def set_center_household(self, household_id: str, member_id: str | None) -> None:
         """党员中心户: a flag on the household, linked to the member who lives there."""
         with self.db.write() as session:
-            household = self._get(session, Household, household_id, MSG_HOUSEHOLD_MISSING)
+            household = live_row(session, Household, household_id, MSG_HOUSEHOLD_MISSING)
             household.center_member_id = member_id
 
     def find_duplicates(self) -> list[DuplicateGroup]:
@@ -825,8 +820,8 @@ class HouseholdService:
         if keep_id == other_id:
             raise UserError(MSG_MERGE_SAME)
         with self.db.write() as session:
-            keep = self._get(session, Resident, keep_id, MSG_RESIDENT_MISSING)
-            other = self._get(session, Resident, other_id, MSG_RESIDENT_MISSING)
+            keep = live_row(session, Resident, keep_id, MSG_RESIDENT_MISSING)
+            other = live_row(session, Resident, other_id, MSG_RESIDENT_MISSING)
             if keep.id_number and other.id_number and keep.id_number != other.id_number:
                 raise ValidationError("id_number", MSG_MERGE_CONFLICT,
                                       field=Term(QT_TRANSLATE_NOOP("codes", "ID number")),
@@ -858,7 +853,7 @@ class HouseholdService:
         today = self.today()
         values: dict[str, Any] = {"name": identity.normalize_name(draft.name, "name")}
         values["former_name"] = (identity.normalize_name(draft.former_name, "former_name")
-                                 if _clean(draft.former_name) else None)
+                                 if clean_or_none(draft.former_name) else None)
         self._check_code("relation", draft.relation, "RELATION_TO_HEAD",
                          QT_TRANSLATE_NOOP("codes", "Relation to head"))
         id_text = identity.normalize_input(draft.id_number or "")
@@ -895,7 +890,7 @@ class HouseholdService:
         rules.validate_move(draft.move_in_date, None, None, birth, today)
         values["move_in_date"] = draft.move_in_date
         for key in ("hukou_address", "work_or_school", "guardian_note", "note"):
-            values[key] = _clean(getattr(draft, key))
+            values[key] = clean_or_none(getattr(draft, key))
         values["member_id"] = draft.member_id
         if values["id_number"]:
             clash = session.exec(select(Resident).where(
@@ -947,22 +942,11 @@ class HouseholdService:
             reason = (resident.died_on or resident.moved_out_on).isoformat()  # type: ignore[union-attr]
             raise UserError(MSG_NOT_HERE, name=resident.name, reason=reason)
 
-    @staticmethod
-    def _get(session: Session, model: Any, row_id: str, message: str) -> Any:
-        row = session.get(model, row_id)
-        if row is None or row.deleted:
-            raise UserError(message)
-        return row
-
     def _not_future(self, day: dt.date) -> None:
         if day > self.today():
             raise ValidationError("on_date", MSG_DATE_FUTURE, date=day.isoformat())
 
     @staticmethod
     def _check_code(field: str, value: str, table: str, label: str) -> None:
-        if value not in _codes(table):
-            raise ValidationError(field, MSG_CODE_VALUE, field=Term(label), value=value)
+        check_code(field, _codes(table), value or "", label)  # required: a blank is refused
 
-
-def _date(value: Any) -> dt.date | None:
-    return dt.date.fromisoformat(value) if value else None

@@ -19,9 +19,10 @@ from sqlmodel import Session, col, select
 
 from gridoffice.domain import identity, masking, search_keys
 from gridoffice.domain import inservice as rules
-from gridoffice.domain.codes import CodeTable
+from gridoffice.domain.codes import MEMBER_STATUS, CodeTable
 from gridoffice.errors import Term, UserError, ValidationError
 from gridoffice.i18n import QT_TRANSLATE_NOOP
+from gridoffice.services.common import MSG_GONE, as_date, check_code, clean, live_row
 from gridoffice.store import audit, settings
 from gridoffice.store.database import Database
 from gridoffice.store.tables import (
@@ -36,8 +37,6 @@ from gridoffice.store.tables import (
     WorkUnit,
 )
 
-MSG_MISSING = QT_TRANSLATE_NOOP("errors", "The entry no longer exists.")
-MSG_CODE_VALUE = QT_TRANSLATE_NOOP("errors", "{field}: {value} is not in the list.")
 MSG_UNIT_NAME = QT_TRANSLATE_NOOP("errors", "Work unit: enter the unit's name.")
 MSG_UNIT_TAKEN = QT_TRANSLATE_NOOP("errors", "Work unit: {name} is already in the list.")
 MSG_UNIT_MISSING = QT_TRANSLATE_NOOP("errors", "Work unit: choose the member's work unit.")
@@ -96,8 +95,6 @@ FIELD_LABELS = {
     "excellent": QT_TRANSLATE_NOOP("codes", "Excellent mark"),
     "reregister_months": QT_TRANSLATE_NOOP("codes", "Re-registration"),
 }
-
-PARTY_STATUS = ("full", "probationary")
 
 
 def load_point_rules(db_path: Path) -> rules.PointRules:
@@ -354,14 +351,8 @@ class CheckInResult:
     points: int | None = None
 
 
-def _clean(value: str | None) -> str:
-    return " ".join((value or "").split())
-
-
 def _check_code(field_name: str, table: CodeTable, value: str | None) -> None:
-    if value is not None and value not in table:
-        raise ValidationError(field_name, MSG_CODE_VALUE,
-                              field=Term(FIELD_LABELS.get(field_name, field_name)), value=value)
+    check_code(field_name, table, value, FIELD_LABELS.get(field_name, field_name))
 
 
 class InServiceService:
@@ -396,14 +387,14 @@ class InServiceService:
 
     def update_work_unit(self, unit_id: str, draft: WorkUnitDraft) -> None:
         with self.db.write() as session:
-            unit = self._row(session, WorkUnit, unit_id)
+            unit = live_row(session, WorkUnit, unit_id)
             for key, value in self._unit_values(session, draft, unit_id).items():
                 if getattr(unit, key) != value:
                     setattr(unit, key, value)
 
     def work_unit(self, unit_id: str) -> WorkUnitDraft:
         with self.db.read() as session:
-            u = self._row(session, WorkUnit, unit_id)
+            u = live_row(session, WorkUnit, unit_id)
             return WorkUnitDraft(u.name, u.unit_type, u.party_org, u.contact, u.phone,
                                  u.address, u.note)
 
@@ -421,11 +412,11 @@ class InServiceService:
     def find_work_unit(self, name: str) -> str | None:
         with self.db.read() as session:
             return session.exec(select(WorkUnit.id).where(
-                WorkUnit.name == _clean(name), col(WorkUnit.deleted).is_(False))).first()
+                WorkUnit.name == clean(name), col(WorkUnit.deleted).is_(False))).first()
 
     def _unit_values(self, session: Session, draft: WorkUnitDraft,
                      unit_id: str | None) -> dict[str, Any]:
-        name = _clean(draft.name)
+        name = clean(draft.name)
         if not name:
             raise ValidationError("name", MSG_UNIT_NAME)
         _check_code("unit_type", rules.UNIT_TYPES, draft.unit_type)
@@ -435,9 +426,9 @@ class InServiceService:
         if clash:
             raise ValidationError("name", MSG_UNIT_TAKEN, name=name)
         return {"name": name, "unit_type": draft.unit_type,
-                "party_org": _clean(draft.party_org) or None,
-                "contact": _clean(draft.contact) or None, "phone": _clean(draft.phone) or None,
-                "address": _clean(draft.address) or None, "note": _clean(draft.note) or None}
+                "party_org": clean(draft.party_org) or None,
+                "contact": clean(draft.contact) or None, "phone": clean(draft.phone) or None,
+                "address": clean(draft.address) or None, "note": clean(draft.note) or None}
 
     # --- registrations ------------------------------------------------------------------
     def register(self, draft: RegistrationDraft) -> str:
@@ -452,7 +443,7 @@ class InServiceService:
 
     def update_registration(self, registration_id: str, draft: RegistrationDraft) -> None:
         with self.db.write() as session:
-            row = self._row(session, Registration, registration_id)
+            row = live_row(session, Registration, registration_id)
             for key, value in self._registration_values(session, draft,
                                                         registration_id).items():
                 if getattr(row, key) != value:
@@ -462,7 +453,7 @@ class InServiceService:
         """The stored registration as its form edits it (full numbers only for
         a person not on file, whose numbers live here)."""
         with self.db.read() as session:
-            r = self._row(session, Registration, registration_id)
+            r = live_row(session, Registration, registration_id)
             return RegistrationDraft(
                 r.work_unit_id, r.report_date, r.member_id, r.resident_id, r.name, r.sex,
                 r.birth_date, r.id_number or "", r.mobile or "", r.party_status,
@@ -472,11 +463,11 @@ class InServiceService:
     def review(self, registration_id: str, approve: bool, reason: str = "") -> None:
         """已通过 (the first approval earns the first-registration points) or 已退回
         with a reason."""
-        reason = _clean(reason)
+        reason = clean(reason)
         if not approve and not reason:
             raise ValidationError("review_reason", MSG_RETURN_REASON)
         with self.db.write() as session:
-            row = self._row(session, Registration, registration_id)
+            row = live_row(session, Registration, registration_id)
             row.review_status = rules.APPROVED if approve else rules.RETURNED
             row.review_reason = reason or None
             row.reviewed_on = self.today()
@@ -493,17 +484,17 @@ class InServiceService:
         if day > self.today():
             raise ValidationError("report_date", MSG_REPORT_FUTURE, date=day.isoformat())
         with self.db.write() as session:
-            row = self._row(session, Registration, registration_id)
+            row = live_row(session, Registration, registration_id)
             row.last_registered_on = day
 
     def leave(self, registration_id: str, on_date: dt.date | None = None,
               note: str = "") -> None:
         """The member no longer serves here (moved, retired): kept, never deleted."""
         with self.db.write() as session:
-            row = self._row(session, Registration, registration_id)
+            row = live_row(session, Registration, registration_id)
             row.left_on = on_date or self.today()
-            if _clean(note):
-                row.note = _clean(note)
+            if clean(note):
+                row.note = clean(note)
             for claim in session.exec(select(PostClaim).where(
                     PostClaim.registration_id == registration_id,
                     col(PostClaim.deleted).is_(False),
@@ -513,12 +504,12 @@ class InServiceService:
 
     def rejoin(self, registration_id: str) -> None:
         with self.db.write() as session:
-            self._row(session, Registration, registration_id).left_on = None
+            live_row(session, Registration, registration_id).left_on = None
 
     def registrations(self, query: RegistrationQuery = RegistrationQuery()
                       ) -> list[RegistrationRow]:
         rows = self._registration_rows(None)
-        needle = _clean(query.text)
+        needle = clean(query.text)
         key = search_keys.query_key(needle) if needle else ""
         today = self.today()
         out = []
@@ -542,13 +533,13 @@ class InServiceService:
     def registration(self, registration_id: str) -> RegistrationRow:
         rows = self._registration_rows(registration_id)
         if not rows:
-            raise UserError(MSG_MISSING)
+            raise UserError(MSG_GONE)
         return rows[0][0]
 
     def reveal(self, registration_id: str) -> tuple[str | None, str | None]:
         """The full ID number and mobile (written to the audit log)."""
         with self.db.write() as session:
-            r = self._row(session, Registration, registration_id)
+            r = live_row(session, Registration, registration_id)
             id_number, mobile = r.id_number, r.mobile
             if r.member_id:
                 m = session.get(Member, r.member_id)
@@ -612,19 +603,19 @@ class InServiceService:
         months = self.rules.reregister_months
         out = []
         for r in result:
-            last = _date(r[20])
+            last = as_date(r[20])
             out.append((RegistrationRow(
                 id=r[0], code=r[1], name=r[2], sex=r[3],
-                birth=masking.mask_birth(_date(r[4])), id_number=masking.mask_id(r[5]),
+                birth=masking.mask_birth(as_date(r[4])), id_number=masking.mask_id(r[5]),
                 mobile=masking.mask_phone(r[6]), party_status=r[7],
                 home_address=masking.mask_address(r[8]) if r[8] else None, grid_id=r[9],
                 work_unit_id=r[10], work_unit=r[11], unit_type=r[12], job=r[13],
                 skills=r[14], wished_categories=tuple(c for c in (r[15] or "").split(",") if c),
-                report_type=r[16], report_date=_date(r[17]) or dt.date.min,
+                report_type=r[16], report_date=as_date(r[17]) or dt.date.min,
                 review_status=r[18], review_reason=r[19],
                 last_registered_on=last or dt.date.min,
                 reregister_due=rules.reregistration_due(last or dt.date.min, months),
-                left_on=_date(r[21]), member_id=r[22], resident_id=r[23],
+                left_on=as_date(r[21]), member_id=r[22], resident_id=r[23],
                 linked="member" if r[22] else "resident" if r[23] else ""),
                 tuple(k for k in (r[24] or "").split("|") + [r[25] or ""] if k)))
         return out
@@ -634,10 +625,8 @@ class InServiceService:
         if not draft.work_unit_id or session.get(WorkUnit, draft.work_unit_id) is None:
             raise ValidationError("work_unit_id", MSG_UNIT_MISSING)
         _check_code("report_type", rules.REPORT_TYPES, draft.report_type)
-        if draft.party_status not in PARTY_STATUS:
-            raise ValidationError("party_status", MSG_CODE_VALUE,
-                                  field=Term(FIELD_LABELS["party_status"]),
-                                  value=draft.party_status)
+        check_code("party_status", MEMBER_STATUS, draft.party_status,
+                   FIELD_LABELS["party_status"])
         for code in draft.wished_categories:
             _check_code("wished_categories", rules.POST_CATEGORIES, code)
         if draft.report_date > self.today():
@@ -646,12 +635,12 @@ class InServiceService:
         values: dict[str, Any] = {
             "member_id": draft.member_id, "resident_id": draft.resident_id,
             "party_status": draft.party_status, "grid_id": draft.grid_id,
-            "work_unit_id": draft.work_unit_id, "job": _clean(draft.job) or None,
-            "skills": _clean(draft.skills), "wished_categories": ",".join(
+            "work_unit_id": draft.work_unit_id, "job": clean(draft.job) or None,
+            "skills": clean(draft.skills), "wished_categories": ",".join(
                 dict.fromkeys(draft.wished_categories)),
             "report_type": draft.report_type, "report_date": draft.report_date,
-            "home_address": _clean(draft.home_address) or None,
-            "note": _clean(draft.note) or None,
+            "home_address": clean(draft.home_address) or None,
+            "note": clean(draft.note) or None,
         }
         id_number: str | None = None
         if draft.member_id or draft.resident_id:
@@ -660,7 +649,7 @@ class InServiceService:
             resident = session.get(Resident, draft.resident_id) if draft.resident_id else None
             person = member or resident
             if person is None or person.deleted:
-                raise UserError(MSG_MISSING)
+                raise UserError(MSG_GONE)
             if member is not None and resident is None:
                 resident = session.exec(select(Resident).where(
                     Resident.member_id == member.id, col(Resident.deleted).is_(False))).first()
@@ -677,7 +666,7 @@ class InServiceService:
                     {"h": resident.household_id}).scalar()
             id_number = person.id_number
         else:
-            if not _clean(draft.name):
+            if not clean(draft.name):
                 raise ValidationError("name", MSG_NAME)
             name = identity.normalize_name(draft.name)
             sex, birth = draft.sex or None, draft.birth_date
@@ -725,19 +714,19 @@ class InServiceService:
 
     def update_post(self, post_id: str, draft: PostDraft) -> None:
         with self.db.write() as session:
-            post = self._row(session, ServicePost, post_id)
+            post = live_row(session, ServicePost, post_id)
             for key, value in self._post_values(session, draft, post_id).items():
                 if getattr(post, key) != value:
                     setattr(post, key, value)
 
     def post_draft(self, post_id: str) -> PostDraft:
         with self.db.read() as session:
-            p = self._row(session, ServicePost, post_id)
+            p = live_row(session, ServicePost, post_id)
             return PostDraft(p.name, p.category, p.quota, p.grid_id, p.description)
 
     def close_post(self, post_id: str, on_date: dt.date | None = None) -> None:
         with self.db.write() as session:
-            self._row(session, ServicePost, post_id).retired_on = on_date or self.today()
+            live_row(session, ServicePost, post_id).retired_on = on_date or self.today()
 
     def posts(self, *, include_closed: bool = False) -> list[PostRow]:
         with self.db.read() as session:
@@ -755,7 +744,7 @@ class InServiceService:
 
     def _post_values(self, session: Session, draft: PostDraft,
                      post_id: str | None) -> dict[str, Any]:
-        name = _clean(draft.name)
+        name = clean(draft.name)
         if not name:
             raise ValidationError("name", MSG_POST_NAME)
         _check_code("category", rules.POST_CATEGORIES, draft.category)
@@ -779,7 +768,7 @@ class InServiceService:
         post takes no more."""
         with self.db.write() as session:
             registration = self._serving(session, registration_id)
-            post = self._row(session, ServicePost, post_id)
+            post = live_row(session, ServicePost, post_id)
             if post.retired_on is not None:
                 raise UserError(MSG_POST_RETIRED, post=post.name)
             if session.exec(select(PostClaim.id).where(
@@ -799,12 +788,12 @@ class InServiceService:
 
     def decide_claim(self, claim_id: str, accept: bool) -> None:
         with self.db.write() as session:
-            claim = self._row(session, PostClaim, claim_id)
+            claim = live_row(session, PostClaim, claim_id)
             if claim.status != rules.APPLYING:
                 raise UserError(MSG_CLAIM_STATE,
                                 status=Term(rules.CLAIM_STATUS.label(claim.status)))
             if accept:
-                self._room(session, self._row(session, ServicePost, claim.post_id))
+                self._room(session, live_row(session, ServicePost, claim.post_id))
                 claim.status = rules.CLAIMED
                 claim.claimed_on = self.today()
             else:
@@ -813,7 +802,7 @@ class InServiceService:
 
     def withdraw_claim(self, claim_id: str, on_date: dt.date | None = None) -> None:
         with self.db.write() as session:
-            claim = self._row(session, PostClaim, claim_id)
+            claim = live_row(session, PostClaim, claim_id)
             if claim.status == rules.WITHDRAWN:
                 raise UserError(MSG_CLAIM_STATE,
                                 status=Term(rules.CLAIM_STATUS.label(claim.status)))
@@ -845,7 +834,7 @@ class InServiceService:
 
     # --- activities, check-in and service records --------------------------------------
     def add_activity(self, draft: ActivityDraft) -> str:
-        name = _clean(draft.name)
+        name = clean(draft.name)
         if not name:
             raise ValidationError("name", MSG_ACTIVITY_NAME)
         _check_code("kind", rules.ACTIVITY_KINDS, draft.kind)
@@ -853,17 +842,24 @@ class InServiceService:
             raise ValidationError("post_id", MSG_DUTY_POST)
         with self.db.write() as session:
             if draft.post_id:
-                self._row(session, ServicePost, draft.post_id)
+                live_row(session, ServicePost, draft.post_id)
             row = ServiceActivity(kind=draft.kind, name=name, post_id=draft.post_id,
-                                  on_date=draft.on_date, place=_clean(draft.place),
-                                  organiser=_clean(draft.organiser),
-                                  note=_clean(draft.note) or None)
+                                  on_date=draft.on_date, place=clean(draft.place),
+                                  organiser=clean(draft.organiser),
+                                  note=clean(draft.note) or None)
             session.add(row)
             session.flush()
             return row.id
 
-    def activities(self, since: dt.date | None = None,
-                   until: dt.date | None = None) -> list[ActivityRow]:
+    def activity(self, activity_id: str) -> ActivityRow:
+        """One activity with its counts; UserError when it is gone."""
+        found = self.activities(only=activity_id)
+        if not found:
+            raise UserError(MSG_GONE)
+        return found[0]
+
+    def activities(self, since: dt.date | None = None, until: dt.date | None = None,
+                   *, only: str | None = None) -> list[ActivityRow]:
         with self.db.read() as session:
             counts = {aid: (n_in, n_out) for aid, n_in, n_out in session.connection().execute(
                 sql("SELECT activity_id, count(*), count(check_out_at) FROM service_record "
@@ -872,6 +868,8 @@ class InServiceService:
                     .join(ServicePost, col(ServicePost.id) == ServiceActivity.post_id,
                           isouter=True)
                     .where(col(ServiceActivity.deleted).is_(False)))
+            if only:
+                stmt = stmt.where(ServiceActivity.id == only)
             if since:
                 stmt = stmt.where(col(ServiceActivity.on_date) >= since)
             if until:
@@ -886,7 +884,7 @@ class InServiceService:
                  at: dt.datetime | None = None) -> CheckInResult:
         at = (at or self.now()).replace(microsecond=0)
         with self.db.write() as session:
-            activity = self._row(session, ServiceActivity, activity_id)
+            activity = live_row(session, ServiceActivity, activity_id)
             registration = self._serving(session, registration_id)
             open_record = self._record_of(session, activity_id, registration_id)
             if open_record is not None:
@@ -907,8 +905,8 @@ class InServiceService:
         at = (at or self.now()).replace(microsecond=0)
         confirmer = self._confirmer()
         with self.db.write() as session:
-            activity = self._row(session, ServiceActivity, activity_id)
-            registration = self._row(session, Registration, registration_id)
+            activity = live_row(session, ServiceActivity, activity_id)
+            registration = live_row(session, Registration, registration_id)
             record = self._record_of(session, activity_id, registration_id)
             if record is None or record.check_in_at is None:
                 raise UserError(MSG_NOT_CHECKED_IN, name=registration.name)
@@ -922,8 +920,8 @@ class InServiceService:
             record.hours = hours
             record.confirmed_by = confirmer
             record.confirmed_at = self.now()
-            if content is not None and _clean(content):
-                record.content = _clean(content)
+            if content is not None and clean(content):
+                record.content = clean(content)
             item = rules.DUTY if activity.kind == "duty" else rules.ACTIVITY
             points = self._add_entry(session, registration_id, item, activity.on_date,
                                      hours=hours, record_id=record.id)
@@ -944,13 +942,13 @@ class InServiceService:
             self._serving(session, registration_id)
             kind = "activity"
             if activity_id:
-                activity = self._row(session, ServiceActivity, activity_id)
+                activity = live_row(session, ServiceActivity, activity_id)
                 kind, post_id = activity.kind, activity.post_id or post_id
             elif post_id:
-                self._row(session, ServicePost, post_id)
+                live_row(session, ServicePost, post_id)
                 kind = "duty"
             record = ServiceRecord(registration_id=registration_id, activity_id=activity_id,
-                                   post_id=post_id, on_date=on_date, content=_clean(content),
+                                   post_id=post_id, on_date=on_date, content=clean(content),
                                    hours=hours, confirmed_by=confirmer,
                                    confirmed_at=self.now())
             session.add(record)
@@ -994,7 +992,7 @@ class InServiceService:
             col(ServiceRecord.deleted).is_(False))).first()
 
     def _serving(self, session: Session, registration_id: str) -> Registration:
-        row: Registration = self._row(session, Registration, registration_id)
+        row: Registration = live_row(session, Registration, registration_id)
         name = row.name
         if row.left_on is not None:
             raise UserError(MSG_LEFT, name=name, date=row.left_on.isoformat())
@@ -1004,7 +1002,7 @@ class InServiceService:
         return row
 
     def _confirmer(self) -> str:
-        confirmer = _clean(self.operator)
+        confirmer = clean(self.operator)
         if not confirmer:
             raise ValidationError("confirmed_by", MSG_CONFIRMER)
         return confirmer
@@ -1021,14 +1019,14 @@ class InServiceService:
         if day > self.today():
             raise ValidationError("on_date", MSG_REPORT_FUTURE, date=day.isoformat())
         with self.db.write() as session:
-            self._row(session, Registration, registration_id)
+            live_row(session, Registration, registration_id)
             entry_id = self._add_entry(session, registration_id, item, day, note=note,
                                        return_id=True)
             return str(entry_id)
 
     def correct(self, entry_id: str, points: int, reason: str) -> str:
         """A correction is a new entry that refers to the one it corrects."""
-        reason = _clean(reason)
+        reason = clean(reason)
         if not reason:
             raise ValidationError("note", MSG_CORRECTION_REASON)
         if points == 0:
@@ -1036,7 +1034,7 @@ class InServiceService:
         with self.db.write() as session:
             original = session.get(PointsEntry, entry_id)
             if original is None:
-                raise UserError(MSG_MISSING)
+                raise UserError(MSG_GONE)
             row = PointsEntry(registration_id=original.registration_id, on_date=self.today(),
                               item=rules.CORRECTION, points=points,
                               basis=f"corrects {original.item}={original.points}",
@@ -1061,7 +1059,7 @@ class InServiceService:
                  else f"{item}={points}")
         row = PointsEntry(registration_id=registration_id, on_date=on_date, item=item,
                           points=points, basis=basis, service_record_id=record_id,
-                          entered_by=self.operator, note=_clean(note) or None)
+                          entered_by=self.operator, note=clean(note) or None)
         session.add(row)
         session.flush()
         return row.id if return_id else points
@@ -1129,13 +1127,6 @@ class InServiceService:
         out.sort(key=lambda u: u.work_unit)
         return out
 
-    # --- internals ----------------------------------------------------------------------
-    @staticmethod
-    def _row(session: Session, model: Any, row_id: str | None) -> Any:
-        row = session.get(model, row_id) if row_id else None
-        if row is None or row.deleted:
-            raise UserError(MSG_MISSING)
-        return row
 
 
 def parse_period_or_fail(text: str) -> rules.Period:
@@ -1143,12 +1134,6 @@ def parse_period_or_fail(text: str) -> rules.Period:
     if period is None:
         raise ValidationError("period", MSG_PERIOD, value=text)
     return period
-
-
-def _date(value: Any) -> dt.date | None:
-    if value is None or isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(str(value)[:10])
 
 
 def _time(value: dt.datetime | None) -> str:

@@ -24,6 +24,7 @@ from gridoffice.domain import meetings as rules
 from gridoffice.domain.codes import CodeTable
 from gridoffice.errors import Term, UserError, ValidationError
 from gridoffice.i18n import QT_TRANSLATE_NOOP, catalog
+from gridoffice.services.common import MSG_CODE_VALUE, MSG_GONE, check_code, clean, live_row
 from gridoffice.services.people import Person, find_people
 from gridoffice.store import settings
 from gridoffice.store.database import Database
@@ -39,8 +40,6 @@ from gridoffice.store.tables import (
 )
 
 MSG_MEETING_MISSING = QT_TRANSLATE_NOOP("errors", "The meeting no longer exists.")
-MSG_ROW_MISSING = QT_TRANSLATE_NOOP("errors", "The entry no longer exists.")
-MSG_CODE_VALUE = QT_TRANSLATE_NOOP("errors", "{field}: {value} is not in the list.")
 MSG_START = QT_TRANSLATE_NOOP("errors", "Start: enter when the meeting starts.")
 MSG_END_BEFORE = QT_TRANSLATE_NOOP("errors", "End: {end} is not after the start {start}.")
 MSG_END_LONG = QT_TRANSLATE_NOOP("errors", "End: the meeting would last more than a day.")
@@ -448,10 +447,6 @@ class YearSummary:
         return self.present / self.expected if self.expected else None
 
 
-def _clean(value: str | None) -> str:
-    return " ".join((value or "").split())
-
-
 def _clean_text(value: str | None) -> str:
     """Multi-line text: trims each line, keeps line breaks."""
     lines = [line.strip() for line in (value or "").replace("\r\n", "\n").split("\n")]
@@ -485,9 +480,7 @@ FIELD_LABELS = {
 
 
 def _check_code(field_name: str, table: CodeTable, value: str | None) -> None:
-    if value is not None and value not in table:
-        raise ValidationError(field_name, MSG_CODE_VALUE, field=Term(FIELD_LABELS[field_name]),
-                              value=value)
+    check_code(field_name, table, value, FIELD_LABELS[field_name])
 
 
 def _fmt(when: dt.datetime | None) -> str:
@@ -633,7 +626,7 @@ class MeetingService:
             meeting.status = "finished"
 
     def cancel(self, meeting_id: str, reason: str) -> None:
-        reason = _clean(reason)
+        reason = clean(reason)
         if not reason:
             raise ValidationError("cancel_reason", MSG_CANCEL_REASON)
         with self.db.write() as session:
@@ -673,7 +666,7 @@ class MeetingService:
             if unmarked:
                 raise UserError(MSG_APPROVE_UNMARKED, count=unmarked)
             meeting.approved_on = self.today()
-            meeting.approved_by = _clean(approved_by) or self.operator or meeting.host
+            meeting.approved_by = clean(approved_by) or self.operator or meeting.host
 
     def remove_approval(self, meeting_id: str) -> None:
         """Undo of an approval made by mistake, only while nothing was amended."""
@@ -727,7 +720,7 @@ class MeetingService:
     def update_attendee(self, attendee_id: str, draft: AttendeeDraft, *,
                         amendment: str | None = None) -> None:
         with self.db.write() as session:
-            row = self._row(session, MeetingAttendee, attendee_id)
+            row = live_row(session, MeetingAttendee, attendee_id)
             meeting = self._meeting(session, row.meeting_id)
             values = self._attendee_values(session, row.meeting_id, draft, attendee_id)
             changed = {k: v for k, v in values.items() if getattr(row, k) != v}
@@ -748,7 +741,7 @@ class MeetingService:
                      amendment: str | None = None) -> None:
         """Sign-in: one mark per person (None clears the mark)."""
         with self.db.read() as session:
-            row = self._row(session, MeetingAttendee, attendee_id)
+            row = live_row(session, MeetingAttendee, attendee_id)
             draft = AttendeeDraft(row.name, row.identity, row.person_kind, row.person_id,
                                   row.unit, presence,
                                   absence_reason if absence_reason is not None
@@ -757,7 +750,7 @@ class MeetingService:
 
     def remove_attendee(self, attendee_id: str, *, amendment: str | None = None) -> None:
         with self.db.write() as session:
-            row = self._row(session, MeetingAttendee, attendee_id)
+            row = live_row(session, MeetingAttendee, attendee_id)
             meeting = self._meeting(session, row.meeting_id)
             self._guard(session, meeting, amendment, _change(CHG_ATTENDEE_REMOVED, name=row.name))
             self._check_votes_after(session, meeting, attendee_id, None, removing=True)
@@ -792,7 +785,7 @@ class MeetingService:
     def update_item(self, item_id: str, draft: ItemDraft, *,
                     amendment: str | None = None) -> None:
         with self.db.write() as session:
-            item = self._row(session, AgendaItem, item_id)
+            item = live_row(session, AgendaItem, item_id)
             meeting = self._meeting(session, item.meeting_id)
             values = self._item_values(draft)
             changed = {k: v for k, v in values.items() if getattr(item, k) != v}
@@ -805,7 +798,7 @@ class MeetingService:
     def move_item(self, item_id: str, step: int) -> None:
         """Move an agenda item up (-1) or down (+1); before approval."""
         with self.db.write() as session:
-            item = self._row(session, AgendaItem, item_id)
+            item = live_row(session, AgendaItem, item_id)
             meeting = self._meeting(session, item.meeting_id)
             self._guard(session, meeting, None, "")
             items = self._items(session, item.meeting_id)
@@ -819,7 +812,7 @@ class MeetingService:
 
     def remove_item(self, item_id: str, *, amendment: str | None = None) -> None:
         with self.db.write() as session:
-            item = self._row(session, AgendaItem, item_id)
+            item = live_row(session, AgendaItem, item_id)
             meeting = self._meeting(session, item.meeting_id)
             self._guard(session, meeting, amendment, _change(CHG_ITEM_REMOVED, title=item.title))
             item.deleted = True
@@ -833,7 +826,7 @@ class MeetingService:
     def add_speech(self, item_id: str, draft: SpeechDraft, *,
                    amendment: str | None = None) -> str:
         with self.db.write() as session:
-            item = self._row(session, AgendaItem, item_id)
+            item = live_row(session, AgendaItem, item_id)
             meeting = self._meeting(session, item.meeting_id)
             values = self._speech_values(draft)
             self._guard(session, meeting, amendment,
@@ -844,8 +837,8 @@ class MeetingService:
     def update_speech(self, speech_id: str, draft: SpeechDraft, *,
                       amendment: str | None = None) -> None:
         with self.db.write() as session:
-            speech = self._row(session, AgendaSpeech, speech_id)
-            item = self._row(session, AgendaItem, speech.item_id)
+            speech = live_row(session, AgendaSpeech, speech_id)
+            item = live_row(session, AgendaItem, speech.item_id)
             meeting = self._meeting(session, item.meeting_id)
             values = self._speech_values(draft)
             if all(getattr(speech, k) == v for k, v in values.items()):
@@ -857,8 +850,8 @@ class MeetingService:
 
     def remove_speech(self, speech_id: str, *, amendment: str | None = None) -> None:
         with self.db.write() as session:
-            speech = self._row(session, AgendaSpeech, speech_id)
-            item = self._row(session, AgendaItem, speech.item_id)
+            speech = live_row(session, AgendaSpeech, speech_id)
+            item = live_row(session, AgendaItem, speech.item_id)
             meeting = self._meeting(session, item.meeting_id)
             self._guard(session, meeting, amendment,
                         _change(CHG_SPEECH_REMOVED, speaker=speech.speaker))
@@ -867,7 +860,7 @@ class MeetingService:
     def add_resolution(self, item_id: str, draft: ResolutionDraft, *,
                        amendment: str | None = None) -> str:
         with self.db.write() as session:
-            item = self._row(session, AgendaItem, item_id)
+            item = live_row(session, AgendaItem, item_id)
             meeting = self._meeting(session, item.meeting_id)
             values = self._resolution_values(session, meeting, draft)
             self._guard(session, meeting, amendment,
@@ -878,8 +871,8 @@ class MeetingService:
     def update_resolution(self, resolution_id: str, draft: ResolutionDraft, *,
                           amendment: str | None = None) -> None:
         with self.db.write() as session:
-            row = self._row(session, Resolution, resolution_id)
-            item = self._row(session, AgendaItem, row.item_id)
+            row = live_row(session, Resolution, resolution_id)
+            item = live_row(session, AgendaItem, row.item_id)
             meeting = self._meeting(session, item.meeting_id)
             values = self._resolution_values(session, meeting, draft)
             changed = {k: v for k, v in values.items() if getattr(row, k) != v}
@@ -894,8 +887,8 @@ class MeetingService:
 
     def remove_resolution(self, resolution_id: str, *, amendment: str | None = None) -> None:
         with self.db.write() as session:
-            row = self._row(session, Resolution, resolution_id)
-            item = self._row(session, AgendaItem, row.item_id)
+            row = live_row(session, Resolution, resolution_id)
+            item = live_row(session, AgendaItem, row.item_id)
             meeting = self._meeting(session, item.meeting_id)
             self._guard(session, meeting, amendment,
                         _change(CHG_RESOLUTION_REMOVED, text=_short(row.text)))
@@ -906,8 +899,8 @@ class MeetingService:
     # --- follow-ups (open after approval: carrying out happens later) ---------------------
     def add_follow_up(self, resolution_id: str, draft: FollowUpDraft) -> str:
         with self.db.write() as session:
-            resolution = self._row(session, Resolution, resolution_id)
-            item = self._row(session, AgendaItem, resolution.item_id)
+            resolution = live_row(session, Resolution, resolution_id)
+            item = live_row(session, AgendaItem, resolution.item_id)
             meeting = self._meeting(session, item.meeting_id)
             values = self._follow_up_values(meeting, draft)
             row = FollowUp(resolution_id=resolution_id, meeting_id=meeting.id, **values)
@@ -917,7 +910,7 @@ class MeetingService:
 
     def update_follow_up(self, follow_up_id: str, draft: FollowUpDraft) -> None:
         with self.db.write() as session:
-            row = self._row(session, FollowUp, follow_up_id)
+            row = live_row(session, FollowUp, follow_up_id)
             meeting = self._meeting(session, row.meeting_id)
             for key, value in self._follow_up_values(meeting, draft).items():
                 if getattr(row, key) != value:
@@ -925,7 +918,7 @@ class MeetingService:
 
     def follow_up_draft(self, follow_up_id: str) -> FollowUpDraft:
         with self.db.read() as session:
-            row = self._row(session, FollowUp, follow_up_id)
+            row = live_row(session, FollowUp, follow_up_id)
             return FollowUpDraft(row.task, row.owner, row.due_date, row.status, row.done_on,
                                  row.feedback, row.published)
 
@@ -938,7 +931,7 @@ class MeetingService:
 
     def remove_follow_up(self, follow_up_id: str) -> None:
         with self.db.write() as session:
-            self._row(session, FollowUp, follow_up_id).deleted = True
+            live_row(session, FollowUp, follow_up_id).deleted = True
 
     def follow_ups(self, query: FollowUpQuery = FollowUpQuery()) -> list[FollowUpRow]:
         today = self.today()
@@ -957,7 +950,7 @@ class MeetingService:
             rows = []
             for follow, text, meeting in session.exec(stmt).all():
                 rows.append(self._follow_row(follow, text, meeting, refs, today))
-        needle = _clean(query.text)
+        needle = clean(query.text)
         result = []
         for row in rows:
             if query.state == "open" and row.status == rules.DONE:
@@ -1024,7 +1017,7 @@ class MeetingService:
             row = MeetingAttachment(
                 meeting_id=meeting_id, kind=kind, file_name=file_name, mime=mime,
                 size=len(content), sha256=hashlib.sha256(content).hexdigest(),
-                content=content, added_at=self.now(), note=_clean(note) or None)
+                content=content, added_at=self.now(), note=clean(note) or None)
             session.add(row)
             session.flush()
             return row.id
@@ -1032,12 +1025,12 @@ class MeetingService:
     def attachment_content(self, attachment_id: str) -> tuple[str, str, bytes]:
         """(file name, type, bytes) of an attachment."""
         with self.db.read() as session:
-            row = self._row(session, MeetingAttachment, attachment_id)
+            row = live_row(session, MeetingAttachment, attachment_id)
             return row.file_name, row.mime, row.content
 
     def remove_attachment(self, attachment_id: str) -> None:
         with self.db.write() as session:
-            self._row(session, MeetingAttachment, attachment_id).deleted = True
+            live_row(session, MeetingAttachment, attachment_id).deleted = True
 
     def restore(self, kind: str, row_id: str) -> None:
         """Undo of a removal: the tombstone is lifted (same rules as adding)."""
@@ -1047,7 +1040,7 @@ class MeetingService:
         with self.db.write() as session:
             row = session.get(model, row_id)
             if row is None:
-                raise UserError(MSG_ROW_MISSING)
+                raise UserError(MSG_GONE)
             row.deleted = False
             if kind == "item":
                 for speech in session.exec(select(AgendaSpeech).where(
@@ -1078,7 +1071,7 @@ class MeetingService:
                                   col(Meeting.start_at) < dt.datetime(query.year + 1, 1, 1))
             meetings = session.exec(stmt.order_by(col(Meeting.start_at).desc())).all()
             stats = self._stats(session)
-        needle = _clean(query.text)
+        needle = clean(query.text)
         rows = []
         for meeting in meetings:
             row = self._meeting_row(meeting, refs, stats)
@@ -1133,7 +1126,7 @@ class MeetingService:
     def find_meeting(self, ref: str) -> str:
         """The meeting with the number shown in the program (20261110-1), a unique
         start of it, or of its internal id."""
-        ref = _clean(ref)
+        ref = clean(ref)
         with self.db.read() as session:
             refs = self._refs(session)
         exact = [mid for mid, r in refs.items() if r == ref or mid == ref]
@@ -1246,11 +1239,11 @@ class MeetingService:
                                   expected=expected or 0)
         return {
             "meeting_type": draft.meeting_type, "session_no": session_no,
-            "title": _clean(draft.title), "org_id": draft.org_id, "start_at": start,
-            "end_at": end, "place": _clean(draft.place), "host": _clean(draft.host),
-            "recorder": _clean(draft.recorder), "status": draft.status,
+            "title": clean(draft.title), "org_id": draft.org_id, "start_at": start,
+            "end_at": end, "place": clean(draft.place), "host": clean(draft.host),
+            "recorder": clean(draft.recorder), "status": draft.status,
             "headcount_expected": expected, "headcount_present": present,
-            "content": _clean_text(draft.content), "note": _clean(draft.note) or None,
+            "content": _clean_text(draft.content), "note": clean(draft.note) or None,
         }
 
     @staticmethod
@@ -1267,13 +1260,13 @@ class MeetingService:
 
     def _attendee_values(self, session: Session, meeting_id: str, draft: AttendeeDraft,
                          attendee_id: str | None) -> dict[str, Any]:
-        name = _clean(draft.name)
+        name = clean(draft.name)
         if not name:
             raise ValidationError("name", MSG_ATTENDEE_NAME)
         _check_code("identity", rules.ATTENDEE_IDENTITIES, draft.identity)
         _check_code("person_kind", rules.PERSON_KINDS, draft.person_kind)
         _check_code("presence", rules.PRESENCE, draft.presence)
-        reason = _clean(draft.absence_reason) or None
+        reason = clean(draft.absence_reason) or None
         if draft.presence in (rules.LEAVE, rules.ABSENT) and not reason:
             raise ValidationError("absence_reason", MSG_ABSENCE_REASON, name=name,
                                   presence=Term(rules.PRESENCE.label(draft.presence)))
@@ -1289,7 +1282,7 @@ class MeetingService:
                 raise ValidationError("name", MSG_ATTENDEE_TWICE, name=name)
         return {"name": name, "identity": draft.identity, "person_kind": draft.person_kind,
                 "person_id": draft.person_id if draft.person_kind != "free" else None,
-                "unit": _clean(draft.unit) or None, "presence": draft.presence,
+                "unit": clean(draft.unit) or None, "presence": draft.presence,
                 "absence_reason": reason}
 
     def _signed(self, values: dict[str, Any]) -> dt.datetime | None:
@@ -1315,17 +1308,17 @@ class MeetingService:
             raise ValidationError("presence", MSG_PRESENCE_VOTES, present=present, votes=votes)
 
     def _item_values(self, draft: ItemDraft) -> dict[str, Any]:
-        title = _clean(draft.title)
+        title = clean(draft.title)
         if not title:
             raise ValidationError("title", MSG_ITEM_TITLE)
         _check_code("source", rules.AGENDA_SOURCES, draft.source)
         return {"title": title, "source": draft.source,
-                "proposer": _clean(draft.proposer) or None,
+                "proposer": clean(draft.proposer) or None,
                 "content": _clean_text(draft.content)}
 
     @staticmethod
     def _speech_values(draft: SpeechDraft) -> dict[str, Any]:
-        speaker = _clean(draft.speaker)
+        speaker = clean(draft.speaker)
         if not speaker:
             raise ValidationError("speaker", MSG_SPEAKER)
         return {"speaker": speaker, "summary": _clean_text(draft.summary)}
@@ -1369,12 +1362,13 @@ class MeetingService:
         task = _clean_text(draft.task)
         if not task:
             raise ValidationError("task", MSG_TASK)
-        owner = _clean(draft.owner)
+        owner = clean(draft.owner)
         if not owner:
             raise ValidationError("owner", MSG_OWNER)
-        if draft.status not in (rules.TODO, rules.DOING, rules.DONE):
-            raise ValidationError("status", MSG_CODE_VALUE,
-                                  field=Term(FIELD_LABELS["status"]), value=draft.status)
+        if draft.status == rules.OVERDUE:  # derived, never stored
+            raise ValidationError("status", MSG_CODE_VALUE, field=Term(FIELD_LABELS["status"]),
+                                  value=draft.status)
+        check_code("status", rules.FOLLOW_UP_STATUS, draft.status, FIELD_LABELS["status"])
         meeting_day = meeting.start_at.date()
         if draft.due_date is not None and draft.due_date < meeting_day:
             raise ValidationError("due_date", MSG_DUE_BEFORE, date=draft.due_date.isoformat(),
@@ -1504,17 +1498,7 @@ class MeetingService:
             follow.feedback, follow.published, meeting.meeting_type, meeting.session_no)
 
     def _meeting(self, session: Session, meeting_id: str) -> Meeting:
-        meeting = session.get(Meeting, meeting_id)
-        if meeting is None or meeting.deleted:
-            raise UserError(MSG_MEETING_MISSING)
-        return meeting
-
-    @staticmethod
-    def _row(session: Session, model: Any, row_id: str) -> Any:
-        row = session.get(model, row_id)
-        if row is None or row.deleted:
-            raise UserError(MSG_ROW_MISSING)
-        return row
+        return live_row(session, Meeting, meeting_id, MSG_MEETING_MISSING)  # type: ignore[no-any-return]
 
     @staticmethod
     def _append(session: Session, model: Any, siblings: list[Any], **values: Any) -> str:

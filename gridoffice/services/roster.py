@@ -28,6 +28,7 @@ from gridoffice.domain.codes import (
 )
 from gridoffice.errors import Term, UserError, ValidationError
 from gridoffice.i18n import QT_TRANSLATE_NOOP
+from gridoffice.services.common import as_date, clean_or_none
 from gridoffice.store import audit
 from gridoffice.store.database import Database
 from gridoffice.store.tables import (
@@ -284,11 +285,6 @@ class PlacementRow:
     reason: str
 
 
-def _clean(value: str | None) -> str | None:
-    value = " ".join((value or "").split())
-    return value or None
-
-
 _ROW_SQL = """
 SELECT m.id, m.name, m.sex, m.ethnicity, m.birth_date, m.id_number, m.education, m.mobile,
        m.join_date, m.full_date, m.status, m.probation_extension_months, m.category,
@@ -305,12 +301,6 @@ FROM member m LEFT JOIN org o ON o.id = m.org_id
 
 
 _MISSING = object()
-
-
-def _date(value: Any) -> dt.date | None:
-    if value is None or isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(value)
 
 
 class RosterService:
@@ -500,7 +490,7 @@ class RosterService:
         with self.db.write() as session:
             member = self._load(session, member_id)
             self._require_active(member)
-            if not _clean(to_org):
+            if not clean_or_none(to_org):
                 raise ValidationError("to_org", MSG_TRANSFER_TARGET)
             open_ = session.exec(select(MemberTransfer).where(
                 MemberTransfer.member_id == member_id,
@@ -511,8 +501,8 @@ class RosterService:
             transfer = MemberTransfer(
                 member_id=member_id, direction="out",
                 from_org=self._org_name(session, member.org_id) or "",
-                to_org=_clean(to_org) or "", out_date=out_date,
-                dues_paid_until=dues_paid_until, status="review", note=_clean(note))
+                to_org=clean_or_none(to_org) or "", out_date=out_date,
+                dues_paid_until=dues_paid_until, status="review", note=clean_or_none(note))
             session.add(transfer)
             member.relation_status = "transferring_out"
             member.status_date = out_date
@@ -579,12 +569,12 @@ class RosterService:
             session.add(MemberPlacement(member_id=member.id, org_id=member.org_id,
                                         from_date=in_date, reason="transfer_in"))
             session.add(MemberTransfer(member_id=member.id, direction="in",
-                                       from_org=_clean(from_org) or "",
+                                       from_org=clean_or_none(from_org) or "",
                                        to_org=self._org_name(session, member.org_id) or "",
                                        in_date=in_date, dues_paid_until=dues_paid_until,
                                        status="received"))
             self._event(session, member.id, "transferred_in", on_date=in_date,
-                        from_org=_clean(from_org) or "")
+                        from_org=clean_or_none(from_org) or "")
             return member.id
 
     # --- reading ----------------------------------------------------------------------
@@ -651,11 +641,11 @@ class RosterService:
                 "AND m.relation_status IN ('normal', 'transferring_out')")).all()
         items = []
         for member_id, name, org_id, org_name, join, ext in rows:
-            due = party.full_membership_date(_date(join), int(ext), self.rules)
+            due = party.full_membership_date(as_date(join), int(ext), self.rules)
             days = (due - today).days
             bucket = party.due_bucket(days)
             if bucket is not None and days <= within_days:
-                items.append(DueItem(member_id, name, org_id, org_name, _date(join), due, days,
+                items.append(DueItem(member_id, name, org_id, org_name, as_date(join), due, days,
                                      bucket))
         items.sort(key=lambda item: (item.days_left, item.name))
         return items
@@ -873,7 +863,7 @@ def clean_draft(draft: MemberDraft, *, today: dt.date, rules: party.PartyRules,
     values: dict[str, Any] = {}
     values["name"] = identity.normalize_name(draft.name, "name")
     values["former_name"] = (identity.normalize_name(draft.former_name, "former_name")
-                             if _clean(draft.former_name) else None)
+                             if clean_or_none(draft.former_name) else None)
     id_text = identity.normalize_input(draft.id_number or "")
     if draft.id_type not in _codes("id_type"):
         raise ValidationError("id_type", MSG_CODE_UNKNOWN, field=Term(FIELD_LABELS["id_type"]),
@@ -902,7 +892,7 @@ def clean_draft(draft: MemberDraft, *, today: dt.date, rules: party.PartyRules,
     for key, limit in TEXT_LIMITS.items():
         if key == "former_name":
             continue
-        value = _clean(getattr(draft, key))
+        value = clean_or_none(getattr(draft, key))
         if value is not None and len(value) > limit:
             raise ValidationError(key, MSG_TOO_LONG, field=Term(TEXT_LABELS[key]), limit=limit)
         values[key] = value

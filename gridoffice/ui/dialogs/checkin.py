@@ -163,12 +163,7 @@ class CheckInDialog(QDialog):
         self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
 
     def _find_activity(self) -> ActivityRow:
-        from gridoffice.services.inservice import MSG_MISSING
-
-        for row in self.service.activities():
-            if row.id == self.activity_id:
-                return row
-        raise UserError(MSG_MISSING)
+        return self.service.activity(self.activity_id)
 
     # --- building -------------------------------------------------------------------------
     def _build(self) -> None:

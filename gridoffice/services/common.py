@@ -1,0 +1,46 @@
+"""Small pieces every service uses: tidying text, reading dates from SQL rows,
+refusing codes not in a table, and fetching a row that must still exist."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlmodel import Session
+
+from gridoffice.domain.codes import CodeTable
+from gridoffice.errors import Term, UserError, ValidationError
+from gridoffice.i18n import QT_TRANSLATE_NOOP
+
+MSG_CODE_VALUE = QT_TRANSLATE_NOOP("errors", "{field}: {value} is not in the list.")
+MSG_GONE = QT_TRANSLATE_NOOP("errors", "The entry no longer exists.")
+
+
+def clean(value: str | None) -> str:
+    """One line of text: spaces trimmed and collapsed."""
+    return " ".join((value or "").split())
+
+
+def clean_or_none(value: str | None) -> str | None:
+    return clean(value) or None
+
+
+def as_date(value: Any) -> dt.date | None:
+    """A date column as raw SQL returns it (ISO text) or the ORM does (a date)."""
+    if value is None or value == "" or isinstance(value, dt.date):
+        return value or None
+    return dt.date.fromisoformat(str(value)[:10])
+
+
+def check_code(field: str, table: CodeTable, value: str | None, label: str) -> None:
+    """Refuse a code not in ``table``; ``label`` names the field (context "codes")."""
+    if value is not None and value not in table:
+        raise ValidationError(field, MSG_CODE_VALUE, field=Term(label), value=value)
+
+
+def live_row(session: Session, model: Any, row_id: str | None, message: str = MSG_GONE) -> Any:
+    """The row, or a UserError when it is gone (never stored, or a tombstone)."""
+    row = session.get(model, row_id) if row_id else None
+    if row is None or row.deleted:
+        raise UserError(message)
+    return row
