@@ -5203,14 +5203,6 @@ Log file: {log}</source>
             <translation>导入居民：全部导入；如有任何错误则全部不导入。</translation>
         </message>
         <message>
-            <source>Check and import again</source>
-            <translation>重新检查并导入</translation>
-        </message>
-        <message>
-            <source>Check the file again and, if it has no problems, import it.</source>
-            <translation>重新检查文件，如无问题则导入。</translation>
-        </message>
-        <message>
             <source>Importing {count} residents…</source>
             <translation>正在导入 {count} 名居民…</translation>
         </message>
@@ -5524,14 +5516,6 @@ Log file: {log}</source>
         <message>
             <source>The problems were saved to {path}.</source>
             <translation>问题清单已保存到 {path}。</translation>
-        </message>
-        <message>
-            <source>Check and import again</source>
-            <translation>重新检查并导入</translation>
-        </message>
-        <message>
-            <source>Check the file again and, if it has no problems, import it.</source>
-            <translation>重新检查文件，没有问题则导入。</translation>
         </message>
         <message>
             <source>Importing {count} members…</source>
@@ -6208,6 +6192,18 @@ Log file: {log}</source>
     </context>
     <context>
         <name>WorkbookChoice</name>
+        <message>
+            <source>Import</source>
+            <translation>导入</translation>
+        </message>
+        <message>
+            <source>Check and import again</source>
+            <translation>重新检查并导入</translation>
+        </message>
+        <message>
+            <source>Check the file again and, if it has no problems, import it.</source>
+            <translation>重新检查文件，如无问题则导入。</translation>
+        </message>
         <message>
             <source>Path of an .xlsx file</source>
             <translation>Excel 文件（.xlsx）的路径</translation>

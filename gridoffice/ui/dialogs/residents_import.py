@@ -12,7 +12,7 @@ import datetime as dt
 import sys
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
+from PySide6.QtCore import QCoreApplication, QStandardPaths
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -392,23 +392,6 @@ class ResidentsImportWizard(WorkbookChoice, QWizard):
         return self.buttonText(QWizard.WizardButton.CommitButton)
 
     # --- page 4: the import and its summary ------------------------------------------------
-    def _build_import_page(self) -> _Page:
-        page = _Page(self, enter=self.start_import, complete=self._import_complete)
-        page.setTitle(self.tr("Import"))
-        page.setFinalPage(True)
-        self.import_label = QLabel(page)
-        self.import_label.setWordWrap(True)
-        self.retry_button = QPushButton(self.tr("Check and import again"), page)
-        self.retry_button.setToolTip(self.tr(
-            "Check the file again and, if it has no problems, import it."))
-        self.retry_button.clicked.connect(lambda: self.start_import(recheck=True))
-        self.retry_button.hide()
-        layout = QVBoxLayout(page)
-        layout.addWidget(self.import_label)
-        layout.addWidget(self.retry_button, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addStretch(1)
-        return page
-
     def start_import(self, *, recheck: bool = False) -> BackgroundJob | None:
         """Write the checked plan in the background, in one transaction; ``recheck``:
         check the file again first (after a cancel, or when the data changed meanwhile)."""

@@ -160,6 +160,27 @@ class WorkbookChoice:
     def ask_open_path(self) -> str:
         raise NotImplementedError
 
+    def _build_import_page(self) -> Any:
+        """The last page: what the import did, and a button to check and import again
+        (after a cancel, or when the data changed meanwhile)."""
+        wizard: Any = self
+        page = _Page(wizard, enter=wizard.start_import, complete=wizard._import_complete)
+        page.setTitle(QCoreApplication.translate("WorkbookChoice", "Import"))
+        page.setFinalPage(True)
+        wizard.import_label = QLabel(page)
+        wizard.import_label.setWordWrap(True)
+        wizard.retry_button = QPushButton(
+            QCoreApplication.translate("WorkbookChoice", "Check and import again"), page)
+        wizard.retry_button.setToolTip(QCoreApplication.translate(
+            "WorkbookChoice", "Check the file again and, if it has no problems, import it."))
+        wizard.retry_button.clicked.connect(lambda: wizard.start_import(recheck=True))
+        wizard.retry_button.hide()
+        layout = QVBoxLayout(page)
+        layout.addWidget(wizard.import_label)
+        layout.addWidget(wizard.retry_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addStretch(1)
+        return page
+
     def _add_file_widgets(self, page: Any) -> None:
         """Path field with Browse, the sheet list and the error line, on ``page``."""
         self.path_edit = QLineEdit(page)
@@ -621,23 +642,6 @@ class RosterImportWizard(WorkbookChoice, QWizard):
         return target
 
     # --- page 4: the import ----------------------------------------------------------------
-    def _build_import_page(self) -> _Page:
-        page = _Page(self, enter=self.start_import, complete=self._import_complete)
-        page.setTitle(self.tr("Import"))
-        page.setFinalPage(True)
-        self.import_label = QLabel(page)
-        self.import_label.setWordWrap(True)
-        self.retry_button = QPushButton(self.tr("Check and import again"), page)
-        self.retry_button.setToolTip(self.tr(
-            "Check the file again and, if it has no problems, import it."))
-        self.retry_button.clicked.connect(lambda: self.start_import(recheck=True))
-        self.retry_button.hide()
-        layout = QVBoxLayout(page)
-        layout.addWidget(self.import_label)
-        layout.addWidget(self.retry_button, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addStretch(1)
-        return page
-
     def start_import(self, *, recheck: bool = False) -> BackgroundJob | None:
         """Write the checked plan in the background, in one transaction; ``recheck``:
         check the file again first (after a cancel, or when the data changed meanwhile)."""
