@@ -99,6 +99,13 @@ def build_parser() -> argparse.ArgumentParser:
     meetings_summary.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
     meetings_summary.add_argument("--year", type=_year_arg, required=True, metavar="YYYY")
     meetings_summary.set_defaults(handler=cmd_ledger_meetings_summary)
+    street_summary = kinds.add_parser("street-summary",
+                                      help="街道社区工作情况汇总表 (figures per community)")
+    street_summary.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+    street_summary.add_argument("--year", type=_year_arg, metavar="YYYY",
+                                help="meetings, follow-ups and points of this year "
+                                     "(default: this year)")
+    street_summary.set_defaults(handler=cmd_ledger_street_summary)
     checkin_register = kinds.add_parser("checkin-register",
                                         help="在职党员报到一览表 (in-service members)")
     checkin_register.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
@@ -153,6 +160,28 @@ def build_parser() -> argparse.ArgumentParser:
     sync_trust = sync_kinds.add_parser("trust", help="trust another office's identity file")
     sync_trust.add_argument("file", metavar="FILE")
     sync_trust.set_defaults(handler=cmd_sync_trust)
+    sync_export = sync_kinds.add_parser(
+        "export", help="write packages of the changes the peers have not acknowledged")
+    sync_export.add_argument("--to", metavar="OFFICE",
+                             help="only for this office or PC (name, label or id)")
+    sync_export.add_argument("-o", "--output", metavar="FILE_OR_DIR", required=True)
+    sync_export.set_defaults(handler=cmd_sync_export)
+    sync_import = sync_kinds.add_parser("import", help="import package files, all or nothing")
+    sync_import.add_argument("files", nargs="+", metavar="FILE")
+    sync_import.add_argument("--json", action="store_true")
+    sync_import.set_defaults(handler=cmd_sync_import)
+    sync_status = sync_kinds.add_parser("status", help="each peer: packages, pending, "
+                                        "conflicts, digests")
+    sync_status.add_argument("--json", action="store_true")
+    sync_status.set_defaults(handler=cmd_sync_status)
+    sync_conflicts = sync_kinds.add_parser("conflicts", help="versions kept from conflicts")
+    sync_conflicts.add_argument("--json", action="store_true")
+    sync_conflicts.add_argument("--all", action="store_true", help="resolved ones too")
+    sync_conflicts.set_defaults(handler=cmd_sync_conflicts)
+    sync_resolve = sync_kinds.add_parser("resolve", help="settle one conflict")
+    sync_resolve.add_argument("conflict", metavar="ID", help="its id (the first 8 digits do)")
+    sync_resolve.add_argument("choice", choices=("keep", "take", "same_person", "different"))
+    sync_resolve.set_defaults(handler=cmd_sync_resolve)
     sync_peers = sync_kinds.add_parser("peers", help="the offices this PC trusts")
     sync_peers.add_argument("--json", action="store_true")
     sync_peers.set_defaults(handler=cmd_sync_peers)
@@ -327,6 +356,117 @@ def cmd_sync_peers(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _sync_service(args: argparse.Namespace) -> Any:
+    from gridoffice.services.sync import SyncService
+
+    return SyncService(_database(args))
+
+
+def cmd_sync_export(args: argparse.Namespace) -> int:
+    service = _sync_service(args)
+    try:
+        results = service.export(Path(args.output), args.to)
+    finally:
+        service.db.close()
+    for result in results:
+        print(f"已写出 written: {result.path}（{result.recipient}，第 {result.sequence} 号 "
+              f"package {result.sequence}，{result.rows} 条变更 changes）")
+    return EXIT_OK
+
+
+def cmd_sync_import(args: argparse.Namespace) -> int:
+    from gridoffice.services.sync import result_dict
+
+    service = _sync_service(args)
+    try:
+        results = service.import_files([Path(f) for f in args.files])
+    finally:
+        service.db.close()
+    if args.json:
+        print(json.dumps([result_dict(r) for r in results], ensure_ascii=False, indent=2))
+    for result in results:
+        if args.json:
+            break
+        if result.status == "already":
+            print(f"已导入过 already imported: {result.path}（{result.sender}，"
+                  f"第 {result.sequence} 号），未作更改 nothing changed")
+        elif result.status == "applied":
+            agree = {True: "数据一致 digests agree", False: "数据不一致 digests differ: "
+                     + ", ".join(result.mismatched), None: ""}[result.digests_agree]
+            print(f"已导入 imported: {result.path}（{result.sender}，第 {result.sequence} 号）"
+                  f" 新增 {result.inserted} 更新 {result.updated} 冲突 {result.conflicts}"
+                  f" 合并 {result.merged} inserted/updated/conflicts/merged; {agree}")
+            if result.missing:
+                print(f"  注意：之前的 {result.missing} 个包未收到，本包已包含其内容 | "
+                      f"{result.missing} earlier packages never arrived; this one carries "
+                      "their changes")
+            if abs(result.clock_offset_ms) > 10 * 60 * 1000:
+                hours = result.clock_offset_ms / 3_600_000
+                print(f"  注意：对方电脑时钟相差 {hours:+.1f} 小时，冲突已列入待核对 | the "
+                      f"sender's clock is {hours:+.1f} h off; its conflicts are marked")
+        else:
+            assert result.error is not None
+            print(f"gridoffice-cli: {result.error.one_line()}", file=sys.stderr)
+    return EXIT_OK if all(r.ok for r in results) else EXIT_FAILED
+
+
+def cmd_sync_status(args: argparse.Namespace) -> int:
+    service = _sync_service(args)
+    try:
+        rows = service.status()
+        duplicates = service.duplicates_across_offices()
+    finally:
+        service.db.close()
+    if args.json:
+        import dataclasses
+
+        print(json.dumps({"peers": [dataclasses.asdict(r) for r in rows],
+                          "duplicates_across_offices": [list(d) for d in duplicates]},
+                         ensure_ascii=False, indent=2))
+        return EXIT_OK
+    for r in rows:
+        agree = {True: "一致 agree", False: "不一致 differ", None: "未知 unknown"}[
+            r.digests_agree]
+        print(f"{r.name}\t{r.pc_label or '-'}\t收 in #{r.in_sequence} {r.last_in or '-'}\t"
+              f"发 out #{r.out_sequence} {r.last_out or '-'}\t待发 pending {r.pending}\t"
+              f"冲突 conflicts {r.conflicts}\t数据 {agree}\t"
+              f"{'' if r.days_since_contact is None else f'{r.days_since_contact} 天 days'}")
+    return EXIT_OK
+
+
+def cmd_sync_conflicts(args: argparse.Namespace) -> int:
+    import dataclasses
+
+    service = _sync_service(args)
+    try:
+        rows = service.conflicts(include_resolved=args.all)
+    finally:
+        service.db.close()
+    if args.json:
+        print(json.dumps([dataclasses.asdict(c) for c in rows], ensure_ascii=False, indent=2,
+                         default=str))
+        return EXIT_OK
+    for c in rows:
+        print(f"{c.id[:8]}\t{c.table}\t{c.label}\t{c.kind}\t{','.join(c.fields)}\t{c.status}")
+    return EXIT_OK
+
+
+def cmd_sync_resolve(args: argparse.Namespace) -> int:
+    service = _sync_service(args)
+    try:
+        found = [c for c in service.conflicts() if c.id.startswith(args.conflict)]
+        if len(found) != 1:
+            raise UserError(MSG_NO_SUCH_CONFLICT, id=args.conflict)
+        service.resolve(found[0].id, args.choice)
+    finally:
+        service.db.close()
+    print(f"已处理 resolved: {found[0].id[:8]} {found[0].label}")
+    return EXIT_OK
+
+
+MSG_NO_SUCH_CONFLICT = QT_TRANSLATE_NOOP("errors", "There is no open conflict {id}.")
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     from gridoffice.services import demo
 
@@ -467,6 +607,21 @@ def cmd_ledger_meetings_summary(args: argparse.Namespace) -> int:
     return _print_ledger(args, f"meeting_summary:{args.year}", "次议事会 councils",
                          lambda db, unit: minutes_ledger.render_year_summary(
                              db, args.output, unit=unit, year=args.year))
+
+
+def cmd_ledger_street_summary(args: argparse.Namespace) -> int:
+    from gridoffice.ledgers import street_ledger
+    from gridoffice.services import office
+
+    year = args.year or dt.date.today().year
+
+    def render(db: Any, unit: str) -> Any:
+        # 填报单位 is the street office, also when a community office prints its own line.
+        profile = office.load_profile(db.path)
+        return street_ledger.render_street_summary(
+            db, args.output, unit=profile.street if profile else unit, year=year)
+
+    return _print_ledger(args, f"street_summary:{year}", "个社区 communities", render)
 
 
 def _period_arg(text: str | None) -> Any:

@@ -120,6 +120,9 @@ class Database:
         """
         if not rows:
             return []
+        raw = session.connection().connection.driver_connection
+        assert raw is not None
+        self.observe_stored_clock(raw)
         table = model.__table__  # type: ignore[attr-defined]
         fields = model.model_fields
         defaults = {c.name: _field_default(fields.get(c.name)) for c in table.columns}
@@ -132,16 +135,23 @@ class Database:
             row["hlc"] = self.clock.now()
             row["writer"] = self.replica_id
             row["base_hlc"] = None
+            row["local_seq"] = row["hlc"]
             row.setdefault("deleted", False)
             ids.append(row["id"])
             values.append(tuple(_sql_value(row.get(n, defaults[n])) for n in names))
         columns = ", ".join(f'"{n}"' for n in names)
         marks = ", ".join("?" for _ in names)
-        raw = session.connection().connection.driver_connection
-        assert raw is not None
         raw.executemany(f'INSERT INTO "{table.name}" ({columns}) VALUES ({marks})', values)
         raw.execute("UPDATE meta SET value = ? WHERE key = 'hlc_last'", (str(self.clock.last),))
         return ids
+
+    def observe_stored_clock(self, conn: Any) -> None:
+        """Move this clock past the one stored in the file (inside a write
+        transaction): another process may have written since, and the local
+        change sequence must never go backwards."""
+        row = conn.execute("SELECT value FROM meta WHERE key = 'hlc_last'").fetchone()
+        if row is not None:
+            self.clock.observe(int(row[0]))
 
     def close(self) -> None:
         self.engine.dispose()
@@ -177,6 +187,11 @@ def _stamp_synced_rows(session: Session, _context: Any, _instances: Any) -> None
                 f"{type(obj).__name__} rows are never deleted; set deleted=True instead"
             )
     stamped = False
+    changed = [obj for obj in session.dirty if isinstance(obj, Synced)
+               and session.is_modified(obj, include_collections=False)]
+    if changed or any(isinstance(obj, Synced) for obj in session.new):
+        raw = session.connection().connection.driver_connection
+        database.observe_stored_clock(raw)
     for obj in session.new:
         if isinstance(obj, Synced):
             if not obj.id:
@@ -184,15 +199,15 @@ def _stamp_synced_rows(session: Session, _context: Any, _instances: Any) -> None
             if not obj.origin_office:
                 obj.origin_office = database.office_id
             obj.base_hlc = None
-            obj.hlc = database.clock.now()
+            obj.hlc = obj.local_seq = database.clock.now()
             obj.writer = database.replica_id
             stamped = True
-    for obj in session.dirty:
-        if isinstance(obj, Synced) and session.is_modified(obj, include_collections=False):
-            obj.base_hlc = obj.hlc
-            obj.hlc = database.clock.now()
-            obj.writer = database.replica_id
-            stamped = True
+    for obj in changed:
+        obj.base_hlc = obj.hlc
+        database.clock.observe(obj.hlc)  # a version from a clock ahead: still after it
+        obj.hlc = obj.local_seq = database.clock.now()
+        obj.writer = database.replica_id
+        stamped = True
     if stamped:
         session.connection().exec_driver_sql(
             "UPDATE meta SET value = ? WHERE key = 'hlc_last'", (str(database.clock.last),)

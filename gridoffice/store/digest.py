@@ -10,6 +10,8 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 
+from gridoffice.store.migrations import LOCAL_COLUMNS
+
 # Area name in `info` -> table that holds its records. Later areas add theirs.
 AREAS: dict[str, str] = {
     "orgs": "org",
@@ -44,7 +46,8 @@ def table_digest(conn: sqlite3.Connection, table: str) -> str:
 
     A sum is order-independent and can later be updated row by row.
     """
-    columns = sorted(r[1] for r in conn.execute(f'PRAGMA table_info("{table}")'))
+    columns = sorted(r[1] for r in conn.execute(f'PRAGMA table_info("{table}")')
+                     if r[1] not in LOCAL_COLUMNS)
     select = ", ".join(f'"{c}"' for c in columns)
     sha256 = hashlib.sha256
     total = 0

@@ -628,8 +628,138 @@ def _step_6(conn: sqlite3.Connection) -> None:
     )
 
 
+# Columns kept only in this copy of the data: never sent, never part of a digest.
+LOCAL_COLUMNS = ("local_seq",)
+# Synced tables whose rows may not change once written (append-only ledgers).
+APPEND_ONLY = ("points_entry",)
+
+
+def _v6_synced_tables(conn: sqlite3.Connection) -> list[str]:
+    names = [r[0] for r in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+        "ORDER BY name")]
+    return [name for name in names
+            if {"hlc", "origin_office", "deleted"}
+            <= {r[1] for r in conn.execute(f'PRAGMA table_info("{name}")')}]
+
+
+def sync_bookkeeping(conn: sqlite3.Connection, table: str) -> None:
+    """What sync needs on a synced table (schema 7 on): the local change sequence
+    with its index, and a trigger keeping every replaced version in
+    ``sync_history`` (content as a JSON array in column order, blobs left out)."""
+    info = conn.execute(f'PRAGMA table_info("{table}")').fetchall()
+    if "local_seq" not in {r[1] for r in info}:
+        conn.execute(f'ALTER TABLE "{table}" ADD COLUMN local_seq INTEGER NOT NULL DEFAULT 0')
+    conn.execute(f'CREATE INDEX "ix_{table}_local_seq" ON "{table}" (local_seq)')
+    values = ", ".join("NULL" if "BLOB" in (r[2] or "").upper() else f'OLD."{r[1]}"'
+                       for r in info if r[1] not in LOCAL_COLUMNS)
+    conn.execute(
+        f'CREATE TRIGGER "{table}_keep_version" BEFORE UPDATE ON "{table}" '
+        "WHEN OLD.hlc IS NOT NEW.hlc OR OLD.writer IS NOT NEW.writer BEGIN "
+        # Not INSERT OR IGNORE: an upsert's conflict rule would override it.
+        "INSERT INTO sync_history (tbl, row_id, hlc, writer, data) "
+        f"SELECT '{table}', OLD.id, OLD.hlc, OLD.writer, json_array({values}) "
+        f"WHERE NOT EXISTS (SELECT 1 FROM sync_history WHERE tbl = '{table}' "
+        "AND row_id = OLD.id AND hlc = OLD.hlc AND writer = OLD.writer); END")
+
+
+def _step_7(conn: sqlite3.Connection) -> None:
+    """Sync bookkeeping: a local change sequence on every synced row (what to send
+    to whom), the versions each row had (to tell an old version from a concurrent
+    one and to merge field by field), the conflict log (synced: a resolution made
+    on one PC reaches the others), the packages sent and received and a cursor per
+    peer. Keys that were unique in one office (id number, grid code, card code,
+    work unit name) stop being unique in the file: the street office holds every
+    community's records, and two offline PCs may pick the same code; the services
+    still refuse a duplicate when it is typed, and sync flags one it brings."""
+    tables = _v6_synced_tables(conn)
+    _run(
+        conn,
+        """
+        CREATE TABLE sync_history (
+            tbl TEXT NOT NULL,
+            row_id TEXT NOT NULL,
+            hlc INTEGER NOT NULL,
+            writer TEXT NOT NULL,
+            data TEXT,
+            PRIMARY KEY (tbl, row_id, hlc, writer)
+        ) WITHOUT ROWID;
+        CREATE TABLE sync_package (
+            package_id TEXT PRIMARY KEY NOT NULL,
+            direction TEXT NOT NULL,
+            peer_replica TEXT NOT NULL,
+            incarnation TEXT NOT NULL,
+            sequence INTEGER NOT NULL,
+            sha256 TEXT NOT NULL DEFAULT '',
+            file_name TEXT NOT NULL DEFAULT '',
+            at TEXT NOT NULL,
+            rows INTEGER NOT NULL DEFAULT 0,
+            conflicts INTEGER NOT NULL DEFAULT 0,
+            applied_seq INTEGER,
+            manifest TEXT NOT NULL DEFAULT '{}'
+        );
+        CREATE INDEX ix_sync_package_peer ON sync_package
+            (peer_replica, direction, incarnation, sequence);
+        CREATE TABLE sync_cursor (
+            peer_replica TEXT PRIMARY KEY NOT NULL,
+            out_sequence INTEGER NOT NULL DEFAULT 0,
+            out_hash TEXT NOT NULL DEFAULT '',
+            out_at TEXT,
+            acked_seq INTEGER NOT NULL DEFAULT 0,
+            in_incarnation TEXT NOT NULL DEFAULT '',
+            in_sequence INTEGER NOT NULL DEFAULT 0,
+            in_seq INTEGER NOT NULL DEFAULT 0,
+            in_at TEXT,
+            digests TEXT NOT NULL DEFAULT '',
+            digests_agree INTEGER,
+            clock_offset_ms INTEGER
+        );
+        """
+        + _synced_table(
+            "sync_conflict",
+            """
+            tbl TEXT NOT NULL,
+            row_id TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            loser TEXT NOT NULL,
+            loser_hlc INTEGER NOT NULL,
+            loser_writer TEXT NOT NULL,
+            winner_hlc INTEGER NOT NULL,
+            winner_writer TEXT NOT NULL,
+            fields TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL DEFAULT 'open',
+            resolved_on TEXT,
+            resolved_by TEXT,
+            resolution TEXT
+            """,
+        )
+        + "CREATE INDEX ix_sync_conflict_row ON sync_conflict (tbl, row_id);\n"
+        + "CREATE INDEX ix_sync_conflict_status ON sync_conflict (status);\n"
+        + """
+        DROP INDEX ux_member_id_number;
+        CREATE INDEX ix_member_id_number ON member (id_number);
+        DROP INDEX ux_grid_code;
+        CREATE INDEX ix_grid_code ON grid (origin_office, code);
+        DROP INDEX ux_work_unit_name;
+        CREATE INDEX ix_work_unit_name ON work_unit (name);
+        DROP INDEX ux_registration_code;
+        CREATE INDEX ix_registration_code ON registration (origin_office, code);
+        DROP TRIGGER points_entry_no_update;
+        """,
+    )
+    for table in [*tables, "sync_conflict"]:
+        sync_bookkeeping(conn, table)
+        conn.execute(f'UPDATE "{table}" SET local_seq = hlc')
+    columns = [r[1] for r in conn.execute('PRAGMA table_info("points_entry")')
+               if r[1] not in LOCAL_COLUMNS]
+    conn.execute(
+        f"CREATE TRIGGER points_entry_no_update BEFORE UPDATE OF {', '.join(columns)} "
+        "ON points_entry BEGIN SELECT RAISE(ABORT, "
+        "'points entries are append-only: add a correction'); END")
+
+
 STEPS: list[Callable[[sqlite3.Connection], None]] = [
-    _step_1, _step_2, _step_3, _step_4, _step_5, _step_6,
+    _step_1, _step_2, _step_3, _step_4, _step_5, _step_6, _step_7,
 ]
 
 

@@ -17,6 +17,7 @@ class Synced(SQLModel):
     writer: str = ""
     base_hlc: int | None = None
     deleted: bool = False
+    local_seq: int = 0  # this copy's change sequence (what to send); never sent
 
 
 class Org(Synced, table=True):
@@ -522,11 +523,34 @@ class PointsEntry(Synced, table=True):
     note: str | None = None
 
 
+class SyncConflict(Synced, table=True):
+    """A version that lost a concurrent edit (or a delete that lost to an edit, an
+    identity change to review, a duplicate), kept until a person resolves it.
+    Synced, with an id that follows from the versions involved: every copy that
+    meets the same conflict records the same row, and a resolution travels."""
+
+    __tablename__ = "sync_conflict"
+
+    tbl: str
+    row_id: str
+    kind: str  # edit | delete | identity | duplicate | clock
+    loser: str  # JSON object of the losing version's columns
+    loser_hlc: int
+    loser_writer: str
+    winner_hlc: int
+    winner_writer: str
+    fields: str = ""  # the columns that differ, comma-separated
+    status: str = "open"  # open | resolved
+    resolved_on: str | None = None
+    resolved_by: str | None = None
+    resolution: str | None = None  # kept | taken | combined | same_person | different
+
+
 SYNCED_TABLES: tuple[type[Synced], ...] = (
     Org, CommitteeSeat, OrgEvent, Member, MemberPlacement, MemberEvent, MemberTransfer,
     Grid, GridRole, Building, House, Household, Resident, ResidentTag, Visit,
     Meeting, MeetingAttendee, AgendaItem, AgendaSpeech, Resolution, FollowUp,
     MeetingAmendment, MeetingAttachment,
     WorkUnit, Registration, ServicePost, PostClaim, ServiceActivity, ServiceRecord,
-    PointsEntry,
+    PointsEntry, SyncConflict,
 )

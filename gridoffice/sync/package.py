@@ -150,16 +150,16 @@ def read_package(path: str | os.PathLike[str], *, keys: OfficeKeys, office_id: s
     with _open_zip(source) as archive:
         manifest = _manifest(archive, source)
         manifest_bytes = archive.read("manifest.json")  # read cleanly just above
-        sender = trusted(str(manifest.get("sender_replica", "")))
-        if sender is None or sender.office_id != manifest.get("sender_office"):
-            raise UserError(MSG_UNKNOWN_SENDER, path=str(source),
-                            sender=str(manifest.get("sender_name") or
-                                       manifest.get("sender_replica") or "?"))
         if (manifest.get("recipient_replica") != replica_id
                 or manifest.get("recipient_office") != office_id):
             raise UserError(MSG_NOT_FOR_US, path=str(source),
                             recipient=str(manifest.get("recipient_name") or
                                           manifest.get("recipient_replica") or "?"))
+        sender = trusted(str(manifest.get("sender_replica", "")))
+        if sender is None or sender.office_id != manifest.get("sender_office"):
+            raise UserError(MSG_UNKNOWN_SENDER, path=str(source),
+                            sender=str(manifest.get("sender_name") or
+                                       manifest.get("sender_replica") or "?"))
         try:
             signature = archive.read("manifest.sig")
             ciphertext = archive.read("payload.bin")

@@ -1,10 +1,14 @@
 """The rows a package carries, as a small SQLite file (set-based in and out).
 
-Export copies the synced rows changed after a clock watermark into a fresh
-SQLite file with one table per synced table, in one ``INSERT … SELECT`` each —
-no row passes through Python. Import attaches such a file read-only and checks
-it before anything else looks at it: only known tables, exactly this program's
-columns for the schema the manifest names, and the sync columns filled in.
+Export copies the synced rows this copy changed after a peer's acknowledged
+change sequence into a SQLite file attached as ``payload``: one table per synced
+table with exactly the synced columns (the local change sequence stays home),
+in one ``INSERT … SELECT`` each — no row passes through Python — and the
+versions each row had before (``_history``: which versions the sender has seen
+replaced), so the recipient can tell an old version from a concurrent edit.
+Import attaches such a file and checks it before anything else looks at it:
+only known tables, this program's columns, the sync columns filled in, every
+value of the type its column holds, only records of the offices allowed.
 Plain sqlite3, no Qt.
 """
 
@@ -12,71 +16,115 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
-from pathlib import Path
 
 from gridoffice.errors import UserError
 from gridoffice.i18n import QT_TRANSLATE_NOOP
 from gridoffice.store.digest import synced_tables
+from gridoffice.store.migrations import LOCAL_COLUMNS
 
 MSG_ROWS_BAD = QT_TRANSLATE_NOOP(
     "errors", "The package's rows are not in the form this program expects ({problem}); "
     "nothing was changed.")
+MSG_FOREIGN_ROWS = QT_TRANSLATE_NOOP(
+    "errors", "The package carries {count} records that belong to another office "
+    "({table}); a package may only carry its sender's records. Nothing was changed.")
 
 SYNC_COLUMNS = ("id", "origin_office", "hlc", "writer", "base_hlc", "deleted")
+HISTORY = "_history"
 
 
 @dataclass(frozen=True)
-class RowsFile:
-    path: Path
+class RowsCopy:
     counts: dict[str, int]
-    hlc_high: int  # the newest change carried (0 for none)
+    hlc_low: int  # the oldest and newest change carried (0 for none)
+    hlc_high: int
 
 
 def columns(conn: sqlite3.Connection, table: str, schema: str = "main") -> list[str]:
-    return [row[1] for row in conn.execute(f'PRAGMA "{schema}".table_info("{table}")')]
+    """The synced columns of a table (local bookkeeping left out), in table order."""
+    return [row[1] for row in conn.execute(f'PRAGMA "{schema}".table_info("{table}")')
+            if row[1] not in LOCAL_COLUMNS]
 
 
-def export_rows(conn: sqlite3.Connection, target: Path, since_hlc: int = 0,
-                owners: tuple[str, ...] | None = None) -> RowsFile:
-    """Copy the rows of every synced table with ``hlc > since_hlc`` (and, given
-    ``owners``, owned by one of those offices) into a new SQLite file ``target``."""
-    if target.exists():
-        target.unlink()
-    conn.execute("ATTACH DATABASE ? AS payload", (str(target),))
+def scope_clause(owners: tuple[str, ...] | None, column: str = "origin_office"
+                 ) -> tuple[str, list[object]]:
+    if owners is None:
+        return "", []
+    return f" AND {column} IN ({','.join('?' * len(owners))})", list(owners)
+
+
+def echo_clause(peer: str | None) -> tuple[str, list[object]]:
+    """Leaves out the versions that came verbatim from ``peer`` itself — from its
+    current incarnation only: a PC restored from a backup has lost them."""
+    if peer is None:
+        return "", []
+    return (" AND local_seq NOT IN (SELECT p.applied_seq FROM main.sync_package p "
+            "JOIN main.sync_cursor c ON c.peer_replica = p.peer_replica "
+            "AND c.in_incarnation = p.incarnation WHERE p.direction = 'in' "
+            "AND p.peer_replica = ? AND p.applied_seq IS NOT NULL)", [peer])
+
+
+def copy_rows(conn: sqlite3.Connection, since_seq: int = 0,
+              owners: tuple[str, ...] | None = None, schema: str = "payload",
+              peer: str | None = None) -> RowsCopy:
+    """Inside the caller's transaction, copy every synced row with
+    ``local_seq > since_seq`` (and, given ``owners``, owned by one of them; not
+    received verbatim from ``peer``) into the attached, empty database
+    ``schema``, with the versions they replaced."""
+    owner_sql, owner_params = scope_clause(owners)
+    echo_sql, echo_params = echo_clause(peer)
+    owner_sql += echo_sql
+    owner_params += echo_params
     counts: dict[str, int] = {}
-    high = 0
-    try:
-        owner_clause = ""
-        params: list[object] = [since_hlc]
-        if owners is not None:
-            owner_clause = f" AND origin_office IN ({','.join('?' * len(owners))})"
-            params += list(owners)
-        for table in synced_tables(conn):
-            names = ", ".join(f'"{c}"' for c in columns(conn, table))
-            conn.execute(f'CREATE TABLE payload."{table}" AS SELECT {names} '
-                         f'FROM main."{table}" WHERE 0')
-            cursor = conn.execute(
-                f'INSERT INTO payload."{table}" SELECT {names} FROM main."{table}" '
-                f"WHERE hlc > ?{owner_clause}", params)
-            counts[table] = cursor.rowcount
-            top = conn.execute(f'SELECT max(hlc) FROM payload."{table}"').fetchone()[0]
-            high = max(high, top or 0)
-        conn.commit()
-    finally:
-        conn.execute("DETACH DATABASE payload")
-    return RowsFile(target, counts, high)
+    low = high = 0
+    conn.execute(f'CREATE TABLE "{schema}"."{HISTORY}" (tbl TEXT NOT NULL, row_id TEXT NOT '
+                 "NULL, hlc INTEGER NOT NULL, writer TEXT NOT NULL)")
+    for table in synced_tables(conn):
+        names = ", ".join(f'"{c}"' for c in columns(conn, table))
+        conn.execute(f'CREATE TABLE "{schema}"."{table}" AS SELECT {names} '
+                     f'FROM main."{table}" WHERE 0')
+        cursor = conn.execute(
+            f'INSERT INTO "{schema}"."{table}" SELECT {names} FROM main."{table}" '
+            f"WHERE local_seq > ?{owner_sql}", [since_seq, *owner_params])
+        counts[table] = cursor.rowcount
+        if cursor.rowcount:
+            bottom, top = conn.execute(
+                f'SELECT min(hlc), max(hlc) FROM "{schema}"."{table}"').fetchone()
+            low = min(low or bottom, bottom)
+            high = max(high, top)
+            conn.execute(
+                f'INSERT INTO "{schema}"."{HISTORY}" SELECT h.tbl, h.row_id, h.hlc, h.writer '
+                f'FROM "{schema}"."{table}" p JOIN main.sync_history h '
+                "ON h.tbl = ? AND h.row_id = p.id", (table,))
+    return RowsCopy(counts, low, high)
 
 
-def check_rows(conn: sqlite3.Connection, schema: str = "payload") -> dict[str, int]:
-    """Check an attached rows file against this database; its row counts."""
+_TYPES = {"INTEGER": ("integer",), "BOOLEAN": ("integer",), "TEXT": ("text",),
+          "DATE": ("text",), "DATETIME": ("text",), "REAL": ("real", "integer"),
+          "BLOB": ("blob",)}
+
+
+def check_rows(conn: sqlite3.Connection, owners: tuple[str, ...] | None = None,
+               schema: str = "payload") -> dict[str, int]:
+    """Check an attached rows file against this database; its row counts.
+
+    The file may come from an older program (fewer columns: the missing ones take
+    their defaults), never carry columns this program does not know."""
     known = set(synced_tables(conn))
     present = [row[0] for row in conn.execute(
         f"SELECT name FROM \"{schema}\".sqlite_master WHERE type = 'table'")]
     counts: dict[str, int] = {}
     for table in present:
+        if table == HISTORY:
+            if columns(conn, table, schema) != ["tbl", "row_id", "hlc", "writer"]:
+                raise UserError(MSG_ROWS_BAD, problem="columns of the version list")
+            continue
         if table not in known:
             raise UserError(MSG_ROWS_BAD, problem=f"unknown table {table}")
-        if columns(conn, table, schema) != columns(conn, table):
+        theirs = columns(conn, table, schema)
+        ours = {row[1]: row for row in conn.execute(f'PRAGMA main.table_info("{table}")')}
+        if not set(SYNC_COLUMNS) <= set(theirs) or not set(theirs) <= set(ours) \
+                or len(set(theirs)) != len(theirs):
             raise UserError(MSG_ROWS_BAD, problem=f"columns of {table}")
         missing = conn.execute(
             f'SELECT count(*) FROM "{schema}"."{table}" WHERE id IS NULL OR id = \'\' '
@@ -85,9 +133,30 @@ def check_rows(conn: sqlite3.Connection, schema: str = "payload") -> dict[str, i
         if missing:
             raise UserError(MSG_ROWS_BAD, problem=f"{missing} rows of {table} without "
                             "their sync columns")
+        tests = []
+        for name in theirs:
+            _cid, _name, declared, notnull, _default, _pk = ours[name]
+            allowed = _TYPES.get((declared or "").split("(")[0].upper())
+            if allowed is None:
+                continue
+            kinds = ", ".join(f"'{kind}'" for kind in (*allowed, *(() if notnull else ("null",))))
+            tests.append(f'typeof("{name}") NOT IN ({kinds})')
+        if tests:
+            wrong = conn.execute(f'SELECT id FROM "{schema}"."{table}" WHERE '
+                                 + " OR ".join(tests) + " LIMIT 1").fetchone()
+            if wrong:
+                raise UserError(MSG_ROWS_BAD, problem=f"a value of the wrong type in "
+                                f"{table} {wrong[0]}")
         duplicates = conn.execute(
             f'SELECT count(*) - count(DISTINCT id) FROM "{schema}"."{table}"').fetchone()[0]
         if duplicates:
             raise UserError(MSG_ROWS_BAD, problem=f"{duplicates} repeated ids in {table}")
+        if owners is not None:
+            owner_sql, params = scope_clause(owners)
+            foreign = conn.execute(
+                f'SELECT count(*) FROM "{schema}"."{table}" WHERE NOT (1{owner_sql})',
+                params).fetchone()[0]
+            if foreign:
+                raise UserError(MSG_FOREIGN_ROWS, count=foreign, table=table)
         counts[table] = conn.execute(f'SELECT count(*) FROM "{schema}"."{table}"').fetchone()[0]
     return counts

@@ -27,14 +27,26 @@ def filled(db):
 
 def _attached(db_path, rows_file):
     conn = connect(db_path)
-    conn.execute("ATTACH DATABASE ? AS payload", (f"file:{rows_file}?mode=ro",))
+    conn.execute("ATTACH DATABASE ? AS payload", (str(rows_file),))
     return conn
+
+
+def _export(conn, target, since=0, owners=None):
+    """Copy rows into a fresh rows file the way an export does."""
+    conn.execute("ATTACH DATABASE ? AS payload", (str(target),))
+    try:
+        conn.execute("BEGIN")
+        result = rows.copy_rows(conn, since, owners)
+        conn.execute("COMMIT")
+    finally:
+        conn.execute("DETACH DATABASE payload")
+    return result
 
 
 def test_full_export_carries_every_row(tmp_path, filled):
     conn = connect(filled.path)
     try:
-        result = rows.export_rows(conn, tmp_path / "rows.sqlite3")
+        result = _export(conn, tmp_path / "rows.sqlite3")
         counts = digest.counts(conn)
         ours = {t: conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0]
                 for t in digest.synced_tables(conn)}
@@ -44,7 +56,7 @@ def test_full_export_carries_every_row(tmp_path, filled):
     assert result.counts["org"] == counts["orgs"] == 4
     assert result.hlc_high > 0
     # The rows file holds the same content: its digests equal ours.
-    copy = sqlite3.connect(result.path)
+    copy = sqlite3.connect(tmp_path / "rows.sqlite3")
     try:
         assert digest.table_digest(copy, "org") == digest.digests(
             sqlite3.connect(filled.path))["org"]
@@ -56,15 +68,15 @@ def test_only_rows_after_the_watermark_and_of_the_owners(tmp_path, filled):
     from gridoffice.services.orgs import OrgDraft, OrgService
 
     conn = connect(filled.path)
-    first = rows.export_rows(conn, tmp_path / "a.sqlite3")
+    first = _export(conn, tmp_path / "a.sqlite3")
     conn.close()
     OrgService(filled, operator="王芳", today=dt.date(2026, 11, 21)).create(
         OrgDraft("第4党支部", "branch",
                  parent_id=OrgService(filled).list_orgs()[0].id))
     conn = connect(filled.path)
     try:
-        later = rows.export_rows(conn, tmp_path / "b.sqlite3", since_hlc=first.hlc_high)
-        nobody = rows.export_rows(conn, tmp_path / "c.sqlite3", owners=("someone-else",))
+        later = _export(conn, tmp_path / "b.sqlite3", since=first.hlc_high)
+        nobody = _export(conn, tmp_path / "c.sqlite3", owners=("someone-else",))
     finally:
         conn.close()
     assert later.counts["org"] == 1 and later.hlc_high > first.hlc_high
@@ -73,11 +85,13 @@ def test_only_rows_after_the_watermark_and_of_the_owners(tmp_path, filled):
 
 def test_a_good_rows_file_passes_the_check(tmp_path, filled):
     conn = connect(filled.path)
-    result = rows.export_rows(conn, tmp_path / "rows.sqlite3")
+    result = _export(conn, tmp_path / "rows.sqlite3")
     conn.close()
-    conn = _attached(filled.path, result.path)
+    conn = _attached(filled.path, tmp_path / "rows.sqlite3")
     try:
         assert rows.check_rows(conn) == result.counts
+        with pytest.raises(UserError):  # another office's records: refused
+            rows.check_rows(conn, owners=("someone-else",))
     finally:
         conn.close()
 
@@ -88,16 +102,19 @@ def test_a_good_rows_file_passes_the_check(tmp_path, filled):
     'UPDATE "org" SET id = NULL WHERE rowid = 1',
     'UPDATE "org" SET hlc = \'soon\' WHERE rowid = 1',
     'INSERT INTO "org" SELECT * FROM "org" LIMIT 1',
+    'UPDATE "org" SET name = x\'00ff\' WHERE rowid = 1',
+    'UPDATE "org" SET sort_order = \'first\' WHERE rowid = 1',
+    'UPDATE "org" SET name = NULL WHERE rowid = 1',
 ])
 def test_bad_rows_files_are_refused(tmp_path, filled, damage):
     conn = connect(filled.path)
-    result = rows.export_rows(conn, tmp_path / "rows.sqlite3")
+    _export(conn, tmp_path / "rows.sqlite3")
     conn.close()
-    bad = sqlite3.connect(result.path)
+    bad = sqlite3.connect(tmp_path / "rows.sqlite3")
     bad.execute(damage)
     bad.commit()
     bad.close()
-    conn = _attached(filled.path, result.path)
+    conn = _attached(filled.path, tmp_path / "rows.sqlite3")
     try:
         with pytest.raises(UserError):
             rows.check_rows(conn)
