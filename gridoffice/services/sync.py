@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from gridoffice.domain.hlc import pack, uuid7, wall_millis
-from gridoffice.errors import StorageError, Term, UserError
+from gridoffice.errors import Cancelled, StorageError, Term, UserError
 from gridoffice.fileio import atomic_output
 from gridoffice.i18n import QT_TRANSLATE_NOOP
 from gridoffice.paths import storage_error
@@ -311,7 +311,7 @@ class SyncService:
         results = []
         for index, recipient in enumerate(recipients):
             if progress is not None and not progress(index, len(recipients)):
-                break
+                raise Cancelled()
             results.append(self._export_one(target, recipient))
         if progress is not None:
             progress(len(recipients), len(recipients))
@@ -401,18 +401,24 @@ class SyncService:
                      ) -> list[ImportResult]:
         """Import each file on its own, all or nothing; a refused one says why."""
         results = []
+        steps = 100
         for index, path in enumerate(paths):
-            if progress is not None and not progress(index, len(paths)):
-                break
+            if progress is not None and not progress(index * steps, len(paths) * steps):
+                raise Cancelled()
+
+            def within(done: int, total: int, index: int = index) -> bool:
+                return progress is None or progress(
+                    index * steps + done * steps // max(total, 1), len(paths) * steps)
+
             try:
-                results.append(self.import_file(Path(path)))
+                results.append(self.import_file(Path(path), within))
             except UserError as exc:
                 results.append(ImportResult(Path(path), "refused", error=exc))
         if progress is not None:
-            progress(len(paths), len(paths))
+            progress(len(paths) * steps, len(paths) * steps)
         return results
 
-    def import_file(self, path: Path) -> ImportResult:
+    def import_file(self, path: Path, progress: Progress | None = None) -> ImportResult:
         profile = self.profile()
         opened = packages.read_package(
             path, keys=own_keys(self.path), office_id=self.db.office_id,
@@ -437,7 +443,7 @@ class SyncService:
             except sqlite3.DatabaseError as exc:
                 raise UserError(packages.MSG_DAMAGED, path=str(path)) from exc
             try:
-                return self._apply(conn, path, opened, owners)
+                return self._apply(conn, path, opened, owners, progress)
             except sqlite3.DatabaseError as exc:
                 if "file is not a database" in str(exc) or "malformed" in str(exc):
                     raise UserError(packages.MSG_DAMAGED, path=str(path)) from exc
@@ -447,7 +453,7 @@ class SyncService:
                     conn.execute("DETACH DATABASE payload")
 
     def _apply(self, conn: sqlite3.Connection, path: Path, opened: packages.OpenedPackage,
-               owners: tuple[str, ...]) -> ImportResult:
+               owners: tuple[str, ...], progress: Progress | None = None) -> ImportResult:
         manifest = opened.manifest
         sender = opened.sender
         package_id = str(manifest.get("package_id", ""))
@@ -477,7 +483,7 @@ class SyncService:
             rowsfile.check_rows(conn, owners)
             self._check_incarnation(conn)
             seq = self._stamp(conn)
-            merged = merge(conn, seq, self._stamp(conn))
+            merged = merge(conn, seq, self._stamp(conn), progress=progress)
             self._check_parents(conn, path, merged)
             cursor = self._cursor(conn, sender.replica_id)
             result = self._record(conn, path, manifest, sender, cursor, merged, seq)
@@ -551,6 +557,31 @@ class SyncService:
             conflicts=len(merged.conflicts), merged=merged.merged, revived=merged.revived,
             duplicates=merged.duplicates, missing=missing, clock_offset_ms=offset,
             digests_agree=agree, mismatched=mismatched)
+
+    def inbox(self, folder: Path) -> list[Path]:
+        """The packages in an exchange folder addressed to this PC and not yet
+        imported, oldest first (files of other PCs and damaged ones are left to
+        the import, which says why)."""
+        found = []
+        try:
+            candidates = sorted(Path(folder).glob(f"*{packages.SUFFIX}"))
+        except OSError:
+            return []
+        with self._connection() as conn:
+            done = {r[0] for r in conn.execute(
+                "SELECT package_id FROM sync_package WHERE direction = 'in'")}
+        for path in candidates:
+            try:
+                manifest = packages.read_manifest(path)
+            except UserError:
+                found.append((("", 0), path))
+                continue
+            if manifest.get("recipient_replica") != self.db.replica_id or \
+                    manifest.get("package_id") in done:
+                continue
+            found.append(((str(manifest.get("sender_replica")),
+                           int(manifest.get("sequence", 0) or 0)), path))
+        return [path for _key, path in sorted(found, key=lambda item: item[0])]
 
     # --- status -----------------------------------------------------------------------
     def status(self) -> list[PeerStatus]:

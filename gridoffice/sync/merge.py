@@ -29,10 +29,11 @@ import hashlib
 import json
 import sqlite3
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from gridoffice.errors import Cancelled
 from gridoffice.store.digest import synced_tables
 from gridoffice.sync.rows import HISTORY, SYNC_COLUMNS, columns
 
@@ -285,20 +286,24 @@ class _Merger:
                 self.result.duplicates += len(self.result.conflicts) - before
 
 
-def merge(conn: sqlite3.Connection, seq: int, derived: int,
-          schema: str = "payload") -> MergeResult:
+def merge(conn: sqlite3.Connection, seq: int, derived: int, schema: str = "payload",
+          progress: Callable[[int, int], bool] | None = None) -> MergeResult:
     """Merge every table of the attached rows file; inside the caller's transaction.
     Rows taken as they came get the local change sequence ``seq`` (not sent back to
-    their sender), rows the merge wrote get ``derived`` (sent everywhere)."""
+    their sender), rows the merge wrote get ``derived`` (sent everywhere).
+    ``progress(done, total)`` per table; False raises ``Cancelled`` (the caller
+    rolls back)."""
     conn.execute("CREATE TEMP TABLE IF NOT EXISTS sync_plan "
                  "(id TEXT PRIMARY KEY NOT NULL, action TEXT NOT NULL) WITHOUT ROWID")
     merger = _Merger(conn, seq, derived, schema)
     present = {r[0] for r in conn.execute(
         f"SELECT name FROM \"{schema}\".sqlite_master WHERE type = 'table'")}
     local = synced_tables(conn)
-    for table in local:
-        if table in present and table != CONFLICTS:
-            merger.table(table)
+    todo = [t for t in local if t in present and t != CONFLICTS]
+    for done, table in enumerate(todo):
+        if progress is not None and not progress(done, len(todo) + 1):
+            raise Cancelled()
+        merger.table(table)
     if CONFLICTS in present:  # last: a resolution replaces what the rows above logged
         merger.table(CONFLICTS)
     merger.revive_parents([t for t in local if t != CONFLICTS])
