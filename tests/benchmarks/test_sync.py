@@ -1,0 +1,133 @@
+"""Sync with a community of 100,000 residents (about 180,000 rows in all).
+
+- export and import of the whole community as one package, each against a bare
+  sqlite3 ``executemany`` of the same rows into empty tables (same run);
+- peak memory of a fresh process doing the export, then the import;
+- an export after 100 changed rows: the cost follows the changes.
+
+Run: python -m pytest tests/benchmarks/test_sync.py -m benchmark -s
+"""
+
+from __future__ import annotations
+
+import resource
+import shutil
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from gridoffice.store.digest import synced_tables
+from gridoffice.sync.rows import columns
+from tests.benchmarks.households_data import make_large_register
+from tests.sync.net import Net
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _fill_from(net_pc, source: Path) -> int:
+    """Copy the generated register into a set-up PC's database (its own office)."""
+    conn = sqlite3.connect(net_pc.path)
+    conn.execute("ATTACH DATABASE ? AS src", (str(source),))
+    total = 0
+    with conn:
+        for table in synced_tables(conn):
+            if conn.execute(f'SELECT count(*) FROM src."{table}"').fetchone()[0] == 0:
+                continue
+            names = ", ".join(f'"{c}"' for c in columns(conn, table))
+            total += conn.execute(
+                f'INSERT INTO main."{table}" ({names}, local_seq) SELECT {names}, hlc '
+                f'FROM src."{table}"').rowcount
+            conn.execute(f'UPDATE main."{table}" SET origin_office = ?',
+                         (net_pc.db.office_id,))
+    conn.close()
+    return total
+
+
+def _baseline(source: Path, target: Path) -> float:
+    """Bare sqlite3: the same rows inserted with executemany into empty tables."""
+    src = sqlite3.connect(source)
+    data = {}
+    for table in synced_tables(src):
+        cols = columns(src, table)
+        rows = src.execute(f'SELECT {", ".join(cols)} FROM "{table}"').fetchall()
+        if rows:
+            data[table] = (cols, rows)
+    src.close()
+    conn = sqlite3.connect(target)
+    start = time.perf_counter()
+    for table, (cols, rows) in data.items():
+        conn.execute(f'CREATE TABLE "{table}" ({", ".join(cols)})')
+        conn.executemany(f'INSERT INTO "{table}" VALUES ({", ".join("?" * len(cols))})', rows)
+    conn.commit()
+    elapsed = time.perf_counter() - start
+    conn.close()
+    return elapsed
+
+
+def _peak_mb(code: str) -> float:
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         cwd=ROOT, check=True).stdout
+    return float(out.strip().splitlines()[-1])
+
+
+@pytest.mark.benchmark
+def test_sync_100000_residents(tmp_path):
+    source = make_large_register(tmp_path / "generated")
+    net = Net(tmp_path / "net", {"a1": ("幸福里社区", "1号机")})
+    a1, street = net["a1"], net.street
+    rows = _fill_from(a1, source)
+    base = _baseline(source, tmp_path / "baseline.sqlite3")
+    print(f"\n{rows} rows; bare executemany {base:.2f} s")
+
+    start = time.perf_counter()
+    [exported] = a1.sync.export(a1.outbox)
+    export_s = time.perf_counter() - start
+    size = exported.path.stat().st_size / 2**20
+    copy = tmp_path / "copy"  # as it was before the import, for the memory probes
+    net.close()
+    shutil.copytree(tmp_path / "net", copy)
+    net = Net.copy(tmp_path / "net", tmp_path / "net2")
+    a1, street = net["a1"], net.street
+    start = time.perf_counter()
+    [imported] = street.sync.import_files([exported.path])
+    import_s = time.perf_counter() - start
+    assert imported.status == "applied" and imported.inserted == rows and imported.digests_agree
+    print(f"export {export_s:.2f} s ({export_s / base:.1f}x), package {size:.1f} MB; "
+          f"import {import_s:.2f} s ({import_s / base:.1f}x)")
+
+    # Peak memory of a fresh process doing each step on copies.
+    probe = ("import resource, sys; sys.path.insert(0, {root!r});"
+             "from pathlib import Path; from tests.sync.net import Pc;"
+             "pc = Pc({name!r}, Path({folder!r})); {action};"
+             "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)")
+    out = tmp_path / "probe-out"
+    out.mkdir()
+    export_mb = _peak_mb(probe.format(root=str(ROOT), name="a1", folder=str(copy / "a1"),
+                                      action=f"pc.sync.export(Path({str(out)!r}))"))
+    import_mb = _peak_mb(probe.format(
+        root=str(ROOT), name="street", folder=str(copy / "street"),
+        action=f"pc.sync.import_files([Path({str(exported.path)!r})])"))
+    print(f"peak memory: export {export_mb:.0f} MB, import {import_mb:.0f} MB")
+
+    # 100 changed rows in the 100,000-row database.
+    net.down("a1")  # the street's acknowledgement
+    ids = [r[0] for r in a1.rows("SELECT id FROM resident LIMIT 100")]
+    with a1.db.write() as session:
+        from gridoffice.store.tables import Resident
+
+        for row_id in ids:
+            session.get(Resident, row_id).note = "改"
+    start = time.perf_counter()
+    [small] = a1.sync.export(a1.outbox)
+    small_s = time.perf_counter() - start
+    print(f"export of {small.rows} changed rows in the full database: {small_s * 1000:.0f} ms")
+    print(f"this process peak memory {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+    net.close()
+    assert small.rows == 100
+    assert export_s <= 5 * base and import_s <= 5 * base
+    assert export_mb <= 300 and import_mb <= 300
+    assert small_s <= 0.5
