@@ -125,7 +125,8 @@ def test_sync_100000_residents(tmp_path):
     [small] = a1.sync.export(a1.outbox)
     small_s = time.perf_counter() - start
     print(f"export of {small.rows} changed rows in the full database: {small_s * 1000:.0f} ms")
-    print(f"this process peak memory {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"this process peak memory {peak:.0f} MB")
     net.close()
     assert small.rows == 100
     assert export_s <= 5 * base and import_s <= 5 * base

@@ -111,8 +111,8 @@ def _every_edit_kept(net, final):
     rows = {r[0]: r for r in street.rows(
         "SELECT id, name, short_name, sort_order, deleted FROM org")}
     lost = {}
-    for table, row_id, loser in street.rows(
-            "SELECT tbl, row_id, loser FROM sync_conflict WHERE tbl = 'org'"):
+    for row_id, loser in street.rows(
+            "SELECT row_id, loser FROM sync_conflict WHERE tbl = 'org'"):
         lost.setdefault(row_id, []).append(json.loads(loser))
     for (_pc, row_id, field), value in final.items():
         now = rows[row_id][1 + FIELDS.index(field)]
