@@ -4,7 +4,9 @@ Every synced row is stamped in one place, a ``before_flush`` hook: a new id
 (UUIDv7), the owning office, a hybrid-logical-clock timestamp, the writer
 (this copy of the data) and the version it was based on. Deleting a synced
 row through the ORM is refused: rows are retired by setting ``deleted``
-(a tombstone that sync can carry), so nobody's record is ever lost.
+(a tombstone that sync can carry), so nobody's record is ever lost. A record
+is changed only by the office that owns it (``origin_office``): another
+office's copy arrives by sync and is read-only here.
 """
 
 from __future__ import annotations
@@ -25,9 +27,15 @@ from sqlmodel import Session as ModelSession
 from sqlmodel import create_engine
 
 from gridoffice.domain.hlc import HybridClock, uuid7
-from gridoffice.errors import StorageError
+from gridoffice.errors import StorageError, UserError
+from gridoffice.i18n import QT_TRANSLATE_NOOP
 from gridoffice.store.files import BUSY_TIMEOUT_MS, MSG_LOCKED, configure
 from gridoffice.store.tables import Synced
+
+
+MSG_NOT_OURS = QT_TRANSLATE_NOOP(
+    "errors", "This record belongs to another office and is changed there (it reaches this "
+    "PC by sync); nothing was changed.")
 
 
 class HardDeleteError(RuntimeError):
@@ -189,6 +197,10 @@ def _stamp_synced_rows(session: Session, _context: Any, _instances: Any) -> None
     stamped = False
     changed = [obj for obj in session.dirty if isinstance(obj, Synced)
                and session.is_modified(obj, include_collections=False)]
+    if any(obj.origin_office != database.office_id for obj in changed):
+        # A record is changed by the office that owns it: the street office does not
+        # edit a community's records, nor a community the street's reference data.
+        raise UserError(MSG_NOT_OURS)
     if changed or any(isinstance(obj, Synced) for obj in session.new):
         raw = session.connection().connection.driver_connection
         database.observe_stored_clock(raw)

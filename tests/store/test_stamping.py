@@ -89,3 +89,29 @@ def test_every_synced_table_in_the_schema_has_the_model_columns(db):
         in_model = {c.name: not c.nullable for c in table.columns}
         assert in_db == in_model, table.name
         assert {"id", "origin_office", "hlc", "writer", "base_hlc", "deleted"} <= set(in_db)
+
+
+def test_another_offices_record_is_read_only_here(db, orgs):
+    from gridoffice.errors import UserError
+
+    node = orgs.create(OrgDraft("中共幸福里社区委员会", "committee"))
+    conn = sqlite3.connect(db.path)
+    conn.execute("UPDATE org SET origin_office = 'another-office' WHERE id = ?", (node.id,))
+    conn.commit()
+    conn.close()
+    before = raw(db, "SELECT * FROM org")
+    with pytest.raises(UserError) as refused, db.write() as session:
+        session.get(Org, node.id).name = "改名"
+    assert "belongs to another office" in str(refused.value)
+    assert raw(db, "SELECT * FROM org") == before
+
+
+def test_local_change_sequence_follows_every_write(db, orgs):
+    node = orgs.create(OrgDraft("中共幸福里社区委员会", "committee"))
+    [(hlc, seq)] = raw(db, "SELECT hlc, local_seq FROM org")
+    assert seq == hlc
+    orgs.update(node.id, OrgDraft("中共幸福里社区党委", "committee"))
+    [(hlc2, seq2)] = raw(db, "SELECT hlc, local_seq FROM org")
+    assert seq2 == hlc2 > hlc
+    # The replaced version is kept (sync tells old news from a concurrent edit by it).
+    assert raw(db, "SELECT hlc FROM sync_history WHERE row_id = ?", node.id) == [(hlc,)]
