@@ -17,7 +17,6 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
-import hashlib
 import json
 import re
 import shutil
@@ -49,6 +48,7 @@ from gridoffice.store.digest import synced_tables
 from gridoffice.store.files import connect
 from gridoffice.sync import package as packages
 from gridoffice.sync import rows as rowsfile
+from gridoffice.sync.digests import scope_digests
 from gridoffice.sync.identity import PublicIdentity
 from gridoffice.sync.merge import CONFLICTS, MergeResult, merge
 
@@ -163,24 +163,6 @@ def _now_text(now: dt.datetime | None = None) -> str:
 
 def _safe(name: str) -> str:
     return re.sub(r'[\\/:*?"<>|\s]+', "-", name).strip("-") or "office"
-
-
-def version_digests(conn: sqlite3.Connection, owners: tuple[str, ...]) -> dict[str, str]:
-    """Per synced table, an order-independent digest of the versions (id, hlc,
-    writer) of the rows the offices own. A version's content never changes, so two
-    copies agree on these exactly when they hold the same rows."""
-    marks = ",".join("?" * len(owners))
-    result = {}
-    sha256 = hashlib.sha256
-    for table in synced_tables(conn):
-        total = 0
-        for row_id, hlc, writer in conn.execute(
-                f'SELECT id, hlc, writer FROM "{table}" WHERE origin_office IN ({marks})',
-                owners):
-            total += int.from_bytes(sha256(f"{row_id}|{hlc}|{writer}".encode()).digest()[:16],
-                                    "big")
-        result[table] = f"{total % (1 << 128):032x}"
-    return result
 
 
 class SyncService:
@@ -356,7 +338,7 @@ class SyncService:
                         "ack": {"incarnation": cursor["in_incarnation"],
                                 "sequence": cursor["in_sequence"], "seq": cursor["in_seq"]},
                         "digest_scope": list(self.scope(community)),
-                        "digests": version_digests(conn, self.scope(community)),
+                        "digests": scope_digests(conn, self.scope(community)),
                     }
                     conn.execute(
                         "UPDATE sync_cursor SET out_sequence = ?, out_at = ? "
@@ -528,7 +510,7 @@ class SyncService:
             acked = int(ack.get("seq", 0) or 0)
         scope = tuple(str(o) for o in manifest.get("digest_scope") or ())
         theirs = manifest.get("digests") or {}
-        mine = version_digests(conn, scope) if scope else {}
+        mine = scope_digests(conn, scope) if scope else {}
         mismatched = tuple(sorted(t for t, value in theirs.items() if mine.get(t) != value))
         agree = not mismatched if scope else None
         now = _now_text(self._now())

@@ -32,7 +32,6 @@ from gridoffice.i18n import QT_TRANSLATE_NOOP
 from gridoffice.store.files import BUSY_TIMEOUT_MS, MSG_LOCKED, configure
 from gridoffice.store.tables import Synced
 
-
 MSG_NOT_OURS = QT_TRANSLATE_NOOP(
     "errors", "This record belongs to another office and is changed there (it reaches this "
     "PC by sync); nothing was changed.")

@@ -646,7 +646,8 @@ def _v6_synced_tables(conn: sqlite3.Connection) -> list[str]:
 def sync_bookkeeping(conn: sqlite3.Connection, table: str) -> None:
     """What sync needs on a synced table (schema 7 on): the local change sequence
     with its index, and a trigger keeping every replaced version in
-    ``sync_history`` (content as a JSON array in column order, blobs left out)."""
+    ``sync_history`` (content as a JSON array in column order, blobs left out, and
+    the change sequence it had here: the digests are kept up to date from it)."""
     info = conn.execute(f'PRAGMA table_info("{table}")').fetchall()
     if "local_seq" not in {r[1] for r in info}:
         conn.execute(f'ALTER TABLE "{table}" ADD COLUMN local_seq INTEGER NOT NULL DEFAULT 0')
@@ -657,8 +658,8 @@ def sync_bookkeeping(conn: sqlite3.Connection, table: str) -> None:
         f'CREATE TRIGGER "{table}_keep_version" BEFORE UPDATE ON "{table}" '
         "WHEN OLD.hlc IS NOT NEW.hlc OR OLD.writer IS NOT NEW.writer BEGIN "
         # Not INSERT OR IGNORE: an upsert's conflict rule would override it.
-        "INSERT INTO sync_history (tbl, row_id, hlc, writer, data) "
-        f"SELECT '{table}', OLD.id, OLD.hlc, OLD.writer, json_array({values}) "
+        "INSERT INTO sync_history (tbl, row_id, hlc, writer, data, local_seq) "
+        f"SELECT '{table}', OLD.id, OLD.hlc, OLD.writer, json_array({values}), OLD.local_seq "
         f"WHERE NOT EXISTS (SELECT 1 FROM sync_history WHERE tbl = '{table}' "
         "AND row_id = OLD.id AND hlc = OLD.hlc AND writer = OLD.writer); END")
 
@@ -682,7 +683,15 @@ def _step_7(conn: sqlite3.Connection) -> None:
             hlc INTEGER NOT NULL,
             writer TEXT NOT NULL,
             data TEXT,
+            local_seq INTEGER,
             PRIMARY KEY (tbl, row_id, hlc, writer)
+        ) WITHOUT ROWID;
+        CREATE TABLE sync_digest (
+            tbl TEXT NOT NULL,
+            scope TEXT NOT NULL,
+            upto INTEGER NOT NULL,
+            digest TEXT NOT NULL,
+            PRIMARY KEY (tbl, scope)
         ) WITHOUT ROWID;
         CREATE TABLE sync_package (
             package_id TEXT PRIMARY KEY NOT NULL,

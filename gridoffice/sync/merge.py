@@ -172,11 +172,9 @@ class _Merger:
         differing = [c for c in content if local[c] != remote[c]]
         if kind == "edit" and set(differing) & set(IDENTITY_FIELDS.get(table, ())):
             kind = "identity"
-        self._remember(table, remote)
         if table == CONFLICTS or (kind == "edit" and not differing):
             # Bookkeeping, or the same change made twice: the winner, no conflict.
-            if winner is remote:
-                self._write(table, local_cols, remote, verbatim=True)
+            self._take_or_remember(table, local_cols, winner, remote)
             return
         if kind == "edit":
             base = self._base(table, row_id, local_cols, remote)
@@ -196,12 +194,22 @@ class _Merger:
                     merged["hlc"] = max(local["hlc"], remote["hlc"]) + 1
                     merged["writer"] = _tag("merge", *first, *second)
                     merged["base_hlc"] = winner["hlc"]
+                    self._remember(table, remote)
                     self._write(table, local_cols, merged)
                     self.result.merged += 1
                     return
-        if winner is remote:
-            self._write(table, local_cols, remote, verbatim=True)
+        self._take_or_remember(table, local_cols, winner, remote)
         self._log(table, row_id, kind, winner, loser, differing)
+
+    def _take_or_remember(self, table: str, cols: list[str], winner: dict[str, Any],
+                          remote: dict[str, Any]) -> None:
+        """The remote version becomes current, or is remembered as seen (so it is
+        old news when it comes again). A version that becomes current enters the
+        history only once it is replaced, with the change sequence it had here."""
+        if winner is remote:
+            self._write(table, cols, remote, verbatim=True)
+        else:
+            self._remember(table, remote)
 
     def _remember(self, table: str, row: dict[str, Any]) -> None:
         values = [None if isinstance(v, bytes) else v for k, v in row.items()]

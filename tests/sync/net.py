@@ -10,11 +10,12 @@ from pathlib import Path
 
 from gridoffice import paths
 from gridoffice.services import office, sync_trust
-from gridoffice.services.sync import SyncService, version_digests
+from gridoffice.services.sync import SyncService
 from gridoffice.store import digest
 from gridoffice.store.database import Database
 from gridoffice.store.files import connect, open_database
 from gridoffice.store.tables import Org
+from gridoffice.sync.digests import scope_digests, version_digests
 
 STREET = "幸福街道"
 
@@ -56,6 +57,16 @@ class Pc:
                 return digest.digests(conn)
             return version_digests(conn, owners)
         finally:
+            conn.close()
+
+    def kept_digests(self, owners: tuple[str, ...]) -> dict[str, str]:
+        """The digests as export and import keep them up to date (not stored here)."""
+        conn = connect(self.path)
+        try:
+            conn.execute("BEGIN")
+            return scope_digests(conn, owners)
+        finally:
+            conn.execute("ROLLBACK")
             conn.close()
 
     def rows(self, sql: str, params: tuple = ()) -> list[tuple]:
@@ -167,6 +178,8 @@ class Net:
         for office_id, pcs in self.communities().items():
             scope = (office_id, street_id)
             want = self.street.digests(scope)
+            for pc in [*pcs, self.street]:
+                assert pc.kept_digests(scope) == want, pc.name
             for pc in pcs:
                 assert pc.digests(scope) == want, pc.name
                 assert pc.digests() == pcs[0].digests(), pc.name
