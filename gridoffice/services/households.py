@@ -121,6 +121,7 @@ class GridRow:
     households: int
     residents: int
     care_tags: int = 0
+    origin_office: str = ""  # the office that owns the record (the street sees all)
 
 
 @dataclass(frozen=True)
@@ -137,6 +138,7 @@ class ResidentQuery:
     age_band: str | None = None  # households.age_band values, e.g. "80+"
     not_visited_days: int | None = None  # household not visited for at least N days
     include_left: bool = False  # moved out or died
+    office: str | None = None  # one office's residents (origin_office); None: every office
 
 
 @dataclass(frozen=True)
@@ -151,6 +153,7 @@ class BuildingRow:
     households: int
     residents: int
     care_tags: int
+    origin_office: str = ""
 
 
 @dataclass(frozen=True)
@@ -166,6 +169,7 @@ class HouseRow:
     head_name: str | None
     residents: int
     last_visit: dt.date | None
+    origin_office: str = ""
 
 
 @dataclass(frozen=True)
@@ -220,6 +224,7 @@ class ResidentRow(NamedTuple):
     building_id: str = ""
     last_visit: dt.date | None = None
     tags: tuple[str, ...] = ()  # current care tags, derived ones included
+    origin_office: str = ""  # the office that owns the record (the street sees all)
 
 
 @dataclass(frozen=True)
@@ -235,6 +240,7 @@ class HouseholdDetail:
     dissolved_on: dt.date | None
     members: tuple[ResidentRow, ...]
     visits: tuple[VisitRow, ...]
+    origin_office: str = ""  # the office that owns the household (the street sees all)
 
 
 MSG_MERGE_SAME = QT_TRANSLATE_NOOP("errors", "Choose two different residents to merge.")
@@ -301,15 +307,17 @@ class HouseholdService:
                 else None, "boundary": clean_or_none(draft.boundary),
                 "branch_org_id": draft.branch_org_id, "note": clean_or_none(draft.note)}
 
-    def list_grids(self) -> list[GridRow]:
-        """Every grid with its counts. The counts join every resident to its building,
-        so they are kept until the data changes (every write moves ``hlc_last``)."""
+    def list_grids(self, *, office: str | None = None) -> list[GridRow]:
+        """Every grid with its counts (``office``: one office's grids, the street holds
+        its communities' too). The counts join every resident to its building, so they
+        are kept until the data changes (every write moves ``hlc_last``)."""
         with self.db.read() as session:
             raw = session.connection().connection.driver_connection
             assert raw is not None
             (stamp,) = raw.execute("SELECT value FROM meta WHERE key = 'hlc_last'").fetchone()
             if self._grids_cache is not None and self._grids_cache[0] == stamp:
-                return list(self._grids_cache[1])
+                return [g for g in self._grids_cache[1]
+                        if office is None or g.origin_office == office]
             rows = raw.execute(
                 "SELECT g.id, g.code, g.name, g.grid_type, g.branch_org_id,"
                 " (SELECT count(*) FROM building b WHERE b.grid_id = g.id AND NOT b.deleted),"
@@ -321,11 +329,11 @@ class HouseholdService:
                 " (SELECT count(*) FROM household h JOIN resident r ON r.household_id = h.id"
                 "  JOIN resident_tag t ON t.resident_id = r.id WHERE h.grid_id = g.id"
                 "  AND NOT t.deleted AND t.to_date IS NULL AND t.kind = 'care'"
-                "  AND r.moved_out_on IS NULL AND r.died_on IS NULL)"
+                "  AND r.moved_out_on IS NULL AND r.died_on IS NULL), g.origin_office"
                 " FROM grid g WHERE NOT g.deleted ORDER BY g.code").fetchall()
         grids = [GridRow(*row) for row in rows]
         self._grids_cache = (stamp, grids)
-        return list(grids)
+        return [g for g in grids if office is None or g.origin_office == office]
 
     def grid_warning(self, grid_id: str) -> Any:
         """The 300–500 households advice for a grid, or None."""
@@ -585,6 +593,9 @@ class HouseholdService:
         if query.household_id:
             clauses.append("r.household_id = :household")
             params["household"] = query.household_id
+        if query.office is not None:
+            clauses.append("r.origin_office = :office")
+            params["office"] = query.office
         if not query.include_left:
             clauses.append("r.moved_out_on IS NULL AND r.died_on IS NULL")
         for key in ("population_type", "residence_status"):
@@ -619,7 +630,7 @@ class HouseholdService:
         sql = ("SELECT r.id, r.household_id, r.name, r.sex, r.birth_date, r.id_number, "
                "r.mobile, r.relation, r.population_type, r.residence_status, b.estate, "
                "b.number, s.unit, s.room, b.grid_id, r.moved_out_on, r.died_on, r.member_id, "
-               "b.id, h.last_visit, t.tags "
+               "b.id, h.last_visit, t.tags, r.origin_office "
                "FROM resident r JOIN household h ON h.id = r.household_id "
                "JOIN house s ON s.id = h.house_id JOIN building b ON b.id = s.building_id "
                "LEFT JOIN (SELECT resident_id, group_concat(tag) AS tags FROM resident_tag "
@@ -667,7 +678,7 @@ class HouseholdService:
             result.append(ResidentRow(
                 r[0], r[1], r[2], r[3], birth, id_number, mobile, r[7], r[8], r[9], address,
                 r[14], day(r[15]), day(r[16]), r[17], r[18], day(r[19]),
-                tuple(sorted(set(tags))) if tags else ()))
+                tuple(sorted(set(tags))) if tags else (), r[21]))
         return result
 
     def buildings(self, grid_id: str) -> list[BuildingRow]:
@@ -685,8 +696,8 @@ class HouseholdService:
                 " (SELECT count(*) FROM resident_tag t JOIN resident r ON r.id = t.resident_id"
                 "  JOIN household h ON h.id = r.household_id JOIN house s ON s.id = h.house_id"
                 "  WHERE s.building_id = b.id AND NOT t.deleted AND t.to_date IS NULL"
-                "  AND t.kind = 'care' AND r.moved_out_on IS NULL AND r.died_on IS NULL)"
-                " FROM building b WHERE b.grid_id = ? AND NOT b.deleted"
+                "  AND t.kind = 'care' AND r.moved_out_on IS NULL AND r.died_on IS NULL),"
+                " b.origin_office FROM building b WHERE b.grid_id = ? AND NOT b.deleted"
                 " ORDER BY b.estate, CAST(b.number AS INTEGER), b.number", (grid_id,)).fetchall()
         return [BuildingRow(*row) for row in rows]
 
@@ -700,13 +711,14 @@ class HouseholdService:
                 " (SELECT r.name FROM resident r WHERE r.household_id = h.id AND NOT r.deleted"
                 "  AND r.relation = '02' AND r.moved_out_on IS NULL AND r.died_on IS NULL),"
                 " (SELECT count(*) FROM resident r WHERE r.household_id = h.id AND NOT r.deleted"
-                "  AND r.moved_out_on IS NULL AND r.died_on IS NULL), h.last_visit"
+                "  AND r.moved_out_on IS NULL AND r.died_on IS NULL), h.last_visit,"
+                " s.origin_office"
                 " FROM house s LEFT JOIN household h ON h.house_id = s.id AND NOT h.deleted"
                 "  AND h.dissolved_on IS NULL"
                 " WHERE s.building_id = ? AND NOT s.deleted"
                 " ORDER BY CAST(s.unit AS INTEGER), s.unit, CAST(s.room AS INTEGER), s.room",
                 (building_id,)).fetchall()
-        return [HouseRow(*row[:10], as_date(row[10])) for row in rows]
+        return [HouseRow(*row[:10], as_date(row[10]), row[11]) for row in rows]
 
     def household(self, household_id: str, *, reveal: bool = False) -> HouseholdDetail:
         with self.db.read() as session:
@@ -725,7 +737,7 @@ class HouseholdService:
             household.last_visit, household.center_member_id, household.dissolved_on,
             tuple(members),
             tuple(VisitRow(v.id, v.visit_date, v.visitor, v.findings, v.requests)
-                  for v in visits))
+                  for v in visits), household.origin_office)
 
     def resident(self, resident_id: str) -> tuple[ResidentDraft, ResidentRow]:
         """The form values (ID number and phone masked) and the row of one resident."""

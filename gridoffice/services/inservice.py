@@ -193,6 +193,7 @@ class WorkUnitRow:
     contact: str | None
     phone: str | None
     members: int
+    origin_office: str = ""  # the office that owns the record (the street sees all)
 
 
 @dataclass(frozen=True)
@@ -223,6 +224,7 @@ class RegistrationRow:
     member_id: str | None
     resident_id: str | None
     linked: str  # member | resident | "" : where the personal details come from
+    origin_office: str = ""  # the office that owns the record (the street sees all)
 
 
 @dataclass(frozen=True)
@@ -232,6 +234,7 @@ class RegistrationQuery:
     work_unit_id: str | None = None
     due_within_days: int | None = None  # re-registration due within N days (or overdue)
     include_left: bool = False
+    office: str | None = None  # one office's registrations (origin_office); None: all
 
 
 @dataclass(frozen=True)
@@ -245,6 +248,7 @@ class PostRow:
     applying: int
     description: str
     retired_on: dt.date | None
+    origin_office: str = ""
 
     @property
     def full(self) -> bool:
@@ -277,6 +281,7 @@ class ActivityRow:
     organiser: str
     checked_in: int
     checked_out: int
+    origin_office: str = ""
 
 
 @dataclass(frozen=True)
@@ -327,6 +332,7 @@ class PointsRow:
     year_points: int
     year_hours: float
     grade: str  # of the year to the period's end
+    origin_office: str = ""  # the office that owns the registration (the street sees all)
 
 
 @dataclass(frozen=True)
@@ -407,7 +413,7 @@ class InServiceService:
                                  .order_by(WorkUnit.name)).all()
             return [WorkUnitRow(u.id, u.name, u.unit_type, u.party_org, u.contact,
                                 masking.mask_phone(u.phone) if u.phone else None,
-                                counts.get(u.id, 0)) for u in units]
+                                counts.get(u.id, 0), u.origin_office) for u in units]
 
     def find_work_unit(self, name: str) -> str | None:
         with self.db.read() as session:
@@ -508,7 +514,7 @@ class InServiceService:
 
     def registrations(self, query: RegistrationQuery = RegistrationQuery()
                       ) -> list[RegistrationRow]:
-        rows = self._registration_rows(None)
+        rows = self._registration_rows(None, office=query.office)
         needle = clean(query.text)
         key = search_keys.query_key(needle) if needle else ""
         today = self.today()
@@ -580,9 +586,13 @@ class InServiceService:
                 "LEFT JOIN resident p ON p.id = g.resident_id WHERE NOT g.deleted")).fetchall()
         return {rid: (id_number, mobile) for rid, id_number, mobile in result}
 
-    def _registration_rows(self, only: str | None
+    def _registration_rows(self, only: str | None, *, office: str | None = None
                            ) -> list[tuple[RegistrationRow, tuple[str, ...]]]:
         where = "AND g.id = :only" if only else ""
+        params: dict[str, Any] = {"only": only} if only else {}
+        if office is not None:
+            where += " AND g.origin_office = :office"
+            params["office"] = office
         with self.db.read() as session:
             result = session.connection().execute(sql(
                 "SELECT g.id, g.code, coalesce(m.name, p.name, g.name), "
@@ -594,12 +604,12 @@ class InServiceService:
                 "g.report_date, g.review_status, g.review_reason, g.last_registered_on, "
                 "g.left_on, g.member_id, g.resident_id, "
                 "coalesce(m.name_pinyin, p.name_pinyin, g.name_pinyin), "
-                "coalesce(m.name_initials, p.name_initials, g.name_initials) "
+                "coalesce(m.name_initials, p.name_initials, g.name_initials), "
+                "g.origin_office "
                 "FROM registration g JOIN work_unit u ON u.id = g.work_unit_id "
                 "LEFT JOIN member m ON m.id = g.member_id "
                 "LEFT JOIN resident p ON p.id = g.resident_id "
-                f"WHERE NOT g.deleted {where} ORDER BY g.code"),
-                {"only": only} if only else {}).fetchall()
+                f"WHERE NOT g.deleted {where} ORDER BY g.code"), params).fetchall()
         months = self.rules.reregister_months
         out = []
         for r in result:
@@ -616,7 +626,8 @@ class InServiceService:
                 last_registered_on=last or dt.date.min,
                 reregister_due=rules.reregistration_due(last or dt.date.min, months),
                 left_on=as_date(r[21]), member_id=r[22], resident_id=r[23],
-                linked="member" if r[22] else "resident" if r[23] else ""),
+                linked="member" if r[22] else "resident" if r[23] else "",
+                origin_office=r[26]),
                 tuple(k for k in (r[24] or "").split("|") + [r[25] or ""] if k)))
         return out
 
@@ -728,18 +739,22 @@ class InServiceService:
         with self.db.write() as session:
             live_row(session, ServicePost, post_id).retired_on = on_date or self.today()
 
-    def posts(self, *, include_closed: bool = False) -> list[PostRow]:
+    def posts(self, *, include_closed: bool = False, office: str | None = None
+              ) -> list[PostRow]:
+        """The service posts (``office``: one office's, the street sees every community's)."""
         with self.db.read() as session:
             counts: dict[tuple[str, str], int] = {
                 (post_id, status): n for post_id, status, n in session.connection().execute(
                     sql("SELECT post_id, status, count(*) FROM post_claim WHERE NOT deleted "
                         "GROUP BY post_id, status")).fetchall()}
-            posts = session.exec(select(ServicePost).where(
-                col(ServicePost.deleted).is_(False)).order_by(ServicePost.category,
-                                                              ServicePost.name)).all()
+            stmt = select(ServicePost).where(col(ServicePost.deleted).is_(False))
+            if office is not None:
+                stmt = stmt.where(ServicePost.origin_office == office)
+            posts = session.exec(stmt.order_by(ServicePost.category, ServicePost.name)).all()
             return [PostRow(p.id, p.name, p.category, p.grid_id, p.quota,
                             counts.get((p.id, rules.CLAIMED), 0),
-                            counts.get((p.id, rules.APPLYING), 0), p.description, p.retired_on)
+                            counts.get((p.id, rules.APPLYING), 0), p.description, p.retired_on,
+                            p.origin_office)
                     for p in posts if include_closed or p.retired_on is None]
 
     def _post_values(self, session: Session, draft: PostDraft,
@@ -859,7 +874,8 @@ class InServiceService:
         return found[0]
 
     def activities(self, since: dt.date | None = None, until: dt.date | None = None,
-                   *, only: str | None = None) -> list[ActivityRow]:
+                   *, only: str | None = None, office: str | None = None
+                   ) -> list[ActivityRow]:
         with self.db.read() as session:
             counts = {aid: (n_in, n_out) for aid, n_in, n_out in session.connection().execute(
                 sql("SELECT activity_id, count(*), count(check_out_at) FROM service_record "
@@ -870,12 +886,15 @@ class InServiceService:
                     .where(col(ServiceActivity.deleted).is_(False)))
             if only:
                 stmt = stmt.where(ServiceActivity.id == only)
+            if office is not None:
+                stmt = stmt.where(ServiceActivity.origin_office == office)
             if since:
                 stmt = stmt.where(col(ServiceActivity.on_date) >= since)
             if until:
                 stmt = stmt.where(col(ServiceActivity.on_date) <= until)
             return [ActivityRow(a.id, a.kind, a.name, a.post_id, post, a.on_date, a.place,
-                                a.organiser, *counts.get(a.id, (0, 0)))
+                                a.organiser, *counts.get(a.id, (0, 0)),
+                                origin_office=a.origin_office)
                     for a, post in session.exec(
                         stmt.order_by(col(ServiceActivity.on_date).desc(),
                                       col(ServiceActivity.name))).all()]
@@ -1065,9 +1084,10 @@ class InServiceService:
         return row.id if return_id else points
 
     def points(self, period: rules.Period, *, work_unit_id: str | None = None,
-               include_left: bool = False) -> list[PointsRow]:
+               include_left: bool = False, office: str | None = None) -> list[PointsRow]:
         """Each approved member's activities, hours and points in ``period``, the
-        year to its end (累计) and the grade of that year so far."""
+        year to its end (累计) and the grade of that year so far (``office``: one
+        office's members, the street sees every community's)."""
         year = period.year_to_date()
         with self.db.read() as session:
             conn = session.connection()
@@ -1095,7 +1115,8 @@ class InServiceService:
         rows = []
         for reg in self.registrations(RegistrationQuery(review_status=rules.APPROVED,
                                                         work_unit_id=work_unit_id,
-                                                        include_left=include_left)):
+                                                        include_left=include_left,
+                                                        office=office)):
             if reg.report_date > period.end:
                 continue
             total = int(year_points.get(reg.id, 0) or 0)
@@ -1104,14 +1125,17 @@ class InServiceService:
                 reg.id, reg.code, reg.name, reg.work_unit_id, reg.work_unit, reg.grid_id,
                 tuple(posts.get(reg.id, ())), count, float(hours),
                 int(period_points.get(reg.id, 0) or 0), total,
-                float(year_hours.get(reg.id, 0.0) or 0.0), rules.grade(total, self.rules)))
+                float(year_hours.get(reg.id, 0.0) or 0.0), rules.grade(total, self.rules),
+                reg.origin_office))
         rows.sort(key=lambda r: (-r.period_points, r.work_unit, r.code))
         return rows
 
-    def unit_summaries(self, period: rules.Period) -> list[UnitSummary]:
+    def unit_summaries(self, period: rules.Period, *, office: str | None = None
+                       ) -> list[UnitSummary]:
+        """The points by work unit (``office``: of one office's members only)."""
         units = {u.id: u for u in self.work_units()}
         grouped: dict[str, list[PointsRow]] = {}
-        for row in self.points(period):
+        for row in self.points(period, office=office):
             grouped.setdefault(row.work_unit_id, []).append(row)
         out = []
         for unit_id, rows in grouped.items():

@@ -269,6 +269,7 @@ class MeetingRow:
     attachments: int = 0
     approved_by: str | None = None
     cancel_reason: str | None = None
+    origin_office: str = ""  # the office that owns the record (the street sees all)
 
 
 @dataclass(frozen=True)
@@ -311,6 +312,7 @@ class FollowUpRow:
     published: bool
     meeting_type: str = rules.COUNCIL
     session_no: int | None = None
+    origin_office: str = ""  # the office that owns the record (the street sees all)
 
 
 @dataclass(frozen=True)
@@ -381,6 +383,7 @@ class MeetingQuery:
     year: int | None = None
     status: str | None = None
     text: str = ""
+    office: str | None = None  # one office's meetings (origin_office); None: every office
 
 
 @dataclass(frozen=True)
@@ -390,6 +393,7 @@ class FollowUpQuery:
     done_in_year: int | None = None
     text: str = ""
     meeting_id: str | None = None
+    office: str | None = None  # one office's follow-ups (origin_office); None: every office
 
 
 class TrackingCounts(NamedTuple):
@@ -944,6 +948,8 @@ class MeetingService:
                            col(Meeting.deleted).is_(False)))
             if query.meeting_id:
                 stmt = stmt.where(FollowUp.meeting_id == query.meeting_id)
+            if query.office is not None:
+                stmt = stmt.where(FollowUp.origin_office == query.office)
             if query.year:
                 stmt = stmt.where(col(Meeting.start_at) >= dt.datetime(query.year, 1, 1),
                                   col(Meeting.start_at) < dt.datetime(query.year + 1, 1, 1))
@@ -969,9 +975,11 @@ class MeetingService:
                                    r.meeting_date, r.task))
         return result
 
-    def tracking_counts(self, year: int | None = None) -> TrackingCounts:
+    def tracking_counts(self, year: int | None = None, *, office: str | None = None
+                        ) -> TrackingCounts:
+        """The figures of the banner (``office``: of one office's follow-ups only)."""
         year = year or self.today().year
-        rows = self.follow_ups()
+        rows = self.follow_ups(FollowUpQuery(office=office))
         return TrackingCounts(
             open=sum(1 for r in rows if r.status != rules.DONE),
             overdue=sum(1 for r in rows if r.state == rules.OVERDUE),
@@ -1066,6 +1074,8 @@ class MeetingService:
                 stmt = stmt.where(Meeting.meeting_type == query.meeting_type)
             if query.status:
                 stmt = stmt.where(Meeting.status == query.status)
+            if query.office is not None:
+                stmt = stmt.where(Meeting.origin_office == query.office)
             if query.year:
                 stmt = stmt.where(col(Meeting.start_at) >= dt.datetime(query.year, 1, 1),
                                   col(Meeting.start_at) < dt.datetime(query.year + 1, 1, 1))
@@ -1440,7 +1450,7 @@ class MeetingService:
             meeting.place, meeting.host, meeting.recorder, meeting.status,
             meeting.approved_on, expected, present, mine.get("items", 0),
             mine.get("resolutions", 0), mine.get("open", 0), mine.get("attachments", 0),
-            meeting.approved_by, meeting.cancel_reason)
+            meeting.approved_by, meeting.cancel_reason, meeting.origin_office)
 
     def _stats(self, session: Session, meeting_id: str | None = None
                ) -> dict[str, dict[str, Any]]:
@@ -1495,7 +1505,8 @@ class MeetingService:
             meeting.start_at.date(), meeting.title,
             resolution_text, follow.task, follow.owner, follow.due_date, follow.status,
             rules.follow_up_state(follow.status, follow.due_date, today), follow.done_on,
-            follow.feedback, follow.published, meeting.meeting_type, meeting.session_no)
+            follow.feedback, follow.published, meeting.meeting_type, meeting.session_no,
+            follow.origin_office)
 
     def _meeting(self, session: Session, meeting_id: str) -> Meeting:
         return live_row(session, Meeting, meeting_id, MSG_MEETING_MISSING)  # type: ignore[no-any-return]

@@ -102,6 +102,7 @@ class OrgNode:
     sort_order: int
     secretary: str | None = None
     committee: tuple[str, ...] = ()  # "seat code:name" for current seats other than secretary
+    origin_office: str = ""  # the office that owns the record (the street sees all)
 
     @property
     def retired(self) -> bool:
@@ -148,7 +149,7 @@ def _node(org: Org, seats: list[CommitteeSeat]) -> OrgNode:
                       if s.seat not in ("secretary", "group_leader"))
     return OrgNode(org.id, org.name, org.short_name, org.org_type, org.parent_id,
                    org.grid_code, org.established, org.term_end, org.retired_on,
-                   org.sort_order, secretary, committee)
+                   org.sort_order, secretary, committee, org.origin_office)
 
 
 def _seat_row(seat: CommitteeSeat) -> SeatRow:
@@ -174,14 +175,18 @@ class OrgService:
 
     # --- reading ----------------------------------------------------------
     def list_orgs(self, *, include_retired: bool = True,
-                  as_of: dt.date | None = None) -> list[OrgNode]:
+                  as_of: dt.date | None = None, office: str | None = None) -> list[OrgNode]:
         """All organisations, parents before children, siblings by order and name.
 
         ``as_of`` keeps those that existed on that day (established on or
-        before it, not retired by then).
+        before it, not retired by then); ``office`` those of one office (the
+        street office holds its communities' organisations too).
         """
         with self.db.read() as session:
-            orgs = session.exec(select(Org).where(col(Org.deleted).is_(False))).all()
+            stmt = select(Org).where(col(Org.deleted).is_(False))
+            if office is not None:
+                stmt = stmt.where(Org.origin_office == office)
+            orgs = session.exec(stmt).all()
             seats = session.exec(
                 select(CommitteeSeat).where(col(CommitteeSeat.deleted).is_(False))
             ).all()

@@ -225,6 +225,7 @@ class MemberRow(NamedTuple):
     due_date: dt.date | None  # full membership due (probationary members)
     status_date: dt.date | None = None  # when relation_status last changed
     unit_party_org: str | None = None  # in-service members: their unit's party organisation
+    origin_office: str = ""  # the office that owns the record (the street sees all)
 
 
 @dataclass(frozen=True)
@@ -239,6 +240,7 @@ class MemberQuery:
     relation: str | None = "active"  # "active" (normal, transferring out), a code, or None: all
     overdue_only: bool = False  # probation over, still probationary
     as_of: dt.date | None = None  # who belonged on that day (placements)
+    office: str | None = None  # one office's members (origin_office); None: every office
 
 
 @dataclass(frozen=True)
@@ -295,7 +297,8 @@ SELECT m.id, m.name, m.sex, m.ethnicity, m.birth_date, m.id_number, m.education,
         FROM resident r JOIN household h ON h.id = r.household_id
         JOIN house s ON s.id = h.house_id JOIN building b ON b.id = s.building_id
         WHERE r.member_id = m.id AND NOT r.deleted AND r.moved_out_on IS NULL
-        AND r.died_on IS NULL LIMIT 1)
+        AND r.died_on IS NULL LIMIT 1),
+       m.origin_office
 FROM member m LEFT JOIN org o ON o.id = m.org_id
 """
 
@@ -723,6 +726,9 @@ class RosterService:
         elif query.relation:
             clauses.append("m.relation_status = :relation")
             params["relation"] = query.relation
+        if query.office is not None:
+            clauses.append("m.origin_office = :office")
+            params["office"] = query.office
         if query.category:
             clauses.append("m.category = :category")
             params["category"] = query.category
@@ -781,7 +787,7 @@ class RosterService:
             rows.append(MemberRow(r[0], r[1], r[2], r[3], day(r[4]), id_number, r[6], mobile,
                                   join, day(r[9]), r[10], r[11], r[12], r[13], r[14], r[15],
                                   r[16], r[17], r[18], address, r[20], r[21], bool(r[22]),
-                                  bool(r[23]), r[24], due, day(r[25]), r[26]))
+                                  bool(r[23]), r[24], due, day(r[25]), r[26], r[28]))
         return rows
 
     def _unmask(self, session: Session, member_id: str, draft: MemberDraft) -> MemberDraft:

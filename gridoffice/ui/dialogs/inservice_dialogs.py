@@ -39,6 +39,7 @@ from gridoffice.ui.dialogs.meeting_dialogs import _text_edit
 from gridoffice.ui.dialogs.resident_dialogs import code_combo, select_data
 from gridoffice.ui.labels import code_label
 from gridoffice.ui.models.inservice_tables import WorkUnitTableModel
+from gridoffice.ui.widgets.community import CommunityScope, show_community_column
 from gridoffice.ui.widgets.date_field import DateField
 
 if TYPE_CHECKING:
@@ -111,15 +112,21 @@ class WorkUnitDialog(FormDialog):
 class WorkUnitsDialog(FormDialog):
     """The list of work units, with New… and Edit… (each saved at once)."""
 
-    def __init__(self, parent: QWidget | None, *, service: InServiceService) -> None:
+    def __init__(self, parent: QWidget | None, *, service: InServiceService,
+                 community: CommunityScope | None = None) -> None:
         super().__init__(parent, "")
         self.setWindowTitle(self.tr("Work units"))
         self.service = service
         self.changed = False
+        # The street office: every community's units too, but it edits only its own.
+        self.community = community or CommunityScope()
         from gridoffice.ui.tabs.meeting_detail import _table
 
         self.model = WorkUnitTableModel(self)
         self.view = _table(self, self.model)
+        show_community_column(self.view, self.model, self.community)
+        self.view.selectionModel().currentRowChanged.connect(
+            lambda *_a: self._update_buttons())
         self.view.verticalHeader().hide()
         self.view.setMinimumHeight(240)
         self.view.activated.connect(lambda _i: self.edit_unit())
@@ -146,6 +153,15 @@ class WorkUnitsDialog(FormDialog):
         row = self.model.row_of(select_id)
         if row >= 0:
             self.view.setCurrentIndex(self.model.index(row, 0))
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        index = self.view.currentIndex()
+        row = self.model.row_at(index.row()) if index.isValid() else None
+        self.edit_button.setEnabled(row is not None)
+        self.community.lock((self.edit_button,), row.origin_office if row else None,
+                            locked=row is not None
+                            and self.community.read_only(row.origin_office))
 
     def current_id(self) -> str | None:
         index = self.view.currentIndex()
@@ -161,7 +177,7 @@ class WorkUnitsDialog(FormDialog):
 
     def edit_unit(self) -> None:
         unit_id = self.current_id()
-        if unit_id is None:
+        if unit_id is None or not self.edit_button.isEnabled():
             return
         service = self.service
         draft = service.work_unit(unit_id)

@@ -163,6 +163,8 @@ class FollowUpTableModel(RowTableModel["FollowUpRow"]):
             return lambda r: STATE_RANK.get(r.state, 9)
         if column == COL_PUBLISHED:
             return lambda r: not r.published
+        if column == self.community_column() and self._community is not None:
+            return self._community
         return lambda r: self.display(r, column)
 
     def _sorted(self, column: int, order: Qt.SortOrder) -> list[FollowUpRow]:
@@ -174,7 +176,7 @@ class FollowUpTableModel(RowTableModel["FollowUpRow"]):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort by ``column``; -1 puts the service's order back."""
-        if column >= COLUMN_COUNT:
+        if column >= self.columnCount():
             return
         self._sort = (column, order)
         if not self._rows:

@@ -52,6 +52,17 @@ class ResidentTableModel(QAbstractTableModel):
         self._sort: tuple[int, Qt.SortOrder] = (COL_ADDRESS, Qt.SortOrder.AscendingOrder)
         self._labels: dict[tuple[int, str], str] = {}  # code labels, computed once
         self._headers: tuple[str, ...] | None = None
+        # The street office's 社区 column, after the others (widgets/community.py).
+        self._community: Callable[[ResidentRow], str] | None = None
+
+    def set_community(self, label: Callable[[ResidentRow], str] | None) -> None:
+        self.beginResetModel()
+        self._community = label
+        self.endResetModel()
+
+    def community_column(self) -> int:
+        """The 社区 column, or -1 when there is none."""
+        return COLUMN_COUNT if self._community is not None else -1
 
     # --- rows -----------------------------------------------------------------------------
     def set_rows(self, rows: Sequence[ResidentRow], *, today: dt.date,
@@ -88,7 +99,9 @@ class ResidentTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: AnyIndex = NO_INDEX) -> int:
-        return 0 if parent.isValid() else COLUMN_COUNT
+        if parent.isValid():
+            return 0
+        return COLUMN_COUNT + (1 if self._community is not None else 0)
 
     def headers(self) -> tuple[str, ...]:
         if self._headers is None:
@@ -104,6 +117,10 @@ class ResidentTableModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
+            if section == self.community_column():
+                from gridoffice.ui.widgets.community import community_header
+
+                return community_header()
             return self.headers()[section] if 0 <= section < COLUMN_COUNT else None
         return section + 1
 
@@ -169,6 +186,8 @@ class ResidentTableModel(QAbstractTableModel):
             return "、".join(self._label(column, CARE_TAGS, t) for t in row.tags)
         if column == COL_VISIT:
             return date_text(row.last_visit, self.tr("never"))
+        if column == COLUMN_COUNT and self._community is not None:
+            return self._community(row)
         return ""
 
     # --- sorting --------------------------------------------------------------------------
@@ -192,7 +211,7 @@ class ResidentTableModel(QAbstractTableModel):
         return sorted(self._rows, key=self.sort_key(column), reverse=reverse)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not 0 <= column < COLUMN_COUNT:
+        if not 0 <= column < self.columnCount():
             return
         self._sort = (column, order)
         if not self._rows:

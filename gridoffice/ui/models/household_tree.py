@@ -68,6 +68,9 @@ class HouseholdTreeModel(QAbstractItemModel):
         super().__init__(parent)
         self.source: TreeSource | None = None
         self._root = TreeNode("root", "", "")
+        # The street office showing every community: each grid's community before its
+        # name ("幸福里社区 / 第一网格 (01)"); None: the grid's name alone.
+        self.community_label: Callable[[GridRow], str] | None = None
 
     # --- loading --------------------------------------------------------------------------
     def set_source(self, source: TreeSource | None) -> None:
@@ -81,11 +84,18 @@ class HouseholdTreeModel(QAbstractItemModel):
             for grid in self.source.grids():
                 # A grid's buildings are read when it is expanded: 100,000 residents
                 # make every building's counts cost, and a worker opens one grid.
-                node = TreeNode(KIND_GRID, grid.id, f"{grid.name} ({grid.code})",
+                node = TreeNode(KIND_GRID, grid.id, self.grid_label(grid),
                                 grid.households, grid.residents, grid.care_tags,
                                 parent=self._root, fetched=False, ref=grid)
                 self._root.children.append(node)
         self.endResetModel()
+
+    def grid_label(self, grid: GridRow, *, code: bool = True) -> str:
+        """A grid's name in the tree (``code``: with its code), its community first
+        when the street shows every community's grids."""
+        label = f"{grid.name} ({grid.code})" if code else grid.name
+        community = self.community_label(grid) if self.community_label else ""
+        return f"{community} / {label}" if community else label
 
     def grids(self) -> list[Any]:
         """The grids as last read (their GridRow), in tree order."""

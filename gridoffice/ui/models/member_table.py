@@ -86,6 +86,17 @@ class MemberTableModel(QAbstractTableModel):
         self._warning = QBrush(QColor(WARNING_COLOR))
         self._org_labels: dict[str, str] = {}
         self._headers: tuple[str, ...] | None = None
+        # The street office's 社区 column, after the others (widgets/community.py).
+        self._community: Callable[[MemberRow], str] | None = None
+
+    def set_community(self, label: Callable[[MemberRow], str] | None) -> None:
+        self.beginResetModel()
+        self._community = label
+        self.endResetModel()
+
+    def community_column(self) -> int:
+        """The 社区 column, or -1 when there is none."""
+        return COLUMN_COUNT if self._community is not None else -1
 
     # --- content ----------------------------------------------------------------------
     def set_rows(self, rows: Sequence[MemberRow], *, today: dt.date,
@@ -150,7 +161,9 @@ class MemberTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: AnyIndex = NO_INDEX) -> int:
-        return 0 if parent.isValid() else COLUMN_COUNT
+        if parent.isValid():
+            return 0
+        return COLUMN_COUNT + (1 if self._community is not None else 0)
 
     def headers(self) -> tuple[str, ...]:
         if self._headers is None:  # asked for on every paint: translate once
@@ -169,6 +182,10 @@ class MemberTableModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal:
             if role == Qt.ItemDataRole.DisplayRole and 0 <= section < COLUMN_COUNT:
                 return self.headers()[section]
+            if role == Qt.ItemDataRole.DisplayRole and section == self.community_column():
+                from gridoffice.ui.widgets.community import community_header
+
+                return community_header()
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return section + 1
@@ -265,6 +282,8 @@ class MemberTableModel(QAbstractTableModel):
             return row.mobile or ""
         if column == COL_RELATION:
             return self._label(column, RELATION_STATUS, row.relation_status)
+        if column == COLUMN_COUNT and self._community is not None:
+            return self._community(row)
         return ""
 
     def tooltip(self, row: MemberRow, column: int) -> str | None:
@@ -320,6 +339,8 @@ class MemberTableModel(QAbstractTableModel):
         if column == COL_RELATION:
             rank = _code_rank(RELATION_STATUS)
             return lambda r: rank.get(r.relation_status, 99)
+        if column == COLUMN_COUNT and self._community is not None:
+            return self._community
         return lambda r: r.name  # COL_NAME: _sorted keeps the service (pinyin) order
 
     def _sorted(self, column: int, order: Qt.SortOrder) -> list[MemberRow]:
@@ -331,7 +352,7 @@ class MemberTableModel(QAbstractTableModel):
         return sorted(self._source, key=self.sort_key(column), reverse=descending)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not 0 <= column < COLUMN_COUNT:
+        if not 0 <= column < self.columnCount():
             return
         self._sort_column, self._sort_order = column, order
         if not self._rows:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -22,6 +22,17 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[Row] = []
+        # The street office's 社区 column, after the model's own (widgets/community.py).
+        self._community: Callable[[Row], str] | None = None
+
+    def set_community(self, label: Callable[[Row], str] | None) -> None:
+        self.beginResetModel()
+        self._community = label
+        self.endResetModel()
+
+    def community_column(self) -> int:
+        """The 社区 column, or -1 when there is none."""
+        return len(self.headers()) if self._community is not None else -1
 
     def set_rows(self, rows: Sequence[Row]) -> None:
         self.beginResetModel()
@@ -56,7 +67,9 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: AnyIndex = NO_INDEX) -> int:
-        return 0 if parent.isValid() else len(self.headers())
+        if parent.isValid():
+            return 0
+        return len(self.headers()) + (1 if self._community is not None else 0)
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -64,6 +77,10 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
             return None
         if orientation == Qt.Orientation.Horizontal:
             headers = self.headers()
+            if self._community is not None and section == len(headers):
+                from gridoffice.ui.widgets.community import community_header
+
+                return community_header()
             return headers[section] if 0 <= section < len(headers) else None
         return section + 1
 
@@ -71,6 +88,10 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         row = self._rows[index.row()]
+        if self._community is not None and index.column() == len(self.headers()):
+            if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
+                return self._community(row)
+            return None
         if role == Qt.ItemDataRole.DisplayRole:
             return self.display(row, index.column())
         if role == Qt.ItemDataRole.ToolTipRole:

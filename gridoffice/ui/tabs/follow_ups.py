@@ -5,6 +5,8 @@ Overdue is derived by the service (not done and past the due date), never stored
 The meetings tab embeds this view: ``open_meeting(meeting_id)`` asks it to show a
 meeting, ``print_requested`` to print the list, ``changed`` says something was saved.
 The two small forms (edit, mark done) live here too: nothing else uses them yet.
+In the street office the tab's community filter narrows the view too, a 社区
+column shows whose follow-up each is, and the communities' are read-only.
 """
 
 from __future__ import annotations
@@ -46,6 +48,7 @@ from gridoffice.ui.models.follow_up_table import (
     FollowUpTableModel,
 )
 from gridoffice.ui.widgets.actions import RowSelection, make_action
+from gridoffice.ui.widgets.community import CommunityScope, show_community_column
 from gridoffice.ui.widgets.date_field import DateField
 
 if TYPE_CHECKING:
@@ -96,6 +99,7 @@ class FollowUpsView(QWidget, RowSelection):
     open_meeting = Signal(str)  # meeting id
     print_requested = Signal()
     changed = Signal()  # a follow-up was saved
+    status_message = Signal(str)
 
     STATES = ("all", "open", "overdue", "done")
 
@@ -103,6 +107,10 @@ class FollowUpsView(QWidget, RowSelection):
         super().__init__(parent)
         self.service: MeetingService | None = None
         self.today = dt.date.today()
+        # The street's view (set_community_scope): whose follow-ups, and the tab's
+        # community filter (the office chosen; None: every community).
+        self.community = CommunityScope()
+        self.office: Callable[[], str | None] = lambda: None
 
         self.banner_label = QLabel(self)
         self.banner_label.setObjectName("followUpBanner")
@@ -236,6 +244,14 @@ class FollowUpsView(QWidget, RowSelection):
         self.banner_label.setStyleSheet(BANNER_STYLE % colors)
 
     # --- data ---------------------------------------------------------------------------------
+    def set_community_scope(self, scope: CommunityScope,
+                            office: Callable[[], str | None]) -> None:
+        """The street office's view: ``office`` is the community chosen in the tab."""
+        self.community = scope
+        self.office = office
+        show_community_column(self.view, self.model, scope)
+        self.update_actions()
+
     def set_service(self, service: MeetingService) -> None:
         self.service = service
         self.refresh()
@@ -245,7 +261,13 @@ class FollowUpsView(QWidget, RowSelection):
 
         return FollowUpQuery(year=self.year_combo.currentData(),
                              state=self.state_combo.currentData(),
-                             text=self.search_edit.text())
+                             text=self.search_edit.text(), office=self.office())
+
+    def everything_query(self) -> FollowUpQuery:
+        """Every follow-up of the office shown (the years of the filter)."""
+        from gridoffice.services.meetings import FollowUpQuery
+
+        return FollowUpQuery(office=self.office())
 
     def refresh(self, select_id: str | None = None) -> None:
         """Read the counts and rows again; the selection stays on the same follow-up."""
@@ -254,7 +276,7 @@ class FollowUpsView(QWidget, RowSelection):
             return
         keep = select_id or self.current_id()
         self.today = self.service.today()
-        everything = self.service.follow_ups()
+        everything = self.service.follow_ups(self.everything_query())
         self._fill_years({r.meeting_date.year for r in everything} | {self.today.year})
         self._show_counts()
         rows = self.service.follow_ups(self.query())
@@ -293,7 +315,7 @@ class FollowUpsView(QWidget, RowSelection):
     def _show_counts(self) -> None:
         assert self.service is not None
         year = self.banner_year()
-        counts = self.service.tracking_counts(year)
+        counts = self.service.tracking_counts(year, office=self.office())
         self.banner_label.setText(self.tr(
             "In {year}: {solved} problem(s) solved · {open} not done · {overdue} overdue"
         ).format(year=year, solved=counts.done_this_year, open=counts.open,
@@ -318,6 +340,18 @@ class FollowUpsView(QWidget, RowSelection):
         self.open_action.setEnabled(row is not None)
         self.done_action.setEnabled(row is not None and row.status != rules.DONE)
         self.print_action.setEnabled(self.service is not None)
+        community = self.community
+        if community.active:
+            community.lock((self.done_action, self.edit_action),
+                           row.origin_office if row else None,
+                           locked=row is not None and community.read_only(row.origin_office))
+
+    def _read_only(self, row: Any) -> bool:
+        """A community's follow-up at the street: say why nothing opens (Enter)."""
+        if not self.community.read_only(row.origin_office):
+            return False
+        self.status_message.emit(self.community.read_only_text(row.origin_office))
+        return True
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         # Enter edits. The view's own "activated" also fires on double-click, which
@@ -333,7 +367,8 @@ class FollowUpsView(QWidget, RowSelection):
     # --- actions --------------------------------------------------------------------------------
     def mark_done(self) -> None:
         row = self.current_row()
-        if row is None or self.service is None or row.status == rules.DONE:
+        if row is None or self.service is None or row.status == rules.DONE \
+                or self._read_only(row):
             return
         service = self.service
         done = CompleteFollowUpDialog(
@@ -345,7 +380,7 @@ class FollowUpsView(QWidget, RowSelection):
 
     def edit_current(self) -> None:
         row = self.current_row()
-        if row is None or self.service is None:
+        if row is None or self.service is None or self._read_only(row):
             return
         service = self.service
         follow_up_id = row.id

@@ -2,6 +2,10 @@
 the chosen grid, building, unit or household (or the whole community) on the
 right with search and filters, and the selected household underneath.
 
+In the street office a community filter above the tree picks whose grids are
+shown; with every community, each grid's name starts with its community. The
+communities' grids, households and residents are read-only there.
+
 The resident rows are read by a :class:`~gridoffice.ui.workers.BackgroundJob`:
 a keystroke only restarts the search timer, and an answer that arrives after a
 newer query was started is dropped. ``loaded(count)`` fires after each reload.
@@ -57,10 +61,16 @@ from gridoffice.ui.models.household_tree import (
 )
 from gridoffice.ui.tabs.household_detail import HouseholdDetailPanel
 from gridoffice.ui.widgets.actions import RowSelection, make_action
+from gridoffice.ui.widgets.community import (
+    CommunityFilter,
+    CommunityScope,
+    show_community_column,
+)
 from gridoffice.ui.workers import BackgroundJob
 
 if TYPE_CHECKING:
     from gridoffice.services.households import (
+        GridRow,
         HouseholdService,
         ResidentQuery,
         ResidentRow,
@@ -89,6 +99,7 @@ class HouseholdsTab(QWidget, RowSelection):
         self._jobs: list[BackgroundJob] = []
         self._select_after: str | None = None
         self.today = dt.date.today()
+        self.community = CommunityScope()  # the street's view: set_community_scope
 
         self._build_actions()
         self.tree_model = HouseholdTreeModel(self)
@@ -106,6 +117,11 @@ class HouseholdsTab(QWidget, RowSelection):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.tree_toolbar)
+        # Street office: the filter picks one community's grids (hidden in a community);
+        # the read-only note is its tooltip: the tree's column has no room for it.
+        self.community_filter = CommunityFilter(left, note=False)
+        self.community_filter.changed.connect(self._community_changed)
+        left_layout.addWidget(self.community_filter)
         left_layout.addWidget(self.tree)
         left.setMinimumWidth(self.fontMetrics().horizontalAdvance("x" * 62))
 
@@ -131,7 +147,7 @@ class HouseholdsTab(QWidget, RowSelection):
         header.resizeSection(COL_ADDRESS, metrics.horizontalAdvance("幸福里小区12号楼3单元1201")
                              + 24)
         self.view.selectionModel().currentRowChanged.connect(self._row_changed)
-        self.view.activated.connect(lambda _i: self.edit_action.trigger())
+        self.view.activated.connect(lambda _i: self.open_current())
         self.detail = HouseholdDetailPanel(self)
         self.detail.add_visit_button.clicked.connect(self.add_visit)
         self.detail.center_toggled.connect(self.set_center_household)
@@ -313,6 +329,42 @@ class HouseholdsTab(QWidget, RowSelection):
         self.filter_row1, self.filter_row2 = row1, row2
 
     # --- attaching and loading --------------------------------------------------------------
+    def set_community_scope(self, scope: CommunityScope) -> None:
+        """The street office's view: every community's grids and residents, a 社区
+        column and the filter above the tree; the communities' records read-only."""
+        self.community = scope
+        self.community_filter.set_scope(scope)
+        show_community_column(self.view, self.model, scope)
+        if scope.active:  # every grid of the communities chosen, not "the community"
+            self.community_action.setText(self.tr("All grids"))
+        self._label_grids()
+        self.update_actions()
+
+    def _label_grids(self) -> None:
+        """Every community's grids at once: each grid's name starts with its community."""
+        every = self.community.active and self.community_filter.office() is None
+        self.tree_model.community_label = self._grid_community if every else None
+
+    def _grid_community(self, grid: GridRow) -> str:
+        return self.community.label(grid.origin_office)
+
+    def _community_changed(self) -> None:
+        self._label_grids()
+        selection = self.tree.selectionModel()
+        selection.blockSignals(True)  # one reload, by refresh()
+        selection.clearCurrentIndex()
+        selection.blockSignals(False)
+        self.scope = None
+        self.refresh()
+
+    def _tree_grids(self) -> list[GridRow]:
+        """The grids of the tree: the chosen community's (the street), by community."""
+        assert self.service is not None
+        grids = self.service.list_grids(office=self.community_filter.office())
+        if self.tree_model.community_label is not None:
+            grids.sort(key=lambda g: self._grid_community(g))  # stable: codes within
+        return grids
+
     def attach(self, service: HouseholdService, db: Database, unit_name: str = "", *,
                orgs: Any = None, members: Any = None) -> None:
         self.service = service
@@ -322,7 +374,7 @@ class HouseholdsTab(QWidget, RowSelection):
         self.members = members
         self.today = service.today()
         self.tree_model.set_source(TreeSource(
-            grids=service.list_grids, buildings=service.buildings, houses=service.houses,
+            grids=self._tree_grids, buildings=service.buildings, houses=service.houses,
             residents_of_building=lambda bid: self._residents_of_building(bid)))
         self._fill_grid_combo()
         self._update_scope_label()
@@ -349,7 +401,7 @@ class HouseholdsTab(QWidget, RowSelection):
             while self.grid_combo.count() > 1:
                 self.grid_combo.removeItem(1)
             for grid in self.tree_model.grids():  # read with the tree, not again
-                self.grid_combo.addItem(grid.name, grid.id)
+                self.grid_combo.addItem(self.tree_model.grid_label(grid, code=False), grid.id)
             index = self.grid_combo.findData(keep)
             self.grid_combo.setCurrentIndex(max(index, 0))
         finally:
@@ -376,7 +428,8 @@ class HouseholdsTab(QWidget, RowSelection):
             population_type=self.population_combo.currentData(),
             residence_status=self.residence_combo.currentData(),
             age_band=self.age_combo.currentData(),
-            not_visited_days=self.visit_spin.value() if self.visit_check.isChecked() else None)
+            not_visited_days=self.visit_spin.value() if self.visit_check.isChecked() else None,
+            office=self.community_filter.office())
 
     def reload(self, select_id: str | None = None) -> None:
         """Read the rows again in the background (a newer reload supersedes this one)."""
@@ -506,7 +559,9 @@ class HouseholdsTab(QWidget, RowSelection):
 
     def _update_scope_label(self) -> None:
         scope = self.scope
-        if scope is None:
+        if scope is None and self.community.active:  # the street: the community chosen
+            text = self.community_filter.combo.currentText()
+        elif scope is None:
             text = self.tr("Whole community")
         else:
             names = []
@@ -556,10 +611,18 @@ class HouseholdsTab(QWidget, RowSelection):
     def _show_household(self, household_id: str | None) -> None:
         if household_id is None or self.service is None:
             self.detail.show_household(None)
-            return
-        if self.detail.detail is not None and self.detail.detail.id == household_id:
-            return
-        self.detail.show_household(self.service.household(household_id), today=self.today)
+        elif self.detail.detail is None or self.detail.detail.id != household_id:
+            self.detail.show_household(self.service.household(household_id),
+                                       today=self.today)
+        self._lock_detail()
+
+    def _lock_detail(self) -> None:
+        """The household shown underneath: a community's takes no visits here."""
+        detail = self.detail.detail
+        self.community.lock((self.detail.add_visit_button, self.detail.center_check),
+                            detail.origin_office if detail else None,
+                            locked=detail is not None
+                            and self.community.read_only(detail.origin_office))
 
     def current_household_id(self) -> str | None:
         row = self.current_row()
@@ -591,11 +654,69 @@ class HouseholdsTab(QWidget, RowSelection):
             act.setEnabled(here)
         for act in (self.head_action, self.move_action, self.visit_action):
             act.setEnabled(household is not None)
+        if self.community.active:
+            self._lock_actions(row, household)
 
-    def _scope_grid_id(self) -> str | None:
+    def _lock_actions(self, row: ResidentRow | None, household: str | None) -> None:
+        """The street office: the communities' records are read-only, and what is added
+        goes into the node chosen in the tree, so only into the street's own."""
+        community = self.community
+        community.lock((self.new_grid_action,), None, locked=True,
+                       text=community.community_only_text())
+        community.lock((self.duplicates_action,), None, locked=True,
+                       text=community.changes_text())
+        grid = self._scope_grid()
+        grid_office = grid.ref.origin_office if grid is not None else None
+        community.lock((self.team_action, self.edit_grid_action), grid_office,
+                       locked=grid is not None and community.read_only(grid_office))
+        scope_office = self._scope_office()
+        community.lock((self.new_building_action, self.new_house_action,
+                        self.new_household_action, self.import_action), scope_office,
+                       locked=community.read_only(scope_office), text=community.add_text())
+        row_office = row.origin_office if row is not None else None
+        community.lock(self.resident_actions(), row_office,
+                       locked=row is not None and community.read_only(row_office))
+        household_office = row_office if row is not None else scope_office
+        community.lock((self.add_resident_action, self.head_action, self.move_action,
+                        self.visit_action), household_office,
+                       locked=household is not None and community.read_only(household_office))
+        self._lock_detail()
+
+    def resident_actions(self) -> list[QAction]:
+        """The actions that change the selected resident."""
+        return [self.edit_action, self.tag_action, self.move_out_action, self.death_action,
+                self.member_link_action]
+
+    def open_current(self) -> None:
+        """Enter or double-click on a resident: the form, or why a community's resident
+        cannot be changed here (the street)."""
+        row = self.current_row()
+        if row is not None and self.community.read_only(row.origin_office):
+            self.status_message.emit(self.community.read_only_text(row.origin_office))
+            return
+        self.edit_action.trigger()
+
+    def _scope_grid(self) -> TreeNode | None:
         node = self.scope
         while node is not None and node.kind != KIND_GRID:
             node = node.parent
+        return node
+
+    def _scope_office(self) -> str | None:
+        """The office owning the node chosen in the tree (a unit: its building's)."""
+        node = self.scope
+        while node is not None and not hasattr(node.ref, "origin_office"):
+            node = node.parent
+        return node.ref.origin_office if node is not None else None
+
+    def _own_grids(self) -> list[GridRow]:
+        """The grids this office may add to (the street: its own, not its communities')."""
+        assert self.service is not None
+        return [g for g in self.service.list_grids()
+                if not self.community.read_only(g.origin_office)]
+
+    def _scope_grid_id(self) -> str | None:
+        node = self._scope_grid()
         return node.id if node is not None else None
 
     def _scope_building(self) -> TreeNode | None:
@@ -667,7 +788,7 @@ class HouseholdsTab(QWidget, RowSelection):
 
         assert self.service is not None
         service = self.service
-        grids = [(g.id, g.name) for g in service.list_grids()]
+        grids = [(g.id, g.name) for g in self._own_grids()]
         building_id = BuildingDialog(
             self, grids=grids, grid_id=self._scope_grid_id(),
             save=lambda grid_id, number, estate, units, floors, kind: service.add_building(
@@ -874,7 +995,7 @@ class HouseholdsTab(QWidget, RowSelection):
             return
         service = self.service
         detail = service.household(household_id)
-        buildings = [(b.id, f"{g.name} / {b.estate}{b.number}") for g in service.list_grids()
+        buildings = [(b.id, f"{g.name} / {b.estate}{b.number}") for g in self._own_grids()
                      for b in service.buildings(g.id)]
         done = MoveHouseholdDialog(self, address=detail.address, buildings=buildings,
                                    houses=service.houses,

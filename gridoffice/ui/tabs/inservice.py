@@ -51,6 +51,11 @@ from gridoffice.ui.models.inservice_tables import (
 from gridoffice.ui.tabs.meeting_commands import MeetingCommand
 from gridoffice.ui.tabs.meeting_detail import _table
 from gridoffice.ui.widgets.actions import RowSelection, make_action
+from gridoffice.ui.widgets.community import (
+    CommunityFilter,
+    CommunityScope,
+    show_community_column,
+)
 from gridoffice.ui.widgets.layout import list_detail_page
 
 if TYPE_CHECKING:
@@ -109,6 +114,7 @@ class InServiceTab(QWidget, RowSelection):
         self.ledgers = LedgerJobs(self)
         self.ledgers.status_message.connect(self.status_message)
         self.letters_job: BackgroundJob | None = None
+        self.community = CommunityScope()  # the street's view: set_community_scope
 
         self._build_actions()
         self._build_filters()
@@ -134,6 +140,7 @@ class InServiceTab(QWidget, RowSelection):
         self.pages.currentChanged.connect(self._page_changed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.community_filter)
         layout.addWidget(self.pages)
 
         self._search_timer = QTimer(self)
@@ -226,6 +233,9 @@ class InServiceTab(QWidget, RowSelection):
         self.search_edit.textChanged.connect(lambda _t: self._search_timer.start())
         self.search_edit.returnPressed.connect(self.reload)
         self.count_label = QLabel(self)
+        # The street office: one filter above the pages, for all of them.
+        self.community_filter = CommunityFilter(self)
+        self.community_filter.changed.connect(self._community_changed)
         for combo in (self.status_combo, self.unit_combo):
             combo.currentIndexChanged.connect(lambda _i: self.reload())
         for check in (self.due_check, self.left_check):
@@ -279,6 +289,19 @@ class InServiceTab(QWidget, RowSelection):
         layout.addWidget(self.detail_tabs, 1)
 
     # --- attaching and loading --------------------------------------------------------------
+    def set_community_scope(self, scope: CommunityScope) -> None:
+        """The street office's view: every community's registrations, a 社区 column and
+        filter; the communities' records read-only, the street's work units editable."""
+        self.community = scope
+        self.community_filter.set_scope(scope)
+        show_community_column(self.view, self.model, scope)
+        self.update_actions()
+
+    def _community_changed(self) -> None:
+        self.reload()
+        for page in self.built_pages():
+            page.refresh()
+
     def attach(self, service: InServiceService, db: Database, unit_name: str = "",
                grids: Callable[[], list[tuple[str, str]]] | None = None) -> None:
         """``grids``: the grids (id, name) to choose from, read again on refresh."""
@@ -323,7 +346,7 @@ class InServiceTab(QWidget, RowSelection):
             text=self.search_edit.text(), review_status=self.status_combo.currentData(),
             work_unit_id=self.unit_combo.currentData(),
             due_within_days=DUE_WITHIN_DAYS if self.due_check.isChecked() else None,
-            include_left=self.left_check.isChecked())
+            include_left=self.left_check.isChecked(), office=self.community_filter.office())
 
     def reload(self, select_id: str | None = None) -> None:
         self._search_timer.stop()
@@ -466,8 +489,21 @@ class InServiceTab(QWidget, RowSelection):
         self.leave_action.setEnabled(serving)
         self.rejoin_action.setEnabled(row is not None and row.left_on is not None)
         self.correct_action.setEnabled(self.current_entry() is not None)
+        community = self.community
+        if community.active:
+            community.lock((self.edit_action, self.approve_action, self.return_action,
+                            self.reregister_action, self.leave_action, self.rejoin_action,
+                            self.add_points_action, self.correct_action),
+                           row.origin_office if row else None,
+                           locked=row is not None and community.read_only(row.origin_office))
+            community.lock((self.new_action,), None, locked=True,
+                           text=community.community_only_text())
         self.add_points_button.setEnabled(self.add_points_action.isEnabled())
         self.correct_button.setEnabled(self.correct_action.isEnabled())
+        for button, act in ((self.add_points_button, self.add_points_action),
+                            (self.correct_button, self.correct_action)):
+            button.setToolTip(act.toolTip() if not act.isEnabled() and community.active
+                              else "")
 
     # --- undo ---------------------------------------------------------------------------
     def push(self, text: str, apply: Callable[[], object],
@@ -524,6 +560,9 @@ class InServiceTab(QWidget, RowSelection):
     def edit_registration(self) -> None:
         row = self.current_row()
         if row is None:
+            return
+        if self.community.read_only(row.origin_office):  # Enter on a community's row
+            self.status_message.emit(self.community.read_only_text(row.origin_office))
             return
         service = self._service()
         before = service.registration_draft(row.id)
@@ -647,7 +686,8 @@ class InServiceTab(QWidget, RowSelection):
         return id_number, mobile
 
     def edit_work_units(self) -> None:
-        dialogs.WorkUnitsDialog(self, service=self._service()).ask_result()
+        dialogs.WorkUnitsDialog(self, service=self._service(),
+                                community=self.community).ask_result()
         self.refresh()
 
     # --- points ---------------------------------------------------------------------------

@@ -40,6 +40,7 @@ from gridoffice.ui.models.inservice_tables import (
 )
 from gridoffice.ui.tabs.meeting_detail import _table
 from gridoffice.ui.widgets.actions import make_action
+from gridoffice.ui.widgets.community import show_community_column
 
 if TYPE_CHECKING:
     from gridoffice.services.inservice import InServiceService
@@ -113,6 +114,7 @@ class PostsPage(Page):
                                        self.reject_action, self.withdraw_action])
         self.model = PostTableModel(self, host.grid_name)
         self.view = _table(self, self.model)
+        show_community_column(self.view, self.model, host.community)
         self.view.verticalHeader().hide()
         self.view.horizontalHeader().setStretchLastSection(False)
         self.view.activated.connect(lambda _i: self.edit_post())
@@ -145,7 +147,8 @@ class PostsPage(Page):
 
     def refresh(self, select_id: str | None = None) -> None:
         keep = select_id or getattr(self.current_post(), "id", None)
-        self.model.set_rows(self.service.posts(include_closed=True))
+        self.model.set_rows(self.service.posts(include_closed=True,
+                                               office=self.host.community_filter.office()))
         _select(self.view, self.model, keep)
         self.show_claims()
 
@@ -168,6 +171,14 @@ class PostsPage(Page):
         self.accept_action.setEnabled(applying)
         self.reject_action.setEnabled(applying)
         self.withdraw_action.setEnabled(claim is not None and claim.status != rules.WITHDRAWN)
+        community = self.host.community
+        if community.active:
+            community.lock((self.edit_action, self.close_action, self.claim_action,
+                            self.accept_action, self.reject_action, self.withdraw_action),
+                           post.origin_office if post else None,
+                           locked=post is not None and community.read_only(post.origin_office))
+            community.lock((self.new_action,), None, locked=True,
+                           text=community.community_only_text())
 
     def new_post(self) -> str | None:
         post_id = dialogs.PostDialog(self, save=self.service.add_post,
@@ -179,7 +190,7 @@ class PostsPage(Page):
 
     def edit_post(self) -> None:
         post = self.current_post()
-        if post is None:
+        if post is None or not self.edit_action.isEnabled():
             return
         service = self.service
         before = service.post_draft(post.id)
@@ -282,6 +293,7 @@ class ActivitiesPage(Page):
                                        self.record_action])
         self.model = ActivityTableModel(self)
         self.view = _table(self, self.model)
+        show_community_column(self.view, self.model, host.community)
         self.view.verticalHeader().hide()
         self.view.horizontalHeader().setStretchLastSection(False)
         self.view.activated.connect(lambda _i: self.check_in_mode())
@@ -309,7 +321,7 @@ class ActivitiesPage(Page):
 
     def refresh(self, select_id: str | None = None) -> None:
         keep = select_id or getattr(self.current_activity(), "id", None)
-        self.model.set_rows(self.service.activities())
+        self.model.set_rows(self.service.activities(office=self.host.community_filter.office()))
         _select(self.view, self.model, keep)
         self.show_records()
 
@@ -322,6 +334,14 @@ class ActivitiesPage(Page):
             name=activity.name, count=len(rows), hours=f"{hours:g}") if activity else "")
         for action in (self.checkin_action, self.record_action):
             action.setEnabled(activity is not None)
+        community = self.host.community
+        if community.active:
+            community.lock((self.checkin_action, self.record_action),
+                           activity.origin_office if activity else None,
+                           locked=activity is not None
+                           and community.read_only(activity.origin_office))
+            community.lock((self.new_action,), None, locked=True,
+                           text=community.community_only_text())
 
     def new_activity(self) -> str | None:
         service = self.service
@@ -335,7 +355,7 @@ class ActivitiesPage(Page):
 
     def check_in_mode(self) -> None:
         activity = self.current_activity()
-        if activity is None:
+        if activity is None or not self.checkin_action.isEnabled():
             return
         from gridoffice.ui.dialogs.checkin import CheckInDialog
 
@@ -409,6 +429,7 @@ class PointsPage(Page):
         self.banner.setWordWrap(True)
         self.model = PointsTableModel(self, host.grid_name)
         self.view = _table(self, self.model)
+        show_community_column(self.view, self.model, host.community)
         self.view.verticalHeader().hide()
         self.view.horizontalHeader().setStretchLastSection(False)
         self.units_model = UnitSummaryTableModel(self)
@@ -488,10 +509,12 @@ class PointsPage(Page):
             period=self.period.text, start=self.period.start.isoformat(),
             end=self.period.end.isoformat(), pass_mark=r.pass_mark, excellent=r.excellent,
             hours=r.hours_target))
-        rows = service.points(self.period, work_unit_id=self.unit_combo.currentData())
+        office = self.host.community_filter.office()  # the street: one community or all
+        rows = service.points(self.period, work_unit_id=self.unit_combo.currentData(),
+                              office=office)
         self.model.set_rows(rows)
         self.count_label.setText(self.tr("%n member(s)", "", len(rows)))
-        self.units_model.set_rows(service.unit_summaries(self.period))
+        self.units_model.set_rows(service.unit_summaries(self.period, office=office))
 
     def edit_rules(self) -> None:
         from gridoffice.services.inservice import save_point_rules

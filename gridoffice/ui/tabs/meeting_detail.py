@@ -50,6 +50,7 @@ from gridoffice.ui.models.meeting_table import (
     AttendeeTableModel,
 )
 from gridoffice.ui.tabs.meeting_commands import MeetingCommand
+from gridoffice.ui.widgets.community import CommunityScope
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QUndoStack
@@ -133,6 +134,10 @@ class MeetingDetailPanel(QWidget):
         self.language = "zh_CN"
         self.meeting_id: str | None = None
         self.minutes: Minutes | None = None
+        # The street's view (set by the tab): the shown meeting's office, read-only
+        # when it is a community's.
+        self.community = CommunityScope()
+        self.origin_office: str | None = None
         self._opened_dir: Path | None = None  # copies of attachments opened elsewhere
 
         self.title_label = QLabel(self)
@@ -428,8 +433,26 @@ class MeetingDetailPanel(QWidget):
         has_file = self.attachment_view.currentIndex().isValid()
         self.open_button.setEnabled(has_file)
         self.remove_attachment_button.setEnabled(has_file)
+        if self.community.active:
+            self.community.lock(
+                (self.add_attendee_button, self.copy_button, self.add_item_button,
+                 self.add_attachment_button, self.present_button, self.edit_attendee_button,
+                 self.remove_attendee_button, self.add_speech_button,
+                 self.add_resolution_button, self.edit_entry_button, self.remove_entry_button,
+                 self.add_follow_up_button, self.complete_button, self.up_button,
+                 self.down_button, self.remove_attachment_button),
+                self.origin_office,
+                locked=here and self.community.read_only(self.origin_office))
 
     # --- helpers --------------------------------------------------------------------------
+    def read_only(self) -> bool:
+        """A community's meeting at the street: its buttons are off, and a double-click,
+        the Delete key or a dropped file only says why (in the status bar)."""
+        if self.minutes is None or not self.community.read_only(self.origin_office):
+            return False
+        self.status_message.emit(self.community.read_only_text(self.origin_office))
+        return True
+
     def _service(self) -> MeetingService:
         assert self.service is not None
         return self.service
@@ -475,7 +498,7 @@ class MeetingDetailPanel(QWidget):
         return [r for r in (self.attendee_model.row_at(i) for i in rows) if r is not None]
 
     def add_attendees(self) -> None:
-        if self.meeting_id is None:
+        if self.meeting_id is None or self.read_only():
             return
         amendment = self.ask_amendment()
         if amendment is NOT_ASKED:
@@ -511,7 +534,7 @@ class MeetingDetailPanel(QWidget):
         return None
 
     def copy_from_last_council(self) -> None:
-        if self.minutes is None or self.meeting_id is None:
+        if self.minutes is None or self.meeting_id is None or self.read_only():
             return
         source = self.previous_council()
         if source is None:
@@ -533,7 +556,7 @@ class MeetingDetailPanel(QWidget):
 
     def mark_present(self) -> None:
         rows = self.selected_attendees()
-        if not rows:
+        if not rows or self.read_only():
             return
         amendment = self.ask_amendment()
         if amendment is NOT_ASKED:
@@ -557,7 +580,7 @@ class MeetingDetailPanel(QWidget):
 
     def edit_attendee(self) -> None:
         rows = self.selected_attendees()
-        if len(rows) != 1:
+        if len(rows) != 1 or self.read_only():
             return
         row = rows[0]
         amendment = self.ask_amendment()
@@ -577,7 +600,7 @@ class MeetingDetailPanel(QWidget):
 
     def remove_attendee(self) -> None:
         rows = self.selected_attendees()
-        if len(rows) != 1:
+        if len(rows) != 1 or self.read_only():
             return
         row = rows[0]
         if not messages.confirm(self, self.tr("Remove {name} from the attendees?").format(
@@ -629,6 +652,8 @@ class MeetingDetailPanel(QWidget):
              add: Callable[[Any, Any], str], remove: Callable[[str], object],
              locked_minutes: bool = True) -> str | None:
         """Ask the amendment reason (if needed), run the form, push the undo command."""
+        if self.read_only():
+            return None
         amendment = self.ask_amendment() if locked_minutes else None
         if amendment is NOT_ASKED:
             return None
@@ -700,7 +725,7 @@ class MeetingDetailPanel(QWidget):
 
     def edit_agenda_entry(self) -> None:
         entry = self.agenda_entry()
-        if entry is None or self.minutes is None:
+        if entry is None or self.minutes is None or self.read_only():
             return
         from gridoffice.services.meetings import ItemDraft, ResolutionDraft, SpeechDraft
 
@@ -738,7 +763,7 @@ class MeetingDetailPanel(QWidget):
 
     def complete_follow_up(self) -> None:
         entry = self.agenda_entry()
-        if entry is None or entry[0] != "follow_up":
+        if entry is None or entry[0] != "follow_up" or self.read_only():
             return
         service = self._service()
         before = service.follow_up_draft(entry[1])
@@ -749,7 +774,7 @@ class MeetingDetailPanel(QWidget):
 
     def remove_agenda_entry(self) -> None:
         entry = self.agenda_entry()
-        if entry is None:
+        if entry is None or self.read_only():
             return
         kind, row_id = entry
         node = self.agenda.currentItem()
@@ -771,7 +796,7 @@ class MeetingDetailPanel(QWidget):
 
     def move_item(self, step: int) -> None:
         entry = self.agenda_entry()
-        if entry is None or entry[0] != "item":
+        if entry is None or entry[0] != "item" or self.read_only():
             return
         service, item_id = self._service(), entry[1]
         if self._try(lambda: service.move_item(item_id, step) or True):
@@ -790,7 +815,7 @@ class MeetingDetailPanel(QWidget):
         self.add_attachment_files(self.ask_files())
 
     def add_attachment_files(self, paths: list[str]) -> int:
-        if self.meeting_id is None or not paths:
+        if self.meeting_id is None or not paths or self.read_only():
             return 0
         service, added = self._service(), []
         for name in paths:
@@ -838,7 +863,7 @@ class MeetingDetailPanel(QWidget):
 
     def remove_attachment(self) -> None:
         row = self.current_attachment()
-        if row is None or not messages.confirm(
+        if row is None or self.read_only() or not messages.confirm(
                 self, self.tr("Remove the attachment {name}?").format(name=row.file_name)):
             return
         service = self._service()

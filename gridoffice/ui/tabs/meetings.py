@@ -40,6 +40,11 @@ from gridoffice.ui.models.meeting_table import COL_PLACE, MeetingTableModel
 from gridoffice.ui.tabs.meeting_commands import MeetingCommand
 from gridoffice.ui.tabs.meeting_detail import NOT_ASKED, MeetingDetailPanel, _table
 from gridoffice.ui.widgets.actions import RowSelection, make_action
+from gridoffice.ui.widgets.community import (
+    CommunityFilter,
+    CommunityScope,
+    show_community_column,
+)
 from gridoffice.ui.widgets.layout import list_detail_page
 
 if TYPE_CHECKING:
@@ -84,6 +89,7 @@ class MeetingsTab(QWidget, RowSelection):
         self.follow_ups: Any = None  # FollowUpsView, built when its page is first shown
         self.ledgers = LedgerJobs(self)
         self.ledgers.status_message.connect(self.status_message)
+        self.community = CommunityScope()  # the street's view: set_community_scope
 
         self._build_actions()
         self._build_filters()
@@ -113,6 +119,7 @@ class MeetingsTab(QWidget, RowSelection):
         self.pages.currentChanged.connect(self._page_changed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.community_filter)  # the street: for both pages
         layout.addWidget(self.pages)
 
         self._search_timer = QTimer(self)
@@ -186,6 +193,8 @@ class MeetingsTab(QWidget, RowSelection):
         self.search_edit.textChanged.connect(lambda _t: self._search_timer.start())
         self.search_edit.returnPressed.connect(self.reload)
         self.count_label = QLabel(self)
+        self.community_filter = CommunityFilter(self)
+        self.community_filter.changed.connect(self._community_changed)
         for combo in (self.type_combo, self.year_combo, self.status_combo):
             combo.currentIndexChanged.connect(lambda _i: self.reload())
         row = QHBoxLayout()
@@ -196,6 +205,21 @@ class MeetingsTab(QWidget, RowSelection):
         self.filter_row = row
 
     # --- attaching and loading --------------------------------------------------------------
+    def set_community_scope(self, scope: CommunityScope) -> None:
+        """The street office's view: every community's meetings, a 社区 column and
+        filter; the communities' meetings read-only."""
+        self.community = self.detail.community = scope
+        self.community_filter.set_scope(scope)
+        show_community_column(self.view, self.model, scope)
+        if self.follow_ups is not None:
+            self.follow_ups.set_community_scope(scope, self.community_filter.office)
+        self.update_actions()
+
+    def _community_changed(self) -> None:
+        self.reload()
+        if self.follow_ups is not None:
+            self.follow_ups.refresh()
+
     def attach(self, service: MeetingService, db: Database, unit_name: str = "",
                language: str = "zh_CN") -> None:
         self.service = service
@@ -219,7 +243,8 @@ class MeetingsTab(QWidget, RowSelection):
         return MeetingQuery(meeting_type=self.type_combo.currentData(),
                             year=self.year_combo.currentData(),
                             status=self.status_combo.currentData(),
-                            text=self.search_edit.text())
+                            text=self.search_edit.text(),
+                            office=self.community_filter.office())
 
     def reload(self, select_id: str | None = None) -> None:
         self._search_timer.stop()
@@ -270,6 +295,10 @@ class MeetingsTab(QWidget, RowSelection):
             except ImportError:
                 return
             self.follow_ups = FollowUpsView(self)
+            if self.community.active:
+                self.follow_ups.set_community_scope(self.community,
+                                                    self.community_filter.office)
+            self.follow_ups.status_message.connect(self.status_message)
             self.follow_ups.open_meeting.connect(self.open_meeting)
             self.follow_ups.print_requested.connect(self.print_follow_ups)
             self.follow_ups.changed.connect(self.refresh)
@@ -309,6 +338,7 @@ class MeetingsTab(QWidget, RowSelection):
 
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         row = self.model.row_at(current.row()) if current.isValid() else None
+        self.detail.origin_office = row.origin_office if row else None
         self.detail.show_meeting(row.id if row else None)
         self.update_actions()
 
@@ -328,6 +358,14 @@ class MeetingsTab(QWidget, RowSelection):
         self.finish_action.setEnabled(status in ("draft", "planned", "in_progress"))
         self.approve_action.setEnabled(status == "finished" and not approved)
         self.amend_action.setEnabled(approved)
+        community = self.community
+        if community.active:
+            community.lock((self.edit_action, self.cancel_action, self.sign_in_action,
+                            self.finish_action, self.approve_action, self.amend_action),
+                           row.origin_office if row else None,
+                           locked=row is not None and community.read_only(row.origin_office))
+            community.lock((self.schedule_action, self.new_action), None, locked=True,
+                           text=community.community_only_text())
 
     # --- meetings -------------------------------------------------------------------------
     def _service(self) -> MeetingService:
@@ -386,6 +424,9 @@ class MeetingsTab(QWidget, RowSelection):
     def edit_meeting(self) -> None:
         row = self.current_row()
         if row is None:
+            return
+        if self.community.read_only(row.origin_office):  # Enter on a community's row
+            self.status_message.emit(self.community.read_only_text(row.origin_office))
             return
         amendment = self.detail.ask_amendment()
         if amendment is NOT_ASKED:

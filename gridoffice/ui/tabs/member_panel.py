@@ -62,6 +62,7 @@ from gridoffice.ui.models.member_table import (
 )
 from gridoffice.ui.tabs.member_detail import MemberDetailPanel
 from gridoffice.ui.widgets.actions import RowSelection, make_action
+from gridoffice.ui.widgets.community import CommunityScope
 from gridoffice.ui.widgets.date_field import DateField
 
 if TYPE_CHECKING:
@@ -110,6 +111,11 @@ class MemberPanel(QWidget, RowSelection):
         super().__init__(parent)
         self.loader: Loader | None = None
         self.org_id: str | None = None  # None: every organisation
+        # The street's view (set by the tab): one community's members (None: all), and
+        # the office owning the chosen organisation (new members go there).
+        self.community = CommunityScope()
+        self.office: str | None = None
+        self.scope_office: str | None = None
         self.last_load_ms = 0.0
         self._selected_id: str | None = None
         # The rows without a search text, kept while nothing changes: clearing the
@@ -325,6 +331,7 @@ class MemberPanel(QWidget, RowSelection):
             relation=self.relation_combo.currentData(),
             overdue_only=self.overdue_check.isChecked(),
             as_of=self.as_of(),
+            office=self.office,
         )
 
     def as_of(self) -> dt.date | None:
@@ -465,6 +472,20 @@ class MemberPanel(QWidget, RowSelection):
         for act in (self.deceased_action, self.expelled_action, self.suspended_action):
             act.setEnabled(active)
         self.restore_action.setEnabled(row is not None and not active)
+        community = self.community
+        if community.active:
+            community.lock(self.row_actions(), row.origin_office if row else None,
+                           locked=row is not None and community.read_only(row.origin_office))
+            # New members go to the chosen organisation: only into the street's own.
+            community.lock((self.new_action, self.transfer_in_action, self.import_action),
+                           self.scope_office, locked=community.read_only(self.scope_office),
+                           text=community.add_text())
+
+    def row_actions(self) -> list[QAction]:
+        """The actions that change the selected member."""
+        return [self.edit_action, self.confirm_action, self.extend_action,
+                self.transfer_out_action, self.transfer_status_action, self.deceased_action,
+                self.expelled_action, self.suspended_action, self.restore_action]
 
     def context_actions(self) -> list[QAction | None]:
         return [self.edit_action, None, self.confirm_action, self.extend_action, None,

@@ -25,6 +25,7 @@ from gridoffice.domain.codes import ORG_TYPES
 from gridoffice.ui.labels import code_label, date_text
 from gridoffice.ui.models.org_history import COL_DETAIL, OrgHistoryModel
 from gridoffice.ui.models.org_seats import COL_NOTE, SeatTableModel
+from gridoffice.ui.widgets.community import CommunityScope
 
 if TYPE_CHECKING:
     from gridoffice.services.orgs import EventRow, OrgNode, SeatRow
@@ -58,6 +59,7 @@ class OrgDetailPanel(QWidget):
         super().__init__(parent)
         self.node: OrgNode | None = None
         self._actions_enabled = False
+        self.community = CommunityScope()  # the street's view: set by the tab
         self.stack = QStackedWidget(self)
         self.empty_label = QLabel(self.tr("Select an organisation on the left."), self)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -173,6 +175,8 @@ class OrgDetailPanel(QWidget):
         seat = self.selected_seat()
         self.appoint_button.setEnabled(active)
         self.end_term_button.setEnabled(active and seat is not None and seat.current)
+        self.community.lock((self.appoint_button, self.end_term_button),
+                            self.node.origin_office if self.node else None)
 
     def _end_term_clicked(self) -> None:
         seat = self.selected_seat()

@@ -47,6 +47,11 @@ from gridoffice.ui.tabs.member_panel import MemberPanel
 from gridoffice.ui.tabs.org_actions import OrgActions
 from gridoffice.ui.tabs.org_detail import OrgDetailPanel
 from gridoffice.ui.tabs.reminders import RemindersPanel
+from gridoffice.ui.widgets.community import (
+    CommunityFilter,
+    CommunityScope,
+    show_community_column,
+)
 from gridoffice.ui.workers import BackgroundJob
 
 if TYPE_CHECKING:
@@ -75,6 +80,9 @@ class OrgTreePanel(QWidget):
     def __init__(self, model: OrgTreeModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = model
+        self.community = CommunityScope()  # the street's view: set by the tab
+        # Street office: the filter picks one community's organisation tree.
+        self.community_filter = CommunityFilter(self)
         self._expanded: set[str] = set()
         self._first_load = True
         self._restoring = False
@@ -154,6 +162,7 @@ class OrgTreePanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.toolbar)
+        layout.addWidget(self.community_filter)
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
         top.addWidget(self.all_button, 1)
@@ -236,7 +245,12 @@ class OrgTreePanel(QWidget):
         self.appoint_action.setEnabled(active)
         self.ledger_action.setEnabled(attached)
         self.new_button.setEnabled(attached)
-        self.tree.setDragEnabled(attached)
+        locked = self.community.lock(
+            (self.new_sub_action, self.edit_action, self.move_action, self.retire_action,
+             self.restore_action, self.appoint_action),
+            node.origin_office if node else None,
+            locked=node is not None and self.community.read_only(node.origin_office))
+        self.tree.setDragEnabled(attached and not locked)
 
     def _context_menu(self, pos: QPoint) -> None:
         menu = QMenu(self)
@@ -349,7 +363,7 @@ class RosterTab(QWidget):
         members = self.members
         acts = self.member_actions
         members.current_changed.connect(self._member_changed)
-        members.open_requested.connect(lambda row: acts.edit(row))
+        members.open_requested.connect(self._open_member)
         members.filters_changed.connect(self._update_scope_label)
         members.sub_orgs_check.toggled.connect(lambda _c: self._update_scope_label())
         members.new_action.triggered.connect(lambda: acts.add(self._default_org()))
@@ -381,6 +395,23 @@ class RosterTab(QWidget):
         self.reminders.org_requested.connect(self._show_org)
 
     # --- data ---------------------------------------------------------------------------
+    @property
+    def community(self) -> CommunityScope:
+        return self.tree_panel.community
+
+    def set_community_scope(self, scope: CommunityScope) -> None:
+        """The street office's view: every community's organisations and members, a
+        社区 column, the filter above the tree; community records read-only."""
+        self.tree_panel.community = self.detail.community = scope
+        self.members.community = scope
+        self.tree_panel.community_filter.set_scope(scope)
+        self.tree_panel.community_filter.changed.connect(self._community_changed)
+        show_community_column(self.members.view, self.members.model, scope)
+
+    def _community_changed(self) -> None:
+        self.members.office = self.tree_panel.community_filter.office()
+        self.reload()
+
     def attach(self, service: OrgService, db: Database, unit: str,
                members: RosterService | None = None) -> None:
         """Start showing data: called once the main window has opened the database."""
@@ -418,7 +449,8 @@ class RosterTab(QWidget):
         if not self.org_actions.attached:
             return
         showing_all = self.tree_panel.showing_all()
-        self.tree_panel.set_nodes(self.service.list_orgs(include_retired=True), select_id)
+        self.tree_panel.set_nodes(self.service.list_orgs(
+            include_retired=True, office=self.tree_panel.community_filter.office()), select_id)
         if showing_all and select_id is None:
             self.tree_panel.tree.selectionModel().clearSelection()
         elif select_id is not None:
@@ -426,6 +458,7 @@ class RosterTab(QWidget):
         self._scope = "" if self.tree_panel.showing_all() else self.tree_panel.current_id()
         self._update_scope_label()
         self.members.org_id = self._scope or None
+        self._update_scope_office()
         self.reload_members()
 
     def reload_members(self, select_id: str | None = None) -> None:
@@ -467,6 +500,7 @@ class RosterTab(QWidget):
             return
         self._scope = scope
         self._update_scope_label()
+        self._update_scope_office()
         self.members.set_scope(scope, self.members.scope_label.text())
 
     def _all_chosen(self) -> None:
@@ -474,7 +508,13 @@ class RosterTab(QWidget):
             return
         self._scope = ""
         self._update_scope_label()
+        self._update_scope_office()
         self.members.set_scope(None, self.members.scope_label.text())
+
+    def _update_scope_office(self) -> None:
+        node = self.model.node(self._scope or None)
+        self.members.scope_office = node.origin_office if node else None
+        self.members.update_actions()
 
     def _update_scope_label(self) -> None:
         self.members.scope_label.setText(self.scope_text())
@@ -523,8 +563,17 @@ class RosterTab(QWidget):
         detail.show_member(row, roster.history(row.id), roster.placements(row.id),
                            roster.transfers(row.id), self.members.model.today())
 
+    def _open_member(self, row: MemberRow) -> None:
+        if self.community.read_only(row.origin_office):
+            self.status_message.emit(self.community.read_only_text(row.origin_office))
+            return
+        self.member_actions.edit(row)
+
     def _transfer_activated(self, transfer: TransferRow) -> None:
         row = self.members.current_row()
+        if row is not None and self.community.read_only(row.origin_office):
+            self.status_message.emit(self.community.read_only_text(row.origin_office))
+            return
         if row is not None and transfer.status not in ("returned", "received"):
             self.member_actions.transfer_status(row, transfer)
 
