@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from gridoffice.ui.tabs.inservice import InServiceTab
     from gridoffice.ui.tabs.meetings import MeetingsTab
     from gridoffice.ui.tabs.roster import RosterTab
+    from gridoffice.ui.tabs.sync import SyncTab
 
 log = logging.getLogger(__name__)
 WINDOW_SETTINGS_FILE = "window.ini"
@@ -67,6 +68,7 @@ class MainWindow(QMainWindow):
         self.households: HouseholdsTab | None = None  # likewise
         self.meetings: MeetingsTab | None = None  # likewise
         self.inservice: InServiceTab | None = None  # likewise
+        self.sync: SyncTab | None = None  # likewise
         loading = QLabel(self.tr("Loading…"), self)
         loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.tabs.addTab(loading, self.tr("Party members"))
@@ -154,6 +156,7 @@ class MainWindow(QMainWindow):
 
             self.db = Database(self.context.opened.path)
             operator = self.profile.operator if self.profile else ""
+            self._show_communities()
             roster.attach(OrgService(self.db, operator), self.db,
                           self.profile.name if self.profile else "",
                           members=RosterService(self.db, operator))
@@ -177,6 +180,10 @@ class MainWindow(QMainWindow):
                     if households is not None else None
                 self.inservice.attach(InServiceService(self.db, operator), self.db,
                                       self.profile.name if self.profile else "", grids=grids)
+            if self.sync is not None and self.profile is not None:
+                from gridoffice.services.sync import SyncService
+
+                self.sync.attach(SyncService(self.db), self.db)
         except UserError as err:
             log.error("cannot load the data: %s", err)
             self.load_failed.emit(err)
@@ -185,6 +192,18 @@ class MainWindow(QMainWindow):
             return
         self.loaded = True
         self.data_loaded.emit()
+
+    def _show_communities(self) -> None:
+        """The street office sees every community's records (read-only) in every tab;
+        a community office only pays for the one check."""
+        from gridoffice.ui.widgets.community import CommunityScope
+
+        scope = CommunityScope.load(self.context.opened.path)
+        if not scope.active:
+            return
+        for tab in (self.roster, self.households, self.meetings, self.inservice):
+            if tab is not None and hasattr(tab, "set_community_scope"):
+                tab.set_community_scope(scope)
 
     def _build_tabs(self) -> RosterTab:
         if self.roster is not None:
@@ -214,6 +233,7 @@ class MainWindow(QMainWindow):
         self._build_households_tab()
         self._build_meetings_tab()
         self._build_inservice_tab()
+        self._build_sync_tab()
         return roster
 
     def _build_households_tab(self) -> None:
@@ -242,6 +262,15 @@ class MainWindow(QMainWindow):
         self.tabs.insertTab(3, inservice, self.tr("In-service members"))
         inservice.status_message.connect(self.show_message)
         inservice.restore_state(self.settings)
+
+    def _build_sync_tab(self) -> None:
+        from gridoffice.ui.tabs.sync import SyncTab
+
+        sync = SyncTab(self)
+        self.sync = sync
+        self.tabs.insertTab(4, sync, self.tr("Sync"))
+        sync.status_message.connect(self.show_message)
+        sync.restore_state(self.settings)
 
     # --- menu actions -----------------------------------------------------------------------
     def show_message(self, text: str) -> None:
@@ -295,6 +324,8 @@ class MainWindow(QMainWindow):
             self.meetings.save_state(self.settings)
         if self.inservice is not None:
             self.inservice.save_state(self.settings)
+        if self.sync is not None:
+            self.sync.save_state(self.settings)
         self.settings.sync()
 
     def shutdown(self) -> None:
@@ -303,7 +334,7 @@ class MainWindow(QMainWindow):
             return
         self._shut_down = True
         self.save_state()
-        for tab in (self.roster, self.households, self.meetings, self.inservice):
+        for tab in (self.roster, self.households, self.meetings, self.inservice, self.sync):
             preview = tab.ledgers.preview if tab is not None else None
             if preview is not None:
                 preview.close()  # removes its temporary PDF
@@ -316,6 +347,8 @@ class MainWindow(QMainWindow):
             jobs += self.meetings.running_jobs()
         if self.inservice is not None:
             jobs += self.inservice.running_jobs()
+        if self.sync is not None:
+            jobs += self.sync.running_jobs()
         for job in jobs:
             job.cancel()
         if jobs:
