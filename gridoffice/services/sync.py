@@ -155,6 +155,7 @@ class Conflict:
     label: str  # a name or title to recognise the record by
     clock_suspect: bool = False
     resolution: str | None = None
+    refs: dict[str, str] = dataclasses.field(default_factory=dict)  # id -> a record's label
 
 
 def _now_text(now: dt.datetime | None = None) -> str:
@@ -363,8 +364,10 @@ class SyncService:
                 conn.execute("DETACH DATABASE payload")
             self._write_state(conn)
             payload = rows_path.read_bytes()
-            file_name = (f"{_safe(me.display_name)}_to_{_safe(recipient.display_name)}_"
-                         f"{now:%Y-%m-%d}_{sequence:06d}{packages.SUFFIX}")
+            # The recipient's PC id in the name too: two PCs may have the same name.
+            file_name = (f"{_safe(me.display_name)}_to_{_safe(recipient.display_name)}-"
+                         f"{recipient.replica_id[-6:]}_{now:%Y-%m-%d}_{sequence:06d}"
+                         f"{packages.SUFFIX}")
             path = target / file_name if target.is_dir() else target
             try:
                 digest = packages.write_package(path, manifest, payload, keys, recipient)
@@ -632,8 +635,25 @@ class SyncService:
                     ident, table, row_id, kind, tuple(f for f in fields.split(",") if f),
                     current, other, loser_writer, winner_writer, status, origin,
                     _label(current or other), bool({loser_writer, winner_writer} & suspects),
-                    resolution))
+                    resolution, self._refs(conn, table, (current, other))))
         return result
+
+    def _refs(self, conn: sqlite3.Connection, table: str,
+              versions: tuple[dict[str, Any], ...]) -> dict[str, str]:
+        """The records a conflict's versions point at (parent organisation,
+        household …), by name, so nobody has to compare ids."""
+        if table not in synced_tables(conn):
+            return {}
+        refs = {}
+        for fk in conn.execute(f'PRAGMA foreign_key_list("{table}")').fetchall():
+            parent, column = fk[2], fk[3]
+            for version in versions:
+                value = version.get(column)
+                if isinstance(value, str) and value not in refs:
+                    row = self._current(conn, parent, value)
+                    if row:
+                        refs[value] = _label(row)
+        return refs
 
     @staticmethod
     def _current(conn: sqlite3.Connection, table: str, row_id: str) -> dict[str, Any]:

@@ -10,6 +10,7 @@ import shutil
 import zipfile
 
 import pytest
+from sqlmodel import select
 
 from gridoffice.domain.hlc import HybridClock, wall_millis
 from gridoffice.errors import UserError
@@ -350,6 +351,8 @@ def test_both_sides_edit_one_field_the_same_winner_everywhere_loser_kept(net):
         [conflict] = pc.sync.conflicts()
         assert conflict.kind == "edit" and conflict.fields == ("name",)
         assert conflict.other["name"] == loser and conflict.current["name"] == winner
+        # The parent organisation is shown by its name, not its id.
+        assert conflict.refs[conflict.current["parent_id"]] == "幸福里社区党委"
 
 
 def test_edits_of_different_fields_merge_without_a_conflict(net):
@@ -402,7 +405,8 @@ def test_household_deleted_while_a_resident_is_added_comes_back(net):
     household = _household(a1)
     net.settle()
     with a1.db.write() as session:
-        for resident in session.query(Resident).filter_by(household_id=household):
+        for resident in session.exec(select(Resident).where(
+                Resident.household_id == household)):
             resident.deleted = True
         session.get(Household, household).deleted = True
     with a2.db.write() as session:

@@ -370,7 +370,10 @@ class CompareModel(QAbstractTableModel):
             if column == F_FIELD:
                 return field_label(self.conflict.table, key)
             side = self.conflict.current if column == F_CURRENT else self.conflict.other
-            return value_text(key, side.get(key), self.conflict.table)
+            value = side.get(key)
+            if isinstance(value, str) and value in self.conflict.refs:
+                return self.conflict.refs[value]  # a parent record, by its name
+            return value_text(key, value, self.conflict.table)
         if role == Qt.ItemDataRole.CheckStateRole and column == F_OTHER and differs and \
                 self.checkable:
             return Qt.CheckState.Checked if key in self._take else Qt.CheckState.Unchecked
