@@ -538,6 +538,49 @@
         </message>
     </context>
     <context>
+        <name>CommunityScope</name>
+        <message>
+            <source>Unknown office</source>
+            <translation>未知单位</translation>
+        </message>
+        <message>
+            <source>The communities add their own records. Choose one of the street office's own to add here.</source>
+            <translation>社区的记录由各社区自行新增。如需在此新增，请先选择街道本级的组织。</translation>
+        </message>
+        <message>
+            <source>The communities add these records; the street office sees them here.</source>
+            <translation>此类记录由各社区新增，街道在此查看。</translation>
+        </message>
+        <message>
+            <source>The communities change their own records; the street office sees them here.</source>
+            <translation>各社区的记录由社区自行修改，街道在此查看。</translation>
+        </message>
+        <message>
+            <source>This record belongs to {community} and can only be changed there.</source>
+            <translation>此记录属于{community}，只能在该社区修改。</translation>
+        </message>
+        <message>
+            <source>Community:</source>
+            <translation>社区：</translation>
+        </message>
+        <message>
+            <source>Read-only: the communities change their own records</source>
+            <translation>只读：社区的记录由各社区自行修改</translation>
+        </message>
+        <message>
+            <source>The street office sees the records of every community as they arrive by sync. They are changed in the community; the street changes only its own records.</source>
+            <translation>街道可查看各社区同步上来的记录。这些记录在社区修改；街道只修改本级的记录。</translation>
+        </message>
+        <message>
+            <source>All communities</source>
+            <translation>全部社区</translation>
+        </message>
+        <message>
+            <source>Community</source>
+            <translation>社区</translation>
+        </message>
+    </context>
+    <context>
         <name>CompleteFollowUpDialog</name>
         <message>
             <source>Mark done</source>
@@ -696,6 +739,25 @@
         </message>
     </context>
     <context>
+        <name>DuplicateTableModel</name>
+        <message>
+            <source>Name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <source>ID number</source>
+            <translation>身份证号</translation>
+        </message>
+        <message>
+            <source>Community</source>
+            <translation>社区</translation>
+        </message>
+        <message>
+            <source>Also in</source>
+            <translation>同时登记于</translation>
+        </message>
+    </context>
+    <context>
         <name>DuplicatesDialog</name>
         <message>
             <source>Residents recorded twice</source>
@@ -789,6 +851,49 @@
         <message>
             <source>Corrected by a later entry</source>
             <translation>已被后续记录更正</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportTargetDialog</name>
+        <message>
+            <source>Export sync packages</source>
+            <translation>导出同步包</translation>
+        </message>
+        <message>
+            <source>Choose where to write the packages: a USB stick to carry them, or the shared exchange folder.</source>
+            <translation>请选择同步包的保存位置：用U盘带走，或放入共享的交换文件夹。</translation>
+        </message>
+        <message>
+            <source>Exchange folder: {path}</source>
+            <translation>交换文件夹：{path}</translation>
+        </message>
+        <message>
+            <source>{name} ({path}), {free} free</source>
+            <translation>{name}（{path}），可用 {free}</translation>
+        </message>
+        <message>
+            <source>&amp;Other folder…</source>
+            <translation>其他文件夹(&amp;O)…</translation>
+        </message>
+        <message>
+            <source>Write to</source>
+            <translation>保存到</translation>
+        </message>
+        <message>
+            <source>All community PCs</source>
+            <translation>全部社区电脑</translation>
+        </message>
+        <message>
+            <source>For</source>
+            <translation>发给</translation>
+        </message>
+        <message>
+            <source>&amp;Export</source>
+            <translation>导出(&amp;E)</translation>
+        </message>
+        <message>
+            <source>Folder for the sync packages</source>
+            <translation>同步包保存文件夹</translation>
         </message>
     </context>
     <context>
@@ -2012,6 +2117,10 @@ Mobile: {mobile}</source>
         <message>
             <source>In-service members</source>
             <translation>在职党员</translation>
+        </message>
+        <message>
+            <source>Sync</source>
+            <translation>数据同步</translation>
         </message>
         <message>
             <source>The folder {path} could not be opened.</source>
@@ -5854,6 +5963,695 @@ Log file: {log}</source>
         </message>
     </context>
     <context>
+        <name>SummaryYearDialog</name>
+        <message>
+            <source>Street summary</source>
+            <translation>街道汇总表</translation>
+        </message>
+        <message>
+            <source>Year</source>
+            <translation>年度</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncTab</name>
+        <message>
+            <source>Drop .gridsync files here to import them.</source>
+            <translation>把 .gridsync 文件拖到这里即可导入。</translation>
+        </message>
+        <message>
+            <source>&amp;Peer PCs (drop .gridsync files here to import):</source>
+            <translation>对方电脑(&amp;P)（可把 .gridsync 文件拖到此处导入）：</translation>
+        </message>
+        <message>
+            <source>Results of the last export or import</source>
+            <translation>最近一次导出或导入的结果</translation>
+        </message>
+        <message>
+            <source>Same ID number in two communities</source>
+            <translation>跨社区重复身份证号</translation>
+        </message>
+        <message>
+            <source>Offices and packages</source>
+            <translation>同步状态</translation>
+        </message>
+        <message>
+            <source>Conflicts</source>
+            <translation>冲突</translation>
+        </message>
+        <message>
+            <source>&amp;Export sync package…</source>
+            <translation>导出同步包(&amp;E)…</translation>
+        </message>
+        <message>
+            <source>Write what changed here for the other office (Ctrl+E)</source>
+            <translation>把本机的改动写成同步包，交给对方（Ctrl+E）</translation>
+        </message>
+        <message>
+            <source>&amp;Import sync packages…</source>
+            <translation>导入同步包(&amp;I)…</translation>
+        </message>
+        <message>
+            <source>Import .gridsync files from the other office (Ctrl+I)</source>
+            <translation>导入对方发来的 .gridsync 文件（Ctrl+I）</translation>
+        </message>
+        <message>
+            <source>&amp;Check exchange folder</source>
+            <translation>检查交换文件夹(&amp;C)</translation>
+        </message>
+        <message>
+            <source>Import the packages for this PC from the exchange folder (Ctrl+Shift+I)</source>
+            <translation>导入交换文件夹中发给本机的同步包（Ctrl+Shift+I）</translation>
+        </message>
+        <message>
+            <source>&amp;Refresh</source>
+            <translation>刷新(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Street &amp;summary…</source>
+            <translation>街道汇总表(&amp;S)…</translation>
+        </message>
+        <message>
+            <source>The summary of the communities' work: one line per community</source>
+            <translation>街道社区工作情况汇总表：每个社区一行</translation>
+        </message>
+        <message>
+            <source>Show c&amp;onflicts</source>
+            <translation>查看冲突(&amp;O)</translation>
+        </message>
+        <message>
+            <source>This PC</source>
+            <translation>本机</translation>
+        </message>
+        <message>
+            <source>Compare it with the other office's screen when you exchange identity files.</source>
+            <translation>交换身份文件时，请与对方屏幕上显示的指纹核对。</translation>
+        </message>
+        <message>
+            <source>Export this PC's i&amp;dentity file…</source>
+            <translation>导出本机身份文件(&amp;D)…</translation>
+        </message>
+        <message>
+            <source>&amp;Trust another PC's identity file…</source>
+            <translation>信任对方身份文件(&amp;T)…</translation>
+        </message>
+        <message>
+            <source>Office:</source>
+            <translation>单位：</translation>
+        </message>
+        <message>
+            <source>PC:</source>
+            <translation>电脑：</translation>
+        </message>
+        <message>
+            <source>Role:</source>
+            <translation>类型：</translation>
+        </message>
+        <message>
+            <source>Fingerprint:</source>
+            <translation>指纹：</translation>
+        </message>
+        <message>
+            <source>Exchange folder (optional)</source>
+            <translation>交换文件夹（可选）</translation>
+        </message>
+        <message>
+            <source>A shared folder both offices can reach. Packages for this PC found there are imported when the program starts.</source>
+            <translation>双方都能访问的共享文件夹。程序启动时会自动导入其中发给本机的同步包。</translation>
+        </message>
+        <message>
+            <source>C&amp;hoose…</source>
+            <translation>选择(&amp;H)…</translation>
+        </message>
+        <message>
+            <source>C&amp;lear</source>
+            <translation>清除(&amp;L)</translation>
+        </message>
+        <message>
+            <source>Check &amp;now</source>
+            <translation>立即检查(&amp;N)</translation>
+        </message>
+        <message>
+            <source>Show &amp;resolved</source>
+            <translation>显示已解决(&amp;R)</translation>
+        </message>
+        <message>
+            <source>&amp;Keep current</source>
+            <translation>保留当前(&amp;K)</translation>
+        </message>
+        <message>
+            <source>&amp;Take the other version</source>
+            <translation>采用另一版本(&amp;T)</translation>
+        </message>
+        <message>
+            <source>Co&amp;mbine: take the checked fields</source>
+            <translation>合并所选(&amp;M)</translation>
+        </message>
+        <message>
+            <source>&amp;Same person</source>
+            <translation>是同一人(&amp;S)</translation>
+        </message>
+        <message>
+            <source>&amp;Different people</source>
+            <translation>不是同一人(&amp;D)</translation>
+        </message>
+        <message>
+            <source>&amp;Peer PCs: none trusted yet. Exchange identity files with the other office first.</source>
+            <translation>对方电脑(&amp;P)：尚未信任任何电脑。请先与对方交换身份文件。</translation>
+        </message>
+        <message>
+            <source>Not set</source>
+            <translation>未设置</translation>
+        </message>
+        <message>
+            <source>{count} open conflicts to settle.</source>
+            <translation>有 {count} 个冲突待解决。</translation>
+        </message>
+        <message>
+            <source>No open conflicts.</source>
+            <translation>没有未解决的冲突。</translation>
+        </message>
+        <message>
+            <source>Conflicts ({count})</source>
+            <translation>冲突（{count}）</translation>
+        </message>
+        <message>
+            <source>Select a conflict to compare its versions.</source>
+            <translation>选择一个冲突，对比两个版本。</translation>
+        </message>
+        <message>
+            <source>{table} “{label}”: {kind}</source>
+            <translation>{table}“{label}”：{kind}</translation>
+        </message>
+        <message>
+            <source>Resolved: {how}.</source>
+            <translation>已解决：{how}。</translation>
+        </message>
+        <message>
+            <source>Two records with the same ID number. If they are the same person, the second record is retired and noted; nothing is deleted for good.</source>
+            <translation>两条记录的身份证号相同。如是同一人，第二条记录将停用并注明，不会彻底删除任何数据。</translation>
+        </message>
+        <message>
+            <source>The current version is what everybody has now; the other version lost. Check a field in the right column to take its other value.</source>
+            <translation>当前版本是各方现有的数据，另一版本是未被采用的修改。在右栏勾选字段，即可采用另一版本的值。</translation>
+        </message>
+        <message>
+            <source>One PC's clock was wrong: which edit is newer is not certain.</source>
+            <translation>有一台电脑的时钟不准，无法确定哪次修改更新。</translation>
+        </message>
+        <message>
+            <source>Save this PC's identity file</source>
+            <translation>保存本机身份文件</translation>
+        </message>
+        <message>
+            <source>Identity files (*.gridid)</source>
+            <translation>身份文件 (*.gridid)</translation>
+        </message>
+        <message>
+            <source>This PC's identity file was saved to {path}.
+
+Give it to the other office; they trust it after checking that its fingerprint matches this screen: {fingerprint}</source>
+            <translation>本机身份文件已保存到 {path}。
+
+请交给对方；对方核对指纹与本机屏幕一致后再信任：{fingerprint}</translation>
+        </message>
+        <message>
+            <source>Identity file of the other office's PC</source>
+            <translation>对方电脑的身份文件</translation>
+        </message>
+        <message>
+            <source>{path} cannot be read: {reason}</source>
+            <translation>无法读取 {path}：{reason}</translation>
+        </message>
+        <message>
+            <source>{name} is now trusted.</source>
+            <translation>已信任 {name}。</translation>
+        </message>
+        <message>
+            <source>{name} was trusted already.</source>
+            <translation>{name} 此前已信任。</translation>
+        </message>
+        <message>
+            <source>Exchange folder for sync packages</source>
+            <translation>同步包交换文件夹</translation>
+        </message>
+        <message>
+            <source>No new packages for this PC in {folder}.</source>
+            <translation>{folder} 中没有发给本机的新同步包。</translation>
+        </message>
+        <message>
+            <source>Checking the exchange folder…</source>
+            <translation>正在检查交换文件夹…</translation>
+        </message>
+        <message>
+            <source>Writing the sync packages…</source>
+            <translation>正在写入同步包…</translation>
+        </message>
+        <message>
+            <source>{count} packages written to {folder}.</source>
+            <translation>已将 {count} 个同步包写入 {folder}。</translation>
+        </message>
+        <message>
+            <source>{file}: for {recipient}, package #{sequence}, {rows} changed records</source>
+            <translation>{file}：发给 {recipient}，第 {sequence} 号包，{rows} 条改动</translation>
+        </message>
+        <message>
+            <source>Import sync packages</source>
+            <translation>导入同步包</translation>
+        </message>
+        <message>
+            <source>Sync packages (*.gridsync)</source>
+            <translation>同步包 (*.gridsync)</translation>
+        </message>
+        <message>
+            <source>Importing the sync packages…</source>
+            <translation>正在导入同步包…</translation>
+        </message>
+        <message>
+            <source>{applied} packages imported, {refused} not imported.</source>
+            <translation>已导入 {applied} 个同步包，{refused} 个未导入。</translation>
+        </message>
+        <message>
+            <source>{file}: not imported. {reason}</source>
+            <translation>{file}：未导入。{reason}</translation>
+        </message>
+        <message>
+            <source>{file}: imported before (nothing changed).</source>
+            <translation>{file}：已导入过（未作更改）。</translation>
+        </message>
+        <message>
+            <source>data agree</source>
+            <translation>数据一致</translation>
+        </message>
+        <message>
+            <source>data differ ({tables})</source>
+            <translation>数据不一致（{tables}）</translation>
+        </message>
+        <message>
+            <source>{file}: imported from {sender} (package #{sequence}): {inserted} new, {updated} changed, {conflicts} conflicts, {merged} merged; {agree}.</source>
+            <translation>{file}：已导入，来自 {sender}（第 {sequence} 号包）：新增 {inserted}，更新 {updated}，冲突 {conflicts}，合并 {merged}；{agree}。</translation>
+        </message>
+        <message>
+            <source>agreement unknown</source>
+            <translation>是否一致未知</translation>
+        </message>
+        <message>
+            <source>    {count} earlier packages of that PC never arrived; made up by this package.</source>
+            <translation>    该电脑此前有 {count} 个包未收到，已由本包补齐。</translation>
+        </message>
+        <message>
+            <source>    The sender's clock is wrong ({clock}); ask them to set the date and time.</source>
+            <translation>    发送方电脑时钟不准（{clock}），请对方校正日期和时间。</translation>
+        </message>
+        <message>
+            <source>Cancelled; a file being imported was left as it was.</source>
+            <translation>已取消；正在导入的文件未作任何改动。</translation>
+        </message>
+        <message>
+            <source>Keep the current version of “{label}” and drop the other?</source>
+            <translation>保留“{label}”的当前版本，放弃另一版本？</translation>
+        </message>
+        <message>
+            <source>Replace “{label}” by the other version?</source>
+            <translation>用另一版本替换“{label}”？</translation>
+        </message>
+        <message>
+            <source>Take the checked fields ({fields}) of the other version into “{label}”?</source>
+            <translation>把另一版本中勾选的字段（{fields}）合并到“{label}”？</translation>
+        </message>
+        <message>
+            <source>Are both records of “{label}” the same person? The second record is retired.</source>
+            <translation>“{label}”的两条记录是同一人吗？第二条记录将停用。</translation>
+        </message>
+        <message>
+            <source>Are the two records of “{label}” different people? Both are kept.</source>
+            <translation>“{label}”的两条记录不是同一人吗？两条都将保留。</translation>
+        </message>
+        <message>
+            <source>This is a change like any other: it goes to the other PCs with the next package and cannot be undone here.</source>
+            <translation>这和其他修改一样，会随下一个同步包发给其他电脑，在此无法撤销。</translation>
+        </message>
+        <message>
+            <source>Resolve the conflict</source>
+            <translation>解决冲突</translation>
+        </message>
+        <message>
+            <source>The conflict about “{label}” was resolved.</source>
+            <translation>“{label}”的冲突已解决。</translation>
+        </message>
+        <message>
+            <source>Making the street summary…</source>
+            <translation>正在生成街道汇总表…</translation>
+        </message>
+        <message>
+            <source>Street summary</source>
+            <translation>街道汇总表</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncTables</name>
+        <message>
+            <source>Party organisation</source>
+            <translation>党组织</translation>
+        </message>
+        <message>
+            <source>Committee seat</source>
+            <translation>班子成员</translation>
+        </message>
+        <message>
+            <source>Organisation history</source>
+            <translation>组织沿革</translation>
+        </message>
+        <message>
+            <source>Party member</source>
+            <translation>党员</translation>
+        </message>
+        <message>
+            <source>Member placement</source>
+            <translation>党员所在组织</translation>
+        </message>
+        <message>
+            <source>Member history</source>
+            <translation>党员记事</translation>
+        </message>
+        <message>
+            <source>Membership transfer</source>
+            <translation>组织关系转接</translation>
+        </message>
+        <message>
+            <source>Grid</source>
+            <translation>网格</translation>
+        </message>
+        <message>
+            <source>Grid staff</source>
+            <translation>网格人员</translation>
+        </message>
+        <message>
+            <source>Building</source>
+            <translation>楼栋</translation>
+        </message>
+        <message>
+            <source>House</source>
+            <translation>房屋</translation>
+        </message>
+        <message>
+            <source>Household</source>
+            <translation>住户</translation>
+        </message>
+        <message>
+            <source>Resident</source>
+            <translation>居民</translation>
+        </message>
+        <message>
+            <source>Resident tag</source>
+            <translation>居民标签</translation>
+        </message>
+        <message>
+            <source>Visit</source>
+            <translation>走访记录</translation>
+        </message>
+        <message>
+            <source>Meeting</source>
+            <translation>会议</translation>
+        </message>
+        <message>
+            <source>Meeting attendee</source>
+            <translation>参会人员</translation>
+        </message>
+        <message>
+            <source>Agenda item</source>
+            <translation>议题</translation>
+        </message>
+        <message>
+            <source>Speech</source>
+            <translation>发言</translation>
+        </message>
+        <message>
+            <source>Resolution</source>
+            <translation>决议</translation>
+        </message>
+        <message>
+            <source>Follow-up</source>
+            <translation>落实跟踪</translation>
+        </message>
+        <message>
+            <source>Minutes amendment</source>
+            <translation>会议记录更正</translation>
+        </message>
+        <message>
+            <source>Meeting attachment</source>
+            <translation>会议附件</translation>
+        </message>
+        <message>
+            <source>Work unit</source>
+            <translation>工作单位</translation>
+        </message>
+        <message>
+            <source>In-service registration</source>
+            <translation>在职党员报到</translation>
+        </message>
+        <message>
+            <source>Service post</source>
+            <translation>服务岗位</translation>
+        </message>
+        <message>
+            <source>Post claim</source>
+            <translation>岗位认领</translation>
+        </message>
+        <message>
+            <source>Service activity</source>
+            <translation>服务活动</translation>
+        </message>
+        <message>
+            <source>Service record</source>
+            <translation>服务记录</translation>
+        </message>
+        <message>
+            <source>Points entry</source>
+            <translation>积分记录</translation>
+        </message>
+        <message>
+            <source>Edited on both sides</source>
+            <translation>同时修改</translation>
+        </message>
+        <message>
+            <source>Deleted and edited</source>
+            <translation>删除与修改</translation>
+        </message>
+        <message>
+            <source>Identity data to check</source>
+            <translation>身份信息待核对</translation>
+        </message>
+        <message>
+            <source>Possible duplicate</source>
+            <translation>疑似重复</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>标题</translation>
+        </message>
+        <message>
+            <source>Deleted</source>
+            <translation>已删除</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <source>Order</source>
+            <translation>排序</translation>
+        </message>
+        <message>
+            <source>Retired on</source>
+            <translation>撤销日期</translation>
+        </message>
+        <message>
+            <source>Parent organisation</source>
+            <translation>上级组织</translation>
+        </message>
+        <message>
+            <source>Code</source>
+            <translation>编号</translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>是</translation>
+        </message>
+        <message>
+            <source>No</source>
+            <translation>否</translation>
+        </message>
+        <message>
+            <source>{days} days</source>
+            <translation>{days} 天</translation>
+        </message>
+        <message>
+            <source>{hours} h</source>
+            <translation>{hours} 小时</translation>
+        </message>
+        <message>
+            <source>{minutes} min</source>
+            <translation>{minutes} 分钟</translation>
+        </message>
+        <message>
+            <source>Clock {amount} ahead</source>
+            <translation>时钟快 {amount}</translation>
+        </message>
+        <message>
+            <source>Clock {amount} behind</source>
+            <translation>时钟慢 {amount}</translation>
+        </message>
+        <message>
+            <source>never</source>
+            <translation>从未</translation>
+        </message>
+        <message>
+            <source>{when} (#{sequence})</source>
+            <translation>{when}（#{sequence}）</translation>
+        </message>
+        <message>
+            <source>Community / office</source>
+            <translation>社区/单位</translation>
+        </message>
+        <message>
+            <source>PC</source>
+            <translation>电脑</translation>
+        </message>
+        <message>
+            <source>Last received</source>
+            <translation>最近收到</translation>
+        </message>
+        <message>
+            <source>Last sent</source>
+            <translation>最近发出</translation>
+        </message>
+        <message>
+            <source>To send</source>
+            <translation>待发送</translation>
+        </message>
+        <message>
+            <source>Open conflicts</source>
+            <translation>未解决冲突</translation>
+        </message>
+        <message>
+            <source>Data agree</source>
+            <translation>数据一致</translation>
+        </message>
+        <message>
+            <source>Since last contact</source>
+            <translation>距上次联系</translation>
+        </message>
+        <message>
+            <source>Clock</source>
+            <translation>时钟</translation>
+        </message>
+        <message>
+            <source>unknown</source>
+            <translation>未知</translation>
+        </message>
+        <message>
+            <source>agree</source>
+            <translation>一致</translation>
+        </message>
+        <message>
+            <source>differ</source>
+            <translation>不一致</translation>
+        </message>
+        <message>
+            <source>Differ in: {tables}</source>
+            <translation>不一致：{tables}</translation>
+        </message>
+        <message>
+            <source>Known after the first package from that PC</source>
+            <translation>收到该电脑的第一个同步包后才能判断</translation>
+        </message>
+        <message>
+            <source>Fingerprint: {fingerprint}</source>
+            <translation>指纹：{fingerprint}</translation>
+        </message>
+        <message>
+            <source>The date or time of that PC is wrong; its changes are kept but conflicts with them go to review.</source>
+            <translation>该电脑的日期或时间不准；其修改会保留，但与之相关的冲突需人工核对。</translation>
+        </message>
+        <message>
+            <source>Record</source>
+            <translation>记录</translation>
+        </message>
+        <message>
+            <source>Kind of record</source>
+            <translation>数据类别</translation>
+        </message>
+        <message>
+            <source>Conflict</source>
+            <translation>冲突类型</translation>
+        </message>
+        <message>
+            <source>Differing fields</source>
+            <translation>不同字段</translation>
+        </message>
+        <message>
+            <source>Office</source>
+            <translation>所属单位</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>clock suspect</source>
+            <translation>时钟可疑</translation>
+        </message>
+        <message>
+            <source>open</source>
+            <translation>未解决</translation>
+        </message>
+        <message>
+            <source>kept current</source>
+            <translation>保留当前</translation>
+        </message>
+        <message>
+            <source>took the other</source>
+            <translation>采用另一版本</translation>
+        </message>
+        <message>
+            <source>combined</source>
+            <translation>已合并</translation>
+        </message>
+        <message>
+            <source>same person</source>
+            <translation>是同一人</translation>
+        </message>
+        <message>
+            <source>different people</source>
+            <translation>不是同一人</translation>
+        </message>
+        <message>
+            <source>resolved</source>
+            <translation>已解决</translation>
+        </message>
+        <message>
+            <source>One side's clock was wrong: which version is newer cannot be told from the time.</source>
+            <translation>有一方时钟不准，无法按时间判断哪个版本更新。</translation>
+        </message>
+        <message>
+            <source>Field</source>
+            <translation>字段</translation>
+        </message>
+        <message>
+            <source>Current version</source>
+            <translation>当前版本</translation>
+        </message>
+        <message>
+            <source>Other version</source>
+            <translation>另一版本</translation>
+        </message>
+    </context>
+    <context>
         <name>TagDialog</name>
         <message>
             <source>Add a tag</source>
@@ -6015,6 +6813,37 @@ Log file: {log}</source>
         <message>
             <source>Mark the transfer of {name} to {org} as returned? {name} becomes an active member here again; this cannot be undone.</source>
             <translation>确定将 {name} 转往 {org} 的组织关系标记为已退回吗？{name} 将恢复为本社区在册党员，此操作无法撤销。</translation>
+        </message>
+    </context>
+    <context>
+        <name>TrustDialog</name>
+        <message>
+            <source>Trust another office's PC</source>
+            <translation>信任对方电脑</translation>
+        </message>
+        <message>
+            <source>Compare this fingerprint with the one the other PC shows on its sync tab (read it out over the phone, or look at both screens). Trust it only if all twenty characters match.</source>
+            <translation>请把此指纹与对方电脑“数据同步”页上显示的指纹核对（可电话念给对方，或对照两台电脑的屏幕）。20 个字符全部一致才可信任。</translation>
+        </message>
+        <message>
+            <source>PC</source>
+            <translation>电脑</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <source>Fingerprint</source>
+            <translation>指纹</translation>
+        </message>
+        <message>
+            <source>&amp;They match: trust</source>
+            <translation>一致，信任(&amp;T)</translation>
+        </message>
+        <message>
+            <source>They differ: &amp;cancel</source>
+            <translation>不一致，取消(&amp;C)</translation>
         </message>
     </context>
     <context>
@@ -8297,6 +9126,10 @@ Log file: {log}</source>
             <translation>社区：社区单位须用 --community 指定社区名称；街道单位不需要。</translation>
         </message>
         <message>
+            <source>There is no open conflict {id}.</source>
+            <translation>没有编号为 {id} 的未解决冲突。</translation>
+        </message>
+        <message>
             <source>Organisation: there is no organisation called {name}.</source>
             <translation>党组织：没有名为 {name} 的党组织。</translation>
         </message>
@@ -9395,6 +10228,50 @@ Log file: {log}</source>
         <message>
             <source>The package's rows are not in the form this program expects ({problem}); nothing was changed.</source>
             <translation>同步包中的数据格式与本程序不符（{problem}）；未作任何改动。</translation>
+        </message>
+        <message>
+            <source>The package carries {count} records that belong to another office ({table}); a package may only carry its sender's records. Nothing was changed.</source>
+            <translation>该同步包中有 {count} 条记录属于其他单位（{table}）；同步包只能携带发送方自己的记录。未作任何更改。</translation>
+        </message>
+        <message>
+            <source>This PC trusts no {expected} yet: exchange identity files first (sync identity / sync trust).</source>
+            <translation>本机尚未信任{expected}：请先交换身份文件（sync identity / sync trust）。</translation>
+        </message>
+        <message>
+            <source>{name} is not an office this PC exchanges packages with. Trusted: {known}.</source>
+            <translation>{name}不是与本机交换同步包的单位。已信任：{known}。</translation>
+        </message>
+        <message>
+            <source>{count} packages are due ({names}); give a folder, not a file name.</source>
+            <translation>需要写出 {count} 个同步包（{names}）；请指定文件夹，而不是文件名。</translation>
+        </message>
+        <message>
+            <source>The package {path} was made by a newer GridOffice (data version {theirs}, this program reads up to {ours}). Upgrade this program, then import it again; the file was kept and nothing was changed.</source>
+            <translation>同步包 {path} 由更新版本的网格通生成（数据版本 {theirs}，本程序最高支持 {ours}）。请先升级本程序再导入；文件已保留，未作任何更改。</translation>
+        </message>
+        <message>
+            <source>The package {path} claims to be package {sequence} of {sender}, but a different package {sequence} of that PC was imported before. Its data were probably restored from a backup or copied to another PC; nothing was changed. Ask the street office before importing more from it.</source>
+            <translation>同步包 {path} 自称是{sender}的第 {sequence} 号包，但此前已导入过该电脑另一个不同的第 {sequence} 号包。对方数据可能是从备份恢复或复制到了另一台电脑；未作任何更改。继续导入该电脑的同步包前，请先与街道联系。</translation>
+        </message>
+        <message>
+            <source>The package {path} refers to records that are neither in it nor here ({table}); it is incomplete. Nothing was changed; ask for a new package.</source>
+            <translation>同步包 {path} 引用了既不在包内也不在本机的记录（{table}），内容不完整。未作任何更改；请对方重新导出。</translation>
+        </message>
+        <message>
+            <source>This record belongs to {office}; it is changed there, not at the street office.</source>
+            <translation>此记录属于{office}，应在该社区修改，街道不能修改。</translation>
+        </message>
+        <message>
+            <source>This conflict was resolved meanwhile (here or on another PC).</source>
+            <translation>此冲突已被解决（在本机或其他电脑上）。</translation>
+        </message>
+        <message>
+            <source>{field} is not a field of this record.</source>
+            <translation>{field}不是此记录的字段。</translation>
+        </message>
+        <message>
+            <source>This record belongs to another office and is changed there (it reaches this PC by sync); nothing was changed.</source>
+            <translation>此记录属于其他单位，只能在该单位修改（通过同步到达本机）；未作任何更改。</translation>
         </message>
     </context>
     <context>

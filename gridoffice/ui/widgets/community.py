@@ -19,10 +19,6 @@ CONTEXT = "CommunityScope"  # one translation context for every tab (see ARCHITE
 _ORIGINAL_TIP = "community_original_tip"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
-
-
 class CommunityScope:
     """Whose records this office shows and may change (see the module docstring)."""
 
@@ -57,7 +53,8 @@ class CommunityScope:
         """The 社区 column: the owning community's name (the street's own name too)."""
         if not origin_office:
             return ""
-        return self.names.get(origin_office) or _tr("Unknown office")
+        return self.names.get(origin_office) or QCoreApplication.translate(
+            "CommunityScope", "Unknown office")
 
     def row_label(self, row: Any) -> str:
         return self.label(getattr(row, "origin_office", ""))
@@ -69,22 +66,28 @@ class CommunityScope:
     @staticmethod
     def add_text() -> str:
         """Why the street cannot add records to a community (or to every community)."""
-        return _tr("The communities add their own records. Choose one of the street "
+        return QCoreApplication.translate(
+            "CommunityScope", "The communities add their own records. Choose one of the street "
                    "office's own to add here.")
 
     @staticmethod
     def community_only_text() -> str:
         """Why the street adds none of these records."""
-        return _tr("The communities add these records; the street office sees them here.")
+        return QCoreApplication.translate(
+            "CommunityScope",
+            "The communities add these records; the street office sees them here.")
 
     @staticmethod
     def changes_text() -> str:
         """Why the street changes none of these records (those of every community)."""
-        return _tr("The communities change their own records; the street office sees "
+        return QCoreApplication.translate(
+            "CommunityScope", "The communities change their own records; the street office sees "
                    "them here.")
 
     def read_only_text(self, origin_office: str | None) -> str:
-        return _tr("This record belongs to {community} and can only be changed there.").format(
+        return QCoreApplication.translate(
+            "CommunityScope",
+            "This record belongs to {community} and can only be changed there.").format(
             community=self.label(origin_office))
 
     def lock(self, actions: Iterable[QAction | QWidget], origin_office: str | None,
@@ -126,11 +129,12 @@ class CommunityFilter(QWidget):
         self.combo.setObjectName("communityFilter")
         self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
-        label = QLabel(_tr("Community:"), self)
+        label = QLabel(QCoreApplication.translate("CommunityScope", "Community:"), self)
         label.setBuddy(self.combo)
-        self.note = QLabel(_tr("Read-only: the communities change their own records"), self)
+        self.note = QLabel(QCoreApplication.translate(
+            "CommunityScope", "Read-only: the communities change their own records"), self)
         self.note.setObjectName("communityNote")
-        self.note.setToolTip(_tr(
+        self.note.setToolTip(QCoreApplication.translate("CommunityScope",
             "The street office sees the records of every community as they arrive by sync. "
             "They are changed in the community; the street changes only its own records."))
         self.note.setEnabled(False)  # the muted text colour
@@ -149,7 +153,7 @@ class CommunityFilter(QWidget):
         self.combo.blockSignals(True)
         keep = self.combo.currentData()
         self.combo.clear()
-        self.combo.addItem(_tr("All communities"), None)
+        self.combo.addItem(QCoreApplication.translate("CommunityScope", "All communities"), None)
         for office_id, name in scope.communities():
             self.combo.addItem(name, office_id)
         self.combo.setCurrentIndex(max(self.combo.findData(keep), 0))
@@ -165,7 +169,7 @@ class CommunityFilter(QWidget):
 
 
 def community_header() -> str:
-    return _tr("Community")
+    return QCoreApplication.translate("CommunityScope", "Community")
 
 
 def show_community_column(view: Any, model: Any, scope: CommunityScope) -> None:
