@@ -13,6 +13,7 @@ os.environ.pop("GRIDOFFICE_DATA_DIR", None)
 from gridoffice import paths  # noqa: E402
 from gridoffice.services import office  # noqa: E402
 from gridoffice.store.files import open_database  # noqa: E402
+from tests.street_fixture import street_db, street_folder  # noqa: E402, F401 - shared fixtures
 
 TODAY = dt.date(2026, 11, 21)
 

@@ -14,6 +14,8 @@ import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
 
+import pytest
+
 from gridoffice import paths
 from gridoffice.services import demo, office, sync_trust
 from gridoffice.store.database import Database
@@ -64,3 +66,20 @@ def make_street(tmp_path: Path, communities: Sequence[str] = ("幸福里社区",
         sync_trust.trust(street_db, identity)
         copy_synced_rows(street_db, community_db)
     return folder
+
+
+COMMUNITIES = ("幸福里社区", "和平社区")
+
+
+@pytest.fixture(scope="module")
+def street_folder(tmp_path_factory):
+    """Built once per test module (filling a community takes seconds): tests only
+    read it, or work on a copy."""
+    return make_street(tmp_path_factory.mktemp("street"), COMMUNITIES)
+
+
+@pytest.fixture
+def street_db(street_folder):
+    db = Database(paths.resolve(street_folder).database)
+    yield db
+    db.close()

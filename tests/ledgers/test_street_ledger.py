@@ -8,30 +8,20 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from gridoffice import paths
 from gridoffice.errors import Cancelled
 from gridoffice.ledgers.street_ledger import render_street_summary, summary_rows
 from gridoffice.services.street_summary import street_summary, totals
 from gridoffice.store.database import Database
-from tests.street_fixture import STREET, TODAY, make_street, setup_folder
-
-COMMUNITIES = ("幸福里社区", "和平社区")
+from tests.street_fixture import (
+    STREET,
+    TODAY,
+    setup_folder,
+)
 
 
 def _flat(path) -> str:
     return re.sub(r"\s+", "", "".join(page.extract_text() for page in PdfReader(path).pages))
 
-
-@pytest.fixture(scope="module")
-def street_folder(tmp_path_factory):
-    return make_street(tmp_path_factory.mktemp("street"), COMMUNITIES)
-
-
-@pytest.fixture
-def street_db(street_folder):
-    db = Database(paths.resolve(street_folder).database)
-    yield db
-    db.close()
 
 
 def test_a_line_per_community_and_the_totals(street_db, tmp_path):

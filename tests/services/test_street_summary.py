@@ -7,8 +7,6 @@ import shutil
 import sqlite3
 from dataclasses import astuple
 
-import pytest
-
 from gridoffice import paths
 from gridoffice.services import office, sync_trust
 from gridoffice.services.inservice import InServiceService, RegistrationQuery
@@ -16,23 +14,15 @@ from gridoffice.services.meetings import FollowUpQuery, MeetingQuery, MeetingSer
 from gridoffice.services.roster import RosterService
 from gridoffice.services.street_summary import FIGURES, street_summary, totals
 from gridoffice.store.database import Database
-from tests.street_fixture import STREET, TODAY, make_street, setup_folder
+from tests.street_fixture import (
+    COMMUNITIES,
+    STREET,
+    TODAY,
+    setup_folder,
+)
 
 YEAR = TODAY.year
-COMMUNITIES = ("幸福里社区", "和平社区")
 
-
-@pytest.fixture(scope="module")
-def street_folder(tmp_path_factory):
-    """Built once: the tests only read it, or work on a copy (:func:`_copy`)."""
-    return make_street(tmp_path_factory.mktemp("street"), COMMUNITIES)
-
-
-@pytest.fixture
-def street_db(street_folder):
-    db = Database(paths.resolve(street_folder).database)
-    yield db
-    db.close()
 
 
 def _copy(street_folder, tmp_path):

@@ -3,8 +3,10 @@ other, for sync tests: each PC exports into its own outbox folder."""
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import sqlite3
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -187,3 +189,21 @@ class Net:
     def close(self) -> None:
         for pc in self.pcs.values():
             pc.close()
+
+
+def freeze(net: Net) -> Path:
+    """Settle, close and empty the outboxes: a template for :func:`opened_copy`."""
+    net.settle()
+    net.close()
+    for box in net.root.glob("*-out"):
+        shutil.rmtree(box)
+    return net.root
+
+
+@contextlib.contextmanager
+def opened_copy(template: Path, target: Path) -> Iterator[Net]:
+    made = Net.copy(template, target)
+    try:
+        yield made
+    finally:
+        made.close()

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import tempfile
 from pathlib import Path
 
@@ -15,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from .net import Net
+from .net import Net, freeze, opened_copy
 
 FIELDS = ("name", "short_name", "sort_order", "deleted")
 PCS = ("a1", "a2", "b1", "street")
@@ -32,12 +31,7 @@ def template(tmp_path_factory):
     other = net["b1"].add_org("和平里社区党委")
     net["b1"].add_org("和平第一支部", other)
     net.street.add_org("街道党工委")
-    net.settle()
-    net.close()
-    for pc in root.iterdir():
-        if pc.name.endswith("-out"):
-            shutil.rmtree(pc)
-    return root
+    return freeze(net)
 
 
 def _orgs(pc):
@@ -57,12 +51,9 @@ def _value(field, draw):
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(data=st.data())
 def test_random_edits_and_deliveries_converge(template, data):
-    with tempfile.TemporaryDirectory() as folder:
-        net = Net.copy(template, Path(folder) / "net")
-        try:
-            _run(net, data)
-        finally:
-            net.close()
+    with tempfile.TemporaryDirectory() as folder, \
+            opened_copy(template, Path(folder) / "net") as net:
+        _run(net, data)
 
 
 def _run(net, data):

@@ -18,7 +18,7 @@ from gridoffice.store import migrations
 from gridoffice.store.tables import Building, Grid, House, Household, Member, Resident
 from gridoffice.sync import package as packages
 
-from .net import Net
+from .net import Net, freeze, opened_copy
 
 DAY_MS = 24 * 3600 * 1000
 
@@ -34,19 +34,13 @@ def template(tmp_path_factory):
     net["a1"].add_org("第一党支部", top)
     net["a1"].add_org("第二党支部", top)
     net["b1"].add_org("和平里社区党委")
-    net.settle()
-    net.close()
-    for pc in root.iterdir():
-        if pc.name.endswith("-out"):
-            shutil.rmtree(pc)
-    return root
+    return freeze(net)
 
 
 @pytest.fixture
 def net(template, tmp_path):
-    made = Net.copy(template, tmp_path / "net")
-    yield made
-    made.close()
+    with opened_copy(template, tmp_path / "net") as made:
+        yield made
 
 
 def _org(pc, name):

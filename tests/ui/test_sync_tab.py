@@ -21,7 +21,7 @@ from gridoffice.ui.models.sync_tables import (
     P_PC,
     P_PENDING,
 )
-from tests.sync.net import Net
+from tests.sync.net import Net, freeze, opened_copy
 
 YES = QMessageBox.StandardButton.Yes
 
@@ -34,19 +34,13 @@ def template(tmp_path_factory):
     net = Net(root, {"a1": ("幸福里社区", "1号机"), "a2": ("幸福里社区", "2号机")})
     top = net["a1"].add_org("幸福里社区党委")
     net["a1"].add_org("第一党支部", top)
-    net.settle()
-    net.close()
-    for folder in root.iterdir():
-        if folder.name.endswith("-out"):
-            shutil.rmtree(folder)
-    return root
+    return freeze(net)
 
 
 @pytest.fixture
 def net(template, tmp_path):
-    made = Net.copy(template, tmp_path / "net")
-    yield made
-    made.close()
+    with opened_copy(template, tmp_path / "net") as made:
+        yield made
 
 
 @pytest.fixture
