@@ -2095,6 +2095,14 @@ Mobile: {mobile}</source>
             <translation>尚未设置单位</translation>
         </message>
         <message>
+            <source>GridOffice — {office}</source>
+            <translation>网格通 — {office}</translation>
+        </message>
+        <message>
+            <source>Office: {office}</source>
+            <translation>单位：{office}</translation>
+        </message>
+        <message>
             <source>GridOffice — {office} ({street})</source>
             <translation>网格通 — {office}（{street}）</translation>
         </message>

@@ -130,10 +130,14 @@ class MainWindow(QMainWindow):
             self.office_label.setText(self.tr("Office not set up"))
             self.role_label.setText("")
             return
-        self.setWindowTitle(self.tr("GridOffice — {office} ({street})").format(
-            office=profile.name, street=profile.street))
-        self.office_label.setText(self.tr("Office: {office}, {street}").format(
-            office=profile.name, street=profile.street))
+        if profile.is_street:  # its name is the street's: say it once
+            self.setWindowTitle(self.tr("GridOffice — {office}").format(office=profile.name))
+            self.office_label.setText(self.tr("Office: {office}").format(office=profile.name))
+        else:
+            self.setWindowTitle(self.tr("GridOffice — {office} ({street})").format(
+                office=profile.name, street=profile.street))
+            self.office_label.setText(self.tr("Office: {office}, {street}").format(
+                office=profile.name, street=profile.street))
         self.role_label.setText(self.tr("Role: {role}").format(
             role=code_label(OFFICE_ROLES, profile.role)))
 
