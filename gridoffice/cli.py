@@ -475,6 +475,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
         summary = demo.fill(db, seed=args.seed, size=args.size)
     finally:
         db.close()
+    if summary.work_units:
+        print(f"已生成街道演示数据 street demo data added: {summary.work_units} 个工作单位 "
+              "work units (社区数据经同步到达 the communities' records arrive by sync)")
+        return EXIT_OK
     print(f"已生成演示数据 demo data added: {summary.orgs} 个党组织 orgs, "
           f"{summary.seats} 个职务 seats, {summary.members} 名党员 members, "
           f"{summary.households} 户 households, {summary.residents} 名居民 residents, "

@@ -8938,6 +8938,10 @@ Give it to the other office; they trust it after checking that its fingerprint m
             <translation>文件夹 {path} 不存在。请选择一个已有的文件夹。</translation>
         </message>
         <message>
+            <source>This street office already has {count} work units; demo data is only added to an empty office.</source>
+            <translation>本街道已有 {count} 个工作单位；演示数据只能添加到空的单位中。</translation>
+        </message>
+        <message>
             <source>The data folder already holds data ({count} organisations). Demo data is only added to an empty data folder.</source>
             <translation>数据目录中已有数据（{count} 个党组织）。演示数据只能加入空的数据目录。</translation>
         </message>

@@ -18,6 +18,9 @@ from gridoffice.services import office
 from gridoffice.services.orgs import OrgDraft, OrgService
 from gridoffice.store.database import Database
 
+MSG_STREET_NOT_EMPTY = QT_TRANSLATE_NOOP(
+    "errors", "This street office already has {count} work units; demo data is only added "
+    "to an empty office.")
 MSG_NOT_EMPTY = QT_TRANSLATE_NOOP(
     "errors", "The data folder already holds data ({count} organisations). Demo data is "
     "only added to an empty data folder."
@@ -46,6 +49,7 @@ class DemoSummary:
     residents: int = 0
     meetings: int = 0
     registrations: int = 0
+    work_units: int = 0
 
 
 def fill(db: Database, *, seed: int = 1, size: str = "small",
@@ -57,6 +61,10 @@ def fill(db: Database, *, seed: int = 1, size: str = "small",
     if profile is None:
         profile = office.setup_office(db.path, DEMO_PROFILE)
         db.reload_identity()
+    if profile.is_street:
+        # A street office's records come from its communities by sync; its own are
+        # the reference data it sends down to them: the work units.
+        return DemoSummary(0, 0, work_units=_street_units(db, profile.operator, day))
     service = OrgService(db, operator=profile.operator, today=day)
     existing = service.list_orgs()
     if existing:
@@ -556,6 +564,19 @@ POSTS = (("楼道长", "governance", 6), ("政策宣讲员", "organisation", 4),
          ("文体活动辅导", "culture", 5), ("治安巡逻", "safety", 10), ("垃圾分类督导", "other", 6))
 ACTIVITIES = ("垃圾分类宣传", "关爱独居老人走访", "社区环境整治", "义诊进社区", "法律知识讲座",
               "反诈宣传", "文明交通劝导", "植树护绿", "消防安全检查", "重阳节敬老活动")
+
+
+def _street_units(db: Database, operator: str, day: dt.date) -> int:
+    from gridoffice.services import inservice as ins
+
+    service = ins.InServiceService(db, operator or "王芳", today=day)
+    existing = service.work_units()
+    if existing:
+        raise UserError(MSG_STREET_NOT_EMPTY, count=len(existing))
+    for name in UNITS:
+        service.add_work_unit(ins.WorkUnitDraft(
+            name, UNIT_TYPES.get(name, "government"), f"中共{name}委员会", "办公室"))
+    return len(UNITS)
 
 
 def _inservice(db: Database, rng: random.Random, day: dt.date, operator: str) -> int:

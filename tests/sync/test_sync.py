@@ -516,3 +516,22 @@ def test_resolving_a_conflict_travels_and_closes_it_everywhere(net):
         assert done.resolution == "combined"
     with pytest.raises(UserError):
         a1.sync.resolve(conflict.id, "keep")
+
+
+def test_the_street_sends_its_work_units_down_and_they_stay_its_own(net):
+    from gridoffice.services import demo
+    from gridoffice.services.inservice import InServiceService, WorkUnitDraft
+
+    summary = demo.fill(net.street.db)
+    assert summary.work_units > 0 and summary.orgs == 0
+    net.settle()
+    net.assert_converged()
+    a1 = net["a1"]
+    units = InServiceService(a1.db, "王芳").work_units()
+    assert len(units) == summary.work_units
+    assert net["b1"].rows("SELECT count(*) FROM work_unit") == [(summary.work_units,)]
+    before = _state(a1)
+    with pytest.raises(UserError):  # the street's record: changed at the street
+        InServiceService(a1.db, "王芳").update_work_unit(
+            units[0].id, WorkUnitDraft(units[0].name + "（改）"))
+    assert _state(a1) == before
