@@ -291,6 +291,7 @@ class SyncService:
         if not target.is_dir() and len(recipients) > 1:
             raise UserError(MSG_ONE_FILE, count=len(recipients),
                             names="、".join(p.display_name for p in recipients))
+        _clear_leftovers(target if target.is_dir() else target.parent)
         results = []
         for index, recipient in enumerate(recipients):
             if progress is not None and not progress(index, len(recipients)):
@@ -737,6 +738,21 @@ class SyncService:
                 "JOIN member b ON b.id_number = a.id_number AND b.origin_office > a.origin_office "
                 "WHERE a.id_number IS NOT NULL AND NOT a.deleted AND NOT b.deleted "
                 "ORDER BY a.name").fetchall()]
+
+
+LEFTOVER_AGE_S = 600
+
+
+def _clear_leftovers(folder: Path) -> None:
+    """Remove what an export cut short (power cut, pulled stick) left in a folder:
+    its hidden partial files, once they are old enough not to be another PC's
+    export in progress in a shared folder. Complete packages are never touched."""
+    now = dt.datetime.now().timestamp()
+    with contextlib.suppress(OSError):
+        for leftover in folder.glob(f".*{packages.SUFFIX}.*.part"):
+            with contextlib.suppress(OSError):
+                if now - leftover.stat().st_mtime > LEFTOVER_AGE_S:
+                    leftover.unlink()
 
 
 def _label(row: dict[str, Any]) -> str:

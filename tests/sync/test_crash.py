@@ -102,5 +102,17 @@ def test_killed_export_leaves_no_half_package_and_sync_goes_on(filled, tmp_path,
         assert all(p.name.startswith(".") and p.name.endswith(".part") for p in leftovers)
         net.settle()
         net.assert_converged()
+        # What the cut left behind goes with the next export into that folder (once
+        # it is old enough not to be another PC's export still being written).
+        stale = outbox / f".幸福里社区_to_幸福街道{packages.SUFFIX}.abc123.part"
+        stale.write_bytes(b"half")
+        fresh = outbox / f".幸福里社区_to_幸福街道{packages.SUFFIX}.def456.part"
+        fresh.write_bytes(b"half")
+        os.utime(stale, (time.time() - 3600, time.time() - 3600))
+        for leftover in leftovers:
+            os.utime(leftover, (time.time() - 3600, time.time() - 3600))
+        net["a1"].sync.export(outbox)
+        assert not stale.exists() and fresh.exists()
+        assert all(not p.exists() for p in leftovers)
     finally:
         net.close()
