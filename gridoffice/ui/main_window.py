@@ -197,6 +197,18 @@ class MainWindow(QMainWindow):
         self.loaded = True
         self.data_loaded.emit()
 
+    def _after_sync(self) -> None:
+        """An import or a resolution changed records: every tab reads them again
+        (and the street office learns the names of offices it has just trusted)."""
+        if not self.loaded:
+            return
+        self._show_communities()
+        if self.roster is not None and self.roster.service is not None:
+            self.roster.reload()
+        for tab in (self.households, self.meetings, self.inservice):
+            if tab is not None and getattr(tab, "service", None) is not None:
+                tab.refresh()
+
     def _show_communities(self) -> None:
         """The street office sees every community's records (read-only) in every tab;
         a community office only pays for the one check."""
@@ -274,6 +286,7 @@ class MainWindow(QMainWindow):
         self.sync = sync
         self.tabs.insertTab(4, sync, self.tr("Sync"))
         sync.status_message.connect(self.show_message)
+        sync.synced.connect(self._after_sync)
         sync.restore_state(self.settings)
 
     # --- menu actions -----------------------------------------------------------------------

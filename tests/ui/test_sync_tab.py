@@ -96,7 +96,7 @@ def _export_through_ui(qtbot, monkeypatch, dialogs, ui, tab, folder: Path,
 
     dialogs.expect(fill)
     before = set(folder.glob("*.gridsync"))
-    with qtbot.waitSignal(tab.synced, timeout=20_000):
+    with qtbot.waitSignal(tab.exported, timeout=20_000):
         _press(qtbot, tab, Qt.Key.Key_E)
     return sorted(set(folder.glob("*.gridsync")) - before)
 
@@ -355,7 +355,7 @@ def test_export_offers_the_exchange_folder_first(qtbot, dialogs, ui, net, open_t
         ui.click_ok(dialog)
 
     dialogs.expect(fill)
-    with qtbot.waitSignal(tab.synced, timeout=20_000):
+    with qtbot.waitSignal(tab.exported, timeout=20_000):
         tab.export_action.trigger()
     assert len(list(shared.glob("*.gridsync"))) == 1
 
@@ -414,3 +414,43 @@ def test_street_summary_and_duplicate_id_numbers(qtbot, dialogs, ui, net, open_t
     preview.close()
     pc_tab = open_tab(a1)
     assert not pc_tab.summary_action.isVisible() and pc_tab.duplicates_box.isHidden()
+
+
+def _tree_names(model, parent=None) -> list[str]:
+    from PySide6.QtCore import QModelIndex
+
+    parent = parent or QModelIndex()
+    names = []
+    for row in range(model.rowCount(parent)):
+        index = model.index(row, 0, parent)
+        names += [index.data(), *_tree_names(model, index)]
+    return names
+
+
+def test_an_import_in_the_window_refreshes_the_other_tabs(qtbot, net):
+    from gridoffice import paths
+    from gridoffice.app_context import AppContext
+    from gridoffice.services import office
+    from gridoffice.store.files import open_database
+    from gridoffice.ui.main_window import MainWindow
+
+    a1, a2 = net["a1"], net["a2"]
+    a1.set_org(_branch(a1), name="第一党支部（新名）")
+    net.up("a1")
+    [package] = net.street.export(to=a2.db.replica_id)
+    a2.close()
+    app_paths = paths.resolve(a2.folder)
+    opened = open_database(app_paths)
+    window = MainWindow(AppContext(app_paths, opened, "en", "",
+                                   office.load_profile(opened.path)))
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.data_loaded, timeout=20_000):
+        window.show()
+    try:
+        assert "第一党支部（新名）" not in _tree_names(window.roster.model)
+        with qtbot.waitSignal(window.sync.synced, timeout=20_000):
+            window.sync.import_packages([package])
+        assert "第一党支部（新名）" in _tree_names(window.roster.model)
+    finally:
+        window.close()
+        a2.open()

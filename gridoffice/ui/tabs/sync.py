@@ -113,7 +113,8 @@ class SyncTab(QWidget, RowSelection):
     """See the module docstring."""
 
     status_message = Signal(str)
-    synced = Signal()  # an export, import or resolution finished and the tab was refreshed
+    synced = Signal()  # an import or a resolution changed records (the other tabs reload)
+    exported = Signal()  # packages were written
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -659,7 +660,7 @@ class SyncTab(QWidget, RowSelection):
         self._show_results(lines)
         self.status_message.emit(lines[0][0])
         self.refresh()
-        self.synced.emit()
+        self.exported.emit()
 
     # --- import ---------------------------------------------------------------------------
     def import_packages(self, paths: Sequence[Path] | None = None) -> BackgroundJob | None:
