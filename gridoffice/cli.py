@@ -443,12 +443,22 @@ def cmd_sync_conflicts(args: argparse.Namespace) -> int:
     finally:
         service.db.close()
     if args.json:
-        print(json.dumps([dataclasses.asdict(c) for c in rows], ensure_ascii=False, indent=2,
-                         default=str))
+        data = [dataclasses.asdict(c) for c in rows]
+        for item in data:  # masked, as on screen and on paper
+            item["current"], item["other"] = _masked(item["current"]), _masked(item["other"])
+        print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
         return EXIT_OK
     for c in rows:
         print(f"{c.id[:8]}\t{c.table}\t{c.label}\t{c.kind}\t{','.join(c.fields)}\t{c.status}")
     return EXIT_OK
+
+
+def _masked(row: dict[str, Any]) -> dict[str, Any]:
+    from gridoffice.domain import masking
+
+    hide = {"id_number": masking.mask_id, "id_number_original": masking.mask_id,
+            "mobile": masking.mask_phone, "phone": masking.mask_phone}
+    return {k: hide[k](v) if k in hide and isinstance(v, str) else v for k, v in row.items()}
 
 
 def cmd_sync_resolve(args: argparse.Namespace) -> int:

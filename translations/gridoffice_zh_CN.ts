@@ -6124,6 +6124,14 @@ Log file: {log}</source>
             <translation>不是同一人(&amp;D)</translation>
         </message>
         <message>
+            <source>Show full &amp;numbers</source>
+            <translation>显示完整号码(&amp;N)</translation>
+        </message>
+        <message>
+            <source>Show both versions' ID numbers and phones in full (written to the audit log)</source>
+            <translation>完整显示两个版本的身份证号和手机号（将记入审计日志）</translation>
+        </message>
+        <message>
             <source>&amp;Peer PCs: none trusted yet. Exchange identity files with the other office first.</source>
             <translation>对方电脑(&amp;P)：尚未信任任何电脑。请先与对方交换身份文件。</translation>
         </message>

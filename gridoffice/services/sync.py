@@ -728,6 +728,16 @@ class SyncService:
             conflict.resolved_on = _now_text(self._now())
             conflict.resolved_by = operator or (names.operator if names else "")
 
+    def reveal_conflict(self, conflict_id: str, *, operator: str = "") -> None:
+        """Note in the audit log that someone saw the full id numbers and phones of
+        a conflict's two versions (to tell an identity conflict apart)."""
+        from gridoffice.store import audit
+
+        profile = office.load_profile(self.path)
+        with self.db.write() as session:
+            audit.record(session, operator or (profile.operator if profile else ""),
+                         "reveal_identity", f"sync_conflict:{conflict_id}")
+
     def duplicates_across_offices(self) -> list[tuple[str, str, str, str]]:
         """Party members with the same id number in two offices (street office):
         (id number, first office, second office, name) — to look into, never merged

@@ -454,3 +454,37 @@ def test_an_import_in_the_window_refreshes_the_other_tabs(qtbot, net):
     finally:
         window.close()
         a2.open()
+
+
+def test_full_numbers_of_an_identity_conflict_are_shown_on_request_and_audited(
+        qtbot, net, open_tab):
+    import datetime as dt
+
+    from gridoffice.store.tables import Member
+
+    a1, a2 = net["a1"], net["a2"]
+    with a1.db.write() as session:
+        member = Member(name="王五", sex="male", status="full", category="direct",
+                        id_number="110101199003071234", birth_date=dt.date(1990, 3, 7))
+        session.add(member)
+        session.flush()
+        member_id = member.id
+    net.settle()
+    for pc, number in ((a1, "110101199003071250"), (a2, "110101198003071250")):
+        with pc.db.write() as session:
+            session.get(Member, member_id).id_number = number
+    net.settle()
+    tab = open_tab(a1)
+    tab.pages.setCurrentIndex(1)
+    tab.conflict_view.selectRow(0)
+    model = tab.compare_model
+    row = model.differing().index("id_number")
+    shown = {model.index(row, c).data() for c in (1, 2)}
+    assert len(shown) == 1  # masked, the two look alike: the birth date is hidden
+    assert tab.reveal_button.isEnabled()
+    before = a1.rows("SELECT count(*) FROM audit_log")[0][0]
+    tab.reveal_button.click()
+    assert {model.index(row, c).data() for c in (1, 2)} == {
+        "110101199003071250", "110101198003071250"}
+    assert a1.rows("SELECT count(*) FROM audit_log")[0][0] == before + 1
+    assert not tab.reveal_button.isEnabled()

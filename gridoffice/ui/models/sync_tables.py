@@ -306,11 +306,13 @@ class CompareModel(QAbstractTableModel):
         self._differ: set[str] = set()
         self._take: set[str] = set()
         self.checkable = True
+        self.revealed = False  # full id numbers and phones (the audit log knows)
 
     def set_conflict(self, conflict: Conflict | None) -> None:
         self.beginResetModel()
         self.conflict = conflict
         self._take = set()
+        self.revealed = False
         if conflict is None:
             self._keys, self._differ = [], set()
         else:
@@ -325,6 +327,14 @@ class CompareModel(QAbstractTableModel):
 
     def differing(self) -> list[str]:
         return [k for k in self._keys if k in self._differ]
+
+    def has_masked(self) -> bool:
+        return any(k in MASKED_FIELDS for k in self._keys)
+
+    def reveal(self) -> None:
+        self.revealed = True
+        if self._keys:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._keys) - 1, 2))
 
     def taken(self) -> list[str]:
         return [k for k in self._keys if k in self._take]
@@ -373,6 +383,8 @@ class CompareModel(QAbstractTableModel):
             value = side.get(key)
             if isinstance(value, str) and value in self.conflict.refs:
                 return self.conflict.refs[value]  # a parent record, by its name
+            if self.revealed and key in MASKED_FIELDS and value:
+                return str(value)
             return value_text(key, value, self.conflict.table)
         if role == Qt.ItemDataRole.CheckStateRole and column == F_OTHER and differs and \
                 self.checkable:

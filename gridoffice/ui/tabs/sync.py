@@ -320,11 +320,16 @@ class SyncTab(QWidget, RowSelection):
         self.same_button.clicked.connect(lambda: self.resolve("same_person"))
         self.different_button = QPushButton(self.tr("&Different people"), page)
         self.different_button.clicked.connect(lambda: self.resolve("different"))
+        self.reveal_button = QPushButton(self.tr("Show full &numbers"), page)
+        self.reveal_button.setToolTip(self.tr(
+            "Show both versions' ID numbers and phones in full (written to the audit log)"))
+        self.reveal_button.clicked.connect(self.reveal_numbers)
         buttons = QHBoxLayout()
         for button in (self.keep_button, self.take_button, self.combine_button,
                        self.same_button, self.different_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        buttons.addWidget(self.reveal_button)
 
         detail = QWidget(page)
         detail_layout = QVBoxLayout(detail)
@@ -504,6 +509,21 @@ class SyncTab(QWidget, RowSelection):
             button.setToolTip(tip)
         self.combine_button.setEnabled(open_ and not read_only and
                                        bool(self.compare_model.taken()))
+        self.reveal_button.setEnabled(conflict is not None and self.compare_model.has_masked()
+                                      and not self.compare_model.revealed)
+
+    def reveal_numbers(self) -> None:
+        """Full id numbers and phones of the selected conflict, audited first."""
+        conflict = self.current_row()
+        if self.service is None or conflict is None:
+            return
+        try:
+            self.service.reveal_conflict(conflict.id)
+        except UserError as err:
+            messages.show_user_error(self, err)
+            return
+        self.compare_model.reveal()
+        self.update_actions()
 
     # --- identity -------------------------------------------------------------------------
     def export_identity(self) -> Path | None:
