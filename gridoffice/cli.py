@@ -68,17 +68,23 @@ def build_parser() -> argparse.ArgumentParser:
     household = kinds.add_parser("household", help="网格户情登记表 (one form per household)")
     household.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
     household.add_argument("--grid", required=True, metavar="CODE", help="grid code (or name)")
+    household.add_argument("--community", metavar="NAME",
+                       help="street office: the community whose grid is meant")
     household.add_argument("--building", metavar="NUMBER", help="only this building of the grid")
     household.set_defaults(handler=cmd_ledger_household)
     grid = kinds.add_parser("grid", help="网格户情汇总表 (the grid's residents)")
     grid.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
     grid.add_argument("--grid", required=True, metavar="CODE", help="grid code (or name)")
+    grid.add_argument("--community", metavar="NAME",
+                       help="street office: the community whose grid is meant")
     grid.set_defaults(handler=cmd_ledger_grid)
     care = kinds.add_parser("care", help="关爱对象名单 (residents with a care tag)")
     care.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
     care.add_argument("--tag", required=True, metavar="TAG",
                       help="care tag, Chinese label or code (e.g. 独居老人 or living_alone)")
     care.add_argument("--grid", metavar="CODE", help="grid code (default: the whole community)")
+    care.add_argument("--community", metavar="NAME",
+                       help="street office: the community whose grid is meant")
     care.set_defaults(handler=cmd_ledger_care)
     minutes = kinds.add_parser("minutes", help="会议记录 with its 签到表 (one meeting)")
     minutes.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
@@ -563,7 +569,7 @@ def cmd_ledger_household(args: argparse.Namespace) -> int:
 
     def render(db: Any, unit: str) -> Any:
         profile = office.load_profile(db.path)
-        grid_id, _name = household_ledger.find_grid(db, args.grid)
+        grid_id, _name = household_ledger.find_grid(db, args.grid, args.community)
         building_id = (household_ledger.find_building(db, grid_id, args.building)
                        if args.building else None)
         return household_ledger.render_household_forms(
@@ -577,7 +583,7 @@ def cmd_ledger_grid(args: argparse.Namespace) -> int:
     from gridoffice.ledgers import household_ledger
 
     def render(db: Any, unit: str) -> Any:
-        grid_id, _name = household_ledger.find_grid(db, args.grid)
+        grid_id, _name = household_ledger.find_grid(db, args.grid, args.community)
         return household_ledger.render_grid_summary(db, args.output, unit=unit,
                                                     grid_id=grid_id)
 
@@ -590,7 +596,8 @@ def cmd_ledger_care(args: argparse.Namespace) -> int:
     tag = household_ledger.care_tag_code(args.tag)
 
     def render(db: Any, unit: str) -> Any:
-        grid_id = household_ledger.find_grid(db, args.grid)[0] if args.grid else None
+        grid_id = (household_ledger.find_grid(db, args.grid, args.community)[0]
+                   if args.grid else None)
         return household_ledger.render_care_list(db, args.output, unit=unit, tag=tag,
                                                  grid_id=grid_id)
 

@@ -9886,6 +9886,14 @@ Give it to the other office; they trust it after checking that its fingerprint m
             <translation>网格：没有代码为 {code} 的网格。</translation>
         </message>
         <message>
+            <source>Grid: {code} is a grid of several communities ({names}); name the community (--community NAME).</source>
+            <translation>网格：{code} 是多个社区（{names}）的网格编号；请指明社区（--community 社区名称）。</translation>
+        </message>
+        <message>
+            <source>Community: {name} is not an office known here ({known}).</source>
+            <translation>社区：{name} 不是本机已知的单位（{known}）。</translation>
+        </message>
+        <message>
             <source>Building: the grid {grid} has no building {number}.</source>
             <translation>楼栋：{grid}没有楼栋 {number}。</translation>
         </message>

@@ -14,9 +14,7 @@ from gridoffice import paths
 from gridoffice.services.street_summary import street_summary, totals
 from gridoffice.store.database import Database
 from tests.cli.test_cli import cli
-from tests.street_fixture import STREET, TODAY, make_street
-
-COMMUNITIES = ("幸福里社区", "和平社区")
+from tests.street_fixture import COMMUNITIES, STREET, TODAY
 
 
 def _text(path) -> str:
@@ -30,11 +28,6 @@ def _printed(folder) -> list[str]:
             "SELECT target FROM audit_log WHERE action = 'print'").fetchall()]
     finally:
         conn.close()
-
-
-@pytest.fixture(scope="module")
-def street_folder(tmp_path_factory):
-    return make_street(tmp_path_factory.mktemp("street"), COMMUNITIES)
 
 
 def test_street_summary_of_a_year(street_folder, tmp_path):
@@ -81,3 +74,21 @@ def test_a_bad_year_is_a_usage_error(street_folder, tmp_path, year):
               data_dir=street_folder)
     assert run.returncode == 2 and "YYYY" in run.stderr
     assert not target.exists()
+
+
+def test_a_grid_code_of_several_communities_needs_the_community(street_folder, tmp_path):
+    conn = sqlite3.connect(paths.resolve(street_folder).database)
+    code = conn.execute("SELECT code FROM grid GROUP BY code HAVING count(DISTINCT "
+                        "origin_office) > 1 LIMIT 1").fetchone()[0]
+    conn.close()
+    target = tmp_path / "households.pdf"
+    both = cli("ledger", "grid", "--grid", code, "-o", str(target), data_dir=street_folder)
+    assert both.returncode == 1 and "--community" in both.stderr and not target.exists()
+    assert all(name in both.stderr for name in COMMUNITIES)
+    one = cli("ledger", "grid", "--grid", code, "--community", COMMUNITIES[1], "-o",
+              str(target), data_dir=street_folder)
+    assert one.returncode == 0, one.stderr
+    assert target.exists()
+    wrong = cli("ledger", "grid", "--grid", code, "--community", "没有社区", "-o",
+                str(target), data_dir=street_folder)
+    assert wrong.returncode == 1 and "没有社区" in wrong.stderr
