@@ -341,13 +341,18 @@ def test_reimport_updates_changed_fields_matched_by_id_in_15_digits(db, branches
         "13812345678", "13800000000"]
     conn = sqlite3.connect(db.path)
     try:
-        hlc, base, writer = conn.execute("SELECT hlc, base_hlc, writer FROM member WHERE id = ?",
-                                         (zhang.id,)).fetchone()
+        hlc, base, writer, seq = conn.execute(
+            "SELECT hlc, base_hlc, writer, local_seq FROM member WHERE id = ?",
+            (zhang.id,)).fetchone()
         replica = conn.execute("SELECT value FROM meta WHERE key = 'replica_id'").fetchone()[0]
         last = int(conn.execute("SELECT value FROM meta WHERE key = 'hlc_last'").fetchone()[0])
+        closed = conn.execute("SELECT hlc, local_seq FROM member_placement WHERE member_id = ? "
+                              "AND to_date IS NOT NULL", (zhang.id,)).fetchone()
     finally:
         conn.close()
     assert base is not None and hlc > base and writer == replica and last >= hlc
+    # The next sync package carries the set-based updates too.
+    assert seq == hlc and closed[1] == closed[0]
 
 
 def test_a_month_stands_for_its_earliest_day_the_rules_allow(db, branches, roster, tmp_path):
