@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
-from gridoffice.domain.codes import OFFICE_ROLES
+from gridoffice.domain.code_table import OFFICE_ROLES
 from gridoffice.errors import Term, UserError, ValidationError
 from gridoffice.i18n import QT_TRANSLATE_NOOP, SUPPORTED_LANGUAGES
 from gridoffice.store import settings
@@ -102,15 +101,17 @@ def save_language(db_path: Path, language: str) -> None:
 
 # Offices are named, not numbered: every PC that is set up with the same street and
 # community names is the same community office (and owns the same records).
-OFFICE_NAMESPACE = uuid.UUID("6f1d3a52-2c1e-4f0b-9a57-8a1c0e4b9d21")
+OFFICE_NAMESPACE = "6f1d3a52-2c1e-4f0b-9a57-8a1c0e4b9d21"  # uuid5 namespace
 META_KEYS = "sync.keys"
 META_PC_LABEL = "pc_label"
 
 
 def office_id_for(profile: OfficeProfile) -> str:
+    import uuid  # here, not at the top: the window's start reads this module
+
     key = (f"street/{profile.street}" if profile.is_street
            else f"community/{profile.street}/{profile.name}")
-    return str(uuid.uuid5(OFFICE_NAMESPACE, key))
+    return str(uuid.uuid5(uuid.UUID(OFFICE_NAMESPACE), key))
 
 
 def setup_office(db_path: Path, profile: OfficeProfile, pc_label: str = "") -> OfficeProfile:

@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QCoreApplication,
-    QEvent,
     QLibraryInfo,
     QLocale,
     QMessageLogContext,
@@ -269,6 +268,8 @@ def run(context: AppContext) -> int:
         window.data_loaded.connect(loaded)
         window.load_failed.connect(failed)
         code = app.exec()
+        from PySide6.QtCore import QEvent  # here: not needed before the window shows
+
         QCoreApplication.removePostedEvents(app, QEvent.Type.Quit)  # see exit() above
         window.shutdown()  # quit() closes no window: save its state, close the database
         log.info("GridOffice ends with exit code %d", code)

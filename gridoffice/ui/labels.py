@@ -6,7 +6,7 @@ import datetime as dt
 
 from PySide6.QtCore import QCoreApplication
 
-from gridoffice.domain.codes import CONTEXT, CodeTable
+from gridoffice.domain.code_table import CONTEXT, CodeTable
 
 
 def code_label(table: CodeTable, code: str | None) -> str:

@@ -12,11 +12,10 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QThreadPool, QTimer, QUrl, Signal
+from PySide6.QtCore import QSettings, QThreadPool, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
-    QDesktopServices,
     QKeySequence,
     QShowEvent,
     QUndoStack,
@@ -24,7 +23,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
 
 from gridoffice import __version__
-from gridoffice.domain.codes import OFFICE_ROLES
+from gridoffice.domain.code_table import OFFICE_ROLES
 from gridoffice.errors import UserError
 from gridoffice.ui import messages
 from gridoffice.ui.labels import code_label
@@ -38,7 +37,19 @@ if TYPE_CHECKING:
     from gridoffice.ui.tabs.meetings import MeetingsTab
     from gridoffice.ui.tabs.roster import RosterTab
     from gridoffice.ui.tabs.sync import SyncTab
+    from gridoffice.ui.workers import BackgroundJob
 
+# PySide6 builds the whole Qt namespace (every one of its enums) the first time it is
+# touched, about 20 ms: nothing before the window shows touches it, so the two flags
+# and the shortcuts the window needs then are set as properties, by value
+# (Qt::AlignCenter, Qt::TextSelectableByMouse).
+ALIGN_CENTER = 0x0084
+TEXT_SELECTABLE_BY_MOUSE = 0x0001
+
+
+def _shortcut(action: QAction, keys: str) -> None:
+    """``setShortcut`` without its overload resolution, which builds the Qt namespace."""
+    action.setProperty("shortcut", QKeySequence(keys))
 log = logging.getLogger(__name__)
 WINDOW_SETTINGS_FILE = "window.ini"
 
@@ -69,8 +80,9 @@ class MainWindow(QMainWindow):
         self.meetings: MeetingsTab | None = None  # likewise
         self.inservice: InServiceTab | None = None  # likewise
         self.sync: SyncTab | None = None  # likewise
+        self.integrity_job: BackgroundJob | None = None  # the page check, after the show
         loading = QLabel(self.tr("Loading…"), self)
-        loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        loading.setProperty("alignment", ALIGN_CENTER)
         self.tabs.addTab(loading, self.tr("Party members"))
         self.setCentralWidget(self.tabs)
 
@@ -88,15 +100,15 @@ class MainWindow(QMainWindow):
         self.open_folder_action.triggered.connect(self.open_data_folder)
         file_menu.addSeparator()
         self.quit_action = file_menu.addAction(self.tr("Quit"))
-        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        _shortcut(self.quit_action, "Ctrl+Q")
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.quit_action.triggered.connect(self.close)
 
         edit_menu = bar.addMenu(self.tr("&Edit"))
         self.undo_action = self.undo_stack.createUndoAction(self, self.tr("Undo"))
-        self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
+        _shortcut(self.undo_action, "Ctrl+Z")
         self.redo_action = self.undo_stack.createRedoAction(self, self.tr("Redo"))
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        _shortcut(self.redo_action, "Ctrl+Shift+Z")  # and Ctrl+Y once the data load
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
 
@@ -114,7 +126,7 @@ class MainWindow(QMainWindow):
         self.office_label = QLabel(self)
         self.role_label = QLabel(self)
         self.data_label = QLabel(self)
-        self.data_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.data_label.setProperty("textInteractionFlags", TEXT_SELECTABLE_BY_MOUSE)
         for label in (self.office_label, self.role_label, self.data_label):
             label.setContentsMargins(8, 0, 8, 0)
             status.addPermanentWidget(label)
@@ -152,6 +164,8 @@ class MainWindow(QMainWindow):
         """Open the database with SQLAlchemy and give the tabs their services."""
         if self.loaded:
             return
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self._check_integrity()
         roster = self._build_tabs()
         try:
             from gridoffice.services.orgs import OrgService
@@ -196,6 +210,27 @@ class MainWindow(QMainWindow):
             return
         self.loaded = True
         self.data_loaded.emit()
+
+    def _check_integrity(self) -> None:
+        """Read every page of the file in the background (skipped at start for
+        speed); a damaged file is reported as soon as it is found."""
+        from gridoffice.store.files import check_integrity
+        from gridoffice.ui.workers import BackgroundJob  # noqa: F811 - at run time, here
+
+        path, backups = self.context.opened.path, self.context.paths.backup_dir
+
+        def report(error: UserError | None) -> None:
+            if error is None:
+                return
+            log.error("the data file is damaged: %s", error)
+            if not self.context.exit_after_show:
+                messages.show_user_error(self, error)
+
+        self.integrity_job = BackgroundJob(
+            self, lambda _progress: check_integrity(path, backups),
+            label=self.tr("Checking the data file…"), on_success=report,
+            progress_delay_ms=24 * 3600 * 1000)  # quietly: no progress window
+        self.integrity_job.start()
 
     def _after_sync(self) -> None:
         """An import or a resolution changed records: every tab reads them again
@@ -294,6 +329,9 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, 8000)
 
     def open_data_folder(self) -> bool:
+        from PySide6.QtCore import QUrl  # here: start-up builds only what the window shows
+        from PySide6.QtGui import QDesktopServices
+
         url = QUrl.fromLocalFile(str(self.context.paths.data_dir))
         opened = QDesktopServices.openUrl(url)
         if not opened:
@@ -366,6 +404,8 @@ class MainWindow(QMainWindow):
             jobs += self.inservice.running_jobs()
         if self.sync is not None:
             jobs += self.sync.running_jobs()
+        if self.integrity_job is not None and self.integrity_job.running:
+            jobs.append(self.integrity_job)
         for job in jobs:
             job.cancel()
         if jobs:

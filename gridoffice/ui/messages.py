@@ -6,7 +6,7 @@ box is answered without being shown (a modal box would block pytest-qt).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from gridoffice.errors import UserError
@@ -31,6 +31,8 @@ def _box(parent: QWidget | None, icon: QMessageBox.Icon, text: str, *,
          buttons: StandardButton = StandardButton.Ok,
          default: StandardButton = StandardButton.NoButton,
          details: str | None = None) -> int:
+    from PySide6.QtCore import Qt  # here: building the Qt namespace costs start-up time
+
     box = QMessageBox(icon, title or translate("messages", "GridOffice"), text, buttons, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
     if default != StandardButton.NoButton:
