@@ -42,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
     log = logging.getLogger("gridoffice")
     language = args.language or system_language()
     try:
-        opened = open_database(app_paths)
+        opened = open_database(app_paths, quick_check=False)  # checked once shown
         language_setting = office.load_language(opened.path)
         language = args.language or language_setting or system_language()
         profile = office.load_profile(opened.path)

@@ -2115,6 +2115,10 @@ Mobile: {mobile}</source>
             <translation>单位类型：{role}</translation>
         </message>
         <message>
+            <source>Checking the data file…</source>
+            <translation>正在检查数据文件…</translation>
+        </message>
+        <message>
             <source>Grid households</source>
             <translation>网格户情</translation>
         </message>

@@ -91,11 +91,13 @@ def translate_sqlite_error(path: Path, exc: sqlite3.Error, backups: Path) -> Sto
     return StorageError(MSG_DAMAGED, path=str(path), detail=str(exc), backups=str(backups))
 
 
-def inspect(path: Path, backups: Path) -> tuple[int, int]:
+def inspect(path: Path, backups: Path, *, quick_check: bool = True) -> tuple[int, int]:
     """``(application_id, user_version)`` of an existing file, read-only.
 
     Refuses files that are not SQLite, are damaged, or belong to another
-    program. A zero-length file counts as new.
+    program. A zero-length file counts as new. ``quick_check`` reads every page
+    (tens of milliseconds per ten megabytes): the window skips it at start and
+    runs :func:`check_integrity` once it shows.
     """
     try:
         with open(path, "rb") as handle:
@@ -112,7 +114,7 @@ def inspect(path: Path, backups: Path) -> tuple[int, int]:
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-            check = conn.execute("PRAGMA quick_check").fetchone()[0]
+            check = conn.execute("PRAGMA quick_check").fetchone()[0] if quick_check else "ok"
         finally:
             conn.close()
     except sqlite3.Error as exc:
@@ -126,6 +128,22 @@ def inspect(path: Path, backups: Path) -> tuple[int, int]:
             MSG_NEWER, path=str(path), found=version, supported=current_version()
         )
     return app_id, version
+
+
+def check_integrity(path: Path, backups: Path) -> StorageError | None:
+    """The full page check the window runs after it shows: the error to show when
+    the file is damaged (restore a backup), None when it is sound."""
+    try:
+        conn = connect(path, read_only=True)
+        try:
+            check = conn.execute("PRAGMA quick_check").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        return translate_sqlite_error(path, exc, backups)
+    if check != "ok":
+        return StorageError(MSG_DAMAGED, path=str(path), detail=check, backups=str(backups))
+    return None
 
 
 def backup(path: Path, backup_dir: Path, label: str) -> Path:
@@ -187,16 +205,20 @@ def _init_meta(conn: sqlite3.Connection) -> None:
     )
 
 
-def open_database(paths: AppPaths) -> OpenedDatabase:
+def open_database(paths: AppPaths, *, quick_check: bool = True) -> OpenedDatabase:
     """Create or check the database and bring it to the current schema.
 
     Before any migration of existing data a backup copy is written; a failed
-    migration is rolled back and leaves the file as it was.
+    migration is rolled back and leaves the file as it was. ``quick_check=False``
+    (the window's start) leaves the page check to :func:`check_integrity`, except
+    before a migration, which never runs on a damaged file.
     """
     ensure_writable_dir(paths.data_dir)
     path = paths.database
     exists = path.exists() and path.stat().st_size > 0
-    version = inspect(path, paths.backup_dir)[1] if exists else 0
+    version = inspect(path, paths.backup_dir, quick_check=quick_check)[1] if exists else 0
+    if exists and not quick_check and version < current_version():
+        inspect(path, paths.backup_dir)
     backup_path: Path | None = None
     if exists and version < current_version():
         backup_path = backup(path, paths.backup_dir, f"schema{version}")

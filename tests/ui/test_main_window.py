@@ -160,3 +160,37 @@ def test_excepthook_shows_bugs_with_details_and_user_errors_plainly(qapp, messag
     assert "/logs/gridoffice.log" in bug.text
     assert "ZeroDivisionError: boom" in bug.details
     assert user.icon == QMessageBox.Icon.Warning and user.text == error.english()
+
+
+def test_a_damaged_file_is_reported_once_the_window_shows(qtbot, app_paths, message_log):
+    """The page check runs after the window shows (start-up speed); damage found
+    then is said plainly, with where the backups are."""
+    import sqlite3
+
+    from gridoffice.services import office
+    from gridoffice.store.files import open_database
+    from gridoffice.ui.main_window import MainWindow
+
+    opened = open_database(app_paths)
+    office.save_profile(opened.path, office.OfficeProfile("幸福里社区", "幸福街道", "community",
+                                                          "王芳"))
+    conn = sqlite3.connect(opened.path)
+    conn.executemany("INSERT INTO audit_log (at, operator, action) VALUES (?, ?, ?)",
+                     [(f"2026-01-01T00:00:{i % 60:02d}", "x" * 400, "print") for i in range(300)])
+    conn.commit()
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    data = bytearray(opened.path.read_bytes())
+    page = 4096
+    data[-2 * page: -page] = b"\xff" * page  # an audit page: the start still reads
+    opened.path.write_bytes(bytes(data))
+    reopened = open_database(app_paths, quick_check=False)  # what the program's start does
+    from gridoffice.app_context import AppContext
+
+    main = MainWindow(AppContext(app_paths, reopened, "en", "",
+                                 office.load_profile(reopened.path), None, False))
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitUntil(lambda: any("damaged" in box.text for box in message_log.boxes),
+                    timeout=10_000)
+    main.close()
