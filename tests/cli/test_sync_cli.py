@@ -74,25 +74,13 @@ def test_round_trip_between_a_community_and_its_street_office(tmp_path):
 
 
 def test_conflicts_are_listed_masked(tmp_path):
-    import datetime as dt
 
-    from gridoffice.store.tables import Member
-    from tests.sync.net import Net
+    from tests.sync.net import Net, id_number_conflict
 
     net = Net(tmp_path / "net", {"a1": ("幸福里社区", "1号机"), "a2": ("幸福里社区", "2号机")})
     try:
         a1, a2 = net["a1"], net["a2"]
-        with a1.db.write() as session:
-            member = Member(name="王五", sex="male", status="full", category="direct",
-                            id_number="110101199003071234", birth_date=dt.date(1990, 3, 7))
-            session.add(member)
-            session.flush()
-            member_id = member.id
-        net.settle()
-        for pc, number in ((a1, "110101199003071250"), (a2, "11010119900307127X")):
-            with pc.db.write() as session:
-                session.get(Member, member_id).id_number = number
-        net.settle()
+        id_number_conflict(net, a1, a2, ("110101199003071250", "11010119900307127X"))
         folder = a1.folder
     finally:
         net.close()

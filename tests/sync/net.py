@@ -207,3 +207,24 @@ def opened_copy(template: Path, target: Path) -> Iterator[Net]:
         yield made
     finally:
         made.close()
+
+
+def id_number_conflict(net: Net, first: Pc, second: Pc, numbers: tuple[str, str]) -> str:
+    """A member both PCs of one community then give different id numbers (an
+    identity conflict once settled); the member's id."""
+    import datetime as dt
+
+    from gridoffice.store.tables import Member
+
+    with first.db.write() as session:
+        member = Member(name="王五", sex="male", status="full", category="direct",
+                        id_number="110101199003071234", birth_date=dt.date(1990, 3, 7))
+        session.add(member)
+        session.flush()
+        member_id = member.id
+    net.settle()
+    for pc, number in zip((first, second), numbers, strict=True):
+        with pc.db.write() as session:
+            session.get(Member, member_id).id_number = number
+    net.settle()
+    return member_id

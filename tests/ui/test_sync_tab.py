@@ -458,22 +458,10 @@ def test_an_import_in_the_window_refreshes_the_other_tabs(qtbot, net):
 
 def test_full_numbers_of_an_identity_conflict_are_shown_on_request_and_audited(
         qtbot, net, open_tab):
-    import datetime as dt
-
-    from gridoffice.store.tables import Member
+    from tests.sync.net import id_number_conflict
 
     a1, a2 = net["a1"], net["a2"]
-    with a1.db.write() as session:
-        member = Member(name="王五", sex="male", status="full", category="direct",
-                        id_number="110101199003071234", birth_date=dt.date(1990, 3, 7))
-        session.add(member)
-        session.flush()
-        member_id = member.id
-    net.settle()
-    for pc, number in ((a1, "110101199003071250"), (a2, "110101198003071250")):
-        with pc.db.write() as session:
-            session.get(Member, member_id).id_number = number
-    net.settle()
+    id_number_conflict(net, a1, a2, ("110101199003071250", "110101198003071250"))
     tab = open_tab(a1)
     tab.pages.setCurrentIndex(1)
     tab.conflict_view.selectRow(0)
