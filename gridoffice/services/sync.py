@@ -49,7 +49,7 @@ from gridoffice.store.files import connect
 from gridoffice.sync import package as packages
 from gridoffice.sync import rows as rowsfile
 from gridoffice.sync.digests import scope_digests
-from gridoffice.sync.identity import PublicIdentity
+from gridoffice.sync.identity import OfficeKeys, PublicIdentity
 from gridoffice.sync.merge import CONFLICTS, MergeResult, merge
 
 MSG_NO_PEER = QT_TRANSLATE_NOOP(
@@ -193,9 +193,10 @@ class SyncService:
                 return peer.identity.office_id
         return None
 
-    def scope(self, community_office: str) -> tuple[str, ...]:
-        """The offices whose records make up one community's data."""
-        street = self.street_office_id()
+    def scope(self, community_office: str, street: str | None = None) -> tuple[str, ...]:
+        """The offices whose records make up one community's data (``street``: the
+        street office's id, when the caller has it already)."""
+        street = street or self.street_office_id()
         return (community_office, street) if street and street != community_office \
             else (community_office,)
 
@@ -275,10 +276,9 @@ class SyncService:
     @staticmethod
     def _cursor(conn: sqlite3.Connection, replica: str) -> dict[str, Any]:
         conn.execute("INSERT OR IGNORE INTO sync_cursor (peer_replica) VALUES (?)", (replica,))
-        row = conn.execute("SELECT * FROM sync_cursor WHERE peer_replica = ?",
-                           (replica,)).fetchone()
-        names = [d[0] for d in conn.execute("SELECT * FROM sync_cursor LIMIT 0").description]
-        return dict(zip(names, row, strict=True))
+        found = conn.execute("SELECT * FROM sync_cursor WHERE peer_replica = ?", (replica,))
+        names = [d[0] for d in found.description]
+        return dict(zip(names, found.fetchone(), strict=True))
 
     # --- export -----------------------------------------------------------------------
     def export(self, target: Path, to: str | None = None,
@@ -292,23 +292,24 @@ class SyncService:
             raise UserError(MSG_ONE_FILE, count=len(recipients),
                             names="、".join(p.display_name for p in recipients))
         _clear_leftovers(target if target.is_dir() else target.parent)
+        sender = _Sender(self.profile(), own_identity(self.path), own_keys(self.path),
+                         self.street_office_id())
         results = []
         for index, recipient in enumerate(recipients):
             if progress is not None and not progress(index, len(recipients)):
                 raise Cancelled()
-            results.append(self._export_one(target, recipient))
+            results.append(self._export_one(target, recipient, sender))
         if progress is not None:
             progress(len(recipients), len(recipients))
         return results
 
-    def _export_one(self, target: Path, recipient: PublicIdentity) -> ExportResult:
-        profile = self.profile()
-        me = own_identity(self.path)
-        keys = own_keys(self.path)
+    def _export_one(self, target: Path, recipient: PublicIdentity,
+                    sender: _Sender) -> ExportResult:
+        profile, me = sender.profile, sender.identity
         community = recipient.office_id if profile.is_street else self.db.office_id
-        owners = self.scope(community)
-        if not profile.is_street:
-            owners = (self.db.office_id,)  # a community sends its own records only
+        scope = self.scope(community, sender.street)
+        # The street sends a community's data; a community PC its own records only.
+        owners = scope if profile.is_street else (self.db.office_id,)
         with self._workdir() as work, self._connection() as conn:
             rows_path = work / "rows.sqlite3"
             conn.execute("ATTACH DATABASE ? AS payload", (str(rows_path),))
@@ -339,8 +340,8 @@ class SyncService:
                         "counts": {t: n for t, n in copied.counts.items() if n},
                         "ack": {"incarnation": cursor["in_incarnation"],
                                 "sequence": cursor["in_sequence"], "seq": cursor["in_seq"]},
-                        "digest_scope": list(self.scope(community)),
-                        "digests": scope_digests(conn, self.scope(community)),
+                        "digest_scope": list(scope),
+                        "digests": scope_digests(conn, scope),
                     }
                     conn.execute(
                         "UPDATE sync_cursor SET out_sequence = ?, out_at = ? "
@@ -371,14 +372,15 @@ class SyncService:
                          f"{packages.SUFFIX}")
             path = target / file_name if target.is_dir() else target
             try:
-                digest = packages.write_package(path, manifest, payload, keys, recipient)
+                digest = packages.write_package(path, manifest, payload, sender.keys, recipient)
             except OSError as exc:  # pragma: no cover - atomic_output turns these
                 raise storage_error(path, exc) from exc
-            with conn:
-                conn.execute("UPDATE sync_package SET sha256 = ?, file_name = ? "
-                             "WHERE package_id = ?", (digest, path.name, package_id))
-                conn.execute("UPDATE sync_cursor SET out_hash = ? WHERE peer_replica = ?",
-                             (digest, recipient.replica_id))
+            conn.execute("BEGIN IMMEDIATE")
+            conn.execute("UPDATE sync_package SET sha256 = ?, file_name = ? "
+                         "WHERE package_id = ?", (digest, path.name, package_id))
+            conn.execute("UPDATE sync_cursor SET out_hash = ? WHERE peer_replica = ?",
+                         (digest, recipient.replica_id))
+            conn.execute("COMMIT")
         return ExportResult(path, recipient.display_name, sequence,
                             sum(copied.counts.values()), copied.counts)
 
@@ -572,6 +574,7 @@ class SyncService:
     # --- status -----------------------------------------------------------------------
     def status(self) -> list[PeerStatus]:
         profile = self.profile()
+        street = self.street_office_id()
         today = self._now().date()
         result = []
         with self._connection() as conn:
@@ -586,7 +589,7 @@ class SyncService:
                 cursor = cursors.get(ident.replica_id)
                 community = ident.office_id if profile.is_street else self.db.office_id
                 owners = (self.db.office_id,) if not profile.is_street \
-                    else self.scope(community)
+                    else self.scope(community, street)
                 acked = cursor[3] if cursor else 0
                 owner_sql, owner_params = rowsfile.scope_clause(owners)
                 echo_sql, echo_params = rowsfile.echo_clause(ident.replica_id)
@@ -613,10 +616,12 @@ class SyncService:
     # --- conflicts --------------------------------------------------------------------
     def conflicts(self, *, include_resolved: bool = False,
                   office_id: str | None = None) -> list[Conflict]:
-        suspects = {s.replica_id for s in self.status()
-                    if s.clock_offset_ms is not None and abs(s.clock_offset_ms) > CLOCK_BOUND_MS}
         result = []
         with self._connection() as conn:
+            suspects = {r[0] for r in conn.execute(
+                "SELECT peer_replica FROM sync_cursor WHERE abs(clock_offset_ms) > ?",
+                (CLOCK_BOUND_MS,))}
+            tables = set(synced_tables(conn))
             sql = (f"SELECT id, tbl, row_id, kind, fields, loser, loser_writer, winner_writer, "
                    f"status, origin_office, resolution FROM {CONFLICTS} WHERE NOT deleted")
             params: list[Any] = []
@@ -628,43 +633,18 @@ class SyncService:
             for row in conn.execute(sql + " ORDER BY hlc", params).fetchall():
                 (ident, table, row_id, kind, fields, loser, loser_writer, winner_writer,
                  status, origin, resolution) = row
-                current = self._current(conn, table, row_id)
+                if table not in tables:
+                    continue  # a table a newer program has: shown once this one is upgraded
+                current = _record(conn, table, row_id)
                 other = json.loads(loser)
                 if kind == "duplicate":
-                    other = self._current(conn, table, str(other.get("id"))) or other
+                    other = _record(conn, table, str(other.get("id"))) or other
                 result.append(Conflict(
                     ident, table, row_id, kind, tuple(f for f in fields.split(",") if f),
                     current, other, loser_writer, winner_writer, status, origin,
                     _label(current or other), bool({loser_writer, winner_writer} & suspects),
-                    resolution, self._refs(conn, table, (current, other))))
+                    resolution, _refs(conn, table, (current, other))))
         return result
-
-    def _refs(self, conn: sqlite3.Connection, table: str,
-              versions: tuple[dict[str, Any], ...]) -> dict[str, str]:
-        """The records a conflict's versions point at (parent organisation,
-        household …), by name, so nobody has to compare ids."""
-        if table not in synced_tables(conn):
-            return {}
-        refs = {}
-        for fk in conn.execute(f'PRAGMA foreign_key_list("{table}")').fetchall():
-            parent, column = fk[2], fk[3]
-            for version in versions:
-                value = version.get(column)
-                if isinstance(value, str) and value not in refs:
-                    row = self._current(conn, parent, value)
-                    if row:
-                        refs[value] = _label(row)
-        return refs
-
-    @staticmethod
-    def _current(conn: sqlite3.Connection, table: str, row_id: str) -> dict[str, Any]:
-        if table not in synced_tables(conn):
-            return {}
-        cols = rowsfile.columns(conn, table)
-        names = ", ".join(f'"{c}"' for c in cols)
-        row = conn.execute(f'SELECT {names} FROM "{table}" WHERE id = ?', (row_id,)).fetchone()
-        return {} if row is None else {c: v for c, v in zip(cols, row, strict=True)
-                                       if not isinstance(v, bytes)}
 
     def resolve(self, conflict_id: str, choice: str | dict[str, str], *,
                 operator: str = "") -> None:
@@ -763,6 +743,41 @@ def _clear_leftovers(folder: Path) -> None:
             with contextlib.suppress(OSError):
                 if now - leftover.stat().st_mtime > LEFTOVER_AGE_S:
                     leftover.unlink()
+
+
+@dataclass(frozen=True)
+class _Sender:
+    """Who exports: read once for all the packages of one export."""
+
+    profile: office.OfficeProfile
+    identity: PublicIdentity
+    keys: OfficeKeys
+    street: str | None
+
+
+def _record(conn: sqlite3.Connection, table: str, row_id: str) -> dict[str, Any]:
+    """One synced row as a dict (blobs left out); {} when it is not there."""
+    cols = rowsfile.columns(conn, table)
+    names = ", ".join(f'"{c}"' for c in cols)
+    row = conn.execute(f'SELECT {names} FROM "{table}" WHERE id = ?', (row_id,)).fetchone()
+    return {} if row is None else {c: v for c, v in zip(cols, row, strict=True)
+                                   if not isinstance(v, bytes)}
+
+
+def _refs(conn: sqlite3.Connection, table: str,
+          versions: tuple[dict[str, Any], ...]) -> dict[str, str]:
+    """The records a conflict's versions point at (parent organisation, household …),
+    by name, so nobody has to compare ids."""
+    refs = {}
+    for fk in conn.execute(f'PRAGMA foreign_key_list("{table}")').fetchall():
+        parent, column = fk[2], fk[3]
+        for version in versions:
+            value = version.get(column)
+            if isinstance(value, str) and value not in refs:
+                row = _record(conn, parent, value)
+                if row:
+                    refs[value] = _label(row)
+    return refs
 
 
 def _label(row: dict[str, Any]) -> str:
