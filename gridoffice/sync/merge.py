@@ -88,6 +88,13 @@ class _Merger:
         self.derived = derived  # rows this merge wrote (merged, revived, logged)
         self.schema = schema
         self.result = MergeResult()
+        self._columns: dict[str, list[str]] = {}
+
+    def columns(self, table: str) -> list[str]:
+        """This database's synced columns of a table (read once per import)."""
+        if table not in self._columns:
+            self._columns[table] = columns(self.conn, table)
+        return self._columns[table]
 
     # --- the plan ---------------------------------------------------------------------
     def table(self, table: str) -> None:
@@ -157,7 +164,7 @@ class _Merger:
         return None
 
     def concurrent(self, table: str, cols: list[str], row_id: str) -> None:
-        local_cols = columns(self.conn, table)
+        local_cols = self.columns(table)
         local = self._row("main", table, local_cols, row_id)
         remote = {**local, **self._row(self.schema, table, cols, row_id)}
         remote_key = (remote["hlc"], remote["writer"])
@@ -262,7 +269,7 @@ class _Merger:
                     (self.seq, self.derived, self.seq, self.derived)).fetchall()
                 for (parent_id,) in rows:
                     found = True
-                    cols = columns(self.conn, parent)
+                    cols = self.columns(parent)
                     gone = self._row("main", parent, cols, parent_id)
                     back = {**gone, "deleted": 0, "hlc": gone["hlc"] + 1,
                             "writer": _tag("revive", gone["hlc"], gone["writer"]),
@@ -285,7 +292,7 @@ class _Merger:
                 f'WHERE a."{key}" IS NOT NULL AND a."{key}" != \'\' AND NOT a.deleted '
                 "AND NOT b.deleted AND (a.local_seq IN (?, ?) OR b.local_seq IN (?, ?))",
                 (self.seq, self.derived, self.seq, self.derived)).fetchall()
-            cols = columns(self.conn, table)
+            cols = self.columns(table)
             for first_id, second_id in pairs:
                 first = self._row("main", table, cols, first_id)
                 second = self._row("main", table, cols, second_id)

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from gridoffice.ui.tabs.meetings import MeetingsTab
     from gridoffice.ui.tabs.roster import RosterTab
     from gridoffice.ui.tabs.sync import SyncTab
+    from gridoffice.ui.widgets.community import CommunityScope
     from gridoffice.ui.workers import BackgroundJob
 
 # PySide6 builds the whole Qt namespace (every one of its enums) the first time it is
@@ -81,6 +82,7 @@ class MainWindow(QMainWindow):
         self.inservice: InServiceTab | None = None  # likewise
         self.sync: SyncTab | None = None  # likewise
         self.integrity_job: BackgroundJob | None = None  # the page check, after the show
+        self.community_scope: CommunityScope | None = None  # street office only
         loading = QLabel(self.tr("Loading…"), self)
         loading.setProperty("alignment", ALIGN_CENTER)
         self.tabs.addTab(loading, self.tr("Party members"))
@@ -237,7 +239,10 @@ class MainWindow(QMainWindow):
         (and the street office learns the names of offices it has just trusted)."""
         if not self.loaded:
             return
-        self._show_communities()
+        if self.community_scope is not None:  # names of offices trusted meanwhile
+            from gridoffice.services.street import office_names
+
+            self.community_scope.names.update(office_names(self.context.opened.path))
         if self.roster is not None and self.roster.service is not None:
             self.roster.reload()
         for tab in (self.households, self.meetings, self.inservice):
@@ -252,6 +257,7 @@ class MainWindow(QMainWindow):
         scope = CommunityScope.load(self.context.opened.path)
         if not scope.active:
             return
+        self.community_scope = scope
         for tab in (self.roster, self.households, self.meetings, self.inservice):
             if tab is not None and hasattr(tab, "set_community_scope"):
                 tab.set_community_scope(scope)
