@@ -1443,16 +1443,14 @@ def _apply_updates(db: Database, session: Any, updates: Sequence[MemberUpdate],
     for update in updates:
         columns = tuple(sorted(update.changes))
         params = tuple(_sql_value(update.changes[c][1]) for c in columns)
-        stamp = db.clock.now()
         groups.setdefault(columns, []).append(
-            (*params, stamp, stamp, db.replica_id, update.member_id, update.hlc, db.office_id))
+            (*params, *db.update_stamp(), update.member_id, update.hlc, db.office_id))
         if "org_id" in update.changes and update.active:
             moved.append(update)
     for columns, rows in groups.items():
         assignments = ", ".join(f'"{c}" = ?' for c in columns)
-        # The change sequence too (sync sends what changed), and only this office's own.
-        sql = (f"UPDATE member SET {assignments}, base_hlc = hlc, hlc = ?, local_seq = ?, "
-               "writer = ? WHERE id = ? AND hlc = ? AND NOT deleted AND origin_office = ?")
+        sql = (f"UPDATE member SET {assignments}, {db.STAMP_SET} "  # only this office's own
+               "WHERE id = ? AND hlc = ? AND NOT deleted AND origin_office = ?")
         cursor = conn.exec_driver_sql(sql, rows)
         if cursor.rowcount != len(rows):
             raise UserError(MSG_CHANGED_MEANWHILE)
@@ -1462,10 +1460,8 @@ def _apply_updates(db: Database, session: Any, updates: Sequence[MemberUpdate],
         last_day = (today - dt.timedelta(days=1)).isoformat()
         conn.exec_driver_sql(
             "UPDATE member_placement SET to_date = max(?, date(from_date, '-1 day')), "
-            "base_hlc = hlc, hlc = ?, local_seq = ?, writer = ? "
-            "WHERE member_id = ? AND to_date IS NULL AND NOT deleted",
-            [(last_day, stamp, stamp, db.replica_id, u.member_id)
-             for u in moved for stamp in [db.clock.now()]])
+            f"{db.STAMP_SET} WHERE member_id = ? AND to_date IS NULL AND NOT deleted",
+            [(last_day, *db.update_stamp(), u.member_id) for u in moved])
         for update in moved:
             old, new = update.changes["org_id"]
             placements.append({"member_id": update.member_id, "org_id": new,

@@ -152,6 +152,14 @@ class Database:
         raw.execute("UPDATE meta SET value = ? WHERE key = 'hlc_last'", (str(self.clock.last),))
         return ids
 
+    # A set-based UPDATE of synced rows stamps them as the ORM would: this in its SET
+    # clause, with :meth:`update_stamp` as the parameters.
+    STAMP_SET = "base_hlc = hlc, hlc = ?, local_seq = ?, writer = ?"
+
+    def update_stamp(self) -> tuple[int, int, str]:
+        stamp = self.clock.now()
+        return stamp, stamp, self.replica_id
+
     def observe_stored_clock(self, conn: Any) -> None:
         """Move this clock past the one stored in the file (inside a write
         transaction): another process may have written since, and the local
