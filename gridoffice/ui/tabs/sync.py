@@ -120,6 +120,7 @@ class SyncTab(QWidget, RowSelection):
         super().__init__(parent)
         self.service: SyncService | None = None
         self.db: Database | None = None
+        self._exchange: Path | None = None  # the exchange folder setting
         self.is_street = False
         self.office_names: dict[str, str] = {}
         self.job: BackgroundJob | None = None
@@ -360,6 +361,7 @@ class SyncTab(QWidget, RowSelection):
 
         self.service = service
         self.db = db
+        self._read_exchange_folder()
         self.is_street = is_street(db.path)
         self.office_names = office_names(db.path)
         name = lambda office_id: self.office_names.get(office_id, office_id[:8])  # noqa: E731
@@ -596,12 +598,15 @@ class SyncTab(QWidget, RowSelection):
 
     # --- exchange folder ------------------------------------------------------------------
     def exchange_folder(self) -> Path | None:
-        if self.db is None:
-            return None
+        """The exchange folder setting, read when the tab is attached (not at every
+        enabling of the buttons)."""
+        return self._exchange
+
+    def _read_exchange_folder(self) -> None:
         from gridoffice.store import settings
 
-        value = settings.read_all(self.db.path).get(EXCHANGE_KEY)
-        return Path(value) if value else None
+        value = settings.read_all(self.db.path).get(EXCHANGE_KEY) if self.db else None
+        self._exchange = Path(value) if value else None
 
     def set_exchange_folder(self, folder: Path | None) -> None:
         if self.db is None:
@@ -609,6 +614,7 @@ class SyncTab(QWidget, RowSelection):
         from gridoffice.store import settings
 
         settings.write(self.db.path, {EXCHANGE_KEY: str(folder) if folder else None})
+        self._exchange = folder
         self.exchange_value.setText(str(folder) if folder else self.tr("Not set"))
         self.update_actions()
 
