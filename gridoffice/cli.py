@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from gridoffice import __version__
+from gridoffice.domain.dates import parse_date
 from gridoffice.errors import UserError
 from gridoffice.i18n import QT_TRANSLATE_NOOP
 
@@ -227,10 +228,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _date_arg(text: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(text)
+        day = parse_date(text)
+        if day is None:
+            raise ValueError(text)
+        return day
     except ValueError:
         raise argparse.ArgumentTypeError(
-            f"日期应为 YYYY-MM-DD：{text} | expected a date YYYY-MM-DD: {text}"
+            f"日期应写作 2026-11-01、2026/11/01、2026.11.1 或 2026年11月1日：{text} | "
+            f"expected a date such as 2026-11-01, 2026/11/01 or 2026.11.1: {text}"
         ) from None
 
 
