@@ -94,12 +94,12 @@ def drop(view, path) -> None:
     data.setUrls([QUrl.fromLocalFile(str(path))])
     view.show()
     where = QPoint(10, 10)
-    enter = QDragEnterEvent(where.toPointF(), Qt.DropAction.CopyAction, data,
+    enter = QDragEnterEvent(where, Qt.DropAction.CopyAction, data,
                             Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(view.viewport(), enter)
     assert enter.isAccepted()
     QApplication.sendEvent(view.viewport(), QDropEvent(
-        where.toPointF(), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
+        where, Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
         Qt.KeyboardModifier.NoModifier))
 
 
