@@ -23,7 +23,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from gridoffice.errors import Cancelled, UserError
@@ -35,12 +35,16 @@ Progress = Callable[[int, int], bool]
 Task = Callable[[Progress], Any]
 
 
-class _Runner(QRunnable):
-    """Runs the task in a pool thread and reports through the job's signals."""
+class _Runner:
+    """Runs the task in a pool thread and reports through the job's signals.
+
+    A plain callable handed to ``QThreadPool.start``, not a ``QRunnable``
+    subclass: the pool deletes its runnables in the pool thread, and a Python
+    wrapper of a runnable deleted there outlives it, keeping its job alive (and
+    is then met by the garbage collector of the GUI thread).
+    """
 
     def __init__(self, job: BackgroundJob, task: Task) -> None:
-        super().__init__()
-        self.setAutoDelete(True)
         self._job = job
         self._task = task
         self._cancel = job._cancel_event
@@ -61,6 +65,9 @@ class _Runner(QRunnable):
                 job._succeeded.emit(result)
         except RuntimeError:  # the window that started the job was closed meanwhile
             log.info("background job finished after its window was closed")
+        finally:
+            # Nothing of the job outlives the run, whatever holds this callable.
+            self._job = self._task = self._cancel = None  # type: ignore[assignment]
 
 
 class BackgroundJob(QObject):
@@ -113,7 +120,7 @@ class BackgroundJob(QObject):
     def start(self) -> BackgroundJob:
         self.running = True
         self._timer.start()
-        self._pool.start(_Runner(self, self._task))
+        self._pool.start(_Runner(self, self._task).run)
         return self
 
     def cancel(self) -> None:
