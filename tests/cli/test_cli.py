@@ -104,7 +104,7 @@ def test_ledger_orgs(tmp_path):
     (["bogus"], "usage error"),
     (["info", "--frobnicate"], "usage error"),
     (["ledger", "orgs"], "usage error"),
-    (["ledger", "orgs", "-o", "x.pdf", "--as-of", "2026-02-30"], "YYYY-MM-DD"),
+    (["ledger", "orgs", "-o", "x.pdf", "--as-of", "2026-02-30"], "2026-11-01"),
 ])
 def test_usage_errors_exit_2_with_one_line(tmp_path, args, message):
     result = cli(*args, data_dir=tmp_path)
