@@ -50,6 +50,17 @@ def qm_path(language: str) -> Path:
 def lupdate(target: Path) -> None:
     subprocess.run([_tool("pyside6-lupdate"), "-silent", "-locations", "none", "-no-obsolete",
                     *source_files(), "-ts", str(target)], check=True)
+    normalise(target)
+
+
+def normalise(ts: Path) -> None:
+    """Write ``ts`` in one layout (4-space indents), whatever lupdate release made it:
+    a diff then shows only what changed."""
+    tree = ET.parse(ts)
+    ET.indent(tree, space="    ")
+    body = ET.tostring(tree.getroot(), encoding="unicode")
+    ts.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n",
+                  encoding="utf-8")
 
 
 def lrelease(source: Path, target: Path) -> None:
