@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from gridoffice.domain import meetings as rules
+from gridoffice.errors import ValidationError
+from gridoffice.i18n import QT_TRANSLATE_NOOP
 from gridoffice.ui.dialogs.form import FormDialog
 from gridoffice.ui.dialogs.resident_dialogs import code_combo, select_data
 from gridoffice.ui.labels import code_label
@@ -49,6 +51,9 @@ if TYPE_CHECKING:
 
 Save = Callable[[Any], Any]
 SEARCH_DELAY_MS = 150
+MSG_BAD_DATES = QT_TRANSLATE_NOOP(
+    "errors", "{field}: {text} cannot be read as a date. Write dates like 2026-10-01, "
+    "2026/10/1 or 2026年10月1日, separated by commas; a run of days like 2026年10月1日至7日.")
 
 
 def _qtime(value: dt.time) -> QTime:
@@ -450,7 +455,7 @@ class RulesDialog(FormDialog):
         dates = lambda values: ", ".join(sorted(d.isoformat() for d in values))  # noqa: E731
         self.holidays_edit = self.add_row("holidays", self.tr("Public holidays"),
                                           _text_edit(self, dates(value.holidays), 56))
-        self.holidays_edit.setPlaceholderText("2026-10-01, 2026-10-02")
+        self.holidays_edit.setPlaceholderText("2026-10-01, 2026/10/2, 2026年10月3日至7日")
         self.workdays_edit = self.add_row("workdays", self.tr("Weekend workdays"),
                                           _text_edit(self, dates(value.workdays), 56))
         self.base_combo = code_combo(self, rules.VOTE_BASES)
@@ -465,8 +470,16 @@ class RulesDialog(FormDialog):
         value = MeetingRules(
             council_day=self.day_spin.value(), move_off_days_off=self.move_check.isChecked(),
             council_time=_time(self.time_edit),
-            holidays=frozenset(rules.parse_dates(self.holidays_edit.toPlainText())),
-            workdays=frozenset(rules.parse_dates(self.workdays_edit.toPlainText())),
+            holidays=frozenset(self._dates("holidays", self.holidays_edit)),
+            workdays=frozenset(self._dates("workdays", self.workdays_edit)),
             vote_base=str(self.base_combo.currentData()), place=self.place_edit.text().strip())
         self._save(value)
         return value
+
+    def _dates(self, key: str, edit: QPlainTextEdit) -> set[dt.date]:
+        """The dates typed in ``edit``, or a ValidationError naming what is not one."""
+        found, bad = rules.read_dates(edit.toPlainText())
+        if bad:
+            raise ValidationError(key, MSG_BAD_DATES, field=self._labels[key],
+                                  text="、".join(bad))
+        return found
