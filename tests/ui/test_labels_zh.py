@@ -99,13 +99,15 @@ def test_the_resident_form_asks_for_xingming(qtbot, dialogs, household_tab):
 
     def filler(dialog):
         seen["name"] = form_label(dialog, dialog.name_edit)
-        seen["id"] = form_label(dialog, dialog.id_edit)
+        seen["id"] = form_label(dialog, dialog.id_edit.parentWidget())
+        seen["reveal"] = dialog.reveal_button.text()
         dialog.reject()
 
     dialogs.expect(filler)
     tab.edit_action.trigger()
     assert seen["name"] == "姓名："
-    assert seen["id"] == "证件号码："
+    assert seen["id"] == "证件号码："  # as in the member form: the ID type is chosen above
+    assert seen["reveal"] == "显示完整证件号码"
 
 
 def test_the_grid_team_dialog_names_the_role_and_the_person(qtbot, dialogs, household_tab):
@@ -137,3 +139,31 @@ def test_a_conflict_about_a_person_names_the_field_xingming(zh_cn):
     assert field_label("meeting_attendee", "name") == "姓名"
     assert field_label("grid_role", "person_name") == "姓名"
     assert field_label("grid", "name") == "名称"
+
+
+def test_numbers_in_spin_boxes_read_as_chinese(qtbot, zh_cn):
+    from gridoffice.services.meetings import MeetingRules
+    from gridoffice.ui.dialogs.meeting_dialogs import MeetingDialog, RulesDialog
+
+    rules = RulesDialog(None, value=MeetingRules(council_day=10), save=lambda value: None)
+    qtbot.addWidget(rules)
+    assert rules.day_spin.text() == "每月 10 日"
+    meeting = MeetingDialog(None, save=lambda draft, copy: None)
+    qtbot.addWidget(meeting)
+    meeting.session_spin.setValue(12)
+    assert meeting.session_spin.text() == "第 12 期"
+
+
+def test_the_points_period_offers_the_halves_of_the_year(qtbot, zh_window):
+    import datetime as dt
+
+    from gridoffice.domain import inservice as rules
+    from gridoffice.services.inservice import InServiceService
+    from gridoffice.ui.tabs.inservice import PAGE_POINTS
+
+    service = InServiceService(zh_window.db, "王芳", now=dt.datetime(2026, 11, 21, 9, 0),
+                               point_rules=rules.PointRules())
+    zh_window.inservice.attach(service, zh_window.db, "幸福里社区")
+    combo = zh_window.inservice.page(PAGE_POINTS).part_combo
+    items = [combo.itemText(i) for i in range(combo.count())]
+    assert items[:3] == ["全年", "上半年", "下半年"]

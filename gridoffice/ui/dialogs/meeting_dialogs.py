@@ -105,6 +105,7 @@ class MeetingDialog(FormDialog):
         self.session_spin.setRange(0, 9999)
         self.session_spin.setSpecialValueText("—")
         self.session_spin.setPrefix(self.tr("No. "))
+        self.session_spin.setSuffix(self.tr(" ", "after the session number: 第 12 期"))
         self.title_edit = self.add_row("title", self.tr("Title"), QLineEdit(self))
         self.date_edit = self.add_row("start_at", self.tr("Date"), DateField(self))
         times = QWidget(self)
@@ -447,6 +448,7 @@ class RulesDialog(FormDialog):
         self.day_spin.setRange(1, 28)
         self.day_spin.setValue(value.council_day)
         self.day_spin.setPrefix(self.tr("day "))
+        self.day_spin.setSuffix(self.tr(" ", "after the council day: 每月 10 日"))
         self.move_check = self.add_row(None, self.tr("Days off"), QCheckBox(
             self.tr("Move to the next working day"), self))
         self.move_check.setChecked(value.move_off_days_off)
