@@ -457,7 +457,7 @@ class RulesDialog(FormDialog):
         dates = lambda values: ", ".join(sorted(d.isoformat() for d in values))  # noqa: E731
         self.holidays_edit = self.add_row("holidays", self.tr("Public holidays"),
                                           _text_edit(self, dates(value.holidays), 56))
-        self.holidays_edit.setPlaceholderText("2026-10-01, 2026/10/2, 2026年10月3日至7日")
+        self.holidays_edit.setPlaceholderText(self.tr("2026-10-01, 2026/10/2, 2026年10月3日至7日"))
         self.workdays_edit = self.add_row("workdays", self.tr("Weekend workdays"),
                                           _text_edit(self, dates(value.workdays), 56))
         self.base_combo = code_combo(self, rules.VOTE_BASES)
