@@ -133,3 +133,19 @@ def test_the_points_period_is_typed_the_office_way(qtbot, ui, window, typed, per
     ui.type_into(points.period_edit, typed)
     qtbot.keyClick(points.period_edit, Qt.Key.Key_Return)
     assert points.period.text == period
+
+
+@pytest.mark.parametrize("typed", ["2026/10/12", "2026.10.12", "2026年10月12日", "2026-10-12"])
+def test_the_meetings_search_finds_the_meetings_of_a_typed_date(qtbot, ui, window, meetings,
+                                                                 typed):
+    from gridoffice.domain import meetings as rules
+    from gridoffice.services.meetings import MeetingDraft
+
+    tab = window.meetings
+    meetings.create_meeting(MeetingDraft(rules.COUNCIL, dt.datetime(2026, 10, 12, 14, 30)))
+    meetings.create_meeting(MeetingDraft("branch_committee", dt.datetime(2026, 10, 5, 9, 0)))
+    tab.reload()
+    assert tab.model.rowCount() == 2
+    ui.type_into(tab.search_edit, typed)
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 1, timeout=5000)
+    assert tab.model.rows()[0].start_at.date() == dt.date(2026, 10, 12)
