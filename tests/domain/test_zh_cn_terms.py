@@ -93,6 +93,10 @@ def test_one_thing_has_one_name_across_tabs():
     assert not [t for t in texts if "人员类别" in t]
     # a grid's code is its 网格编码
     assert not [t for t in texts if "网格代码" in t or "网格编号" in t]
+    # every search box and search field says 搜索
+    searches = [t for _c, s, t in MESSAGES if s.startswith("Search")]
+    assert len(searches) >= 8
+    assert [t for t in searches if "搜索" not in t] == []
     # where the form lets one choose the ID type, the number is a 证件号码
     for context in {c for c, s, _t in MESSAGES if s == "ID type"} - {"codes", "errors",
                                                                     "MemberHistory"}:
