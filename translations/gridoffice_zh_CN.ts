@@ -280,7 +280,7 @@
         </message>
         <message>
             <source>Search</source>
-            <translation>查找</translation>
+            <translation>搜索</translation>
         </message>
         <message>
             <source>Name, pinyin or initials (zw)</source>
@@ -288,7 +288,7 @@
         </message>
         <message>
             <source>Found</source>
-            <translation>查找结果</translation>
+            <translation>搜索结果</translation>
         </message>
         <message>
             <source>Or type a name</source>
@@ -1105,7 +1105,7 @@
         </message>
         <message>
             <source>Search: task, owner, resolution, feedback</source>
-            <translation>查找：落实事项、责任人、决议、落实反馈</translation>
+            <translation>搜索：落实事项、责任人、决议、落实反馈</translation>
         </message>
         <message>
             <source>Show:</source>
@@ -1118,7 +1118,7 @@
         <message numerus="yes">
             <source>%n follow-up(s)</source>
             <translation>
-                <numerusform>%n 项落实事项</numerusform>
+                <numerusform>共 %n 项落实事项</numerusform>
             </translation>
         </message>
         <message>
@@ -1192,11 +1192,11 @@
         <name>GridRoleDialog</name>
         <message>
             <source>Grid team of {grid}</source>
-            <translation>{grid}网格队伍</translation>
+            <translation>网格队伍：{grid}</translation>
         </message>
         <message>
             <source>{role}: {name} since {date}</source>
-            <translation>{role}：{name}（自 {date}）</translation>
+            <translation>{role}：{name}（{date} 起）</translation>
         </message>
         <message>
             <source>Current team (1+2+X):</source>
@@ -1207,12 +1207,12 @@
             <translation>暂无</translation>
         </message>
         <message>
-            <source>Role</source>
-            <translation>单位类型</translation>
+            <source>Team role</source>
+            <translation>岗位</translation>
         </message>
         <message>
-            <source>Name</source>
-            <translation>名称</translation>
+            <source>Full name</source>
+            <translation>姓名</translation>
         </message>
         <message>
             <source>Phone</source>
@@ -1220,7 +1220,7 @@
         </message>
         <message>
             <source>From</source>
-            <translation>任职起始</translation>
+            <translation>起始日期</translation>
         </message>
     </context>
     <context>
@@ -1335,10 +1335,6 @@
     <context>
         <name>HouseholdMemberModel</name>
         <message>
-            <source>Name</source>
-            <translation>名称</translation>
-        </message>
-        <message>
             <source>Relation to head</source>
             <translation>与户主关系</translation>
         </message>
@@ -1348,7 +1344,11 @@
         </message>
         <message>
             <source>Born</source>
-            <translation>出生</translation>
+            <translation>出生年月</translation>
+        </message>
+        <message>
+            <source>Full name</source>
+            <translation>姓名</translation>
         </message>
         <message>
             <source>Status</source>
@@ -1383,7 +1383,7 @@
         </message>
         <message>
             <source>Care tags</source>
-            <translation>关爱标签</translation>
+            <translation>关爱对象</translation>
         </message>
         <message>
             <source>Unit {unit}</source>
@@ -1454,7 +1454,7 @@
         </message>
         <message>
             <source>Death…</source>
-            <translation>死亡…</translation>
+            <translation>登记死亡…</translation>
         </message>
         <message>
             <source>Change head…</source>
@@ -1518,7 +1518,7 @@
         </message>
         <message>
             <source>Search: name, pinyin or initials (zw), last digits of ID or phone, 3-2-301</source>
-            <translation>搜索：姓名、拼音或首字母（zw）、身份证号或手机号后几位、3-2-301</translation>
+            <translation>搜索：姓名、拼音或首字母（如 zw）、证件号码或手机号后几位、3-2-301</translation>
         </message>
         <message>
             <source>All grids</source>
@@ -1555,7 +1555,7 @@
         <message numerus="yes">
             <source>%n resident(s)</source>
             <translation>
-                <numerusform>%n 人</numerusform>
+                <numerusform>共 %n 人</numerusform>
             </translation>
         </message>
         <message>
@@ -1696,7 +1696,7 @@
         </message>
         <message>
             <source>Leave…</source>
-            <translation>离开…</translation>
+            <translation>退出报到…</translation>
         </message>
         <message>
             <source>Rejoin</source>
@@ -1776,7 +1776,7 @@
         </message>
         <message>
             <source>Show members who left</source>
-            <translation>显示已离开的党员</translation>
+            <translation>显示已退出报到的党员</translation>
         </message>
         <message>
             <source>Search: name, pinyin, card code</source>
@@ -1830,7 +1830,7 @@
         </message>
         <message>
             <source>Left on {date}</source>
-            <translation>已于 {date} 离开</translation>
+            <translation>已于 {date} 退出报到</translation>
         </message>
         <message>
             <source>{points} points in all</source>
@@ -1874,7 +1874,7 @@
         </message>
         <message>
             <source>Leave</source>
-            <translation>离开</translation>
+            <translation>退出报到</translation>
         </message>
         <message>
             <source>{name} no longer serves here (moved, retired). The registration and its records are kept; open claims are withdrawn.</source>
@@ -2259,7 +2259,7 @@ Log file: {log}</source>
         </message>
         <message>
             <source>{type}, session {number}</source>
-            <translation>{type}，第 {number} 期</translation>
+            <translation>{type}（第 {number} 期）</translation>
         </message>
         <message>
             <source>{ref} · {type} · {start}{end} · Place: {place} · Host: {host} · Recorder: {recorder} · {status}</source>
@@ -2455,6 +2455,11 @@ Log file: {log}</source>
             <translation>第 </translation>
         </message>
         <message>
+            <source> </source>
+            <comment>after the session number: 第 12 期</comment>
+            <translation> 期</translation>
+        </message>
+        <message>
             <source>Title</source>
             <translation>标题</translation>
         </message>
@@ -2637,13 +2642,13 @@ Log file: {log}</source>
             <translation>全部状态</translation>
         </message>
         <message>
-            <source>Search: title, place, host, number</source>
-            <translation>查找：标题、地点、主持人、编号</translation>
+            <source>Search: title, place, host, number or date</source>
+            <translation>搜索：标题、地点、主持人、编号或日期</translation>
         </message>
         <message numerus="yes">
             <source>%n meeting(s)</source>
             <translation>
-                <numerusform>%n 次会议</numerusform>
+                <numerusform>共 %n 次会议</numerusform>
             </translation>
         </message>
         <message>
@@ -2901,7 +2906,7 @@ Log file: {log}</source>
         </message>
         <message>
             <source>Operator</source>
-            <translation>操作员</translation>
+            <translation>经办人</translation>
         </message>
     </context>
     <context>
@@ -3421,7 +3426,7 @@ Log file: {log}</source>
         </message>
         <message>
             <source>Search the roster</source>
-            <translation>在花名册中查找</translation>
+            <translation>在花名册中搜索</translation>
         </message>
         <message>
             <source>Name, pinyin or last digits of the ID</source>
@@ -3544,7 +3549,7 @@ Log file: {log}</source>
         </message>
         <message>
             <source>Search: name, pinyin or initials (zw), last digits of ID or phone</source>
-            <translation>搜索：姓名、拼音或首字母（如 zw），证件号码或电话的末几位</translation>
+            <translation>搜索：姓名、拼音或首字母（如 zw）、证件号码或电话后几位</translation>
         </message>
         <message>
             <source>All categories</source>
@@ -3803,7 +3808,7 @@ Log file: {log}</source>
         </message>
         <message>
             <source>Operator</source>
-            <translation>操作员</translation>
+            <translation>经办人</translation>
         </message>
         <message>
             <source>Follow the system</source>
@@ -3953,7 +3958,7 @@ Log file: {log}</source>
         </message>
         <message>
             <source>Committee seats</source>
-            <translation>委员会职务</translation>
+            <translation>班子成员</translation>
         </message>
         <message>
             <source>History</source>
@@ -4110,7 +4115,7 @@ Log file: {log}</source>
         </message>
         <message>
             <source>Operator</source>
-            <translation>操作员</translation>
+            <translation>经办人</translation>
         </message>
     </context>
     <context>
@@ -4392,10 +4397,6 @@ Log file: {log}</source>
             <translation>全年</translation>
         </message>
         <message>
-            <source>Half {number}</source>
-            <translation>第 {number} 半年</translation>
-        </message>
-        <message>
             <source>Quarter {number}</source>
             <translation>第 {number} 季度</translation>
         </message>
@@ -4404,8 +4405,16 @@ Log file: {log}</source>
             <translation>{number} 月</translation>
         </message>
         <message>
-            <source>Type a period: 2026, 2026H1, 2026Q3 or 2026-07</source>
-            <translation>输入期间：2026、2026H1、2026Q3 或 2026-07</translation>
+            <source>First half</source>
+            <translation>上半年</translation>
+        </message>
+        <message>
+            <source>Second half</source>
+            <translation>下半年</translation>
+        </message>
+        <message>
+            <source>Type a period: 2026, 2026H1 or 2026年上半年, 2026Q3 or 2026年第三季度, 2026-07 or 2026年7月</source>
+            <translation>输入期间：2026、2026H1 或 2026年上半年、2026Q3 或 2026年第三季度、2026-07 或 2026年7月</translation>
         </message>
         <message>
             <source>Point rules…</source>
@@ -4470,11 +4479,11 @@ Log file: {log}</source>
         </message>
         <message>
             <source>Activities</source>
-            <translation>活动</translation>
+            <translation>活动次数</translation>
         </message>
         <message>
             <source>Hours</source>
-            <translation>时长</translation>
+            <translation>服务时长</translation>
         </message>
         <message>
             <source>Period points</source>
@@ -4751,7 +4760,7 @@ Log file: {log}</source>
         </message>
         <message>
             <source>Search</source>
-            <translation>查找</translation>
+            <translation>搜索</translation>
         </message>
         <message>
             <source>Name, pinyin or initials of a member or resident on file</source>
@@ -4759,7 +4768,7 @@ Log file: {log}</source>
         </message>
         <message>
             <source>Found</source>
-            <translation>查找结果</translation>
+            <translation>搜索结果</translation>
         </message>
         <message>
             <source>Person</source>
@@ -4906,7 +4915,7 @@ Log file: {log}</source>
         </message>
         <message>
             <source>Review</source>
-            <translation>审核</translation>
+            <translation>审核状态</translation>
         </message>
         <message>
             <source>Next registration</source>
@@ -4918,7 +4927,7 @@ Log file: {log}</source>
         </message>
         <message>
             <source>{status}, left {date}</source>
-            <translation>{status}，{date} 离开</translation>
+            <translation>{status}，{date} 退出报到</translation>
         </message>
         <message>
             <source>{date} (due)</source>
@@ -4998,8 +5007,8 @@ Log file: {log}</source>
     <context>
         <name>ResidentDialog</name>
         <message>
-            <source>Name</source>
-            <translation>名称</translation>
+            <source>Full name</source>
+            <translation>姓名</translation>
         </message>
         <message>
             <source>Former name</source>
@@ -5015,15 +5024,15 @@ Log file: {log}</source>
         </message>
         <message>
             <source>18 characters; the birth date and sex follow</source>
-            <translation>18 位；出生日期和性别随之填写</translation>
+            <translation>18 位，出生日期和性别随之自动填写</translation>
         </message>
         <message>
             <source>Show full ID number</source>
-            <translation>显示完整证件号</translation>
+            <translation>显示完整证件号码</translation>
         </message>
         <message>
             <source>ID number</source>
-            <translation>身份证号</translation>
+            <translation>证件号码</translation>
         </message>
         <message>
             <source>Male</source>
@@ -5091,26 +5100,26 @@ Log file: {log}</source>
         </message>
         <message>
             <source>Masked: press Show full ID number to change it</source>
-            <translation>已脱敏：点击“显示完整证件号”后可修改</translation>
+            <translation>已部分隐去：点击“显示完整证件号码”后可修改</translation>
         </message>
     </context>
     <context>
         <name>ResidentTableModel</name>
-        <message>
-            <source>Name</source>
-            <translation>名称</translation>
-        </message>
         <message>
             <source>Sex</source>
             <translation>性别</translation>
         </message>
         <message>
             <source>Born</source>
-            <translation>出生</translation>
+            <translation>出生年月</translation>
         </message>
         <message>
             <source>Age</source>
             <translation>年龄</translation>
+        </message>
+        <message>
+            <source>Full name</source>
+            <translation>姓名</translation>
         </message>
         <message>
             <source>ID number</source>
@@ -5134,7 +5143,7 @@ Log file: {log}</source>
         </message>
         <message>
             <source>Address</source>
-            <translation>地址</translation>
+            <translation>居住地址</translation>
         </message>
         <message>
             <source>Care tags</source>
@@ -5146,7 +5155,7 @@ Log file: {log}</source>
         </message>
         <message>
             <source>Not visited for {days} days or more</source>
-            <translation>已 {days} 天或更久未走访</translation>
+            <translation>已 {days} 天以上未走访</translation>
         </message>
         <message>
             <source>never</source>
@@ -5181,7 +5190,7 @@ Log file: {log}</source>
         </message>
         <message>
             <source>Match the columns</source>
-            <translation>对应列</translation>
+            <translation>对应各列</translation>
         </message>
         <message>
             <source>Say which column of the sheet holds each item. Columns were recognised by their titles; fields marked * are needed, and a building or an address.</source>
@@ -5241,7 +5250,7 @@ Log file: {log}</source>
         </message>
         <message>
             <source>Row</source>
-            <translation>行</translation>
+            <translation>行号</translation>
         </message>
         <message>
             <source>Column</source>
@@ -5794,6 +5803,11 @@ Log file: {log}</source>
             <translation>每月 </translation>
         </message>
         <message>
+            <source> </source>
+            <comment>after the council day: 每月 10 日</comment>
+            <translation> 日</translation>
+        </message>
+        <message>
             <source>Days off</source>
             <translation>非工作日</translation>
         </message>
@@ -5808,6 +5822,10 @@ Log file: {log}</source>
         <message>
             <source>Public holidays</source>
             <translation>法定节假日</translation>
+        </message>
+        <message>
+            <source>2026-10-01, 2026/10/2, 2026年10月3日至7日</source>
+            <translation>2026-10-01、2026/10/2、2026年10月3日至7日</translation>
         </message>
         <message>
             <source>Weekend workdays</source>
@@ -5901,7 +5919,7 @@ Log file: {log}</source>
         </message>
         <message>
             <source>{type}, session {number}</source>
-            <translation>{type}，第 {number} 期</translation>
+            <translation>{type}（第 {number} 期）</translation>
         </message>
         <message>
             <source>Sign-in: {title}</source>
@@ -6077,7 +6095,7 @@ Log file: {log}</source>
         </message>
         <message>
             <source>Role:</source>
-            <translation>类型：</translation>
+            <translation>单位类型：</translation>
         </message>
         <message>
             <source>Fingerprint:</source>
@@ -6352,7 +6370,7 @@ Give it to the other office; they trust it after checking that its fingerprint m
         </message>
         <message>
             <source>Member history</source>
-            <translation>党员记事</translation>
+            <translation>党员变动记录</translation>
         </message>
         <message>
             <source>Membership transfer</source>
@@ -6364,7 +6382,7 @@ Give it to the other office; they trust it after checking that its fingerprint m
         </message>
         <message>
             <source>Grid staff</source>
-            <translation>网格人员</translation>
+            <translation>网格队伍成员</translation>
         </message>
         <message>
             <source>Building</source>
@@ -6412,11 +6430,11 @@ Give it to the other office; they trust it after checking that its fingerprint m
         </message>
         <message>
             <source>Follow-up</source>
-            <translation>落实跟踪</translation>
+            <translation>落实事项</translation>
         </message>
         <message>
             <source>Minutes amendment</source>
-            <translation>会议记录更正</translation>
+            <translation>会议记录修正</translation>
         </message>
         <message>
             <source>Meeting attachment</source>
@@ -6452,11 +6470,11 @@ Give it to the other office; they trust it after checking that its fingerprint m
         </message>
         <message>
             <source>Edited on both sides</source>
-            <translation>同时修改</translation>
+            <translation>双方都有修改</translation>
         </message>
         <message>
             <source>Deleted and edited</source>
-            <translation>删除与修改</translation>
+            <translation>一方删除、一方修改</translation>
         </message>
         <message>
             <source>Identity data to check</source>
@@ -6492,11 +6510,16 @@ Give it to the other office; they trust it after checking that its fingerprint m
         </message>
         <message>
             <source>Parent organisation</source>
-            <translation>上级组织</translation>
+            <translation>上级党组织</translation>
         </message>
         <message>
             <source>Code</source>
             <translation>编号</translation>
+        </message>
+        <message>
+            <source>Full name</source>
+            <extracomment>Tables whose ``name`` is a person's: 姓名, where the other tables' is 名称.</extracomment>
+            <translation>姓名</translation>
         </message>
         <message>
             <source>Yes</source>
@@ -6851,7 +6874,7 @@ Give it to the other office; they trust it after checking that its fingerprint m
         </message>
         <message>
             <source>Role</source>
-            <translation>类型</translation>
+            <translation>单位类型</translation>
         </message>
         <message>
             <source>Fingerprint</source>
@@ -6882,11 +6905,11 @@ Give it to the other office; they trust it after checking that its fingerprint m
         </message>
         <message>
             <source>Activities</source>
-            <translation>活动</translation>
+            <translation>活动次数</translation>
         </message>
         <message>
             <source>Hours</source>
-            <translation>时长</translation>
+            <translation>服务时长</translation>
         </message>
         <message>
             <source>Points</source>
@@ -8387,8 +8410,8 @@ Give it to the other office; they trust it after checking that its fingerprint m
             <translation>网格类型</translation>
         </message>
         <message>
-            <source>Role</source>
-            <translation>单位类型</translation>
+            <source>Team role</source>
+            <translation>岗位</translation>
         </message>
         <message>
             <source>Kind</source>
@@ -8412,7 +8435,7 @@ Give it to the other office; they trust it after checking that its fingerprint m
         </message>
         <message>
             <source>ID number</source>
-            <translation>身份证号</translation>
+            <translation>证件号码</translation>
         </message>
         <message>
             <source>Ethnicity</source>
@@ -8432,7 +8455,7 @@ Give it to the other office; they trust it after checking that its fingerprint m
         </message>
         <message>
             <source>Population type</source>
-            <translation>人员类别</translation>
+            <translation>人口类型</translation>
         </message>
         <message>
             <source>Residence status</source>
@@ -8612,7 +8635,7 @@ Give it to the other office; they trust it after checking that its fingerprint m
         </message>
         <message>
             <source>Branch committee meeting</source>
-            <translation>支部委员会</translation>
+            <translation>支委会</translation>
         </message>
         <message>
             <source>Party group meeting</source>
@@ -8971,7 +8994,7 @@ Give it to the other office; they trust it after checking that its fingerprint m
         </message>
         <message>
             <source>Operator: enter your name.</source>
-            <translation>操作员：请填写您的姓名。</translation>
+            <translation>经办人：请填写您的姓名。</translation>
         </message>
         <message>
             <source>Office name: at most {limit} characters.</source>
@@ -8983,7 +9006,7 @@ Give it to the other office; they trust it after checking that its fingerprint m
         </message>
         <message>
             <source>Operator: at most {limit} characters.</source>
-            <translation>操作员：最多 {limit} 个字。</translation>
+            <translation>经办人：最多 {limit} 个字。</translation>
         </message>
         <message>
             <source>Language: {value} is not available.</source>
@@ -9138,8 +9161,8 @@ Give it to the other office; they trust it after checking that its fingerprint m
             <translation>升级数据文件 {path} 失败（{detail}）。数据保持原样；备份位于 {backup}。</translation>
         </message>
         <message>
-            <source>{field}: {text} is not a valid date. Write it like 2021-06-30.</source>
-            <translation>{field}：{text} 不是有效日期。请按 2021-06-30 的格式填写。</translation>
+            <source>{field}: {text} is not a valid date. Write it like 2021-06-30, 2021/6/30 or 2021年6月30日.</source>
+            <translation>{field}：{text} 不是有效日期。请写成 2021-06-30、2021/6/30 或 2021年6月30日。</translation>
         </message>
         <message>
             <source>{field}: enter a date.</source>
@@ -9287,7 +9310,7 @@ Give it to the other office; they trust it after checking that its fingerprint m
         </message>
         <message>
             <source>ID number: {name} is already registered with this ID number.</source>
-            <translation>身份证号：{name} 已使用此身份证号登记。</translation>
+            <translation>证件号码：{name} 已使用此证件号码登记。</translation>
         </message>
         <message>
             <source>Organisation: choose the branch this member belongs to.</source>
@@ -9307,7 +9330,7 @@ Give it to the other office; they trust it after checking that its fingerprint m
         </message>
         <message>
             <source>Code: the grid {name} already has this code.</source>
-            <translation>网格代码：网格 {name} 已使用此代码。</translation>
+            <translation>网格编码：网格 {name} 已使用此编码。</translation>
         </message>
         <message>
             <source>Name: enter the grid's name.</source>
@@ -9363,7 +9386,7 @@ Give it to the other office; they trust it after checking that its fingerprint m
         </message>
         <message>
             <source>ID number: {name} with this ID number already lives at {address}.</source>
-            <translation>身份证号：持此身份证号的 {name} 已登记居住在 {address}。</translation>
+            <translation>证件号码：持此证件号码的 {name} 已登记居住在 {address}。</translation>
         </message>
         <message>
             <source>Visitor: enter who visited.</source>
@@ -9395,7 +9418,7 @@ Give it to the other office; they trust it after checking that its fingerprint m
         </message>
         <message>
             <source>Join date: enter the date of joining the Party.</source>
-            <translation>入党时间：请填写入党日期。</translation>
+            <translation>入党日期：请填写入党日期。</translation>
         </message>
         <message>
             <source>Star rating: choose 1 to 5 stars, or none.</source>
@@ -9407,7 +9430,7 @@ Give it to the other office; they trust it after checking that its fingerprint m
         </message>
         <message>
             <source>Full membership date: a probationary member has no full membership date yet.</source>
-            <translation>转正时间：预备党员还没有转正时间。</translation>
+            <translation>转正日期：预备党员还没有转正日期。</translation>
         </message>
         <message>
             <source>{field}: at most {limit} characters.</source>
@@ -9531,7 +9554,7 @@ Give it to the other office; they trust it after checking that its fingerprint m
         </message>
         <message>
             <source>Room</source>
-            <translation>室</translation>
+            <translation>房号</translation>
         </message>
         <message>
             <source>Household number</source>
@@ -9599,11 +9622,11 @@ Give it to the other office; they trust it after checking that its fingerprint m
         </message>
         <message>
             <source>Hukou address</source>
-            <translation>户籍地</translation>
+            <translation>户籍地址</translation>
         </message>
         <message>
             <source>Population type</source>
-            <translation>人员类别</translation>
+            <translation>人口类型</translation>
         </message>
         <message>
             <source>Residence status</source>
@@ -9611,7 +9634,7 @@ Give it to the other office; they trust it after checking that its fingerprint m
         </message>
         <message>
             <source>Work unit or school</source>
-            <translation>工作单位/学校</translation>
+            <translation>工作单位或学校</translation>
         </message>
         <message>
             <source>Move-in date</source>
@@ -9859,7 +9882,7 @@ Give it to the other office; they trust it after checking that its fingerprint m
         </message>
         <message>
             <source>Date of death: {date} is in the future.</source>
-            <translation>去世日期：{date} 晚于今天。</translation>
+            <translation>死亡日期：{date} 晚于今天。</translation>
         </message>
         <message>
             <source>Move-in date: {date} is before the birth date ({birth}).</source>
@@ -9871,7 +9894,7 @@ Give it to the other office; they trust it after checking that its fingerprint m
         </message>
         <message>
             <source>Date of death: {date} is before the birth date ({birth}).</source>
-            <translation>去世日期：{date} 早于出生日期（{birth}）。</translation>
+            <translation>死亡日期：{date} 早于出生日期（{birth}）。</translation>
         </message>
         <message>
             <source>Move-out date: {date} is before the move-in date ({move_in}).</source>
@@ -9879,19 +9902,19 @@ Give it to the other office; they trust it after checking that its fingerprint m
         </message>
         <message>
             <source>Date of death: {date} is before the move-in date ({move_in}).</source>
-            <translation>去世日期：{date} 早于迁入日期（{move_in}）。</translation>
+            <translation>死亡日期：{date} 早于迁入日期（{move_in}）。</translation>
         </message>
         <message>
             <source>Move-out date: {date} is after the date of death ({died}).</source>
-            <translation>迁出日期：{date} 晚于去世日期（{died}）。</translation>
+            <translation>迁出日期：{date} 晚于死亡日期（{died}）。</translation>
         </message>
         <message>
             <source>Grid: there is no grid with the code {code}.</source>
-            <translation>网格：没有代码为 {code} 的网格。</translation>
+            <translation>网格：没有编码为 {code} 的网格。</translation>
         </message>
         <message>
             <source>Grid: {code} is a grid of several communities ({names}); name the community (--community NAME).</source>
-            <translation>网格：{code} 是多个社区（{names}）的网格编号；请指明社区（--community 社区名称）。</translation>
+            <translation>网格：{code} 是多个社区（{names}）的网格编码；请指明社区（--community 社区名称）。</translation>
         </message>
         <message>
             <source>Community: {name} is not an office known here ({known}).</source>
@@ -9939,7 +9962,7 @@ Give it to the other office; they trust it after checking that its fingerprint m
         </message>
         <message>
             <source>Report date: {date} is in the future.</source>
-            <translation>报到日期：{date} 是将来的日期。</translation>
+            <translation>报到日期：{date} 晚于今天。</translation>
         </message>
         <message>
             <source>{name} is already registered (card {code}); open that registration instead.</source>
@@ -9955,7 +9978,7 @@ Give it to the other office; they trust it after checking that its fingerprint m
         </message>
         <message>
             <source>{name} left on {date}.</source>
-            <translation>{name} 已于 {date} 离开。</translation>
+            <translation>{name} 已于 {date} 退出报到。</translation>
         </message>
         <message>
             <source>Post: enter the post's name.</source>
@@ -10015,7 +10038,7 @@ Give it to the other office; they trust it after checking that its fingerprint m
         </message>
         <message>
             <source>Confirmed by: a service record is confirmed by the staff member on duty; set the operator's name in Settings.</source>
-            <translation>确认人：服务记录须由值班工作人员确认，请在“设置”中填写操作员姓名。</translation>
+            <translation>确认人：服务记录须由值班工作人员确认，请在“设置”中填写经办人姓名。</translation>
         </message>
         <message>
             <source>Item: {item} points come from check-in and registration, not by hand.</source>
@@ -10143,7 +10166,7 @@ Give it to the other office; they trust it after checking that its fingerprint m
         </message>
         <message>
             <source>Done on: {date} is in the future.</source>
-            <translation>完成日期：{date} 是将来的日期。</translation>
+            <translation>完成日期：{date} 晚于今天。</translation>
         </message>
         <message>
             <source>Only the minutes of a finished meeting can be approved; this one is {status}.</source>
@@ -10305,6 +10328,10 @@ Give it to the other office; they trust it after checking that its fingerprint m
             <source>This record belongs to another office and is changed there (it reaches this PC by sync); nothing was changed.</source>
             <translation>此记录属于其他单位，只能在该单位修改（通过同步到达本机）；未作任何更改。</translation>
         </message>
+        <message>
+            <source>{field}: {text} cannot be read as a date. Write dates like 2026-10-01, 2026/10/1 or 2026年10月1日, separated by commas; a run of days like 2026年10月1日至7日.</source>
+            <translation>{field}：无法识别日期“{text}”。请写成 2026-10-01、2026/10/1 或 2026年10月1日，多个日期用逗号或顿号隔开；连续几天可写成 2026年10月1日至7日。</translation>
+        </message>
     </context>
     <context>
         <name>messages</name>
@@ -10357,11 +10384,11 @@ Give it to the other office; they trust it after checking that its fingerprint m
         </message>
         <message>
             <source>{name} is marked as registered here but living elsewhere, yet the population type is {population}; a household registration here makes the person registered population.</source>
-            <translation>{name} 登记为“户在人不在”，但人员类别为“{population}”；户籍在本地的应为户籍人口。</translation>
+            <translation>{name} 登记为“户在人不在”，但人口类型为“{population}”；户籍在本地的应为户籍人口。</translation>
         </message>
         <message>
             <source>{name} is marked as living where registered, yet the population type is {population}; floating population lives here with the registration elsewhere.</source>
-            <translation>{name} 登记为“人户一致”，但人员类别为“{population}”；流动人口是户籍在外地、在本地居住的人员。</translation>
+            <translation>{name} 登记为“人户一致”，但人口类型为“{population}”；流动人口是户籍在外地、在本地居住的人员。</translation>
         </message>
     </context>
 </TS>

@@ -151,11 +151,26 @@ class Period:
 
 
 _PERIOD = re.compile(r"^(\d{4})(?:(?:[-./]?(Q|H)(\d))|(?:[-./](\d{1,2})))?$")
+_CHINESE_NUMBERS = {"一": "1", "二": "2", "三": "3", "四": "4"}
+_CHINESE_PERIODS = (  # 2026年, 2026年上半年, 2026年第三季度 / 2026年3季度, 2026年7月
+    (re.compile(r"^(\d{4})年(?:度|全年)?$"), r"\1"),
+    (re.compile(r"^(\d{4})年?上半年$"), r"\1H1"),
+    (re.compile(r"^(\d{4})年?下半年$"), r"\1H2"),
+    (re.compile(r"^(\d{4})年?第?([1-4])季度?$"), r"\1Q\2"),
+    (re.compile(r"^(\d{4})年(\d{1,2})月(?:份)?$"), r"\1-\2"),
+)
 
 
 def parse_period(text: str) -> Period | None:
-    """``2026``, ``2026Q3``, ``2026H1``, ``2026-07``; None when it is not one."""
-    value = unicodedata.normalize("NFKC", text).strip().upper()
+    """``2026``, ``2026Q3``, ``2026H1``, ``2026-07`` (or 2026/7, 2026年7月, 2026年上半年,
+    2026年第三季度); None when it is not one."""
+    value = "".join(unicodedata.normalize("NFKC", text).upper().split())
+    for chinese, digit in _CHINESE_NUMBERS.items():
+        value = value.replace(f"{chinese}季", f"{digit}季")
+    for pattern, canonical in _CHINESE_PERIODS:
+        if pattern.match(value):
+            value = pattern.sub(canonical, value)
+            break
     match = _PERIOD.match(value)
     if not match:
         return None

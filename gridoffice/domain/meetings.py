@@ -8,10 +8,13 @@ the vote rule (passes when yes is more than half of the base), follow-up states
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 from collections.abc import Collection
 from dataclasses import dataclass
 
 from gridoffice.domain.codes import CodeTable, _c
+from gridoffice.domain.dates import parse_date
 from gridoffice.i18n import QT_TRANSLATE_NOOP
 
 COUNCIL = "council"
@@ -165,18 +168,62 @@ def _month_end(year: int, month: int) -> dt.date:
     return first_next - dt.timedelta(days=1)
 
 
-def parse_dates(text: str) -> set[dt.date]:
-    """``2026-10-01, 2026-10-02`` (any separators) → dates; bad parts are skipped."""
+_LIST_SEPARATORS = re.compile(r"[,，、;；\s]+")
+_AROUND_SEPARATORS = re.compile(r"\s*([-/.年月~至到])\s*")
+_RANGE = re.compile(r"^(.+?)(?:~|至|到)(.+)$")
+_MONTH_DAY = re.compile(r"^(\d{1,2})[-/.月](\d{1,2})日?$")
+_DAY = re.compile(r"^(\d{1,2})日?$")
+MAX_RANGE_DAYS = 62  # a run of holidays, not a typo spanning years
+
+
+def read_dates(text: str) -> tuple[set[dt.date], list[str]]:
+    """The dates of a typed list, and the parts that are not dates.
+
+    Parts are separated by commas (，、;), line breaks or spaces; each is a date
+    as :func:`gridoffice.domain.dates.parse_date` reads it (2026-10-01, 2026/10/1,
+    2026.10.1, 2026年10月1日) or a run of days: 2026-10-01至2026-10-07,
+    2026年10月1日~7日, 2026.10.1到10.8.
+    """
     found: set[dt.date] = set()
-    for part in text.replace("，", ",").replace(";", ",").replace("\n", ",").split(","):
-        part = part.strip()
+    bad: list[str] = []
+    text = _AROUND_SEPARATORS.sub(r"\1", unicodedata.normalize("NFKC", text or ""))
+    text = re.sub(r"\s+日", "日", text)
+    for part in _LIST_SEPARATORS.split(text.strip()):
         if not part:
             continue
         try:
-            found.add(dt.date.fromisoformat(part))
+            found.update(_read_part(part))
         except ValueError:
-            continue
-    return found
+            bad.append(part)
+    return found, bad
+
+
+def _read_part(part: str) -> list[dt.date]:
+    run = _RANGE.match(part)
+    if run is None:
+        day = parse_date(part)
+        if day is None:
+            raise ValueError(part)
+        return [day]
+    first = parse_date(run.group(1))
+    if first is None:
+        raise ValueError(part)
+    last_text = run.group(2)
+    if (match := _MONTH_DAY.match(last_text)) is not None:
+        last = dt.date(first.year, int(match.group(1)), int(match.group(2)))
+    elif (match := _DAY.match(last_text)) is not None:
+        last = dt.date(first.year, first.month, int(match.group(1)))
+    else:
+        last = parse_date(last_text)  # type: ignore[assignment]
+    if last is None or not 0 <= (last - first).days <= MAX_RANGE_DAYS:
+        raise ValueError(part)
+    return [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
+
+
+def parse_dates(text: str) -> set[dt.date]:
+    """``2026-10-01, 2026/10/2, 2026年10月3日至7日`` → dates; bad parts are skipped
+    (see :func:`read_dates` to tell the user about them)."""
+    return read_dates(text)[0]
 
 
 # --- attendance and votes -----------------------------------------------------------

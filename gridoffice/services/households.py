@@ -349,7 +349,7 @@ class HouseholdService:
     def add_role(self, grid_id: str, role: str, person_name: str, from_date: dt.date,
                  phone: str = "", member_id: str | None = None) -> str:
         """A place in the "1+2+X" team; a new 网格长 ends the previous one's term."""
-        self._check_code("role", role, "GRID_ROLES", QT_TRANSLATE_NOOP("codes", "Role"))
+        self._check_code("role", role, "GRID_ROLES", QT_TRANSLATE_NOOP("codes", "Team role"))
         name = identity.normalize_name(person_name, "person_name")
         with self.db.write() as session:
             live_row(session, Grid, grid_id, MSG_GRID_MISSING)

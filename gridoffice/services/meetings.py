@@ -22,6 +22,7 @@ from sqlmodel import Session, col, select
 
 from gridoffice.domain import meetings as rules
 from gridoffice.domain.codes import CodeTable
+from gridoffice.domain.dates import parse_date
 from gridoffice.errors import Term, UserError, ValidationError
 from gridoffice.i18n import QT_TRANSLATE_NOOP, catalog
 from gridoffice.services.common import MSG_CODE_VALUE, MSG_GONE, check_code, clean, live_row
@@ -1082,11 +1083,17 @@ class MeetingService:
             meetings = session.exec(stmt.order_by(col(Meeting.start_at).desc())).all()
             stats = self._stats(session)
         needle = clean(query.text)
+        try:  # a date typed the office way (2026/11/10, 2026年11月10日): that day's meetings
+            day = parse_date(needle)
+        except ValueError:
+            day = None
         rows = []
         for meeting in meetings:
+            if day is not None and meeting.start_at.date() != day:
+                continue
             row = self._meeting_row(meeting, refs, stats)
-            if needle and not any(needle in t for t in (row.title, row.place, row.host,
-                                                        row.ref)):
+            if day is None and needle and not any(
+                    needle in t for t in (row.title, row.place, row.host, row.ref)):
                 continue
             rows.append(row)
         return rows

@@ -74,3 +74,18 @@ def test_hours_and_months():
     assert rules.hours_between(start, start + dt.timedelta(hours=2, minutes=8)) == 2.25
     assert rules.add_months(dt.date(2026, 8, 31), 6) == dt.date(2027, 2, 28)
     assert rules.reregistration_due(dt.date(2026, 3, 1), 6) == dt.date(2026, 9, 1)
+
+
+def test_periods_typed_in_chinese():
+    from gridoffice.domain.inservice import parse_period
+
+    assert parse_period("2026年").text == "2026"
+    assert parse_period("2026年上半年").text == "2026H1"
+    assert parse_period("2026 年下半年").text == "2026H2"
+    assert parse_period("2026年第三季度").text == "2026Q3"
+    assert parse_period("2026年1季度").text == "2026Q1"
+    assert parse_period("2026年7月").text == "2026-07"
+    assert parse_period("2026.7").text == "2026-07"
+    assert parse_period("2026年13月") is None
+    assert parse_period("2026年第五季度") is None
+    assert parse_period("上半年") is None

@@ -105,3 +105,11 @@ def test_sniff_type_reads_content_not_names():
 def test_parse_dates_skips_bad_parts():
     assert rules.parse_dates("2026-10-01，2026-10-02; bad,\n2026-13-01") == {
         dt.date(2026, 10, 1), dt.date(2026, 10, 2)}
+
+
+def test_read_dates_takes_the_forms_offices_type_and_names_the_rest():
+    found, bad = rules.read_dates("2026/10/1、2026.10.2 2026 年 10 月 3 日;2026年10月4日至7日\n"
+                                  "2026.9.27～9.28, 10月1日, 2026-02-30, 2026-10-01至2027-10-01")
+    assert found == {dt.date(2026, 9, 27), dt.date(2026, 9, 28)} | {
+        dt.date(2026, 10, day) for day in range(1, 8)}
+    assert bad == ["10月1日", "2026-02-30", "2026-10-01至2027-10-01"]

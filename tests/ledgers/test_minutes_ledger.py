@@ -175,7 +175,7 @@ def test_minutes_of_other_meeting_types_and_lookups(db, service, tmp_path):
     out = tmp_path / "committee.pdf"
     render_minutes(db, out, unit=UNIT, meeting_id=committee, today=TODAY)
     text = _flat("".join(_texts(out)))
-    assert "幸福里社区支部委员会会议记录" in text and "（第" not in text
+    assert "幸福里社区支委会会议记录" in text and "（第" not in text
     assert "审定" not in text and "修正记录" not in text
     unapproved = _flat("".join(_texts(_render(db, tmp_path, council))))
     assert "审定：" not in unapproved and "修正记录" not in unapproved

@@ -64,7 +64,7 @@ def test_new_organisation_dialog_checks_input_and_keeps_what_was_typed(roster, d
         ui.type_into(dialog.established_edit, "2021-02-30")
         ui.click_ok(dialog)
         assert dialog.error_text() == ("Established: 2021-02-30 is not a valid date. "
-                                       "Write it like 2021-06-30.")
+                                       "Write it like 2021-06-30, 2021/6/30 or 2021年6月30日.")
         assert dialog.focusWidget() is dialog.established_edit
         assert dialog.name_edit.text() == COMMITTEE  # nothing typed is lost
         assert service.list_orgs() == []  # and nothing saved

@@ -33,8 +33,8 @@ from gridoffice.ui.widgets.date_field import DateField
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 ERROR_COLOR = "#c62828"
 MSG_BAD_DATE = QT_TRANSLATE_NOOP(
-    "errors", "{field}: {text} is not a valid date. Write it like 2021-06-30."
-)
+    "errors",
+    "{field}: {text} is not a valid date. Write it like 2021-06-30, 2021/6/30 or 2021年6月30日.")
 MSG_DATE_REQUIRED = QT_TRANSLATE_NOOP("errors", "{field}: enter a date.")
 
 

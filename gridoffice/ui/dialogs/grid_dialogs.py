@@ -79,8 +79,8 @@ class GridRoleDialog(FormDialog):
         self.set_intro(self.tr("Current team (1+2+X):") + "\n" + (
             "\n".join(lines) if lines else self.tr("nobody yet")))
         self.role_combo = code_combo(self, GRID_ROLES)
-        self.add_row("role", self.tr("Role"), self.role_combo)
-        self.name_edit = self.add_row("person_name", self.tr("Name"), QLineEdit(self),
+        self.add_row("role", self.tr("Team role"), self.role_combo)
+        self.name_edit = self.add_row("person_name", self.tr("Full name"), QLineEdit(self),
                                       required=True)
         self.phone_edit = self.add_row("phone", self.tr("Phone"), QLineEdit(self))
         self.from_edit = self.add_row("from_date", self.tr("From"), DateField(self))

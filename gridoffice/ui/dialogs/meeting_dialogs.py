@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from gridoffice.domain import meetings as rules
+from gridoffice.errors import ValidationError
+from gridoffice.i18n import QT_TRANSLATE_NOOP
 from gridoffice.ui.dialogs.form import FormDialog
 from gridoffice.ui.dialogs.resident_dialogs import code_combo, select_data
 from gridoffice.ui.labels import code_label
@@ -49,6 +51,9 @@ if TYPE_CHECKING:
 
 Save = Callable[[Any], Any]
 SEARCH_DELAY_MS = 150
+MSG_BAD_DATES = QT_TRANSLATE_NOOP(
+    "errors", "{field}: {text} cannot be read as a date. Write dates like 2026-10-01, "
+    "2026/10/1 or 2026年10月1日, separated by commas; a run of days like 2026年10月1日至7日.")
 
 
 def _qtime(value: dt.time) -> QTime:
@@ -100,6 +105,7 @@ class MeetingDialog(FormDialog):
         self.session_spin.setRange(0, 9999)
         self.session_spin.setSpecialValueText("—")
         self.session_spin.setPrefix(self.tr("No. "))
+        self.session_spin.setSuffix(self.tr(" ", "after the session number: 第 12 期"))
         self.title_edit = self.add_row("title", self.tr("Title"), QLineEdit(self))
         self.date_edit = self.add_row("start_at", self.tr("Date"), DateField(self))
         times = QWidget(self)
@@ -442,6 +448,7 @@ class RulesDialog(FormDialog):
         self.day_spin.setRange(1, 28)
         self.day_spin.setValue(value.council_day)
         self.day_spin.setPrefix(self.tr("day "))
+        self.day_spin.setSuffix(self.tr(" ", "after the council day: 每月 10 日"))
         self.move_check = self.add_row(None, self.tr("Days off"), QCheckBox(
             self.tr("Move to the next working day"), self))
         self.move_check.setChecked(value.move_off_days_off)
@@ -450,7 +457,7 @@ class RulesDialog(FormDialog):
         dates = lambda values: ", ".join(sorted(d.isoformat() for d in values))  # noqa: E731
         self.holidays_edit = self.add_row("holidays", self.tr("Public holidays"),
                                           _text_edit(self, dates(value.holidays), 56))
-        self.holidays_edit.setPlaceholderText("2026-10-01, 2026-10-02")
+        self.holidays_edit.setPlaceholderText(self.tr("2026-10-01, 2026/10/2, 2026年10月3日至7日"))
         self.workdays_edit = self.add_row("workdays", self.tr("Weekend workdays"),
                                           _text_edit(self, dates(value.workdays), 56))
         self.base_combo = code_combo(self, rules.VOTE_BASES)
@@ -465,8 +472,16 @@ class RulesDialog(FormDialog):
         value = MeetingRules(
             council_day=self.day_spin.value(), move_off_days_off=self.move_check.isChecked(),
             council_time=_time(self.time_edit),
-            holidays=frozenset(rules.parse_dates(self.holidays_edit.toPlainText())),
-            workdays=frozenset(rules.parse_dates(self.workdays_edit.toPlainText())),
+            holidays=frozenset(self._dates("holidays", self.holidays_edit)),
+            workdays=frozenset(self._dates("workdays", self.workdays_edit)),
             vote_base=str(self.base_combo.currentData()), place=self.place_edit.text().strip())
         self._save(value)
         return value
+
+    def _dates(self, key: str, edit: QPlainTextEdit) -> set[dt.date]:
+        """The dates typed in ``edit``, or a ValidationError naming what is not one."""
+        found, bad = rules.read_dates(edit.toPlainText())
+        if bad:
+            raise ValidationError(key, MSG_BAD_DATES, field=self._labels[key],
+                                  text="、".join(bad))
+        return found

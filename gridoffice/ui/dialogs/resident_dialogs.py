@@ -85,7 +85,8 @@ class ResidentDialog(FormDialog):
         self.today = today
         self._reveal = reveal
         self.revealed = reveal is None  # a new resident: nothing is masked
-        self.name_edit = self.add_row("name", self.tr("Name"), QLineEdit(self), required=True)
+        self.name_edit = self.add_row("name", self.tr("Full name"), QLineEdit(self),
+                                      required=True)
         self.former_edit = self.add_row("former_name", self.tr("Former name"), QLineEdit(self))
         self.relation_combo = code_combo(self, RELATION_TO_HEAD)
         self.add_row("relation", self.tr("Relation to head"), self.relation_combo)

@@ -106,7 +106,7 @@ class ResidentTableModel(QAbstractTableModel):
     def headers(self) -> tuple[str, ...]:
         if self._headers is None:
             self._headers = (
-                self.tr("Name"), self.tr("Sex"), self.tr("Born"), self.tr("Age"),
+                self.tr("Full name"), self.tr("Sex"), self.tr("Born"), self.tr("Age"),
                 self.tr("ID number"), self.tr("Mobile"), self.tr("Relation to head"),
                 self.tr("Population type"), self.tr("Residence"), self.tr("Address"),
                 self.tr("Care tags"), self.tr("Last visit"))

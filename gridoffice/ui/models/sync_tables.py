@@ -77,6 +77,9 @@ FIELD_LABELS = {
     "parent_id": QT_TRANSLATE_NOOP("SyncTables", "Parent organisation"),
     "code": QT_TRANSLATE_NOOP("SyncTables", "Code"),
 }
+#: Tables whose ``name`` is a person's: 姓名, where the other tables' is 名称.
+PERSON_TABLES = frozenset({"member", "resident", "registration", "meeting_attendee"})
+PERSON_NAME = QT_TRANSLATE_NOOP("SyncTables", "Full name")
 MASKED_FIELDS = {"id_number": masking.mask_id, "mobile": masking.mask_phone}
 
 
@@ -104,6 +107,8 @@ def field_label(table: str, key: str) -> str:
         text = org_history._field_label(key)  # noqa: SLF001 - the same labels
         if text != key:
             return text
+    if key == "person_name" or (key == "name" and table in PERSON_TABLES):
+        return translate(CONTEXT, PERSON_NAME)
     if key in FIELD_LABELS:
         return translate(CONTEXT, FIELD_LABELS[key])
     if key in residents_excel.FIELD_LABELS:

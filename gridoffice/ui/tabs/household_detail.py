@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 class HouseholdMemberModel(RowTableModel["ResidentRow"]):
     def headers(self) -> Sequence[str]:
-        return (self.tr("Name"), self.tr("Relation to head"), self.tr("Sex"), self.tr("Born"),
+        return (self.tr("Full name"), self.tr("Relation to head"), self.tr("Sex"), self.tr("Born"),
                 self.tr("Status"))
 
     def display(self, row: ResidentRow, column: int) -> str:

@@ -394,8 +394,8 @@ class PointsPage(Page):
         self.year_spin.setRange(2000, 2200)
         self.part_combo = QComboBox(self)
         self.part_combo.addItem(self.tr("Whole year"), "")
-        for half in (1, 2):
-            self.part_combo.addItem(self.tr("Half {number}").format(number=half), f"H{half}")
+        self.part_combo.addItem(self.tr("First half"), "H1")
+        self.part_combo.addItem(self.tr("Second half"), "H2")
         for quarter in range(1, 5):
             self.part_combo.addItem(self.tr("Quarter {number}").format(number=quarter),
                                     f"Q{quarter}")
@@ -405,7 +405,9 @@ class PointsPage(Page):
         self.period_edit = QLineEdit(self)
         self.period_edit.setPlaceholderText("2026Q3")
         self.period_edit.setMaximumWidth(120)
-        self.period_edit.setToolTip(self.tr("Type a period: 2026, 2026H1, 2026Q3 or 2026-07"))
+        self.period_edit.setToolTip(self.tr(
+            "Type a period: 2026, 2026H1 or 2026年上半年, 2026Q3 or 2026年第三季度, "
+            "2026-07 or 2026年7月"))
         self.period_edit.returnPressed.connect(self.typed_period)
         self.unit_combo = QComboBox(self)
         self.unit_combo.setMinimumWidth(160)

@@ -189,7 +189,7 @@ class MeetingsTab(QWidget, RowSelection):
             self.status_combo.addItem(code_label(rules.MEETING_STATUS, code.code), code.code)
         self.search_edit = QLineEdit(self)
         self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setPlaceholderText(self.tr("Search: title, place, host, number"))
+        self.search_edit.setPlaceholderText(self.tr("Search: title, place, host, number or date"))
         self.search_edit.textChanged.connect(lambda _t: self._search_timer.start())
         self.search_edit.returnPressed.connect(self.reload)
         self.count_label = QLabel(self)
