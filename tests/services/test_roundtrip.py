@@ -254,3 +254,43 @@ def test_id_type_of_follows_the_start_of_the_number(start, digits):
 def test_id_type_of_an_old_fifteen_digit_number_is_the_resident_card():
     assert identity.id_type_of("110105580312021") == "resident"
     assert identity.id_type_of("") is None
+
+
+# --- dates typed in text cells --------------------------------------------------------
+def test_both_imports_read_dates_typed_the_office_way(demo_db, tmp_path):
+    """2026/11/01, 2026.11.1 and 2026年11月1日 in text cells (already read by both
+    imports through identity.parse_loose_date, which also keeps month precision)."""
+    number = with_check("11010519800101023")
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "党员花名册"
+    sheet.append(["姓名", "公民身份号码", "出生年月", "入党时间", "转正时间", "党员类别",
+                  "所在党组织"])
+    sheet.append(["夏明", number, "1980年1月1日", "2005/07/01", "2006.7.1", "在职党员",
+                  "中共东城区卫生健康委员会机关委员会"])
+    for cell in sheet[2]:
+        cell.number_format = "@"
+    path = tmp_path / "dates.xlsx"
+    workbook.save(path)
+    plan = roster_plan(demo_db, path)
+    assert plan.problems == []
+    [new] = plan.new
+    values = new.as_dict()
+    assert (values["birth_date"], values["join_date"], values["full_date"]) == (
+        dt.date(1980, 1, 1), dt.date(2005, 7, 1), dt.date(2006, 7, 1))
+
+    exported = [r for r in sheet_rows(export_residents(demo_db, tmp_path / "r.xlsx"))
+                if r["姓名"] == "陈家豪"]
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "实有人口"
+    headers = [*rex.EXPORT_HEADERS, "迁入日期"]
+    sheet.append(headers)
+    row = dict(exported[0], 出生日期="1985年4月12日", 迁入日期="2026/11/01")
+    sheet.append([row[h] for h in headers])
+    path = tmp_path / "resident_dates.xlsx"
+    workbook.save(path)
+    plan = residents_plan(demo_db, path)
+    assert plan.problems == []
+    [update] = plan.updates
+    assert update.changes == {"move_in_date": (None, dt.date(2026, 11, 1))}
