@@ -218,10 +218,14 @@ def build_parser() -> argparse.ArgumentParser:
     export_roster = export_kinds.add_parser("roster", help="the active party members, masked")
     export_roster.add_argument("file", metavar="FILE.xlsx")
     export_roster.add_argument("--org", metavar="NAME", help="organisation and its sub-orgs")
+    export_roster.add_argument("--full", action="store_true",
+                               help="full ID numbers and phones (audited), to import back")
     export_roster.set_defaults(handler=cmd_export_roster)
     export_residents = export_kinds.add_parser("residents", help="the residents, masked")
     export_residents.add_argument("file", metavar="FILE.xlsx")
     export_residents.add_argument("--grid", metavar="CODE", help="only this grid")
+    export_residents.add_argument("--full", action="store_true",
+                                  help="full ID numbers and phones (audited), to import back")
     export_residents.set_defaults(handler=cmd_export_residents)
     return parser
 
@@ -796,15 +800,17 @@ def cmd_import_roster(args: argparse.Namespace) -> int:
 def cmd_export_roster(args: argparse.Namespace) -> int:
     from gridoffice.services import roster_excel
     from gridoffice.services.roster import MemberQuery, RosterService
+    from gridoffice.store import audit
 
     db = _database(args)
     try:
         _unit, operator = _operator(db)
         org_id, _name = _find_org(db, args.org)
         service = RosterService(db, operator)
-        rows = service.list_members(MemberQuery(org_id=org_id))
-        roster_excel.export_members(rows, args.file)  # written through atomic_output
-        service.audit("export", "roster", str(args.file))
+        rows = service.list_members(MemberQuery(org_id=org_id), reveal=args.full)
+        # written through atomic_output
+        roster_excel.export_members(rows, args.file, reveal=args.full)
+        service.audit(audit.EXPORT_FULL if args.full else "export", "roster", str(args.file))
     finally:
         db.close()
     print(f"已导出 exported: {args.file}（{len(rows)} 人 members）")
@@ -828,6 +834,7 @@ def cmd_export_residents(args: argparse.Namespace) -> int:
     from gridoffice.services import residents_excel
     from gridoffice.services.households import HouseholdService
     from gridoffice.services.roster import RosterService
+    from gridoffice.store import audit
 
     db = _database(args)
     try:
@@ -840,10 +847,11 @@ def cmd_export_residents(args: argparse.Namespace) -> int:
             if not found:
                 raise UserError(MSG_NO_SUCH_GRID, code=args.grid)
             grid_id = found[0].id
-        rows = service.residents(grid_id)
-        residents_excel.export_residents(rows, args.file,
+        rows = service.residents(grid_id, reveal=args.full)
+        residents_excel.export_residents(rows, args.file, reveal=args.full,
                                          grid_names={g.id: g.name for g in grids})
-        RosterService(db, operator).audit("export", "residents", str(args.file))
+        RosterService(db, operator).audit(audit.EXPORT_FULL if args.full else "export",
+                                          "residents", str(args.file))
     finally:
         db.close()
     print(f"已导出 exported: {args.file}（{len(rows)} 人 residents）")

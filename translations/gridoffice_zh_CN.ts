@@ -1489,6 +1489,14 @@
             <translation>导出当前列表到 Excel…</translation>
         </message>
         <message>
+            <source>Export this view with full numbers…</source>
+            <translation>导出当前列表（含完整号码）到 Excel…</translation>
+        </message>
+        <message>
+            <source>Save the residents shown with full ID numbers and phones, to import back; recorded in the audit log</source>
+            <translation>将当前列出的居民连同完整的证件号码和电话保存为 Excel 文件，可再导入；此操作记入审计日志</translation>
+        </message>
+        <message>
             <source>Import residents from Excel…</source>
             <translation>从 Excel 导入实有人口…</translation>
         </message>
@@ -1591,6 +1599,18 @@
         <message>
             <source>Excel files (*.xlsx)</source>
             <translation>Excel 文件 (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>The file will hold the full ID numbers, phone numbers and addresses of the residents shown, so that it can be imported back. Keep it safe and delete it when it is no longer needed. The export is recorded in the audit log.
+
+Export with full numbers?</source>
+            <translation>文件中将包含当前列出居民的完整证件号码、电话号码和地址，以便再导入。请妥善保管，不再需要时及时删除。本次导出将记入审计日志。
+
+确定导出完整号码吗？</translation>
+        </message>
+        <message>
+            <source>Export with full numbers</source>
+            <translation>导出完整号码</translation>
         </message>
         <message numerus="yes">
             <source>%n resident(s) exported to {path}.</source>
@@ -5702,6 +5722,14 @@ Log file: {log}</source>
             <translation>组织信息</translation>
         </message>
         <message>
+            <source>Export this view with full numbers…</source>
+            <translation>导出当前列表（含完整号码）到 Excel…</translation>
+        </message>
+        <message>
+            <source>Save the members shown with full ID numbers and phones, to import back; recorded in the audit log</source>
+            <translation>将当前列出的党员连同完整的证件号码和电话保存为 Excel 文件，可再导入；此操作记入审计日志</translation>
+        </message>
+        <message>
             <source>Reminders ({count})</source>
             <translation>提醒（{count}）</translation>
         </message>
@@ -5738,6 +5766,18 @@ Log file: {log}</source>
         <message>
             <source>Excel files (*.xlsx)</source>
             <translation>Excel 文件 (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>The file will hold the full ID numbers and phone numbers of the members shown, so that it can be imported back. Keep it safe and delete it when it is no longer needed. The export is recorded in the audit log.
+
+Export with full numbers?</source>
+            <translation>文件中将包含当前列出党员的完整证件号码和电话号码，以便再导入。请妥善保管，不再需要时及时删除。本次导出将记入审计日志。
+
+确定导出完整号码吗？</translation>
+        </message>
+        <message>
+            <source>Export with full numbers</source>
+            <translation>导出完整号码</translation>
         </message>
         <message>
             <source>No members are shown; there is nothing to export.</source>

@@ -198,6 +198,24 @@ def _kind_of(number: str) -> str:
     return KIND_RESIDENT
 
 
+def id_type_of(text: str) -> str | None:
+    """The ID type (a code of ``codes.ID_TYPES``) the form of a number gives, or None.
+
+    An 18-character GB 11643 number says what it is: 81, 82 or 83 at the start is a
+    residence permit of a Hong Kong, Macau or Taiwan resident, 9 a foreigner's
+    permanent residence card (since December 2023), anything else a resident ID card,
+    as is an old 15-digit number. Whether the number is valid is not checked here.
+    Other numbers (passports, travel permits, the old foreigners' card) give None:
+    only a 证件类型 column can say what they are.
+    """
+    number = normalize_input(text)
+    if len(number) == 18 and number[:17].isdigit() and number[17] in "0123456789X":
+        return CHECKED_ID_TYPES[_kind_of(number)]
+    if len(number) == 15 and number.isdigit():
+        return CHECKED_ID_TYPES[KIND_RESIDENT]
+    return None
+
+
 def parse_id_number(text: str, *, today: dt.date | None = None) -> IdNumber:
     """Check an 18- or old 15-digit ID number and return its 18-character form.
 

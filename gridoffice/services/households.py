@@ -225,6 +225,7 @@ class ResidentRow(NamedTuple):
     last_visit: dt.date | None = None
     tags: tuple[str, ...] = ()  # current care tags, derived ones included
     origin_office: str = ""  # the office that owns the record (the street sees all)
+    id_type: str = "resident"  # a code of codes.ID_TYPES
 
 
 @dataclass(frozen=True)
@@ -630,7 +631,7 @@ class HouseholdService:
         sql = ("SELECT r.id, r.household_id, r.name, r.sex, r.birth_date, r.id_number, "
                "r.mobile, r.relation, r.population_type, r.residence_status, b.estate, "
                "b.number, s.unit, s.room, b.grid_id, r.moved_out_on, r.died_on, r.member_id, "
-               "b.id, h.last_visit, t.tags, r.origin_office "
+               "b.id, h.last_visit, t.tags, r.origin_office, r.id_type "
                "FROM resident r JOIN household h ON h.id = r.household_id "
                "JOIN house s ON s.id = h.house_id JOIN building b ON b.id = s.building_id "
                "LEFT JOIN (SELECT resident_id, group_concat(tag) AS tags FROM resident_tag "
@@ -678,7 +679,7 @@ class HouseholdService:
             result.append(ResidentRow(
                 r[0], r[1], r[2], r[3], birth, id_number, mobile, r[7], r[8], r[9], address,
                 r[14], day(r[15]), day(r[16]), r[17], r[18], day(r[19]),
-                tuple(sorted(set(tags))) if tags else (), r[21]))
+                tuple(sorted(set(tags))) if tags else (), r[21], r[22] or "resident"))
         return result
 
     def buildings(self, grid_id: str) -> list[BuildingRow]:

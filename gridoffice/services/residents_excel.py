@@ -603,6 +603,11 @@ class _Checker:
         id_key: str | None = None
         id_value = cell("id_number")
         if not rx._blank_word(id_value):
+            if "id_type" not in given and not isinstance(id_value, float):
+                # no 证件类型 given: the number says what it is (81/82/83, 9 …)
+                derived = identity.id_type_of(rx._cell_text(id_value))
+                if derived is not None:
+                    given["id_type"] = derived
             try:
                 given["id_number"], id_key = self._id(id_value, given.get("id_type", "resident"))
             except _CellError as exc:
@@ -838,10 +843,10 @@ def _check_unchanged(conn: Any, plan: ResidentImportPlan) -> None:
 
 # --- export ---------------------------------------------------------------------------
 EXPORT_HEADERS: tuple[str, ...] = (
-    "序号", "网格", "地址", "姓名", "与户主关系", "性别", "出生日期", "身份证号", "人员类别",
-    "人户状态", "联系电话",
+    "序号", "网格", "地址", "姓名", "与户主关系", "性别", "出生日期", "证件类型", "身份证号",
+    "人员类别", "人户状态", "联系电话",
 )
-EXPORT_WIDTHS = (6, 14, 26, 10, 10, 6, 12, 21, 12, 12, 15)
+EXPORT_WIDTHS = (6, 14, 26, 10, 10, 6, 12, 16, 21, 12, 12, 15)
 
 
 def export_residents(rows: Sequence[ResidentRow], path: str | os.PathLike[str], *,
@@ -849,7 +854,9 @@ def export_residents(rows: Sequence[ResidentRow], path: str | os.PathLike[str], 
     """Write the residents of the current view to an .xlsx sheet with Chinese headers;
     returns the number written. Unless ``reveal``, the ID number and phone are masked,
     the address is cut at the building or unit and the birth date is given as a month
-    (DOMAIN.md, "Privacy"). The caller writes the audit log."""
+    (DOMAIN.md, "Privacy"). With ``reveal`` (and rows read revealed) the file imports
+    back unchanged: the 证件类型 column says what each number is. The caller writes the
+    audit log."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
@@ -885,6 +892,7 @@ def export_residents(rows: Sequence[ResidentRow], path: str | os.PathLike[str], 
             RELATION_TO_HEAD.zh(row.relation) or None,
             rx.SEX_ZH.get(row.sex, row.sex) or None,
             birth,
+            ID_TYPES.zh(row.id_type) if row.id_number else None,
             (row.id_number if reveal else rx._mask_id(row.id_number)) or None,
             POPULATION_TYPES.zh(row.population_type) or None,
             RESIDENCE_STATUS.zh(row.residence_status) or None,

@@ -226,6 +226,9 @@ class MemberRow(NamedTuple):
     status_date: dt.date | None = None  # when relation_status last changed
     unit_party_org: str | None = None  # in-service members: their unit's party organisation
     origin_office: str = ""  # the office that owns the record (the street sees all)
+    id_type: str = "resident"  # a code of codes.ID_TYPES
+    away_destination: str | None = None  # mobile members: where they are
+    away_since: dt.date | None = None  # mobile members: since when
 
 
 @dataclass(frozen=True)
@@ -298,7 +301,7 @@ SELECT m.id, m.name, m.sex, m.ethnicity, m.birth_date, m.id_number, m.education,
         JOIN house s ON s.id = h.house_id JOIN building b ON b.id = s.building_id
         WHERE r.member_id = m.id AND NOT r.deleted AND r.moved_out_on IS NULL
         AND r.died_on IS NULL LIMIT 1),
-       m.origin_office
+       m.origin_office, m.id_type, m.away_destination, m.away_since
 FROM member m LEFT JOIN org o ON o.id = m.org_id
 """
 
@@ -787,7 +790,8 @@ class RosterService:
             rows.append(MemberRow(r[0], r[1], r[2], r[3], day(r[4]), id_number, r[6], mobile,
                                   join, day(r[9]), r[10], r[11], r[12], r[13], r[14], r[15],
                                   r[16], r[17], r[18], address, r[20], r[21], bool(r[22]),
-                                  bool(r[23]), r[24], due, day(r[25]), r[26], r[28]))
+                                  bool(r[23]), r[24], due, day(r[25]), r[26], r[28],
+                                  r[29] or "resident", r[30], day(r[31])))
         return rows
 
     def _unmask(self, session: Session, member_id: str, draft: MemberDraft) -> MemberDraft:

@@ -38,6 +38,7 @@ from gridoffice.domain.codes import (
     SEX,
     CodeTable,
 )
+from gridoffice.domain.households import format_address
 from gridoffice.domain.party import PartyRules
 from gridoffice.errors import Cancelled, StorageError, Term, UserError, ValidationError
 from gridoffice.fileio import atomic_output
@@ -147,6 +148,7 @@ FIELD_LABELS: dict[str, str] = {
     "name": QT_TRANSLATE_NOOP("errors", "Name"),
     "sex": QT_TRANSLATE_NOOP("errors", "Sex"),
     "ethnicity": QT_TRANSLATE_NOOP("errors", "Ethnicity"),
+    "id_type": QT_TRANSLATE_NOOP("errors", "ID type"),
     "id_number": QT_TRANSLATE_NOOP("errors", "ID number"),
     "birth_date": QT_TRANSLATE_NOOP("errors", "Birth date"),
     "native_place": QT_TRANSLATE_NOOP("errors", "Native place"),
@@ -177,6 +179,7 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
     "name": ("姓名", "党员姓名", "名字"),
     "sex": ("性别",),
     "ethnicity": ("民族",),
+    "id_type": ("证件类型", "证件种类"),
     "id_number": ("身份证号", "身份证号码", "公民身份号码", "公民身份证号码", "证件号码",
                   "身份证", "居民身份证号码", "身份证件号码", "公民身份证号"),
     "birth_date": ("出生年月", "出生日期", "出生年月日", "生日"),
@@ -221,6 +224,7 @@ UPDATED_COLUMNS: dict[str, tuple[str, ...]] = {
     "name": ("name", "name_pinyin", "name_initials"),
     "sex": ("sex",),
     "ethnicity": ("ethnicity",),
+    "id_type": (),
     "id_number": (),
     "birth_date": ("birth_date",),
     "native_place": ("native_place",),
@@ -307,7 +311,8 @@ _SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
 }
 _EXAMPLES = {"sex": "男, 女", "ethnicity": "汉族, 回族, 满族 …",
              "education": "研究生, 大学本科, 大学专科, 中专, 高中, 初中, 小学及以下",
-             "status": "正式, 预备", "category": "直管党员, 在职党员, 流动党员, 离退休党员"}
+             "status": "正式, 预备", "category": "直管党员, 在职党员, 流动党员, 离退休党员",
+             "id_type": "居民身份证, 港澳台居民居住证, 外国人永久居留身份证, 护照 …"}
 
 
 def _key(value: str) -> str:
@@ -811,8 +816,9 @@ def _blank_word(value: Any) -> bool:
     return value in _BLANKS or value.strip() in _BLANKS
 
 
-_TEXT, _CODE, _DATE, _ID, _VERBATIM, _BRANCH, _UNIT_JOB = range(7)
+_TEXT, _CODE, _DATE, _ID, _VERBATIM, _BRANCH, _UNIT_JOB, _ID_TYPE = range(8)
 _KINDS = {"sex": _CODE, "ethnicity": _CODE, "education": _CODE, "status": _CODE,
+          "id_type": _ID_TYPE,
           "category": _CODE, "birth_date": _DATE, "join_date": _DATE, "full_date": _DATE,
           "away_since": _DATE, "id_number": _ID, "name": _VERBATIM, "mobile": _VERBATIM,
           "org_id": _BRANCH, "work_unit_job": _UNIT_JOB}
@@ -827,6 +833,7 @@ class _Existing:
     relation_status: str
     draft: dict[str, Any]
     stored: dict[str, Any]
+    lives_at: str | None = None  # the address of the resident linked to the member
 
 
 class _IdCell(NamedTuple):
@@ -872,6 +879,7 @@ class _Importer:
             "education": _code_words(EDUCATION, EDUCATION_ZH, "education"),
             "status": _code_words(MEMBER_STATUS, STATUS_ZH, "status"),
             "category": _code_words(MEMBER_CATEGORY, CATEGORY_ZH, "category"),
+            "id_type": _code_words(ID_TYPES, {}, "id_type"),
         }
         self._columns = [(key, index, _KINDS.get(key, _TEXT))
                          for key, index in self.mapping.items()]
@@ -892,6 +900,17 @@ class _Importer:
                 "SELECT id, hlc, relation_status, id_number_original, "
                 + ", ".join(f'"{c}"' for c in draft_fields if c != "id_number")
                 + ", id_number FROM member WHERE NOT deleted AND id_number IS NOT NULL")).all()
+            # The roster shows a member linked to a resident at the resident's address
+            # (one person, one record); an export of it is no change to the member.
+            lives_at = {row[0]: format_address(row[1] or None, row[2], row[3] or None,
+                                               row[4] or None)
+                        for row in session.execute(text(
+                            "SELECT r.member_id, b.estate, b.number, s.unit, s.room "
+                            "FROM resident r JOIN household h ON h.id = r.household_id "
+                            "JOIN house s ON s.id = h.house_id "
+                            "JOIN building b ON b.id = s.building_id "
+                            "WHERE r.member_id IS NOT NULL AND NOT r.deleted "
+                            "AND r.moved_out_on IS NULL AND r.died_on IS NULL"))}
         self.org_names = {org_id: name for org_id, name, _s, _r in orgs}
         self.active_orgs = {org_id for org_id, _n, _s, retired in orgs if retired is None}
         self.orgs_by_name: dict[str, set[str]] = {}
@@ -923,7 +942,8 @@ class _Importer:
             stored = dict(values)
             values["id_number"] = original or stored_id
             values["mobile"] = values["mobile"] or ""
-            self.existing[stored_id] = _Existing(member_id, int(hlc), relation, values, stored)
+            self.existing[stored_id] = _Existing(member_id, int(hlc), relation, values, stored,
+                                                 lives_at.get(member_id))
 
     def org_usable(self, org_id: str) -> bool:
         return org_id == _NEUTRAL_ORG or org_id in self.active_orgs
@@ -947,8 +967,17 @@ class _Importer:
             bad.update(draft_fields or (key,))
 
         branch: Any = None
+        id_type: str | None = None  # from a 证件类型 cell; else the number says it
+        for key, kind, value in raw:
+            if kind == _ID_TYPE:
+                try:
+                    id_type = self._code(key, value)
+                except _CellError as exc:
+                    report(key, exc.error, ("id_type",))
         for key, kind, value in raw:
             try:
+                if kind == _ID_TYPE:
+                    continue
                 if kind == _TEXT:
                     if not _blank_word(value):
                         given[key] = _cell_text(value)
@@ -962,9 +991,10 @@ class _Importer:
                         given[key] = loose.date
                         precision[key] = loose.precision
                 elif kind == _ID:
-                    parsed_id = self._id_number(key, value)
+                    parsed_id = self._id_number(key, value, id_type)
                     given["id_number"] = parsed_id.original
-                    given["id_type"] = self.id_types.get(parsed_id.kind, self.default_id_type)
+                    given["id_type"] = id_type or self.id_types.get(parsed_id.kind,
+                                                                    self.default_id_type)
                 elif kind == _VERBATIM:  # name and phone: "无" means something here
                     if not _is_blank(value):
                         given[key] = _cell_text(value)
@@ -1083,6 +1113,8 @@ class _Importer:
                     and "unit_party_org" not in given:
                 continue
             old = existing.stored.get(column)
+            if column == "address" and new is not None and new == existing.lives_at:
+                continue  # the address the roster shows for a member who is a resident
             if old != new:
                 changes[column] = (old, new)
         if "name" not in changes:
@@ -1126,7 +1158,7 @@ class _Importer:
         return _CellError(ValidationError(key, message, column=self.columns.get(key, ""),
                                           **values))
 
-    def _id_number(self, key: str, value: Any) -> _IdCell:
+    def _id_number(self, key: str, value: Any, id_type: str | None = None) -> _IdCell:
         if _is_blank(value):
             raise _CellError(ValidationError("id_number", identity.MSG_ID_EMPTY))
         if isinstance(value, float) and abs(value) >= 1e15:
@@ -1134,6 +1166,10 @@ class _Importer:
         number = identity.normalize_input(_cell_text(value))
         if masking.MASK in number:
             raise self._error(MSG_MASKED, key, value=number)
+        if id_type is not None and (id_type not in identity.CHECKED_ID_TYPES or (
+                id_type == identity.KIND_FOREIGNER and len(number) != 18)):
+            # a passport, a travel permit, the old foreigners' card: stored as typed
+            return _IdCell(number, number, id_type, None)
         if len(number) == 18 and number[:17].isdigit():
             # The usual form: clean_draft checks it (once); the key and what the number
             # says are read here without checking it twice.
@@ -1500,9 +1536,10 @@ def _org_name(conn: Any, org_id: str | None) -> str | None:
 EXPORT_HEADERS: tuple[str, ...] = (
     "序号", "姓名", "性别", "民族", "出生年月", "年龄", "籍贯", "学历", "入党时间", "转正时间",
     "党员类别", "正式/预备", "党内职务", "工作单位及职务", "居住地址", "联系电话", "备注",
-    "公民身份号码", "所在党组织",
+    "证件类型", "公民身份号码", "所在党组织", "流动去向", "外出时间",
 )
-EXPORT_WIDTHS = (6, 10, 6, 8, 11, 6, 14, 12, 12, 12, 12, 10, 12, 28, 28, 15, 20, 21, 28)
+EXPORT_WIDTHS = (6, 10, 6, 8, 11, 6, 14, 12, 12, 12, 12, 10, 12, 28, 28, 15, 20, 16, 21, 28,
+                 20, 12)
 DATE_FORMAT = "yyyy-mm-dd"
 MONTH_FORMAT = "yyyy.mm"
 
@@ -1510,8 +1547,11 @@ MONTH_FORMAT = "yyyy.mm"
 def export_members(rows: Sequence[MemberRow], path: str | os.PathLike[str], *,
                    reveal: bool = False, today: dt.date | None = None,
                    progress: Progress | None = None) -> int:
-    """Write the members to an .xlsx roster (the 党员花名册 columns, then the ID number
-    and the organisation); returns the number of members written.
+    """Write the members to an .xlsx roster (the 党员花名册 columns, then the ID type and
+    number, the organisation, and where mobile members are); returns the number of
+    members written. An in-service member outside the office's organisations is shown
+    with their work unit's party organisation. With ``reveal`` (and rows read revealed)
+    the file imports back without problems or changes.
 
     Unless ``reveal``, the ID number and phone are masked, the address is cut at the
     building or unit and the birth date is given as a month (DOMAIN.md, "Privacy");
@@ -1573,8 +1613,11 @@ def export_members(rows: Sequence[MemberRow], path: str | os.PathLike[str], *,
             row.address if reveal else (masking.mask_address(row.address) or None),
             row.mobile if reveal else (masking.mask_phone(row.mobile) or None),
             row.note,
+            ID_TYPES.zh(row.id_type) if row.id_number else None,
             row.id_number if reveal else (_mask_id(row.id_number) or None),
-            row.org_name,
+            row.org_name or (row.unit_party_org if row.org_id is None else None),
+            row.away_destination,
+            dated(row.away_since, DATE_FORMAT),
         ])
         if index % 1000 == 0:
             _tick(progress, index, total)

@@ -5,6 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+# The action of an export that holds full ID numbers and phones (to be imported back);
+# a masked export is "export".
+EXPORT_FULL = "export_full"
+
 
 def record(session: Any, operator: str, action: str, target: str = "",
            detail: str = "") -> None:

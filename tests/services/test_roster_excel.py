@@ -594,14 +594,14 @@ def test_export_masks_unless_revealed_and_reimports_unchanged(db, branches, rost
     assert sheet.cell(row=2, column=5).number_format == rx.MONTH_FORMAT
     assert zhang[5] == 68 and zhang[8] == dt.datetime(1985, 7, 1)
     assert zhang[13] == "区教育局，科员" and zhang[14] == "幸福里3号楼2单元"
-    assert zhang[15] == "138****5678" and zhang[17] == "110105********0213"
-    assert zhang[18] == "中共幸福里社区第一网格支部委员会"
+    assert zhang[15] == "138****5678" and zhang[18] == "110105********0213"
+    assert zhang[17] == "居民身份证" and zhang[19] == "中共幸福里社区第一网格支部委员会"
 
     revealed = tmp_path / "revealed.xlsx"
     rx.export_members(roster.list_members(reveal=True), revealed, reveal=True, today=TODAY)
     zhang = {r[1]: r for r in load_workbook(revealed).active.iter_rows(
         min_row=2, values_only=True)}["张伟"]
-    assert zhang[4] == dt.datetime(1958, 3, 12) and zhang[17] == "110105195803120213"
+    assert zhang[4] == dt.datetime(1958, 3, 12) and zhang[18] == "110105195803120213"
     assert zhang[15] == "13812345678" and zhang[14] == "幸福里3号楼2单元301"
     plan = plan_for(db, revealed, sheet="党员花名册")
     assert plan.ok, messages(plan)

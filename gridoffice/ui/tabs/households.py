@@ -227,6 +227,11 @@ class HouseholdsTab(QWidget, RowSelection):
             self.tr("Residents recorded twice, and merging them"))
         self.export_action = self._action(self.tr("Export this view to Excel…"),
                                           self.export_view)
+        self.full_export_action = self._action(
+            self.tr("Export this view with full numbers…"),
+            lambda: self.export_view(full=True),
+            self.tr("Save the residents shown with full ID numbers and phones, to import "
+                    "back; recorded in the audit log"))
         self.import_action = self._action(self.tr("Import residents from Excel…"),
                                           self.import_residents)
         self.toolbar = QToolBar(self)
@@ -256,6 +261,7 @@ class HouseholdsTab(QWidget, RowSelection):
         self.toolbar.addWidget(print_button)
         self.excel_menu = QMenu(self)
         self.excel_menu.addAction(self.export_action)
+        self.excel_menu.addAction(self.full_export_action)
         self.excel_menu.addAction(self.import_action)
         excel_button = QToolButton(self)
         excel_button.setText(self.tr("Excel"))
@@ -639,6 +645,7 @@ class HouseholdsTab(QWidget, RowSelection):
         self.edit_grid_action.setEnabled(attached and self._scope_grid_id() is not None)
         self.duplicates_action.setEnabled(attached)
         self.export_action.setEnabled(attached and self.model.rowCount() > 0)
+        self.full_export_action.setEnabled(self.export_action.isEnabled())
         self.import_action.setEnabled(attached)
         self.member_link_action.setEnabled(
             row is not None and getattr(self, "members", None) is not None)
@@ -1036,11 +1043,22 @@ class HouseholdsTab(QWidget, RowSelection):
             self.tr("Excel files (*.xlsx)"))
         return path
 
-    def export_view(self) -> BackgroundJob | None:
-        """The rows shown, masked (ID, phone, address cut, birth month), to an .xlsx
-        file in the background; the export is written to the audit log."""
+    def confirm_full_export(self) -> bool:
+        """Whether the user wants full numbers in the file (replaced in tests)."""
+        return messages.confirm(self, self.tr(
+            "The file will hold the full ID numbers, phone numbers and addresses of the "
+            "residents shown, so that it can be imported back. Keep it safe and delete it "
+            "when it is no longer needed. The export is recorded in the audit log.\n\n"
+            "Export with full numbers?"), self.tr("Export with full numbers"))
+
+    def export_view(self, full: bool = False) -> BackgroundJob | None:
+        """The rows shown, masked (ID, phone, address cut, birth month), or with ``full``
+        numbers after the user confirms, to an .xlsx file in the background; the export
+        is written to the audit log."""
         rows = self.model.rows()
         if self.service is None or self.db is None or not rows:
+            return None
+        if full and not self.confirm_full_export():
             return None
         chosen = self.ask_export_path()
         if not chosen:
@@ -1053,12 +1071,21 @@ class HouseholdsTab(QWidget, RowSelection):
         target = Path(chosen)
         if target.suffix.lower() != ".xlsx":
             target = target.with_name(target.name + ".xlsx")
+        from gridoffice.store import audit
+
         grid_names = {g.id: g.name for g in self.service.list_grids()}
-        db, operator = self.db, self.service.operator
+        db, operator, service, query = self.db, self.service.operator, self.service, \
+            self.query()
 
         def task(_progress: Any) -> int:
-            count = residents_excel.export_residents(rows, target, grid_names=grid_names)
-            RosterService(db, operator).audit("export", "residents", str(target))
+            shown = rows
+            if full:  # the same residents in the same order, read again unmasked
+                by_id = {r.id: r for r in service.residents(query, reveal=True)}
+                shown = [by_id[r.id] for r in rows if r.id in by_id]
+            count = residents_excel.export_residents(shown, target, grid_names=grid_names,
+                                                     reveal=full)
+            RosterService(db, operator).audit(audit.EXPORT_FULL if full else "export",
+                                              "residents", str(target))
             return count
 
         def done(count: int) -> None:

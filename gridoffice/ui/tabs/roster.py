@@ -385,6 +385,14 @@ class RosterTab(QWidget):
         members.restore_action.triggered.connect(lambda: self._with_member(acts.restore))
         members.import_action.triggered.connect(lambda: self.import_members())
         members.export_action.triggered.connect(lambda: self.export_view())
+        self.full_export_action = QAction(self.tr("Export this view with full numbers…"), self)
+        self.full_export_action.setToolTip(self.tr(
+            "Save the members shown with full ID numbers and phones, to import back; "
+            "recorded in the audit log"))
+        self.full_export_action.triggered.connect(lambda: self.export_view(full=True))
+        members.excel_menu.addAction(self.full_export_action)
+        members.export_action.changed.connect(self._sync_full_export)
+        self._sync_full_export()
         members.ledger_action.triggered.connect(lambda: self.open_roster_ledger())
         members.detail.transfer_activated.connect(self._transfer_activated)
         members.detail.set_org_names(lambda org_id: (
@@ -635,8 +643,20 @@ class RosterTab(QWidget):
             self.tr("Excel files (*.xlsx)"))
         return path
 
-    def export_view(self) -> BackgroundJob | None:
-        """Save the members shown (in the order shown, masked) as an Excel file."""
+    def _sync_full_export(self) -> None:
+        self.full_export_action.setEnabled(self.members.export_action.isEnabled())
+
+    def confirm_full_export(self) -> bool:
+        """Whether the user wants full numbers in the file (replaced in tests)."""
+        return messages.confirm(self, self.tr(
+            "The file will hold the full ID numbers and phone numbers of the members shown, "
+            "so that it can be imported back. Keep it safe and delete it when it is no "
+            "longer needed. The export is recorded in the audit log.\n\nExport with full "
+            "numbers?"), self.tr("Export with full numbers"))
+
+    def export_view(self, full: bool = False) -> BackgroundJob | None:
+        """Save the members shown (in the order shown) as an Excel file: masked, or with
+        ``full`` ID numbers and phones after the user confirms (audited either way)."""
         if not self.member_actions.attached:
             return None
         if self.export_job is not None and self.export_job.running:
@@ -644,6 +664,8 @@ class RosterTab(QWidget):
         rows = self.members.model.rows()
         if not rows:
             messages.inform(self, self.tr("No members are shown; there is nothing to export."))
+            return None
+        if full and not self.confirm_full_export():
             return None
         chosen = self.ask_export_path(self.export_file_name())
         if not chosen:
@@ -658,20 +680,28 @@ class RosterTab(QWidget):
         if target.suffix.lower() != ".xlsx":
             target = target.with_name(target.name + ".xlsx")
         roster, scope = self.roster, self.scope_text()
+        query = self.members.query()
 
         supports_progress = "progress" in inspect.signature(
             roster_excel.export_members).parameters
 
         def task(progress: object) -> Path:
+            shown = rows
+            if full:  # the same members in the same order, read again unmasked
+                by_id = {r.id: r for r in roster.list_members(query, reveal=True)}
+                shown = [by_id[r.id] for r in rows if r.id in by_id]
             if supports_progress:  # then Cancel stops it
-                roster_excel.export_members(rows, target, progress=progress)
+                roster_excel.export_members(shown, target, progress=progress, reveal=full)
             else:
-                roster_excel.export_members(rows, target)
+                roster_excel.export_members(shown, target, reveal=full)
             return target
 
         def done(_result: object) -> None:
-            roster.audit("export", scope, self.tr("{count} members to {path}").format(
-                count=len(rows), path=str(target)))
+            from gridoffice.store import audit
+
+            roster.audit(audit.EXPORT_FULL if full else "export", scope,
+                         self.tr("{count} members to {path}").format(
+                             count=len(rows), path=str(target)))
             self.status_message.emit(self.tr("{count} members were exported to {path}.").format(
                 count=len(rows), path=str(target)))
             self.exported.emit(str(target))
