@@ -405,8 +405,9 @@ def _draw_form(writer: PageWriter, *, unit: str, street: str, grid: _Grid, worke
         log.add_row((f"{day.year}.{day.month:02d}.{day.day:02d}", visitor, findings, requests))
     if not visits:
         log.add_row(())
-    log.finish()
-    writer.draw_signatures(("户主", "网格员"))
+    signatures = ("户主", "网格员")
+    log.finish(keep_with=writer.signatures_height(signatures))
+    writer.draw_signatures(signatures)
 
 
 def render_household_forms(db: Database, path: str | os.PathLike[str], *, unit: str,

@@ -431,11 +431,13 @@ def _draw_service_card(writer: PageWriter, row: RegistrationRow, records: Sequen
     hours = sum(r.hours for r in records)
     points = sum(r.points for r in records)
     table.add_row(("合计", f"{len(records)} 次", None, _hours(hours), None, str(points)))
-    table.finish()
-    writer.draw_paragraph(
-        f"合计服务 {len(records)} 次，服务时长 {_hours(hours)} 小时，服务积分 {points} 分"
-        "（报到、微心愿、表彰等积分另计）。", INFO_SIZE, space_before=6.0)
-    writer.draw_signatures(("本人签字", "社区确认人"))
+    total = (f"合计服务 {len(records)} 次，服务时长 {_hours(hours)} 小时，服务积分 {points} 分"
+             "（报到、微心愿、表彰等积分另计）。")
+    signatures = ("本人签字", "社区确认人")
+    table.finish(keep_with=writer.paragraph_height(total, INFO_SIZE, space_before=6.0)
+                 + writer.signatures_height(signatures))
+    writer.draw_paragraph(total, INFO_SIZE, space_before=6.0)
+    writer.draw_signatures(signatures)
 
 
 def render_service_cards(db: Database, path: str | os.PathLike[str], *, unit: str,

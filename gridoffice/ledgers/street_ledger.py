@@ -85,7 +85,9 @@ def render_street_summary(db: Database, path: str | os.PathLike[str], *, unit: s
         for done, row in enumerate(rows, start=1):
             table.add_row(row)
             check(min(done, len(lines)))
-        table.finish()
+        signatures = ("负责人", "填表人")
+        table.finish(keep_with=writer.paragraph_height(_note(year), INFO_SIZE, space_before=6.0)
+                     + writer.signatures_height(signatures))
         writer.draw_paragraph(_note(year), INFO_SIZE, space_before=6.0)
-        writer.draw_signatures(("负责人", "填表人"))
+        writer.draw_signatures(signatures)
     return ledger_result(path, writer, len(lines))

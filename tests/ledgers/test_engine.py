@@ -355,6 +355,23 @@ def test_signatures_move_to_a_new_page_when_they_do_not_fit(tmp_path):
     assert "第 2 页 共 2 页" in second
 
 
+def test_signatures_never_stand_alone_on_the_last_page(tmp_path):
+    """Whatever the number of rows, the last page holds the table's last rows
+    with the total line and the signatures, never those alone."""
+    columns = [Column("序号", 1, "center"), Column("党组织名称", 6), Column("书记", 2)]
+    for n in range(20, 60):
+        out = tmp_path / f"orgs{n}.pdf"
+        rows = [(str(i), f"中共幸福里社区第{i}党支部委员会", f"张伟{i}") for i in range(1, n + 1)]
+        render_table_ledger(ledger(columns, rows, notes=(f"共 {n} 个党组织。",),
+                                   signatures=("党组织书记", "填表人")), out)
+        pages = pages_text(out)
+        last = compact(pages[-1])
+        assert f"共{n}个党组织。" in last and "填表人：" in last, n
+        assert f"第{n}党支部" in last, (n, last[:80])  # the last row is there too
+        if len(pages) > 1:
+            assert "党组织名称" in last  # the rows carried over keep their header
+
+
 # -- progress, cancel and storage errors ---------------------------------------
 
 
