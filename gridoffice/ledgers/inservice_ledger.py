@@ -31,6 +31,7 @@ from gridoffice.errors import UserError
 from gridoffice.i18n import QT_TRANSLATE_NOOP
 from gridoffice.ledgers.engine import (
     EMPTY_CELL,
+    FONT_NAME,
     INFO_SIZE,
     TITLE_SIZE,
     Column,
@@ -650,7 +651,10 @@ def _draw_qr(writer: PageWriter, payload: str, x: float, y: float, size: float) 
     widget = QrCodeWidget(payload, barLevel="M")
     x0, y0, x1, y1 = widget.getBounds()
     width, height = x1 - x0, y1 - y0
-    drawing = Drawing(size, size, transform=[size / width, 0, 0, size / height, 0, 0])
+    # The drawing's initial font is reportlab's Helvetica, which would go into the
+    # page resources unembedded; start it with the ledger font instead.
+    drawing = Drawing(size, size, transform=[size / width, 0, 0, size / height, 0, 0],
+                      initialFontName=FONT_NAME)
     drawing.add(widget)
     renderPDF.draw(drawing, writer.canvas, x, y)
 
