@@ -149,10 +149,11 @@ POINTS_COLUMNS = (
 _LETTER_COLUMNS = (
     Column("序号", 0.45, "center"),
     Column("姓名", 0.9, "center"),
-    Column("认领岗位", 2.0),
+    Column("认领岗位", 1.7),
     Column("活动次数", 0.75, "center"),
-    Column("服务时长（小时）", 1.0, "center"),
+    Column("服务时长（小时）", 1.2, "center"),
     Column("本期积分", 0.75, "center"),
+    Column("年度累计积分", 1.05, "center"),
     Column("等次", 0.65, "center"),
 )
 
@@ -548,8 +549,21 @@ def letter_text(summary: UnitSummary, *, unit: str, period: rules.Period) -> str
             "具体情况见下表。")
 
 
+def grade_note(period: rules.Period, point_rules: rules.PointRules) -> str:
+    """How the grades were found: which points, of which days, against which marks."""
+    year = period.year_to_date()
+    text = (f"注：等次按年度累计积分（{format_date(year.start)}至{format_date(year.end)}所得积分，"
+            f"含报到、活动、岗位履职、微心愿、表彰等各项）评定：{point_rules.excellent} 分及以上为"
+            f"优秀，{point_rules.pass_mark} 分及以上为合格，不足 {point_rules.pass_mark} 分为"
+            "不合格。")
+    if year.end < dt.date(period.year, 12, 31):
+        text += "年度尚未结束，等次为截至本期末的情况，年终以全年积分为准。"
+    return text
+
+
 def _draw_letter(writer: PageWriter, summary: UnitSummary, rows: Sequence[PointsRow], *,
-                 unit: str, period: rules.Period, today: dt.date) -> None:
+                 unit: str, period: rules.Period, today: dt.date,
+                 point_rules: rules.PointRules) -> None:
     writer.draw_heading(LETTER_TITLE, subtitle=f"（{period_label(period)}）", unit=unit,
                         date=today)
     addressee = summary.party_org or f"{summary.work_unit}党组织"
@@ -561,13 +575,16 @@ def _draw_letter(writer: PageWriter, summary: UnitSummary, rows: Sequence[Points
     for index, row in enumerate(rows, start=1):
         table.add_row((str(index), row.name, "、".join(row.posts) or None,
                        str(row.activities), _hours(row.hours), str(row.period_points),
-                       zh_label(rules.GRADES, row.grade)))
+                       str(row.year_points), zh_label(rules.GRADES, row.grade)))
     if not rows:
         table.add_row(())
-    table.finish()
-    writer.draw_paragraph("感谢贵单位对社区工作的支持。请将本函内容作为党员年度评议的参考。"
-                          "特此函告。", INFO_SIZE + 1, space_before=8.0)
     size = INFO_SIZE + 1
+    note = grade_note(period, point_rules)
+    closing = "感谢贵单位对社区工作的支持。请将本函内容作为党员年度评议的参考。特此函告。"
+    table.finish(keep_with=writer.paragraph_height(note, INFO_SIZE, space_before=4.0)
+                 + writer.paragraph_height(closing, size, space_before=8.0) + size * 7)
+    writer.draw_paragraph(note, INFO_SIZE, space_before=4.0)
+    writer.draw_paragraph(closing, size, space_before=8.0)
     writer.ensure_space(size * 7)
     writer.y -= size * 2.5  # room for the seal
     writer.draw_paragraph(f"{unit}党委（盖章）", size, align="right")
@@ -600,7 +617,8 @@ def _letter(service: InServiceService, path: str | os.PathLike[str], *, unit: st
         summary = UnitSummary(u.id, u.name, u.unit_type, u.party_org, 0, 0, 0.0, 0, {})
     with open_ledger(path, title=f"{LETTER_TITLE}（{summary.work_unit}）",
                      subject=unit) as writer:
-        _draw_letter(writer, summary, rows, unit=unit, period=period, today=today)
+        _draw_letter(writer, summary, rows, unit=unit, period=period, today=today,
+                     point_rules=service.rules)
     return ledger_result(path, writer, len(rows))
 
 

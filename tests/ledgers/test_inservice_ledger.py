@@ -272,6 +272,29 @@ def test_unit_letters_one_file_per_unit(db, office, tmp_path):
     assert _flat("".join(_texts(single.path))) == edu
 
 
+def test_unit_letter_prints_the_points_each_grade_comes_from(db, office, tmp_path):
+    """A grade on paper can be checked: the year's points it comes from, the days
+    they were earned in and the marks are printed beside it."""
+    letter = render_unit_letter(db, tmp_path / "edu.pdf", unit=UNIT, period=Q3,
+                                work_unit_id=office.units["edu"], today=TODAY)
+    text = _flat("".join(_texts(letter.path)))
+    assert "本期积分年度累计积分等次" in text
+    rows = office.service.points(Q3, work_unit_id=office.units["edu"])
+    assert rows
+    for row in rows:
+        graded = rules.grade(row.year_points, office.service.rules)
+        assert graded == row.grade
+        assert (f"{row.name}" in text and
+                f"{row.period_points}{row.year_points}{rules.GRADES.zh(graded)}" in text), row
+    assert "年度累计积分（2026年1月1日至2026年9月30日所得积分" in text
+    assert "80分及以上为优秀，60分及以上为合格，不足60分为不合格" in text
+    assert "年度尚未结束" in text  # a Q3 grade is not yet the year's
+    year = render_unit_letter(db, tmp_path / "year.pdf", unit=UNIT, period="2026",
+                              work_unit_id=office.units["edu"], today=TODAY)
+    text = _flat("".join(_texts(year.path)))
+    assert "2026年1月1日至2026年12月31日" in text and "年度尚未结束" not in text
+
+
 def test_checkin_cards_and_post_posters(db, office, tmp_path):
     out = tmp_path / "cards.pdf"
     result = render_checkin_cards(db, out, unit=UNIT, today=TODAY)
