@@ -51,6 +51,7 @@ from gridoffice.services.inservice import (
     MSG_UNKNOWN_CODE,
     InServiceService,
     PointsRow,
+    PostRow,
     RecordRow,
     RegistrationQuery,
     RegistrationRow,
@@ -74,6 +75,7 @@ __all__ = [
     "notice_window",
     "period_label",
     "post_payload",
+    "poster_qr_text",
     "render_checkin_cards",
     "render_checkin_forms",
     "render_checkin_register",
@@ -195,8 +197,28 @@ def _short_date(day: dt.date | None) -> str | None:
 
 
 def post_payload(post_id: str) -> str:
-    """What a post poster's QR code holds: ``GRIDOFFICE:POST:<post id>``."""
+    """The machine line of a post poster's QR code: ``GRIDOFFICE:POST:<post id>``."""
     return f"{_QR_PREFIX}{post_id}"
+
+
+#: How a member checks in at a post, as the check-in window works: the member's
+#: own card (or card code, or the last four digits of the phone), confirmed by
+#: the staff member on duty. Printed on the poster and held in its QR code.
+POSTER_HOW_TO = ("到岗签到：请在社区“网格通”签到处出示本人报到卡扫码，或报报到编号、"
+                 "手机号后四位，由值班工作人员确认。认领本岗位请联系社区党组织。")
+
+
+def poster_qr_text(post: PostRow, *, unit: str, grid: str | None) -> str:
+    """What a post poster's QR code holds: lines a phone shows as they are (the
+    community, the post, what to do), then the machine line :func:`post_payload`."""
+    category = zh_label(rules.POST_CATEGORIES, post.category)
+    lines = [f"{unit}在职党员服务岗位", f"岗位：{post.name}"]
+    if category:
+        lines.append(f"类别：{category}")
+    if grid:
+        lines.append(f"服务网格：{grid}")
+    lines += [POSTER_HOW_TO, post_payload(post.id)]
+    return "\n".join(lines)
 
 
 def notice_window(start: dt.date, working_days: int) -> tuple[dt.date, dt.date]:
@@ -770,11 +792,13 @@ def render_post_posters(db: Database, path: str | os.PathLike[str], *, unit: str
                         progress: Callable[[int, int], bool] | None = None,
                         today: dt.date | None = None) -> LedgerResult:
     """A poster per open service post (A4 portrait): the post's name, category,
-    quota and grid, and a big QR code of ``GRIDOFFICE:POST:<post id>``.
+    quota and grid, how to check in there, and a big QR code that a phone shows
+    as text (:func:`poster_qr_text`: community, post, how to check in) ending in
+    the machine line ``GRIDOFFICE:POST:<post id>``.
 
-    The check-in screen reads *member* codes (``GRIDOFFICE:ZB0001``); the poster's
-    code identifies the post at its place of duty (which post a duty belongs to),
-    it does not check anybody in. ``LedgerResult.rows`` is the number of posters."""
+    The check-in screen reads *member* codes (``GRIDOFFICE:ZB0001``): the poster
+    checks nobody in, it tells the member how. ``LedgerResult.rows`` is the
+    number of posters."""
     day = today or dt.date.today()
     service = InServiceService(db, today=day)
     posts = [p for p in service.posts(include_closed=bool(post_id))
@@ -802,13 +826,15 @@ def render_post_posters(db: Database, path: str | os.PathLike[str], *, unit: str
                 writer.draw_paragraph(post.description, 12.0, align="center")
             if writer.space_left < 100 * mm:  # a long description: the code on a page of its own
                 writer.new_page()
-            size = min(120 * mm, writer.space_left - 30 * mm)
+            size = min(110 * mm, writer.space_left - 40 * mm)
             writer.y -= 8
-            _draw_qr(writer, post_payload(post.id), (writer.left + writer.right - size) / 2,
-                     writer.y - size, size)
+            _draw_qr(writer, poster_qr_text(post, unit=unit, grid=grid),
+                     (writer.left + writer.right - size) / 2, writer.y - size, size)
             writer.y -= size + 6
-            writer.draw_paragraph("在职党员到岗履职时扫码确认岗位，签到请出示本人报到卡。",
-                                  12.0, align="center")
+            writer.draw_paragraph("手机扫描二维码可查看本岗位信息和签到办法。", 12.0,
+                                  align="center")
+            writer.y -= 4
+            writer.draw_paragraph(POSTER_HOW_TO, 12.0, align="center")
             check(done)
         if not posts:
             writer.draw_paragraph(f"{unit}{POSTER_TITLE}", TITLE_SIZE, align="center",

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import shutil
+import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,10 +17,13 @@ from pypdf import PdfReader
 from gridoffice.domain import inservice as rules
 from gridoffice.errors import Cancelled, UserError, ValidationError
 from gridoffice.ledgers.inservice_ledger import (
+    POSTER_HOW_TO,
     find_registration,
     find_work_unit,
     notice_window,
     period_label,
+    post_payload,
+    poster_qr_text,
     render_checkin_cards,
     render_checkin_forms,
     render_checkin_register,
@@ -318,6 +323,36 @@ def test_checkin_cards_and_post_posters(db, office, tmp_path):
     for value in ("治安巡逻", "法律咨询服务岗", "安全宣传与治安巡逻", "法律咨询与援助",
                   "岗位名额：5人（已认领2人）", "每月第一个周六上午", "幸福里第一网格"):
         assert value in joined, value
+
+
+def test_post_poster_code_reads_on_a_phone(db, office, tmp_path):
+    """The poster's QR code is text a phone shows: the community, the post and how
+    to check in (as the check-in window works), then the line for the program."""
+    post = next(p for p in office.service.posts() if p.id == office.posts["patrol"])
+    text = poster_qr_text(post, unit=UNIT, grid="幸福里第一网格")
+    lines = text.split("\n")
+    assert lines[0] == "幸福里社区在职党员服务岗位"
+    assert "岗位：治安巡逻" in lines and "类别：安全宣传与治安巡逻" in lines
+    assert "服务网格：幸福里第一网格" in lines
+    assert lines[-2] == POSTER_HOW_TO and "本人报到卡" in POSTER_HOW_TO
+    assert "手机号后四位" in POSTER_HOW_TO
+    assert lines[-1] == post_payload(post.id) == f"GRIDOFFICE:POST:{post.id}"
+    # the card codes and phone tails the how-to names are what the window looks up
+    assert office.service.lookup("ZB0001")[0].name == "李明"
+    assert office.service.lookup("5678")[0].name == "李明"
+
+    posters = tmp_path / "posters.pdf"
+    render_post_posters(db, posters, unit=UNIT, post_id=post.id, today=TODAY)
+    printed = _flat("".join(_texts(posters)))
+    assert "手机扫描二维码可查看本岗位信息和签到办法。" in printed
+    assert POSTER_HOW_TO in printed
+    if shutil.which("zbarimg") and shutil.which("pdftoppm"):  # read the code back
+        subprocess.run(["pdftoppm", "-png", "-r", "150", str(posters), str(tmp_path / "p")],
+                       check=True)
+        image = next(tmp_path.glob("p*.png"))
+        read = subprocess.run(["zbarimg", "-q", "--raw", str(image)], capture_output=True,
+                              text=True, check=True).stdout
+        assert read.rstrip("\n") == text
 
 
 def test_many_cards_fill_pages(db, tmp_path):
