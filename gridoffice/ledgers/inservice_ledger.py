@@ -331,7 +331,9 @@ def _draw_form(writer: PageWriter, row: RegistrationRow, *, unit: str, today: dt
                                      for c in row.wished_categories)))
     _draw_form_rows(writer, [
         ("姓名", row.name, "性别", zh_label(codes.SEX, row.sex)),
-        ("出生年月", row.birth or None, "政治面貌", _PARTY_STATUS.get(row.party_status)),
+        # 1958.03, as the other ledgers print a month
+        ("出生年月", row.birth.replace("-", ".") or None, "政治面貌",
+         _PARTY_STATUS.get(row.party_status)),
         ("身份证号", row.id_number or None, "联系电话", row.mobile or None),
         ("居住地址", row.home_address),
         ("所在网格", grid, "报到编号", row.code),
