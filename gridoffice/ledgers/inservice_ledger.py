@@ -300,8 +300,10 @@ def find_work_unit(db: Database, name: str) -> str:
 # --------------------------------------------------------------------------
 
 
-def _draw_form_rows(writer: PageWriter, rows: Sequence[tuple[str | None, ...]]) -> None:
-    """Label/value rows: four cells a pair of fields, two cells a wide field."""
+def _draw_form_rows(writer: PageWriter, rows: Sequence[tuple[str | None, ...]],
+                    keep_with: float = 0.0) -> None:
+    """Label/value rows: four cells a pair of fields, two cells a wide field.
+    ``keep_with``: see :meth:`TableDrawer.finish`."""
     table: TableDrawer | None = None
     kind = 0
     for row in rows:
@@ -314,7 +316,7 @@ def _draw_form_rows(writer: PageWriter, rows: Sequence[tuple[str | None, ...]]) 
         assert table is not None
         table.add_row(row)
     if table is not None:
-        table.finish()
+        table.finish(keep_with=keep_with)
 
 
 def _review_text(row: RegistrationRow) -> str | None:
@@ -346,9 +348,14 @@ def _draw_form(writer: PageWriter, row: RegistrationRow, *, unit: str, today: dt
         ("意向岗位", wished or None),
         ("审核状态", _review_text(row)),
         ("认领岗位", "、".join(posts) or None),
-    ])
+    ], keep_with=writer.signatures_height(("本人签字",), space_before=INFO_SIZE * 1.5))
     writer.draw_signatures(("本人签字",), space_before=INFO_SIZE * 1.5)
-    writer.draw_paragraph("社区党组织审核意见：", INFO_SIZE, space_before=INFO_SIZE)
+    opinion = "社区党组织审核意见："
+    # The opinion, its room and the reviewer's signature stay together.
+    writer.ensure_space(writer.paragraph_height(opinion, INFO_SIZE, space_before=INFO_SIZE)
+                        + INFO_SIZE * 4
+                        + writer.signatures_height(("审核人", "盖章"), space_before=0.0))
+    writer.draw_paragraph(opinion, INFO_SIZE, space_before=INFO_SIZE)
     writer.y -= INFO_SIZE * 4  # room for the written opinion
     writer.draw_signatures(("审核人", "盖章"), space_before=0.0)
 
