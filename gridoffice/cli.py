@@ -646,10 +646,17 @@ def cmd_ledger_street_summary(args: argparse.Namespace) -> int:
     year = args.year or dt.date.today().year
 
     def render(db: Any, unit: str) -> Any:
-        # 填报单位 is the street office, also when a community office prints its own line.
+        # 填报单位 is the office that prints it. A community office prints its own
+        # line, under its own name, to send up to its street office: that is what
+        # the street asks it for, and the street's name would claim the street
+        # filled it in.
         profile = office.load_profile(db.path)
+        community = None
+        if profile is not None and not profile.is_street:
+            community = (office.office_id_for(profile), profile.street)
         return street_ledger.render_street_summary(
-            db, args.output, unit=profile.street if profile else unit, year=year)
+            db, args.output, unit=profile.name if profile else unit, year=year,
+            community=community)
 
     return _print_ledger(args, f"street_summary:{year}", "个社区 communities", render)
 

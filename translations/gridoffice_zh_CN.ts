@@ -462,6 +462,10 @@
             <translation>尚未签到</translation>
         </message>
         <message>
+            <source>Entered from the paper sheet: {hours} hours, {points} points — done</source>
+            <translation>已按纸质签到表补录：{hours} 小时，{points} 分，已完成</translation>
+        </message>
+        <message>
             <source>Checked in at {time}</source>
             <translation>已于 {time} 签到</translation>
         </message>

@@ -3,7 +3,8 @@
 Page conventions (DOMAIN.md, "Paper ledgers"): title, 填报单位 and 填报日期 on the
 first page; the table header repeated on every page; "第 x 页 共 y 页" and
 "内部资料 注意保密" in the footer of every page; empty cells print "—";
-signature lines at the end; 10 or more columns go on A4 landscape; the CJK font
+signature lines at the end, never alone on a page (the table's last rows go with
+them); 10 or more columns go on A4 landscape; the CJK font
 is embedded (as subsets).
 
 The pieces, from the bottom up, so that ledgers which are not plain tables (a
@@ -57,6 +58,7 @@ __all__ = [
     "FONT_NAME",
     "FOOTER_SIZE",
     "INFO_SIZE",
+    "KEEP_LAST_ROWS",
     "LANDSCAPE_FROM_COLUMNS",
     "MARGINS",
     "SUBTITLE_SIZE",
@@ -90,6 +92,7 @@ CONFIDENTIAL = "内部资料 注意保密"
 EMPTY_CELL = "—"
 LANDSCAPE_FROM_COLUMNS = 10
 PROGRESS_EVERY = 250  # rows between progress calls
+KEEP_LAST_ROWS = 2  # table rows kept on one page with the notes and signatures after them
 
 _LINE_FACTOR = 1.3  # leading / font size
 _CELL_PAD_X = 3.0
@@ -97,6 +100,7 @@ _CELL_PAD_Y = 2.5
 _HEADER_GREY = 0.9
 _INNER_RULE = 0.4
 _OUTER_RULE = 0.9
+_SIGNATURE_LINE = 2.6  # signature line height / font size: tall enough to sign on
 _FAKE_BOLD_STROKE = 0.035  # stroke width per point of font size for the "bold" look
 
 
@@ -452,6 +456,12 @@ class PageWriter:
         )
         return w
 
+    def paragraph_height(self, text: str, size: float = INFO_SIZE, *, indent: float = 0.0,
+                         space_before: float = 0.0) -> float:
+        """The height :meth:`draw_paragraph` takes for ``text`` on an unbroken page."""
+        lines = self.wrap(self.clean(text), self.content_width - indent, size)
+        return space_before + len(lines) * size * _LINE_FACTOR
+
     def draw_paragraph(
         self,
         text: str,
@@ -517,18 +527,10 @@ class PageWriter:
             self.draw_text(self.right, first_baseline, date_text, size, align="right")
         self.y -= 3
 
-    def draw_signatures(
-        self,
-        labels: Sequence[str],
-        *,
-        with_date: bool = True,
-        size: float = INFO_SIZE,
-        space_before: float | None = None,
-    ) -> None:
-        """Signature lines, e.g. "支部书记：______  填表人：______  日期：__年__月__日".
-
-        The whole block moves to a new page when it does not fit.
-        """
+    def _signature_layout(
+        self, labels: Sequence[str], with_date: bool, size: float
+    ) -> tuple[list[list[tuple[str, float]]], list[float], list[list[int]]]:
+        """The label groups, their widths and how they fill the lines."""
         blank = 6.5 * size  # room for a handwritten name
         groups: list[list[tuple[str, float]]] = []  # (text, 0) or ("", blank width)
         for label in labels:
@@ -538,8 +540,6 @@ class PageWriter:
                 [("日期：", 0.0), ("", 3.2 * size), ("年", 0.0), ("", 2 * size), ("月", 0.0),
                  ("", 2 * size), ("日", 0.0)]
             )
-        if not groups:
-            return
         widths = [sum(w or self.width(t, size) for t, w in g) for g in groups]
         min_gap = 3 * size
         # Fill lines greedily; groups never split.
@@ -553,7 +553,41 @@ class PageWriter:
             else:
                 rows[-1].append(i)
                 used = need
-        line_h = size * 2.6  # tall enough to sign on
+        return groups, widths, rows
+
+    def signatures_height(
+        self,
+        labels: Sequence[str],
+        *,
+        with_date: bool = True,
+        size: float = INFO_SIZE,
+        space_before: float | None = None,
+    ) -> float:
+        """The height :meth:`draw_signatures` takes with the same arguments."""
+        groups, _widths, rows = self._signature_layout(labels, with_date, size)
+        if not groups:
+            return 0.0
+        gap = size * 2.0 if space_before is None else space_before
+        return gap + size * _SIGNATURE_LINE * len(rows)
+
+    def draw_signatures(
+        self,
+        labels: Sequence[str],
+        *,
+        with_date: bool = True,
+        size: float = INFO_SIZE,
+        space_before: float | None = None,
+    ) -> None:
+        """Signature lines, e.g. "支部书记：______  填表人：______  日期：__年__月__日".
+
+        The whole block moves to a new page when it does not fit; to keep it
+        with the end of a table, pass :meth:`signatures_height` to
+        :meth:`TableDrawer.finish`.
+        """
+        groups, widths, rows = self._signature_layout(labels, with_date, size)
+        if not groups:
+            return
+        line_h = size * _SIGNATURE_LINE
         gap = size * 2.0 if space_before is None else space_before
         self.ensure_space(gap + line_h * len(rows))
         if not self.at_page_top:
@@ -666,6 +700,7 @@ class TableDrawer:
         # horizontal rules drawn so far (stroked together at the page's end).
         self._page_top: float | None = None
         self._rules: list[str] = []
+        self._held: list[tuple[list[_CellLayout], float]] = []
 
     # -- public ---------------------------------------------------------------
 
@@ -679,11 +714,32 @@ class TableDrawer:
             layouts += self._empty[len(layouts):]
         lines = max(cell[0] for cell in layouts)
         height = max(lines * self.leading + 2 * _CELL_PAD_Y, self.min_row_height)
-        self._place(layouts, height)
+        # The last rows are held back until finish(), which keeps them on one
+        # page with what follows the table (totals, notes, signatures).
+        self._held.append((layouts, height))
+        if len(self._held) > KEEP_LAST_ROWS:
+            self._place(*self._held.pop(0))
         self.rows += 1
 
-    def finish(self) -> None:
-        """Rule off the table; the writer's ``y`` is left below it."""
+    def finish(self, keep_with: float = 0.0) -> None:
+        """Rule off the table; the writer's ``y`` is left below it.
+
+        ``keep_with`` is the height of what follows the table and must not be
+        left alone on a page (a total line, notes, signatures: see
+        :meth:`PageWriter.signatures_height`): when the table's last rows and
+        it do not fit on this page, those rows start the next page.
+        """
+        held, self._held = self._held, []
+        if held and keep_with > 0:
+            writer = self.writer
+            rows_h = sum(height for _, height in held)
+            header_h = self._header_height if self._page_top is None else 0.0
+            need = header_h + rows_h + keep_with
+            fits_a_page = self._header_height + rows_h + keep_with <= writer.body_height
+            if need > writer.space_left + 0.01 and fits_a_page and not writer.at_page_top:
+                self._new_page()
+        for layouts, height in held:
+            self._place(layouts, height)
         self._flush_page()
 
     # -- cell layout ------------------------------------------------------------
@@ -925,9 +981,14 @@ def render_table_ledger(
                 check(done)
         if done == 0:
             table.add_row(())  # an empty ledger still shows its ruled header and a "—" row
-        table.finish()
-        for i, note in enumerate(ledger.notes):
-            writer.draw_paragraph(note, INFO_SIZE, space_before=6.0 if i == 0 else 0.0)
+        notes = [(note, 6.0 if i == 0 else 0.0) for i, note in enumerate(ledger.notes)]
+        after = sum(writer.paragraph_height(note, INFO_SIZE, space_before=space)
+                    for note, space in notes)
+        if ledger.signatures:
+            after += writer.signatures_height(ledger.signatures)
+        table.finish(keep_with=after)
+        for note, space in notes:
+            writer.draw_paragraph(note, INFO_SIZE, space_before=space)
         if ledger.signatures:
             writer.draw_signatures(ledger.signatures)
         check(done)

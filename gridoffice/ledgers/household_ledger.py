@@ -2,8 +2,11 @@
 
 DOMAIN.md, "Paper ledgers" item 2. Masked as the privacy rules ask for paper:
 ID numbers ``110105********0213``, phones ``138****5678``, birth as year and
-month. The household form prints the full address (it is the form *of* that
-house); the grid summary and the care lists print it to building and unit.
+month. The household form and the grid summary print the full address, room
+number included: they are the grid worker's books of their own grid, useless
+without it (DOMAIN.md, privacy: "the grid worker's ledgers of their own grid show
+full addresses"), and say so in their notes. The care lists, which can span
+the whole community, print it to building and unit.
 Control tags (重点人员) are never read here: the service's resident rows carry
 care tags only, and :func:`render_care_list` refuses a control tag.
 """
@@ -69,8 +72,13 @@ __all__ = [
 
 FORM_TITLE = "网格户情登记表"
 SUMMARY_TITLE = "网格户情汇总表"
+#: Under the grid summary and the household forms: whose book it is and what is
+#: masked on it, as a community worker reads it.
+GRID_BOOK_NOTE = ("本表为网格员本网格工作台账，地址列至门牌号；身份证号、联系电话按个人信息"
+                  "保护要求部分隐去。")
 VISITS_ON_FORM = 5  # the latest visits printed on a household form
 FORM_FONT_SIZE = 7.0  # 13 member columns on A4 portrait
+NOTE_SIZE = 8.0  # the note under a household form
 
 MSG_NO_SUCH_GRID = QT_TRANSLATE_NOOP("errors", "Grid: there is no grid with the code {code}.")
 MSG_MANY_GRIDS = QT_TRANSLATE_NOOP(
@@ -107,8 +115,10 @@ _MEMBER_HEADERS = (
 MEMBER_COLUMNS = tuple(Column(t, w, a) for t, w, a in _MEMBER_HEADERS)
 SUMMARY_COLUMNS = (
     Column("序号", 0.5, "center"),
-    Column("地址", 1.6),
-    *MEMBER_COLUMNS,
+    Column("地址", 2.2),  # to the room: 幸福里10号楼3单元1201 on one line
+    # 9 pt here, not the form's 7 pt: room for 小学及以下, 户在人不在 on one line
+    *(Column(t, {"文化程度": 1.1, "人户状态": 1.1}.get(t, w), a)
+      for t, w, a in _MEMBER_HEADERS),
 )
 CARE_COLUMNS = (
     Column("序号", 0.5, "center"),
@@ -405,8 +415,11 @@ def _draw_form(writer: PageWriter, *, unit: str, street: str, grid: _Grid, worke
         log.add_row((f"{day.year}.{day.month:02d}.{day.day:02d}", visitor, findings, requests))
     if not visits:
         log.add_row(())
-    log.finish()
-    writer.draw_signatures(("户主", "网格员"))
+    signatures = ("户主", "网格员")
+    log.finish(keep_with=writer.paragraph_height(GRID_BOOK_NOTE, NOTE_SIZE, space_before=4.0)
+               + writer.signatures_height(signatures))
+    writer.draw_paragraph(GRID_BOOK_NOTE, NOTE_SIZE, space_before=4.0)
+    writer.draw_signatures(signatures)
 
 
 def render_household_forms(db: Database, path: str | os.PathLike[str], *, unit: str,
@@ -462,7 +475,7 @@ def summary_rows(db: Database, grid_id: str) -> list[tuple[str | None, ...]]:
     rows = []
     for household in _households(db, grid_id, None):
         for member in members.get(household.id, []):
-            rows.append((str(len(rows) + 1), masking.mask_address(household.address),
+            rows.append((str(len(rows) + 1), household.address,
                          *form_cells(member, details.get(member.id))))
     return rows
 
@@ -482,7 +495,7 @@ def render_grid_summary(db: Database, path: str | os.PathLike[str], *, unit: str
         rows=rows,
         landscape=True,
         signatures=("网格员", "填表人"),
-        notes=(f"共 {len(rows)} 人。身份证号、联系电话、地址按个人信息保护要求部分隐去。",),
+        notes=(f"共 {len(rows)} 人。{GRID_BOOK_NOTE}",),
         row_count_hint=len(rows),
     )
     return render_table_ledger(ledger, path, progress=progress)

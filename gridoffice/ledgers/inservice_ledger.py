@@ -31,6 +31,7 @@ from gridoffice.errors import UserError
 from gridoffice.i18n import QT_TRANSLATE_NOOP
 from gridoffice.ledgers.engine import (
     EMPTY_CELL,
+    FONT_NAME,
     INFO_SIZE,
     TITLE_SIZE,
     Column,
@@ -50,6 +51,7 @@ from gridoffice.services.inservice import (
     MSG_UNKNOWN_CODE,
     InServiceService,
     PointsRow,
+    PostRow,
     RecordRow,
     RegistrationQuery,
     RegistrationRow,
@@ -73,6 +75,7 @@ __all__ = [
     "notice_window",
     "period_label",
     "post_payload",
+    "poster_qr_text",
     "render_checkin_cards",
     "render_checkin_forms",
     "render_checkin_register",
@@ -148,10 +151,11 @@ POINTS_COLUMNS = (
 _LETTER_COLUMNS = (
     Column("序号", 0.45, "center"),
     Column("姓名", 0.9, "center"),
-    Column("认领岗位", 2.0),
+    Column("认领岗位", 1.7),
     Column("活动次数", 0.75, "center"),
-    Column("服务时长（小时）", 1.0, "center"),
+    Column("服务时长（小时）", 1.2, "center"),
     Column("本期积分", 0.75, "center"),
+    Column("年度累计积分", 1.05, "center"),
     Column("等次", 0.65, "center"),
 )
 
@@ -193,8 +197,28 @@ def _short_date(day: dt.date | None) -> str | None:
 
 
 def post_payload(post_id: str) -> str:
-    """What a post poster's QR code holds: ``GRIDOFFICE:POST:<post id>``."""
+    """The machine line of a post poster's QR code: ``GRIDOFFICE:POST:<post id>``."""
     return f"{_QR_PREFIX}{post_id}"
+
+
+#: How a member checks in at a post, as the check-in window works: the member's
+#: own card (or card code, or the last four digits of the phone), confirmed by
+#: the staff member on duty. Printed on the poster and held in its QR code.
+POSTER_HOW_TO = ("到岗签到：请在社区“网格通”签到处出示本人报到卡扫码，或报报到编号、"
+                 "手机号后四位，由值班工作人员确认。认领本岗位请联系社区党组织。")
+
+
+def poster_qr_text(post: PostRow, *, unit: str, grid: str | None) -> str:
+    """What a post poster's QR code holds: lines a phone shows as they are (the
+    community, the post, what to do), then the machine line :func:`post_payload`."""
+    category = zh_label(rules.POST_CATEGORIES, post.category)
+    lines = [f"{unit}在职党员服务岗位", f"岗位：{post.name}"]
+    if category:
+        lines.append(f"类别：{category}")
+    if grid:
+        lines.append(f"服务网格：{grid}")
+    lines += [POSTER_HOW_TO, post_payload(post.id)]
+    return "\n".join(lines)
 
 
 def notice_window(start: dt.date, working_days: int) -> tuple[dt.date, dt.date]:
@@ -276,8 +300,10 @@ def find_work_unit(db: Database, name: str) -> str:
 # --------------------------------------------------------------------------
 
 
-def _draw_form_rows(writer: PageWriter, rows: Sequence[tuple[str | None, ...]]) -> None:
-    """Label/value rows: four cells a pair of fields, two cells a wide field."""
+def _draw_form_rows(writer: PageWriter, rows: Sequence[tuple[str | None, ...]],
+                    keep_with: float = 0.0) -> None:
+    """Label/value rows: four cells a pair of fields, two cells a wide field.
+    ``keep_with``: see :meth:`TableDrawer.finish`."""
     table: TableDrawer | None = None
     kind = 0
     for row in rows:
@@ -290,7 +316,7 @@ def _draw_form_rows(writer: PageWriter, rows: Sequence[tuple[str | None, ...]]) 
         assert table is not None
         table.add_row(row)
     if table is not None:
-        table.finish()
+        table.finish(keep_with=keep_with)
 
 
 def _review_text(row: RegistrationRow) -> str | None:
@@ -307,7 +333,9 @@ def _draw_form(writer: PageWriter, row: RegistrationRow, *, unit: str, today: dt
                                      for c in row.wished_categories)))
     _draw_form_rows(writer, [
         ("姓名", row.name, "性别", zh_label(codes.SEX, row.sex)),
-        ("出生年月", row.birth or None, "政治面貌", _PARTY_STATUS.get(row.party_status)),
+        # 1958.03, as the other ledgers print a month
+        ("出生年月", row.birth.replace("-", ".") or None, "政治面貌",
+         _PARTY_STATUS.get(row.party_status)),
         ("身份证号", row.id_number or None, "联系电话", row.mobile or None),
         ("居住地址", row.home_address),
         ("所在网格", grid, "报到编号", row.code),
@@ -320,9 +348,14 @@ def _draw_form(writer: PageWriter, row: RegistrationRow, *, unit: str, today: dt
         ("意向岗位", wished or None),
         ("审核状态", _review_text(row)),
         ("认领岗位", "、".join(posts) or None),
-    ])
+    ], keep_with=writer.signatures_height(("本人签字",), space_before=INFO_SIZE * 1.5))
     writer.draw_signatures(("本人签字",), space_before=INFO_SIZE * 1.5)
-    writer.draw_paragraph("社区党组织审核意见：", INFO_SIZE, space_before=INFO_SIZE)
+    opinion = "社区党组织审核意见："
+    # The opinion, its room and the reviewer's signature stay together.
+    writer.ensure_space(writer.paragraph_height(opinion, INFO_SIZE, space_before=INFO_SIZE)
+                        + INFO_SIZE * 4
+                        + writer.signatures_height(("审核人", "盖章"), space_before=0.0))
+    writer.draw_paragraph(opinion, INFO_SIZE, space_before=INFO_SIZE)
     writer.y -= INFO_SIZE * 4  # room for the written opinion
     writer.draw_signatures(("审核人", "盖章"), space_before=0.0)
 
@@ -431,11 +464,13 @@ def _draw_service_card(writer: PageWriter, row: RegistrationRow, records: Sequen
     hours = sum(r.hours for r in records)
     points = sum(r.points for r in records)
     table.add_row(("合计", f"{len(records)} 次", None, _hours(hours), None, str(points)))
-    table.finish()
-    writer.draw_paragraph(
-        f"合计服务 {len(records)} 次，服务时长 {_hours(hours)} 小时，服务积分 {points} 分"
-        "（报到、微心愿、表彰等积分另计）。", INFO_SIZE, space_before=6.0)
-    writer.draw_signatures(("本人签字", "社区确认人"))
+    total = (f"合计服务 {len(records)} 次，服务时长 {_hours(hours)} 小时，服务积分 {points} 分"
+             "（报到、微心愿、表彰等积分另计）。")
+    signatures = ("本人签字", "社区确认人")
+    table.finish(keep_with=writer.paragraph_height(total, INFO_SIZE, space_before=6.0)
+                 + writer.signatures_height(signatures))
+    writer.draw_paragraph(total, INFO_SIZE, space_before=6.0)
+    writer.draw_signatures(signatures)
 
 
 def render_service_cards(db: Database, path: str | os.PathLike[str], *, unit: str,
@@ -545,8 +580,21 @@ def letter_text(summary: UnitSummary, *, unit: str, period: rules.Period) -> str
             "具体情况见下表。")
 
 
+def grade_note(period: rules.Period, point_rules: rules.PointRules) -> str:
+    """How the grades were found: which points, of which days, against which marks."""
+    year = period.year_to_date()
+    text = (f"注：等次按年度累计积分（{format_date(year.start)}至{format_date(year.end)}所得积分，"
+            f"含报到、活动、岗位履职、微心愿、表彰等各项）评定：{point_rules.excellent} 分及以上为"
+            f"优秀，{point_rules.pass_mark} 分及以上为合格，不足 {point_rules.pass_mark} 分为"
+            "不合格。")
+    if year.end < dt.date(period.year, 12, 31):
+        text += "年度尚未结束，等次为截至本期末的情况，年终以全年积分为准。"
+    return text
+
+
 def _draw_letter(writer: PageWriter, summary: UnitSummary, rows: Sequence[PointsRow], *,
-                 unit: str, period: rules.Period, today: dt.date) -> None:
+                 unit: str, period: rules.Period, today: dt.date,
+                 point_rules: rules.PointRules) -> None:
     writer.draw_heading(LETTER_TITLE, subtitle=f"（{period_label(period)}）", unit=unit,
                         date=today)
     addressee = summary.party_org or f"{summary.work_unit}党组织"
@@ -558,13 +606,16 @@ def _draw_letter(writer: PageWriter, summary: UnitSummary, rows: Sequence[Points
     for index, row in enumerate(rows, start=1):
         table.add_row((str(index), row.name, "、".join(row.posts) or None,
                        str(row.activities), _hours(row.hours), str(row.period_points),
-                       zh_label(rules.GRADES, row.grade)))
+                       str(row.year_points), zh_label(rules.GRADES, row.grade)))
     if not rows:
         table.add_row(())
-    table.finish()
-    writer.draw_paragraph("感谢贵单位对社区工作的支持。请将本函内容作为党员年度评议的参考。"
-                          "特此函告。", INFO_SIZE + 1, space_before=8.0)
     size = INFO_SIZE + 1
+    note = grade_note(period, point_rules)
+    closing = "感谢贵单位对社区工作的支持。请将本函内容作为党员年度评议的参考。特此函告。"
+    table.finish(keep_with=writer.paragraph_height(note, INFO_SIZE, space_before=4.0)
+                 + writer.paragraph_height(closing, size, space_before=8.0) + size * 7)
+    writer.draw_paragraph(note, INFO_SIZE, space_before=4.0)
+    writer.draw_paragraph(closing, size, space_before=8.0)
     writer.ensure_space(size * 7)
     writer.y -= size * 2.5  # room for the seal
     writer.draw_paragraph(f"{unit}党委（盖章）", size, align="right")
@@ -597,7 +648,8 @@ def _letter(service: InServiceService, path: str | os.PathLike[str], *, unit: st
         summary = UnitSummary(u.id, u.name, u.unit_type, u.party_org, 0, 0, 0.0, 0, {})
     with open_ledger(path, title=f"{LETTER_TITLE}（{summary.work_unit}）",
                      subject=unit) as writer:
-        _draw_letter(writer, summary, rows, unit=unit, period=period, today=today)
+        _draw_letter(writer, summary, rows, unit=unit, period=period, today=today,
+                     point_rules=service.rules)
     return ledger_result(path, writer, len(rows))
 
 
@@ -648,7 +700,10 @@ def _draw_qr(writer: PageWriter, payload: str, x: float, y: float, size: float) 
     widget = QrCodeWidget(payload, barLevel="M")
     x0, y0, x1, y1 = widget.getBounds()
     width, height = x1 - x0, y1 - y0
-    drawing = Drawing(size, size, transform=[size / width, 0, 0, size / height, 0, 0])
+    # The drawing's initial font is reportlab's Helvetica, which would go into the
+    # page resources unembedded; start it with the ledger font instead.
+    drawing = Drawing(size, size, transform=[size / width, 0, 0, size / height, 0, 0],
+                      initialFontName=FONT_NAME)
     drawing.add(widget)
     renderPDF.draw(drawing, writer.canvas, x, y)
 
@@ -746,11 +801,13 @@ def render_post_posters(db: Database, path: str | os.PathLike[str], *, unit: str
                         progress: Callable[[int, int], bool] | None = None,
                         today: dt.date | None = None) -> LedgerResult:
     """A poster per open service post (A4 portrait): the post's name, category,
-    quota and grid, and a big QR code of ``GRIDOFFICE:POST:<post id>``.
+    quota and grid, how to check in there, and a big QR code that a phone shows
+    as text (:func:`poster_qr_text`: community, post, how to check in) ending in
+    the machine line ``GRIDOFFICE:POST:<post id>``.
 
-    The check-in screen reads *member* codes (``GRIDOFFICE:ZB0001``); the poster's
-    code identifies the post at its place of duty (which post a duty belongs to),
-    it does not check anybody in. ``LedgerResult.rows`` is the number of posters."""
+    The check-in screen reads *member* codes (``GRIDOFFICE:ZB0001``): the poster
+    checks nobody in, it tells the member how. ``LedgerResult.rows`` is the
+    number of posters."""
     day = today or dt.date.today()
     service = InServiceService(db, today=day)
     posts = [p for p in service.posts(include_closed=bool(post_id))
@@ -778,13 +835,15 @@ def render_post_posters(db: Database, path: str | os.PathLike[str], *, unit: str
                 writer.draw_paragraph(post.description, 12.0, align="center")
             if writer.space_left < 100 * mm:  # a long description: the code on a page of its own
                 writer.new_page()
-            size = min(120 * mm, writer.space_left - 30 * mm)
+            size = min(110 * mm, writer.space_left - 40 * mm)
             writer.y -= 8
-            _draw_qr(writer, post_payload(post.id), (writer.left + writer.right - size) / 2,
-                     writer.y - size, size)
+            _draw_qr(writer, poster_qr_text(post, unit=unit, grid=grid),
+                     (writer.left + writer.right - size) / 2, writer.y - size, size)
             writer.y -= size + 6
-            writer.draw_paragraph("在职党员到岗履职时扫码确认岗位，签到请出示本人报到卡。",
-                                  12.0, align="center")
+            writer.draw_paragraph("手机扫描二维码可查看本岗位信息和签到办法。", 12.0,
+                                  align="center")
+            writer.y -= 4
+            writer.draw_paragraph(POSTER_HOW_TO, 12.0, align="center")
             check(done)
         if not posts:
             writer.draw_paragraph(f"{unit}{POSTER_TITLE}", TITLE_SIZE, align="center",

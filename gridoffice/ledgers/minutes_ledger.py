@@ -324,6 +324,16 @@ def _draw_minutes(writer: PageWriter, minutes: Minutes, *, unit: str, title: str
         _section(writer, "议题")
         writer.draw_paragraph("无", INFO_SIZE)
 
+    # What ends the minutes, kept on one page with the last rows of the last table.
+    approved = None
+    if m.approved_on is not None:
+        by = f"，审定人：{m.approved_by}" if m.approved_by else ""
+        approved = f"审定：{format_date(m.approved_on)}{by}"
+    signatures = ("主持人", "记录人")
+    end = writer.signatures_height(signatures)
+    if approved:
+        end += writer.paragraph_height(approved, INFO_SIZE, space_before=8.0)
+
     _section(writer, "落实情况反馈")
     follows = [f for item in minutes.items for r in item.resolutions for f in r.follow_ups]
     if follows:
@@ -332,7 +342,7 @@ def _draw_minutes(writer: PageWriter, minutes: Minutes, *, unit: str, title: str
             table.add_row((str(index), f.task, f.owner, _short_date(f.due_date),
                            zh_label(rules.FOLLOW_UP_STATUS, f.state),
                            _short_date(f.done_on), f.feedback))
-        table.finish()
+        table.finish(keep_with=0.0 if minutes.amendments else end)
     else:
         writer.draw_paragraph("无", INFO_SIZE)
 
@@ -342,13 +352,11 @@ def _draw_minutes(writer: PageWriter, minutes: Minutes, *, unit: str, title: str
         for index, amendment in enumerate(minutes.amendments, start=1):
             table.add_row((str(index), f"{amendment.amended_at:%Y.%m.%d %H:%M}",
                            amendment.operator, amendment.reason, change_text(amendment.change)))
-        table.finish()
+        table.finish(keep_with=end)
 
-    if m.approved_on is not None:
-        by = f"，审定人：{m.approved_by}" if m.approved_by else ""
-        writer.draw_paragraph(f"审定：{format_date(m.approved_on)}{by}", INFO_SIZE,
-                              space_before=8.0)
-    writer.draw_signatures(("主持人", "记录人"))
+    if approved:
+        writer.draw_paragraph(approved, INFO_SIZE, space_before=8.0)
+    writer.draw_signatures(signatures)
 
 
 def _draw_sign_in(writer: PageWriter, minutes: Minutes, *, unit: str, today: dt.date) -> None:
@@ -526,11 +534,14 @@ def _draw_summary(writer: PageWriter, summary: YearSummary, *, unit: str,
                        str(c.passed), str(c.follow_ups), str(c.follow_ups_done)))
     if not summary.councils:
         table.add_row(())
-    table.finish()
+    totals = summary_totals(summary)
+    signatures = ("负责人", "填表人")
+    table.finish(keep_with=INFO_SIZE * 5 + writer.paragraph_height(totals, INFO_SIZE)
+                 + writer.signatures_height(signatures))
 
     _section(writer, "三、全年合计")
-    writer.draw_paragraph(summary_totals(summary), INFO_SIZE)
-    writer.draw_signatures(("负责人", "填表人"))
+    writer.draw_paragraph(totals, INFO_SIZE)
+    writer.draw_signatures(signatures)
 
 
 def render_year_summary(db: Database, path: str | os.PathLike[str], *, unit: str, year: int,

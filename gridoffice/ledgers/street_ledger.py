@@ -65,19 +65,29 @@ def _note(year: int) -> str:
 
 def render_street_summary(db: Database, path: str | os.PathLike[str], *, unit: str, year: int,
                           progress: Callable[[int, int], bool] | None = None,
-                          today: dt.date | None = None) -> LedgerResult:
-    """街道社区工作情况汇总表 of ``year``; ``unit`` is the street office (填报单位).
+                          today: dt.date | None = None,
+                          community: tuple[str, str] | None = None) -> LedgerResult:
+    """街道社区工作情况汇总表 of ``year``; ``unit`` is the office that prints it
+    (填报单位): the street office, with a line per community.
+
+    ``community`` is ``(office id, street name)`` when a community office prints
+    it: then only its own line, headed "（和平社区报幸福街道）", to be sent up.
 
     ``LedgerResult.rows`` is the number of communities. ``progress`` returning
     False cancels (``Cancelled``, no file written).
     """
     day = today or dt.date.today()
     lines = street_summary(db, year, day)
+    subtitle = None
+    if community is not None:
+        office_id, street = community
+        lines = [line for line in lines if line.office_id == office_id]
+        subtitle = f"（{unit}报{street}）" if street else None
     check = progress_check(progress, len(lines))
     check(0)
     heading = title(year)
     with open_ledger(path, title=heading, landscape=True, subject=unit) as writer:
-        writer.draw_heading(heading, unit=unit, date=day)
+        writer.draw_heading(heading, subtitle=subtitle, unit=unit, date=day)
         table = TableDrawer(writer, COLUMNS, font_size=INFO_SIZE, row_height=ROW_HEIGHT)
         if not lines:
             table.add_row(())  # no community yet: the ruled header, a "—" row, then 合计
@@ -85,7 +95,9 @@ def render_street_summary(db: Database, path: str | os.PathLike[str], *, unit: s
         for done, row in enumerate(rows, start=1):
             table.add_row(row)
             check(min(done, len(lines)))
-        table.finish()
+        signatures = ("负责人", "填表人")
+        table.finish(keep_with=writer.paragraph_height(_note(year), INFO_SIZE, space_before=6.0)
+                     + writer.signatures_height(signatures))
         writer.draw_paragraph(_note(year), INFO_SIZE, space_before=6.0)
-        writer.draw_signatures(("负责人", "填表人"))
+        writer.draw_signatures(signatures)
     return ledger_result(path, writer, len(lines))

@@ -877,8 +877,13 @@ class InServiceService:
                    *, only: str | None = None, office: str | None = None
                    ) -> list[ActivityRow]:
         with self.db.read() as session:
+            # Who came (checked in) is every record of the activity, a record
+            # entered afterwards from the paper sheet too; who has left (checked
+            # out) is every record that is finished: checked out at the door, or
+            # entered afterwards with its hours. The check-in window shows these.
             counts = {aid: (n_in, n_out) for aid, n_in, n_out in session.connection().execute(
-                sql("SELECT activity_id, count(*), count(check_out_at) FROM service_record "
+                sql("SELECT activity_id, count(*), "
+                    "sum(check_out_at IS NOT NULL OR check_in_at IS NULL) FROM service_record "
                     "WHERE NOT deleted AND activity_id IS NOT NULL GROUP BY activity_id"))}
             stmt = (select(ServiceActivity, ServicePost.name)
                     .join(ServicePost, col(ServicePost.id) == ServiceActivity.post_id,

@@ -63,8 +63,10 @@ def test_a_community_office_prints_its_own_line(street_folder, tmp_path):
     assert run.returncode == 0, run.stderr
     assert "1 个社区" in run.stdout
     text = _text(target)
-    assert "和平社区" in text and "幸福里社区" not in text and "合计" in text
-    assert f"填报单位：{STREET}" in text  # the street office it reports to
+    assert "幸福里社区" not in text and "合计" in text
+    # the community fills it in, for the street office it reports to
+    assert "填报单位：和平社区" in text and f"填报单位：{STREET}" not in text
+    assert f"（和平社区报{STREET}）" in text
 
 
 @pytest.mark.parametrize("year", ["26", "abcd"])

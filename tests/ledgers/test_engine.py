@@ -355,6 +355,58 @@ def test_signatures_move_to_a_new_page_when_they_do_not_fit(tmp_path):
     assert "第 2 页 共 2 页" in second
 
 
+def test_signatures_never_stand_alone_on_the_last_page(tmp_path):
+    """Whatever the number of rows, the last page holds the table's last rows
+    with the total line and the signatures, never those alone."""
+    columns = [Column("序号", 1, "center"), Column("党组织名称", 6), Column("书记", 2)]
+    for n in range(20, 60):
+        out = tmp_path / f"orgs{n}.pdf"
+        rows = [(str(i), f"中共幸福里社区第{i}党支部委员会", f"张伟{i}") for i in range(1, n + 1)]
+        render_table_ledger(ledger(columns, rows, notes=(f"共 {n} 个党组织。",),
+                                   signatures=("党组织书记", "填表人")), out)
+        pages = pages_text(out)
+        last = compact(pages[-1])
+        assert f"共{n}个党组织。" in last and "填表人：" in last, n
+        assert f"第{n}党支部" in last, (n, last[:80])  # the last row is there too
+        if len(pages) > 1:
+            assert "党组织名称" in last  # the rows carried over keep their header
+
+
+def test_heights_measured_before_drawing_are_the_heights_drawn(tmp_path):
+    """What keeps the end of a table with its notes and signatures: the heights
+    measured beforehand are those the drawing then takes."""
+    with open_ledger(tmp_path / "h.pdf", title="测量") as writer:
+        writer.y -= 40
+        note = "共 929 人。本表为网格员本网格工作台账，地址列至门牌号；" * 4
+        for space in (0.0, 6.0):
+            top = writer.y
+            expected = writer.paragraph_height(note, space_before=space)
+            writer.draw_paragraph(note, space_before=space)
+            assert top - writer.y == pytest.approx(expected)
+        for labels in (("支部书记", "填表人"), ("审核人", "盖章", "社区党组织书记", "填表人")):
+            top = writer.y
+            expected = writer.signatures_height(labels)
+            writer.draw_signatures(labels)
+            assert top - writer.y == pytest.approx(expected)
+
+
+def test_a_form_table_keeps_its_last_rows_with_what_follows(tmp_path):
+    out = tmp_path / "card.pdf"
+    with open_ledger(out, title="服务记录卡") as writer:
+        writer.y = writer.bottom + 60  # little room left on the page
+        table = TableDrawer(writer, [Column("序号", 1), Column("服务内容", 5)])
+        table.add_row(["1", "义诊进社区"])
+        table.add_row(["合计", "1 次"])
+        table.finish(keep_with=writer.signatures_height(["本人签字", "社区确认人"]))
+        writer.draw_signatures(["本人签字", "社区确认人"])
+    first, second = (compact(text) for text in pages_text(out))
+    assert "义诊进社区" not in first and "合计" not in first
+    assert "服务内容" in second and "义诊进社区" in second and "合计1次" in second
+    assert "本人签字：" in second
+
+
+
+
 # -- progress, cancel and storage errors ---------------------------------------
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -87,6 +88,9 @@ def test_household_forms(db, grid, tmp_path):
         assert "户主" in text and "网格员" in text
         _no_control_text(text)
     assert "幸福里3号楼2单元301" in first and "0301" in first and "自住" in first
+    for text in pages:
+        assert "地址列至门牌号；身份证号、联系电话按个人信息保护要求部分隐去" in re.sub(
+            r"\s+", "", text)
     assert "李建国" in first and "110105********0213" in first and "138****5678" in first
     assert "王" in first and "U+20BB7" in first and "配偶" in first  # 𠮷 marked, not lost
     assert "[√] 残疾人" in first and "肢体残疾" in first and "[√] 独居老人" in first
@@ -128,7 +132,10 @@ def test_grid_summary(db, grid, tmp_path):
     assert result.rows == 3
     assert all(h in text for h in ("地址", "身份证号", "人户状态", "人员类别", "联系电话"))
     assert "李建国" in text and "买买提·吐尔逊" in text and "510107********2034" in text
-    assert "幸福里3号楼2单元" in text and "2单元301" not in text
+    # the grid worker's own book: the flat is there, and the note says what is masked
+    assert "幸福里3号楼2单元301" in re.sub(r"\s+", "", text)
+    assert ("本表为网格员本网格工作台账，地址列至门牌号；身份证号、联系电话按个人信息保护要求"
+            "部分隐去。") in re.sub(r"\s+", "", text)
     for full in FULL_IDS:
         assert full not in text
     _no_control_text(text)

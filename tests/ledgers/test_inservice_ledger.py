@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import shutil
+import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,10 +17,13 @@ from pypdf import PdfReader
 from gridoffice.domain import inservice as rules
 from gridoffice.errors import Cancelled, UserError, ValidationError
 from gridoffice.ledgers.inservice_ledger import (
+    POSTER_HOW_TO,
     find_registration,
     find_work_unit,
     notice_window,
     period_label,
+    post_payload,
+    poster_qr_text,
     render_checkin_cards,
     render_checkin_forms,
     render_checkin_register,
@@ -159,7 +164,7 @@ def test_checkin_forms_one_page_per_person_masked(db, office, tmp_path):
                   "特长", "意向岗位", "审核状态", "认领岗位", "本人签字", "社区党组织审核意见",
                   "盖章", "第1页共4页", "内部资料注意保密"):
         assert label in first, label
-    for value in ("李明", "男", "1958-03", "110105********0213", "138****5678", "正式党员",
+    for value in ("李明", "男", "1958.03", "110105********0213", "138****5678", "正式党员",
                   "幸福里小区3号楼2单元", "幸福里第一网格", "区教育局", "党政机关", "科长",
                   "中共区教育局机关委员会", "个人报到", "2026年3月1日", "法律咨询",
                   "法律咨询与援助", "已通过", "治安巡逻、法律咨询服务岗", "ZB0001"):
@@ -272,6 +277,29 @@ def test_unit_letters_one_file_per_unit(db, office, tmp_path):
     assert _flat("".join(_texts(single.path))) == edu
 
 
+def test_unit_letter_prints_the_points_each_grade_comes_from(db, office, tmp_path):
+    """A grade on paper can be checked: the year's points it comes from, the days
+    they were earned in and the marks are printed beside it."""
+    letter = render_unit_letter(db, tmp_path / "edu.pdf", unit=UNIT, period=Q3,
+                                work_unit_id=office.units["edu"], today=TODAY)
+    text = _flat("".join(_texts(letter.path)))
+    assert "本期积分年度累计积分等次" in text
+    rows = office.service.points(Q3, work_unit_id=office.units["edu"])
+    assert rows
+    for row in rows:
+        graded = rules.grade(row.year_points, office.service.rules)
+        assert graded == row.grade
+        assert (f"{row.name}" in text and
+                f"{row.period_points}{row.year_points}{rules.GRADES.zh(graded)}" in text), row
+    assert "年度累计积分（2026年1月1日至2026年9月30日所得积分" in text
+    assert "80分及以上为优秀，60分及以上为合格，不足60分为不合格" in text
+    assert "年度尚未结束" in text  # a Q3 grade is not yet the year's
+    year = render_unit_letter(db, tmp_path / "year.pdf", unit=UNIT, period="2026",
+                              work_unit_id=office.units["edu"], today=TODAY)
+    text = _flat("".join(_texts(year.path)))
+    assert "2026年1月1日至2026年12月31日" in text and "年度尚未结束" not in text
+
+
 def test_checkin_cards_and_post_posters(db, office, tmp_path):
     out = tmp_path / "cards.pdf"
     result = render_checkin_cards(db, out, unit=UNIT, today=TODAY)
@@ -295,6 +323,36 @@ def test_checkin_cards_and_post_posters(db, office, tmp_path):
     for value in ("治安巡逻", "法律咨询服务岗", "安全宣传与治安巡逻", "法律咨询与援助",
                   "岗位名额：5人（已认领2人）", "每月第一个周六上午", "幸福里第一网格"):
         assert value in joined, value
+
+
+def test_post_poster_code_reads_on_a_phone(db, office, tmp_path):
+    """The poster's QR code is text a phone shows: the community, the post and how
+    to check in (as the check-in window works), then the line for the program."""
+    post = next(p for p in office.service.posts() if p.id == office.posts["patrol"])
+    text = poster_qr_text(post, unit=UNIT, grid="幸福里第一网格")
+    lines = text.split("\n")
+    assert lines[0] == "幸福里社区在职党员服务岗位"
+    assert "岗位：治安巡逻" in lines and "类别：安全宣传与治安巡逻" in lines
+    assert "服务网格：幸福里第一网格" in lines
+    assert lines[-2] == POSTER_HOW_TO and "本人报到卡" in POSTER_HOW_TO
+    assert "手机号后四位" in POSTER_HOW_TO
+    assert lines[-1] == post_payload(post.id) == f"GRIDOFFICE:POST:{post.id}"
+    # the card codes and phone tails the how-to names are what the window looks up
+    assert office.service.lookup("ZB0001")[0].name == "李明"
+    assert office.service.lookup("5678")[0].name == "李明"
+
+    posters = tmp_path / "posters.pdf"
+    render_post_posters(db, posters, unit=UNIT, post_id=post.id, today=TODAY)
+    printed = _flat("".join(_texts(posters)))
+    assert "手机扫描二维码可查看本岗位信息和签到办法。" in printed
+    assert POSTER_HOW_TO in printed
+    if shutil.which("zbarimg") and shutil.which("pdftoppm"):  # read the code back
+        subprocess.run(["pdftoppm", "-png", "-r", "150", str(posters), str(tmp_path / "p")],
+                       check=True)
+        image = next(tmp_path.glob("p*.png"))
+        read = subprocess.run(["zbarimg", "-q", "--raw", str(image)], capture_output=True,
+                              text=True, check=True).stdout
+        assert read.rstrip("\n") == text
 
 
 def test_many_cards_fill_pages(db, tmp_path):

@@ -5,6 +5,7 @@ from the in-service service on a real database."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 import pytest
@@ -26,6 +27,7 @@ from gridoffice.ui.dialogs.checkin import (
     COL_POINTS,
     CheckInDialog,
 )
+from gridoffice.ui.models.inservice_tables import ACT_IN, ACT_OUT, ActivityTableModel
 
 NOW = dt.datetime(2026, 11, 21, 9, 0)
 DAY = NOW.date()
@@ -341,7 +343,46 @@ def test_render(qtbot, service, door, clock, checkin):
 
 
 def test_records_from_paper_count_their_hours(qtbot, service, door):
-    # Entered afterwards from a signed sheet: no scan times, but confirmed hours.
+    # Entered afterwards from a signed sheet: no scan times, but confirmed hours;
+    # the member came and has gone.
     service.add_record(door.members["王红"], DAY, 3, "垃圾分类宣传", activity_id=door.activity)
     dialog = open_dialog(qtbot, service, door.activity)
-    assert dialog.counts_label.text() == counts(0, 0, 3)
+    assert dialog.counts_label.text() == counts(1, 1, 3)
+    scan(qtbot, dialog, "ZB0002")
+    assert dialog.state_label.text() == ("Entered from the paper sheet: 3 hours, 2 points — "
+                                         "done")
+    assert dialog.action_button.text() == "Done (Enter)"
+
+
+def list_counts(qtbot, service, activity_id) -> tuple[str, str]:
+    """The 签到/签退 figures of the activity in the in-service tab's activity list."""
+    model = ActivityTableModel()
+    model.set_rows(service.activities())
+    row = next(r for r in range(model.rowCount()) if model.rows()[r].id == activity_id)
+    return (model.index(row, ACT_IN).data(), model.index(row, ACT_OUT).data())
+
+
+def window_counts(dialog) -> tuple[str, str]:
+    found = re.fullmatch(r"Checked in (\d+) · Checked out (\d+) · Total .* hours",
+                         dialog.counts_label.text())
+    assert found, dialog.counts_label.text()
+    return found.group(1), found.group(2)
+
+
+def test_the_window_and_the_activity_list_count_alike(qtbot, service, door, clock):
+    # Records that were there before the window opened: from paper, and a scan
+    # at another door that is still open.
+    service.add_record(door.members["王红"], DAY, 2, "垃圾分类宣传", activity_id=door.activity)
+    unit = service.add_work_unit(WorkUnitDraft("区税务局", "government"))
+    third = register(service, unit, "赵强", "310104197502190357", "13700005678")
+    service.check_in(door.activity, third)
+    dialog = open_dialog(qtbot, service, door.activity)
+    assert window_counts(dialog) == list_counts(qtbot, service, door.activity) == ("2", "1")
+
+    scan(qtbot, dialog, "ZB0001")
+    enter(qtbot, dialog)  # 李明 checks in at this door
+    assert window_counts(dialog) == list_counts(qtbot, service, door.activity) == ("3", "1")
+    clock.advance(hours=1)
+    scan(qtbot, dialog, "ZB0001")
+    enter(qtbot, dialog)
+    assert window_counts(dialog) == list_counts(qtbot, service, door.activity) == ("3", "2")

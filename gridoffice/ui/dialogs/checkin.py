@@ -330,13 +330,15 @@ class CheckInDialog(QDialog):
     def reload(self) -> None:
         """Read the records and counts again."""
         self.records = self.service.records(activity_id=self.activity_id)
-        checked_in = sum(1 for r in self.records if r.check_in_at is not None)
-        checked_out = sum(1 for r in self.records if r.check_out_at is not None)
+        # The counts the activity list shows, from the same place: records
+        # entered afterwards from the paper sheet count as come and gone.
+        self.activity = self.service.activity(self.activity_id)
         # Hours of every confirmed record, those entered afterwards from paper too.
         hours = sum(r.hours or 0 for r in self.records if r.confirmed_by)
         self.counts_label.setText(self.tr(
             "Checked in {checked_in} · Checked out {checked_out} · Total {hours} hours").format(
-                checked_in=checked_in, checked_out=checked_out, hours=hours_text(hours)))
+                checked_in=self.activity.checked_in, checked_out=self.activity.checked_out,
+                hours=hours_text(hours)))
         latest = dt.datetime.min
         self.model.set_rows(sorted(
             self.records,
@@ -348,14 +350,19 @@ class CheckInDialog(QDialog):
 
     def state_of(self, registration_id: str) -> str:
         record = self.record_of(registration_id)
-        if record is None or record.check_in_at is None:
+        if record is None:
             return CHECK_IN
+        if record.check_in_at is None:  # entered afterwards from the paper sheet
+            return DONE
         return DONE if record.check_out_at is not None else CHECK_OUT
 
     def _state_text(self, registration_id: str) -> str:
         record = self.record_of(registration_id)
-        if record is None or record.check_in_at is None:
+        if record is None:
             return self.tr("Not checked in yet")
+        if record.check_in_at is None:
+            return self.tr("Entered from the paper sheet: {hours} hours, {points} points — "
+                           "done").format(hours=hours_text(record.hours), points=record.points)
         if record.check_out_at is None:
             return self.tr("Checked in at {time}").format(time=_time(record.check_in_at))
         return self.tr("Checked in at {in_}, out at {out}: {hours} hours, {points} points — "
