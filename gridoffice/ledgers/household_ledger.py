@@ -72,8 +72,8 @@ __all__ = [
 
 FORM_TITLE = "网格户情登记表"
 SUMMARY_TITLE = "网格户情汇总表"
-#: Under the grid summary and the household forms: whose book it is and what is
-#: masked on it, as a community worker reads it.
+# Under the grid summary and the household forms: whose book it is and what is
+# masked on it, as a community worker reads it.
 GRID_BOOK_NOTE = ("本表为网格员本网格工作台账，地址列至门牌号；身份证号、联系电话按个人信息"
                   "保护要求部分隐去。")
 VISITS_ON_FORM = 5  # the latest visits printed on a household form
