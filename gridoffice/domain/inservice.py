@@ -153,9 +153,23 @@ class Period:
 _PERIOD = re.compile(r"^(\d{4})(?:(?:[-./]?(Q|H)(\d))|(?:[-./](\d{1,2})))?$")
 
 
+# The way offices write them: 2026年(度), 2026年上半年, 2026年第三季度, 2026年7月.
+_ZH_PERIOD = re.compile(r"^(\d{4})\s*年度?\s*(?:(?P<half>[上下])半年"
+                        r"|第?\s*(?P<quarter>[1-4一二三四])\s*季度?"
+                        r"|(?P<month>\d{1,2})\s*月份?)?$")
+_ZH_DIGITS = {"一": "1", "二": "2", "三": "3", "四": "4"}
+
+
 def parse_period(text: str) -> Period | None:
-    """``2026``, ``2026Q3``, ``2026H1``, ``2026-07``; None when it is not one."""
+    """``2026``, ``2026Q3``, ``2026H1``, ``2026-07`` (also ``2026年``, ``2026年上半年``,
+    ``2026年第三季度``, ``2026年7月``); None when it is not one."""
     value = unicodedata.normalize("NFKC", text).strip().upper()
+    written = _ZH_PERIOD.match(value)
+    if written:
+        half, quarter, month = written["half"], written["quarter"], written["month"]
+        value = written[1] + (f"H{1 if half == '上' else 2}" if half else
+                              f"Q{_ZH_DIGITS.get(quarter, quarter)}" if quarter else
+                              f"-{month}" if month else "")
     match = _PERIOD.match(value)
     if not match:
         return None
