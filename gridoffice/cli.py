@@ -1,7 +1,9 @@
-"""Headless commands (``gridoffice-cli``): info, demo data, ledgers.
+"""Headless commands (``gridoffice-cli``): info, demo data, ledgers, Excel, sync.
 
 Never imports Qt. Success exits 0; an expected failure prints one line
-(Chinese | English) on stderr and exits 1; a usage error exits 2.
+(Chinese | English) on stderr and exits 1; a usage error exits 2, also with one
+line. Help texts are English source strings marked for translation (context
+``cli``); ``--help`` prints each in Chinese above the English.
 """
 
 from __future__ import annotations
@@ -10,224 +12,448 @@ import argparse
 import datetime as dt
 import json
 import logging
+import re
 import sys
-from collections.abc import Callable, Sequence
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
 from gridoffice import __version__
 from gridoffice.domain.dates import parse_date
 from gridoffice.errors import UserError
-from gridoffice.i18n import QT_TRANSLATE_NOOP
+from gridoffice.i18n import QT_TRANSLATE_NOOP, catalog
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+CONTEXT = "cli"
 log = logging.getLogger("gridoffice.cli")
+
+# argparse's own texts, translated like ours.
+_ARGPARSE_TEXTS = (
+    QT_TRANSLATE_NOOP("cli", "usage"),
+    QT_TRANSLATE_NOOP("cli", "positional arguments"),
+    QT_TRANSLATE_NOOP("cli", "options"),
+    QT_TRANSLATE_NOOP("cli", "show this help message and exit"),
+)
+MSG_USAGE = QT_TRANSLATE_NOOP("cli", "usage error: {message} (see --help)")
+# argparse's usage errors (English, values filled in), each read back into a message of
+# ours; ``lists`` names the groups that are lists, split on their separator.
+_USAGE_ERRORS: tuple[tuple[re.Pattern[str], str, dict[str, str]], ...] = (
+    (re.compile(r"the following arguments are required: (?P<names>.+)"),
+     QT_TRANSLATE_NOOP("cli", "{names} must be given"), {"names": ", "}),
+    (re.compile(r"one of the arguments (?P<names>.+) is required"),
+     QT_TRANSLATE_NOOP("cli", "give one of {names}"), {"names": " "}),
+    (re.compile(r"unrecognized arguments: (?P<names>.+)"),
+     QT_TRANSLATE_NOOP("cli", "unknown arguments: {names}"), {}),
+    (re.compile(r"ambiguous option: (?P<option>\S+) could match (?P<names>.+)"),
+     QT_TRANSLATE_NOOP("cli", "{option} could mean {names}"), {"names": ", "}),
+    (re.compile(r"argument (?P<option>[^:]+): invalid choice: (?P<value>.+?) "
+                r"\(choose from (?P<names>.+)\)"),
+     QT_TRANSLATE_NOOP("cli", "{option}: there is no {value}; choose one of {names}"),
+     {"names": ", "}),
+    (re.compile(r"argument (?P<option>[^:]+): invalid \w+ value: (?P<value>.+)"),
+     QT_TRANSLATE_NOOP("cli", "{option}: {value} is not a whole number"), {}),
+    (re.compile(r"argument (?P<option>[^:]+): expected (?:one|at least one) argument"),
+     QT_TRANSLATE_NOOP("cli", "{option}: give a value after it"), {}),
+    (re.compile(r"argument (?P<option>[^:]+): not allowed with argument (?P<other>.+)"),
+     QT_TRANSLATE_NOOP("cli", "{option} and {other} cannot be given together"), {}),
+)
+_ARGUMENT = re.compile(r"argument (?P<option>[^:]+): (?P<message>.+)", re.DOTALL)
+
+
+def _zh(text: str) -> str:
+    return catalog("zh_CN").translate(CONTEXT, text)
+
+
+def _inline(text: str) -> str:
+    """``中文 | English`` (the English alone until it is translated)."""
+    zh = _zh(text)
+    return text if zh == text else f"{zh} | {text}"
+
+
+def _two_lines(text: str) -> str:
+    """The Chinese above the English (the English alone until it is translated)."""
+    zh = _zh(text)
+    return text if zh == text else f"{zh}\n{text}"
+
+
+def _usage_message(message: str) -> tuple[str, str]:
+    """(Chinese, English) for one of argparse's usage errors."""
+
+    def unquote(value: str) -> str:
+        return value.strip().strip("'\"")
+
+    for pattern, template, lists in _USAGE_ERRORS:
+        match = pattern.fullmatch(message.strip())
+        if match is None:
+            continue
+        values = {key: unquote(value) for key, value in match.groupdict().items()}
+        split = {key: [unquote(v) for v in values[key].split(sep) if v.strip()]
+                 for key, sep in lists.items()}
+        zh = _zh(template).format(**{**values, **{k: "、".join(v) for k, v in split.items()}})
+        en = template.format(**{**values, **{k: ", ".join(v) for k, v in split.items()}})
+        return zh, en
+    match = _ARGUMENT.fullmatch(message.strip())
+    if match:  # a message of ours from a type check, already "中文 | English"
+        option = match["option"]
+        zh, _bar, en = match["message"].partition(" | ")
+        return f"{option}：{zh}", f"{option}: {en or zh}"
+    return message, message
+
+
+def _display_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+_TOKENS = re.compile(r"[!-~]+|\s+|.")
+_NO_LINE_START = set("，。、；：）」』》！？")
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """Lines of at most ``width`` columns; a Chinese character takes two and a line may
+    break between any two of them (English breaks between words)."""
+    lines: list[str] = []
+    line = ""
+    for token in _TOKENS.findall(text):
+        if token.isspace():
+            token = " "
+            if not line:
+                continue
+        if (line.strip() and _display_width(line + token) > width
+                and token not in _NO_LINE_START):
+            lines.append(line.rstrip())
+            line = "" if token == " " else token
+        else:
+            line += token
+    if line.strip():
+        lines.append(line.rstrip())
+    return lines or [""]
+
+
+class _BilingualHelp(argparse.HelpFormatter):
+    """Prints every help text in Chinese and English (from the ``cli`` catalogue)."""
+
+    def __init__(self, prog: str) -> None:
+        import shutil
+
+        width = min(shutil.get_terminal_size().columns, 100) - 2
+        super().__init__(prog, max_help_position=28, width=width)
+
+    def add_usage(self, usage: str | None, actions: Iterable[argparse.Action],
+                  groups: Iterable[Any], prefix: str | None = None) -> None:
+        if prefix is None:  # "" when argparse works out a sub-command's prog
+            prefix = _inline("usage") + ": "
+        super().add_usage(usage, actions, groups, prefix)
+
+    def start_section(self, heading: str | None) -> None:
+        super().start_section(_inline(heading) if heading else heading)
+
+    def _get_help_string(self, action: argparse.Action) -> str | None:
+        if not action.help:
+            return action.help
+        zh = _zh(action.help)
+        return action.help if zh == action.help else f"{zh.replace('%', '%%')}\n{action.help}"
+
+    def _format_text(self, text: str) -> str:
+        return super()._format_text(_two_lines(text))
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        return [line for part in text.splitlines() for line in _wrap(part, width)]
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        return "\n".join(indent + line for line in self._split_lines(text, width - len(indent)))
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse that reports a usage error on one line in Chinese and English."""
+    """argparse with bilingual help, and a usage error on one line in Chinese and English."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _BilingualHelp)
+        super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_USAGE, f"{self.prog}: 用法错误：{message}（见 --help） | "
-                              f"usage error: {message} (see --help)\n")
+        zh, en = _usage_message(message)
+        zh, en = _zh(MSG_USAGE).format(message=zh), MSG_USAGE.format(message=en)
+        line = " ".join((en if zh == en else f"{zh} | {en}").split())
+        self.exit(EXIT_USAGE, f"{self.prog}: {line}\n")
+
+
+def _command(commands: Any, name: str, text: str, handler: Callable[..., int] | None = None,
+             *, office: bool = True) -> argparse.ArgumentParser:
+    """A sub-command whose help line and description are ``text``; ``office=False``
+    for the commands that may run in a data folder that is not set up."""
+    parser: argparse.ArgumentParser = commands.add_parser(name, help=text, description=text)
+    if handler is not None:
+        parser.set_defaults(handler=handler, needs_office=office)
+    return parser
+
+
+def _output(parser: argparse.ArgumentParser) -> None:
+    """A ledger's ``-o FILE.pdf``."""
+    parser.add_argument("-o", "--output", required=True, metavar="FILE.pdf",
+                        type=_output_arg(".pdf"),
+                        help=QT_TRANSLATE_NOOP("cli", "the file to write (.pdf is added when "
+                                               "the name has no extension)"))
+
+
+def _grid_options(parser: argparse.ArgumentParser, *, required: bool,
+                  text: str) -> None:
+    parser.add_argument("--grid", required=required, metavar="GRID", help=text)
+    parser.add_argument("--community", metavar="NAME", help=QT_TRANSLATE_NOOP(
+        "cli", "at a street office: the community whose grid is meant"))
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="gridoffice-cli",
-                     description="GridOffice (网格通) headless commands / 命令行工具")
-    parser.add_argument("--version", action="version", version=f"GridOffice {__version__}")
-    parser.add_argument("--data-dir", metavar="DIR",
-                        help="data folder (default: $GRIDOFFICE_DATA_DIR or the user data dir)")
-    parser.add_argument("--verbose", action="store_true", help="log debug messages to stderr")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    commands.required = True
+    parser = _Parser(prog="gridoffice-cli", description=QT_TRANSLATE_NOOP(
+        "cli", "GridOffice without its window: information, demo data, ledgers, Excel "
+        "import and export, sync with the street office."))
+    parser.add_argument("--version", action="version", version=f"GridOffice {__version__}",
+                        help=QT_TRANSLATE_NOOP("cli", "print the program's version and exit"))
+    parser.add_argument("--data-dir", metavar="DIR", help=QT_TRANSLATE_NOOP(
+        "cli", "the data folder (default: $GRIDOFFICE_DATA_DIR or the user's data folder)"))
+    parser.add_argument("--verbose", action="store_true",
+                        help=QT_TRANSLATE_NOOP("cli", "log debug messages to stderr"))
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
-    info = commands.add_parser("info", help="office, data folder, schema, counts and digests")
-    info.add_argument("--json", action="store_true", help="print JSON")
-    info.set_defaults(handler=cmd_info)
+    info = _command(commands, "info", QT_TRANSLATE_NOOP(
+        "cli", "office, data folder, data version, counts and digests"), cmd_info)
+    info.add_argument("--json", action="store_true",
+                      help=QT_TRANSLATE_NOOP("cli", "print JSON"))
 
-    demo = commands.add_parser("demo", help="fill an empty data folder with demo data")
-    demo.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
-    demo.add_argument("--size", choices=("small", "large"), default="small")
-    demo.set_defaults(handler=cmd_demo)
+    demo = _command(commands, "demo", QT_TRANSLATE_NOOP(
+        "cli", "fill an empty data folder with demo data (sets up the demo community when "
+        "the folder is not set up)"), cmd_demo, office=False)
+    demo.add_argument("--seed", type=int, default=1,
+                      help=QT_TRANSLATE_NOOP("cli", "random seed (default 1)"))
+    demo.add_argument("--size", choices=("small", "large"), default="small",
+                      help=QT_TRANSLATE_NOOP("cli", "small (160 members) or large (20,000)"))
 
-    ledger = commands.add_parser("ledger", help="print a PDF ledger (台账)")
-    kinds = ledger.add_subparsers(dest="ledger", metavar="LEDGER", parser_class=_Parser)
-    kinds.required = True
-    orgs = kinds.add_parser("orgs", help="党组织设置一览表 (party organisations)")
-    orgs.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
-    orgs.add_argument("--as-of", type=_date_arg, metavar="YYYY-MM-DD",
-                      help="organisations and seats as they were on this day")
-    orgs.set_defaults(handler=cmd_ledger_orgs)
-    roster = kinds.add_parser("roster", help="党员花名册 (party-member roster)")
-    roster.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
-    roster.add_argument("--org", metavar="NAME",
-                        help="organisation (full or short name) and its sub-organisations")
-    roster.add_argument("--as-of", type=_date_arg, metavar="YYYY-MM-DD",
-                        help="the members who belonged on this day")
-    roster.set_defaults(handler=cmd_ledger_roster)
-    household = kinds.add_parser("household", help="网格户情登记表 (one form per household)")
-    household.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
-    household.add_argument("--grid", required=True, metavar="CODE", help="grid code (or name)")
-    household.add_argument("--community", metavar="NAME",
-                       help="street office: the community whose grid is meant")
-    household.add_argument("--building", metavar="NUMBER", help="only this building of the grid")
-    household.set_defaults(handler=cmd_ledger_household)
-    grid = kinds.add_parser("grid", help="网格户情汇总表 (the grid's residents)")
-    grid.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
-    grid.add_argument("--grid", required=True, metavar="CODE", help="grid code (or name)")
-    grid.add_argument("--community", metavar="NAME",
-                       help="street office: the community whose grid is meant")
-    grid.set_defaults(handler=cmd_ledger_grid)
-    care = kinds.add_parser("care", help="关爱对象名单 (residents with a care tag)")
-    care.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
-    care.add_argument("--tag", required=True, metavar="TAG",
-                      help="care tag, Chinese label or code (e.g. 独居老人 or living_alone)")
-    care.add_argument("--grid", metavar="CODE", help="grid code (default: the whole community)")
-    care.add_argument("--community", metavar="NAME",
-                       help="street office: the community whose grid is meant")
-    care.set_defaults(handler=cmd_ledger_care)
-    minutes = kinds.add_parser("minutes", help="会议记录 with its 签到表 (one meeting)")
-    minutes.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
-    which = minutes.add_mutually_exclusive_group(required=True)
-    which.add_argument("--meeting", metavar="ID",
-                       help="the meeting number shown in the program, e.g. 20261110-1")
-    which.add_argument("--date", type=_date_arg, metavar="YYYY-MM-DD",
-                       help="the resident council held on this day")
-    minutes.set_defaults(handler=cmd_ledger_minutes)
-    followups = kinds.add_parser("followups",
-                                 help="议事会决议落实情况跟踪表 (follow-ups of resolutions)")
-    followups.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
-    followups.add_argument("--year", type=_year_arg, metavar="YYYY",
-                           help="only the meetings of this year (default: all)")
-    followups.set_defaults(handler=cmd_ledger_followups)
-    meetings_summary = kinds.add_parser("meetings-summary",
-                                        help="年度会议情况汇总表 (meetings of a year)")
-    meetings_summary.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
-    meetings_summary.add_argument("--year", type=_year_arg, required=True, metavar="YYYY")
-    meetings_summary.set_defaults(handler=cmd_ledger_meetings_summary)
-    street_summary = kinds.add_parser("street-summary",
-                                      help="街道社区工作情况汇总表 (figures per community)")
-    street_summary.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
-    street_summary.add_argument("--year", type=_year_arg, metavar="YYYY",
-                                help="meetings, follow-ups and points of this year "
-                                     "(default: this year)")
-    street_summary.set_defaults(handler=cmd_ledger_street_summary)
-    checkin_register = kinds.add_parser("checkin-register",
-                                        help="在职党员报到一览表 (in-service members)")
-    checkin_register.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
-    checkin_register.set_defaults(handler=cmd_ledger_checkin_register)
-    checkin_forms = kinds.add_parser("checkin-forms",
-                                     help="在职党员报到登记表 (one page per member)")
-    checkin_forms.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
-    checkin_forms.add_argument("--code", metavar="ZB0001",
-                               help="only this member (default: every approved member)")
-    checkin_forms.set_defaults(handler=cmd_ledger_checkin_forms)
-    service_cards = kinds.add_parser("service-cards", help="服务记录卡 (one card per member)")
-    service_cards.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
-    service_cards.add_argument("--period", metavar="PERIOD",
-                               help="2026, 2026H1, 2026Q3 or 2026-07 (default: all records)")
-    service_cards.add_argument("--code", metavar="ZB0001", help="only this member")
-    service_cards.set_defaults(handler=cmd_ledger_service_cards)
-    points = kinds.add_parser("points", help="积分公示表 (public notice of points)")
-    points.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
-    points.add_argument("--period", required=True, metavar="PERIOD",
-                        help="2026, 2026H1, 2026Q3 or 2026-07")
-    points.add_argument("--unit", metavar="NAME",
-                        help="only the members of this work unit (双向公示)")
-    points.set_defaults(handler=cmd_ledger_points)
-    unit_letters = kinds.add_parser("unit-letters",
-                                    help="工作单位反馈函 (one PDF per work unit, into a folder)")
-    unit_letters.add_argument("-o", "--output", required=True, metavar="DIR")
-    unit_letters.add_argument("--period", required=True, metavar="PERIOD",
-                              help="2026, 2026H1, 2026Q3 or 2026-07")
-    unit_letters.set_defaults(handler=cmd_ledger_unit_letters)
-    checkin_cards = kinds.add_parser("checkin-cards", help="报到卡 with QR codes (8 a page)")
-    checkin_cards.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
-    checkin_cards.add_argument("--code", metavar="ZB0001", help="only this member")
-    checkin_cards.set_defaults(handler=cmd_ledger_checkin_cards)
-    post_posters = kinds.add_parser("post-posters",
-                                    help="服务岗位二维码海报 (one page per open post)")
-    post_posters.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
-    post_posters.set_defaults(handler=cmd_ledger_post_posters)
+    _ledger_commands(commands)
 
-    setup = commands.add_parser("setup", help="set up this PC's office without the window")
-    setup.add_argument("--role", choices=("street", "community"), required=True)
-    setup.add_argument("--street", metavar="NAME", required=True, help="the street office")
-    setup.add_argument("--community", metavar="NAME", help="the community (role community)")
-    setup.add_argument("--pc", metavar="LABEL", default="", help="which PC of the office")
-    setup.add_argument("--operator", metavar="NAME", default="管理员")
-    setup.set_defaults(handler=cmd_setup)
+    setup = _command(commands, "setup", QT_TRANSLATE_NOOP(
+        "cli", "set up this PC's office without the window"), cmd_setup, office=False)
+    setup.add_argument("--role", choices=("street", "community"), required=True,
+                       help=QT_TRANSLATE_NOOP("cli", "a street office or a community office"))
+    setup.add_argument("--street", metavar="NAME", required=True,
+                       help=QT_TRANSLATE_NOOP("cli", "the street office"))
+    setup.add_argument("--community", metavar="NAME",
+                       help=QT_TRANSLATE_NOOP("cli", "the community (role community)"))
+    setup.add_argument("--pc", metavar="LABEL", default="",
+                       help=QT_TRANSLATE_NOOP("cli", "which PC of the office"))
+    setup.add_argument("--operator", metavar="NAME", default="管理员",
+                       help=QT_TRANSLATE_NOOP("cli", "who works on this PC (default 管理员)"))
 
-    sync = commands.add_parser("sync", help="file-based sync with the street office")
-    sync_kinds = sync.add_subparsers(dest="sync_kind", metavar="COMMAND", required=True)
-    sync_identity = sync_kinds.add_parser("identity", help="write this PC's identity file")
-    sync_identity.add_argument("-o", "--output", metavar="FILE", required=True)
-    sync_identity.set_defaults(handler=cmd_sync_identity)
-    sync_trust = sync_kinds.add_parser("trust", help="trust another office's identity file")
-    sync_trust.add_argument("file", metavar="FILE")
-    sync_trust.set_defaults(handler=cmd_sync_trust)
-    sync_export = sync_kinds.add_parser(
-        "export", help="write packages of the changes the peers have not acknowledged")
-    sync_export.add_argument("--to", metavar="OFFICE",
-                             help="only for this office or PC (name, label or id)")
-    sync_export.add_argument("-o", "--output", metavar="FILE_OR_DIR", required=True)
-    sync_export.set_defaults(handler=cmd_sync_export)
-    sync_import = sync_kinds.add_parser("import", help="import package files, all or nothing")
-    sync_import.add_argument("files", nargs="+", metavar="FILE")
-    sync_import.add_argument("--json", action="store_true")
-    sync_import.set_defaults(handler=cmd_sync_import)
-    sync_status = sync_kinds.add_parser("status", help="each peer: packages, pending, "
-                                        "conflicts, digests")
-    sync_status.add_argument("--json", action="store_true")
-    sync_status.set_defaults(handler=cmd_sync_status)
-    sync_conflicts = sync_kinds.add_parser("conflicts", help="versions kept from conflicts")
-    sync_conflicts.add_argument("--json", action="store_true")
-    sync_conflicts.add_argument("--all", action="store_true", help="resolved ones too")
-    sync_conflicts.set_defaults(handler=cmd_sync_conflicts)
-    sync_resolve = sync_kinds.add_parser("resolve", help="settle one conflict")
-    sync_resolve.add_argument("conflict", metavar="ID", help="its id (the first 8 digits do)")
-    sync_resolve.add_argument("choice", choices=("keep", "take", "same_person", "different"))
-    sync_resolve.set_defaults(handler=cmd_sync_resolve)
-    sync_peers = sync_kinds.add_parser("peers", help="the offices this PC trusts")
-    sync_peers.add_argument("--json", action="store_true")
-    sync_peers.set_defaults(handler=cmd_sync_peers)
-
-    imports = commands.add_parser("import", help="import data from Excel")
-    import_kinds = imports.add_subparsers(dest="what", metavar="WHAT", parser_class=_Parser)
-    import_kinds.required = True
-    import_roster = import_kinds.add_parser("roster", help="party members from an .xlsx file")
-    import_roster.add_argument("file", metavar="FILE.xlsx")
-    import_roster.add_argument("--sheet", help="sheet name (default: the first)")
-    import_roster.add_argument("--dry-run", action="store_true",
-                               help="check every row and report; write nothing")
-    import_roster.set_defaults(handler=cmd_import_roster)
-    import_residents = import_kinds.add_parser("residents",
-                                               help="residents (实有人口) from an .xlsx file")
-    import_residents.add_argument("file", metavar="FILE.xlsx")
-    import_residents.add_argument("--sheet", help="sheet name (default: the first)")
-    import_residents.add_argument("--dry-run", action="store_true",
-                                  help="check every row and report; write nothing")
-    import_residents.add_argument("--create-buildings", action="store_true",
-                                  help="create the buildings the file names that do not exist")
-    import_residents.set_defaults(handler=cmd_import_residents)
-
-    exports = commands.add_parser("export", help="export data to Excel")
-    export_kinds = exports.add_subparsers(dest="what", metavar="WHAT", parser_class=_Parser)
-    export_kinds.required = True
-    export_roster = export_kinds.add_parser("roster", help="the active party members, masked")
-    export_roster.add_argument("file", metavar="FILE.xlsx")
-    export_roster.add_argument("--org", metavar="NAME", help="organisation and its sub-orgs")
-    export_roster.add_argument("--full", action="store_true",
-                               help="full ID numbers and phones (audited), to import back")
-    export_roster.set_defaults(handler=cmd_export_roster)
-    export_residents = export_kinds.add_parser("residents", help="the residents, masked")
-    export_residents.add_argument("file", metavar="FILE.xlsx")
-    export_residents.add_argument("--grid", metavar="CODE", help="only this grid")
-    export_residents.add_argument("--full", action="store_true",
-                                  help="full ID numbers and phones (audited), to import back")
-    export_residents.set_defaults(handler=cmd_export_residents)
+    _sync_commands(commands)
+    _excel_commands(commands)
     return parser
+
+
+def _ledger_commands(commands: Any) -> None:
+    ledger = _command(commands, "ledger", QT_TRANSLATE_NOOP("cli", "print a PDF ledger"))
+    kinds = ledger.add_subparsers(dest="ledger", metavar="LEDGER", required=True)
+    orgs = _command(kinds, "orgs", QT_TRANSLATE_NOOP(
+        "cli", "党组织设置一览表: the party organisations"), cmd_ledger_orgs)
+    _output(orgs)
+    orgs.add_argument("--as-of", type=_date_arg, metavar="DATE", help=QT_TRANSLATE_NOOP(
+        "cli", "organisations and seats as they were on this day (e.g. 2026-11-01)"))
+    roster = _command(kinds, "roster", QT_TRANSLATE_NOOP(
+        "cli", "党员花名册: the party-member roster"), cmd_ledger_roster)
+    _output(roster)
+    roster.add_argument("--org", metavar="NAME", help=QT_TRANSLATE_NOOP(
+        "cli", "an organisation (full or short name) and its sub-organisations"))
+    roster.add_argument("--as-of", type=_date_arg, metavar="DATE", help=QT_TRANSLATE_NOOP(
+        "cli", "the members who belonged on this day (e.g. 2026-11-01)"))
+    household = _command(kinds, "household", QT_TRANSLATE_NOOP(
+        "cli", "网格户情登记表: one form per household"), cmd_ledger_household)
+    _output(household)
+    _grid_options(household, required=True,
+                  text=QT_TRANSLATE_NOOP("cli", "the grid (its code or name)"))
+    household.add_argument("--building", metavar="NUMBER", help=QT_TRANSLATE_NOOP(
+        "cli", "only this building of the grid"))
+    grid = _command(kinds, "grid", QT_TRANSLATE_NOOP(
+        "cli", "网格户情汇总表: the residents of a grid"), cmd_ledger_grid)
+    _output(grid)
+    _grid_options(grid, required=True,
+                  text=QT_TRANSLATE_NOOP("cli", "the grid (its code or name)"))
+    care = _command(kinds, "care", QT_TRANSLATE_NOOP(
+        "cli", "关爱对象名单: the residents with a care tag"), cmd_ledger_care)
+    _output(care)
+    care.add_argument("--tag", required=True, metavar="TAG", help=QT_TRANSLATE_NOOP(
+        "cli", "the care tag, its Chinese name or code (e.g. 独居老人 or living_alone)"))
+    _grid_options(care, required=False, text=QT_TRANSLATE_NOOP(
+        "cli", "only this grid (its code or name; default: the whole community)"))
+    minutes = _command(kinds, "minutes", QT_TRANSLATE_NOOP(
+        "cli", "会议记录 with its 签到表: one meeting"), cmd_ledger_minutes)
+    _output(minutes)
+    which = minutes.add_mutually_exclusive_group(required=True)
+    which.add_argument("--meeting", metavar="ID", help=QT_TRANSLATE_NOOP(
+        "cli", "the meeting number shown in the program, e.g. 20261110-1"))
+    which.add_argument("--date", type=_date_arg, metavar="DATE", help=QT_TRANSLATE_NOOP(
+        "cli", "the resident council held on this day (e.g. 2026-11-10)"))
+    followups = _command(kinds, "followups", QT_TRANSLATE_NOOP(
+        "cli", "议事会决议落实情况跟踪表: the follow-ups of resolutions"), cmd_ledger_followups)
+    _output(followups)
+    followups.add_argument("--year", type=_year_arg, metavar="YYYY", help=QT_TRANSLATE_NOOP(
+        "cli", "only the meetings of this year (default: all)"))
+    meetings_summary = _command(kinds, "meetings-summary", QT_TRANSLATE_NOOP(
+        "cli", "年度会议情况汇总表: the meetings of a year"), cmd_ledger_meetings_summary)
+    _output(meetings_summary)
+    meetings_summary.add_argument("--year", type=_year_arg, required=True, metavar="YYYY",
+                                  help=QT_TRANSLATE_NOOP("cli", "the year"))
+    street_summary = _command(kinds, "street-summary", QT_TRANSLATE_NOOP(
+        "cli", "街道社区工作情况汇总表: the figures of each community"),
+        cmd_ledger_street_summary)
+    _output(street_summary)
+    street_summary.add_argument("--year", type=_year_arg, metavar="YYYY", help=QT_TRANSLATE_NOOP(
+        "cli", "meetings, follow-ups and points of this year (default: this year)"))
+    _inservice_ledgers(kinds)
+
+
+def _inservice_ledgers(kinds: Any) -> None:
+    period_help = QT_TRANSLATE_NOOP(
+        "cli", "a year, half, quarter or month: 2026, 2026H1, 2026Q3, 2026-07 (also "
+        "2026年上半年, 2026年第3季度, 2026年7月)")
+    checkin_register = _command(kinds, "checkin-register", QT_TRANSLATE_NOOP(
+        "cli", "在职党员报到一览表: the in-service members"), cmd_ledger_checkin_register)
+    _output(checkin_register)
+    code_help = QT_TRANSLATE_NOOP("cli", "only this member (their code, e.g. ZB0001)")
+    checkin_forms = _command(kinds, "checkin-forms", QT_TRANSLATE_NOOP(
+        "cli", "在职党员报到登记表: one page per member"), cmd_ledger_checkin_forms)
+    _output(checkin_forms)
+    checkin_forms.add_argument("--code", metavar="ZB0001", help=code_help)
+    service_cards = _command(kinds, "service-cards", QT_TRANSLATE_NOOP(
+        "cli", "服务记录卡: one card per member"), cmd_ledger_service_cards)
+    _output(service_cards)
+    service_cards.add_argument("--period", metavar="PERIOD", type=_period_arg, help=period_help)
+    service_cards.add_argument("--code", metavar="ZB0001", help=code_help)
+    points = _command(kinds, "points", QT_TRANSLATE_NOOP(
+        "cli", "积分公示表: the public notice of points"), cmd_ledger_points)
+    _output(points)
+    points.add_argument("--period", required=True, metavar="PERIOD", type=_period_arg,
+                        help=period_help)
+    points.add_argument("--unit", metavar="NAME", help=QT_TRANSLATE_NOOP(
+        "cli", "only the members of this work unit (双向公示)"))
+    unit_letters = _command(kinds, "unit-letters", QT_TRANSLATE_NOOP(
+        "cli", "工作单位反馈函: one PDF per work unit, into a folder"), cmd_ledger_unit_letters)
+    unit_letters.add_argument("-o", "--output", required=True, metavar="DIR",
+                              help=QT_TRANSLATE_NOOP("cli", "the folder to write into"))
+    unit_letters.add_argument("--period", required=True, metavar="PERIOD", type=_period_arg,
+                              help=period_help)
+    checkin_cards = _command(kinds, "checkin-cards", QT_TRANSLATE_NOOP(
+        "cli", "报到卡 with QR codes, 8 a page"), cmd_ledger_checkin_cards)
+    _output(checkin_cards)
+    checkin_cards.add_argument("--code", metavar="ZB0001", help=code_help)
+    post_posters = _command(kinds, "post-posters", QT_TRANSLATE_NOOP(
+        "cli", "服务岗位二维码海报: one page per open post"), cmd_ledger_post_posters)
+    _output(post_posters)
+
+
+def _sync_commands(commands: Any) -> None:
+    sync = _command(commands, "sync", QT_TRANSLATE_NOOP(
+        "cli", "file-based sync with the street office"))
+    kinds = sync.add_subparsers(dest="sync_kind", metavar="COMMAND", required=True)
+    json_help = QT_TRANSLATE_NOOP("cli", "print JSON")
+    identity = _command(kinds, "identity", QT_TRANSLATE_NOOP(
+        "cli", "write this PC's identity file"), cmd_sync_identity)
+    identity.add_argument("-o", "--output", metavar="FILE", required=True,
+                          help=QT_TRANSLATE_NOOP("cli", "the identity file to write"))
+    trust = _command(kinds, "trust", QT_TRANSLATE_NOOP(
+        "cli", "trust another office's identity file"), cmd_sync_trust)
+    trust.add_argument("file", metavar="FILE",
+                       help=QT_TRANSLATE_NOOP("cli", "the other office's identity file"))
+    export = _command(kinds, "export", QT_TRANSLATE_NOOP(
+        "cli", "write packages of the changes the peers have not acknowledged"),
+        cmd_sync_export)
+    export.add_argument("--to", metavar="OFFICE", help=QT_TRANSLATE_NOOP(
+        "cli", "only for this office or PC (name, label or id)"))
+    export.add_argument("-o", "--output", metavar="FILE_OR_DIR", required=True,
+                        help=QT_TRANSLATE_NOOP("cli", "the package file, or a folder for "
+                                               "one package per peer"))
+    imported = _command(kinds, "import", QT_TRANSLATE_NOOP(
+        "cli", "import package files, each all or nothing"), cmd_sync_import)
+    imported.add_argument("files", nargs="+", metavar="FILE",
+                          help=QT_TRANSLATE_NOOP("cli", "the package files (.gridsync)"))
+    imported.add_argument("--json", action="store_true", help=json_help)
+    status = _command(kinds, "status", QT_TRANSLATE_NOOP(
+        "cli", "each peer: packages, pending changes, conflicts, digests"), cmd_sync_status)
+    status.add_argument("--json", action="store_true", help=json_help)
+    conflicts = _command(kinds, "conflicts", QT_TRANSLATE_NOOP(
+        "cli", "the versions kept from conflicts"), cmd_sync_conflicts)
+    conflicts.add_argument("--json", action="store_true", help=json_help)
+    conflicts.add_argument("--all", action="store_true",
+                           help=QT_TRANSLATE_NOOP("cli", "resolved ones too"))
+    resolve = _command(kinds, "resolve", QT_TRANSLATE_NOOP("cli", "settle one conflict"),
+                       cmd_sync_resolve)
+    resolve.add_argument("conflict", metavar="ID", help=QT_TRANSLATE_NOOP(
+        "cli", "the conflict's id (its first 8 characters will do)"))
+    resolve.add_argument("choice", choices=("keep", "take", "same_person", "different"),
+                         help=QT_TRANSLATE_NOOP(
+                             "cli", "keep ours, take theirs, or (for a possible duplicate) "
+                             "same_person or different"))
+    peers = _command(kinds, "peers", QT_TRANSLATE_NOOP("cli", "the offices this PC trusts"),
+                     cmd_sync_peers)
+    peers.add_argument("--json", action="store_true", help=json_help)
+
+
+def _excel_commands(commands: Any) -> None:
+    imports = _command(commands, "import", QT_TRANSLATE_NOOP("cli", "import data from Excel"))
+    kinds = imports.add_subparsers(dest="what", metavar="WHAT", required=True)
+    sheet_help = QT_TRANSLATE_NOOP("cli", "the sheet's name (default: the first)")
+    dry_help = QT_TRANSLATE_NOOP("cli", "check every row and report; write nothing")
+    file_help = QT_TRANSLATE_NOOP("cli", "the .xlsx file to read")
+    roster = _command(kinds, "roster", QT_TRANSLATE_NOOP(
+        "cli", "party members from an .xlsx file"), cmd_import_roster)
+    roster.add_argument("file", metavar="FILE.xlsx", help=file_help)
+    roster.add_argument("--sheet", metavar="NAME", help=sheet_help)
+    roster.add_argument("--dry-run", action="store_true", help=dry_help)
+    residents = _command(kinds, "residents", QT_TRANSLATE_NOOP(
+        "cli", "residents (实有人口) from an .xlsx file"), cmd_import_residents)
+    residents.add_argument("file", metavar="FILE.xlsx", help=file_help)
+    residents.add_argument("--sheet", metavar="NAME", help=sheet_help)
+    residents.add_argument("--dry-run", action="store_true", help=dry_help)
+    residents.add_argument("--create-buildings", action="store_true", help=QT_TRANSLATE_NOOP(
+        "cli", "create the buildings the file names that do not exist"))
+
+    exports = _command(commands, "export", QT_TRANSLATE_NOOP("cli", "export data to Excel"))
+    kinds = exports.add_subparsers(dest="what", metavar="WHAT", required=True)
+    out_help = QT_TRANSLATE_NOOP(
+        "cli", "the .xlsx file to write (.xlsx is added when the name has no extension)")
+    export_roster = _command(kinds, "roster", QT_TRANSLATE_NOOP(
+        "cli", "the active party members, masked"), cmd_export_roster)
+    export_roster.add_argument("file", metavar="FILE.xlsx", type=_output_arg(".xlsx"),
+                               help=out_help)
+    export_roster.add_argument("--org", metavar="NAME", help=QT_TRANSLATE_NOOP(
+        "cli", "an organisation and its sub-organisations"))
+    export_residents = _command(kinds, "residents", QT_TRANSLATE_NOOP(
+        "cli", "the residents, masked"), cmd_export_residents)
+    export_residents.add_argument("file", metavar="FILE.xlsx", type=_output_arg(".xlsx"),
+                                  help=out_help)
+    _grid_options(export_residents, required=False,
+                  text=QT_TRANSLATE_NOOP("cli", "only this grid (its code or name)"))
+    full_help = QT_TRANSLATE_NOOP(
+        "cli", "full ID numbers and phones (recorded in the audit log), a file to import back")
+    for export in (export_roster, export_residents):
+        export.add_argument("--full", action="store_true", help=full_help)
+
+
+# --- arguments --------------------------------------------------------------
+MSG_DATE = QT_TRANSLATE_NOOP(
+    "errors", "{value} is not a date; write it as 2026-11-01, 2026/11/01, 2026.11.1 or "
+    "2026年11月1日.")
+MSG_YEAR = QT_TRANSLATE_NOOP(
+    "errors", "{value} is not a year; write four digits (YYYY), e.g. 2026.")
+MSG_PERIOD = QT_TRANSLATE_NOOP(
+    "errors", "{value} is not a period; write a year, half, quarter or month: 2026, 2026H1, "
+    "2026Q3, 2026-07 or 2026年7月.")
+MSG_OUTPUT_SUFFIX = QT_TRANSLATE_NOOP(
+    "errors", "{name} does not end in {suffix}; this command writes a {suffix} file. Name it "
+    "…{suffix}, or leave out the extension and {suffix} is added.")
+# What counts as a file name's extension: ".txt" or ".docx", not the ".11" of "2026.11".
+_EXTENSION = re.compile(r"\.[A-Za-z][A-Za-z0-9]{0,5}")
+
+
+def _type_error(message: str, **values: Any) -> argparse.ArgumentTypeError:
+    return argparse.ArgumentTypeError(UserError(message, **values).one_line())
 
 
 def _date_arg(text: str) -> dt.date:
@@ -237,24 +463,79 @@ def _date_arg(text: str) -> dt.date:
             raise ValueError(text)
         return day
     except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"日期应写作 2026-11-01、2026/11/01、2026.11.1 或 2026年11月1日：{text} | "
-            f"expected a date such as 2026-11-01, 2026/11/01 or 2026.11.1: {text}"
-        ) from None
+        raise _type_error(MSG_DATE, value=text) from None
 
 
 def _year_arg(text: str) -> int:
-    try:
-        year = int(text)
-    except ValueError:
-        year = 0
+    value = unicodedata.normalize("NFKC", text).strip().removesuffix("年").strip()
+    year = int(value) if value.isascii() and value.isdigit() else 0
     if not 1900 <= year <= 2999:
-        raise argparse.ArgumentTypeError(
-            f"年份应为四位数字：{text} | expected a year YYYY: {text}")
+        raise _type_error(MSG_YEAR, value=text)
     return year
 
 
+def _period_arg(text: str) -> Any:
+    from gridoffice.domain.inservice import parse_period
+
+    period = parse_period(text)
+    if period is None:
+        raise _type_error(MSG_PERIOD, value=text)
+    return period
+
+
+def _output_arg(suffix: str) -> Callable[[str], str]:
+    """The output file name: ``suffix`` added when the name has no extension, refused
+    when it has another one. A folder is left as it is (the writer refuses it)."""
+
+    def convert(text: str) -> str:
+        path = Path(text)
+        if path.suffix.lower() == suffix or path.is_dir():
+            return text
+        if _EXTENSION.fullmatch(path.suffix):
+            raise _type_error(MSG_OUTPUT_SUFFIX, name=path.name, suffix=suffix)
+        return text + suffix
+
+    return convert
+
+
 # --- commands ---------------------------------------------------------------
+MSG_NOT_SET_UP = QT_TRANSLATE_NOOP(
+    "errors", "The data folder {folder} is not set up for an office; nothing was written "
+    "to it. Set it up first: gridoffice-cli --data-dir {folder} setup --role community "
+    "--street STREET --community COMMUNITY (a street office: --role street --street "
+    "STREET), or start GridOffice and fill in its first form.")
+
+
+def _require_office(args: argparse.Namespace) -> None:
+    """Refuse a data folder that is not set up for an office, creating nothing in it
+    (not even the folder): a ledger of nobody's office is no ledger."""
+    import sqlite3
+
+    from gridoffice import paths
+    from gridoffice.services import office
+    from gridoffice.store import files
+
+    app_paths = paths.resolve(args.data_dir)
+    path = app_paths.database
+    profile = None
+    if path.is_file() and path.stat().st_size > 0:
+        try:
+            # Read-write: the last connection to close removes the WAL files, which a
+            # read-only one would leave behind.
+            conn = files.connect(path)
+            try:
+                rows = conn.execute("SELECT key, value FROM setting").fetchall()
+            finally:
+                conn.close()
+        except sqlite3.Error:
+            # Not ours, damaged or newer: say so (without writing); else no settings yet.
+            files.inspect(path, app_paths.backup_dir, quick_check=False)
+            rows = []
+        profile = office.profile_from(dict(rows))
+    if profile is None:
+        raise UserError(MSG_NOT_SET_UP, folder=str(app_paths.data_dir))
+
+
 def _open(args: argparse.Namespace) -> Any:
     from gridoffice import paths
     from gridoffice.store.files import open_database
@@ -661,15 +942,6 @@ def cmd_ledger_street_summary(args: argparse.Namespace) -> int:
     return _print_ledger(args, f"street_summary:{year}", "个社区 communities", render)
 
 
-def _period_arg(text: str | None) -> Any:
-    """The period typed on the command line; UserError (one line, exit 1) when bad."""
-    if text is None:
-        return None
-    from gridoffice.services.inservice import parse_period_or_fail
-
-    return parse_period_or_fail(text)
-
-
 def _registration_arg(db: Any, code: str | None) -> str | None:
     if not code:
         return None
@@ -696,7 +968,7 @@ def cmd_ledger_checkin_forms(args: argparse.Namespace) -> int:
 def cmd_ledger_service_cards(args: argparse.Namespace) -> int:
     from gridoffice.ledgers import inservice_ledger
 
-    period = _period_arg(args.period)
+    period = args.period
     target = "inservice_service_cards" + (f":{period.text}" if period else "")
     return _print_ledger(args, target, "张 cards", lambda db, unit: (
         inservice_ledger.render_service_cards(db, args.output, unit=unit, period=period,
@@ -706,7 +978,7 @@ def cmd_ledger_service_cards(args: argparse.Namespace) -> int:
 def cmd_ledger_points(args: argparse.Namespace) -> int:
     from gridoffice.ledgers import inservice_ledger
 
-    period = _period_arg(args.period)
+    period = args.period
 
     def render(db: Any, unit: str) -> Any:
         work_unit_id = inservice_ledger.find_work_unit(db, args.unit) if args.unit else None
@@ -720,7 +992,7 @@ def cmd_ledger_unit_letters(args: argparse.Namespace) -> int:
     from gridoffice.ledgers import inservice_ledger
     from gridoffice.services.roster import RosterService
 
-    period = _period_arg(args.period)
+    period = args.period
     db = _database(args)
     try:
         unit, operator = _operator(db)
@@ -848,12 +1120,7 @@ def cmd_export_residents(args: argparse.Namespace) -> int:
         _unit, operator = _operator(db)
         service = HouseholdService(db, operator)
         grids = service.list_grids()
-        grid_id = None
-        if args.grid:
-            found = [g for g in grids if g.code == args.grid.strip()]
-            if not found:
-                raise UserError(MSG_NO_SUCH_GRID, code=args.grid)
-            grid_id = found[0].id
+        grid_id = service.find_grid(args.grid, args.community).id if args.grid else None
         rows = service.residents(grid_id, reveal=args.full)
         residents_excel.export_residents(rows, args.file, reveal=args.full,
                                          grid_names={g.id: g.name for g in grids})
@@ -863,9 +1130,6 @@ def cmd_export_residents(args: argparse.Namespace) -> int:
         db.close()
     print(f"已导出 exported: {args.file}（{len(rows)} 人 residents）")
     return EXIT_OK
-
-
-MSG_NO_SUCH_GRID = QT_TRANSLATE_NOOP("errors", "There is no grid with the code {code}.")
 
 
 def _warn_missing(chars: list[str]) -> None:
@@ -879,6 +1143,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s")
     try:
+        if getattr(args, "needs_office", True):
+            _require_office(args)
         return int(args.handler(args))
     except UserError as exc:
         print(f"gridoffice-cli: {exc.one_line()}", file=sys.stderr)

@@ -7204,6 +7204,385 @@ Give it to the other office; they trust it after checking that its fingerprint m
         </message>
     </context>
     <context>
+        <name>cli</name>
+        <message>
+            <source>usage</source>
+            <translation>用法</translation>
+        </message>
+        <message>
+            <source>positional arguments</source>
+            <translation>参数</translation>
+        </message>
+        <message>
+            <source>options</source>
+            <translation>选项</translation>
+        </message>
+        <message>
+            <source>show this help message and exit</source>
+            <translation>显示本帮助并退出</translation>
+        </message>
+        <message>
+            <source>usage error: {message} (see --help)</source>
+            <translation>用法错误：{message}（见 --help）</translation>
+        </message>
+        <message>
+            <source>{names} must be given</source>
+            <translation>缺少必填项：{names}</translation>
+        </message>
+        <message>
+            <source>give one of {names}</source>
+            <translation>请在 {names} 中选填一项</translation>
+        </message>
+        <message>
+            <source>unknown arguments: {names}</source>
+            <translation>无法识别的参数：{names}</translation>
+        </message>
+        <message>
+            <source>{option} could mean {names}</source>
+            <translation>{option} 不明确，可能是：{names}</translation>
+        </message>
+        <message>
+            <source>{option}: there is no {value}; choose one of {names}</source>
+            <translation>{option}：没有“{value}”这一项，可选：{names}</translation>
+        </message>
+        <message>
+            <source>{option}: {value} is not a whole number</source>
+            <translation>{option}：{value} 不是整数</translation>
+        </message>
+        <message>
+            <source>{option}: give a value after it</source>
+            <translation>{option}：后面要写一个值</translation>
+        </message>
+        <message>
+            <source>{option} and {other} cannot be given together</source>
+            <translation>{option} 和 {other} 不能同时使用</translation>
+        </message>
+        <message>
+            <source>the file to write (.pdf is added when the name has no extension)</source>
+            <translation>要生成的文件（文件名不带扩展名时自动加上 .pdf）</translation>
+        </message>
+        <message>
+            <source>at a street office: the community whose grid is meant</source>
+            <translation>街道使用：网格所属的社区</translation>
+        </message>
+        <message>
+            <source>GridOffice without its window: information, demo data, ledgers, Excel import and export, sync with the street office.</source>
+            <translation>网格通命令行工具（不打开窗口）：查看信息、生成演示数据、打印台账、Excel 导入导出、与街道同步数据。</translation>
+        </message>
+        <message>
+            <source>print the program's version and exit</source>
+            <translation>显示程序版本并退出</translation>
+        </message>
+        <message>
+            <source>the data folder (default: $GRIDOFFICE_DATA_DIR or the user's data folder)</source>
+            <translation>数据目录（默认：环境变量 $GRIDOFFICE_DATA_DIR 指定的目录，或当前用户的数据目录）</translation>
+        </message>
+        <message>
+            <source>log debug messages to stderr</source>
+            <translation>在标准错误输出中显示调试信息</translation>
+        </message>
+        <message>
+            <source>office, data folder, data version, counts and digests</source>
+            <translation>本单位、数据目录、数据版本、各类数量和校验值</translation>
+        </message>
+        <message>
+            <source>print JSON</source>
+            <translation>以 JSON 格式输出</translation>
+        </message>
+        <message>
+            <source>fill an empty data folder with demo data (sets up the demo community when the folder is not set up)</source>
+            <translation>在空的数据目录中生成演示数据（目录尚未设置单位时，自动设为演示社区）</translation>
+        </message>
+        <message>
+            <source>random seed (default 1)</source>
+            <translation>随机种子（默认 1）</translation>
+        </message>
+        <message>
+            <source>small (160 members) or large (20,000)</source>
+            <translation>small（160 名党员）或 large（20000 名党员）</translation>
+        </message>
+        <message>
+            <source>set up this PC's office without the window</source>
+            <translation>不打开窗口，设置本机所属单位</translation>
+        </message>
+        <message>
+            <source>a street office or a community office</source>
+            <translation>street 为街道，community 为社区</translation>
+        </message>
+        <message>
+            <source>the street office</source>
+            <translation>所属街道的名称</translation>
+        </message>
+        <message>
+            <source>the community (role community)</source>
+            <translation>社区名称（设置社区时填写）</translation>
+        </message>
+        <message>
+            <source>which PC of the office</source>
+            <translation>本机在单位里的叫法（如 1号机）</translation>
+        </message>
+        <message>
+            <source>who works on this PC (default 管理员)</source>
+            <translation>本机经办人（默认 管理员）</translation>
+        </message>
+        <message>
+            <source>print a PDF ledger</source>
+            <translation>打印 PDF 台账</translation>
+        </message>
+        <message>
+            <source>党组织设置一览表: the party organisations</source>
+            <translation>党组织设置一览表</translation>
+        </message>
+        <message>
+            <source>organisations and seats as they were on this day (e.g. 2026-11-01)</source>
+            <translation>按某一天的党组织和班子成员情况打印（如 2026-11-01）</translation>
+        </message>
+        <message>
+            <source>党员花名册: the party-member roster</source>
+            <translation>党员花名册</translation>
+        </message>
+        <message>
+            <source>an organisation (full or short name) and its sub-organisations</source>
+            <translation>某个党组织（全称或简称）及其下级党组织</translation>
+        </message>
+        <message>
+            <source>the members who belonged on this day (e.g. 2026-11-01)</source>
+            <translation>按某一天在册的党员打印（如 2026-11-01）</translation>
+        </message>
+        <message>
+            <source>网格户情登记表: one form per household</source>
+            <translation>网格户情登记表（每户一页）</translation>
+        </message>
+        <message>
+            <source>the grid (its code or name)</source>
+            <translation>网格（编号或名称）</translation>
+        </message>
+        <message>
+            <source>only this building of the grid</source>
+            <translation>只打印网格里的这栋楼</translation>
+        </message>
+        <message>
+            <source>网格户情汇总表: the residents of a grid</source>
+            <translation>网格户情汇总表（网格内全部居民）</translation>
+        </message>
+        <message>
+            <source>关爱对象名单: the residents with a care tag</source>
+            <translation>关爱对象名单（某一类关爱对象）</translation>
+        </message>
+        <message>
+            <source>the care tag, its Chinese name or code (e.g. 独居老人 or living_alone)</source>
+            <translation>关爱对象类别，写中文名称或代码（如 独居老人 或 living_alone）</translation>
+        </message>
+        <message>
+            <source>only this grid (its code or name; default: the whole community)</source>
+            <translation>只打印这个网格（编号或名称；默认：全社区）</translation>
+        </message>
+        <message>
+            <source>会议记录 with its 签到表: one meeting</source>
+            <translation>会议记录及签到表（一次会议）</translation>
+        </message>
+        <message>
+            <source>the meeting number shown in the program, e.g. 20261110-1</source>
+            <translation>程序里显示的会议编号，如 20261110-1</translation>
+        </message>
+        <message>
+            <source>the resident council held on this day (e.g. 2026-11-10)</source>
+            <translation>这一天召开的居民议事会（如 2026-11-10）</translation>
+        </message>
+        <message>
+            <source>议事会决议落实情况跟踪表: the follow-ups of resolutions</source>
+            <translation>议事会决议落实情况跟踪表</translation>
+        </message>
+        <message>
+            <source>only the meetings of this year (default: all)</source>
+            <translation>只含这一年的会议（默认：全部）</translation>
+        </message>
+        <message>
+            <source>年度会议情况汇总表: the meetings of a year</source>
+            <translation>年度会议情况汇总表</translation>
+        </message>
+        <message>
+            <source>the year</source>
+            <translation>年份</translation>
+        </message>
+        <message>
+            <source>街道社区工作情况汇总表: the figures of each community</source>
+            <translation>街道社区工作情况汇总表（各社区数据）</translation>
+        </message>
+        <message>
+            <source>meetings, follow-ups and points of this year (default: this year)</source>
+            <translation>会议、决议落实和积分按这一年统计（默认：今年）</translation>
+        </message>
+        <message>
+            <source>a year, half, quarter or month: 2026, 2026H1, 2026Q3, 2026-07 (also 2026年上半年, 2026年第3季度, 2026年7月)</source>
+            <translation>年、半年、季度或月：2026、2026H1、2026Q3、2026-07（也可写 2026年上半年、2026年第3季度、2026年7月）</translation>
+        </message>
+        <message>
+            <source>在职党员报到一览表: the in-service members</source>
+            <translation>在职党员报到一览表</translation>
+        </message>
+        <message>
+            <source>only this member (their code, e.g. ZB0001)</source>
+            <translation>只打印这名党员（报到编号，如 ZB0001）</translation>
+        </message>
+        <message>
+            <source>在职党员报到登记表: one page per member</source>
+            <translation>在职党员报到登记表（每人一页）</translation>
+        </message>
+        <message>
+            <source>服务记录卡: one card per member</source>
+            <translation>服务记录卡（每人一张）</translation>
+        </message>
+        <message>
+            <source>积分公示表: the public notice of points</source>
+            <translation>积分公示表</translation>
+        </message>
+        <message>
+            <source>only the members of this work unit (双向公示)</source>
+            <translation>只含这个工作单位的党员（双向公示）</translation>
+        </message>
+        <message>
+            <source>工作单位反馈函: one PDF per work unit, into a folder</source>
+            <translation>工作单位反馈函（每个单位一个 PDF，存入文件夹）</translation>
+        </message>
+        <message>
+            <source>the folder to write into</source>
+            <translation>保存到的文件夹</translation>
+        </message>
+        <message>
+            <source>报到卡 with QR codes, 8 a page</source>
+            <translation>带二维码的报到卡（每页 8 张）</translation>
+        </message>
+        <message>
+            <source>服务岗位二维码海报: one page per open post</source>
+            <translation>服务岗位二维码海报（每个开放岗位一页）</translation>
+        </message>
+        <message>
+            <source>file-based sync with the street office</source>
+            <translation>通过文件与街道同步数据</translation>
+        </message>
+        <message>
+            <source>write this PC's identity file</source>
+            <translation>导出本机的身份文件</translation>
+        </message>
+        <message>
+            <source>the identity file to write</source>
+            <translation>要导出的身份文件</translation>
+        </message>
+        <message>
+            <source>trust another office's identity file</source>
+            <translation>信任另一单位电脑的身份文件</translation>
+        </message>
+        <message>
+            <source>the other office's identity file</source>
+            <translation>对方电脑的身份文件</translation>
+        </message>
+        <message>
+            <source>write packages of the changes the peers have not acknowledged</source>
+            <translation>把对方尚未确认收到的变更写成同步包</translation>
+        </message>
+        <message>
+            <source>only for this office or PC (name, label or id)</source>
+            <translation>只发给这个单位或电脑（名称、机器名或编号）</translation>
+        </message>
+        <message>
+            <source>the package file, or a folder for one package per peer</source>
+            <translation>同步包文件；写文件夹则每个对方一个包</translation>
+        </message>
+        <message>
+            <source>import package files, each all or nothing</source>
+            <translation>导入同步包（每个包要么全部导入，要么都不导入）</translation>
+        </message>
+        <message>
+            <source>the package files (.gridsync)</source>
+            <translation>同步包文件（.gridsync）</translation>
+        </message>
+        <message>
+            <source>each peer: packages, pending changes, conflicts, digests</source>
+            <translation>各对方电脑：收发的包、待发变更、冲突、数据校验</translation>
+        </message>
+        <message>
+            <source>the versions kept from conflicts</source>
+            <translation>冲突时保留下来的版本</translation>
+        </message>
+        <message>
+            <source>resolved ones too</source>
+            <translation>也列出已处理的</translation>
+        </message>
+        <message>
+            <source>settle one conflict</source>
+            <translation>处理一个冲突</translation>
+        </message>
+        <message>
+            <source>the conflict's id (its first 8 characters will do)</source>
+            <translation>冲突编号（写前 8 位即可）</translation>
+        </message>
+        <message>
+            <source>keep ours, take theirs, or (for a possible duplicate) same_person or different</source>
+            <translation>keep 保留本机的，take 采用对方的；疑似重复人员用 same_person（同一人）或 different（不是同一人）</translation>
+        </message>
+        <message>
+            <source>the offices this PC trusts</source>
+            <translation>本机信任的单位电脑</translation>
+        </message>
+        <message>
+            <source>import data from Excel</source>
+            <translation>从 Excel 导入数据</translation>
+        </message>
+        <message>
+            <source>the sheet's name (default: the first)</source>
+            <translation>工作表名称（默认：第一个）</translation>
+        </message>
+        <message>
+            <source>check every row and report; write nothing</source>
+            <translation>逐行检查并报告问题，不写入任何数据</translation>
+        </message>
+        <message>
+            <source>the .xlsx file to read</source>
+            <translation>要读取的 .xlsx 文件</translation>
+        </message>
+        <message>
+            <source>party members from an .xlsx file</source>
+            <translation>从 .xlsx 文件导入党员</translation>
+        </message>
+        <message>
+            <source>residents (实有人口) from an .xlsx file</source>
+            <translation>从 .xlsx 文件导入居民（实有人口）</translation>
+        </message>
+        <message>
+            <source>create the buildings the file names that do not exist</source>
+            <translation>文件里的楼栋还没有时，自动新建</translation>
+        </message>
+        <message>
+            <source>export data to Excel</source>
+            <translation>导出数据到 Excel</translation>
+        </message>
+        <message>
+            <source>the .xlsx file to write (.xlsx is added when the name has no extension)</source>
+            <translation>要生成的 .xlsx 文件（文件名不带扩展名时自动加上 .xlsx）</translation>
+        </message>
+        <message>
+            <source>the active party members, masked</source>
+            <translation>在册党员（证件号、电话部分隐藏）</translation>
+        </message>
+        <message>
+            <source>an organisation and its sub-organisations</source>
+            <translation>某个党组织及其下级党组织</translation>
+        </message>
+        <message>
+            <source>the residents, masked</source>
+            <translation>居民（证件号、电话部分隐藏）</translation>
+        </message>
+        <message>
+            <source>only this grid (its code or name)</source>
+            <translation>只含这个网格（编号或名称）</translation>
+        </message>
+        <message>
+            <source>full ID numbers and phones (recorded in the audit log), a file to import back</source>
+            <translation>显示完整证件号码和联系电话（记入审计日志），导出的文件可以再导入</translation>
+        </message>
+    </context>
+    <context>
         <name>codes</name>
         <message>
             <source>Community office</source>
@@ -9225,10 +9604,6 @@ Give it to the other office; they trust it after checking that its fingerprint m
             <translation>党组织：没有名为 {name} 的党组织。</translation>
         </message>
         <message>
-            <source>There is no grid with the code {code}.</source>
-            <translation>没有编码为 {code} 的网格。</translation>
-        </message>
-        <message>
             <source>ID number: enter the number.</source>
             <translation>证件号码：请输入号码。</translation>
         </message>
@@ -9973,10 +10348,6 @@ Give it to the other office; they trust it after checking that its fingerprint m
             <translation>楼栋：{grid}有多个楼栋 {number}，请加上小区名称。</translation>
         </message>
         <message>
-            <source>Tag: {tag} is not a care tag.</source>
-            <translation>标签：{tag} 不是关爱对象类别。</translation>
-        </message>
-        <message>
             <source>Tag: {tag} is a restricted tag and is never printed on a list.</source>
             <translation>标签：{tag} 属于受限标签，不能打印名单。</translation>
         </message>
@@ -10375,6 +10746,42 @@ Give it to the other office; they trust it after checking that its fingerprint m
         <message>
             <source>{field}: {text} cannot be read as a date. Write dates like 2026-10-01, 2026/10/1 or 2026年10月1日, separated by commas; a run of days like 2026年10月1日至7日.</source>
             <translation>{field}：无法识别日期“{text}”。请写成 2026-10-01、2026/10/1 或 2026年10月1日，多个日期用逗号或顿号隔开；连续几天可写成 2026年10月1日至7日。</translation>
+        </message>
+        <message>
+            <source>{value} is not a date; write it as 2026-11-01, 2026/11/01, 2026.11.1 or 2026年11月1日.</source>
+            <translation>{value} 不是有效日期，请写成 2026-11-01、2026/11/01、2026.11.1 或 2026年11月1日。</translation>
+        </message>
+        <message>
+            <source>{value} is not a year; write four digits (YYYY), e.g. 2026.</source>
+            <translation>{value} 不是有效年份，请写四位数字（YYYY），如 2026。</translation>
+        </message>
+        <message>
+            <source>{value} is not a period; write a year, half, quarter or month: 2026, 2026H1, 2026Q3, 2026-07 or 2026年7月.</source>
+            <translation>{value} 不是有效期间，请写年、半年、季度或月：2026、2026H1、2026Q3、2026-07 或 2026年7月。</translation>
+        </message>
+        <message>
+            <source>{name} does not end in {suffix}; this command writes a {suffix} file. Name it …{suffix}, or leave out the extension and {suffix} is added.</source>
+            <translation>{name} 的扩展名不是 {suffix}，本命令生成的是 {suffix} 文件。请用 {suffix} 结尾的文件名，或不写扩展名（会自动加上 {suffix}）。</translation>
+        </message>
+        <message>
+            <source>The data folder {folder} is not set up for an office; nothing was written to it. Set it up first: gridoffice-cli --data-dir {folder} setup --role community --street STREET --community COMMUNITY (a street office: --role street --street STREET), or start GridOffice and fill in its first form.</source>
+            <translation>数据目录 {folder} 尚未设置本单位，未写入任何内容。请先设置：gridoffice-cli --data-dir {folder} setup --role community --street 街道名称 --community 社区名称（街道用 --role street --street 街道名称），或打开网格通，填写首次启动时的设置。</translation>
+        </message>
+        <message>
+            <source>Grid: there is no grid {grid}; the grids are: {grids}.</source>
+            <translation>网格：没有“{grid}”这个网格；现有网格：{grids}。</translation>
+        </message>
+        <message>
+            <source>Grid: there is no grid {grid}; the nearest of the {count} grids: {grids}.</source>
+            <translation>网格：没有“{grid}”这个网格；{count} 个网格中最接近的是：{grids}。</translation>
+        </message>
+        <message>
+            <source>Grid: there is no grid {grid}; no grid has been set up yet.</source>
+            <translation>网格：没有“{grid}”这个网格；还没有建立任何网格。</translation>
+        </message>
+        <message>
+            <source>Tag: {tag} is not a care tag; the care tags are: {tags}.</source>
+            <translation>标签：{tag} 不是关爱对象类别；可打印的类别有：{tags}。</translation>
         </message>
     </context>
     <context>

@@ -151,26 +151,23 @@ class Period:
 
 
 _PERIOD = re.compile(r"^(\d{4})(?:(?:[-./]?(Q|H)(\d))|(?:[-./](\d{1,2})))?$")
-_CHINESE_NUMBERS = {"一": "1", "二": "2", "三": "3", "四": "4"}
-_CHINESE_PERIODS = (  # 2026年, 2026年上半年, 2026年第三季度 / 2026年3季度, 2026年7月
-    (re.compile(r"^(\d{4})年(?:度|全年)?$"), r"\1"),
-    (re.compile(r"^(\d{4})年?上半年$"), r"\1H1"),
-    (re.compile(r"^(\d{4})年?下半年$"), r"\1H2"),
-    (re.compile(r"^(\d{4})年?第?([1-4])季度?$"), r"\1Q\2"),
-    (re.compile(r"^(\d{4})年(\d{1,2})月(?:份)?$"), r"\1-\2"),
-)
+# The way offices write them: 2026年(度), 2026年上半年, 2026年第三季度, 2026年7月.
+_ZH_PERIOD = re.compile(r"^(\d{4})\s*年度?\s*(?:(?P<half>[上下])半年"
+                        r"|第?\s*(?P<quarter>[1-4一二三四])\s*季度?"
+                        r"|(?P<month>\d{1,2})\s*月份?)?$")
+_ZH_DIGITS = {"一": "1", "二": "2", "三": "3", "四": "4"}
 
 
 def parse_period(text: str) -> Period | None:
-    """``2026``, ``2026Q3``, ``2026H1``, ``2026-07`` (or 2026/7, 2026年7月, 2026年上半年,
-    2026年第三季度); None when it is not one."""
-    value = "".join(unicodedata.normalize("NFKC", text).upper().split())
-    for chinese, digit in _CHINESE_NUMBERS.items():
-        value = value.replace(f"{chinese}季", f"{digit}季")
-    for pattern, canonical in _CHINESE_PERIODS:
-        if pattern.match(value):
-            value = pattern.sub(canonical, value)
-            break
+    """``2026``, ``2026Q3``, ``2026H1``, ``2026-07`` (also ``2026年``, ``2026年上半年``,
+    ``2026年第三季度``, ``2026年7月``); None when it is not one."""
+    value = unicodedata.normalize("NFKC", text).strip().upper()
+    written = _ZH_PERIOD.match(value)
+    if written:
+        half, quarter, month = written["half"], written["quarter"], written["month"]
+        value = written[1] + (f"H{1 if half == '上' else 2}" if half else
+                              f"Q{_ZH_DIGITS.get(quarter, quarter)}" if quarter else
+                              f"-{month}" if month else "")
     match = _PERIOD.match(value)
     if not match:
         return None

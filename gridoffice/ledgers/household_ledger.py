@@ -81,18 +81,14 @@ FORM_FONT_SIZE = 7.0  # 13 member columns on A4 portrait
 NOTE_SIZE = 8.0  # the note under a household form
 
 MSG_NO_SUCH_GRID = QT_TRANSLATE_NOOP("errors", "Grid: there is no grid with the code {code}.")
-MSG_MANY_GRIDS = QT_TRANSLATE_NOOP(
-    "errors", "Grid: {code} is a grid of several communities ({names}); name the community "
-    "(--community NAME).")
-MSG_NO_SUCH_COMMUNITY = QT_TRANSLATE_NOOP(
-    "errors", "Community: {name} is not an office known here ({known}).")
 MSG_NO_SUCH_BUILDING = QT_TRANSLATE_NOOP(
     "errors", "Building: the grid {grid} has no building {number}."
 )
 MSG_MANY_BUILDINGS = QT_TRANSLATE_NOOP(
     "errors", "Building: the grid {grid} has several buildings {number}; add the estate name."
 )
-MSG_NO_SUCH_TAG = QT_TRANSLATE_NOOP("errors", "Tag: {tag} is not a care tag.")
+MSG_NO_SUCH_TAG = QT_TRANSLATE_NOOP(
+    "errors", "Tag: {tag} is not a care tag; the care tags are: {tags}.")
 MSG_CONTROL_TAG = QT_TRANSLATE_NOOP(
     "errors", "Tag: {tag} is a restricted tag and is never printed on a list."
 )
@@ -158,28 +154,10 @@ class _Grid:
 
 
 def find_grid(db: Database, code: str, community: str | None = None) -> tuple[str, str]:
-    """(id, name) of the grid with this code (or name), in ``community`` when given
-    (at the street office, communities number their grids alike); UserError when
-    there is none, or several in different communities."""
-    from gridoffice.services.street import office_names
-
-    wanted = "".join(code.split())
-    names = office_names(db.path)
-    offices = None
-    if community:
-        offices = {office for office, name in names.items() if name == community.strip()}
-        if not offices:
-            raise UserError(MSG_NO_SUCH_COMMUNITY, name=community.strip(),
-                            known="、".join(sorted(set(names.values()))))
-    found = [grid for grid in HouseholdService(db).list_grids()
-             if wanted in (grid.code, grid.name)
-             and (offices is None or grid.origin_office in offices)]
-    if not found:
-        raise UserError(MSG_NO_SUCH_GRID, code=wanted)
-    if len({grid.origin_office for grid in found}) > 1:
-        raise UserError(MSG_MANY_GRIDS, code=wanted, names="、".join(sorted(
-            names.get(grid.origin_office, grid.origin_office[:8]) for grid in found)))
-    return found[0].id, found[0].name
+    """(id, name) of the grid with this code (or name), in ``community`` when given;
+    see :meth:`HouseholdService.find_grid`."""
+    grid = HouseholdService(db).find_grid(code, community)
+    return grid.id, grid.name
 
 
 def find_building(db: Database, grid_id: str, number: str) -> str:
@@ -206,7 +184,7 @@ def care_tag_code(tag: str) -> str:
     for code in CARE_TAGS:
         if wanted in (code.code, code.zh()):
             return code.code
-    raise UserError(MSG_NO_SUCH_TAG, tag=wanted)
+    raise UserError(MSG_NO_SUCH_TAG, tag=wanted, tags="、".join(c.zh() for c in CARE_TAGS))
 
 
 def care_list_title(tag: str) -> str:

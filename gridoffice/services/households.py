@@ -70,6 +70,18 @@ MSG_SAME_HOUSE = QT_TRANSLATE_NOOP("errors", "House: the household already lives
 MSG_NOT_A_DATE_ORDER = QT_TRANSLATE_NOOP(
     "errors", "Date: {date} is before {name} moved in ({since})."
 )
+MSG_NO_SUCH_GRID = QT_TRANSLATE_NOOP(
+    "errors", "Grid: there is no grid {grid}; the grids are: {grids}.")
+MSG_NO_SUCH_GRID_NEAREST = QT_TRANSLATE_NOOP(
+    "errors", "Grid: there is no grid {grid}; the nearest of the {count} grids: {grids}.")
+MSG_NO_GRIDS = QT_TRANSLATE_NOOP(
+    "errors", "Grid: there is no grid {grid}; no grid has been set up yet.")
+MSG_MANY_GRIDS = QT_TRANSLATE_NOOP(
+    "errors", "Grid: {code} is a grid of several communities ({names}); name the community "
+    "(--community NAME).")
+MSG_NO_SUCH_COMMUNITY = QT_TRANSLATE_NOOP(
+    "errors", "Community: {name} is not an office known here ({known}).")
+GRIDS_LISTED = 10  # a refused grid lists every grid up to this many, else the nearest
 
 
 @dataclass(frozen=True)
@@ -250,6 +262,24 @@ MSG_MERGE_CONFLICT = QT_TRANSLATE_NOOP(
 )
 
 
+def _no_such_grid(wanted: str, grids: list[GridRow]) -> UserError:
+    """The refusal of an unknown grid, listing the grids (or the nearest ones)."""
+    import difflib
+
+    def label(grid: GridRow) -> str:
+        return f"{grid.code} {grid.name}"
+
+    if not grids:
+        return UserError(MSG_NO_GRIDS, grid=wanted)
+    if len(grids) <= GRIDS_LISTED:
+        return UserError(MSG_NO_SUCH_GRID, grid=wanted, grids="、".join(map(label, grids)))
+    by_key = {key: grid for grid in grids for key in (grid.code, grid.name)}
+    near = difflib.get_close_matches(wanted, list(by_key), n=GRIDS_LISTED, cutoff=0.4)
+    shown = list(dict.fromkeys(by_key[key] for key in near)) or grids[:GRIDS_LISTED]
+    return UserError(MSG_NO_SUCH_GRID_NEAREST, grid=wanted, count=len(grids),
+                     grids="、".join(map(label, shown[:GRIDS_LISTED])))
+
+
 def _codes(name: str) -> Any:
     from gridoffice.domain import codes
 
@@ -335,6 +365,30 @@ class HouseholdService:
         grids = [GridRow(*row) for row in rows]
         self._grids_cache = (stamp, grids)
         return [g for g in grids if office is None or g.origin_office == office]
+
+    def find_grid(self, text: str, community: str | None = None) -> GridRow:
+        """The grid whose code or name is ``text``, in ``community`` when given (at the
+        street office, communities number their grids alike). UserError when there is
+        none (listing the grids, or the nearest ones) or several in different
+        communities."""
+        from gridoffice.services.street import office_names
+
+        wanted = "".join(text.split())
+        names = office_names(self.db.path)
+        grids = self.list_grids()
+        if community:
+            offices = {office for office, name in names.items() if name == community.strip()}
+            if not offices:
+                raise UserError(MSG_NO_SUCH_COMMUNITY, name=community.strip(),
+                                known="、".join(sorted(set(names.values()))))
+            grids = [grid for grid in grids if grid.origin_office in offices]
+        found = [grid for grid in grids if wanted in (grid.code, "".join(grid.name.split()))]
+        if not found:
+            raise _no_such_grid(wanted, grids)
+        if len({grid.origin_office for grid in found}) > 1:
+            raise UserError(MSG_MANY_GRIDS, code=wanted, names="、".join(sorted(
+                names.get(grid.origin_office, grid.origin_office[:8]) for grid in found)))
+        return found[0]
 
     def grid_warning(self, grid_id: str) -> Any:
         """The 300–500 households advice for a grid, or None."""
