@@ -13,11 +13,11 @@ from __future__ import annotations
 import datetime as dt
 import random
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from gridoffice.domain.identity import add_years, age_on, check_character
-from gridoffice.domain.names import NameGenerator
+from gridoffice.domain.names import SURNAMES, NameGenerator
 from gridoffice.errors import UserError
 from gridoffice.i18n import QT_TRANSLATE_NOOP
 from gridoffice.services import office
@@ -39,8 +39,8 @@ HOUSEHOLDS = {"small": (6, 300, 360), "large": (8, 400, 500)}  # grids, househol
 AREA_CODES = ("110105", "110108", "110101", "130602", "370102", "410105", "510107", "420106")
 NATIVE_PLACES = ("北京市", "河北省保定市", "山东省济南市", "河南省郑州市", "四川省成都市",
                  "湖北省武汉市", "天津市", "山西省太原市", "辽宁省沈阳市", "江苏省南京市")
-ESTATES = ("幸福里", "和平里", "安华里", "青年湖")
-BUILDINGS_PER_GRID = 10  # six storeys, three units, two flats a landing: 36 flats each
+ESTATES = ("幸福里", "和平里", "安华里", "青年湖", "安贞里", "华严里", "惠新苑", "育慧里")
+FLATS_PER_BUILDING = 36  # six storeys, three units, two flats a landing
 
 # The work units of the area (the in-service tab's units): type, party organisation
 # and the jobs people there do. A doctor works at the hospital, not at the tax bureau.
@@ -236,18 +236,14 @@ def _mobile(rng: random.Random) -> str:
 
 
 def _plan_grids(plan: _Plan, rng: random.Random, size: tuple[int, int, int]) -> None:
-    """Grids of 300–500 households; building numbers go on per estate, so no two
-    buildings of an estate share a number."""
+    """Grids of 300–500 households, an estate each; ``numbers`` are the buildings
+    sure to be lived in (more are added while flats are needed)."""
     count, low, high = size
-    next_number = dict.fromkeys(ESTATES, 1)
     for g in range(count):
-        estate = ESTATES[g % len(ESTATES)]
         target = rng.randint(low, high)
-        buildings = -(-target * 100 // (36 * 95))  # a few flats stand empty
-        first = next_number[estate]
-        next_number[estate] += buildings
         plan.grids.append({"code": f"110105001001{g + 1:03d}", "name": f"第{ORDINALS[g]}网格",
-                           "estate": estate, "numbers": list(range(first, first + buildings)),
+                           "estate": ESTATES[g % len(ESTATES)],
+                           "numbers": list(range(1, target // FLATS_PER_BUILDING + 1)),
                            "target": target})
 
 
@@ -312,7 +308,7 @@ def _member_row(rng: random.Random, names: NameGenerator, plan: _Plan, used: set
                    "mobile": (1975, 2003)}.get(category, (1955, 2004))
     birth = _random_day(rng, dt.date(first, 1, 1), dt.date(last, 12, 31))
     sex = "1" if rng.random() < 0.55 else "2"
-    name = names.person()
+    name = names.person(sex)
     adult = add_years(birth, 18)
     # Most join between 18 and 40; the young ones recently.
     join = _random_day(rng, adult, add_years(birth, rng.choice((25, 30, 35, 40))))
@@ -380,7 +376,7 @@ def _members(db: Database, rng: random.Random, names: NameGenerator, plan: _Plan
     """Members for every branch: retirees in theirs, in-service members placed with
     their work unit's party organisation, mobile ones away, a few transferred out or
     deceased; each with a placement and an event."""
-    from gridoffice.store.tables import Member, MemberEvent, MemberPlacement
+    from gridoffice.store.tables import Member, MemberEvent, MemberPlacement, MemberTransfer
 
     joint, retiree = plan.other_branches
     grid_of = {b.id: g for b, g in zip(plan.branches, plan.grids, strict=True)}
@@ -397,7 +393,8 @@ def _members(db: Database, rng: random.Random, names: NameGenerator, plan: _Plan
         grid = grid_of.get(org.id) or rng.choice(plan.grids)
         members.append(_member_row(rng, names, plan, used, category, org, grid,
                                    waiting=number < 2))
-    placements, events = [], []
+    org_names = {o.id: o.name for o in [*plan.branches, *plan.other_branches]}
+    placements, events, transfers = [], [], []
     with db.write() as session:
         ids = db.bulk_insert(session, Member, members)
         for member_id, values in zip(ids, members, strict=True):
@@ -406,12 +403,55 @@ def _members(db: Database, rng: random.Random, names: NameGenerator, plan: _Plan
                 "deceased", "transferred_out") else None
             placements.append({"member_id": member_id, "org_id": values["org_id"],
                                "from_date": start, "to_date": ended, "reason": "added"})
-            events.append({"member_id": member_id, "on_date": start, "kind": "added",
-                           "detail": "{}", "operator": plan.operator})
+            target = rng.choice(TRANSFER_TARGETS)
+            events.extend(_member_events(member_id, values, plan.operator, target))
+            if values["relation_status"] in ("transferred_out", "transferring_out"):
+                out = values["status_date"]
+                done = values["relation_status"] == "transferred_out"
+                transfers.append({
+                    "member_id": member_id, "direction": "out",
+                    "from_org": org_names.get(values["org_id"], ""),
+                    "to_org": target, "out_date": out,
+                    "in_date": out + dt.timedelta(days=rng.randint(5, 20)) if done else None,
+                    "dues_paid_until": out.replace(day=1) - dt.timedelta(days=1),
+                    "status": "received" if done else "review"})
         db.bulk_insert(session, MemberPlacement, placements)
         db.bulk_insert(session, MemberEvent, events)
+        db.bulk_insert(session, MemberTransfer, transfers)
     plan.members = members
     return len(members)
+
+
+TRANSFER_TARGETS = ("中共朝阳区安贞街道安华里社区委员会", "中共海淀区中关村街道科源社区委员会",
+                    "中共天津市和平区南营门街道委员会", "中共河北省保定市竞秀区委组织部")
+
+
+def _member_events(member_id: str, values: dict[str, Any], operator: str,
+                   transfer_to: str) -> list[dict[str, Any]]:
+    """The history the roster shows: joined, probation extended, confirmed as a full
+    member, and how the membership here ended, each as the roster would record it."""
+    import json
+
+    def event(kind: str, on: dt.date, **detail: Any) -> dict[str, Any]:
+        return {"member_id": member_id, "on_date": on, "kind": kind,
+                "detail": json.dumps(detail, ensure_ascii=False), "operator": operator}
+
+    join = values["join_date"]
+    found = [event("added", join)]
+    if values["probation_extension_months"]:
+        found.append(event("probation_extended", join + dt.timedelta(days=350),
+                           months=values["probation_extension_months"],
+                           reason="支部党员大会决定延长预备期"))
+    if values["full_date"] is not None:
+        found.append(event("confirmed", values["full_date"]))
+    status, on = values["relation_status"], values["status_date"]
+    if status in ("transferred_out", "transferring_out"):
+        found.append(event("transfer_started", on, to=transfer_to))
+    if status == "transferred_out":
+        found.append(event("transferred_out", on, to=transfer_to))
+    if status == "deceased":
+        found.append(event("deceased", on, reason="病故"))
+    return found
 
 
 SEAT_POSTS = {("committee", "secretary"): "党委书记",
@@ -500,7 +540,8 @@ def _family(rng: random.Random, names: NameGenerator, day: dt.date, size: int,
                 "member": member}
     else:
         low, high = rng.choice(AGE_BANDS)
-        head = {"name": names.person(), "sex": "1" if rng.random() < 0.6 else "2",
+        sex = "1" if rng.random() < 0.6 else "2"
+        head = {"name": names.person(sex), "sex": sex,
                 "birth": _birth_at_age(rng, day, low, high)}
     head.update(relation="02", marital="20")
     people = [head]
@@ -508,20 +549,25 @@ def _family(rng: random.Random, names: NameGenerator, day: dt.date, size: int,
     if size >= 2 and rng.random() < (0.6 if head_age >= 75 else 0.88):
         birth = head["birth"] + dt.timedelta(days=rng.randint(-5 * 365, 5 * 365))
         birth = min(birth, add_years(day, -22))
-        people.append({"name": names.person(), "sex": "2" if head["sex"] == "1" else "1",
+        sex = "2" if head["sex"] == "1" else "1"
+        people.append({"name": names.person(sex), "sex": sex,
                        "birth": birth, "relation": "10", "marital": "20"})
     elif head_age >= 70:
         head["marital"] = "30" if rng.random() < 0.7 else "40"
     else:
         head["marital"] = "10" if head_age < 35 or rng.random() < 0.5 else "40"
-    surname = head["name"][0] if "·" not in head["name"] else ""
+    # Children take the surname of the father (the head, or the head's husband).
+    father = next((p for p in people if p["sex"] == "1"), None)
+    surname = father["name"][0] if father and father["name"][0] in SURNAMES else ""
     eldest = min(p["birth"] for p in people)
     while len(people) < size:
         if len(people) == size - 1 and size >= 3 and head_age < 45 and rng.random() < 0.3:
             sex = "1" if rng.random() < 0.45 else "2"
             birth = add_years(head["birth"], -rng.randint(24, 34))
             if age_on(birth, day) <= 92:
-                people.append({"name": names.person(), "sex": sex, "birth": birth,
+                name = (head["name"][0] + names.given(sex)
+                        if sex == "1" and head["name"][0] in SURNAMES else names.person(sex))
+                people.append({"name": name, "sex": sex, "birth": birth,
                                "relation": "51" if sex == "1" else "52",
                                "marital": "20" if rng.random() < 0.7 else "30"})
                 continue
@@ -530,7 +576,7 @@ def _family(rng: random.Random, names: NameGenerator, day: dt.date, size: int,
             break  # the parents are too young for another child
         sex = "1" if rng.random() < 0.51 else "2"
         age = age_on(birth, day)
-        people.append({"name": surname + names.person()[1:] if surname else names.person(),
+        people.append({"name": surname + names.given(sex) if surname else names.person(sex),
                        "sex": sex, "birth": birth, "relation": "20" if sex == "1" else "30",
                        "marital": "20" if age >= 28 and rng.random() < 0.5 else "10"})
     return people
@@ -558,19 +604,26 @@ def _political(rng: random.Random, person: dict[str, Any], day: dt.date) -> str:
     return "03" if 14 <= age <= 28 and rng.random() < 0.5 else "13"
 
 
-VISIT_FINDINGS = ("家庭情况稳定，无特殊需求", "老人身体状况良好，提醒注意用电用气安全",
-                  "核实家庭成员信息，无变化", "宣传反诈知识，发放宣传材料",
-                  "租住人员信息已核实登记", "了解到老人行动不便，已联系志愿者定期上门",
-                  "宣传垃圾分类和消防安全知识", "家中有学龄儿童，告知假期安全注意事项")
+VISIT_FINDINGS = {
+    "any": ("家庭情况稳定，无特殊需求", "核实家庭成员信息，无变化", "宣传反诈知识，发放宣传材料",
+            "宣传垃圾分类和消防安全知识"),
+    "elderly": ("老人身体状况良好，提醒注意用电用气安全",
+                "了解到老人行动不便，已联系志愿者定期上门", "宣传居家养老服务，登记助餐需求"),
+    "child": ("家中有学龄儿童，告知假期安全注意事项",),
+    "tenants": ("租住人员信息已核实登记", "提醒租户签订租赁合同并办理居住登记"),
+}
 VISIT_REQUESTS = ("反映楼道照明灯不亮", "希望单元门口加装扶手", "咨询居家养老服务补贴",
                   "反映楼上漏水", "咨询低保申请条件", "希望增设电动车充电桩")
 
 
 def _visits(rng: random.Random, plan: _Plan, household: dict[str, Any], workers: list[str],
-            cared: bool) -> list[dict[str, Any]]:
+            cared: bool, people: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Each household about once a quarter, those with care tags about monthly, on
-    working days, by the grid's own full-time workers."""
+    working days, by the grid's own full-time workers, noting what fits the family."""
     day = plan.day
+    ages = [age_on(p["birth"], day) for p in people]
+    fitting = [kind for kind, fits in (("elderly", max(ages) >= 70), ("child", min(ages) < 16),
+                                       ("tenants", household.get("rented", False))) if fits]
     visits = []
     months = _months_back(day, 12)
     for index, (year, month) in enumerate(months):
@@ -584,8 +637,8 @@ def _visits(rng: random.Random, plan: _Plan, household: dict[str, Any], workers:
         when = _working_day(first + dt.timedelta(days=rng.randrange(26)))
         if when > day or when.month != month:
             continue
-        findings = VISIT_FINDINGS[1] if cared and rng.random() < 0.5 else rng.choice(
-            VISIT_FINDINGS)
+        kind = rng.choice(fitting) if fitting and rng.random() < 0.6 else "any"
+        findings = rng.choice(VISIT_FINDINGS[kind])
         visits.append({"household_id": household["id"], "visit_date": when,
                        "visitor": rng.choice(workers), "findings": findings,
                        "requests": rng.choice(VISIT_REQUESTS) if rng.random() < 0.12 else ""})
@@ -623,8 +676,7 @@ def _households(db: Database, rng: random.Random, names: NameGenerator,
         plan.grid_ids[grid["code"]] = grid_id
         tables[Grid].append({"id": grid_id, "code": grid["code"], "name": grid["name"],
                              "grid_type": "city", "branch_org_id": branch.id,
-                             "boundary": f"{grid['estate']}小区{grid['numbers'][0]}—"
-                                         f"{grid['numbers'][-1]}号楼"})
+                             "boundary": f"{grid['estate']}小区"})
         workers = [names.person(), names.person()]
         plan.grid_workers[grid_id] = workers
         leader = committee[g % len(committee)] if committee else None
@@ -642,7 +694,9 @@ def _households(db: Database, rng: random.Random, names: NameGenerator,
         rng.shuffle(pool)
         grid_residents: list[dict[str, Any]] = []
         made = 0
-        for number in grid["numbers"]:
+        number = 0
+        while made < grid["target"]:
+            number += 1
             building_id = uuid7()
             tables[Building].append({"id": building_id, "grid_id": grid_id,
                                      "estate": grid["estate"], "number": str(number),
@@ -675,6 +729,8 @@ def _households(db: Database, rng: random.Random, names: NameGenerator,
                                 member = pool.pop()
                             people = _people(rng, names, plan, household, member, rented,
                                              used)
+                        if not rented:  # the family lives in its own flat
+                            tables[House][-1]["owner"] = people[0]["name"]
                         _add_household(rng, plan, tables, household, people, workers,
                                        name_keys, uuid7)
                         grid_residents.extend(p for p in tables[Resident][-len(people):])
@@ -752,6 +808,9 @@ def _add_household(rng: random.Random, plan: _Plan, tables: dict[Any, list[dict[
 
     day = plan.day
     cared = False
+    # An elderly couple on their own: both are 空巢老人.
+    empty_nest = len(people) == 2 and all(
+        age_on(p["birth"], day) >= 65 for p in people) and rng.random() < 0.6
     for person in people:
         birth = person["birth"]
         age = age_on(birth, day)
@@ -796,8 +855,7 @@ def _add_household(rng: random.Random, plan: _Plan, tables: dict[Any, list[dict[
                    "disability_grade": rng.choice("1234")}
         elif len(people) == 1 and age >= 60 and rng.random() < 0.8:
             tag = {"tag": "living_alone"}
-        elif len(people) == 2 and age >= 65 and all(
-                age_on(p["birth"], day) >= 65 for p in people) and rng.random() < 0.6:
+        elif empty_nest:
             tag = {"tag": "empty_nest"}
         elif person["sex"] == "1" and age >= 40 and rng.random() < 0.02:
             tag = {"tag": "veteran"}
@@ -805,7 +863,7 @@ def _add_household(rng: random.Random, plan: _Plan, tables: dict[Any, list[dict[
             tables[ResidentTag].append({"resident_id": resident_id, "kind": "care",
                                         "from_date": since, **tag})
             cared = cared or tag["tag"] != "veteran"
-    visits = _visits(rng, plan, household, workers, cared)
+    visits = _visits(rng, plan, household, workers, cared, people)
     tables[Visit].extend(visits)
     row = {k: v for k, v in household.items() if k not in ("quarter_slot", "rented")}
     if visits:
@@ -887,7 +945,7 @@ def _meetings(db: Database, rng: random.Random, plan: _Plan) -> int:
 
     from gridoffice.domain import meetings as rules
     from gridoffice.services import meetings as ms
-    from gridoffice.store.tables import Meeting
+    from gridoffice.store.tables import Meeting, MeetingAttendee
 
     day, operator = plan.day, plan.operator
     people = _council_people(plan)
@@ -913,22 +971,26 @@ def _meetings(db: Database, rng: random.Random, plan: _Plan) -> int:
             rules.COUNCIL, start, end, f"{plan.place}议事厅", secretary, operator,
             session_no=session_no))
         present = 0
-        for person in [*people, observer]:
+        rows = []
+        for order, person in enumerate([*people, observer], start=1):
             roll = rng.random()
-            if person is observer:
-                draft = replace(person, presence=rules.OBSERVER)
-            elif roll < 0.8:
-                draft = replace(person, presence=rules.PRESENT)
+            presence, reason, signed = rules.OBSERVER, None, None
+            if person is not observer:
+                presence = (rules.PRESENT if roll < 0.8 else rules.LEAVE if roll < 0.93
+                            else rules.ABSENT)
+                reason = {rules.LEAVE: rng.choice(REASONS[:4]),
+                          rules.ABSENT: REASONS[4]}.get(presence)
+            if presence == rules.PRESENT:
                 present += 1
-            elif roll < 0.93:
-                draft = replace(person, presence=rules.LEAVE,
-                                absence_reason=rng.choice(REASONS[:4]))
-            else:
-                draft = replace(person, presence=rules.ABSENT, absence_reason=REASONS[4])
-            # Each signs in on arrival, from half an hour before the start.
-            arrived = start - dt.timedelta(minutes=rng.randint(-3, 30))
-            ms.MeetingService(db, operator, meeting_rules=rule, now=arrived).add_attendee(
-                meeting_id, draft)
+                # Each signs in on arrival, from half an hour before the start.
+                signed = start - dt.timedelta(minutes=rng.randint(-3, 30))
+            rows.append({"meeting_id": meeting_id, "person_kind": person.person_kind,
+                         "person_id": person.person_id, "name": person.name,
+                         "identity": person.identity, "unit": person.unit,
+                         "presence": presence, "absence_reason": reason, "signed_at": signed,
+                         "sort_order": order})
+        with db.write() as session:
+            db.bulk_insert(session, MeetingAttendee, rows)
         for _ in range(rng.randint(1, 2)):
             title, content, decision = topics[count % len(topics)]
             count += 1
@@ -1158,7 +1220,7 @@ def _inservice(db: Database, rng: random.Random, plan: _Plan) -> int:
         registered.append((registration, reviewed, member))
     claims = _claims(db, rng, plan, registered, posts, point_rules)
     keen = {registration: rng.choice((0.3, 0.5, 0.65, 0.85)) for registration, *_ in registered}
-    _service_records(db, rng, plan, service, registered, posts, claims, keen, point_rules)
+    _service_records(db, rng, plan, registered, posts, claims, keen, point_rules)
     for registration, since, _member in registered:
         roll = rng.random()
         when = _random_day(rng, since, day)
@@ -1195,7 +1257,7 @@ def _claims(db: Database, rng: random.Random, plan: _Plan, registered: list[Any]
     return claimed
 
 
-def _service_records(db: Database, rng: random.Random, plan: _Plan, service: Any,
+def _service_records(db: Database, rng: random.Random, plan: _Plan,
                      registered: list[Any], posts: list[str],
                      claims: dict[int, list[tuple[str, dt.date]]],
                      keen: dict[str, float], point_rules: Any) -> None:
@@ -1204,11 +1266,11 @@ def _service_records(db: Database, rng: random.Random, plan: _Plan, service: Any
     staff on duty confirms, and each record earns its points (as check-out does)."""
     from gridoffice.domain import inservice as rules
     from gridoffice.domain.hlc import uuid7
-    from gridoffice.services import inservice as ins
-    from gridoffice.store.tables import PointsEntry, ServiceRecord
+    from gridoffice.store.tables import PointsEntry, ServiceActivity, ServiceRecord
 
     day, operator = plan.day, plan.operator
     since = {registration: reviewed for registration, reviewed, _member in registered}
+    activities: list[dict[str, Any]] = []
     records: list[dict[str, Any]] = []
     entries: list[dict[str, Any]] = []
 
@@ -1235,8 +1297,9 @@ def _service_records(db: Database, rng: random.Random, plan: _Plan, service: Any
             break
         name = ACTIVITIES[number % len(ACTIVITIES)]
         at = rng.choice((dt.time(9, 0), dt.time(14, 30)))
-        activity = service.add_activity(ins.ActivityDraft(
-            name, on, place=plan.place, organiser=operator))
+        activity = uuid7()
+        activities.append({"id": activity, "kind": "activity", "name": name, "on_date": on,
+                           "place": plan.place, "organiser": operator})
         hours = rng.choice((1.5, 2, 2.5, 3))
         for registration, *_ in registered:
             if since[registration] <= on and rng.random() < keen[registration]:
@@ -1251,13 +1314,15 @@ def _service_records(db: Database, rng: random.Random, plan: _Plan, service: Any
                 continue
             name = POSTS[index][0]
             at = dt.time(19, 0) if name == "治安巡逻" else dt.time(8, 30)
-            duty = service.add_activity(ins.ActivityDraft(
-                f"{name}岗位值守", on, "duty", post_id=post, place=plan.place,
-                organiser=operator))
+            duty = uuid7()
+            activities.append({"id": duty, "kind": "duty", "name": f"{name}岗位值守",
+                               "post_id": post, "on_date": on, "place": plan.place,
+                               "organiser": operator})
             for registration, claimed_on in claims[index]:
                 if claimed_on <= on and rng.random() < keen[registration]:
                     attend(registration, duty, on, at, rng.choice((2, 2, 3)), f"{name}岗位值守",
                            post, rules.DUTY)
     with db.write() as session:
+        db.bulk_insert(session, ServiceActivity, activities)
         db.bulk_insert(session, ServiceRecord, records)
         db.bulk_insert(session, PointsEntry, entries)

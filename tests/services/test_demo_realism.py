@@ -94,6 +94,19 @@ def test_families_have_ages_that_fit(sql):
                 assert r["marital_status"] == "10"
 
 
+GIRLS_ONLY, BOYS_ONLY = set("娟娜芳丽霞萍梅凤燕琪萱艳"), set("刚强勇军磊鹏斌浩")
+
+
+def test_names_fit_sex_and_family(sql):
+    for person in sql("SELECT name, sex FROM resident UNION ALL SELECT name, sex FROM member"):
+        given = set(person["name"][1:])
+        assert not given & (GIRLS_ONLY if person["sex"] == "1" else BOYS_ONLY), dict(person)
+    owners = sql("SELECT s.owner, r.name FROM house s JOIN household h ON h.house_id = s.id "
+                 "JOIN resident r ON r.household_id = h.id AND r.relation = '02' "
+                 "WHERE s.use = 'owner_occupied'")
+    assert owners and all(o["owner"] == o["name"] for o in owners)  # they live in their own
+
+
 def test_few_probationary_members_wait_for_full_membership(demo_db, sql):
     roster = RosterService(demo_db, today=TODAY)
     overdue = [item for item in roster.due_list() if item.bucket == "overdue"]
@@ -102,10 +115,16 @@ def test_few_probationary_members_wait_for_full_membership(demo_db, sql):
     # A handful whose year ended since the last quarterly branch meeting, no more.
     assert len(overdue) <= max(3, probationary // 2)
     assert all(item.days_left >= -92 for item in overdue), overdue
-    for member in sql("SELECT join_date, full_date, probation_extension_months FROM member "
-                      "WHERE status = 'full'"):
+    for member in sql("SELECT id, join_date, full_date, probation_extension_months "
+                      "FROM member WHERE status = 'full'"):
         party.validate_full_date(day(member["full_date"]), day(member["join_date"]),
                                  member["probation_extension_months"])
+        history = {(e.kind, e.on_date) for e in roster.history(member["id"])}
+        assert ("confirmed", day(member["full_date"])) in history  # 转正 is in the history
+    for member in sql("SELECT id, relation_status, status_date FROM member "
+                      "WHERE relation_status LIKE 'transfer%'"):
+        [transfer] = roster.transfers(member["id"])  # a transfer tells where they went
+        assert transfer.to_org and transfer.out_date == day(member["status_date"])
 
 
 def test_sign_ins_are_spread_before_each_meeting_and_activity(demo_db, sql):
