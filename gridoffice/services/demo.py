@@ -176,9 +176,13 @@ def _past(rng: random.Random, day: dt.date, years_back: tuple[int, int]) -> dt.d
                        day - dt.timedelta(days=365 * years_back[0]))
 
 
+# Public holidays with a fixed date (元旦, 劳动节, 国庆节): no meetings or visits then.
+FIXED_HOLIDAYS = {(1, 1), *((5, d) for d in range(1, 6)), *((10, d) for d in range(1, 8))}
+
+
 def _working_day(day: dt.date) -> dt.date:
-    """The day itself, or the Monday after a weekend."""
-    while day.weekday() >= 5:
+    """The day itself, or the next working day after a weekend or fixed holiday."""
+    while day.weekday() >= 5 or (day.month, day.day) in FIXED_HOLIDAYS:
         day += dt.timedelta(days=1)
     return day
 
@@ -781,7 +785,10 @@ def _people(rng: random.Random, names: NameGenerator, plan: _Plan, household: di
         else:
             person["id_number"] = _unique_id(rng, birth, person["sex"], used,
                                              home if home else "110105")
-            person["ethnicity"] = _ethnicity(rng, person["name"])
+            # Children and parents share the head's ethnic group; a spouse may not.
+            person["ethnicity"] = (_ethnicity(rng, person["name"])
+                                   if person["relation"] in ("02", "10")
+                                   else people[0]["ethnicity"])
             person["work"] = _work_or_school(rng, birth, day)
         person["id_type"] = "resident"
         person["political"] = _political(rng, person, day)
@@ -848,7 +855,7 @@ def _add_household(rng: random.Random, plan: _Plan, tables: dict[Any, list[dict[
         since = _random_day(rng, max(add_years(birth, 18), day - dt.timedelta(days=8 * 365)),
                             day - dt.timedelta(days=30))
         tag = None
-        if age >= 18 and person["relation"] == "02" and rng.random() < 0.03:
+        if age >= 18 and person["relation"] == "02" and rng.random() < 0.015:
             tag = {"tag": "subsistence"}
         elif age >= 18 and rng.random() < 0.02:
             tag = {"tag": "disabled", "disability_type": rng.choice("1234567"),
@@ -1062,36 +1069,42 @@ def _party_meetings(db: Database, rng: random.Random, plan: _Plan) -> None:
     for member in plan.members:
         if member["org_id"]:
             by_org.setdefault(member["org_id"], []).append(member)
-    for branch in [*plan.branches, *plan.other_branches]:
+    estates = {b.id: g["estate"] for b, g in zip(plan.branches, plan.grids, strict=True)}
+    for b, branch in enumerate([*plan.branches, *plan.other_branches]):
         members = by_org.get(branch.id, [])
         seats = plan.seats.get(branch.id, {})
         host = seats.get("secretary", {}).get("name", "")
         recorder = seats.get("organisation", {}).get("name", "") or host
         groups = plan.groups.get(branch.id, [])
         split = {g.id: members[i::len(groups)] for i, g in enumerate(groups)}
-        evening = dt.time(19, 0) if branch in plan.branches else dt.time(9, 30)
-        room, hall = f"{plan.place}党员活动室", f"{plan.place}会议室"
+        evening = dt.time(19, 0) if branch.id in estates else dt.time(9, 30)
+        # Each branch meets in its own estate's room, on its own days; the theme
+        # party day is the same day for all (the 25th), morning or afternoon.
+        room = (f"{estates[branch.id]}小区党员活动室" if branch.id in estates
+                else f"{plan.place}党员活动室")
+        hall = f"{plan.place}会议室"
+        theme_time = dt.time(9, 0) if b % 2 == 0 else dt.time(14, 30)
         specs: list[tuple[Any, ...]] = []
         for year, month in _months_back(plan.day, 12):
             first = dt.date(year, month, 1)
             quarter = (month - 1) // 3 + 1
-            specs.append(("branch_committee", _working_day(first + dt.timedelta(days=2)),
+            specs.append(("branch_committee", _working_day(first + dt.timedelta(days=2 + b)),
                           dt.time(9, 0), 1.5, "研究部署本月支部工作", list(seats.values()),
                           branch.id, room, host))
-            specs.append(("theme_day", _working_day(first + dt.timedelta(days=24)),
-                          dt.time(9, 0), 2.5, THEME_DAYS[month], members, branch.id, room,
-                          host))
+            specs.append(("theme_day", _working_day(first + dt.timedelta(days=24)), theme_time,
+                          2.5, THEME_DAYS[month], members, branch.id, room, host))
             for index, group in enumerate(groups):
                 leader = plan.seats.get(group.id, {}).get("group_leader", {}).get("name", host)
-                specs.append(("party_group", _working_day(first + dt.timedelta(days=13 + index)),
+                specs.append(("party_group",
+                              _working_day(first + dt.timedelta(days=11 + b + index)),
                               evening, 1, "学习交流本月学习内容，收集楼栋居民意见",
                               split[group.id], group.id, room, leader))
             if month % 3 == 1:
-                specs.append(("branch_congress", _working_day(first + dt.timedelta(days=15)),
+                specs.append(("branch_congress", _working_day(first + dt.timedelta(days=13 + b)),
                               dt.time(14, 30), 2, CONGRESS_TOPICS[quarter], members, branch.id,
                               hall, host))
             if month % 3 == 2:
-                specs.append(("party_lecture", _working_day(first + dt.timedelta(days=19)),
+                specs.append(("party_lecture", _working_day(first + dt.timedelta(days=16 + b)),
                               dt.time(15, 0), 1.5, LECTURES[quarter - 1], members, branch.id,
                               f"{plan.place}多功能厅", host))
         for spec in specs:
