@@ -281,3 +281,29 @@ def test_residents_pass_the_registers_rules(sql):
         hh.care_tag_checks(tag["tag"], tag["disability_type"], tag["disability_grade"],
                            day(person["birth_date"]), TODAY, person["guardian_note"])
         assert day(tag["from_date"]) < TODAY  # a tag has a history, not all from today
+
+
+CONTENT = {  # what a user sees, without ids and clocks
+    "member": "name, birth_date, id_number, join_date, full_date, status, category, work_unit, "
+              "job, party_post, relation_status",
+    "resident": "name, birth_date, id_number, relation, population_type, work_or_school",
+    "meeting": "meeting_type, start_at, title, place, host, status",
+    "meeting_attendee": "name, presence, signed_at",
+    "visit": "visit_date, visitor, findings",
+    "post_claim": "applied_on, claimed_on, status",
+    "service_record": "on_date, check_in_at, check_out_at, hours",
+}
+
+
+def content(path) -> dict[str, list[tuple]]:
+    conn = sqlite3.connect(path)
+    try:
+        return {table: sorted(conn.execute(f"SELECT {columns} FROM {table}").fetchall(),
+                              key=repr) for table, columns in CONTENT.items()}
+    finally:
+        conn.close()
+
+
+def test_the_same_seed_gives_the_same_demo(demo_db, db):
+    demo.fill(db, seed=1, today=TODAY)
+    assert content(db.path) == content(demo_db.path)
