@@ -1214,14 +1214,26 @@ def _inservice(db: Database, rng: random.Random, plan: _Plan) -> int:
     posts = [service.add_post(ins.PostDraft(name, category, quota))
              for name, category, quota in POSTS]
     registered = []
+    renewed = []
     for index, member in enumerate(members):
-        report = _random_day(rng, day - dt.timedelta(days=365), day - dt.timedelta(days=30))
+        # Some reported years ago, some this year; the post they wish for suits their work.
+        report = _random_day(rng, day - dt.timedelta(days=rng.choice((365, 365, 1000))),
+                             day - dt.timedelta(days=30))
+        if index % 17 == 5 or index % 23 == 7:  # awaiting review, or returned: lately
+            report = day - dt.timedelta(days=rng.randint(3, 25))
+        member["post_wish"] = UNIT_POSTS.get(member["work_unit"], rng.choice(OPEN_POSTS))
+        member["post_alt"] = rng.choice([i for i in OPEN_POSTS if i != member["post_wish"]])
         registration = service.register(ins.RegistrationDraft(
             units[member["work_unit"]], report, member_id=member["id"], job=member["job"],
             grid_id=plan.grid_ids.get(member["grid_code"]),
             skills=SKILLS.get(member["work_unit"], rng.choice(("摄影", "书法", "电脑维修",
                                                                  "心理咨询", ""))),
-            wished_categories=tuple(rng.sample([c.code for c in rules.POST_CATEGORIES], 2))))
+            wished_categories=(POSTS[member["post_wish"]][1], POSTS[member["post_alt"]][1])))
+        # Re-registered every half year, a few late (the reminder lists them).
+        last = report
+        while rules.reregistration_due(last, point_rules.reregister_months) <= day:
+            last = rules.reregistration_due(last, point_rules.reregister_months)
+            last += dt.timedelta(days=rng.randint(0, 10))
         if index % 17 == 5:
             continue  # awaiting review
         if index % 23 == 7:
@@ -1231,6 +1243,14 @@ def _inservice(db: Database, rng: random.Random, plan: _Plan) -> int:
         ins.InServiceService(db, operator, today=reviewed,
                              point_rules=point_rules).review(registration, True)
         registered.append((registration, reviewed, member))
+        if last != report and rng.random() < 0.85 and last <= day:
+            renewed.append((last, registration))
+    with db.write() as session:
+        raw = session.connection().connection.driver_connection
+        assert raw is not None
+        raw.executemany(f"UPDATE registration SET last_registered_on = ?, {db.STAMP_SET} "
+                        "WHERE id = ?", [(on.isoformat(), *db.update_stamp(), registration)
+                                         for on, registration in renewed])
     claims = _claims(db, rng, plan, registered, posts, point_rules)
     keen = {registration: rng.choice((0.3, 0.5, 0.65, 0.85)) for registration, *_ in registered}
     _service_records(db, rng, plan, registered, posts, claims, keen, point_rules)
@@ -1255,10 +1275,10 @@ def _claims(db: Database, rng: random.Random, plan: _Plan, registered: list[Any]
     taken = dict.fromkeys(range(len(posts)), 0)
     claimed: dict[int, list[tuple[str, dt.date]]] = {i: [] for i in range(len(posts))}
     for registration, reviewed, member in registered:
-        index = UNIT_POSTS.get(member["work_unit"], rng.choice(OPEN_POSTS))
+        index = member["post_wish"]
         room = POSTS[index][2] - (0 if index == FULL_POST else 1)
-        if taken[index] >= room:
-            index = rng.choice(OPEN_POSTS)
+        if taken[index] >= room:  # full: the other kind of post they asked for
+            index = member["post_alt"]
             room = POSTS[index][2] - 1
         if taken[index] >= room:
             continue

@@ -250,6 +250,21 @@ def test_posts_are_claimed_on_the_days_members_took_them(demo_db, sql):
     assert any(p.full for p in service.posts())
 
 
+def test_most_in_service_members_re_register_on_time(demo_db):
+    service = InServiceService(demo_db, today=TODAY)
+    serving = [r for r in service.registrations() if r.review_status == "approved"]
+    late = [r for r in service.reregistration_due(within_days=0) if r.reregister_due < TODAY]
+    assert serving and len(late) <= 0.25 * len(serving)
+    for r in service.registrations():
+        if r.review_status != "approved":  # waiting for review, or returned: recent
+            assert r.report_date > TODAY - dt.timedelta(days=60)
+    categories = {p.id: p.category for p in service.posts()}
+    wishes = {r.id: r.wished_categories for r in service.registrations()}
+    claims = service.claims()
+    wished = [c for c in claims if categories[c.post_id] in wishes[c.registration_id]]
+    assert len(wished) >= 0.8 * len(claims)  # most claim the kind of post they asked for
+
+
 def test_id_numbers_pass_the_programs_own_checks(sql):
     people = sql("SELECT name, id_type, id_number, birth_date, sex, population_type "
                  "FROM resident UNION ALL SELECT name, id_type, id_number, birth_date, sex, "
