@@ -1197,7 +1197,10 @@ def _inservice(db: Database, rng: random.Random, plan: _Plan) -> int:
     claimed on the days they took them (one post full), a year of activities and
     monthly post duties they checked in and out of, and points."""
     from gridoffice.domain import inservice as rules
+    from gridoffice.domain.hlc import uuid7
+    from gridoffice.domain.search_keys import name_keys
     from gridoffice.services import inservice as ins
+    from gridoffice.store.tables import PointsEntry, Registration
 
     day, operator = plan.day, plan.operator
     members = sorted((m for m in plan.members if m["category"] == "in_service"
@@ -1213,56 +1216,69 @@ def _inservice(db: Database, rng: random.Random, plan: _Plan) -> int:
             ins.WorkUnitDraft(name, unit_type, party_org, "办公室"))
     posts = [service.add_post(ins.PostDraft(name, category, quota))
              for name, category, quota in POSTS]
-    registered = []
-    renewed = []
+    registered, rows, entries = [], [], []
     for index, member in enumerate(members):
         # Some reported years ago, some this year; the post they wish for suits their work.
         report = _random_day(rng, day - dt.timedelta(days=rng.choice((365, 365, 1000))),
                              day - dt.timedelta(days=30))
-        if index % 17 == 5 or index % 23 == 7:  # awaiting review, or returned: lately
+        pending, returned = index % 17 == 5, index % 23 == 7
+        if pending or returned:  # lately
             report = day - dt.timedelta(days=rng.randint(3, 25))
         member["post_wish"] = UNIT_POSTS.get(member["work_unit"], rng.choice(OPEN_POSTS))
         member["post_alt"] = rng.choice([i for i in OPEN_POSTS if i != member["post_wish"]])
-        registration = service.register(ins.RegistrationDraft(
-            units[member["work_unit"]], report, member_id=member["id"], job=member["job"],
-            grid_id=plan.grid_ids.get(member["grid_code"]),
-            skills=SKILLS.get(member["work_unit"], rng.choice(("摄影", "书法", "电脑维修",
-                                                                 "心理咨询", ""))),
-            wished_categories=(POSTS[member["post_wish"]][1], POSTS[member["post_alt"]][1])))
         # Re-registered every half year, a few late (the reminder lists them).
         last = report
         while rules.reregistration_due(last, point_rules.reregister_months) <= day:
-            last = rules.reregistration_due(last, point_rules.reregister_months)
-            last += dt.timedelta(days=rng.randint(0, 10))
-        if index % 17 == 5:
-            continue  # awaiting review
-        if index % 23 == 7:
-            service.review(registration, False, "工作单位党组织信息不全")
-            continue
+            renewal = rules.reregistration_due(last, point_rules.reregister_months)
+            renewal += dt.timedelta(days=rng.randint(0, 10))
+            if renewal > day or rng.random() < 0.05:
+                break
+            last = renewal
         reviewed = min(day, report + dt.timedelta(days=rng.randint(1, 7)))
-        ins.InServiceService(db, operator, today=reviewed,
-                             point_rules=point_rules).review(registration, True)
+        full_name, initials = name_keys(member["name"])
+        registration = uuid7()
+        # As the in-service tab registers a member on the roster: linked, nothing copied.
+        rows.append({
+            "id": registration, "code": rules.member_code(index + 1),
+            "member_id": member["id"], "resident_id": member.get("resident_id"),
+            "name": member["name"], "party_status": member["status"],
+            "grid_id": plan.grid_ids.get(member["grid_code"]),
+            "work_unit_id": units[member["work_unit"]], "job": member["job"],
+            "skills": SKILLS.get(member["work_unit"], rng.choice(("摄影", "书法", "电脑维修",
+                                                                 "心理咨询", ""))),
+            "wished_categories": f"{POSTS[member['post_wish']][1]},"
+                                 f"{POSTS[member['post_alt']][1]}",
+            "report_type": "individual", "report_date": report,
+            "review_status": rules.PENDING if pending else rules.RETURNED if returned
+            else rules.APPROVED,
+            "review_reason": "工作单位党组织信息不全" if returned else None,
+            "reviewed_on": None if pending else reviewed,
+            "reviewer": None if pending else operator, "last_registered_on": last,
+            "name_pinyin": full_name, "name_initials": initials})
+        if pending or returned:
+            continue
+        points = point_rules.points_for(rules.FIRST_REGISTRATION)
+        entries.append({"registration_id": registration, "on_date": report,
+                        "item": rules.FIRST_REGISTRATION, "points": points,
+                        "basis": f"{rules.FIRST_REGISTRATION}={points}", "entered_by": operator})
         registered.append((registration, reviewed, member))
-        if last != report and rng.random() < 0.85 and last <= day:
-            renewed.append((last, registration))
+    for registration, since, _member in registered:  # 微心愿, 表彰, 无故缺席
+        roll = rng.random()
+        item, note = ((rules.WISH, "领办微心愿") if roll < 0.15 else
+                      (rules.AWARD, "优秀志愿者") if roll < 0.22 else
+                      (rules.ABSENCE, "认领岗位无故未到") if roll < 0.3 else (None, ""))
+        if item is not None:
+            points = point_rules.points_for(item)
+            entries.append({"registration_id": registration,
+                            "on_date": _random_day(rng, since, day), "item": item,
+                            "points": points, "basis": f"{item}={points}",
+                            "entered_by": operator, "note": note})
     with db.write() as session:
-        raw = session.connection().connection.driver_connection
-        assert raw is not None
-        raw.executemany(f"UPDATE registration SET last_registered_on = ?, {db.STAMP_SET} "
-                        "WHERE id = ?", [(on.isoformat(), *db.update_stamp(), registration)
-                                         for on, registration in renewed])
+        db.bulk_insert(session, Registration, rows)
+        db.bulk_insert(session, PointsEntry, entries)
     claims = _claims(db, rng, plan, registered, posts, point_rules)
     keen = {registration: rng.choice((0.3, 0.5, 0.65, 0.85)) for registration, *_ in registered}
     _service_records(db, rng, plan, registered, posts, claims, keen, point_rules)
-    for registration, since, _member in registered:
-        roll = rng.random()
-        when = _random_day(rng, since, day)
-        if roll < 0.15:
-            service.add_points(registration, rules.WISH, when, "领办微心愿")
-        elif roll < 0.22:
-            service.add_points(registration, rules.AWARD, when, "优秀志愿者")
-        elif roll < 0.3:
-            service.add_points(registration, rules.ABSENCE, when, "认领岗位无故未到")
     return len(members)
 
 
