@@ -920,7 +920,20 @@ COUNCIL_TOPICS = (
     ("老旧小区改造意见征集", "改造内容需征求居民意见。", "汇总居民意见报街道"),
     ("物业服务质量评议", "居民对保洁频次不满意。", "物业公司限期整改并公示整改情况"),
     ("绿化带改造", "部分绿地被占用种菜。", "恢复绿化，设置共享菜园试点"),
+    ("楼道照明改造", "多个单元楼道灯损坏，老人夜间出行不便。", "更换为声控节能灯，由物业负责维护"),
+    ("老年助餐点设置", "独居老人就餐困难。", "在社区养老驿站设置助餐点，每日供应午餐"),
+    ("快递柜设置", "快递堆放在楼门口，丢件较多。", "在小区南门设置智能快递柜"),
+    ("无障碍坡道建设", "轮椅出行的居民上下台阶困难。", "在1至4号楼单元门口加建无障碍坡道"),
+    ("小区门禁升级", "外来人员随意进出。", "更换人脸识别门禁，租户登记后开通"),
+    ("社区议事规则修订", "议事会表决程序需进一步明确。", "通过修订后的居民议事规则并公示"),
+    ("防汛准备", "雨季地下室易进水。", "物业备足沙袋和抽水泵，汛前完成排水管疏通"),
+    ("公共晾晒区设置", "居民在绿地私拉晾衣绳。", "在北区空地设置公共晾晒架"),
+    ("非机动车停放整治", "自行车、电动车乱停乱放。", "施划非机动车停放区并定期清理僵尸车"),
+    ("冬季供暖问题收集", "部分住户室温不达标。", "汇总报供热单位，逐户测温整改"),
 )
+DONE_NOTES = ("已完成，居民满意。", "已按决议完成，并张榜公示。",
+              "已落实，网格员回访居民基本满意。", "已完工并组织居民代表验收。")
+DOING_NOTES = ("正在推进。", "已联系相关单位，等待排期施工。", "方案已报街道审批。")
 OWNERS = ("社区居委会", "物业公司", "网格员", "业委会", "社区党委", "街道城管科")
 REASONS = ("生病", "出差", "外出", "工作冲突", "未联系上")
 
@@ -1028,7 +1041,8 @@ def _meetings(db: Database, rng: random.Random, plan: _Plan) -> int:
                                                       today=day)
                     today_service.update_follow_up(follow, ms.FollowUpDraft(
                         decision, rng.choice(OWNERS), due, status, done,
-                        "已完成，居民满意。" if done else "正在推进。", published=bool(done)))
+                        rng.choice(DONE_NOTES) if done else rng.choice(DOING_NOTES),
+                        published=bool(done)))
         service.finish(meeting_id)
         if date < day - dt.timedelta(days=20):
             service.approve(meeting_id, secretary)
@@ -1168,8 +1182,14 @@ POSTS = (("楼道长", "governance", 6), ("政策宣讲员", "organisation", 4),
          ("法律咨询", "legal", 3), ("助老帮扶", "assistance", 8), ("义诊服务", "health", 2),
          ("文体活动辅导", "culture", 5), ("治安巡逻", "safety", 10), ("垃圾分类督导", "other", 6))
 FULL_POST = 4  # 义诊服务: filled to its quota; the others keep a place free
-ACTIVITIES = ("垃圾分类宣传", "关爱独居老人走访", "社区环境整治", "义诊进社区", "法律知识讲座",
-              "反诈宣传", "文明交通劝导", "植树护绿", "消防安全检查", "重阳节敬老活动")
+# Two activities a month, as the year brings them (重阳 is in October, 宪法日 in December).
+ACTIVITIES = {1: ("新春送福进社区", "走访慰问困难群众"), 2: ("元宵节邻里联欢", "反诈宣传"),
+              3: ("学雷锋志愿服务", "植树护绿"), 4: ("文明祭扫宣传", "法律知识讲座"),
+              5: ("垃圾分类宣传", "义诊进社区"), 6: ("安全生产宣传", "防汛隐患排查"),
+              7: ("暑期四点半课堂", "关爱独居老人走访"), 8: ("社区环境整治", "文明交通劝导"),
+              9: ("中秋邻里节", "义诊进社区"), 10: ("重阳节敬老活动", "社区环境整治"),
+              11: ("消防安全检查", "关爱独居老人走访"),
+              12: ("国家宪法日宣传", "冬季防煤气中毒入户宣传")}
 # The post a member's work suits (by the unit), else one anybody can take.
 UNIT_POSTS = {"区人民医院": 4, "区人民法院": 2, "市第一中学": 5, "和平里小学": 5, "区教育局": 1,
               "区税务局": 1, "幸福街道办事处": 0}
@@ -1339,20 +1359,21 @@ def _service_records(db: Database, rng: random.Random, plan: _Plan,
                         "basis": f"{item}={point_rules.duty_per_hour}/h" if item == rules.DUTY
                         else f"{item}={points}", "entered_by": operator})
 
-    start = day - dt.timedelta(days=365)
-    for number in range(24):
-        on = start + dt.timedelta(days=15 * number + rng.randint(0, 6))
-        if on >= day:
-            break
-        name = ACTIVITIES[number % len(ACTIVITIES)]
-        at = rng.choice((dt.time(9, 0), dt.time(14, 30)))
-        activity = uuid7()
-        activities.append({"id": activity, "kind": "activity", "name": name, "on_date": on,
-                           "place": plan.place, "organiser": operator})
-        hours = rng.choice((1.5, 2, 2.5, 3))
-        for registration, *_ in registered:
-            if since[registration] <= on and rng.random() < keen[registration]:
-                attend(registration, activity, on, at, hours, name, None, rules.ACTIVITY)
+    for year, month in _months_back(day, 12):
+        for half, name in enumerate(ACTIVITIES[month]):
+            # On a Saturday in the first or second half of the month.
+            first = dt.date(year, month, 1 + 14 * half)
+            on = first + dt.timedelta(days=(5 - first.weekday()) % 7 + 7 * rng.randint(0, 1))
+            if on >= day:
+                continue
+            at = rng.choice((dt.time(9, 0), dt.time(14, 30)))
+            activity = uuid7()
+            activities.append({"id": activity, "kind": "activity", "name": name,
+                               "on_date": on, "place": plan.place, "organiser": operator})
+            hours = rng.choice((1.5, 2, 2.5, 3))
+            for registration, *_ in registered:
+                if since[registration] <= on and rng.random() < keen[registration]:
+                    attend(registration, activity, on, at, hours, name, None, rules.ACTIVITY)
     for year, month in _months_back(day, 12):
         for index, post in enumerate(posts):
             if not claims[index]:

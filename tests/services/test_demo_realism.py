@@ -209,6 +209,10 @@ def test_three_meetings_one_lesson_keep_their_rhythm(demo_db, sql):
         for group in sql("SELECT id, name FROM org WHERE parent_id = ? AND org_type = 'group'",
                          branch["id"]):
             assert set(months) <= done[(group["id"], "party_group")], group["name"]
+    titles = [r["title"].removesuffix("（补充）") for r in sql(
+        "SELECT i.title FROM agenda_item i JOIN meeting m ON m.id = i.meeting_id "
+        "WHERE m.meeting_type = 'council'")]
+    assert titles and len(set(titles)) == len(titles)  # a year of different matters
     councils = sorted(m.start_at for m in held if m.meeting_type == "council")
     assert len(councils) >= 11
     for start in councils:  # the 10th, or the next working day, in the afternoon
