@@ -118,7 +118,7 @@ class _Plan:
     seats: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)  # org -> seat
     grid_ids: dict[str, str] = field(default_factory=dict)  # code -> id
     grid_workers: dict[str, list[str]] = field(default_factory=dict)  # grid id -> names
-    adults: list[tuple[str, str, str]] = field(default_factory=list)  # resident reps' pool
+    representatives: list[tuple[str, str, str]] = field(default_factory=list)  # on the council
 
     @property
     def place(self) -> str:
@@ -892,7 +892,7 @@ def _grid_helpers(rng: random.Random, plan: _Plan, roles: list[dict[str, Any]], 
     for role, person in zip(("building_head",) * 3 + ("volunteer",) * 2 + ("resident_rep",) * 2,
                             chosen, strict=False):
         if role == "resident_rep":
-            plan.adults.append((person["id"], person["name"], grid_id))
+            plan.representatives.append((person["id"], person["name"], grid_id))
             continue
         roles.append({"grid_id": grid_id, "role": role, "person_name": person["name"],
                       "resident_id": person["id"], "member_id": person["member_id"],
@@ -950,7 +950,7 @@ def _council_people(plan: _Plan) -> list[Any]:
             and m["relation_status"] == "normal" and m["status"] == "full"][:3]
     return ([ms.AttendeeDraft(m["name"], "committee", "member", m["id"]) for m in committee]
             + [ms.AttendeeDraft(name, "resident_rep", "resident", rid)
-               for rid, name, _grid in plan.adults[:8]]
+               for rid, name, _grid in plan.representatives[:8]]
             + [ms.AttendeeDraft(m["name"], "member_rep", "member", m["id"]) for m in reps]
             + [ms.AttendeeDraft("刘建国", "police",
                                 unit=f"{plan.street.removesuffix('街道')}派出所"),
