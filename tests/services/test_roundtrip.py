@@ -41,8 +41,8 @@ HONG_KONG = with_check("81000019850412002")
 MACAU = with_check("82000019900705003")
 TAIWAN = with_check("83000019781130004")
 FOREIGNER = with_check("93315619880214005")
-OTHERS = [("陈家豪", HONG_KONG, "hmt_permit"), ("何美玲", MACAU, "hmt_permit"),
-          ("林志明", TAIWAN, "hmt_permit"), ("JOHN SMITH", FOREIGNER, "foreigner")]
+OTHERS = [("欧阳家豪", HONG_KONG, "hmt_permit"), ("司徒美玲", MACAU, "hmt_permit"),
+          ("上官志明", TAIWAN, "hmt_permit"), ("JOHN SMITH", FOREIGNER, "foreigner")]
 
 
 def snapshot(db: Database) -> dict[str, str]:
@@ -182,7 +182,7 @@ def test_masked_roster_export_is_refused(demo_db, tmp_path):
 def test_residents_export_with_full_numbers_imports_back_unchanged(demo_db, tmp_path):
     path = export_residents(demo_db, tmp_path / "residents.xlsx")
     rows = {r["姓名"]: r for r in sheet_rows(path)}
-    assert rows["陈家豪"]["证件类型"] == "港澳台居民居住证"
+    assert rows["欧阳家豪"]["证件类型"] == "港澳台居民居住证"
     assert rows["JOHN SMITH"]["证件类型"] == "外国人永久居留身份证"
     before = snapshot(demo_db)
     plan = residents_plan(demo_db, path)
@@ -280,7 +280,7 @@ def test_both_imports_read_dates_typed_the_office_way(demo_db, tmp_path):
         dt.date(1980, 1, 1), dt.date(2005, 7, 1), dt.date(2006, 7, 1))
 
     exported = [r for r in sheet_rows(export_residents(demo_db, tmp_path / "r.xlsx"))
-                if r["姓名"] == "陈家豪"]
+                if r["姓名"] == "欧阳家豪"]
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "实有人口"
