@@ -433,6 +433,7 @@ def _excel_commands(commands: Any) -> None:
     full_help = QT_TRANSLATE_NOOP(
         "cli", "full ID numbers and phones (recorded in the audit log), a file to import back")
     for export in (export_roster, export_residents):
+        export.set_defaults(output_dest="file")
         export.add_argument("--full", action="store_true", help=full_help)
 
 
@@ -504,6 +505,16 @@ MSG_NOT_SET_UP = QT_TRANSLATE_NOOP(
     "to it. Set it up first: gridoffice-cli --data-dir {folder} setup --role community "
     "--street STREET --community COMMUNITY (a street office: --role street --street "
     "STREET), or start GridOffice and fill in its first form.")
+
+
+def _check_output(args: argparse.Namespace) -> None:
+    """Refuse, before anything is opened, an output file or folder inside the data
+    folder, where it could replace the database, a backup or a key."""
+    from gridoffice import paths
+
+    target = getattr(args, getattr(args, "output_dest", "output"), None)
+    if target:
+        paths.check_output(target, paths.resolve(args.data_dir))
 
 
 def _require_office(args: argparse.Namespace) -> None:
@@ -1143,6 +1154,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s")
     try:
+        _check_output(args)
         if getattr(args, "needs_office", True):
             _require_office(args)
         return int(args.handler(args))
