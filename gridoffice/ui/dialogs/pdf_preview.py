@@ -196,6 +196,8 @@ class PdfPreviewDialog(QDialog):
         target = Path(chosen)
         if target.suffix.lower() != ".pdf":
             target = target.with_name(target.name + ".pdf")
+        if messages.output_refused(self, target):
+            return None
         try:
             self.save_to(target)
         except UserError as err:

@@ -1061,7 +1061,7 @@ class HouseholdsTab(QWidget, RowSelection):
         if full and not self.confirm_full_export():
             return None
         chosen = self.ask_export_path()
-        if not chosen:
+        if not chosen or messages.output_refused(self, chosen, self.db.path):
             return None
         from pathlib import Path
 

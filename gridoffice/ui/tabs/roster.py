@@ -668,7 +668,7 @@ class RosterTab(QWidget):
         if full and not self.confirm_full_export():
             return None
         chosen = self.ask_export_path(self.export_file_name())
-        if not chosen:
+        if not chosen or messages.output_refused(self, chosen, self.roster.db.path):
             return None
         try:
             from gridoffice.services import roster_excel
