@@ -433,6 +433,7 @@ def _excel_commands(commands: Any) -> None:
     full_help = QT_TRANSLATE_NOOP(
         "cli", "full ID numbers and phones (recorded in the audit log), a file to import back")
     for export in (export_roster, export_residents):
+        export.set_defaults(output_dest="file")
         export.add_argument("--full", action="store_true", help=full_help)
 
 
@@ -504,6 +505,16 @@ MSG_NOT_SET_UP = QT_TRANSLATE_NOOP(
     "to it. Set it up first: gridoffice-cli --data-dir {folder} setup --role community "
     "--street STREET --community COMMUNITY (a street office: --role street --street "
     "STREET), or start GridOffice and fill in its first form.")
+
+
+def _check_output(args: argparse.Namespace) -> None:
+    """Refuse, before anything is opened, an output file or folder inside the data
+    folder, where it could replace the database, a backup or a key."""
+    from gridoffice import paths
+
+    target = getattr(args, getattr(args, "output_dest", "output"), None)
+    if target:
+        paths.check_output(target, paths.resolve(args.data_dir))
 
 
 def _require_office(args: argparse.Namespace) -> None:
@@ -827,14 +838,15 @@ def _operator(db: Any) -> tuple[str, str]:
 
 def _print_ledger(args: argparse.Namespace, target: str, unit_label: str,
                   render: Callable[[Any, str], Any]) -> int:
-    """Open the data, make a ledger with ``render(db, unit)``, record it in the audit log."""
-    from gridoffice.services.roster import RosterService
+    """Open the data, make a ledger with ``render(db, unit)``, record it in the audit log
+    before the file takes its name."""
+    from gridoffice.store import audit
 
     db = _database(args)
     try:
         unit, operator = _operator(db)
-        result = render(db, unit)
-        RosterService(db, operator).audit("print", target, str(result.path))
+        with audit.recorded_output(db, operator, "print", target):
+            result = render(db, unit)
     finally:
         db.close()
     print(f"已生成 written: {result.path}（{result.pages} 页 pages, {result.rows} {unit_label}）")
@@ -990,17 +1002,17 @@ def cmd_ledger_points(args: argparse.Namespace) -> int:
 
 def cmd_ledger_unit_letters(args: argparse.Namespace) -> int:
     from gridoffice.ledgers import inservice_ledger
-    from gridoffice.services.roster import RosterService
+    from gridoffice.store import audit
 
     period = args.period
     db = _database(args)
     try:
         unit, operator = _operator(db)
-        results = inservice_ledger.render_unit_letters(db, args.output, unit=unit,
-                                                       period=period)
-        audit = RosterService(db, operator)
-        for result in results:
-            audit.audit("print", f"inservice_unit_letter:{period.text}", str(result.path))
+        # one audit entry per letter, each before its file takes its name
+        with audit.recorded_output(db, operator, "print",
+                                   f"inservice_unit_letter:{period.text}"):
+            results = inservice_ledger.render_unit_letters(db, args.output, unit=unit,
+                                                           period=period)
     finally:
         db.close()
     for result in results:
@@ -1087,9 +1099,9 @@ def cmd_export_roster(args: argparse.Namespace) -> int:
         org_id, _name = _find_org(db, args.org)
         service = RosterService(db, operator)
         rows = service.list_members(MemberQuery(org_id=org_id), reveal=args.full)
-        # written through atomic_output
-        roster_excel.export_members(rows, args.file, reveal=args.full)
-        service.audit(audit.EXPORT_FULL if args.full else "export", "roster", str(args.file))
+        with audit.recorded_output(db, operator, audit.EXPORT_FULL if args.full else "export",
+                                   "roster", str(args.file)):
+            roster_excel.export_members(rows, args.file, reveal=args.full)
     finally:
         db.close()
     print(f"已导出 exported: {args.file}（{len(rows)} 人 members）")
@@ -1112,7 +1124,6 @@ def cmd_import_residents(args: argparse.Namespace) -> int:
 def cmd_export_residents(args: argparse.Namespace) -> int:
     from gridoffice.services import residents_excel
     from gridoffice.services.households import HouseholdService
-    from gridoffice.services.roster import RosterService
     from gridoffice.store import audit
 
     db = _database(args)
@@ -1122,10 +1133,10 @@ def cmd_export_residents(args: argparse.Namespace) -> int:
         grids = service.list_grids()
         grid_id = service.find_grid(args.grid, args.community).id if args.grid else None
         rows = service.residents(grid_id, reveal=args.full)
-        residents_excel.export_residents(rows, args.file, reveal=args.full,
-                                         grid_names={g.id: g.name for g in grids})
-        RosterService(db, operator).audit(audit.EXPORT_FULL if args.full else "export",
-                                          "residents", str(args.file))
+        with audit.recorded_output(db, operator, audit.EXPORT_FULL if args.full else "export",
+                                   "residents", str(args.file)):
+            residents_excel.export_residents(rows, args.file, reveal=args.full,
+                                             grid_names={g.id: g.name for g in grids})
     finally:
         db.close()
     print(f"已导出 exported: {args.file}（{len(rows)} 人 residents）")
@@ -1143,6 +1154,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s")
     try:
+        _check_output(args)
         if getattr(args, "needs_office", True):
             _require_office(args)
         return int(args.handler(args))

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import errno
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from gridoffice.errors import StorageError
@@ -19,6 +20,24 @@ MSG_IS_DIRECTORY = QT_TRANSLATE_NOOP(
 MSG_NO_FOLDER = QT_TRANSLATE_NOOP(
     "errors", "The folder {path} does not exist. Choose an existing folder."
 )
+
+
+# Called with an output's final path after the file is complete and before it takes that
+# name; if it raises, the file is removed and never appears (see ``before_publish``).
+_PUBLISH: contextvars.ContextVar[Callable[[Path], None] | None] = contextvars.ContextVar(
+    "gridoffice_publish", default=None)
+
+
+@contextlib.contextmanager
+def before_publish(callback: Callable[[Path], None]) -> Iterator[None]:
+    """Within the block (in this thread), every file :func:`atomic_output` completes is
+    first passed to ``callback`` (e.g. to record it in the audit log) and takes its
+    name only when the callback returns."""
+    token = _PUBLISH.set(callback)
+    try:
+        yield
+    finally:
+        _PUBLISH.reset(token)
 
 
 @contextlib.contextmanager
@@ -49,6 +68,12 @@ def atomic_output(path: str | os.PathLike[str]) -> Iterator[Path]:
         try:
             with open(tmp, "rb+") as handle:
                 os.fsync(handle.fileno())
+        except OSError as exc:
+            raise storage_error(target, exc) from exc
+        publish = _PUBLISH.get()
+        if publish is not None:
+            publish(target)
+        try:
             os.replace(tmp, target)
         except OSError as exc:
             if exc.errno == errno.EXDEV:  # pragma: no cover - same folder by construction

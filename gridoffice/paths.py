@@ -14,7 +14,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from gridoffice.errors import MSG_DISK_FULL, MSG_NOT_WRITABLE, StorageError
+from gridoffice.errors import MSG_DISK_FULL, MSG_NOT_WRITABLE, StorageError, UserError
+from gridoffice.i18n import QT_TRANSLATE_NOOP
 
 APP_DIR_NAME = "GridOffice"
 ENV_DATA_DIR = "GRIDOFFICE_DATA_DIR"
@@ -115,3 +116,43 @@ def ensure_writable_dir(path: Path) -> Path:
     except OSError as exc:
         raise storage_error(path, exc) from exc
     return path
+
+
+MSG_OUTPUT_IN_DATA = QT_TRANSLATE_NOOP(
+    "errors", "{path} is inside the program's data folder {folder}, which holds the database, "
+    "its backups, keys and logs; nothing was written. Save the file in another folder, "
+    "e.g. Documents.")
+
+
+def _real(path: str | os.PathLike[str]) -> Path:
+    """``path`` with ``~``, ``..`` and symbolic links resolved (also for a file that does
+    not exist yet), compared without case where the file system ignores it."""
+    real = os.path.realpath(os.path.expanduser(os.fspath(path)))
+    return Path(os.path.normcase(real))
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    return path == folder or folder in path.parents
+
+
+def output_refusal(target: str | os.PathLike[str], app_paths: AppPaths) -> UserError | None:
+    """Why the program must not write an output file (a ledger, an export, a sync
+    package, an identity file) or a folder of them at ``target``, or None.
+
+    The data folder and the log folder hold the live database with its -wal, -shm and
+    -journal files, the backups, the keys, the sync state and the window settings: a
+    file written there could replace one of them, so nothing is written there at all.
+    """
+    real = _real(target)
+    for folder in (app_paths.data_dir, app_paths.log_dir):
+        if _inside(real, _real(folder)):
+            return UserError(MSG_OUTPUT_IN_DATA, path=os.fspath(target),
+                             folder=str(app_paths.data_dir))
+    return None
+
+
+def check_output(target: str | os.PathLike[str], app_paths: AppPaths) -> None:
+    """Raise :func:`output_refusal`'s error, if there is one."""
+    error = output_refusal(target, app_paths)
+    if error is not None:
+        raise error

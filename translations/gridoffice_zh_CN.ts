@@ -10740,6 +10740,10 @@ Give it to the other office; they trust it after checking that its fingerprint m
             <translation>{field}不是此记录的字段。</translation>
         </message>
         <message>
+            <source>The database {path} is read-only: nothing can be saved, exported or printed (each is recorded in it). Make the file and its folder writable, or ask for permission.</source>
+            <translation>数据库 {path} 是只读的：无法保存、导出或打印（每次操作都要记入数据库）。请让该文件及其所在文件夹可写，或请管理员开通写入权限。</translation>
+        </message>
+        <message>
             <source>This record belongs to another office and is changed there (it reaches this PC by sync); nothing was changed.</source>
             <translation>此记录属于其他单位，只能在该单位修改（通过同步到达本机）；未作任何更改。</translation>
         </message>
@@ -10782,6 +10786,10 @@ Give it to the other office; they trust it after checking that its fingerprint m
         <message>
             <source>Tag: {tag} is not a care tag; the care tags are: {tags}.</source>
             <translation>标签：{tag} 不是关爱对象类别；可打印的类别有：{tags}。</translation>
+        </message>
+        <message>
+            <source>{path} is inside the program's data folder {folder}, which holds the database, its backups, keys and logs; nothing was written. Save the file in another folder, e.g. Documents.</source>
+            <translation>{path} 位于本程序的数据文件夹 {folder} 内，那里存放着数据库、备份、密钥和日志；未写入任何文件。请把文件保存到其他文件夹，例如“文档”。</translation>
         </message>
     </context>
     <context>

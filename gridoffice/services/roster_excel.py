@@ -44,7 +44,7 @@ from gridoffice.errors import Cancelled, StorageError, Term, UserError, Validati
 from gridoffice.fileio import atomic_output
 from gridoffice.i18n import QT_TRANSLATE_NOOP
 from gridoffice.services.roster import MemberDraft, MemberRow, clean_draft
-from gridoffice.store import settings
+from gridoffice.store import audit, settings
 from gridoffice.store.database import Database
 from gridoffice.store.tables import Member, MemberEvent, MemberPlacement
 
@@ -1444,6 +1444,9 @@ def apply(db: Database, plan: ImportPlan, *, operator: str, today: dt.date,
                            source=source)
             done += len(chunk)
             _tick(progress, done, total)
+        audit.record(session, operator, "import", "roster",
+                     f"{plan.path.name} {plan.sheet}: {len(plan.new)} new, "
+                     f"{len(plan.updates)} updated")
         _tick(progress, total, total)  # the last chance to cancel before the commit
     try:
         remember_mapping(db, plan.headers, plan.mapping)

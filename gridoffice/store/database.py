@@ -32,6 +32,11 @@ from gridoffice.i18n import QT_TRANSLATE_NOOP
 from gridoffice.store.files import BUSY_TIMEOUT_MS, MSG_LOCKED, configure
 from gridoffice.store.tables import Synced
 
+MSG_READ_ONLY = QT_TRANSLATE_NOOP(
+    "errors",
+    "The database {path} is read-only: nothing can be saved, exported or printed (each "
+    "is recorded in it). Make the file and its folder writable, or ask for permission.",
+)
 MSG_NOT_OURS = QT_TRANSLATE_NOOP(
     "errors", "This record belongs to another office and is changed there (it reaches this "
     "PC by sync); nothing was changed.")
@@ -101,6 +106,8 @@ class Database:
                 session.rollback()
                 if "locked" in str(exc).lower():
                     raise StorageError(MSG_LOCKED, path=str(self.path)) from exc
+                if "readonly" in str(exc).lower():
+                    raise StorageError(MSG_READ_ONLY, path=str(self.path)) from exc
                 raise
             except BaseException:
                 session.rollback()

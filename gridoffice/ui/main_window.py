@@ -70,6 +70,7 @@ class MainWindow(QMainWindow):
         self._load_scheduled = False
         self._shut_down = False
         # Window layout lives in the data folder, never in the user's profile.
+        messages.protect_data_folder(context.paths)
         self.settings = QSettings(str(context.paths.data_dir / WINDOW_SETTINGS_FILE),
                                   QSettings.Format.IniFormat)
         self.undo_stack = QUndoStack(self)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from gridoffice import paths
 from gridoffice.errors import UserError
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
@@ -71,3 +72,30 @@ def show_bug(parent: QWidget | None, text: str, details: str) -> None:
     """A bug: an error box whose details hold the traceback."""
     title = translate("messages", "GridOffice: unexpected error")
     _box(parent, QMessageBox.Icon.Critical, text, title=title, details=details)
+
+
+# The data folder of this run, set by the main window: no "Save as" may write into it.
+_data_paths: list[paths.AppPaths] = []
+
+
+def protect_data_folder(app_paths: paths.AppPaths) -> None:
+    """Refuse, from now on, every output chosen inside ``app_paths``' data folder."""
+    _data_paths[:] = [app_paths]
+
+
+def output_refused(parent: QWidget | None, target: object, database: object = None) -> bool:
+    """True, after a warning, when the file or folder ``target`` chosen for an output is
+    inside the data folder (of this run, or the one holding ``database``)."""
+    if not target:
+        return False
+    guarded = list(_data_paths)
+    if database is not None:
+        from pathlib import Path
+
+        guarded.append(paths.AppPaths(Path(str(database)).parent, explicit=True))
+    for app_paths in guarded:
+        err = paths.output_refusal(str(target), app_paths)
+        if err is not None:
+            show_user_error(parent, err)
+            return True
+    return False

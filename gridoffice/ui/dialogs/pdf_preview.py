@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import shutil
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, QSize, QStandardPaths, Qt, Signal
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from gridoffice.errors import UserError
-from gridoffice.fileio import atomic_output
+from gridoffice.fileio import atomic_output, before_publish
 from gridoffice.paths import storage_error
 from gridoffice.ui import messages
 
@@ -49,6 +49,9 @@ class PdfPreviewDialog(QDialog):
         self.setWindowTitle(title)
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
         self.pdf_path = Path(pdf_path)
+        # Records a saved copy in the audit log before the copy takes its name (set by
+        # the tab that made the ledger); if it raises, no copy is left.
+        self.record_save: Callable[[Path], None] | None = None
         self.suggested_name = suggested_name
         self._delete_on_close = delete_on_close
 
@@ -196,6 +199,8 @@ class PdfPreviewDialog(QDialog):
         target = Path(chosen)
         if target.suffix.lower() != ".pdf":
             target = target.with_name(target.name + ".pdf")
+        if messages.output_refused(self, target):
+            return None
         try:
             self.save_to(target)
         except UserError as err:
@@ -206,8 +211,11 @@ class PdfPreviewDialog(QDialog):
         return target
 
     def save_to(self, target: Path) -> None:
-        """Copy the PDF to ``target`` without ever leaving a half-written file."""
-        with atomic_output(target) as partial:
+        """Copy the PDF to ``target`` without ever leaving a half-written file, nor one
+        without its audit entry."""
+        record = self.record_save
+        with (before_publish(record) if record else contextlib.nullcontext()), \
+                atomic_output(target) as partial:
             try:
                 shutil.copyfile(self.pdf_path, partial)
             except OSError as exc:

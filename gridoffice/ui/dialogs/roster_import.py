@@ -625,7 +625,7 @@ class RosterImportWizard(WorkbookChoice, QWizard):
         if self.plan is None or not self.plan.problems:
             return None
         chosen = self.ask_problems_path()
-        if not chosen:
+        if not chosen or messages.output_refused(self, chosen, self.db.path):
             return None
         target = Path(chosen)
         if target.suffix.lower() != ".xlsx":

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gridoffice.ui import messages
 from gridoffice.ui.dialogs.form import FormDialog
 
 REMOVABLE_ROOTS = ("/media/", "/run/media/", "/mnt/")
@@ -123,7 +124,7 @@ class ExportTargetDialog(FormDialog):
     def choose_other(self) -> None:
         folder = QFileDialog.getExistingDirectory(
             self, self.tr("Folder for the sync packages"), str(Path.home()))
-        if not folder:
+        if not folder or messages.output_refused(self, folder):
             return
         item = self._add_place(Path(folder), folder)
         self.places.setCurrentItem(item)

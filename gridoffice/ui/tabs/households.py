@@ -1061,12 +1061,11 @@ class HouseholdsTab(QWidget, RowSelection):
         if full and not self.confirm_full_export():
             return None
         chosen = self.ask_export_path()
-        if not chosen:
+        if not chosen or messages.output_refused(self, chosen, self.db.path):
             return None
         from pathlib import Path
 
         from gridoffice.services import residents_excel
-        from gridoffice.services.roster import RosterService
 
         target = Path(chosen)
         if target.suffix.lower() != ".xlsx":
@@ -1082,11 +1081,11 @@ class HouseholdsTab(QWidget, RowSelection):
             if full:  # the same residents in the same order, read again unmasked
                 by_id = {r.id: r for r in service.residents(query, reveal=True)}
                 shown = [by_id[r.id] for r in rows if r.id in by_id]
-            count = residents_excel.export_residents(shown, target, grid_names=grid_names,
-                                                     reveal=full)
-            RosterService(db, operator).audit(audit.EXPORT_FULL if full else "export",
-                                              "residents", str(target))
-            return count
+            # the audit entry is committed before the file takes its name
+            with audit.recorded_output(db, operator, audit.EXPORT_FULL if full else "export",
+                                       "residents", str(target)):
+                return residents_excel.export_residents(shown, target, grid_names=grid_names,
+                                                        reveal=full)
 
         def done(count: int) -> None:
             self.status_message.emit(self.tr("%n resident(s) exported to {path}.", "",
@@ -1120,7 +1119,7 @@ class HouseholdsTab(QWidget, RowSelection):
             from gridoffice.services.roster import RosterService
 
             audit = RosterService(self.db, self.service.operator).audit
-            preview.saved.connect(lambda path: audit("print", what, str(path)))
+            preview.record_save = lambda path: audit("print", what, str(path))
             preview.printed.connect(lambda pages: audit("print", what, f"{pages} pages"))
         return connect
 

@@ -819,7 +819,7 @@ class InServiceTab(QWidget, RowSelection):
         if self.db is None or (self.letters_job is not None and self.letters_job.running):
             return None
         folder = self.ask_folder()
-        if not folder:
+        if not folder or messages.output_refused(self, folder, self.db.path):
             return None
         from gridoffice.ui.workers import BackgroundJob
 

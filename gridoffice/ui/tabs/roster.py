@@ -668,7 +668,7 @@ class RosterTab(QWidget):
         if full and not self.confirm_full_export():
             return None
         chosen = self.ask_export_path(self.export_file_name())
-        if not chosen:
+        if not chosen or messages.output_refused(self, chosen, self.roster.db.path):
             return None
         try:
             from gridoffice.services import roster_excel
@@ -681,27 +681,28 @@ class RosterTab(QWidget):
             target = target.with_name(target.name + ".xlsx")
         roster, scope = self.roster, self.scope_text()
         query = self.members.query()
+        detail = self.tr("{count} members to {path}").format(count=len(rows), path=str(target))
 
         supports_progress = "progress" in inspect.signature(
             roster_excel.export_members).parameters
 
         def task(progress: object) -> Path:
+            from gridoffice.store import audit
+
             shown = rows
             if full:  # the same members in the same order, read again unmasked
                 by_id = {r.id: r for r in roster.list_members(query, reveal=True)}
                 shown = [by_id[r.id] for r in rows if r.id in by_id]
-            if supports_progress:  # then Cancel stops it
-                roster_excel.export_members(shown, target, progress=progress, reveal=full)
-            else:
-                roster_excel.export_members(shown, target, reveal=full)
+            # the audit entry is committed before the file takes its name
+            with audit.recorded_output(roster.db, roster.operator,
+                                       audit.EXPORT_FULL if full else "export", scope, detail):
+                if supports_progress:  # then Cancel stops it
+                    roster_excel.export_members(shown, target, progress=progress, reveal=full)
+                else:
+                    roster_excel.export_members(shown, target, reveal=full)
             return target
 
         def done(_result: object) -> None:
-            from gridoffice.store import audit
-
-            roster.audit(audit.EXPORT_FULL if full else "export", scope,
-                         self.tr("{count} members to {path}").format(
-                             count=len(rows), path=str(target)))
             self.status_message.emit(self.tr("{count} members were exported to {path}.").format(
                 count=len(rows), path=str(target)))
             self.exported.emit(str(target))
@@ -769,9 +770,9 @@ class RosterTab(QWidget):
         target = org_name or self.tr("All organisations")
 
         def audit(preview: PdfPreviewDialog) -> None:
-            preview.saved.connect(lambda saved: roster.audit(
+            preview.record_save = lambda saved: roster.audit(
                 "print", target, self.tr("Roster as of {date} saved to {path}").format(
-                    date=as_of.isoformat(), path=saved)))
+                    date=as_of.isoformat(), path=str(saved)))
             preview.printed.connect(lambda pages: roster.audit(
                 "print", target, self.tr("Roster as of {date}, {pages} pages printed").format(
                     date=as_of.isoformat(), pages=pages)))

@@ -538,7 +538,7 @@ class SyncTab(QWidget, RowSelection):
         path, _filter = QFileDialog.getSaveFileName(
             self, self.tr("Save this PC's identity file"), suggested,
             self.tr("Identity files (*.gridid)"))
-        if not path:
+        if not path or messages.output_refused(self, path, self.db.path):
             return None
         target = Path(path)
         if not target.suffix:
@@ -622,7 +622,7 @@ class SyncTab(QWidget, RowSelection):
         start = self.exchange_folder() or Path.home()
         chosen = QFileDialog.getExistingDirectory(
             self, self.tr("Exchange folder for sync packages"), str(start))
-        if not chosen:
+        if not chosen or messages.output_refused(self, chosen, getattr(self.db, "path", None)):
             return None
         self.set_exchange_folder(Path(chosen))
         return Path(chosen)
