@@ -512,8 +512,9 @@ class SyncService:
             missing = max(0, sequence - cursor["in_sequence"] - 1)
         ack = manifest.get("ack") or {}
         acked = cursor["acked_seq"]
-        if newest and isinstance(ack, dict):
-            acked = int(ack.get("seq", 0) or 0)
+        acked_by_them = (ack.get("seq") or 0) if isinstance(ack, dict) else None
+        if newest and type(acked_by_them) is int and 0 <= acked_by_them < 2**62:
+            acked = acked_by_them
         scope = tuple(str(o) for o in manifest.get("digest_scope") or ())
         theirs = manifest.get("digests") or {}
         mine = scope_digests(conn, scope) if scope else {}
