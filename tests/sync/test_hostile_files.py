@@ -308,5 +308,14 @@ def test_the_window_start_clears_the_private_folder(tmp_path):
     stale = paths.private_temp_dir(folder) / "sync-stale"
     stale.mkdir(parents=True)
     (stale / "rows.sqlite3").write_bytes(b"110101199003077777")
-    assert main(["--data-dir", str(folder), "--exit-after-show"]) == 0
+    import logging
+
+    try:
+        assert main(["--data-dir", str(folder), "--exit-after-show"]) == 0
+    finally:
+        root = logging.getLogger()
+        for handler in list(root.handlers):
+            if getattr(handler, "_gridoffice", False):
+                root.removeHandler(handler)
+                handler.close()
     assert list(paths.private_temp_dir(folder).iterdir()) == []
