@@ -43,6 +43,7 @@ def main(argv: list[str] | None = None) -> int:
     language = args.language or system_language()
     try:
         opened = open_database(app_paths, quick_check=False)  # checked once shown
+        paths.clear_private_temp(app_paths.data_dir)  # what a killed run left there
         language_setting = office.load_language(opened.path)
         language = args.language or language_setting or system_language()
         profile = office.load_profile(opened.path)

@@ -552,7 +552,9 @@ def _open(args: argparse.Namespace) -> Any:
     from gridoffice.store.files import open_database
 
     app_paths = paths.resolve(args.data_dir)
-    return app_paths, open_database(app_paths)
+    opened = open_database(app_paths)
+    paths.clear_private_temp(app_paths.data_dir)  # what a killed run left there
+    return app_paths, opened
 
 
 def _database(args: argparse.Namespace) -> Any:

@@ -8,9 +8,12 @@ or inside a PyInstaller bundle.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
+import shutil
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -72,6 +75,10 @@ class AppPaths:
         return self.data_dir / "backups"
 
     @property
+    def temp_dir(self) -> Path:
+        return private_temp_dir(self.data_dir)
+
+    @property
     def log_dir(self) -> Path:
         # A data folder named on purpose (a test, a USB stick) keeps its own
         # logs so that it never writes into the user's profile.
@@ -80,6 +87,42 @@ class AppPaths:
         import platformdirs
 
         return Path(platformdirs.user_log_dir(APP_DIR_NAME, appauthor=False))
+
+
+PRIVATE_TEMP_NAME = "tmp"
+
+
+def private_temp_dir(data_dir: Path) -> Path:
+    """The data folder's own temporary folder (decrypted sync rows and the like
+    go there, never to the system's shared temporary folder)."""
+    return Path(data_dir) / PRIVATE_TEMP_NAME
+
+
+def make_private_temp(data_dir: Path, prefix: str) -> Path:
+    """A new folder inside the private temporary folder, readable by this user only."""
+    root = private_temp_dir(data_dir)
+    try:
+        root.mkdir(mode=0o700, exist_ok=True)
+        os.chmod(root, 0o700)
+        return Path(tempfile.mkdtemp(prefix=prefix, dir=root))  # 0700 too
+    except OSError as exc:
+        raise storage_error(root, exc) from exc
+
+
+def clear_private_temp(data_dir: Path) -> None:
+    """Remove what a run cut short (killed, power cut) left in the private
+    temporary folder; it may hold personal data."""
+    root = private_temp_dir(data_dir)
+    try:
+        entries = list(root.iterdir())
+    except OSError:
+        return
+    for entry in entries:
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry, ignore_errors=True)
+        else:
+            with contextlib.suppress(OSError):
+                entry.unlink()
 
 
 def resolve(data_dir: str | os.PathLike[str] | None = None) -> AppPaths:

@@ -21,7 +21,6 @@ import json
 import re
 import shutil
 import sqlite3
-import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,7 +30,7 @@ from gridoffice.domain.hlc import pack, uuid7, wall_millis
 from gridoffice.errors import Cancelled, StorageError, Term, UserError
 from gridoffice.fileio import atomic_output
 from gridoffice.i18n import QT_TRANSLATE_NOOP
-from gridoffice.paths import storage_error
+from gridoffice.paths import clear_private_temp, make_private_temp, storage_error
 from gridoffice.services import office
 from gridoffice.services.sync_trust import (
     EXPECT_COMMUNITIES,
@@ -261,7 +260,10 @@ class SyncService:
 
     @contextlib.contextmanager
     def _workdir(self) -> Iterator[Path]:
-        folder = Path(tempfile.mkdtemp(prefix="gridoffice-sync-"))
+        # Decrypted rows hold full ID numbers and phones: only in the data
+        # folder's own private place, removed afterwards (and at the next start
+        # when a kill got in the way).
+        folder = make_private_temp(self.path.parent, "sync-")
         try:
             yield folder
         finally:
@@ -292,6 +294,7 @@ class SyncService:
             raise UserError(MSG_ONE_FILE, count=len(recipients),
                             names="、".join(p.display_name for p in recipients))
         _clear_leftovers(target if target.is_dir() else target.parent)
+        clear_private_temp(self.path.parent)
         sender = _Sender(self.profile(), own_identity(self.path), own_keys(self.path),
                          self.street_office_id())
         results = []
@@ -390,6 +393,7 @@ class SyncService:
         """Import each file on its own, all or nothing; a refused one says why."""
         results = []
         steps = 100
+        clear_private_temp(self.path.parent)
         for index, path in enumerate(paths):
             if progress is not None and not progress(index * steps, len(paths) * steps):
                 raise Cancelled()
@@ -512,8 +516,9 @@ class SyncService:
             missing = max(0, sequence - cursor["in_sequence"] - 1)
         ack = manifest.get("ack") or {}
         acked = cursor["acked_seq"]
-        if newest and isinstance(ack, dict):
-            acked = int(ack.get("seq", 0) or 0)
+        acked_by_them = (ack.get("seq") or 0) if isinstance(ack, dict) else None
+        if newest and type(acked_by_them) is int and 0 <= acked_by_them < 2**62:
+            acked = acked_by_them
         scope = tuple(str(o) for o in manifest.get("digest_scope") or ())
         theirs = manifest.get("digests") or {}
         mine = scope_digests(conn, scope) if scope else {}

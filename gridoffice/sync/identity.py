@@ -26,6 +26,9 @@ from gridoffice.i18n import QT_TRANSLATE_NOOP
 
 IDENTITY_FORMAT = "gridoffice-identity/1"
 MAX_IDENTITY_BYTES = 64 * 1024
+MAX_FIELD_CHARS = 1024
+IDENTITY_FIELDS = ("office_id", "replica_id", "role", "street", "community", "pc_label",
+                   "sign_key", "box_key")
 
 MSG_IDENTITY_BAD = QT_TRANSLATE_NOOP(
     "errors", "{path} is not a GridOffice identity file, or it was changed after it was made.")
@@ -130,17 +133,25 @@ def read_identity_file(data: bytes, path: str = "") -> PublicIdentity:
         if len(data) > MAX_IDENTITY_BYTES:
             raise ValueError("too large")
         outer = json.loads(data.decode("utf-8"))
-        if outer.get("format") != IDENTITY_FORMAT:
+        # Every value is checked for its shape and type before it is used.
+        if not isinstance(outer, dict) or outer.get("format") != IDENTITY_FORMAT:
             raise ValueError("format")
-        body = outer["identity"]
+        body, signature = outer.get("identity"), outer.get("signature")
+        if not isinstance(body, str) or not isinstance(signature, str):
+            raise ValueError("identity")
         fields = json.loads(body)
-        identity = PublicIdentity(**{key: str(fields[key]) for key in (
-            "office_id", "replica_id", "role", "street", "community", "pc_label",
-            "sign_key", "box_key")})
-        identity.verifier().verify(_unb64(outer["signature"]), body.encode("utf-8"))
+        if not isinstance(fields, dict):
+            raise ValueError("identity")
+        values = {key: fields.get(key) for key in IDENTITY_FIELDS}
+        if not all(isinstance(value, str) and len(value) <= MAX_FIELD_CHARS
+                   for value in values.values()):
+            raise ValueError("identity fields")
+        identity = PublicIdentity(**values)
+        identity.verifier().verify(_unb64(signature), body.encode("utf-8"))
         identity.recipient()
         if identity.role not in ("community", "street"):
             raise ValueError("role")
         return identity
-    except (ValueError, KeyError, TypeError, UnicodeDecodeError, InvalidSignature) as exc:
+    except (ValueError, KeyError, TypeError, RecursionError, InvalidSignature) as exc:
+        # (UnicodeError and JSONDecodeError are ValueErrors.)
         raise UserError(MSG_IDENTITY_BAD, path=path) from exc

@@ -148,18 +148,19 @@ def read_package(path: str | os.PathLike[str], *, keys: OfficeKeys, office_id: s
     """Check, verify and decrypt a package addressed to this PC."""
     source = Path(path)
     with _open_zip(source) as archive:
+        # Before the signature is checked, the manifest's fields (each of the
+        # right type by now) only serve to refuse the file or to find the key.
         manifest = _manifest(archive, source)
         manifest_bytes = archive.read("manifest.json")  # read cleanly just above
-        if (manifest.get("recipient_replica") != replica_id
-                or manifest.get("recipient_office") != office_id):
+        if (manifest["recipient_replica"] != replica_id
+                or manifest["recipient_office"] != office_id):
             raise UserError(MSG_NOT_FOR_US, path=str(source),
-                            recipient=str(manifest.get("recipient_name") or
-                                          manifest.get("recipient_replica") or "?"))
-        sender = trusted(str(manifest.get("sender_replica", "")))
-        if sender is None or sender.office_id != manifest.get("sender_office"):
+                            recipient=manifest["recipient_name"] or
+                            manifest["recipient_replica"] or "?")
+        sender = trusted(manifest["sender_replica"])
+        if sender is None or sender.office_id != manifest["sender_office"]:
             raise UserError(MSG_UNKNOWN_SENDER, path=str(source),
-                            sender=str(manifest.get("sender_name") or
-                                       manifest.get("sender_replica") or "?"))
+                            sender=manifest["sender_name"] or manifest["sender_replica"])
         try:
             signature = archive.read("manifest.sig")
             ciphertext = archive.read("payload.bin")
@@ -167,7 +168,7 @@ def read_package(path: str | os.PathLike[str], *, keys: OfficeKeys, office_id: s
             raise UserError(MSG_DAMAGED, path=str(source)) from exc
         try:
             sender.verifier().verify(signature, manifest_bytes)
-        except InvalidSignature as exc:
+        except (InvalidSignature, ValueError, TypeError) as exc:
             raise UserError(MSG_FORGED, path=str(source), sender=sender.display_name) from exc
     info = manifest.get("payload") or {}
     try:
@@ -182,7 +183,8 @@ def read_package(path: str | os.PathLike[str], *, keys: OfficeKeys, office_id: s
         compressed = AESGCM(data_key).decrypt(_unb64(info["nonce"]), ciphertext,
                                               _header(manifest))
         payload = _inflate(compressed, int(info["size"]), source)
-    except (ValueError, KeyError, TypeError, InvalidTag, zlib.error) as exc:
+    except (ValueError, KeyError, TypeError, AttributeError, OverflowError, InvalidTag,
+            zlib.error) as exc:
         raise UserError(MSG_DAMAGED, path=str(source)) from exc
     return OpenedPackage(manifest, payload, sender,
                          hashlib.sha256(source.read_bytes()).hexdigest())
@@ -261,12 +263,54 @@ def _check_entries(archive: zipfile.ZipFile, source: Path) -> None:
 
 
 def _manifest(archive: zipfile.ZipFile, source: Path) -> dict[str, Any]:
+    """The manifest, each field of the type it must have (it is not verified yet:
+    a wrong type or value is refused plainly, never trusted or raised on)."""
     try:
         manifest = json.loads(archive.read("manifest.json").decode("utf-8"))
-    except ZIP_ERRORS as exc:
+    except (*ZIP_ERRORS, RecursionError) as exc:
         raise UserError(MSG_DAMAGED, path=str(source)) from exc
     if not isinstance(manifest, dict):
         raise UserError(MSG_NOT_A_PACKAGE, path=str(source))
-    if int(manifest.get("format", 0) or 0) > PACKAGE_FORMAT:
+    checked = dict(manifest)
+    for key, kinds in FIELD_TYPES.items():
+        if key not in manifest and key not in _DEFAULTS and type(None) in kinds:
+            continue  # optional, and absent
+        value = manifest.get(key, _DEFAULTS.get(key))
+        if not _has_type(value, kinds):
+            raise UserError(MSG_NOT_A_PACKAGE, path=str(source))
+        checked[key] = value
+    if checked["format"] > PACKAGE_FORMAT:
         raise UserError(MSG_NEWER_FORMAT, path=str(source))
-    return manifest
+    return checked
+
+
+def _has_type(value: Any, kinds: tuple[type, ...]) -> bool:
+    if value is None:
+        return type(None) in kinds
+    if isinstance(value, bool):  # a bool is an int to Python, never to a package
+        return False
+    if isinstance(value, int):
+        return int in kinds and 0 <= value <= MAX_NUMBER
+    if isinstance(value, str):
+        return str in kinds and len(value) <= MAX_TEXT
+    return isinstance(value, kinds)
+
+
+# Every field the program reads, with the types it may have; the ones read
+# before the signature is checked must be there.
+_TEXT, _NUMBER = (str,), (int,)
+FIELD_TYPES: dict[str, tuple[type, ...]] = {
+    "format": _NUMBER, "package_id": _TEXT, "sender_office": _TEXT,
+    "sender_replica": _TEXT, "sender_name": _TEXT, "recipient_office": _TEXT,
+    "recipient_replica": _TEXT, "recipient_name": _TEXT, "incarnation": _TEXT,
+    "sequence": _NUMBER, "schema": _NUMBER, "min_reader_schema": _NUMBER,
+    "created_ms": (int, type(None)), "seq_from": _NUMBER, "seq_high": _NUMBER,
+    "previous_hash": (str, type(None)), "ack": (dict, type(None)),
+    "digest_scope": (list, type(None)), "digests": (dict, type(None)),
+    "payload": (dict, type(None)),
+}
+_DEFAULTS: dict[str, Any] = {"format": 0, "sender_name": "", "recipient_name": "",
+                             "schema": 0, "min_reader_schema": 0, "seq_from": 0,
+                             "seq_high": 0, "sequence": 0}
+MAX_NUMBER = 2**62  # SQLite keeps up to 2**63 - 1
+MAX_TEXT = 4096
