@@ -41,7 +41,7 @@ from gridoffice.services.sync_trust import (
     peers,
     trusted,
 )
-from gridoffice.store import migrations
+from gridoffice.store import audit, migrations
 from gridoffice.store.database import Database
 from gridoffice.store.digest import synced_tables
 from gridoffice.store.files import connect
@@ -81,6 +81,9 @@ CLOCK_BOUND_MS = 10 * 60 * 1000  # SYNC.md: adopt remote clocks within ten minut
 STATE_FILE = "sync-state.json"
 META_INCARNATION = "incarnation"
 META_EXPORTS = "sync.exports"
+# The audit log's actions of a package written and one imported.
+SYNC_EXPORT = "sync_export"
+SYNC_IMPORT = "sync_import"
 
 Progress = Callable[[int, int], bool]  # (done, total) -> go on?
 
@@ -169,6 +172,7 @@ class SyncService:
     def __init__(self, db: Database, *, now: Callable[[], dt.datetime] | None = None,
                  wall_ms: Callable[[], int] = wall_millis) -> None:
         self.db = db
+        self._operator = ""
         self._now = now or dt.datetime.now
         self._wall_ms = wall_ms
 
@@ -361,6 +365,10 @@ class SyncService:
                     conn.execute("INSERT INTO meta (key, value) VALUES (?, '1') ON CONFLICT "
                                  "(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1",
                                  (META_EXPORTS,))
+                    # Before the file exists: a package of personal data is never
+                    # written without its audit entry.
+                    audit.record_sql(conn, profile.operator, SYNC_EXPORT, recipient.display_name,
+                                     f"{package_id} {sum(copied.counts.values())}")
                     conn.execute("COMMIT")
                 except BaseException:
                     conn.execute("ROLLBACK")
@@ -412,6 +420,7 @@ class SyncService:
 
     def import_file(self, path: Path, progress: Progress | None = None) -> ImportResult:
         profile = self.profile()
+        self._operator = profile.operator
         opened = packages.read_package(
             path, keys=own_keys(self.path), office_id=self.db.office_id,
             replica_id=self.db.replica_id,
@@ -479,6 +488,8 @@ class SyncService:
             self._check_parents(conn, path, merged)
             cursor = self._cursor(conn, sender.replica_id)
             result = self._record(conn, path, manifest, sender, cursor, merged, seq)
+            audit.record_sql(conn, self._operator, SYNC_IMPORT, sender.display_name,
+                             f"{package_id} {path.name} {merged.rows}")
             conn.execute("COMMIT")
         except BaseException:
             if conn.in_transaction:
@@ -716,8 +727,6 @@ class SyncService:
     def reveal_conflict(self, conflict_id: str, *, operator: str = "") -> None:
         """Note in the audit log that someone saw the full id numbers and phones of
         a conflict's two versions (to tell an identity conflict apart)."""
-        from gridoffice.store import audit
-
         profile = office.load_profile(self.path)
         with self.db.write() as session:
             audit.record(session, operator or (profile.operator if profile else ""),

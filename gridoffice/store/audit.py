@@ -23,6 +23,14 @@ def record(session: Any, operator: str, action: str, target: str = "",
         (dt.datetime.now().isoformat(timespec="seconds"), operator, action, target, detail))
 
 
+def record_sql(conn: Any, operator: str, action: str, target: str = "",
+               detail: str = "") -> None:
+    """:func:`record` for a plain ``sqlite3`` connection (sync), in its transaction."""
+    conn.execute(
+        "INSERT INTO audit_log (at, operator, action, target, detail) VALUES (?, ?, ?, ?, ?)",
+        (dt.datetime.now().isoformat(timespec="seconds"), operator, action, target, detail))
+
+
 class _Probe(Exception):
     """Rolls back the trial entry of :func:`check_writable`."""
 
