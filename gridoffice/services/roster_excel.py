@@ -544,6 +544,32 @@ def _sheet(workbook: Any, sheet: str) -> Any:
     raise UserError(MSG_NO_SUCH_SHEET, sheet=sheet, sheets="、".join(ws.title for ws in sheets))
 
 
+# --- writing cells --------------------------------------------------------------------
+# A text that starts with one of these is a formula (or becomes one when the cell is
+# edited) in Excel and WPS: OWASP's list for CSV injection.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_row(ws: Any, values: Iterable[Any]) -> list[Any]:
+    """A row for a write-only sheet in which every text is written as text, never as a
+    formula: ``=WEBSERVICE(...)`` in a note is stored as that string (no ``<f>``
+    element) and marked with the quote prefix, so editing the cell keeps it text too.
+    The value itself is not changed, so the file imports back as it was. Numbers,
+    dates and cells already made stay as they are."""
+    from openpyxl.cell import WriteOnlyCell
+
+    row: list[Any] = []
+    for value in values:
+        if isinstance(value, str):
+            cell = WriteOnlyCell(ws, value=value)
+            cell.data_type = "s"
+            if value.startswith(_FORMULA_START):
+                cell.quotePrefix = True
+            value = cell
+        row.append(value)
+    return row
+
+
 # --- merged cells ---------------------------------------------------------------------
 _MERGE_CELL = re.compile(
     rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Z]{1,3}\d+)(?::([A-Z]{1,3}\d+))?"')
@@ -1595,7 +1621,7 @@ def export_members(rows: Sequence[MemberRow], path: str | os.PathLike[str], *,
             birth = birth.replace(day=1)
         full_then = row.full_date is not None and row.full_date <= day
         work = "，".join(part for part in (row.work_unit, row.job) if part) or None
-        ws.append([
+        ws.append(safe_row(ws, [
             index,
             row.name,
             SEX_ZH.get(row.sex, row.sex) if row.sex else None,
@@ -1618,7 +1644,7 @@ def export_members(rows: Sequence[MemberRow], path: str | os.PathLike[str], *,
             row.org_name or (row.unit_party_org if row.org_id is None else None),
             row.away_destination,
             dated(row.away_since, DATE_FORMAT),
-        ])
+        ]))
         if index % 1000 == 0:
             _tick(progress, index, total)
     with atomic_output(path) as tmp:
@@ -1643,8 +1669,8 @@ def export_problems(path: str | os.PathLike[str], rows: Iterable[tuple[int, str,
     ws.freeze_panes = "A2"
     for letter, width in zip("ABC", (8, 18, 90), strict=True):
         ws.column_dimensions[letter].width = width
-    ws.append(list(headers))
+    ws.append(safe_row(ws, headers))
     for row, column, message in rows:
-        ws.append([row or None, column, message])
+        ws.append(safe_row(ws, [row or None, column, message]))
     with atomic_output(path) as tmp:
         workbook.save(tmp)
