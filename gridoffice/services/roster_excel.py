@@ -103,6 +103,11 @@ MSG_TOO_MANY_MERGES = QT_TRANSLATE_NOOP(
 MSG_NO_SUCH_SHEET = QT_TRANSLATE_NOOP(
     "errors", "The workbook has no sheet called {sheet}. Its sheets: {sheets}."
 )
+MSG_HIDDEN_SHEET = QT_TRANSLATE_NOOP(
+    "errors",
+    "The sheet {sheet} is hidden in the workbook, so it is not read. Show it in Excel or "
+    "WPS and save the file again, or choose a visible sheet: {sheets}.",
+)
 MSG_SHEET_EMPTY = QT_TRANSLATE_NOOP("errors", "The sheet {sheet} is empty.")
 MSG_NO_HEADER = QT_TRANSLATE_NOOP(
     "errors",
@@ -609,26 +614,44 @@ def _has_values(ws: Any) -> bool:
     return False
 
 
+def _visible(workbook: Any) -> list[Any]:
+    """The visible worksheets, the one the workbook opens on first: a hidden or
+    "very hidden" sheet is never taken for the one a user sees."""
+    sheets = [ws for ws in _worksheets(workbook) if ws.sheet_state == "visible"]
+    try:
+        active = workbook.active
+    except (IndexError, AttributeError):
+        active = None
+    if active in sheets:
+        sheets.remove(active)
+        sheets.insert(0, active)
+    return sheets
+
+
 def sheet_names(path: str | os.PathLike[str]) -> list[str]:
-    """The names of the worksheets that hold data, in workbook order.
+    """The names of the visible worksheets that hold data, the active one first, then
+    in workbook order.
 
     UserError for a missing file, a file that is not an .xlsx workbook (a renamed
     .docx, a CSV, random bytes), a password-protected or old .xls workbook, and a
     workbook whose sheets are all empty.
     """
     with open_workbook(path) as workbook:
-        names = [ws.title for ws in _worksheets(workbook) if _has_values(ws)]
+        names = [ws.title for ws in _visible(workbook) if _has_values(ws)]
     if not names:
         raise UserError(MSG_WORKBOOK_EMPTY, name=Path(path).name)
     return names
 
 
 def _sheet(workbook: Any, sheet: str) -> Any:
-    sheets = _worksheets(workbook)
-    for ws in sheets:
+    visible = _visible(workbook)
+    listed = "、".join(ws.title for ws in visible)
+    for ws in _worksheets(workbook):
         if ws.title == sheet:
+            if ws not in visible:
+                raise UserError(MSG_HIDDEN_SHEET, sheet=sheet, sheets=listed)
             return ws
-    raise UserError(MSG_NO_SUCH_SHEET, sheet=sheet, sheets="、".join(ws.title for ws in sheets))
+    raise UserError(MSG_NO_SUCH_SHEET, sheet=sheet, sheets=listed)
 
 
 # --- writing cells --------------------------------------------------------------------

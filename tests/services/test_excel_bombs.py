@@ -181,3 +181,44 @@ def test_mergecells_typed_in_a_cell_does_not_keep_the_sheet(tmp_path):
     with rx.open_workbook(path) as workbook:
         ws = rx._sheet(workbook, "党员花名册")
         assert rx._merged_ranges(path, ws) == [(2, 6, 3, 6)]
+
+
+# --- hidden sheets --------------------------------------------------------------------
+def hidden_first(path: Path, state: str = "veryHidden") -> Path:
+    """A workbook whose first sheet is hidden (members nobody sees) and whose second,
+    visible and active, is the roster a user looks at."""
+    book = Workbook()
+    hidden = book.active
+    hidden.title = "隐藏"
+    hidden.append(["姓名", "性别", "身份证号", "所在支部"])
+    hidden.append(["钱多", "男", "110105199002300213", "第一网格党支部"])
+    hidden.sheet_state = state
+    shown = book.create_sheet("党员花名册")
+    shown.append(["姓名", "性别", "身份证号", "所在支部"])
+    shown.append(["赵磊", "男", "510107199005142034", "第一网格党支部"])
+    book.active = 1
+    book.save(path)
+    return path
+
+
+@pytest.mark.parametrize("state", ["hidden", "veryHidden"])
+def test_a_hidden_first_sheet_is_not_the_one_imported(state, tmp_path):
+    path = hidden_first(tmp_path / "hidden.xlsx", state)
+    assert rx.sheet_names(path) == ["党员花名册"]
+    assert rx.read_layout(path, "党员花名册").preview[0][0] == "赵磊"
+    with pytest.raises(rx.UserError) as caught:
+        rx.read_layout(path, "隐藏")
+    assert "hidden" in caught.value.english() and "党员花名册" in caught.value.english()
+
+
+def test_cli_refuses_a_hidden_sheet_by_name(db, app_paths, tmp_path):
+    path = hidden_first(tmp_path / "hidden.xlsx")
+    before = snapshot(db)
+    result = cli("import", "roster", str(path), "--sheet", "隐藏", "--dry-run",
+                 data_dir=app_paths.data_dir)
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "隐藏" in result.stderr and "hidden" in result.stderr
+    plain = cli("import", "roster", str(path), "--dry-run", data_dir=app_paths.data_dir)
+    assert "Traceback" not in plain.stderr
+    assert "钱多" not in plain.stdout + plain.stderr
+    assert snapshot(db) == before
