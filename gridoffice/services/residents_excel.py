@@ -706,6 +706,7 @@ def dry_run(db: Database, path: str | os.PathLike[str], sheet: str, mapping: dic
                                   create_buildings)
         total = layout.row_estimate
         merged_down = rx._DataMerges(merges, layout.data_start)
+        plan.problems.extend(rx.uncached_formulas(path, ws, layout))
         results: list[_Row] = []
         rx._tick(progress, 0, total)
         excel_row = layout.data_start - 1

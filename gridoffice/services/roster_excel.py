@@ -103,6 +103,12 @@ MSG_TOO_MANY_MERGES = QT_TRANSLATE_NOOP(
 MSG_NO_SUCH_SHEET = QT_TRANSLATE_NOOP(
     "errors", "The workbook has no sheet called {sheet}. Its sheets: {sheets}."
 )
+MSG_UNCACHED_FORMULA = QT_TRANSLATE_NOOP(
+    "errors",
+    "{column}: the cell holds a formula whose result was never saved in the file, so its "
+    "value cannot be read. Open the file in Excel or WPS and save it again, or type the "
+    "value instead of the formula.",
+)
 MSG_HIDDEN_SHEET = QT_TRANSLATE_NOOP(
     "errors",
     "The sheet {sheet} is hidden in the workbook, so it is not read. Show it in Excel or "
@@ -717,6 +723,44 @@ def _merged_ranges(path: str | os.PathLike[str], ws: Any) -> list[tuple[int, int
     except (KeyError, OSError, zipfile.BadZipFile):
         return []
     return ranges
+
+
+_UNCACHED = re.compile(
+    rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]{1,3})(\d+)"[^>]*>\s*'
+    rb'<(?:\w+:)?f\b[^>]*?(?:/>|>[^<]*</(?:\w+:)?f>)\s*'
+    rb'(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)?\s*</(?:\w+:)?c>')
+
+
+def uncached_formulas(path: str | os.PathLike[str], ws: Any, layout: SheetLayout,
+                      limit: int = 1000) -> list[Problem]:
+    """A problem for each data cell holding a formula with no saved result (a file
+    written by a program, not saved by Excel): read with values only, it would be
+    empty without a word. The sheet's XML is streamed, not parsed."""
+    from openpyxl.utils.cell import column_index_from_string
+
+    member = str(getattr(ws, "_worksheet_path", "") or "").lstrip("/")
+    problems: list[Problem] = []
+    if not member:
+        return problems
+    tail = b""
+    try:
+        with zipfile.ZipFile(path) as archive, archive.open(member) as source:
+            while len(problems) < limit and (chunk := source.read(1 << 20)):
+                data = tail + chunk
+                end = 0
+                for match in _UNCACHED.finditer(data):
+                    end = match.end()
+                    row = int(match.group(2))
+                    if row < layout.data_start:
+                        continue
+                    column = layout.column_name(
+                        column_index_from_string(match.group(1).decode()) - 1)
+                    error = UserError(MSG_UNCACHED_FORMULA, column=column)
+                    problems.append(Problem(row, column, "", error.english(), error))
+                tail = data[max(end, len(data) - 4096):]
+    except (KeyError, OSError, zipfile.BadZipFile):
+        return problems
+    return problems
 
 
 def _fill_merged(rows: dict[int, list[Any]], ranges: Iterable[tuple[int, int, int, int]]) -> None:
@@ -1473,6 +1517,7 @@ def dry_run(db: Database, path: str | os.PathLike[str], sheet: str, mapping: dic
         plan = ImportPlan(Path(path), sheet, list(layout.headers), dict(mapping))
         total = layout.row_estimate
         merged_down = _DataMerges(merges, layout.data_start)
+        plan.problems.extend(uncached_formulas(path, ws, layout))
         seen_ids: dict[str, list[int]] = {}
         _tick(progress, 0, total)
         excel_row = layout.data_start - 1

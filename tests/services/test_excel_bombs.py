@@ -23,6 +23,7 @@ import pytest
 from openpyxl import Workbook
 
 from gridoffice.services import roster_excel as rx
+from tests.conftest import TODAY
 from tests.services.test_roundtrip import snapshot
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -221,4 +222,26 @@ def test_cli_refuses_a_hidden_sheet_by_name(db, app_paths, tmp_path):
     plain = cli("import", "roster", str(path), "--dry-run", data_dir=app_paths.data_dir)
     assert "Traceback" not in plain.stderr
     assert "钱多" not in plain.stdout + plain.stderr
+    assert snapshot(db) == before
+
+
+# --- formulas without a saved result --------------------------------------------------
+def test_a_formula_without_a_saved_result_is_reported(db, tmp_path):
+    """openpyxl writes formulas without results (as other programs do); read for
+    values only, the cell would be empty without a word."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "党员花名册"
+    sheet.append(["姓名", "性别", "身份证号", "入党时间", "转正时间", "所在支部"])
+    sheet.append(["赵磊", "男", "510107199005142034", "2015.7", "2016.7", "第一网格党支部"])
+    sheet.append(["钱多", "男", '=CONCAT("1101051990","02300213")', "2015.7", "2016.7",
+                  "第一网格党支部"])
+    path = tmp_path / "formula.xlsx"
+    book.save(path)
+    before = snapshot(db)
+    mapping = rx.load_mapping(db, path, "党员花名册")
+    plan = rx.dry_run(db, path, "党员花名册", mapping, today=TODAY)
+    found = [p for p in plan.problems if "formula" in p.message]
+    assert [(p.row, p.column) for p in found] == [(3, "身份证号")]
+    assert not plan.ok
     assert snapshot(db) == before
