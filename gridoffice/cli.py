@@ -1054,9 +1054,7 @@ def _import_sheet(args: argparse.Namespace, excel: Any,
         _unit, operator = _operator(db)
         today = _dt.date.today()
         sheets = excel.sheet_names(args.file)
-        sheet = args.sheet or sheets[0]
-        if sheet not in sheets:
-            raise UserError(excel.MSG_NO_SUCH_SHEET, sheet=sheet, sheets="、".join(sheets))
+        sheet = args.sheet or sheets[0]  # a hidden or missing one is refused by name
         plan = check(db, sheet, today)
         for problem in plan.problems:
             text = problem.error.one_line() if problem.error else problem.message

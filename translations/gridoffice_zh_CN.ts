@@ -10092,6 +10092,34 @@ Give it to the other office; they trust it after checking that its fingerprint m
             <translation>{name} 是空的：没有任何工作表包含数据。</translation>
         </message>
         <message>
+            <source>{name} is not read: it holds {count} parts, far more than an Excel workbook has. Open it in Excel or WPS, check it and save it again as an Excel workbook (.xlsx).</source>
+            <translation>{name} 不予读取：其中有 {count} 个组成部分，远多于正常的 Excel 工作簿。请用 Excel 或 WPS 打开检查，另存为 Excel 工作簿（.xlsx）后再选择。</translation>
+        </message>
+        <message>
+            <source>{name} is not read: unpacked it would take more than {limit} MB, far more than a sheet of 200,000 people. Split it into smaller files, or open it in Excel or WPS, check it and save it again.</source>
+            <translation>{name} 不予读取：解压后将超过 {limit} MB，远大于 20 万人的表格。请拆分成几个较小的文件，或用 Excel 或 WPS 打开检查后重新保存。</translation>
+        </message>
+        <message>
+            <source>{name} is not read: its part {part} unpacks to {ratio} times its size in the file, which no real sheet does (a file made to exhaust the computer's memory). Open it in Excel or WPS, check it and save it again.</source>
+            <translation>{name} 不予读取：其中的 {part} 解压后是文件中大小的 {ratio} 倍，正常表格不会这样（这是专门用来耗尽电脑内存的文件）。请用 Excel 或 WPS 打开检查后重新保存。</translation>
+        </message>
+        <message>
+            <source>{name} is not read: a cell holds more than {limit} characters, the most Excel allows in one cell. Open it in Excel or WPS, shorten that cell and save it again.</source>
+            <translation>{name} 不予读取：有一个单元格超过 {limit} 个字符，这是 Excel 单个单元格的上限。请用 Excel 或 WPS 打开，缩短该单元格后重新保存。</translation>
+        </message>
+        <message>
+            <source>Sheet {sheet} is not read: it has more than {limit} merged cell ranges. Unmerge the cells in Excel or WPS and save it again.</source>
+            <translation>工作表 {sheet} 不予读取：合并单元格区域超过 {limit} 个。请在 Excel 或 WPS 中取消合并后重新保存。</translation>
+        </message>
+        <message>
+            <source>{column}: the cell holds a formula whose result was never saved in the file, so its value cannot be read. Open the file in Excel or WPS and save it again, or type the value instead of the formula.</source>
+            <translation>{column}：该单元格是公式，但文件中没有保存计算结果，无法读取其值。请用 Excel 或 WPS 打开后重新保存，或直接填写数值而不用公式。</translation>
+        </message>
+        <message>
+            <source>The sheet {sheet} is hidden in the workbook, so it is not read. Show it in Excel or WPS and save the file again, or choose a visible sheet: {sheets}.</source>
+            <translation>工作表 {sheet} 在工作簿中是隐藏的，不予读取。请在 Excel 或 WPS 中取消隐藏后重新保存，或选择一个可见的工作表：{sheets}。</translation>
+        </message>
+        <message>
             <source>The sheet {sheet} is empty.</source>
             <translation>工作表 {sheet} 是空的。</translation>
         </message>

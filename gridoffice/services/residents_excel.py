@@ -706,6 +706,7 @@ def dry_run(db: Database, path: str | os.PathLike[str], sheet: str, mapping: dic
                                   create_buildings)
         total = layout.row_estimate
         merged_down = rx._DataMerges(merges, layout.data_start)
+        plan.problems.extend(rx.uncached_formulas(path, ws, layout))
         results: list[_Row] = []
         rx._tick(progress, 0, total)
         excel_row = layout.data_start - 1
@@ -884,7 +885,7 @@ def export_residents(rows: Sequence[ResidentRow], path: str | os.PathLike[str], 
         mobile = row.mobile
         if mobile and not reveal and masking.MASK not in mobile:
             mobile = masking.mask_phone(mobile)
-        ws.append([
+        ws.append(rx.safe_row(ws, [
             index,
             names.get(row.grid_id, row.grid_id) or None,
             row.address if reveal else (masking.mask_address(row.address) or None),
@@ -897,7 +898,7 @@ def export_residents(rows: Sequence[ResidentRow], path: str | os.PathLike[str], 
             POPULATION_TYPES.zh(row.population_type) or None,
             RESIDENCE_STATUS.zh(row.residence_status) or None,
             mobile or None,
-        ])
+        ]))
     with atomic_output(path) as tmp:
         workbook.save(tmp)
     return len(rows)

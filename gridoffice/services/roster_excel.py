@@ -20,6 +20,7 @@ import re
 import sqlite3
 import unicodedata
 import zipfile
+import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
@@ -72,8 +73,46 @@ MSG_DAMAGED = QT_TRANSLATE_NOOP(
     "it again as an Excel workbook (.xlsx).",
 )
 MSG_WORKBOOK_EMPTY = QT_TRANSLATE_NOOP("errors", "{name} is empty: no sheet holds any data.")
+MSG_TOO_MANY_PARTS = QT_TRANSLATE_NOOP(
+    "errors",
+    "{name} is not read: it holds {count} parts, far more than an Excel workbook has. "
+    "Open it in Excel or WPS, check it and save it again as an Excel workbook (.xlsx).",
+)
+MSG_TOO_BIG = QT_TRANSLATE_NOOP(
+    "errors",
+    "{name} is not read: unpacked it would take more than {limit} MB, far more than a "
+    "sheet of 200,000 people. Split it into smaller files, or open it in Excel or WPS, "
+    "check it and save it again.",
+)
+MSG_PACKED = QT_TRANSLATE_NOOP(
+    "errors",
+    "{name} is not read: its part {part} unpacks to {ratio} times its size in the file, "
+    "which no real sheet does (a file made to exhaust the computer's memory). Open it in "
+    "Excel or WPS, check it and save it again.",
+)
+MSG_CELL_TOO_LONG = QT_TRANSLATE_NOOP(
+    "errors",
+    "{name} is not read: a cell holds more than {limit} characters, the most Excel "
+    "allows in one cell. Open it in Excel or WPS, shorten that cell and save it again.",
+)
+MSG_TOO_MANY_MERGES = QT_TRANSLATE_NOOP(
+    "errors",
+    "Sheet {sheet} is not read: it has more than {limit} merged cell ranges. Unmerge "
+    "the cells in Excel or WPS and save it again.",
+)
 MSG_NO_SUCH_SHEET = QT_TRANSLATE_NOOP(
     "errors", "The workbook has no sheet called {sheet}. Its sheets: {sheets}."
+)
+MSG_UNCACHED_FORMULA = QT_TRANSLATE_NOOP(
+    "errors",
+    "{column}: the cell holds a formula whose result was never saved in the file, so its "
+    "value cannot be read. Open the file in Excel or WPS and save it again, or type the "
+    "value instead of the formula.",
+)
+MSG_HIDDEN_SHEET = QT_TRANSLATE_NOOP(
+    "errors",
+    "The sheet {sheet} is hidden in the workbook, so it is not read. Show it in Excel or "
+    "WPS and save the file again, or choose a visible sheet: {sheets}.",
 )
 MSG_SHEET_EMPTY = QT_TRANSLATE_NOOP("errors", "The sheet {sheet} is empty.")
 MSG_NO_HEADER = QT_TRANSLATE_NOOP(
@@ -267,6 +306,17 @@ _BLANKS = frozenset({"", "无", "-", "--", "—", "——", "/", "／", "\\", "�
 _ACTIVE = ("normal", "transferring_out")
 _OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_SIGNATURE = b"PK\x03\x04"
+# Limits that keep a hostile workbook from exhausting memory or time (a few MB that
+# unpack to gigabytes, one giant cell, thousands of parts). A genuine sheet of
+# 200,000 people unpacks to some 200 MB, at most about 10 times its packed size.
+MAX_PARTS = 2_000
+MAX_UNPACKED = 768 * 1024 * 1024  # all parts together
+MAX_SHARED_STRINGS = 192 * 1024 * 1024  # openpyxl keeps every shared text in memory
+MAX_OTHER_PART = 32 * 1024 * 1024  # styles, workbook, relations: read whole
+MAX_RATIO = 100
+RATIO_FLOOR = 1024 * 1024  # parts smaller than this may pack as tight as they like
+MAX_CELL_CHARS = 32_767  # Excel's own limit for a cell
+MAX_MERGES = 300_000
 _NEUTRAL_ORG = "\x00neutral"  # stands in for a bad branch while other checks run
 
 # --- Chinese words of the code tables -------------------------------------------------
@@ -488,7 +538,10 @@ def open_workbook(path: str | os.PathLike[str]) -> Iterator[Any]:
         try:
             with zipfile.ZipFile(handle) as archive:
                 names = set(archive.namelist())
-        except (zipfile.BadZipFile, OSError) as exc:
+                if "xl/workbook.xml" in names:
+                    _check_archive(archive, name)
+        except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError,
+                zlib.error) as exc:
             raise UserError(MSG_DAMAGED, name=name, detail=str(exc)) from exc
         if "xl/workbook.xml" not in names:
             raise UserError(MSG_NOT_EXCEL, name=name)  # a Word document or another zip
@@ -508,6 +561,51 @@ def open_workbook(path: str | os.PathLike[str]) -> Iterator[Any]:
             workbook.close()
 
 
+def _check_archive(archive: zipfile.ZipFile, name: str) -> None:
+    """Refuse, before openpyxl parses anything, a workbook that would take unbounded
+    memory or time: too many parts, too much unpacked, a part packed far tighter than
+    real XML packs (whitespace bombs), or a text longer than a cell can hold. The sizes
+    the archive declares are what zipfile will ever unpack, so they can be trusted."""
+    infos = archive.infolist()
+    if len(infos) > MAX_PARTS:
+        raise UserError(MSG_TOO_MANY_PARTS, name=name, count=len(infos))
+    if sum(info.file_size for info in infos) > MAX_UNPACKED:
+        raise UserError(MSG_TOO_BIG, name=name, limit=MAX_UNPACKED // (1024 * 1024))
+    for info in infos:
+        part = info.filename
+        if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(
+                1, info.compress_size):
+            raise UserError(MSG_PACKED, name=name, part=part,
+                            ratio=info.file_size // max(1, info.compress_size))
+        is_sheet = part.startswith("xl/worksheets/")
+        is_strings = part == "xl/sharedStrings.xml"
+        limit = (MAX_UNPACKED if is_sheet else MAX_SHARED_STRINGS if is_strings
+                 else MAX_OTHER_PART)
+        if info.file_size > limit:
+            raise UserError(MSG_TOO_BIG, name=name, limit=limit // (1024 * 1024))
+        if (is_sheet or is_strings) and part.endswith(".xml"):
+            with archive.open(info) as source:
+                if _longest_text(source) > 4 * MAX_CELL_CHARS:
+                    raise UserError(MSG_CELL_TOO_LONG, name=name, limit=MAX_CELL_CHARS)
+
+
+def _longest_text(source: Any, stop: int = 4 * MAX_CELL_CHARS) -> int:
+    """The longest run of bytes without a ``<`` in an XML stream (a cell's text lies
+    between tags), read in blocks; stops early once a run passes ``stop``."""
+    longest = carry = 0
+    while chunk := source.read(1 << 20):
+        parts = chunk.split(b"<")
+        if len(parts) == 1:
+            carry += len(chunk)
+        else:
+            inner = max(map(len, parts[1:-1]), default=0)
+            longest = max(longest, carry + len(parts[0]), inner)
+            carry = len(parts[-1])
+        if max(longest, carry) > stop:
+            break
+    return max(longest, carry)
+
+
 def _worksheets(workbook: Any) -> list[Any]:
     from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
@@ -522,26 +620,70 @@ def _has_values(ws: Any) -> bool:
     return False
 
 
+def _visible(workbook: Any) -> list[Any]:
+    """The visible worksheets, the one the workbook opens on first: a hidden or
+    "very hidden" sheet is never taken for the one a user sees."""
+    sheets = [ws for ws in _worksheets(workbook) if ws.sheet_state == "visible"]
+    try:
+        active = workbook.active
+    except (IndexError, AttributeError):
+        active = None
+    if active in sheets:
+        sheets.remove(active)
+        sheets.insert(0, active)
+    return sheets
+
+
 def sheet_names(path: str | os.PathLike[str]) -> list[str]:
-    """The names of the worksheets that hold data, in workbook order.
+    """The names of the visible worksheets that hold data, the active one first, then
+    in workbook order.
 
     UserError for a missing file, a file that is not an .xlsx workbook (a renamed
     .docx, a CSV, random bytes), a password-protected or old .xls workbook, and a
     workbook whose sheets are all empty.
     """
     with open_workbook(path) as workbook:
-        names = [ws.title for ws in _worksheets(workbook) if _has_values(ws)]
+        names = [ws.title for ws in _visible(workbook) if _has_values(ws)]
     if not names:
         raise UserError(MSG_WORKBOOK_EMPTY, name=Path(path).name)
     return names
 
 
 def _sheet(workbook: Any, sheet: str) -> Any:
-    sheets = _worksheets(workbook)
-    for ws in sheets:
+    visible = _visible(workbook)
+    listed = "、".join(ws.title for ws in visible)
+    for ws in _worksheets(workbook):
         if ws.title == sheet:
+            if ws not in visible:
+                raise UserError(MSG_HIDDEN_SHEET, sheet=sheet, sheets=listed)
             return ws
-    raise UserError(MSG_NO_SUCH_SHEET, sheet=sheet, sheets="、".join(ws.title for ws in sheets))
+    raise UserError(MSG_NO_SUCH_SHEET, sheet=sheet, sheets=listed)
+
+
+# --- writing cells --------------------------------------------------------------------
+# A text that starts with one of these is a formula (or becomes one when the cell is
+# edited) in Excel and WPS: OWASP's list for CSV injection.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_row(ws: Any, values: Iterable[Any]) -> list[Any]:
+    """A row for a write-only sheet in which every text is written as text, never as a
+    formula: ``=WEBSERVICE(...)`` in a note is stored as that string (no ``<f>``
+    element) and marked with the quote prefix, so editing the cell keeps it text too.
+    The value itself is not changed, so the file imports back as it was. Numbers,
+    dates and cells already made stay as they are."""
+    from openpyxl.cell import WriteOnlyCell
+
+    row: list[Any] = []
+    for value in values:
+        if isinstance(value, str):
+            cell = WriteOnlyCell(ws, value=value)
+            cell.data_type = "s"
+            if value.startswith(_FORMULA_START):
+                cell.quotePrefix = True
+            value = cell
+        row.append(value)
+    return row
 
 
 # --- merged cells ---------------------------------------------------------------------
@@ -560,28 +702,65 @@ def _merged_ranges(path: str | os.PathLike[str], ws: Any) -> list[tuple[int, int
     member = str(getattr(ws, "_worksheet_path", "") or "").lstrip("/")
     if not member:
         return []
-    section = b""
+    ranges: list[tuple[int, int, int, int]] = []
     tail = b""
     try:
         with zipfile.ZipFile(path) as archive, archive.open(member) as source:
+            # Block by block, each with the unfinished end of the one before: memory
+            # and time stay linear whatever the sheet holds (``mergeCells`` typed in a
+            # cell near the top once made this keep the whole rest of the sheet).
             while chunk := source.read(1 << 20):
-                if section:
-                    section += chunk
-                    continue
                 data = tail + chunk
-                start = data.find(b"mergeCells")
-                if start >= 0:
-                    section = data[max(0, start - 16):]
-                else:
-                    tail = data[-64:]
+                end = 0
+                for match in _MERGE_CELL.finditer(data):
+                    first = coordinate_to_tuple(match.group(1).decode())
+                    last = coordinate_to_tuple((match.group(2) or match.group(1)).decode())
+                    ranges.append((first[0], first[1], last[0], last[1]))
+                    end = match.end()
+                    if len(ranges) > MAX_MERGES:
+                        raise UserError(MSG_TOO_MANY_MERGES, sheet=ws.title, limit=MAX_MERGES)
+                tail = data[max(end, len(data) - 256):]
     except (KeyError, OSError, zipfile.BadZipFile):
         return []
-    ranges = []
-    for match in _MERGE_CELL.finditer(section):
-        first = coordinate_to_tuple(match.group(1).decode())
-        last = coordinate_to_tuple((match.group(2) or match.group(1)).decode())
-        ranges.append((first[0], first[1], last[0], last[1]))
     return ranges
+
+
+_UNCACHED = re.compile(
+    rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]{1,3})(\d+)"[^>]*>\s*'
+    rb'<(?:\w+:)?f\b[^>]*?(?:/>|>[^<]*</(?:\w+:)?f>)\s*'
+    rb'(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)?\s*</(?:\w+:)?c>')
+
+
+def uncached_formulas(path: str | os.PathLike[str], ws: Any, layout: SheetLayout,
+                      limit: int = 1000) -> list[Problem]:
+    """A problem for each data cell holding a formula with no saved result (a file
+    written by a program, not saved by Excel): read with values only, it would be
+    empty without a word. The sheet's XML is streamed, not parsed."""
+    from openpyxl.utils.cell import column_index_from_string
+
+    member = str(getattr(ws, "_worksheet_path", "") or "").lstrip("/")
+    problems: list[Problem] = []
+    if not member:
+        return problems
+    tail = b""
+    try:
+        with zipfile.ZipFile(path) as archive, archive.open(member) as source:
+            while len(problems) < limit and (chunk := source.read(1 << 20)):
+                data = tail + chunk
+                end = 0
+                for match in _UNCACHED.finditer(data):
+                    end = match.end()
+                    row = int(match.group(2))
+                    if row < layout.data_start:
+                        continue
+                    column = layout.column_name(
+                        column_index_from_string(match.group(1).decode()) - 1)
+                    error = UserError(MSG_UNCACHED_FORMULA, column=column)
+                    problems.append(Problem(row, column, "", error.english(), error))
+                tail = data[max(end, len(data) - 4096):]
+    except (KeyError, OSError, zipfile.BadZipFile):
+        return problems
+    return problems
 
 
 def _fill_merged(rows: dict[int, list[Any]], ranges: Iterable[tuple[int, int, int, int]]) -> None:
@@ -1338,6 +1517,7 @@ def dry_run(db: Database, path: str | os.PathLike[str], sheet: str, mapping: dic
         plan = ImportPlan(Path(path), sheet, list(layout.headers), dict(mapping))
         total = layout.row_estimate
         merged_down = _DataMerges(merges, layout.data_start)
+        plan.problems.extend(uncached_formulas(path, ws, layout))
         seen_ids: dict[str, list[int]] = {}
         _tick(progress, 0, total)
         excel_row = layout.data_start - 1
@@ -1598,7 +1778,7 @@ def export_members(rows: Sequence[MemberRow], path: str | os.PathLike[str], *,
             birth = birth.replace(day=1)
         full_then = row.full_date is not None and row.full_date <= day
         work = "，".join(part for part in (row.work_unit, row.job) if part) or None
-        ws.append([
+        ws.append(safe_row(ws, [
             index,
             row.name,
             SEX_ZH.get(row.sex, row.sex) if row.sex else None,
@@ -1621,7 +1801,7 @@ def export_members(rows: Sequence[MemberRow], path: str | os.PathLike[str], *,
             row.org_name or (row.unit_party_org if row.org_id is None else None),
             row.away_destination,
             dated(row.away_since, DATE_FORMAT),
-        ])
+        ]))
         if index % 1000 == 0:
             _tick(progress, index, total)
     with atomic_output(path) as tmp:
@@ -1646,8 +1826,8 @@ def export_problems(path: str | os.PathLike[str], rows: Iterable[tuple[int, str,
     ws.freeze_panes = "A2"
     for letter, width in zip("ABC", (8, 18, 90), strict=True):
         ws.column_dimensions[letter].width = width
-    ws.append(list(headers))
+    ws.append(safe_row(ws, headers))
     for row, column, message in rows:
-        ws.append([row or None, column, message])
+        ws.append(safe_row(ws, [row or None, column, message]))
     with atomic_output(path) as tmp:
         workbook.save(tmp)

