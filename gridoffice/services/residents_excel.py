@@ -36,6 +36,7 @@ from gridoffice.domain.codes import (
     SEX,
     CodeTable,
 )
+from gridoffice.domain.text import safe_row
 from gridoffice.errors import UserError, ValidationError
 from gridoffice.fileio import atomic_output
 from gridoffice.i18n import QT_TRANSLATE_NOOP
@@ -884,7 +885,7 @@ def export_residents(rows: Sequence[ResidentRow], path: str | os.PathLike[str], 
         mobile = row.mobile
         if mobile and not reveal and masking.MASK not in mobile:
             mobile = masking.mask_phone(mobile)
-        ws.append([
+        ws.append(safe_row([
             index,
             names.get(row.grid_id, row.grid_id) or None,
             row.address if reveal else (masking.mask_address(row.address) or None),
@@ -897,7 +898,7 @@ def export_residents(rows: Sequence[ResidentRow], path: str | os.PathLike[str], 
             POPULATION_TYPES.zh(row.population_type) or None,
             RESIDENCE_STATUS.zh(row.residence_status) or None,
             mobile or None,
-        ])
+        ]))
     with atomic_output(path) as tmp:
         workbook.save(tmp)
     return len(rows)

@@ -40,6 +40,7 @@ from gridoffice.domain.codes import (
 )
 from gridoffice.domain.households import format_address
 from gridoffice.domain.party import PartyRules
+from gridoffice.domain.text import safe_row
 from gridoffice.errors import Cancelled, StorageError, Term, UserError, ValidationError
 from gridoffice.fileio import atomic_output
 from gridoffice.i18n import QT_TRANSLATE_NOOP
@@ -1595,7 +1596,7 @@ def export_members(rows: Sequence[MemberRow], path: str | os.PathLike[str], *,
             birth = birth.replace(day=1)
         full_then = row.full_date is not None and row.full_date <= day
         work = "，".join(part for part in (row.work_unit, row.job) if part) or None
-        ws.append([
+        ws.append(safe_row([
             index,
             row.name,
             SEX_ZH.get(row.sex, row.sex) if row.sex else None,
@@ -1618,7 +1619,7 @@ def export_members(rows: Sequence[MemberRow], path: str | os.PathLike[str], *,
             row.org_name or (row.unit_party_org if row.org_id is None else None),
             row.away_destination,
             dated(row.away_since, DATE_FORMAT),
-        ])
+        ]))
         if index % 1000 == 0:
             _tick(progress, index, total)
     with atomic_output(path) as tmp:
