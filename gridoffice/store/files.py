@@ -198,6 +198,36 @@ def backup(path: Path, backup_dir: Path, label: str) -> Path:
     return target
 
 
+def _digest(path: Path) -> str:
+    import hashlib
+
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        while block := handle.read(1 << 20):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _keep_one(new: Path) -> Path:
+    """The backup before a migration, kept once: when an earlier attempt (that failed,
+    leaving the data as it was) already left the same copy, the new one is removed
+    and the earlier one is the copy (a failing update must not fill the disk)."""
+    label = new.name.split("-")[1]
+    try:
+        size = new.stat().st_size
+        earlier = [p for p in new.parent.glob(f"gridoffice-{label}-*.sqlite3")
+                   if p != new and p.stat().st_size == size]
+        if earlier:
+            mine = _digest(new)
+            for other in sorted(earlier):
+                if _digest(other) == mine:
+                    new.unlink()
+                    return other
+    except OSError:
+        log.warning("could not compare the backup %s with earlier ones", new)
+    return new
+
+
 def _migrate(conn: sqlite3.Connection, start: int) -> None:
     conn.execute("BEGIN IMMEDIATE")
     try:
@@ -244,7 +274,7 @@ def open_database(paths: AppPaths, *, quick_check: bool = True) -> OpenedDatabas
         inspect(path, paths.backup_dir)
     backup_path: Path | None = None
     if exists and version < current_version():
-        backup_path = backup(path, paths.backup_dir, f"schema{version}")
+        backup_path = _keep_one(backup(path, paths.backup_dir, f"schema{version}"))
     if version == current_version():
         return OpenedDatabase(path, version, False, None, None)
     try:
