@@ -21,7 +21,7 @@ from typing import Any, NoReturn
 
 from gridoffice import __version__
 from gridoffice.domain.dates import parse_date
-from gridoffice.errors import UserError
+from gridoffice.errors import UserError, fault_error
 from gridoffice.i18n import QT_TRANSLATE_NOOP, catalog
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -529,7 +529,8 @@ def _require_office(args: argparse.Namespace) -> None:
     app_paths = paths.resolve(args.data_dir)
     path = app_paths.database
     profile = None
-    if path.is_file() and path.stat().st_size > 0:
+    files.refuse_empty(path)
+    if path.is_file():
         try:
             # Read-write: the last connection to close removes the WAL files, which a
             # read-only one would leave behind.
@@ -1149,10 +1150,17 @@ def _warn_missing(chars: list[str]) -> None:
               f"marked in the PDF: {' '.join(chars)}", file=sys.stderr)
 
 
+def _log_unraisable(unraisable: Any) -> None:
+    log.debug("ignored while cleaning up: %r", unraisable.exc_value)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s")
+    # An error ignored while cleaning up (a half-written sheet closed after a full
+    # disk) goes to the log with --verbose, not as a traceback under the message.
+    sys.unraisablehook = _log_unraisable
     try:
         _check_output(args)
         if getattr(args, "needs_office", True):
@@ -1164,6 +1172,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("gridoffice-cli: 已取消 | cancelled", file=sys.stderr)
         return 130
+    except Exception as exc:
+        fault = fault_error(exc)  # a full disk, a locked database: said plainly
+        if fault is None:
+            raise
+        log.debug("fault", exc_info=True)
+        print(f"gridoffice-cli: {fault.one_line()}", file=sys.stderr)
+        return EXIT_FAILED
 
 
 if __name__ == "__main__":

@@ -90,3 +90,69 @@ MSG_NOT_WRITABLE = QT_TRANSLATE_NOOP(
 MSG_DISK_FULL = QT_TRANSLATE_NOOP(
     "errors", "The disk holding {path} is full. Free some space and try again."
 )
+MSG_FAULT_DISK_FULL = QT_TRANSLATE_NOOP(
+    "errors", "The disk is full ({detail}). Nothing was changed; free some space and try again."
+)
+MSG_FAULT_IN_USE = QT_TRANSLATE_NOOP(
+    "errors", "The database is in use by another program. Nothing was changed; close the "
+    "other GridOffice window or command and try again."
+)
+MSG_FAULT_READ_ONLY = QT_TRANSLATE_NOOP(
+    "errors", "The database cannot be written: the file or its folder is read-only. Nothing "
+    "was changed; ask for write permission or choose another data folder."
+)
+MSG_FAULT_CANNOT_OPEN = QT_TRANSLATE_NOOP(
+    "errors", "The database file cannot be opened (the folder is missing or not readable). "
+    "Nothing was changed; check the data folder and its permissions."
+)
+MSG_FAULT_NOT_WRITABLE = QT_TRANSLATE_NOOP(
+    "errors", "Cannot write to {path}: the folder is not writable ({reason}). Choose another "
+    "folder or ask for write permission."
+)
+
+# sqlite's message for each fault, lower case, and what the user reads instead.
+_SQLITE_FAULTS = (
+    ("database or disk is full", MSG_FAULT_DISK_FULL),
+    ("database is locked", MSG_FAULT_IN_USE),
+    ("database is busy", MSG_FAULT_IN_USE),
+    ("database table is locked", MSG_FAULT_IN_USE),
+    ("attempt to write a readonly database", MSG_FAULT_READ_ONLY),
+    ("unable to open database file", MSG_FAULT_CANNOT_OPEN),
+)
+
+
+def fault_error(exc: BaseException) -> UserError | None:
+    """The plain message for a fault of the environment, or None when ``exc`` is none.
+
+    The one translation of low-level errors: sqlite3's (also wrapped by SQLAlchemy)
+    disk full, locked, read-only and cannot-open, and an OSError for a full disk
+    (ENOSPC, EDQUOT) or a folder that cannot be written (EACCES, EPERM, EROFS). Used
+    where errors reach the user: the command line's top level, the window's
+    background jobs and its error hook. A UserError is returned as it is.
+    """
+    import errno
+    import sqlite3
+
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, UserError):
+            return current
+        original = getattr(current, "orig", None)  # SQLAlchemy's DBAPIError
+        candidate = original if isinstance(original, sqlite3.Error) else current
+        if isinstance(candidate, sqlite3.Error):
+            text = str(candidate).lower()
+            for needle, message in _SQLITE_FAULTS:
+                if needle in text:
+                    return UserError(message, detail=str(candidate))
+        if isinstance(current, OSError) and not isinstance(current, sqlite3.Error):
+            where = current.filename or ""
+            if current.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+                detail = f"{where}: {current.strerror}" if where else str(current.strerror)
+                return UserError(MSG_FAULT_DISK_FULL, detail=detail)
+            if current.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+                return UserError(MSG_FAULT_NOT_WRITABLE, path=str(where),
+                                 reason=current.strerror or type(current).__name__)
+        current = current.__cause__ or current.__context__
+    return None

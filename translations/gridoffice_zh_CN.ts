@@ -8829,6 +8829,42 @@ Give it to the other office; they trust it after checking that its fingerprint m
             <translation>性别</translation>
         </message>
         <message>
+            <source>Building number</source>
+            <translation>楼号</translation>
+        </message>
+        <message>
+            <source>Estate</source>
+            <translation>小区</translation>
+        </message>
+        <message>
+            <source>Unit</source>
+            <translation>单元</translation>
+        </message>
+        <message>
+            <source>Room</source>
+            <translation>房号</translation>
+        </message>
+        <message>
+            <source>Owner</source>
+            <translation>产权人</translation>
+        </message>
+        <message>
+            <source>Household number</source>
+            <translation>户号</translation>
+        </message>
+        <message>
+            <source>Registered address</source>
+            <translation>户籍地址</translation>
+        </message>
+        <message>
+            <source>Work unit or school</source>
+            <translation>工作单位或学校</translation>
+        </message>
+        <message>
+            <source>Guardian</source>
+            <translation>监护人</translation>
+        </message>
+        <message>
             <source>Grid type</source>
             <translation>网格类型</translation>
         </message>
@@ -9388,6 +9424,26 @@ Give it to the other office; they trust it after checking that its fingerprint m
             <translation>{path} 所在的磁盘已满。请清理出空间后重试。</translation>
         </message>
         <message>
+            <source>The disk is full ({detail}). Nothing was changed; free some space and try again.</source>
+            <translation>磁盘已满（{detail}）。未做任何更改；请清理出一些空间后重试。</translation>
+        </message>
+        <message>
+            <source>The database is in use by another program. Nothing was changed; close the other GridOffice window or command and try again.</source>
+            <translation>数据库正被另一个程序使用。未做任何更改；请关闭另一个网格通窗口或命令后重试。</translation>
+        </message>
+        <message>
+            <source>The database cannot be written: the file or its folder is read-only. Nothing was changed; ask for write permission or choose another data folder.</source>
+            <translation>无法写入数据库：文件或所在文件夹是只读的。未做任何更改；请申请写入权限，或选择其他数据目录。</translation>
+        </message>
+        <message>
+            <source>The database file cannot be opened (the folder is missing or not readable). Nothing was changed; check the data folder and its permissions.</source>
+            <translation>无法打开数据库文件（文件夹不存在或无法读取）。未做任何更改；请检查数据目录及其权限。</translation>
+        </message>
+        <message>
+            <source>Cannot write to {path}: the folder is not writable ({reason}). Choose another folder or ask for write permission.</source>
+            <translation>无法写入 {path}：该文件夹不可写（{reason}）。请选择其他文件夹，或申请写入权限。</translation>
+        </message>
+        <message>
             <source>{path} is a folder. Give a file name to write to.</source>
             <translation>{path} 是一个文件夹。请指定要写入的文件名。</translation>
         </message>
@@ -9578,6 +9634,10 @@ Give it to the other office; they trust it after checking that its fingerprint m
         <message>
             <source>The database {path} is in use by another program. Close the other GridOffice window or command and try again.</source>
             <translation>数据文件 {path} 正被其他程序使用。请关闭另一个网格通窗口或命令后重试。</translation>
+        </message>
+        <message>
+            <source>The database {path} is an empty file (0 bytes): it is probably damaged. Nothing was changed and the file was kept; restore a backup copy of it, or move it away to start a new office.</source>
+            <translation>数据库 {path} 是空文件（0 字节），可能已损坏。未做任何更改，文件已保留；请从备份恢复，或将它移走后重新建立办公室数据。</translation>
         </message>
         <message>
             <source>Updating the database {path} failed ({detail}). The data was left as it was; a copy is in {backup}.</source>
@@ -10818,6 +10878,10 @@ Give it to the other office; they trust it after checking that its fingerprint m
         <message>
             <source>{path} is inside the program's data folder {folder}, which holds the database, its backups, keys and logs; nothing was written. Save the file in another folder, e.g. Documents.</source>
             <translation>{path} 位于本程序的数据文件夹 {folder} 内，那里存放着数据库、备份、密钥和日志；未写入任何文件。请把文件保存到其他文件夹，例如“文档”。</translation>
+        </message>
+        <message>
+            <source>{field}: contains a control or text-direction character ({code}) that cannot be stored; retype the text without it. Nothing was changed.</source>
+            <translation>{field}：含有无法保存的控制字符或文字方向字符（{code}）；请去掉该字符后重新输入。未做任何更改。</translation>
         </message>
     </context>
     <context>

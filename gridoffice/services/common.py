@@ -9,11 +9,13 @@ from typing import Any
 from sqlmodel import Session
 
 from gridoffice.domain.codes import CodeTable
+from gridoffice.domain.text import check_text
 from gridoffice.errors import Term, UserError, ValidationError
 from gridoffice.i18n import QT_TRANSLATE_NOOP
 
 MSG_CODE_VALUE = QT_TRANSLATE_NOOP("errors", "{field}: {value} is not in the list.")
 MSG_GONE = QT_TRANSLATE_NOOP("errors", "The entry no longer exists.")
+MSG_TOO_LONG = QT_TRANSLATE_NOOP("errors", "{field}: at most {limit} characters.")
 
 
 def clean(value: str | None) -> str:
@@ -23,6 +25,17 @@ def clean(value: str | None) -> str:
 
 def clean_or_none(value: str | None) -> str | None:
     return clean(value) or None
+
+
+def limited_text(field: str, label: str, value: str | None, limit: int) -> str | None:
+    """One line of text for ``field`` (``label`` names it, context "codes"), cleaned,
+    refused when it holds a control or text-direction character or is longer than
+    ``limit`` (the roster's limits: see services/roster.py TEXT_LIMITS)."""
+    text = clean_or_none(value)
+    check_text(field, Term(label), text)
+    if text is not None and len(text) > limit:
+        raise ValidationError(field, MSG_TOO_LONG, field=Term(label), limit=limit)
+    return text
 
 
 def as_date(value: Any) -> dt.date | None:

@@ -142,6 +142,13 @@ def fill(db: Database, *, seed: int = 1, size: str = "small",
     existing = service.list_orgs()
     if existing:
         raise UserError(MSG_NOT_EMPTY, count=len(existing))
+    # One transaction: a demo stopped half-way (killed, disk full) leaves nothing.
+    with db.write():
+        return _fill_office(db, service, seed, size, day, profile, progress)
+
+
+def _fill_office(db: Database, service: OrgService, seed: int, size: str, day: dt.date,
+                 profile: Any, progress: Callable[[str], None] | None) -> DemoSummary:
     rng = random.Random(seed)
     names = NameGenerator(rng)
     size = size if size in MEMBERS else "small"

@@ -18,7 +18,7 @@ from gridoffice.domain import households as rules
 from gridoffice.domain import identity, masking, search_keys
 from gridoffice.errors import Term, UserError, ValidationError
 from gridoffice.i18n import QT_TRANSLATE_NOOP
-from gridoffice.services.common import as_date, check_code, clean_or_none, live_row
+from gridoffice.services.common import as_date, check_code, clean_or_none, limited_text, live_row
 from gridoffice.store import audit
 from gridoffice.store.database import Database
 from gridoffice.store.tables import (
@@ -83,6 +83,21 @@ MSG_NO_SUCH_COMMUNITY = QT_TRANSLATE_NOOP(
     "errors", "Community: {name} is not an office known here ({known}).")
 GRIDS_LISTED = 10  # a refused grid lists every grid up to this many, else the nearest
 
+
+# Text fields with the roster's limits (services/roster.py TEXT_LIMITS): nothing longer
+# than an address line is stored, nor printed on page after page.
+LABEL_BUILDING = QT_TRANSLATE_NOOP("codes", "Building number")
+LABEL_ESTATE = QT_TRANSLATE_NOOP("codes", "Estate")
+LABEL_UNIT = QT_TRANSLATE_NOOP("codes", "Unit")
+LABEL_ROOM = QT_TRANSLATE_NOOP("codes", "Room")
+LABEL_OWNER = QT_TRANSLATE_NOOP("codes", "Owner")
+LABEL_HOUSEHOLD_NUMBER = QT_TRANSLATE_NOOP("codes", "Household number")
+RESIDENT_TEXT = (
+    ("hukou_address", QT_TRANSLATE_NOOP("codes", "Registered address"), 80),
+    ("work_or_school", QT_TRANSLATE_NOOP("codes", "Work unit or school"), 60),
+    ("guardian_note", QT_TRANSLATE_NOOP("codes", "Guardian"), 200),
+    ("note", QT_TRANSLATE_NOOP("codes", "Note"), 200),
+)
 
 @dataclass(frozen=True)
 class GridDraft:
@@ -437,11 +452,11 @@ class HouseholdService:
     def add_building(self, grid_id: str, number: str, *, estate: str = "",
                      units: int | None = None, floors: int | None = None,
                      kind: str = "residential") -> str:
-        number = clean_or_none(number) or ""
+        number = limited_text("number", LABEL_BUILDING, number, 20) or ""
         if not number:
             raise ValidationError("number", MSG_BUILDING_NUMBER)
         self._check_code("kind", kind, "BUILDING_KINDS", QT_TRANSLATE_NOOP("codes", "Kind"))
-        estate = clean_or_none(estate) or ""
+        estate = limited_text("estate", LABEL_ESTATE, estate, 40) or ""
         with self.db.write() as session:
             live_row(session, Grid, grid_id, MSG_GRID_MISSING)
             clash = session.exec(select(Building).where(
@@ -458,7 +473,9 @@ class HouseholdService:
     def add_house(self, building_id: str, unit: str, room: str, *, owner: str | None = None,
                   use: str = "owner_occupied") -> str:
         self._check_code("use", use, "HOUSE_USES", QT_TRANSLATE_NOOP("codes", "House use"))
-        unit, room = clean_or_none(unit) or "", clean_or_none(room) or ""
+        unit = limited_text("unit", LABEL_UNIT, unit, 10) or ""
+        room = limited_text("room", LABEL_ROOM, room, 20) or ""
+        owner = limited_text("owner", LABEL_OWNER, owner, 30)
         with self.db.write() as session:
             live_row(session, Building, building_id, MSG_BUILDING_MISSING)
             clash = session.exec(select(House).where(
@@ -467,7 +484,7 @@ class HouseholdService:
             if clash is not None:
                 raise ValidationError("room", MSG_HOUSE_TAKEN, unit=unit or "—",
                                       room=room or "—")
-            house = House(building_id=building_id, unit=unit, room=room, owner=clean_or_none(owner),
+            house = House(building_id=building_id, unit=unit, room=room, owner=owner,
                           use=use)
             session.add(house)
             session.flush()
@@ -490,7 +507,8 @@ class HouseholdService:
         with self.db.write() as session:
             house = live_row(session, House, house_id, MSG_HOUSE_MISSING)
             household = Household(house_id=house_id, grid_id=self._grid_of(session, house),
-                                  number=clean_or_none(number), kind=kind)
+                                  number=limited_text("number", LABEL_HOUSEHOLD_NUMBER,
+                                                      number, 30), kind=kind)
             session.add(household)
             session.flush()
             seen: set[str] = set()
@@ -956,8 +974,8 @@ class HouseholdService:
         values["mobile"] = identity.parse_phone(draft.mobile or "") or None
         rules.validate_move(draft.move_in_date, None, None, birth, today)
         values["move_in_date"] = draft.move_in_date
-        for key in ("hukou_address", "work_or_school", "guardian_note", "note"):
-            values[key] = clean_or_none(getattr(draft, key))
+        for key, label, limit in RESIDENT_TEXT:
+            values[key] = limited_text(key, label, getattr(draft, key), limit)
         values["member_id"] = draft.member_id
         if values["id_number"]:
             clash = session.exec(select(Resident).where(

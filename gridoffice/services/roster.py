@@ -26,6 +26,7 @@ from gridoffice.domain.codes import (
     RELATION_STATUS,
     TRANSFER_STATUS,
 )
+from gridoffice.domain.text import check_text
 from gridoffice.errors import Term, UserError, ValidationError
 from gridoffice.i18n import QT_TRANSLATE_NOOP
 from gridoffice.services.common import as_date, clean_or_none
@@ -903,6 +904,7 @@ def clean_draft(draft: MemberDraft, *, today: dt.date, rules: party.PartyRules,
         if key == "former_name":
             continue
         value = clean_or_none(getattr(draft, key))
+        check_text(key, Term(TEXT_LABELS[key]), value)
         if value is not None and len(value) > limit:
             raise ValidationError(key, MSG_TOO_LONG, field=Term(TEXT_LABELS[key]), limit=limit)
         values[key] = value

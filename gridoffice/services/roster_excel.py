@@ -41,6 +41,7 @@ from gridoffice.domain.codes import (
 )
 from gridoffice.domain.households import format_address
 from gridoffice.domain.party import PartyRules
+from gridoffice.domain.text import safe_text
 from gridoffice.errors import Cancelled, StorageError, Term, UserError, ValidationError
 from gridoffice.fileio import atomic_output
 from gridoffice.i18n import QT_TRANSLATE_NOOP
@@ -670,14 +671,16 @@ def safe_row(ws: Any, values: Iterable[Any]) -> list[Any]:
     """A row for a write-only sheet in which every text is written as text, never as a
     formula: ``=WEBSERVICE(...)`` in a note is stored as that string (no ``<f>``
     element) and marked with the quote prefix, so editing the cell keeps it text too.
-    The value itself is not changed, so the file imports back as it was. Numbers,
-    dates and cells already made stay as they are."""
+    The value itself is not changed, so the file imports back as it was, except for
+    control and text-direction characters stored before they were refused: those are
+    replaced (``domain.text.safe_text``) so an old value never breaks an export.
+    Numbers, dates and cells already made stay as they are."""
     from openpyxl.cell import WriteOnlyCell
 
     row: list[Any] = []
     for value in values:
         if isinstance(value, str):
-            cell = WriteOnlyCell(ws, value=value)
+            cell = WriteOnlyCell(ws, value=safe_text(value))
             cell.data_type = "s"
             if value.startswith(_FORMULA_START):
                 cell.quotePrefix = True

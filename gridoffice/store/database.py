@@ -27,6 +27,7 @@ from sqlmodel import Session as ModelSession
 from sqlmodel import create_engine
 
 from gridoffice.domain.hlc import HybridClock, uuid7
+from gridoffice.domain.text import check_text
 from gridoffice.errors import StorageError, UserError
 from gridoffice.i18n import QT_TRANSLATE_NOOP
 from gridoffice.store.files import BUSY_TIMEOUT_MS, MSG_LOCKED, configure
@@ -42,6 +43,15 @@ MSG_NOT_OURS = QT_TRANSLATE_NOOP(
     "PC by sync); nothing was changed.")
 
 
+def check_row_text(table: str, values: dict[str, Any]) -> None:
+    """Refuse a control or text-direction character in any text of a row written by
+    a service (the one check behind every service's cleaning; the field is named by
+    its table and column when the service has not named it already)."""
+    for name, value in values.items():
+        if isinstance(value, str):
+            check_text(name, f"{table}.{name}", value)
+
+
 class HardDeleteError(RuntimeError):
     """A synced row was passed to ``session.delete``: a bug, use a tombstone."""
 
@@ -52,6 +62,7 @@ class Database:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._write_lock = threading.RLock()  # one writer at a time in this process
+        self._local = threading.local()  # the write session open on each thread
         self.engine = self._make_engine(immediate=True)
         self._read_engine = self._make_engine(immediate=False)
         self.replica_id = self.office_id = ""
@@ -96,9 +107,20 @@ class Database:
 
     @contextlib.contextmanager
     def write(self) -> Iterator[ModelSession]:
-        """A session in a write transaction, committed when the block ends."""
+        """A session in a write transaction, committed when the block ends.
+
+        A write block inside another one on the same thread joins it: its changes
+        are flushed and committed (or rolled back) with the outer block, so a job
+        made of many service calls can be all or nothing (reads on the thread then
+        see the outer block's changes too)."""
+        outer = self._local.__dict__.get("session")
+        if outer is not None:
+            yield outer
+            outer.flush()
+            return
         with self._write_lock:
             session = self._write_sessions(info={"database": self})
+            self._local.session = session
             try:
                 yield session
                 session.commit()
@@ -113,11 +135,18 @@ class Database:
                 session.rollback()
                 raise
             finally:
+                self._local.session = None
                 session.close()
 
     @contextlib.contextmanager
     def read(self) -> Iterator[ModelSession]:
-        """A session for reading; nothing it does is committed."""
+        """A session for reading; nothing it does is committed (inside a write block
+        on the same thread: that block's session, which sees its changes)."""
+        outer = self._local.__dict__.get("session")
+        if outer is not None:
+            outer.flush()
+            yield outer
+            return
         session = self._read_sessions()
         try:
             yield session
@@ -144,6 +173,7 @@ class Database:
         ids = []
         values = []
         for row in rows:
+            check_row_text(table.name, row)
             row.setdefault("id", uuid7())
             row.setdefault("origin_office", self.office_id)
             row["hlc"] = self.clock.now()
@@ -208,6 +238,11 @@ def _stamp_synced_rows(session: Session, _context: Any, _instances: Any) -> None
             raise HardDeleteError(
                 f"{type(obj).__name__} rows are never deleted; set deleted=True instead"
             )
+    for obj in (*session.new, *session.dirty):
+        if isinstance(obj, Synced):
+            check_row_text(type(obj).__tablename__,
+                           {c.name: getattr(obj, c.name, None)
+                            for c in obj.__table__.columns})  # type: ignore[attr-defined]
     stamped = False
     changed = [obj for obj in session.dirty if isinstance(obj, Synced)
                and session.is_modified(obj, include_collections=False)]

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from gridoffice.domain.hlc import uuid7
-from gridoffice.errors import StorageError
+from gridoffice.errors import StorageError, UserError, fault_error
 from gridoffice.i18n import QT_TRANSLATE_NOOP
 from gridoffice.paths import AppPaths, ensure_writable_dir, storage_error
 from gridoffice.store.migrations import STEPS, current_version
@@ -44,6 +44,12 @@ MSG_LOCKED = QT_TRANSLATE_NOOP(
     "errors",
     "The database {path} is in use by another program. Close the other GridOffice window "
     "or command and try again.",
+)
+MSG_EMPTY = QT_TRANSLATE_NOOP(
+    "errors",
+    "The database {path} is an empty file (0 bytes): it is probably damaged. Nothing was "
+    "changed and the file was kept; restore a backup copy of it, or move it away to start "
+    "a new office.",
 )
 MSG_MIGRATION_FAILED = QT_TRANSLATE_NOOP(
     "errors",
@@ -83,19 +89,35 @@ def _is_locked(exc: sqlite3.Error) -> bool:
     return "locked" in text or "busy" in text
 
 
-def translate_sqlite_error(path: Path, exc: sqlite3.Error, backups: Path) -> StorageError:
+def translate_sqlite_error(path: Path, exc: sqlite3.Error, backups: Path) -> UserError:
+    """What the user reads for ``exc``: "damaged" only when the file is, not when the
+    disk is full or the file cannot be written."""
     if _is_locked(exc):
         return StorageError(MSG_LOCKED, path=str(path))
     if isinstance(exc, sqlite3.OperationalError) and "unable to open" in str(exc).lower():
         return storage_error(path, PermissionError(13, str(exc)))
+    fault = fault_error(exc)
+    if fault is not None:
+        return fault
     return StorageError(MSG_DAMAGED, path=str(path), detail=str(exc), backups=str(backups))
+
+
+def refuse_empty(path: Path) -> None:
+    """Refuse a zero-length database file, keeping it: it is never taken for a new
+    office (that would make new keys and lose track of the old data)."""
+    try:
+        empty = path.is_file() and path.stat().st_size == 0
+    except OSError:
+        return
+    if empty:
+        raise StorageError(MSG_EMPTY, path=str(path))
 
 
 def inspect(path: Path, backups: Path, *, quick_check: bool = True) -> tuple[int, int]:
     """``(application_id, user_version)`` of an existing file, read-only.
 
     Refuses files that are not SQLite, are damaged, or belong to another
-    program. A zero-length file counts as new. ``quick_check`` reads every page
+    program, and a zero-length file (damaged, never a new office). ``quick_check`` reads every page
     (tens of milliseconds per ten megabytes): the window skips it at start and
     runs :func:`check_integrity` once it shows.
     """
@@ -105,7 +127,7 @@ def inspect(path: Path, backups: Path, *, quick_check: bool = True) -> tuple[int
     except OSError as exc:
         raise storage_error(path, exc) from exc
     if not header:
-        return 0, 0
+        raise StorageError(MSG_EMPTY, path=str(path))
     if header != SQLITE_HEADER:
         raise StorageError(MSG_NOT_OURS, path=str(path))
     try:
@@ -176,6 +198,36 @@ def backup(path: Path, backup_dir: Path, label: str) -> Path:
     return target
 
 
+def _digest(path: Path) -> str:
+    import hashlib
+
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        while block := handle.read(1 << 20):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _keep_one(new: Path) -> Path:
+    """The backup before a migration, kept once: when an earlier attempt (that failed,
+    leaving the data as it was) already left the same copy, the new one is removed
+    and the earlier one is the copy (a failing update must not fill the disk)."""
+    label = new.name.split("-")[1]
+    try:
+        size = new.stat().st_size
+        earlier = [p for p in new.parent.glob(f"gridoffice-{label}-*.sqlite3")
+                   if p != new and p.stat().st_size == size]
+        if earlier:
+            mine = _digest(new)
+            for other in sorted(earlier):
+                if _digest(other) == mine:
+                    new.unlink()
+                    return other
+    except OSError:
+        log.warning("could not compare the backup %s with earlier ones", new)
+    return new
+
+
 def _migrate(conn: sqlite3.Connection, start: int) -> None:
     conn.execute("BEGIN IMMEDIATE")
     try:
@@ -215,13 +267,14 @@ def open_database(paths: AppPaths, *, quick_check: bool = True) -> OpenedDatabas
     """
     ensure_writable_dir(paths.data_dir)
     path = paths.database
-    exists = path.exists() and path.stat().st_size > 0
+    refuse_empty(path)
+    exists = path.exists()
     version = inspect(path, paths.backup_dir, quick_check=quick_check)[1] if exists else 0
     if exists and not quick_check and version < current_version():
         inspect(path, paths.backup_dir)
     backup_path: Path | None = None
     if exists and version < current_version():
-        backup_path = backup(path, paths.backup_dir, f"schema{version}")
+        backup_path = _keep_one(backup(path, paths.backup_dir, f"schema{version}"))
     if version == current_version():
         return OpenedDatabase(path, version, False, None, None)
     try:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
+from gridoffice.domain.text import bad_character, code_point
 from gridoffice.errors import UserError
 from gridoffice.i18n import QT_TRANSLATE_NOOP
 from gridoffice.store.digest import synced_tables
@@ -104,6 +105,21 @@ _TYPES = {"INTEGER": ("integer",), "BOOLEAN": ("integer",), "TEXT": ("text",),
           "BLOB": ("blob",)}
 
 
+def _check_text(conn: sqlite3.Connection, schema: str, table: str, names: list[str]) -> None:
+    """Refuse the package when a text holds a control or text-direction character
+    (the same rule as every service's check), naming the table and field."""
+    if not names:
+        return
+    selected = ", ".join(f'"{name}"' for name in names)
+    cursor = conn.execute(f'SELECT id, {selected} FROM "{schema}"."{table}"')
+    while batch := cursor.fetchmany(2000):
+        for row in batch:
+            for name, value in zip(names, row[1:], strict=True):
+                if isinstance(value, str) and (char := bad_character(value)) is not None:
+                    raise UserError(MSG_ROWS_BAD, problem=f"{table}.{name} of {row[0]} holds "
+                                    f"the character {code_point(char)}")
+
+
 def check_rows(conn: sqlite3.Connection, owners: tuple[str, ...] | None = None,
                schema: str = "payload") -> dict[str, int]:
     """Check an attached rows file against this database; its row counts.
@@ -147,6 +163,9 @@ def check_rows(conn: sqlite3.Connection, owners: tuple[str, ...] | None = None,
             if wrong:
                 raise UserError(MSG_ROWS_BAD, problem=f"a value of the wrong type in "
                                 f"{table} {wrong[0]}")
+        _check_text(conn, schema, table, [
+            name for name in theirs
+            if (ours[name][2] or "").split("(")[0].upper() in ("TEXT", "VARCHAR", "")])
         duplicates = conn.execute(
             f'SELECT count(*) - count(DISTINCT id) FROM "{schema}"."{table}"').fetchone()[0]
         if duplicates:

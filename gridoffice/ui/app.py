@@ -31,7 +31,7 @@ from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
 from gridoffice import APP_NAME, __version__
-from gridoffice.errors import UserError
+from gridoffice.errors import UserError, fault_error
 from gridoffice.paths import font_path, resource_dir, translations_dir
 from gridoffice.ui import messages
 
@@ -153,6 +153,9 @@ def install_excepthook(log_file: str | None, *, interactive: bool = True) -> Exc
             QApplication.exit(130)
             return
         app = QApplication.instance()
+        fault = fault_error(exc)  # a full disk or a locked database: said plainly
+        if fault is not None:
+            exc_type, exc = type(fault), fault
         if isinstance(exc, UserError):
             log.warning("uncaught user error: %s", exc)
         else:

@@ -26,7 +26,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from gridoffice.errors import Cancelled, UserError
+from gridoffice.errors import Cancelled, UserError, fault_error
 from gridoffice.ui import messages
 
 log = logging.getLogger(__name__)
@@ -60,7 +60,8 @@ class _Runner:
             try:
                 result = self._task(progress)
             except BaseException as exc:  # handed to the GUI thread, shown there
-                job._failed.emit(exc)
+                # A full disk or a locked database is said plainly, not as a bug.
+                job._failed.emit(fault_error(exc) or exc)
             else:
                 job._succeeded.emit(result)
         except RuntimeError:  # the window that started the job was closed meanwhile

@@ -170,3 +170,28 @@ def test_failed_migration_leaves_the_data_as_it_was(db, orgs, app_paths, monkeyp
     assert conn.execute("PRAGMA user_version").fetchone()[0] == released
     assert conn.execute("SELECT * FROM org").fetchall() == before
     assert "motto" not in {r[1] for r in conn.execute("PRAGMA table_info(org)")}
+
+
+def test_a_migration_failing_again_and_again_keeps_one_backup(db, orgs, app_paths,
+                                                              monkeypatch):
+    from gridoffice.services.orgs import OrgDraft
+
+    orgs.create(OrgDraft("中共幸福里社区委员会", "committee"))
+    db.close()
+    before = digest(app_paths.database)
+    monkeypatch.setattr(migrations, "STEPS", [*migrations.STEPS, _failing_step])
+    monkeypatch.setattr(files, "STEPS", migrations.STEPS)
+    for _attempt in range(3):
+        with pytest.raises(StorageError, match="left as it was") as err:
+            open_database(app_paths)
+    [backup] = list(app_paths.backup_dir.iterdir())
+    assert str(backup) in err.value.english()
+    assert digest(app_paths.database) == before
+    # A real change in between is a new state worth its own copy.
+    conn = sqlite3.connect(app_paths.database)
+    conn.execute("UPDATE org SET name = '中共幸福里社区党委'")
+    conn.commit()
+    conn.close()
+    with pytest.raises(StorageError):
+        open_database(app_paths)
+    assert len(list(app_paths.backup_dir.iterdir())) == 2

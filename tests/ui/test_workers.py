@@ -67,3 +67,47 @@ def test_user_error_becomes_a_warning(qtbot, parent, message_log):
     assert message_log.warnings() == [
         "The database db.sqlite3 is in use by another program. Close the other GridOffice "
         "window or command and try again."]
+
+
+def test_a_locked_database_or_a_full_disk_is_a_plain_warning_not_a_bug(qtbot, parent,
+                                                                       message_log, tmp_path):
+    """Faults of the environment met inside a job or anywhere else: a warning that
+    names the cause, never the unexpected-error box with a traceback."""
+    import sqlite3
+    import sys
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from gridoffice.ui import app
+
+    path = tmp_path / "busy.sqlite3"
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("CREATE TABLE t (x)")
+    holder.execute("BEGIN EXCLUSIVE")
+
+    def task(progress):
+        conn = sqlite3.connect(path, timeout=0.1)
+        try:
+            conn.execute("INSERT INTO t VALUES (1)")
+        finally:
+            conn.close()
+
+    job = BackgroundJob(parent, task, label="x")
+    try:
+        with qtbot.waitSignal(job.failed):
+            job.start()
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    previous = app.install_excepthook("/logs/gridoffice.log")
+    try:
+        try:
+            raise OSError(28, "No space left on device", "/media/usb/roster.xlsx")
+        except OSError as exc:
+            sys.excepthook(type(exc), exc, exc.__traceback__)
+    finally:
+        sys.excepthook = previous
+    assert [box.icon for box in message_log.boxes] == [QMessageBox.Icon.Warning] * 2
+    locked, full = message_log.warnings()
+    assert "in use by another program" in locked
+    assert "disk is full" in full and "Traceback" not in full
