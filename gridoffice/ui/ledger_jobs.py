@@ -38,9 +38,13 @@ class LedgerJobs(QObject):
     def start(self, render: Callable[[Path, Any], Any], *, prefix: str, label: str,
               title: str, suggested_name: str,
               on_shown: Callable[[Any], None] | None = None) -> BackgroundJob | None:
-        """``render(path, progress)`` makes the PDF; the preview opens when it is done."""
+        """``render(path, progress)`` makes the PDF; the preview opens when it is done.
+        ``on_shown`` gets the preview (to record its saves and prints in the audit log);
+        without it, saves and prints are recorded under the ledger's ``title``."""
         if self.running:
             return self.job
+        if on_shown is None:
+            on_shown = self._audited(title)
         fd, name = tempfile.mkstemp(prefix=prefix, suffix=".pdf")
         os.close(fd)
         path = Path(name)
@@ -67,6 +71,25 @@ class LedgerJobs(QObject):
         job.finished.connect(self._finished)
         self.job = job.start()
         return job
+
+    def _audited(self, title: str) -> Callable[[Any], None] | None:
+        """Record each save (before the file takes its name) and print of the preview
+        in the audit log of the owner's database, by the owner's operator."""
+        db = getattr(self.owner, "db", None)
+        if db is None:
+            return None
+        operator = getattr(getattr(self.owner, "service", None), "operator", "") or ""
+
+        def record(detail: str) -> None:
+            from gridoffice.store import audit
+
+            with db.write() as session:
+                audit.record(session, operator, "print", title, detail)
+
+        def connect(preview: Any) -> None:
+            preview.record_save = lambda path: record(str(path))
+            preview.printed.connect(lambda pages: record(f"{pages} pages"))
+        return connect
 
     def _finished(self) -> None:
         self.job = None

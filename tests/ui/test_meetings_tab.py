@@ -523,3 +523,39 @@ def test_next_council_copies_the_attendees_and_enter_edits(qtbot, ui, dialogs, t
     assert tab.detail.title_label.text() == "十月议事会"
     tab.undo_stack.undo()
     assert meetings.meeting_draft(meeting_id).title == ""
+
+
+def test_a_saved_minutes_ledger_is_in_the_audit_log(qtbot, tab, meetings, tmp_path):
+    """Every tab's ledger preview records a save in the audit log before the file
+    takes its name (not only the roster's and the households')."""
+    import sqlite3
+
+    pytest.importorskip("gridoffice.ledgers.minutes_ledger")
+    meeting_id = meetings.create_meeting(MeetingDraft(
+        rules.COUNCIL, dt.datetime(2026, 10, 12, 14, 30), session_no=3, place="社区议事厅"))
+    tab.reload(meeting_id)
+    with qtbot.waitSignal(tab.ledgers.opened, timeout=30_000) as blocker:
+        tab.minutes_action.trigger()
+    preview = blocker.args[0]
+    seen = []
+
+    def publish_checked(path):
+        conn = sqlite3.connect(tab.db.path)
+        seen.append(conn.execute("SELECT count(*) FROM audit_log WHERE action = 'print'")
+                    .fetchone()[0])
+        conn.close()
+        recorder(path)
+
+    recorder = preview.record_save
+    assert recorder is not None
+    target = tmp_path / "minutes.pdf"
+    preview.record_save = publish_checked
+    preview.save_to(target)
+    assert target.exists() and seen == [0]
+    conn = sqlite3.connect(tab.db.path)
+    [(operator, target_text, detail)] = conn.execute(
+        "SELECT operator, target, detail FROM audit_log WHERE action = 'print'").fetchall()
+    conn.close()
+    assert str(target) in detail and target_text
+    with qtbot.waitSignal(preview.destroyed):
+        preview.close()
