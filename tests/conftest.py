@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -16,6 +19,19 @@ from gridoffice.store.files import open_database  # noqa: E402
 from tests.street_fixture import street_db, street_folder  # noqa: E402, F401 - shared fixtures
 
 TODAY = dt.date(2026, 11, 21)
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def cli_demo(data: Path, seed: int) -> Path:
+    """A data folder filled by ``gridoffice-cli demo`` in a child process, as an office
+    would make it (the CLI sets the office up itself)."""
+    env = {k: v for k, v in os.environ.items() if k != "GRIDOFFICE_DATA_DIR"}
+    env["PYTHONPATH"] = str(ROOT)
+    done = subprocess.run([sys.executable, "-m", "gridoffice.cli", "--data-dir", str(data),
+                           "demo", "--seed", str(seed)], capture_output=True, text=True,
+                          env=env, cwd=ROOT, timeout=300)
+    assert done.returncode == 0, done.stderr
+    return data
 
 
 @pytest.fixture

@@ -4,29 +4,20 @@ program, read-only) nothing is written and the user is told why. Imports are aud
 
 from __future__ import annotations
 
-import os
 import shutil
 import sqlite3
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from gridoffice import cli
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.conftest import cli_demo
 
 
 @pytest.fixture(scope="module")
 def template(tmp_path_factory) -> Path:
-    data = tmp_path_factory.mktemp("audited") / "office"
-    env = {k: v for k, v in os.environ.items() if k != "GRIDOFFICE_DATA_DIR"}
-    env["PYTHONPATH"] = str(ROOT)
-    done = subprocess.run([sys.executable, "-m", "gridoffice.cli", "--data-dir", str(data),
-                           "demo", "--seed", "4"], capture_output=True, text=True, env=env,
-                          cwd=ROOT, timeout=300)
-    assert done.returncode == 0, done.stderr
+    data = cli_demo(tmp_path_factory.mktemp("audited") / "office", 4)
     return data
 
 

@@ -5,28 +5,18 @@ or a key: each is refused with a plain message and the folder is left byte for b
 from __future__ import annotations
 
 import hashlib
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from gridoffice import cli
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.conftest import cli_demo
 
 
 @pytest.fixture(scope="module")
 def office(tmp_path_factory) -> Path:
-    data = tmp_path_factory.mktemp("outputs") / "office"
-    env = {k: v for k, v in os.environ.items() if k != "GRIDOFFICE_DATA_DIR"}
-    env["PYTHONPATH"] = str(ROOT)
-    done = subprocess.run([sys.executable, "-m", "gridoffice.cli", "--data-dir", str(data),
-                           "demo", "--seed", "2"], capture_output=True, text=True, env=env,
-                          cwd=ROOT, timeout=300)
-    assert done.returncode == 0, done.stderr
+    data = cli_demo(tmp_path_factory.mktemp("outputs") / "office", 2)
     (data / "backups").mkdir(exist_ok=True)
     shutil.copyfile(data / "gridoffice.sqlite3", data / "backups" / "gridoffice-old.sqlite3")
     (data / "gridoffice.sqlite3-wal").write_bytes(b"")
