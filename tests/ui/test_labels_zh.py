@@ -37,15 +37,9 @@ def zh_cn(qapp):
 
 
 @pytest.fixture
-def zh_window(zh_cn, qtbot, context):
-    from gridoffice.ui.main_window import MainWindow
-
-    main = MainWindow(context)
-    qtbot.addWidget(main)
-    with qtbot.waitSignal(main.data_loaded, timeout=10_000):
-        main.show()
-    yield main
-    main.close()
+def zh_window(zh_cn, window):
+    """The main window built after the zh_CN catalogue was installed."""
+    return window
 
 
 def _wait(qtbot, tab, action) -> None:
