@@ -26,11 +26,11 @@ MSG_HAS_DATA = QT_TRANSLATE_NOOP(
 MSG_PC_TOO_LONG = QT_TRANSLATE_NOOP("errors", "PC label: at most {limit} characters.")
 MAX_LENGTH = 40
 
-KEY_NAME = "office.name"
-KEY_STREET = "office.street"
-KEY_ROLE = "office.role"
-KEY_OPERATOR = "office.operator"
-KEY_LANGUAGE = "ui.language"  # "" or missing: follow the system
+KEY_NAME = settings.OFFICE_NAME
+KEY_STREET = settings.OFFICE_STREET
+KEY_ROLE = settings.OFFICE_ROLE
+KEY_OPERATOR = settings.OFFICE_OPERATOR
+KEY_LANGUAGE = settings.LANGUAGE
 
 
 @dataclass(frozen=True)
@@ -102,8 +102,8 @@ def save_language(db_path: Path, language: str) -> None:
 # Offices are named, not numbered: every PC that is set up with the same street and
 # community names is the same community office (and owns the same records).
 OFFICE_NAMESPACE = "6f1d3a52-2c1e-4f0b-9a57-8a1c0e4b9d21"  # uuid5 namespace
-META_KEYS = "sync.keys"
-META_PC_LABEL = "pc_label"
+META_KEYS = settings.META_SYNC_KEYS
+META_PC_LABEL = settings.META_PC_LABEL
 
 
 def office_id_for(profile: OfficeProfile) -> str:

@@ -1,7 +1,10 @@
-"""Local settings (office profile, language) in the ``setting`` table.
+"""Local settings in the ``setting`` table: every key, and :class:`OfficeSettings`
+to read and write them typed.
 
 Plain ``sqlite3`` so the GUI can read the language and office before Qt and
-SQLAlchemy are loaded. Settings are local to this PC and never synced.
+SQLAlchemy are loaded. Settings are local to this PC and never synced. Window
+layout (splitters, columns) is not here: it lives in the data folder's
+``window.ini``, written by each tab's ``save_state``.
 """
 
 from __future__ import annotations
@@ -11,6 +14,25 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from gridoffice.store.files import connect
+
+# --- every key of the ``setting`` table -------------------------------------------------
+OFFICE_NAME = "office.name"
+OFFICE_STREET = "office.street"
+OFFICE_ROLE = "office.role"
+OFFICE_OPERATOR = "office.operator"
+LANGUAGE = "ui.language"  # "" or missing: follow the system
+EXCHANGE_FOLDER = "sync.exchange_folder"  # the shared folder sync packages go through
+SHOW_CONTROL_TAGS = "privacy.show_control_tags"  # "1": restricted tags are shown
+IMPORT_MAPPING = "import.{kind}.mapping"  # JSON: field -> column header, per importer
+# --- keys of the ``meta`` table (this copy's identity and counters) ---------------------
+META_SYNC_KEYS = "sync.keys"
+META_SYNC_EXPORTS = "sync.exports"
+META_PC_LABEL = "pc_label"
+
+
+def import_mapping_key(kind: str) -> str:
+    """The key of the remembered column mapping of one importer (``roster``, …)."""
+    return IMPORT_MAPPING.format(kind=kind)
 
 
 def read_all(path: Path) -> dict[str, str]:
@@ -83,3 +105,42 @@ def write_identity(path: Path, meta: Mapping[str, str], values: Mapping[str, str
             raise
     finally:
         conn.close()
+
+
+class OfficeSettings:
+    """The local settings of one data file, typed; each read goes to the file, so
+    two windows on one file see each other's changes."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def _get(self, key: str) -> str | None:
+        return read_all(self.path).get(key)
+
+    @property
+    def exchange_folder(self) -> Path | None:
+        value = self._get(EXCHANGE_FOLDER)
+        return Path(value) if value else None
+
+    @exchange_folder.setter
+    def exchange_folder(self, folder: Path | None) -> None:
+        write(self.path, {EXCHANGE_FOLDER: str(folder) if folder else None})
+
+    @property
+    def show_control_tags(self) -> bool:
+        return self._get(SHOW_CONTROL_TAGS) == "1"
+
+    @show_control_tags.setter
+    def show_control_tags(self, shown: bool) -> None:
+        write(self.path, {SHOW_CONTROL_TAGS: "1" if shown else None})
+
+    @property
+    def language(self) -> str:
+        return self._get(LANGUAGE) or ""
+
+    def import_mapping(self, kind: str) -> str | None:
+        """The remembered mapping of an importer, as stored (JSON), or None."""
+        return self._get(import_mapping_key(kind))
+
+    def set_import_mapping(self, kind: str, value: str | None) -> None:
+        write(self.path, {import_mapping_key(kind): value})
