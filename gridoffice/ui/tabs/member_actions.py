@@ -11,7 +11,6 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
@@ -27,6 +26,7 @@ from gridoffice.ui.tabs.member_commands import (
     RestoreMemberCommand,
     SetRelationStatusCommand,
 )
+from gridoffice.ui.undo import Controller
 
 if TYPE_CHECKING:
     from gridoffice.services.orgs import OrgNode
@@ -35,19 +35,12 @@ if TYPE_CHECKING:
 UNDOABLE_STATUSES = ("deceased", "expelled", "suspended")
 
 
-class MemberActions(QObject):
+class MemberActions(Controller):
     """Also the :class:`~gridoffice.ui.tabs.member_commands.MemberCommandHost`."""
-
-    #: members changed; select this member afterwards ("" for no preference)
-    changed = Signal(str)
-    #: a short note for the status bar
-    status = Signal(str)
 
     def __init__(self, widget: QWidget, undo_stack: QUndoStack,
                  orgs: Callable[[], Sequence[OrgNode]]) -> None:
-        super().__init__(widget)
-        self.widget = widget
-        self.undo_stack = undo_stack
+        super().__init__(widget, undo_stack)
         self.orgs = orgs
         self._roster: RosterService | None = None
 
@@ -64,17 +57,6 @@ class MemberActions(QObject):
     @property
     def attached(self) -> bool:
         return self._roster is not None
-
-    def refresh_members(self, select_id: str | None) -> None:
-        self.changed.emit(select_id or "")
-
-    def report_failure(self, err: UserError, undoing: bool) -> None:
-        reason = messages.user_error_text(err)
-        if undoing:
-            text = self.tr("This change cannot be undone. {reason}").format(reason=reason)
-        else:
-            text = self.tr("This change cannot be redone. {reason}").format(reason=reason)
-        messages.warn(self.widget, text)
 
     def today(self) -> dt.date:
         return self.roster.today()

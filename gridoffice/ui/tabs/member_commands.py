@@ -19,9 +19,10 @@ import datetime as dt
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QUndoCommand
 
 from gridoffice.errors import UserError
+from gridoffice.services.changes import Changes
+from gridoffice.ui.undo import ServiceCommand
 
 if TYPE_CHECKING:
     from gridoffice.services.roster import MemberDraft, RosterService
@@ -33,46 +34,28 @@ class MemberCommandHost(Protocol):
     @property
     def roster(self) -> RosterService: ...
 
-    def refresh_members(self, select_id: str | None) -> None: ...
+    def command_done(self, changes: Changes, select: str | None) -> None: ...
 
     def report_failure(self, err: UserError, undoing: bool) -> None: ...
 
 
-class MemberCommand(QUndoCommand):
-    """Calls the service in :meth:`apply` / :meth:`revert`."""
+class MemberCommand(ServiceCommand):
+    """Calls the service in :meth:`apply` / :meth:`revert`; the member stays selected."""
 
     def __init__(self, host: MemberCommandHost, member_id: str, text: str) -> None:
-        super().__init__(text)
-        self.host = host
+        super().__init__(host, text, changes=Changes.area("roster", [member_id]),
+                         select=member_id)
+        self.host: MemberCommandHost = host
         self.member_id = member_id
-        self._first = True
 
-    def apply(self) -> None:
+    def apply(self) -> object:
         raise NotImplementedError
 
-    def revert(self) -> None:
+    def revert(self) -> object:
         raise NotImplementedError
 
-    def redo(self) -> None:
-        if self._first:
-            self._first = False
-            self.host.refresh_members(self.member_id)
-            return
-        self._run(self.apply, undoing=False)
-
-    def undo(self) -> None:
-        self._run(self.revert, undoing=True)
-
-    def _run(self, step: object, *, undoing: bool) -> None:
-        assert callable(step)
-        try:
-            step()
-        except UserError as err:
-            self.setObsolete(True)  # QUndoStack drops it; nothing was changed
-            self.host.refresh_members(self.member_id)
-            self.host.report_failure(err, undoing)
-            return
-        self.host.refresh_members(self.member_id)
+    def selected_after(self, result: object) -> str | None:
+        return self.member_id
 
 
 class AddMemberCommand(MemberCommand):

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
@@ -30,6 +29,7 @@ from gridoffice.ui.tabs.org_commands import (
     RestoreOrgCommand,
     RetireOrgCommand,
 )
+from gridoffice.ui.undo import Controller
 
 if TYPE_CHECKING:
     from gridoffice.services.orgs import OrgDraft, OrgNode, OrgService, SeatRow
@@ -57,22 +57,15 @@ def allowed_seats(org_type: str) -> list[str]:
     return [seat.code for seat in SEATS if rules.seat_allowed(org_type, seat.code)]
 
 
-class OrgActions(QObject):
+class OrgActions(Controller):
     """The controller behind the tree's toolbar, menu, drag and drop and seat buttons.
 
     It is also the :class:`~gridoffice.ui.tabs.org_commands.CommandHost` of the
     undo commands it pushes.
     """
 
-    #: an organisation changed; select this id afterwards ("" for no preference)
-    changed = Signal(str)
-    #: a short note for the status bar
-    status = Signal(str)
-
     def __init__(self, widget: QWidget, undo_stack: QUndoStack, model: OrgTreeModel) -> None:
-        super().__init__(widget)
-        self.widget = widget
-        self.undo_stack = undo_stack
+        super().__init__(widget, undo_stack)
         self.model = model
         self._service: OrgService | None = None
         self._successor: dict[str, str] = {}
@@ -103,17 +96,6 @@ class OrgActions(QObject):
         current = self.resolve(old_id)
         if current is not None and current != new_id:
             self._successor[current] = new_id
-
-    def refresh(self, select_id: str | None) -> None:
-        self.changed.emit(select_id or "")
-
-    def report_failure(self, err: UserError, undoing: bool) -> None:
-        reason = messages.user_error_text(err)
-        if undoing:
-            text = self.tr("This change cannot be undone. {reason}").format(reason=reason)
-        else:
-            text = self.tr("This change cannot be redone. {reason}").format(reason=reason)
-        messages.warn(self.widget, text)
 
     # --- helpers ----------------------------------------------------------------------
     def today(self) -> dt.date:

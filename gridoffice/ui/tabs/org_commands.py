@@ -4,10 +4,9 @@ create ↔ discard, edit ↔ edit back, move ↔ move back to the old place,
 retire ↔ restore (and resume the seats the retirement ended), restore ↔
 retire, appoint ↔ withdraw the appointment, end term ↔ resume term.
 
-A command is pushed after its first service call succeeded (inside the
-dialog, so errors stay in the dialog); its first ``redo`` only refreshes. If an
-undo or redo is refused later (someone changed the data in between), the
-user is told why and the command leaves the stack (``setObsolete``).
+Each is a :class:`~gridoffice.ui.undo.ServiceCommand` (pushed after its first
+service call succeeded; a refused undo or redo tells the user why and leaves
+the stack).
 
 Redoing a creation makes a new row with a new id; the host maps the old id to
 the new one, so later commands on the stack still find their organisation.
@@ -21,9 +20,10 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QUndoCommand
 
 from gridoffice.errors import UserError
+from gridoffice.services.changes import Changes
+from gridoffice.ui.undo import ServiceCommand
 
 if TYPE_CHECKING:
     from gridoffice.services.orgs import OrgDraft, OrgNode, OrgService, SeatRow
@@ -43,18 +43,17 @@ class CommandHost(Protocol):
     def remap(self, old_id: str, new_id: str) -> None:
         """``old_id`` was discarded and made again as ``new_id``."""
 
-    def refresh(self, select_id: str | None) -> None: ...
+    def command_done(self, changes: Changes, select: str | None) -> None: ...
 
     def report_failure(self, err: UserError, undoing: bool) -> None: ...
 
 
-class OrgCommand(QUndoCommand):
+class OrgCommand(ServiceCommand):
     """Calls the service in :meth:`apply` / :meth:`revert`; both return the id to select."""
 
     def __init__(self, host: CommandHost, text: str) -> None:
-        super().__init__(text)
-        self.host = host
-        self._first = True
+        super().__init__(host, text, changes=Changes.area("roster"))
+        self.host: CommandHost = host
 
     def apply(self) -> str | None:
         raise NotImplementedError
@@ -65,27 +64,6 @@ class OrgCommand(QUndoCommand):
     def selection(self) -> str | None:
         """What to select after the first redo (the change already happened)."""
         return None
-
-    def redo(self) -> None:
-        if self._first:
-            self._first = False
-            self.host.refresh(self.selection())
-            return
-        self._run(self.apply, undoing=False)
-
-    def undo(self) -> None:
-        self._run(self.revert, undoing=True)
-
-    def _run(self, step: object, *, undoing: bool) -> None:
-        assert callable(step)
-        try:
-            select = step()
-        except UserError as err:
-            self.setObsolete(True)  # QUndoStack drops it; nothing was changed
-            self.host.refresh(None)
-            self.host.report_failure(err, undoing)
-            return
-        self.host.refresh(select)
 
 
 class CreateOrgCommand(OrgCommand):
