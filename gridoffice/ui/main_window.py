@@ -10,7 +10,7 @@ then builds the tabs, imports the services and hands them to the tabs.
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, QThreadPool, QTimer, Signal
 from PySide6.QtGui import (
@@ -30,8 +30,11 @@ from gridoffice.ui.labels import code_label
 
 if TYPE_CHECKING:
     from gridoffice.app_context import AppContext
+    from gridoffice.services.changes import Changes
+    from gridoffice.services.container import Services
     from gridoffice.services.office import OfficeProfile
     from gridoffice.store.database import Database
+    from gridoffice.ui.tabs.base import BaseTab
     from gridoffice.ui.tabs.households import HouseholdsTab
     from gridoffice.ui.tabs.inservice import InServiceTab
     from gridoffice.ui.tabs.meetings import MeetingsTab
@@ -77,11 +80,8 @@ class MainWindow(QMainWindow):
 
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
-        self.roster: RosterTab | None = None  # built by load_data, after the window shows
-        self.households: HouseholdsTab | None = None  # likewise
-        self.meetings: MeetingsTab | None = None  # likewise
-        self.inservice: InServiceTab | None = None  # likewise
-        self.sync: SyncTab | None = None  # likewise
+        self.tab_list: list[BaseTab] = []  # built by load_data, after the window shows
+        self.services: Services | None = None  # likewise
         self.integrity_job: BackgroundJob | None = None  # the page check, after the show
         self.community_scope: CommunityScope | None = None  # street office only
         loading = QLabel(self.tr("Loading…"), self)
@@ -164,47 +164,22 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self, self.load_data)
 
     def load_data(self) -> None:
-        """Open the database with SQLAlchemy and give the tabs their services."""
+        """Open the database with SQLAlchemy, build the services once and hand them to
+        every tab."""
         if self.loaded:
             return
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self._check_integrity()
-        roster = self._build_tabs()
+        self._build_tabs()
         try:
-            from gridoffice.services.orgs import OrgService
-            from gridoffice.services.roster import RosterService
+            from gridoffice.services.container import Services
             from gridoffice.store.database import Database
 
             self.db = Database(self.context.opened.path)
-            operator = self.profile.operator if self.profile else ""
+            self.services = Services.build(self.db, self.profile, self.context.language)
             self._show_communities()
-            roster.attach(OrgService(self.db, operator), self.db,
-                          self.profile.name if self.profile else "",
-                          members=RosterService(self.db, operator))
-            if self.households is not None:
-                from gridoffice.services.households import HouseholdService
-
-                self.households.attach(HouseholdService(self.db, operator), self.db,
-                                       self.profile.name if self.profile else "",
-                                       orgs=roster.service, members=roster.roster)
-            if self.meetings is not None:
-                from gridoffice.services.meetings import MeetingService
-
-                self.meetings.attach(MeetingService(self.db, operator), self.db,
-                                     self.profile.name if self.profile else "",
-                                     language=self.context.language)
-            if self.inservice is not None:
-                from gridoffice.services.inservice import InServiceService
-
-                households = self.households.service if self.households else None
-                grids = (lambda: [(g.id, g.name or g.code) for g in households.list_grids()]) \
-                    if households is not None else None
-                self.inservice.attach(InServiceService(self.db, operator), self.db,
-                                      self.profile.name if self.profile else "", grids=grids)
-            if self.sync is not None and self.profile is not None:
-                from gridoffice.services.sync import SyncService
-
-                self.sync.attach(SyncService(self.db), self.db)
+            for tab in self.tab_list:
+                tab.attach(self.services)
         except UserError as err:
             log.error("cannot load the data: %s", err)
             self.load_failed.emit(err)
@@ -235,20 +210,18 @@ class MainWindow(QMainWindow):
             progress_delay_ms=24 * 3600 * 1000)  # quietly: no progress window
         self.integrity_job.start()
 
-    def _after_sync(self) -> None:
-        """An import or a resolution changed records: every tab reads them again
+    def broadcast(self, source: BaseTab | None, changes: Changes) -> None:
+        """A tab (or an undo) stored ``changes``: every other tab shows what touches it
         (and the street office learns the names of offices it has just trusted)."""
         if not self.loaded:
             return
-        if self.community_scope is not None:  # names of offices trusted meanwhile
+        if self.community_scope is not None and changes.touches("sync_peer", "sync_package"):
             from gridoffice.services.street import office_names
 
             self.community_scope.names.update(office_names(self.context.opened.path))
-        if self.roster is not None and self.roster.service is not None:
-            self.roster.reload()
-        for tab in (self.households, self.meetings, self.inservice):
-            if tab is not None and getattr(tab, "service", None) is not None:
-                tab.refresh()
+        for tab in self.tab_list:
+            if tab is not source:
+                tab.refresh(changes)
 
     def _show_communities(self) -> None:
         """The street office sees every community's records (read-only) in every tab;
@@ -259,77 +232,61 @@ class MainWindow(QMainWindow):
         if not scope.active:
             return
         self.community_scope = scope
-        for tab in (self.roster, self.households, self.meetings, self.inservice):
-            if tab is not None and hasattr(tab, "set_community_scope"):
-                tab.set_community_scope(scope)
+        for tab in self.tab_list:
+            tab.set_scope(scope)
 
-    def _build_tabs(self) -> RosterTab:
-        if self.roster is not None:
-            return self.roster
-        from gridoffice.ui.tabs.roster import RosterTab
+    def _build_tabs(self) -> None:
+        """Every registered tab, in order, in place of the "Loading…" page."""
+        if self.tab_list:
+            return
+        from gridoffice.ui.tabs.registry import tab_classes
 
-        roster = RosterTab(self.undo_stack, self)
-        self.roster = roster
         placeholder = self.tabs.widget(0)
         self.tabs.removeTab(0)
         placeholder.deleteLater()
-        self.tabs.insertTab(0, roster, self.tr("Party members"))
-        self.tabs.setCurrentIndex(0)
-        roster.status_message.connect(self.show_message)
-        self.ledger_action = roster.tree_panel.ledger_action
-        self.roster_ledger_action = roster.members.ledger_action
-        self.import_action = roster.members.import_action
-        self.export_action = roster.members.export_action
         first = self.file_menu.actions()[0]
-        for action in (self.import_action, self.export_action, None,
-                       self.roster_ledger_action, self.ledger_action, None):
-            if action is None:
-                self.file_menu.insertSeparator(first)
-            else:
-                self.file_menu.insertAction(first, action)
-        roster.restore_state(self.settings)
-        self._build_households_tab()
-        self._build_meetings_tab()
-        self._build_inservice_tab()
-        self._build_sync_tab()
-        return roster
+        for cls in tab_classes():
+            tab = cls(self.undo_stack, self)
+            self.tab_list.append(tab)
+            self.tabs.addTab(tab, cls.title())
+            tab.status_message.connect(self.show_message)
+            tab.changed.connect(lambda changes, source=tab: self.broadcast(source, changes))
+            for action in tab.file_actions():
+                if action is None:
+                    self.file_menu.insertSeparator(first)
+                else:
+                    self.file_menu.insertAction(first, action)
+            tab.restore_state(self.settings)
+        self.tabs.setCurrentIndex(0)
 
-    def _build_households_tab(self) -> None:
-        from gridoffice.ui.tabs.households import HouseholdsTab
+    def tab(self, key: str) -> Any:
+        """The tab called ``key`` (``roster``, ``households``, …), once built."""
+        return next((tab for tab in self.tab_list if tab.key == key), None)
 
-        households = HouseholdsTab(self)
-        self.households = households
-        self.tabs.insertTab(1, households, self.tr("Grid households"))
-        households.status_message.connect(self.show_message)
-        households.restore_state(self.settings)
+    @property
+    def roster(self) -> RosterTab | None:
+        return self.tab("roster")  # type: ignore[no-any-return]
 
-    def _build_meetings_tab(self) -> None:
-        from gridoffice.ui.tabs.meetings import MeetingsTab
+    @property
+    def households(self) -> HouseholdsTab | None:
+        return self.tab("households")  # type: ignore[no-any-return]
 
-        meetings = MeetingsTab(self.undo_stack, self)
-        self.meetings = meetings
-        self.tabs.insertTab(2, meetings, self.tr("Resident council"))
-        meetings.status_message.connect(self.show_message)
-        meetings.restore_state(self.settings)
+    @property
+    def meetings(self) -> MeetingsTab | None:
+        return self.tab("meetings")  # type: ignore[no-any-return]
 
-    def _build_inservice_tab(self) -> None:
-        from gridoffice.ui.tabs.inservice import InServiceTab
+    @property
+    def inservice(self) -> InServiceTab | None:
+        return self.tab("inservice")  # type: ignore[no-any-return]
 
-        inservice = InServiceTab(self.undo_stack, self)
-        self.inservice = inservice
-        self.tabs.insertTab(3, inservice, self.tr("In-service members"))
-        inservice.status_message.connect(self.show_message)
-        inservice.restore_state(self.settings)
+    @property
+    def sync(self) -> SyncTab | None:
+        return self.tab("sync")  # type: ignore[no-any-return]
 
-    def _build_sync_tab(self) -> None:
-        from gridoffice.ui.tabs.sync import SyncTab
-
-        sync = SyncTab(self)
-        self.sync = sync
-        self.tabs.insertTab(4, sync, self.tr("Sync"))
-        sync.status_message.connect(self.show_message)
-        sync.synced.connect(self._after_sync)
-        sync.restore_state(self.settings)
+    @property
+    def ledger_action(self) -> QAction:
+        """File ▸ the ledger of party organisations (the roster's)."""
+        return self.roster.tree_panel.ledger_action  # type: ignore[union-attr]
 
     # --- menu actions -----------------------------------------------------------------------
     def show_message(self, text: str) -> None:
@@ -357,8 +314,8 @@ class MainWindow(QMainWindow):
         self.context.profile = result.profile
         self.context.language_setting = result.language_setting
         self.update_profile_texts()
-        if self.roster is not None:
-            self.roster.set_unit(result.profile.name, result.profile.operator)
+        if self.services is not None:
+            self.services.set_profile(result.profile)
         self.show_message(self.tr("The office settings were saved."))
 
     def show_about(self) -> None:
@@ -378,16 +335,8 @@ class MainWindow(QMainWindow):
 
     def save_state(self) -> None:
         self.settings.setValue("main/geometry", self.saveGeometry())
-        if self.roster is not None:
-            self.roster.save_state(self.settings)
-        if self.households is not None:
-            self.households.save_state(self.settings)
-        if self.meetings is not None:
-            self.meetings.save_state(self.settings)
-        if self.inservice is not None:
-            self.inservice.save_state(self.settings)
-        if self.sync is not None:
-            self.sync.save_state(self.settings)
+        for tab in self.tab_list:
+            tab.save_state(self.settings)
         self.settings.sync()
 
     def shutdown(self) -> None:
@@ -396,21 +345,10 @@ class MainWindow(QMainWindow):
             return
         self._shut_down = True
         self.save_state()
-        for tab in (self.roster, self.households, self.meetings, self.inservice, self.sync):
-            preview = tab.ledgers.preview if tab is not None else None
-            if preview is not None:
-                preview.close()  # removes its temporary PDF
-        if self.meetings is not None:
-            self.meetings.detail.remove_opened_attachments()
-        jobs = self.roster.running_jobs() if self.roster is not None else []
-        if self.households is not None:
-            jobs += self.households.running_jobs()
-        if self.meetings is not None:
-            jobs += self.meetings.running_jobs()
-        if self.inservice is not None:
-            jobs += self.inservice.running_jobs()
-        if self.sync is not None:
-            jobs += self.sync.running_jobs()
+        jobs = []
+        for tab in self.tab_list:
+            tab.shutdown()  # closes its preview (which removes its temporary PDF)
+            jobs += tab.running_jobs()
         if self.integrity_job is not None and self.integrity_job.running:
             jobs.append(self.integrity_job)
         for job in jobs:

@@ -48,7 +48,7 @@ def tab(window):
 def inservice(window, tab) -> InServiceService:
     """The tab on a service with a fixed clock and the default rules."""
     service = InServiceService(window.db, "王芳", now=NOW, point_rules=rules.PointRules())
-    tab.attach(service, window.db, "幸福里社区")
+    tab.attach(window.services.replace(inservice=service))
     return service
 
 

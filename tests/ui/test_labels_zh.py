@@ -157,7 +157,7 @@ def test_the_points_period_offers_the_halves_of_the_year(qtbot, zh_window):
 
     service = InServiceService(zh_window.db, "王芳", now=dt.datetime(2026, 11, 21, 9, 0),
                                point_rules=rules.PointRules())
-    zh_window.inservice.attach(service, zh_window.db, "幸福里社区")
+    zh_window.inservice.attach(zh_window.services.replace(inservice=service))
     combo = zh_window.inservice.page(PAGE_POINTS).part_combo
     items = [combo.itemText(i) for i in range(combo.count())]
     assert items[:3] == ["全年", "上半年", "下半年"]

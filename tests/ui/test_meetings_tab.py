@@ -36,7 +36,7 @@ def meetings(window, tab) -> MeetingService:
     """The tab on a service with a fixed clock and the default rules."""
     service = MeetingService(window.db, "王芳", now=NOW,
                              meeting_rules=MeetingRules(place="社区议事厅"))
-    tab.attach(service, window.db, "幸福里社区", language="en")
+    tab.attach(window.services.replace(meetings=service, language="en"))
     return service
 
 

@@ -703,7 +703,9 @@ def test_import_runs_the_wizard_and_shows_what_it_stored(window, roster, members
         return type("Result", (), {"added": 1, "updated": 0, "unchanged": 0})()
 
     monkeypatch.setattr(wizard_module.RosterImportWizard, "run", staticmethod(run))
-    window.import_action.trigger()
+    import_action = roster.members.import_action
+    assert import_action in window.file_menu.actions()  # File ▸ Import members…
+    import_action.trigger()
     assert calls == [(True, "王芳", members.today())]
     assert names(roster.members.model) == ["李娜"]
     assert window.statusBar().currentMessage() == (

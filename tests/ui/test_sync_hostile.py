@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFileDialog
 from gridoffice import logs
 from gridoffice.errors import UserError, ValidationError
 from gridoffice.services import demo
+from gridoffice.services.container import Services
 from gridoffice.sync import package as packages
 from tests.sync.net import Net
 
@@ -84,7 +85,8 @@ def test_a_bad_file_among_good_ones_fails_alone_and_the_log_keeps_no_personal_da
 
         tab = SyncTab()
         qtbot.addWidget(tab)
-        tab.attach(street.sync, street.db, check_exchange=False)
+        tab.attach(Services.for_database(street.db).replace(sync=street.sync),
+                   check_exchange=False)
         monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(
             lambda *args, **kwargs: ([str(first), str(bad), str(second)], "")))
         with qtbot.waitSignal(tab.synced, timeout=60_000):

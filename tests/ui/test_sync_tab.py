@@ -12,6 +12,7 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
+from gridoffice.services.container import Services
 from gridoffice.ui.models.sync_tables import (
     C_KIND,
     F_OTHER,
@@ -51,7 +52,8 @@ def open_tab(qtbot):
         tab = SyncTab()
         qtbot.addWidget(tab)
         tab.resize(1200, 800)
-        tab.attach(pc.sync, pc.db, check_exchange=check_exchange)
+        tab.attach(Services.for_database(pc.db).replace(sync=pc.sync),
+                   check_exchange=check_exchange)
         tab.show()
         return tab
 
@@ -334,7 +336,7 @@ def test_the_exchange_folder_imports_only_what_is_for_this_pc(qtbot, monkeypatch
     a2_tab = SyncTab()
     qtbot.addWidget(a2_tab)
     with qtbot.waitSignal(a2_tab.synced, timeout=20_000):
-        a2_tab.attach(a2.sync, a2.db)
+        a2_tab.attach(Services.for_database(a2.db).replace(sync=a2.sync))
     [line] = a2_tab.result_texts()
     assert "imported from 幸福街道" in line
     assert a2.rows("SELECT short_name FROM org WHERE id = ?", (_branch(a2),)) == [("交换",)]

@@ -33,7 +33,7 @@ tab, households, place = (test_households.tab, test_households.households,
 def meetings(window) -> MeetingService:
     service = MeetingService(window.db, "王芳", now=NOW,
                              meeting_rules=MeetingRules(place="社区议事厅"))
-    window.meetings.attach(service, window.db, "幸福里社区", language="en")
+    window.meetings.attach(window.services.replace(meetings=service, language="en"))
     return service
 
 
@@ -128,7 +128,7 @@ def test_a_resident_born_on_a_date_typed_in_chinese(qtbot, ui, dialogs, tab, hou
 def test_the_points_period_is_typed_the_office_way(qtbot, ui, window, typed, period):
     service = InServiceService(window.db, "王芳", now=dt.datetime(2026, 11, 21, 9, 0),
                                point_rules=inservice_rules.PointRules())
-    window.inservice.attach(service, window.db, "幸福里社区")
+    window.inservice.attach(window.services.replace(inservice=service))
     points = window.inservice.page(PAGE_POINTS)
     ui.type_into(points.period_edit, typed)
     qtbot.keyClick(points.period_edit, Qt.Key.Key_Return)

@@ -17,7 +17,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -40,9 +40,11 @@ from PySide6.QtWidgets import (
 
 from gridoffice.domain.codes import CARE_TAGS, POPULATION_TYPES, RESIDENCE_STATUS
 from gridoffice.domain.households import AGE_BAND_OLDEST, AGE_BANDS
+from gridoffice.i18n import QT_TRANSLATE_NOOP
+from gridoffice.services import changes
+from gridoffice.services.changes import Changes
 from gridoffice.ui import messages
 from gridoffice.ui.labels import code_label
-from gridoffice.ui.ledger_jobs import LedgerJobs
 from gridoffice.ui.models.household_residents import (
     COL_ADDRESS,
     COL_ID,
@@ -59,6 +61,7 @@ from gridoffice.ui.models.household_tree import (
     TreeNode,
     TreeSource,
 )
+from gridoffice.ui.tabs.base import BaseTab
 from gridoffice.ui.tabs.household_detail import HouseholdDetailPanel
 from gridoffice.ui.widgets.actions import RowSelection, make_action
 from gridoffice.ui.widgets.community import (
@@ -69,31 +72,39 @@ from gridoffice.ui.widgets.community import (
 from gridoffice.ui.workers import BackgroundJob
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QUndoStack
+
+    from gridoffice.services.container import Services
     from gridoffice.services.households import (
         GridRow,
         HouseholdService,
         ResidentQuery,
         ResidentRow,
     )
+    from gridoffice.services.orgs import OrgService
+    from gridoffice.services.roster import RosterService
     from gridoffice.store.database import Database
 
 SEARCH_DELAY_MS = 150
-CONTROL_TAGS_SETTING = "privacy.show_control_tags"
 
 
-class HouseholdsTab(QWidget, RowSelection):
+class HouseholdsTab(BaseTab, RowSelection):
     """See the module docstring."""
 
-    status_message = Signal(str)
+    key = "households"
+    title_text = QT_TRANSLATE_NOOP("MainWindow", "Grid households")
+    # member links and grid branches show members' and organisations' names
+    watches = changes.HOUSEHOLDS | {"member", "org"}
     loaded = Signal(int)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, undo_stack: QUndoStack | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(undo_stack, parent)
         self.service: HouseholdService | None = None
         self.db: Database | None = None
-        self.ledgers = LedgerJobs(self)  # one ledger at a time, and its preview
-        self.ledgers.status_message.connect(self.status_message)
         self.unit_name = ""
+        self.orgs: OrgService | None = None
+        self.members: RosterService | None = None
         self.scope: TreeNode | None = None  # None: the whole community
         self._generation = 0
         self._jobs: list[BackgroundJob] = []
@@ -335,7 +346,7 @@ class HouseholdsTab(QWidget, RowSelection):
         self.filter_row1, self.filter_row2 = row1, row2
 
     # --- attaching and loading --------------------------------------------------------------
-    def set_community_scope(self, scope: CommunityScope) -> None:
+    def set_scope(self, scope: CommunityScope) -> None:
         """The street office's view: every community's grids and residents, a 社区
         column and the filter above the tree; the communities' records read-only."""
         self.community = scope
@@ -357,11 +368,11 @@ class HouseholdsTab(QWidget, RowSelection):
     def _community_changed(self) -> None:
         self._label_grids()
         selection = self.tree.selectionModel()
-        selection.blockSignals(True)  # one reload, by refresh()
+        selection.blockSignals(True)  # one reload, by reread()
         selection.clearCurrentIndex()
         selection.blockSignals(False)
         self.scope = None
-        self.refresh()
+        self.reread()
 
     def _tree_grids(self) -> list[GridRow]:
         """The grids of the tree: the chosen community's (the street), by community."""
@@ -371,13 +382,13 @@ class HouseholdsTab(QWidget, RowSelection):
             grids.sort(key=lambda g: self._grid_community(g))  # stable: codes within
         return grids
 
-    def attach(self, service: HouseholdService, db: Database, unit_name: str = "", *,
-               orgs: Any = None, members: Any = None) -> None:
-        self.service = service
-        self.db = db
-        self.unit_name = unit_name
-        self.orgs = orgs
-        self.members = members
+    def attach(self, services: Services) -> None:
+        super().attach(services)
+        self.service = service = services.households
+        self.db = services.db
+        self.unit_name = services.unit
+        self.orgs = services.orgs
+        self.members = services.roster
         self.today = service.today()
         self.tree_model.set_source(TreeSource(
             grids=self._tree_grids, buildings=service.buildings, houses=service.houses,
@@ -491,12 +502,17 @@ class HouseholdsTab(QWidget, RowSelection):
         self._jobs = [job for job in self._jobs if job.running]
 
     def running_jobs(self) -> list[BackgroundJob]:
-        jobs = [job for job in self._jobs if job.running]
-        if self.ledgers.running and self.ledgers.job is not None:
-            jobs.append(self.ledgers.job)
-        return jobs
+        return [job for job in self._jobs if job.running] + super().running_jobs()
 
-    def refresh(self, select_id: str | None = None) -> None:
+    def reload_for(self, changes: Changes) -> None:
+        self.reread()
+
+    def written(self, changes: Changes, select_id: str | None = None) -> None:
+        """This tab stored ``changes``: read again, and tell the other tabs."""
+        self.reread(select_id)
+        self.notify(changes)
+
+    def reread(self, select_id: str | None = None) -> None:
         """The data changed: the tree counts and the rows are read again."""
         scope = (self.scope.kind, self.scope.id) if self.scope else None
         expanded = [n for n in self._expanded_buildings()]
@@ -648,7 +664,7 @@ class HouseholdsTab(QWidget, RowSelection):
         self.full_export_action.setEnabled(self.export_action.isEnabled())
         self.import_action.setEnabled(attached)
         self.member_link_action.setEnabled(
-            row is not None and getattr(self, "members", None) is not None)
+            row is not None and self.services is not None)
         self.new_building_action.setEnabled(attached and self.tree_model.rowCount() > 0)
         self.new_house_action.setEnabled(attached and kind in (KIND_BUILDING, KIND_UNIT,
                                                                 KIND_HOUSE))
@@ -734,11 +750,7 @@ class HouseholdsTab(QWidget, RowSelection):
 
     def show_control_tags(self) -> bool:
         """Control tags are hidden unless the office turned them on (restricted data)."""
-        if self.db is None:
-            return False
-        from gridoffice.store import settings
-
-        return settings.read_all(self.db.path).get(CONTROL_TAGS_SETTING) == "1"
+        return self.services is not None and self.services.settings.show_control_tags
 
     # --- actions: grids, buildings, houses, households --------------------------------------
     def new_grid(self) -> None:
@@ -753,7 +765,7 @@ class HouseholdsTab(QWidget, RowSelection):
                              branches=branches).ask_result()
         if grid_id is None:
             return
-        self.refresh()
+        self.written(Changes.of("grid"))
         self.select_node(KIND_GRID, grid_id)
         warning = self.service.grid_warning(grid_id)
         self.status_message.emit(self.tr("The grid was saved."))
@@ -787,7 +799,7 @@ class HouseholdsTab(QWidget, RowSelection):
                            save=lambda draft: service.update_grid(grid_id, draft) or True
                            ).ask_result()
         if saved:
-            self.refresh()
+            self.written(Changes.of("grid"))
             self.status_message.emit(self.tr("The grid was saved."))
 
     def new_building(self) -> None:
@@ -802,7 +814,7 @@ class HouseholdsTab(QWidget, RowSelection):
                 grid_id, number, estate=estate, units=units, floors=floors, kind=kind),
         ).ask_result()
         if building_id is not None:
-            self.refresh()
+            self.written(Changes.of("building", "house"))
             self.select_node(KIND_BUILDING, building_id)
 
     def new_house(self) -> None:
@@ -823,7 +835,7 @@ class HouseholdsTab(QWidget, RowSelection):
 
     def _refresh_to_house(self, building_id: str, house_id: str,
                           select_id: str | None = None) -> None:
-        self.refresh(select_id)
+        self.written(Changes.of("house", "household"), select_id)
         index = self.tree_model.index_of(KIND_BUILDING, building_id)
         if index.isValid():
             self.tree_model.ensure_fetched(index)
@@ -859,7 +871,7 @@ class HouseholdsTab(QWidget, RowSelection):
             self, title=self.tr("Add resident"), today=self.today,
             save=lambda draft: service.add_resident(household_id, draft))
         if resident_id is not None:
-            self.refresh(resident_id)
+            self.written(Changes.of("resident", ids=[resident_id]), resident_id)
 
     def edit_resident(self) -> None:
         from gridoffice.ui.dialogs.resident_dialogs import ResidentDialog
@@ -875,7 +887,7 @@ class HouseholdsTab(QWidget, RowSelection):
             save=lambda d: service.update_resident(row.id, d) or row.id)
         if saved is not None:
             self.detail.detail = None
-            self.refresh(row.id)
+            self.written(Changes.of("resident", ids=[row.id]), row.id)
 
     def add_tag(self) -> None:
         from gridoffice.ui.dialogs.resident_dialogs import TagDialog
@@ -902,14 +914,14 @@ class HouseholdsTab(QWidget, RowSelection):
             end=service.end_tag)
         saved = dialog.ask_result()
         if saved is not None or dialog.ended:
-            self.refresh(row.id)
+            self.written(Changes.of("resident_tag", ids=[row.id]), row.id)
 
     def link_member(self) -> None:
         """One person, one record: link the resident to a party member, or unlink."""
         from gridoffice.ui.dialogs.resident_member import MemberLinkDialog
 
         row = self.current_row()
-        members = getattr(self, "members", None)
+        members = self.members
         if row is None or self.service is None or members is None:
             return
         from gridoffice.services.roster import MemberQuery
@@ -926,7 +938,7 @@ class HouseholdsTab(QWidget, RowSelection):
             save=lambda member_id: service.link_member(row.id, member_id)).ask_result()
         if chosen is not None:
             self.detail.detail = None
-            self.refresh(row.id)
+            self.written(Changes.of("resident", "member", ids=[row.id, row.member_id]), row.id)
             self.status_message.emit(self.tr("The party member link was saved."))
 
     def set_center_household(self, on: bool) -> None:
@@ -950,7 +962,7 @@ class HouseholdsTab(QWidget, RowSelection):
                                   merge=self.service.merge).run()
         if merged:
             self.detail.detail = None
-            self.refresh()
+            self.written(Changes.of("resident", "household", "resident_tag", "visit"))
             self.status_message.emit(self.tr("%n record(s) merged.", "", merged))
         return merged
 
@@ -977,7 +989,7 @@ class HouseholdsTab(QWidget, RowSelection):
 
         if LeaveDialog(self, row, died=died, today=self.today, save=save).ask_result():
             self.detail.detail = None
-            self.refresh()
+            self.written(Changes.of("resident", "household", ids=[row.id]))
 
     def change_head(self) -> None:
         from gridoffice.ui.dialogs.household_dialogs import ChangeHeadDialog
@@ -992,7 +1004,7 @@ class HouseholdsTab(QWidget, RowSelection):
                                     household_id, new, old) or True).ask_result()
         if done:
             self.detail.detail = None
-            self.refresh(self.current_id())
+            self.written(Changes.of("household", "resident"), self.current_id())
 
     def move_household(self) -> None:
         from gridoffice.ui.dialogs.household_dialogs import MoveHouseholdDialog
@@ -1010,7 +1022,7 @@ class HouseholdsTab(QWidget, RowSelection):
                                        household_id, house_id) or True).ask_result()
         if done:
             self.detail.detail = None
-            self.refresh(self.current_id())
+            self.written(Changes.of("household", "house"), self.current_id())
 
     def add_visit(self) -> None:
         from gridoffice.ui.dialogs.household_dialogs import VisitDialog
@@ -1027,7 +1039,7 @@ class HouseholdsTab(QWidget, RowSelection):
         if visit_id is not None:
             self.detail.detail = None
             self._show_household(household_id)
-            self.refresh(self.current_id())
+            self.written(Changes.of("visit"), self.current_id())
 
     # --- Excel -----------------------------------------------------------------------------
     def ask_export_path(self) -> str:
@@ -1108,7 +1120,7 @@ class HouseholdsTab(QWidget, RowSelection):
         result = ResidentsImportWizard.run(self, self.db, self.service.operator, self.today,
                                            self._scope_grid_id())
         if result is not None:
-            self.refresh(self.current_id())
+            self.written(Changes.area("households"), self.current_id())
             self.status_message.emit(self.tr("%n resident(s) imported.", "",
                                              result.added + result.updated))
         return result
@@ -1193,13 +1205,6 @@ class HouseholdsTab(QWidget, RowSelection):
         messages.warn(self, text)
 
     # --- window state -----------------------------------------------------------------------
-    def save_state(self, settings: QSettings) -> None:
-        settings.setValue("households/splitter", self.splitter.saveState())
-        settings.setValue("households/right_splitter", self.right_splitter.saveState())
-
-    def restore_state(self, settings: QSettings) -> None:
-        for key, splitter in (("households/splitter", self.splitter),
-                              ("households/right_splitter", self.right_splitter)):
-            state: Any = settings.value(key)
-            if state is not None:
-                splitter.restoreState(state)
+    def layout_widgets(self) -> list[tuple[str, Any]]:
+        return [("households/splitter", self.splitter),
+                ("households/right_splitter", self.right_splitter)]

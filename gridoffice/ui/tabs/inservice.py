@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -38,6 +38,9 @@ from PySide6.QtWidgets import (
 
 from gridoffice.domain import inservice as rules
 from gridoffice.errors import UserError
+from gridoffice.i18n import QT_TRANSLATE_NOOP
+from gridoffice.services import changes
+from gridoffice.services.changes import Changes
 from gridoffice.ui import messages
 from gridoffice.ui.dialogs import inservice_dialogs as dialogs
 from gridoffice.ui.labels import code_label, date_text
@@ -48,8 +51,9 @@ from gridoffice.ui.models.inservice_tables import (
     RecordTableModel,
     RegistrationTableModel,
 )
-from gridoffice.ui.tabs.meeting_commands import MeetingCommand
+from gridoffice.ui.tabs.base import BaseTab
 from gridoffice.ui.tabs.meeting_detail import _table
+from gridoffice.ui.undo import push_change, report_refused
 from gridoffice.ui.widgets.actions import RowSelection, make_action
 from gridoffice.ui.widgets.community import (
     CommunityFilter,
@@ -61,6 +65,7 @@ from gridoffice.ui.widgets.layout import list_detail_page
 if TYPE_CHECKING:
     from PySide6.QtGui import QUndoStack
 
+    from gridoffice.services.container import Services
     from gridoffice.services.inservice import (
         InServiceService,
         RegistrationDraft,
@@ -92,22 +97,22 @@ def render_inservice_ledger(which: str, db: Database, path: Any, *, unit: str, p
     return render(db, path, unit=unit, progress=progress, **values)
 
 
-class InServiceTab(QWidget, RowSelection):
+class InServiceTab(BaseTab, RowSelection):
     """See the module docstring."""
 
-    status_message = Signal(str)
+    key = "inservice"
+    title_text = QT_TRANSLATE_NOOP("MainWindow", "In-service members")
+    watches = changes.INSERVICE | {"grid", "member"}  # posts sit in grids
     loaded = Signal(int)
 
     def __init__(self, undo_stack: QUndoStack | None = None,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.undo_stack = undo_stack
+        super().__init__(undo_stack, parent)
         self.service: InServiceService | None = None
         self.db: Database | None = None
         self.unit_name = ""
         self.grids: list[tuple[str, str]] = []
         self._grid_names: dict[str, str] = {}
-        self._grids_source: Callable[[], list[tuple[str, str]]] | None = None
         self.posts_page: Any = None  # built when first shown
         self.activities_page: Any = None
         self.points_page: Any = None
@@ -289,9 +294,10 @@ class InServiceTab(QWidget, RowSelection):
         layout.addWidget(self.detail_tabs, 1)
 
     # --- attaching and loading --------------------------------------------------------------
-    def set_community_scope(self, scope: CommunityScope) -> None:
+    def set_scope(self, scope: CommunityScope) -> None:
         """The street office's view: every community's registrations, a 社区 column and
         filter; the communities' records read-only, the street's work units editable."""
+        super().set_scope(scope)
         self.community = scope
         self.community_filter.set_scope(scope)
         show_community_column(self.view, self.model, scope)
@@ -302,13 +308,11 @@ class InServiceTab(QWidget, RowSelection):
         for page in self.built_pages():
             page.refresh()
 
-    def attach(self, service: InServiceService, db: Database, unit_name: str = "",
-               grids: Callable[[], list[tuple[str, str]]] | None = None) -> None:
-        """``grids``: the grids (id, name) to choose from, read again on refresh."""
-        self.service = service
-        self.db = db
-        self.unit_name = unit_name
-        self._grids_source = grids
+    def attach(self, services: Services) -> None:
+        super().attach(services)
+        self.service = services.inservice
+        self.db = services.db
+        self.unit_name = services.unit
         self.reload_grids()
         self.reload_units()
         self.reload()
@@ -316,7 +320,8 @@ class InServiceTab(QWidget, RowSelection):
             page.refresh()
 
     def reload_grids(self) -> None:
-        self.grids = list(self._grids_source()) if self._grids_source is not None else []
+        """The grids (id, name) to choose from, read again on refresh."""
+        self.grids = self.services.grid_choices() if self.services is not None else []
         self._grid_names = dict(self.grids)
 
     def grid_name(self, grid_id: str | None) -> str:
@@ -370,8 +375,8 @@ class InServiceTab(QWidget, RowSelection):
         self.show_detail()
         self.loaded.emit(len(rows))
 
-    def refresh(self) -> None:
-        """The data changed (a form, undo, check-in): every built page again."""
+    def reload_for(self, changes: Changes) -> None:
+        """The data changed (a form, undo, check-in, another tab): every built page again."""
         self.reload_grids()
         self.reload_units()
         self.reload()
@@ -509,16 +514,15 @@ class InServiceTab(QWidget, RowSelection):
     def push(self, text: str, apply: Callable[[], object],
              revert: Callable[[], object] | None) -> None:
         """A change already stored: onto the undo stack when it has an inverse."""
-        if self.undo_stack is not None and revert is not None:
-            self.undo_stack.push(MeetingCommand(self, text, apply, revert))
-        else:
-            self.refresh()
+        push_change(self.undo_stack, self, text, apply, revert,
+                    changes=Changes.area("inservice"))
+
+    def command_done(self, changes: Changes, select: str | None) -> None:
+        self.refresh()
+        self.notify(changes)
 
     def report_failure(self, err: UserError, undoing: bool) -> None:
-        reason = messages.user_error_text(err)
-        text = (self.tr("This change cannot be undone. {reason}") if undoing
-                else self.tr("This change cannot be redone. {reason}")).format(reason=reason)
-        messages.warn(self, text)
+        report_refused(self, err, undoing)
 
     def _try(self, call: Callable[[], Any]) -> bool:
         try:
@@ -527,6 +531,7 @@ class InServiceTab(QWidget, RowSelection):
             messages.show_user_error(self, err)
             self.refresh()
             return False
+        self.notify(Changes.area("inservice"))
         return True
 
     @staticmethod
@@ -689,6 +694,7 @@ class InServiceTab(QWidget, RowSelection):
         dialogs.WorkUnitsDialog(self, service=self._service(),
                                 community=self.community).ask_result()
         self.refresh()
+        self.notify(Changes.of("work_unit"))
 
     # --- points ---------------------------------------------------------------------------
     def add_points(self) -> str | None:
@@ -702,6 +708,7 @@ class InServiceTab(QWidget, RowSelection):
         ).ask_result()
         if entry_id is not None:
             self.refresh()
+            self.notify(Changes.of("points_entry", ids=[row.id]))
             self.status_message.emit(self.tr("The points were added."))
         return entry_id
 
@@ -716,6 +723,7 @@ class InServiceTab(QWidget, RowSelection):
         ).ask_result()
         if entry_id is not None:
             self.refresh()
+            self.notify(Changes.of("points_entry", ids=[entry.id]))
             self.status_message.emit(self.tr("The correction was added to the ledger."))
         return entry_id
 
@@ -842,16 +850,9 @@ class InServiceTab(QWidget, RowSelection):
             jobs.append(self.letters_job)
         return jobs
 
-    def save_state(self, settings: QSettings) -> None:
-        settings.setValue("inservice/splitter", self.splitter.saveState())
-        settings.setValue("inservice/columns", self.view.horizontalHeader().saveState())
-
-    def restore_state(self, settings: QSettings) -> None:
-        for key, widget in (("inservice/splitter", self.splitter),
-                            ("inservice/columns", self.view.horizontalHeader())):
-            value = settings.value(key)
-            if value is not None:
-                widget.restoreState(value)
+    def layout_widgets(self) -> list[tuple[str, Any]]:
+        return [("inservice/splitter", self.splitter),
+                ("inservice/columns", self.view.horizontalHeader())]
 
 
 def _escape(text: str) -> str:

@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 
 from gridoffice.domain import meetings as rules
 from gridoffice.errors import UserError
+from gridoffice.services.changes import Changes
 from gridoffice.ui import messages
 from gridoffice.ui.dialogs import meeting_dialogs as dialogs
 from gridoffice.ui.labels import code_label, date_text
@@ -49,7 +50,7 @@ from gridoffice.ui.models.meeting_table import (
     AttachmentTableModel,
     AttendeeTableModel,
 )
-from gridoffice.ui.tabs.meeting_commands import MeetingCommand
+from gridoffice.ui.undo import push_change, report_refused
 from gridoffice.ui.widgets.community import CommunityScope
 
 if TYPE_CHECKING:
@@ -473,16 +474,14 @@ class MeetingDetailPanel(QWidget):
     def push(self, text: str, apply: Callable[[], object], revert: Callable[[], object],
              amendment: str | None = None) -> None:
         """A change that was just made: onto the undo stack (not for amendments)."""
-        if self.undo_stack is not None and amendment is None:
-            self.undo_stack.push(MeetingCommand(self, text, apply, revert))
-        else:
-            self.refresh()
+        push_change(self.undo_stack, self, text, apply, revert if amendment is None else None,
+                    changes=Changes.area("meetings", [self.meeting_id]))
+
+    def command_done(self, changes: Changes, select: str | None) -> None:
+        self.refresh()
 
     def report_failure(self, err: UserError, undoing: bool) -> None:
-        reason = messages.user_error_text(err)
-        text = (self.tr("This change cannot be undone. {reason}") if undoing
-                else self.tr("This change cannot be redone. {reason}")).format(reason=reason)
-        messages.warn(self, text)
+        report_refused(self, err, undoing)
 
     def _try(self, call: Callable[[], Any]) -> Any:
         try:

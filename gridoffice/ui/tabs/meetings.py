@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
@@ -32,13 +32,17 @@ from PySide6.QtWidgets import (
 
 from gridoffice.domain import meetings as rules
 from gridoffice.errors import UserError
+from gridoffice.i18n import QT_TRANSLATE_NOOP
+from gridoffice.services import changes
+from gridoffice.services.changes import Changes
 from gridoffice.ui import messages
 from gridoffice.ui.dialogs import meeting_dialogs as dialogs
 from gridoffice.ui.labels import code_label
 from gridoffice.ui.ledger_jobs import LedgerJobs
 from gridoffice.ui.models.meeting_table import COL_PLACE, MeetingTableModel
-from gridoffice.ui.tabs.meeting_commands import MeetingCommand
+from gridoffice.ui.tabs.base import BaseTab
 from gridoffice.ui.tabs.meeting_detail import NOT_ASKED, MeetingDetailPanel, _table
+from gridoffice.ui.undo import push_change
 from gridoffice.ui.widgets.actions import RowSelection, make_action
 from gridoffice.ui.widgets.community import (
     CommunityFilter,
@@ -50,9 +54,9 @@ from gridoffice.ui.widgets.layout import list_detail_page
 if TYPE_CHECKING:
     from PySide6.QtGui import QUndoStack
 
+    from gridoffice.services.container import Services
     from gridoffice.services.meetings import MeetingDraft, MeetingQuery, MeetingService
     from gridoffice.store.database import Database
-    from gridoffice.ui.workers import BackgroundJob
 
 SEARCH_DELAY_MS = 200
 
@@ -73,16 +77,18 @@ def render_meeting_ledger(which: str, db: Database, path: Any, *, unit: str, pro
     return render(db, path, unit=unit, progress=progress, **values)
 
 
-class MeetingsTab(QWidget, RowSelection):
+class MeetingsTab(BaseTab, RowSelection):
     """See the module docstring."""
 
-    status_message = Signal(str)
+    key = "meetings"
+    title_text = QT_TRANSLATE_NOOP("MainWindow", "Resident council")
+    # attendees are members and residents: their names follow
+    watches = changes.MEETINGS | {"member", "resident"}
     loaded = Signal(int)
 
     def __init__(self, undo_stack: QUndoStack | None = None,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.undo_stack = undo_stack
+        super().__init__(undo_stack, parent)
         self.service: MeetingService | None = None
         self.db: Database | None = None
         self.unit_name = ""
@@ -205,9 +211,10 @@ class MeetingsTab(QWidget, RowSelection):
         self.filter_row = row
 
     # --- attaching and loading --------------------------------------------------------------
-    def set_community_scope(self, scope: CommunityScope) -> None:
+    def set_scope(self, scope: CommunityScope) -> None:
         """The street office's view: every community's meetings, a 社区 column and
         filter; the communities' meetings read-only."""
+        super().set_scope(scope)
         self.community = self.detail.community = scope
         self.community_filter.set_scope(scope)
         show_community_column(self.view, self.model, scope)
@@ -220,12 +227,12 @@ class MeetingsTab(QWidget, RowSelection):
         if self.follow_ups is not None:
             self.follow_ups.refresh()
 
-    def attach(self, service: MeetingService, db: Database, unit_name: str = "",
-               language: str = "zh_CN") -> None:
-        self.service = service
-        self.db = db
-        self.unit_name = unit_name
-        self.detail.attach(service, language)
+    def attach(self, services: Services) -> None:
+        super().attach(services)
+        self.service = service = services.meetings
+        self.db = services.db
+        self.unit_name = services.unit
+        self.detail.attach(service, services.language)
         year = service.today().year
         self.year_combo.blockSignals(True)
         while self.year_combo.count() > 1:
@@ -265,10 +272,12 @@ class MeetingsTab(QWidget, RowSelection):
         self.update_actions()
         self.loaded.emit(len(rows))
 
-    def refresh(self) -> None:
-        """The data changed elsewhere (undo, sign-in): the list and the detail again."""
+    def reload_for(self, changes: Changes) -> None:
+        """The data changed (undo, sign-in, another tab): the list and the detail again."""
         self.reload()
         self.detail.refresh(notify=False)
+        if self.follow_ups is not None and changes.touches("follow_up", "resolution"):
+            self.follow_ups.refresh()
 
     def _detail_changed(self) -> None:
         """The detail stored a change: the list row (counts, status) follows."""
@@ -285,6 +294,7 @@ class MeetingsTab(QWidget, RowSelection):
         self.update_actions()
         if self.follow_ups is not None:
             self.follow_ups.refresh()
+        self.notify(Changes.area("meetings", [current]))
 
     def _page_changed(self, index: int) -> None:
         if index != 1 or self.service is None:
@@ -418,6 +428,7 @@ class MeetingsTab(QWidget, RowSelection):
         if meeting_id is None:
             return None
         self.reload(meeting_id)
+        self.notify(Changes.area("meetings", [str(meeting_id)]))
         self.status_message.emit(self.tr("The meeting was saved."))
         return str(meeting_id)
 
@@ -443,13 +454,13 @@ class MeetingsTab(QWidget, RowSelection):
 
     def _push(self, text: str, apply: Callable[[], object], revert: Callable[[], object],
               amendment: str | None = None) -> None:
-        if self.undo_stack is not None and amendment is None:
-            self.undo_stack.push(MeetingCommand(self, text, apply, revert))
-        else:
-            self.refresh()
+        """An amendment of approved minutes is a fact of its own: never undone."""
+        push_change(self.undo_stack, self, text, apply, revert if amendment is None else None,
+                    changes=Changes.area("meetings"))
 
-    def report_failure(self, err: UserError, undoing: bool) -> None:
-        self.detail.report_failure(err, undoing)
+    def command_done(self, changes: Changes, select: str | None) -> None:
+        self.refresh()
+        self.notify(changes)
 
     def _status_change(self, text: str, call: Callable[[str], object]) -> bool:
         row = self.current_row()
@@ -494,6 +505,7 @@ class MeetingsTab(QWidget, RowSelection):
         dialog.changed.connect(self.refresh)  # the counts behind the window follow
         self.run_dialog(dialog)
         self.refresh()
+        self.notify(Changes.area("meetings", [row.id]))
 
     @staticmethod
     def run_dialog(dialog: QDialog) -> int:
@@ -581,16 +593,10 @@ class MeetingsTab(QWidget, RowSelection):
             suggested_name=f"{name}.pdf")
 
     # --- state ----------------------------------------------------------------------------
-    def running_jobs(self) -> list[BackgroundJob]:
-        return [self.ledgers.job] if self.ledgers.running and self.ledgers.job else []
+    def shutdown(self) -> None:
+        super().shutdown()
+        self.detail.remove_opened_attachments()
 
-    def save_state(self, settings: QSettings) -> None:
-        settings.setValue("meetings/splitter", self.splitter.saveState())
-        settings.setValue("meetings/columns", self.view.horizontalHeader().saveState())
-
-    def restore_state(self, settings: QSettings) -> None:
-        for key, widget in (("meetings/splitter", self.splitter),
-                            ("meetings/columns", self.view.horizontalHeader())):
-            value = settings.value(key)
-            if value is not None:
-                widget.restoreState(value)
+    def layout_widgets(self) -> list[tuple[str, Any]]:
+        return [("meetings/splitter", self.splitter),
+                ("meetings/columns", self.view.horizontalHeader())]

@@ -17,7 +17,7 @@ import inspect
 import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QPoint, QSettings, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
@@ -39,9 +39,13 @@ from PySide6.QtWidgets import (
 )
 
 from gridoffice.domain import orgs as rules
+from gridoffice.i18n import QT_TRANSLATE_NOOP
+from gridoffice.services import changes
+from gridoffice.services.changes import ORGS, Changes
 from gridoffice.ui import messages
 from gridoffice.ui.ledger_jobs import LedgerJobs
 from gridoffice.ui.models.org_tree import COL_NAME, NODE_ROLE, ORG_ID_ROLE, OrgTreeModel
+from gridoffice.ui.tabs.base import BaseTab
 from gridoffice.ui.tabs.member_actions import MemberActions
 from gridoffice.ui.tabs.member_panel import MemberPanel
 from gridoffice.ui.tabs.org_actions import OrgActions
@@ -55,6 +59,7 @@ from gridoffice.ui.widgets.community import (
 from gridoffice.ui.workers import BackgroundJob
 
 if TYPE_CHECKING:
+    from gridoffice.services.container import Services
     from gridoffice.services.orgs import OrgNode, OrgService
     from gridoffice.services.roster import MemberQuery, MemberRow, RosterService, TransferRow
     from gridoffice.store.database import Database
@@ -303,17 +308,21 @@ class OrgTreePanel(QWidget):
         return self.all_button.isChecked()
 
 
-class RosterTab(QWidget):
+class RosterTab(BaseTab):
     """The tab: organisation tree on the left; members, reminders and the
     organisation's details on the right."""
 
-    status_message = Signal(str)
+    key = "roster"
+    title_text = QT_TRANSLATE_NOOP("MainWindow", "Party members")
+    # residents linked to members show in the member's record
+    watches = changes.ROSTER | {"resident", "household"}
     ledger_opened = Signal(object)  # the PdfPreviewDialog
     exported = Signal(str)  # the path of an Excel export
     imported = Signal(object)  # the import wizard's result
 
-    def __init__(self, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, undo_stack: QUndoStack | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(undo_stack, parent)
         self.model = OrgTreeModel(self)
         self.tree_panel = OrgTreePanel(self.model, self)
         self.detail = OrgDetailPanel(self)
@@ -336,7 +345,6 @@ class RosterTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
         self._db: Database | None = None
-        self._unit = ""
         self._scope: str | None = None  # the organisation whose members are shown
         self.ledgers = LedgerJobs(self)  # one ledger at a time, and its preview
         self.ledgers.opened.connect(self.ledger_opened)
@@ -357,7 +365,7 @@ class RosterTab(QWidget):
         panel.ledger_action.triggered.connect(lambda: self.open_ledger())
         self.detail.appoint_requested.connect(lambda: self._with_node(self.org_actions.appoint))
         self.detail.end_term_requested.connect(self._end_term)
-        self.org_actions.changed.connect(lambda org_id: self.reload(org_id or None))
+        self.org_actions.changed.connect(self._orgs_changed)
         self.org_actions.status.connect(self.status_message)
 
         members = self.members
@@ -397,7 +405,7 @@ class RosterTab(QWidget):
         members.detail.transfer_activated.connect(self._transfer_activated)
         members.detail.set_org_names(lambda org_id: (
             self.model.node(org_id).name if self.model.node(org_id) else None))
-        acts.changed.connect(lambda member_id: self.reload_members(member_id or None))
+        acts.changed.connect(self._members_changed)
         acts.status.connect(self.status_message)
         self.reminders.member_requested.connect(self.show_member)
         self.reminders.org_requested.connect(self._show_org)
@@ -407,7 +415,7 @@ class RosterTab(QWidget):
     def community(self) -> CommunityScope:
         return self.tree_panel.community
 
-    def set_community_scope(self, scope: CommunityScope) -> None:
+    def set_scope(self, scope: CommunityScope) -> None:
         """The street office's view: every community's organisations and members, a
         社区 column, the filter above the tree; community records read-only."""
         self.tree_panel.community = self.detail.community = scope
@@ -420,29 +428,21 @@ class RosterTab(QWidget):
         self.members.office = self.tree_panel.community_filter.office()
         self.reload()
 
-    def attach(self, service: OrgService, db: Database, unit: str,
-               members: RosterService | None = None) -> None:
+    def attach(self, services: Services) -> None:
         """Start showing data: called once the main window has opened the database."""
-        if members is None:
-            from gridoffice.services.roster import RosterService
-
-            members = RosterService(db, service.operator)
-        self.org_actions.attach(service)
-        self.member_actions.attach(members)
+        super().attach(services)
+        self.org_actions.attach(services.orgs)
+        self.member_actions.attach(services.roster)
         self.members.loader = self._load_members
-        self._db = db
-        self._unit = unit
+        self._db = services.db
         if self._scope is None:  # first start: everyone
             self.tree_panel.all_button.setChecked(True)
         self.reload()
 
-    def set_unit(self, unit: str, operator: str) -> None:
-        """The office profile changed (Settings)."""
-        self._unit = unit
-        if self.org_actions.attached:
-            self.org_actions.service.operator = operator
-        if self.member_actions.attached:
-            self.member_actions.roster.operator = operator
+    @property
+    def unit(self) -> str:
+        """The office's name, printed on its ledgers."""
+        return self.services.unit if self.services is not None else ""
 
     @property
     def service(self) -> OrgService:
@@ -619,6 +619,7 @@ class RosterTab(QWidget):
                                         roster.today())
         if result is not None:
             self.reload()
+            self.notify(Changes.area("roster"))
             self.imported.emit(result)
             added, updated = getattr(result, "added", None), getattr(result, "updated", None)
             if isinstance(added, int) and isinstance(updated, int):
@@ -631,7 +632,7 @@ class RosterTab(QWidget):
 
     def export_file_name(self) -> str:
         node = self.model.node(self._scope or None)
-        stem = (node.short_name or node.name) if node else (self._unit or EXPORT_FILE_STEM)
+        stem = (node.short_name or node.name) if node else (self.unit or EXPORT_FILE_STEM)
         return f"{EXPORT_FILE_STEM}_{stem}_{dt.date.today().isoformat()}.xlsx"
 
     def ask_export_path(self, suggested: str) -> str:
@@ -736,7 +737,7 @@ class RosterTab(QWidget):
             return None
         from gridoffice.ledgers.org_ledger import render_org_ledger
 
-        db, unit, today = self._db, self._unit, dt.date.today()
+        db, unit, today = self._db, self.unit, dt.date.today()
         return self.ledgers.start(
             lambda path, progress: render_org_ledger(db, path, unit=unit, as_of=today,
                                                      progress=progress),
@@ -763,7 +764,7 @@ class RosterTab(QWidget):
             return None
         from gridoffice.ledgers.roster_ledger import render_roster_ledger
 
-        db, unit = self._db, self._unit
+        db, unit = self._db, self.unit
         org_id, org_name = (node.id, node.name) if node else (None, None)
         stem = (node.short_name or node.name) if node else ""
         name = "_".join(p for p in (ROSTER_FILE_STEM, stem, as_of.isoformat()) if p) + ".pdf"
@@ -787,6 +788,25 @@ class RosterTab(QWidget):
     def running_jobs(self) -> list[BackgroundJob]:
         return [job for job in (self.ledger_job, self.export_job)
                 if job is not None and job.running]
+
+    def file_actions(self) -> list[Any]:
+        members = self.members
+        return [members.import_action, members.export_action, None,
+                members.ledger_action, self.tree_panel.ledger_action, None]
+
+    def reload_for(self, changes: Changes) -> None:
+        if changes.touches(ORGS):
+            self.reload()
+        else:  # members, or the residents linked to them
+            self.reload_members(self.members.current_id())
+
+    def _orgs_changed(self, org_id: str) -> None:
+        self.reload(org_id or None)
+        self.notify(Changes.area("roster", [org_id]))
+
+    def _members_changed(self, member_id: str) -> None:
+        self.reload_members(member_id or None)
+        self.notify(Changes.area("roster", [member_id]))
 
     # --- window state ---------------------------------------------------------------------
     def save_state(self, settings: QSettings) -> None:

@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSettings, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QDragEnterEvent, QDropEvent, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -44,6 +44,9 @@ from PySide6.QtWidgets import (
 
 from gridoffice.domain import masking
 from gridoffice.errors import UserError
+from gridoffice.i18n import QT_TRANSLATE_NOOP
+from gridoffice.services import changes
+from gridoffice.services.changes import Changes
 from gridoffice.ui import messages
 from gridoffice.ui.dialogs.sync_dialogs import (
     ExportTargetDialog,
@@ -52,7 +55,6 @@ from gridoffice.ui.dialogs.sync_dialogs import (
     monospace_font,
     removable_drives,
 )
-from gridoffice.ui.ledger_jobs import LedgerJobs
 from gridoffice.ui.models.sync_tables import (
     WARNING_COLOR,
     CompareModel,
@@ -62,14 +64,17 @@ from gridoffice.ui.models.sync_tables import (
     table_label,
 )
 from gridoffice.ui.models.table import SORT_ROLE, RowTableModel
+from gridoffice.ui.tabs.base import BaseTab
 from gridoffice.ui.widgets.actions import RowSelection, make_action
 from gridoffice.ui.workers import BackgroundJob
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QUndoStack
+
+    from gridoffice.services.container import Services
     from gridoffice.services.sync import Conflict, ExportResult, ImportResult, SyncService
     from gridoffice.store.database import Database
 
-EXCHANGE_KEY = "sync.exchange_folder"
 PACKAGE_SUFFIX = ".gridsync"
 OK_COLOR = QColor("#2e7d32")
 PAGE_PEERS, PAGE_CONFLICTS = range(2)
@@ -109,23 +114,24 @@ class DuplicateTableModel(RowTableModel[tuple[str, str, str, str]]):
                 self.office_name(second))[column]
 
 
-class SyncTab(QWidget, RowSelection):
+class SyncTab(BaseTab, RowSelection):
     """See the module docstring."""
 
-    status_message = Signal(str)
-    synced = Signal()  # an import or a resolution changed records (the other tabs reload)
+    key = "sync"
+    title_text = QT_TRANSLATE_NOOP("MainWindow", "Sync")
+    watches = changes.SYNC
+    synced = Signal()  # an import or a resolution changed records (after ``changed``)
     exported = Signal()  # packages were written
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, undo_stack: QUndoStack | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(undo_stack, parent)
         self.service: SyncService | None = None
         self.db: Database | None = None
         self._exchange: Path | None = None  # the exchange folder setting
         self.is_street = False
         self.office_names: dict[str, str] = {}
         self.job: BackgroundJob | None = None
-        self.ledgers = LedgerJobs(self)
-        self.ledgers.status_message.connect(self.status_message)
         self.setAcceptDrops(True)
 
         self._build_actions()
@@ -354,13 +360,16 @@ class SyncTab(QWidget, RowSelection):
         self.conflicts_page = page
 
     # --- data -----------------------------------------------------------------------------
-    def attach(self, service: SyncService, db: Database, *, check_exchange: bool = True
-               ) -> None:
-        """Give the tab its service; the exchange folder (if set) is checked once, quietly."""
+    def attach(self, services: Services, *, check_exchange: bool = True) -> None:
+        """Give the tab its service (once the office is set up); the exchange folder
+        (if set) is checked once, quietly."""
         from gridoffice.services.street import is_street, office_names
 
-        self.service = service
-        self.db = db
+        if services.profile is None:
+            return
+        super().attach(services)
+        self.service = services.sync
+        self.db = db = services.db
         self._read_exchange_folder()
         self.is_street = is_street(db.path)
         self.office_names = office_names(db.path)
@@ -373,7 +382,7 @@ class SyncTab(QWidget, RowSelection):
         if check_exchange and self.exchange_folder() is not None:
             QTimer.singleShot(0, self, lambda: self.check_exchange(quiet=True))
 
-    def refresh(self) -> None:
+    def reload_for(self, changes: Changes) -> None:
         """Identity, peers, conflicts (after every import, export and resolution)."""
         if self.service is None or self.db is None:
             return
@@ -591,6 +600,7 @@ class SyncTab(QWidget, RowSelection):
 
         self.office_names = office_names(self.db.path)
         self.refresh()
+        self.notify(Changes.of("sync_peer"))
         self.status_message.emit(
             self.tr("{name} is now trusted.").format(name=identity.display_name) if new
             else self.tr("{name} was trusted already.").format(name=identity.display_name))
@@ -603,17 +613,12 @@ class SyncTab(QWidget, RowSelection):
         return self._exchange
 
     def _read_exchange_folder(self) -> None:
-        from gridoffice.store import settings
-
-        value = settings.read_all(self.db.path).get(EXCHANGE_KEY) if self.db else None
-        self._exchange = Path(value) if value else None
+        self._exchange = self.services.settings.exchange_folder if self.services else None
 
     def set_exchange_folder(self, folder: Path | None) -> None:
-        if self.db is None:
+        if self.services is None:
             return
-        from gridoffice.store import settings
-
-        settings.write(self.db.path, {EXCHANGE_KEY: str(folder) if folder else None})
+        self.services.settings.exchange_folder = folder
         self._exchange = folder
         self.exchange_value.setText(str(folder) if folder else self.tr("Not set"))
         self.update_actions()
@@ -714,6 +719,7 @@ class SyncTab(QWidget, RowSelection):
             "{applied} packages imported, {refused} not imported.").format(
                 applied=applied, refused=refused))
         self.refresh()
+        self.notify(Changes.everything() if applied else Changes.of("sync_package"))
         self.synced.emit()
 
     def result_lines(self, result: ImportResult) -> list[tuple[str, bool | None]]:
@@ -847,6 +853,7 @@ class SyncTab(QWidget, RowSelection):
         self.status_message.emit(self.tr("The conflict about “{label}” was resolved.").format(
             label=conflict.label))
         self.refresh()
+        self.notify(Changes.of(conflict.table, "sync_conflict", ids=[conflict.row_id]))
         self.synced.emit()
         return True
 
@@ -876,18 +883,8 @@ class SyncTab(QWidget, RowSelection):
 
     # --- state ----------------------------------------------------------------------------
     def running_jobs(self) -> list[BackgroundJob]:
-        jobs = [self.job] if self.job is not None else []
-        if self.ledgers.running and self.ledgers.job:
-            jobs.append(self.ledgers.job)
-        return jobs
+        return ([self.job] if self.job is not None else []) + super().running_jobs()
 
-    def save_state(self, settings: QSettings) -> None:
-        settings.setValue("sync/peers_splitter", self.peers_splitter.saveState())
-        settings.setValue("sync/conflicts_splitter", self.conflicts_splitter.saveState())
-
-    def restore_state(self, settings: QSettings) -> None:
-        for key, splitter in (("sync/peers_splitter", self.peers_splitter),
-                              ("sync/conflicts_splitter", self.conflicts_splitter)):
-            state = settings.value(key)
-            if state is not None:
-                splitter.restoreState(state)
+    def layout_widgets(self) -> list[tuple[str, Any]]:
+        return [("sync/peers_splitter", self.peers_splitter),
+                ("sync/conflicts_splitter", self.conflicts_splitter)]

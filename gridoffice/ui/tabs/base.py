@@ -1,0 +1,120 @@
+"""The contract every tab of the main window keeps, so that the window holds a list
+of tabs and loops over it.
+
+A tab is built before the data is open (the window shows first), then
+:meth:`BaseTab.attach` hands it the :class:`~gridoffice.services.container.Services`
+of the opened file. A tab that writes tells the window what it changed by
+emitting :attr:`BaseTab.changed` (a :class:`~gridoffice.services.changes.Changes`);
+the window hands that notice to every other tab's :meth:`BaseTab.refresh`, which
+reloads only if the notice touches the tables the tab shows (:attr:`watches`).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from PySide6.QtCore import QCoreApplication, QSettings, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QWidget
+
+from gridoffice.services.changes import Changes
+from gridoffice.ui.ledger_jobs import LedgerJobs
+
+if TYPE_CHECKING:
+    from gridoffice.errors import UserError
+    from gridoffice.services.container import Services
+    from gridoffice.ui.widgets.community import CommunityScope
+    from gridoffice.ui.workers import BackgroundJob
+
+
+class BaseTab(QWidget):
+    """One tab of the main window (see the module's docstring for the contract)."""
+
+    key: ClassVar[str] = ""  # its name in the window and in window.ini: "roster", …
+    title_text: ClassVar[str] = ""  # QT_TRANSLATE_NOOP("MainWindow", …)
+    watches: ClassVar[frozenset[str]] = frozenset()  # tables whose changes it shows
+
+    status_message = Signal(str)
+    changed = Signal(object)  # Changes: what this tab just wrote
+
+    def __init__(self, undo_stack: QUndoStack | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.undo_stack = undo_stack
+        self.services: Services | None = None
+        self.ledgers = LedgerJobs(self)  # one ledger at a time, and its preview
+        self.ledgers.status_message.connect(self.status_message)
+
+    @classmethod
+    def title(cls) -> str:
+        return QCoreApplication.translate("MainWindow", cls.title_text)
+
+    # --- the contract -------------------------------------------------------------------
+    def attach(self, services: Services) -> None:
+        """Start showing data: the window has opened the file."""
+        self.services = services
+
+    @property
+    def attached(self) -> bool:
+        return self.services is not None
+
+    def refresh(self, changes: Changes | None = None) -> None:
+        """Show what ``changes`` touched (everything when None); a tab reloads only
+        when the notice touches its :attr:`watches`."""
+        if self.services is None:
+            return
+        changes = Changes.everything() if changes is None else changes
+        if changes.touches(self.watches):
+            self.reload_for(changes)
+
+    def reload_for(self, changes: Changes) -> None:
+        """Read again what the tab shows; ``changes`` says what changed."""
+        raise NotImplementedError
+
+    def set_scope(self, scope: CommunityScope) -> None:
+        """The street office's view: every community's records, the communities'
+        read-only (a tab without such a view ignores it)."""
+
+    def running_jobs(self) -> list[BackgroundJob]:
+        """Background work to cancel when the window closes."""
+        job = self.ledgers.job
+        return [job] if job is not None and self.ledgers.running else []
+
+    def file_actions(self) -> list[Any]:
+        """Actions the window puts at the top of its File menu (None: a separator)."""
+        return []
+
+    def layout_widgets(self) -> list[tuple[str, Any]]:
+        """``(key, widget)`` of the splitters and headers whose state the window keeps."""
+        return []
+
+    def save_state(self, settings: QSettings) -> None:
+        """Layout into the window's settings (splitters, columns)."""
+        for key, widget in self.layout_widgets():
+            settings.setValue(key, widget.saveState())
+
+    def restore_state(self, settings: QSettings) -> None:
+        """Layout from the window's settings; a missing or damaged value is ignored."""
+        for key, widget in self.layout_widgets():
+            state = settings.value(key)
+            if state is not None:
+                widget.restoreState(state)
+
+    def shutdown(self) -> None:
+        """The window closes: close the ledger preview (it removes its temporary PDF)."""
+        preview = self.ledgers.preview
+        if preview is not None:
+            preview.close()
+
+    # --- what writes call -------------------------------------------------------------
+    def notify(self, changes: Changes) -> None:
+        """This tab wrote ``changes``: the window tells the other tabs."""
+        if changes:
+            self.changed.emit(changes)
+
+    def report_failure(self, err: UserError, undoing: bool) -> None:
+        """An undo or redo was refused (the data changed meanwhile): say why."""
+        from gridoffice.ui import messages
+
+        messages.show_user_error(self, err)
+
