@@ -3,6 +3,9 @@
 One helper for every tab: the job writes into a temporary file (removed if it
 fails or is cancelled), a progress dialog with Cancel appears for long jobs,
 and the finished PDF opens in :class:`PdfPreviewDialog` with Print and Save.
+:meth:`LedgerJobs.start_ledger` makes a ledger of the catalogue
+(:mod:`gridoffice.ledgers.catalogue`) and records its saves and prints under the
+catalogue's audit target, the one the command line records.
 """
 
 from __future__ import annotations
@@ -13,9 +16,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QWidget
 
+from gridoffice.services.audit import AuditService
 from gridoffice.ui.workers import BackgroundJob
 
 
@@ -72,6 +76,43 @@ class LedgerJobs(QObject):
         self.job = job.start()
         return job
 
+    def start_ledger(self, entry: Any, values: dict[str, Any], *, audit: AuditService,
+                     unit: str, describe: str = "") -> BackgroundJob | None:
+        """Make the catalogue's ledger ``entry`` from ``values`` (its render arguments
+        and the parts of its file name) and preview it; each save (before the file takes
+        its name) and each print is recorded by ``audit`` under the entry's target.
+        ``describe`` says what was made, in the audit entry's detail."""
+        db = audit.db
+        target = entry.target(values)
+
+        def render(path: Path, progress: Any) -> Any:
+            return entry.make(db, path, unit=unit, values=values, progress=progress)
+
+        def record(preview: Any) -> None:
+            preview.record_save = lambda path: audit.record_save(
+                target, self.saved_detail(describe, path))
+            preview.printed.connect(lambda pages: audit.record_print(
+                target, self.printed_detail(describe, pages)))
+
+        return self.start(render, prefix=f"gridoffice-{entry.name}-",
+                          label=_translate(entry.progress_label),
+                          title=_translate(entry.preview_title),
+                          suggested_name=entry.suggested_name(values), on_shown=record)
+
+    @staticmethod
+    def saved_detail(describe: str, path: Any) -> str:
+        if not describe:
+            return str(path)
+        return QCoreApplication.translate("LedgerJobs", "{what} saved to {path}").format(
+            what=describe, path=str(path))
+
+    @staticmethod
+    def printed_detail(describe: str, pages: int) -> str:
+        if not describe:
+            return f"{pages} pages"
+        return QCoreApplication.translate("LedgerJobs", "{what}, {pages} pages printed").format(
+            what=describe, pages=pages)
+
     def _audited(self, title: str) -> Callable[[Any], None] | None:
         """Record each save (before the file takes its name) and print of the preview
         in the audit log of the owner's database, by the owner's operator."""
@@ -79,16 +120,11 @@ class LedgerJobs(QObject):
         if db is None:
             return None
         operator = getattr(getattr(self.owner, "service", None), "operator", "") or ""
-
-        def record(detail: str) -> None:
-            from gridoffice.store import audit
-
-            with db.write() as session:
-                audit.record(session, operator, "print", title, detail)
+        audit = AuditService(db, operator)
 
         def connect(preview: Any) -> None:
-            preview.record_save = lambda path: record(str(path))
-            preview.printed.connect(lambda pages: record(f"{pages} pages"))
+            preview.record_save = lambda path: audit.record_save(title, str(path))
+            preview.printed.connect(lambda pages: audit.record_print(title, f"{pages} pages"))
         return connect
 
     def _finished(self) -> None:
@@ -96,3 +132,7 @@ class LedgerJobs(QObject):
 
     def _preview_closed(self) -> None:
         self.preview = None
+
+
+def _translate(text: str) -> str:
+    return QCoreApplication.translate("ledgers", text) if text else ""
