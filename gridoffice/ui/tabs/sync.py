@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
 
 from gridoffice.domain import masking
 from gridoffice.errors import UserError
+from gridoffice.ledgers import catalogue
 from gridoffice.ui import messages
 from gridoffice.ui.dialogs.sync_dialogs import (
     ExportTargetDialog,
@@ -53,6 +54,7 @@ from gridoffice.ui.dialogs.sync_dialogs import (
     removable_drives,
 )
 from gridoffice.ui.ledger_jobs import LedgerJobs
+from gridoffice.ui.ledger_menu import LedgerMenu
 from gridoffice.ui.models.sync_tables import (
     WARNING_COLOR,
     CompareModel,
@@ -66,6 +68,8 @@ from gridoffice.ui.widgets.actions import RowSelection, make_action
 from gridoffice.ui.workers import BackgroundJob
 
 if TYPE_CHECKING:
+    from gridoffice.ledgers.catalogue import Ledger
+    from gridoffice.services.audit import AuditService
     from gridoffice.services.sync import Conflict, ExportResult, ImportResult, SyncService
     from gridoffice.store.database import Database
 
@@ -204,9 +208,8 @@ class SyncTab(QWidget, RowSelection):
             self.tr("&Check exchange folder"), self.check_exchange, "Ctrl+Shift+I",
             self.tr("Import the packages for this PC from the exchange folder (Ctrl+Shift+I)"))
         self.refresh_action = self._action(self.tr("&Refresh"), self.refresh, "F5")
-        self.summary_action = self._action(
-            self.tr("Street &summary…"), self.print_street_summary, "Ctrl+P",
-            self.tr("The summary of the communities' work: one line per community"))
+        self.ledger_menu = LedgerMenu(self, "sync")
+        self.summary_action = self.ledger_menu.action("street-summary")
         self.conflicts_action = self._action(
             self.tr("Show c&onflicts"), lambda: self.pages.setCurrentIndex(PAGE_CONFLICTS),
             "Ctrl+K")
@@ -851,28 +854,37 @@ class SyncTab(QWidget, RowSelection):
         return True
 
     # --- street office --------------------------------------------------------------------
-    def print_street_summary(self, year: int | None = None) -> BackgroundJob | None:
+    @property
+    def audit(self) -> AuditService:
+        """Where this tab's outputs are recorded, by the office's operator."""
+        from gridoffice.services import office
+        from gridoffice.services.audit import AuditService
+
+        profile = office.load_profile(self.db.path) if self.db is not None else None
+        return AuditService(self.db, profile.operator if profile else "")
+
+    def print_ledger(self, entry: Ledger, key: str = "",
+                     values: dict[str, Any] | None = None) -> BackgroundJob | None:
+        """Make the ledger ``entry`` of the catalogue, then preview it."""
         if self.db is None or not self.is_street:
             return None
-        if year is None:
-            year = SummaryYearDialog.ask(self)
-            if year is None:
-                return None
+        values = self.ledger_values(entry, key) if values is None else values
+        if values is None:
+            return None
         from gridoffice.services import office
 
         profile = office.load_profile(self.db.path)
-        unit = profile.name if profile else ""
-        db = self.db
-        chosen = year
+        return self.ledgers.start_ledger(entry, values, audit=self.audit,
+                                         unit=profile.name if profile else "")
 
-        def render(path: Path, progress: Any) -> Any:
-            from gridoffice.ledgers.street_ledger import render_street_summary
+    def ledger_values(self, entry: Ledger, key: str = "") -> dict[str, Any] | None:
+        """The year of the street summary, asked (None: cancelled)."""
+        year = SummaryYearDialog.ask(self)
+        return None if year is None else {"year": year}
 
-            return render_street_summary(db, path, unit=unit, year=chosen, progress=progress)
-
-        return self.ledgers.start(
-            render, prefix="gridoffice-street-", label=self.tr("Making the street summary…"),
-            title=self.tr("Street summary"), suggested_name=f"街道社区工作情况汇总表_{year}.pdf")
+    def print_street_summary(self, year: int | None = None) -> BackgroundJob | None:
+        return self.print_ledger(catalogue.by_name("street-summary"),
+                                 values=None if year is None else {"year": year})
 
     # --- state ----------------------------------------------------------------------------
     def running_jobs(self) -> list[BackgroundJob]:
