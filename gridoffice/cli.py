@@ -249,103 +249,39 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _ledger_commands(commands: Any) -> None:
+    """One sub-command per ledger of the catalogue, with the options it declares."""
+    from gridoffice.ledgers.catalogue import on_command_line
+
     ledger = _command(commands, "ledger", QT_TRANSLATE_NOOP("cli", "print a PDF ledger"))
     kinds = ledger.add_subparsers(dest="ledger", metavar="LEDGER", required=True)
-    orgs = _command(kinds, "orgs", QT_TRANSLATE_NOOP(
-        "cli", "党组织设置一览表: the party organisations"), cmd_ledger_orgs)
-    _output(orgs)
-    orgs.add_argument("--as-of", type=_date_arg, metavar="DATE", help=QT_TRANSLATE_NOOP(
-        "cli", "organisations and seats as they were on this day (e.g. 2026-11-01)"))
-    roster = _command(kinds, "roster", QT_TRANSLATE_NOOP(
-        "cli", "党员花名册: the party-member roster"), cmd_ledger_roster)
-    _output(roster)
-    roster.add_argument("--org", metavar="NAME", help=QT_TRANSLATE_NOOP(
-        "cli", "an organisation (full or short name) and its sub-organisations"))
-    roster.add_argument("--as-of", type=_date_arg, metavar="DATE", help=QT_TRANSLATE_NOOP(
-        "cli", "the members who belonged on this day (e.g. 2026-11-01)"))
-    household = _command(kinds, "household", QT_TRANSLATE_NOOP(
-        "cli", "网格户情登记表: one form per household"), cmd_ledger_household)
-    _output(household)
-    _grid_options(household, required=True,
-                  text=QT_TRANSLATE_NOOP("cli", "the grid (its code or name)"))
-    household.add_argument("--building", metavar="NUMBER", help=QT_TRANSLATE_NOOP(
-        "cli", "only this building of the grid"))
-    grid = _command(kinds, "grid", QT_TRANSLATE_NOOP(
-        "cli", "网格户情汇总表: the residents of a grid"), cmd_ledger_grid)
-    _output(grid)
-    _grid_options(grid, required=True,
-                  text=QT_TRANSLATE_NOOP("cli", "the grid (its code or name)"))
-    care = _command(kinds, "care", QT_TRANSLATE_NOOP(
-        "cli", "关爱对象名单: the residents with a care tag"), cmd_ledger_care)
-    _output(care)
-    care.add_argument("--tag", required=True, metavar="TAG", help=QT_TRANSLATE_NOOP(
-        "cli", "the care tag, its Chinese name or code (e.g. 独居老人 or living_alone)"))
-    _grid_options(care, required=False, text=QT_TRANSLATE_NOOP(
-        "cli", "only this grid (its code or name; default: the whole community)"))
-    minutes = _command(kinds, "minutes", QT_TRANSLATE_NOOP(
-        "cli", "会议记录 with its 签到表: one meeting"), cmd_ledger_minutes)
-    _output(minutes)
-    which = minutes.add_mutually_exclusive_group(required=True)
-    which.add_argument("--meeting", metavar="ID", help=QT_TRANSLATE_NOOP(
-        "cli", "the meeting number shown in the program, e.g. 20261110-1"))
-    which.add_argument("--date", type=_date_arg, metavar="DATE", help=QT_TRANSLATE_NOOP(
-        "cli", "the resident council held on this day (e.g. 2026-11-10)"))
-    followups = _command(kinds, "followups", QT_TRANSLATE_NOOP(
-        "cli", "议事会决议落实情况跟踪表: the follow-ups of resolutions"), cmd_ledger_followups)
-    _output(followups)
-    followups.add_argument("--year", type=_year_arg, metavar="YYYY", help=QT_TRANSLATE_NOOP(
-        "cli", "only the meetings of this year (default: all)"))
-    meetings_summary = _command(kinds, "meetings-summary", QT_TRANSLATE_NOOP(
-        "cli", "年度会议情况汇总表: the meetings of a year"), cmd_ledger_meetings_summary)
-    _output(meetings_summary)
-    meetings_summary.add_argument("--year", type=_year_arg, required=True, metavar="YYYY",
-                                  help=QT_TRANSLATE_NOOP("cli", "the year"))
-    street_summary = _command(kinds, "street-summary", QT_TRANSLATE_NOOP(
-        "cli", "街道社区工作情况汇总表: the figures of each community"),
-        cmd_ledger_street_summary)
-    _output(street_summary)
-    street_summary.add_argument("--year", type=_year_arg, metavar="YYYY", help=QT_TRANSLATE_NOOP(
-        "cli", "meetings, follow-ups and points of this year (default: this year)"))
-    _inservice_ledgers(kinds)
-
-
-def _inservice_ledgers(kinds: Any) -> None:
-    period_help = QT_TRANSLATE_NOOP(
-        "cli", "a year, half, quarter or month: 2026, 2026H1, 2026Q3, 2026-07 (also "
-        "2026年上半年, 2026年第3季度, 2026年7月)")
-    checkin_register = _command(kinds, "checkin-register", QT_TRANSLATE_NOOP(
-        "cli", "在职党员报到一览表: the in-service members"), cmd_ledger_checkin_register)
-    _output(checkin_register)
-    code_help = QT_TRANSLATE_NOOP("cli", "only this member (their code, e.g. ZB0001)")
-    checkin_forms = _command(kinds, "checkin-forms", QT_TRANSLATE_NOOP(
-        "cli", "在职党员报到登记表: one page per member"), cmd_ledger_checkin_forms)
-    _output(checkin_forms)
-    checkin_forms.add_argument("--code", metavar="ZB0001", help=code_help)
-    service_cards = _command(kinds, "service-cards", QT_TRANSLATE_NOOP(
-        "cli", "服务记录卡: one card per member"), cmd_ledger_service_cards)
-    _output(service_cards)
-    service_cards.add_argument("--period", metavar="PERIOD", type=_period_arg, help=period_help)
-    service_cards.add_argument("--code", metavar="ZB0001", help=code_help)
-    points = _command(kinds, "points", QT_TRANSLATE_NOOP(
-        "cli", "积分公示表: the public notice of points"), cmd_ledger_points)
-    _output(points)
-    points.add_argument("--period", required=True, metavar="PERIOD", type=_period_arg,
-                        help=period_help)
-    points.add_argument("--unit", metavar="NAME", help=QT_TRANSLATE_NOOP(
-        "cli", "only the members of this work unit (双向公示)"))
-    unit_letters = _command(kinds, "unit-letters", QT_TRANSLATE_NOOP(
-        "cli", "工作单位反馈函: one PDF per work unit, into a folder"), cmd_ledger_unit_letters)
-    unit_letters.add_argument("-o", "--output", required=True, metavar="DIR",
-                              help=QT_TRANSLATE_NOOP("cli", "the folder to write into"))
-    unit_letters.add_argument("--period", required=True, metavar="PERIOD", type=_period_arg,
-                              help=period_help)
-    checkin_cards = _command(kinds, "checkin-cards", QT_TRANSLATE_NOOP(
-        "cli", "报到卡 with QR codes, 8 a page"), cmd_ledger_checkin_cards)
-    _output(checkin_cards)
-    checkin_cards.add_argument("--code", metavar="ZB0001", help=code_help)
-    post_posters = _command(kinds, "post-posters", QT_TRANSLATE_NOOP(
-        "cli", "服务岗位二维码海报: one page per open post"), cmd_ledger_post_posters)
-    _output(post_posters)
+    for entry in on_command_line():
+        parser = _command(kinds, entry.name, entry.help, cmd_ledger)
+        parser.set_defaults(ledger_entry=entry)
+        if entry.output == "folder":
+            parser.add_argument("-o", "--output", required=True, metavar="DIR",
+                                help=QT_TRANSLATE_NOOP("cli", "the folder to write into"))
+        else:
+            _output(parser)
+        groups: dict[str, Any] = {}
+        for parameter in entry.parameters:
+            target: Any = parser
+            if parameter.group:
+                if parameter.group not in groups:
+                    groups[parameter.group] = parser.add_mutually_exclusive_group(
+                        required=True)
+                target = groups[parameter.group]
+            options: dict[str, Any] = {"dest": parameter.name, "help": parameter.help}
+            if parameter.metavar:
+                options["metavar"] = parameter.metavar
+            if parameter.kind != "text":
+                options["type"] = _PARAMETER_TYPES[parameter.kind]
+            if parameter.choices:
+                options["choices"] = parameter.choices
+            if parameter.default is not None:
+                options["default"] = parameter.default
+            if parameter.required:
+                options["required"] = True
+            target.add_argument(*parameter.flags, **options)
 
 
 def _sync_commands(commands: Any) -> None:
@@ -482,6 +418,12 @@ def _period_arg(text: str) -> Any:
     if period is None:
         raise _type_error(MSG_PERIOD, value=text)
     return period
+
+
+#: a catalogue parameter's ``kind``: how the command line checks and converts it
+_PARAMETER_TYPES: dict[str, Callable[[str], Any]] = {
+    "date": _date_arg, "year": _year_arg, "period": _period_arg,
+}
 
 
 def _output_arg(suffix: str) -> Callable[[str], str]:
@@ -807,31 +749,6 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_ledger_orgs(args: argparse.Namespace) -> int:
-    from gridoffice.ledgers.org_ledger import render_org_ledger
-
-    return _print_ledger(args, "orgs", "行 rows", lambda db, unit: render_org_ledger(
-        db, args.output, unit=unit, as_of=args.as_of))
-
-
-MSG_NO_SUCH_ORG = QT_TRANSLATE_NOOP(
-    "errors", "Organisation: there is no organisation called {name}."
-)
-
-
-def _find_org(db: Any, name: str | None) -> tuple[str | None, str | None]:
-    """(id, full name) of the organisation called ``name`` (full or short name)."""
-    if not name:
-        return None, None
-    from gridoffice.services.orgs import OrgService
-
-    wanted = " ".join(name.split())
-    for node in OrgService(db).list_orgs():
-        if wanted in (node.name, node.short_name):
-            return node.id, node.name
-    raise UserError(MSG_NO_SUCH_ORG, name=wanted)
-
-
 def _operator(db: Any) -> tuple[str, str]:
     from gridoffice.services import office
 
@@ -839,205 +756,54 @@ def _operator(db: Any) -> tuple[str, str]:
     return (profile.name, profile.operator) if profile else ("", "")
 
 
-def _print_ledger(args: argparse.Namespace, target: str, unit_label: str,
-                  render: Callable[[Any, str], Any]) -> int:
-    """Open the data, make a ledger with ``render(db, unit)``, record it in the audit log
-    before the file takes its name."""
-    from gridoffice.store import audit
+def cmd_ledger(args: argparse.Namespace) -> int:
+    """Any ledger of the catalogue: its options read, made, recorded in the audit log."""
+    entry = args.ledger_entry
+    values = {parameter.name: getattr(args, parameter.name)
+              for parameter in entry.parameters}
+    if entry.output == "folder":
+        return _print_letters(args, entry, values)
+    return _print_ledger(args, entry, values)
+
+
+def _print_ledger(args: argparse.Namespace, entry: Any, values: dict[str, Any]) -> int:
+    """Open the data, make the ledger ``entry``, record it in the audit log before the
+    file takes its name."""
+    from gridoffice.services.audit import PRINT, AuditService
 
     db = _database(args)
     try:
         unit, operator = _operator(db)
-        with audit.recorded_output(db, operator, "print", target):
-            result = render(db, unit)
+        values = entry.arguments(db, values)
+        with AuditService(db, operator).recorded_output(PRINT, entry.target(values)):
+            result = entry.make(db, args.output, unit=unit, values=values)
     finally:
         db.close()
-    print(f"已生成 written: {result.path}（{result.pages} 页 pages, {result.rows} {unit_label}）")
+    print(f"已生成 written: {result.path}（{result.pages} 页 pages, {result.rows} "
+          f"{entry.unit_label}）")
     _warn_missing(result.missing_chars)
     return EXIT_OK
 
 
-def cmd_ledger_roster(args: argparse.Namespace) -> int:
-    from gridoffice.ledgers.roster_ledger import render_roster_ledger
+def _print_letters(args: argparse.Namespace, entry: Any, values: dict[str, Any]) -> int:
+    """A ledger of one PDF per part, into the folder ``--output``."""
+    from gridoffice.services.audit import PRINT, AuditService
 
-    def render(db: Any, unit: str) -> Any:
-        org_id, org_name = _find_org(db, args.org)
-        return render_roster_ledger(db, args.output, unit=unit, org_id=org_id,
-                                    org_name=org_name, as_of=args.as_of)
-
-    return _print_ledger(args, "roster", "行 rows", render)
-
-
-def cmd_ledger_household(args: argparse.Namespace) -> int:
-    from gridoffice.ledgers import household_ledger
-    from gridoffice.services import office
-
-    def render(db: Any, unit: str) -> Any:
-        profile = office.load_profile(db.path)
-        grid_id, _name = household_ledger.find_grid(db, args.grid, args.community)
-        building_id = (household_ledger.find_building(db, grid_id, args.building)
-                       if args.building else None)
-        return household_ledger.render_household_forms(
-            db, args.output, unit=unit, grid_id=grid_id, building_id=building_id,
-            street=profile.street if profile else "")
-
-    return _print_ledger(args, "household_forms", "户 households", render)
-
-
-def cmd_ledger_grid(args: argparse.Namespace) -> int:
-    from gridoffice.ledgers import household_ledger
-
-    def render(db: Any, unit: str) -> Any:
-        grid_id, _name = household_ledger.find_grid(db, args.grid, args.community)
-        return household_ledger.render_grid_summary(db, args.output, unit=unit,
-                                                    grid_id=grid_id)
-
-    return _print_ledger(args, "grid_summary", "行 rows", render)
-
-
-def cmd_ledger_care(args: argparse.Namespace) -> int:
-    from gridoffice.ledgers import household_ledger
-
-    tag = household_ledger.care_tag_code(args.tag)
-
-    def render(db: Any, unit: str) -> Any:
-        grid_id = (household_ledger.find_grid(db, args.grid, args.community)[0]
-                   if args.grid else None)
-        return household_ledger.render_care_list(db, args.output, unit=unit, tag=tag,
-                                                 grid_id=grid_id)
-
-    return _print_ledger(args, f"care_list:{tag}", "行 rows", render)
-
-
-def cmd_ledger_minutes(args: argparse.Namespace) -> int:
-    from gridoffice.ledgers import minutes_ledger
-
-    def render(db: Any, unit: str) -> Any:
-        meeting_id = (minutes_ledger.find_meeting(db, args.meeting) if args.meeting
-                      else minutes_ledger.council_on(db, args.date))
-        return minutes_ledger.render_minutes(db, args.output, unit=unit, meeting_id=meeting_id)
-
-    return _print_ledger(args, "meeting_minutes", "个议题 agenda items", render)
-
-
-def cmd_ledger_followups(args: argparse.Namespace) -> int:
-    from gridoffice.ledgers import minutes_ledger
-
-    return _print_ledger(args, "meeting_follow_ups", "件 follow-ups", lambda db, unit: (
-        minutes_ledger.render_follow_up_ledger(db, args.output, unit=unit, year=args.year)))
-
-
-def cmd_ledger_meetings_summary(args: argparse.Namespace) -> int:
-    from gridoffice.ledgers import minutes_ledger
-
-    return _print_ledger(args, f"meeting_summary:{args.year}", "次议事会 councils",
-                         lambda db, unit: minutes_ledger.render_year_summary(
-                             db, args.output, unit=unit, year=args.year))
-
-
-def cmd_ledger_street_summary(args: argparse.Namespace) -> int:
-    from gridoffice.ledgers import street_ledger
-    from gridoffice.services import office
-
-    year = args.year or dt.date.today().year
-
-    def render(db: Any, unit: str) -> Any:
-        # 填报单位 is the office that prints it. A community office prints its own
-        # line, under its own name, to send up to its street office: that is what
-        # the street asks it for, and the street's name would claim the street
-        # filled it in.
-        profile = office.load_profile(db.path)
-        community = None
-        if profile is not None and not profile.is_street:
-            community = (office.office_id_for(profile), profile.street)
-        return street_ledger.render_street_summary(
-            db, args.output, unit=profile.name if profile else unit, year=year,
-            community=community)
-
-    return _print_ledger(args, f"street_summary:{year}", "个社区 communities", render)
-
-
-def _registration_arg(db: Any, code: str | None) -> str | None:
-    if not code:
-        return None
-    from gridoffice.ledgers import inservice_ledger
-
-    return inservice_ledger.find_registration(db, code)
-
-
-def cmd_ledger_checkin_register(args: argparse.Namespace) -> int:
-    from gridoffice.ledgers import inservice_ledger
-
-    return _print_ledger(args, "inservice_register", "人 members", lambda db, unit: (
-        inservice_ledger.render_checkin_register(db, args.output, unit=unit)))
-
-
-def cmd_ledger_checkin_forms(args: argparse.Namespace) -> int:
-    from gridoffice.ledgers import inservice_ledger
-
-    return _print_ledger(args, "inservice_forms", "人 members", lambda db, unit: (
-        inservice_ledger.render_checkin_forms(db, args.output, unit=unit,
-                                              registration_id=_registration_arg(db, args.code))))
-
-
-def cmd_ledger_service_cards(args: argparse.Namespace) -> int:
-    from gridoffice.ledgers import inservice_ledger
-
-    period = args.period
-    target = "inservice_service_cards" + (f":{period.text}" if period else "")
-    return _print_ledger(args, target, "张 cards", lambda db, unit: (
-        inservice_ledger.render_service_cards(db, args.output, unit=unit, period=period,
-                                              registration_id=_registration_arg(db, args.code))))
-
-
-def cmd_ledger_points(args: argparse.Namespace) -> int:
-    from gridoffice.ledgers import inservice_ledger
-
-    period = args.period
-
-    def render(db: Any, unit: str) -> Any:
-        work_unit_id = inservice_ledger.find_work_unit(db, args.unit) if args.unit else None
-        return inservice_ledger.render_points_notice(db, args.output, unit=unit, period=period,
-                                                     work_unit_id=work_unit_id)
-
-    return _print_ledger(args, f"inservice_points:{period.text}", "人 members", render)
-
-
-def cmd_ledger_unit_letters(args: argparse.Namespace) -> int:
-    from gridoffice.ledgers import inservice_ledger
-    from gridoffice.store import audit
-
-    period = args.period
     db = _database(args)
     try:
         unit, operator = _operator(db)
+        values = entry.arguments(db, values)
         # one audit entry per letter, each before its file takes its name
-        with audit.recorded_output(db, operator, "print",
-                                   f"inservice_unit_letter:{period.text}"):
-            results = inservice_ledger.render_unit_letters(db, args.output, unit=unit,
-                                                           period=period)
+        with AuditService(db, operator).recorded_output(PRINT, entry.target(values)):
+            results = entry.make(db, args.output, unit=unit, values=values)
     finally:
         db.close()
     for result in results:
-        print(f"已生成 written: {result.path}（{result.pages} 页 pages, {result.rows} 人 members）")
+        print(f"已生成 written: {result.path}（{result.pages} 页 pages, {result.rows} "
+              f"{entry.unit_label}）")
     print(f"共 {len(results)} 封反馈函 letters")
     _warn_missing(sorted({c for r in results for c in r.missing_chars}))
     return EXIT_OK
-
-
-def cmd_ledger_checkin_cards(args: argparse.Namespace) -> int:
-    from gridoffice.ledgers import inservice_ledger
-
-    return _print_ledger(args, "inservice_checkin_cards", "张 cards", lambda db, unit: (
-        inservice_ledger.render_checkin_cards(db, args.output, unit=unit,
-                                              registration_id=_registration_arg(db, args.code))))
-
-
-def cmd_ledger_post_posters(args: argparse.Namespace) -> int:
-    from gridoffice.ledgers import inservice_ledger
-
-    return _print_ledger(args, "inservice_post_posters", "个岗位 posts", lambda db, unit: (
-        inservice_ledger.render_post_posters(db, args.output, unit=unit)))
 
 
 def _import_sheet(args: argparse.Namespace, excel: Any,
@@ -1090,6 +856,7 @@ def cmd_import_roster(args: argparse.Namespace) -> int:
 
 
 def cmd_export_roster(args: argparse.Namespace) -> int:
+    from gridoffice.ledgers.catalogue import find_org
     from gridoffice.services import roster_excel
     from gridoffice.services.roster import MemberQuery, RosterService
     from gridoffice.store import audit
@@ -1097,7 +864,7 @@ def cmd_export_roster(args: argparse.Namespace) -> int:
     db = _database(args)
     try:
         _unit, operator = _operator(db)
-        org_id, _name = _find_org(db, args.org)
+        org_id, _name = find_org(db, args.org)
         service = RosterService(db, operator)
         rows = service.list_members(MemberQuery(org_id=org_id), reveal=args.full)
         with audit.recorded_output(db, operator, audit.EXPORT_FULL if args.full else "export",

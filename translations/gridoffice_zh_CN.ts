@@ -1505,22 +1505,6 @@
             <translation>从 Excel 导入实有人口…</translation>
         </message>
         <message>
-            <source>Household forms…</source>
-            <translation>网格户情登记表…</translation>
-        </message>
-        <message>
-            <source>One form per household of the grid or building shown</source>
-            <translation>为所显示网格或楼栋的每户打印一张登记表</translation>
-        </message>
-        <message>
-            <source>Grid summary…</source>
-            <translation>网格户情汇总表…</translation>
-        </message>
-        <message>
-            <source>List by care tag…</source>
-            <translation>关爱对象名单…</translation>
-        </message>
-        <message>
             <source>Print</source>
             <translation>打印</translation>
         </message>
@@ -1637,24 +1621,8 @@ Export with full numbers?</source>
             <translation>请先在左侧选择网格或楼栋。</translation>
         </message>
         <message>
-            <source>Making the household forms…</source>
-            <translation>正在生成网格户情登记表…</translation>
-        </message>
-        <message>
-            <source>Household forms</source>
-            <translation>网格户情登记表</translation>
-        </message>
-        <message>
             <source>Choose a grid in the tree first.</source>
             <translation>请先在左侧选择网格。</translation>
-        </message>
-        <message>
-            <source>Making the grid summary…</source>
-            <translation>正在生成网格户情汇总表…</translation>
-        </message>
-        <message>
-            <source>Grid summary</source>
-            <translation>网格户情汇总表</translation>
         </message>
         <message>
             <source>List by care tag</source>
@@ -1663,10 +1631,6 @@ Export with full numbers?</source>
         <message>
             <source>Care tag:</source>
             <translation>关爱类别：</translation>
-        </message>
-        <message>
-            <source>Making the list…</source>
-            <translation>正在生成名单…</translation>
         </message>
     </context>
     <context>
@@ -1737,46 +1701,6 @@ Export with full numbers?</source>
         <message>
             <source>Work units…</source>
             <translation>工作单位…</translation>
-        </message>
-        <message>
-            <source>Register list…</source>
-            <translation>报到一览表…</translation>
-        </message>
-        <message>
-            <source>Registration form (selected)…</source>
-            <translation>报到登记表（选中）…</translation>
-        </message>
-        <message>
-            <source>Registration forms (all)…</source>
-            <translation>报到登记表（全部）…</translation>
-        </message>
-        <message>
-            <source>Service record card (selected)…</source>
-            <translation>服务记录卡（选中）…</translation>
-        </message>
-        <message>
-            <source>Service record cards (all)…</source>
-            <translation>服务记录卡（全部）…</translation>
-        </message>
-        <message>
-            <source>Points notice (all)…</source>
-            <translation>积分公示（全部）…</translation>
-        </message>
-        <message>
-            <source>Points notice (selected unit)…</source>
-            <translation>积分公示（选中单位）…</translation>
-        </message>
-        <message>
-            <source>Letters to the work units…</source>
-            <translation>单位反馈函…</translation>
-        </message>
-        <message>
-            <source>Check-in card with QR (selected)…</source>
-            <translation>二维码签到卡（选中）…</translation>
-        </message>
-        <message>
-            <source>Check-in cards with QR (all)…</source>
-            <translation>二维码签到卡（全部）…</translation>
         </message>
         <message>
             <source>Print</source>
@@ -1861,14 +1785,6 @@ Export with full numbers?</source>
             <translation>累计 {points} 分</translation>
         </message>
         <message>
-            <source>This change cannot be undone. {reason}</source>
-            <translation>无法撤销此操作。{reason}</translation>
-        </message>
-        <message>
-            <source>This change cannot be redone. {reason}</source>
-            <translation>无法重做此操作。{reason}</translation>
-        </message>
-        <message>
             <source>The registration was saved; it awaits review.</source>
             <translation>报到登记已保存，等待审核。</translation>
         </message>
@@ -1929,48 +1845,8 @@ Mobile: {mobile}</source>
             <translation>更正已记入积分台账。</translation>
         </message>
         <message>
-            <source>Making the register list…</source>
-            <translation>正在生成报到一览表…</translation>
-        </message>
-        <message>
-            <source>Register list</source>
-            <translation>报到一览表</translation>
-        </message>
-        <message>
-            <source>Making the registration forms…</source>
-            <translation>正在生成报到登记表…</translation>
-        </message>
-        <message>
-            <source>Registration forms</source>
-            <translation>报到登记表</translation>
-        </message>
-        <message>
-            <source>Making the service record cards…</source>
-            <translation>正在生成服务记录卡…</translation>
-        </message>
-        <message>
-            <source>Service record cards</source>
-            <translation>服务记录卡</translation>
-        </message>
-        <message>
             <source>Choose a work unit first: in the filter of the registrations or of the points page, or select one of its members.</source>
             <translation>请先选择工作单位：在报到登记或积分页的筛选中选择，或选中该单位的一名党员。</translation>
-        </message>
-        <message>
-            <source>Making the points notice…</source>
-            <translation>正在生成积分公示…</translation>
-        </message>
-        <message>
-            <source>Points notice</source>
-            <translation>积分公示</translation>
-        </message>
-        <message>
-            <source>Making the check-in cards…</source>
-            <translation>正在生成签到卡…</translation>
-        </message>
-        <message>
-            <source>Check-in cards</source>
-            <translation>签到卡</translation>
         </message>
         <message>
             <source>Folder for the letters</source>
@@ -1981,10 +1857,6 @@ Mobile: {mobile}</source>
             <translation>
                 <numerusform>已生成 %n 份反馈函，保存在 {folder}。</numerusform>
             </translation>
-        </message>
-        <message>
-            <source>Writing the letters to the work units…</source>
-            <translation>正在生成单位反馈函…</translation>
         </message>
     </context>
     <context>
@@ -2054,6 +1926,14 @@ Mobile: {mobile}</source>
         <message>
             <source>Making the ledger was cancelled.</source>
             <translation>已取消生成台账。</translation>
+        </message>
+        <message>
+            <source>{what} saved to {path}</source>
+            <translation>{what}，已保存到 {path}</translation>
+        </message>
+        <message>
+            <source>{what}, {pages} pages printed</source>
+            <translation>{what}，已打印 {pages} 页</translation>
         </message>
     </context>
     <context>
@@ -2332,14 +2212,6 @@ Log file: {log}</source>
         <message>
             <source>Reason</source>
             <translation>原因</translation>
-        </message>
-        <message>
-            <source>This change cannot be undone. {reason}</source>
-            <translation>无法撤销此操作。{reason}</translation>
-        </message>
-        <message>
-            <source>This change cannot be redone. {reason}</source>
-            <translation>无法重做此操作。{reason}</translation>
         </message>
         <message numerus="yes">
             <source>Add %n attendee(s)</source>
@@ -2626,22 +2498,6 @@ Log file: {log}</source>
             <translation>修正…</translation>
         </message>
         <message>
-            <source>Minutes…</source>
-            <translation>会议记录…</translation>
-        </message>
-        <message>
-            <source>Sign-in sheet…</source>
-            <translation>签到表…</translation>
-        </message>
-        <message>
-            <source>Year summary…</source>
-            <translation>年度汇总…</translation>
-        </message>
-        <message>
-            <source>Meetings of the year chosen in the filter (or this year)</source>
-            <translation>筛选中所选年份的会议（未选则为本年）</translation>
-        </message>
-        <message>
             <source>Settings…</source>
             <translation>设置…</translation>
         </message>
@@ -2739,46 +2595,9 @@ Log file: {log}</source>
             <source>The meeting rules were saved.</source>
             <translation>议事规则已保存。</translation>
         </message>
-        <message>
-            <source>Making the minutes…</source>
-            <translation>正在生成会议记录…</translation>
-        </message>
-        <message>
-            <source>Minutes</source>
-            <translation>会议记录</translation>
-        </message>
-        <message>
-            <source>Making the sign-in sheet…</source>
-            <translation>正在生成签到表…</translation>
-        </message>
-        <message>
-            <source>Sign-in sheet</source>
-            <translation>签到表</translation>
-        </message>
-        <message>
-            <source>Making the year summary…</source>
-            <translation>正在生成年度汇总…</translation>
-        </message>
-        <message>
-            <source>Year summary</source>
-            <translation>年度汇总</translation>
-        </message>
-        <message>
-            <source>Making the follow-up ledger…</source>
-            <translation>正在生成落实台账…</translation>
-        </message>
     </context>
     <context>
         <name>MemberActions</name>
-        <message>
-            <source>This change cannot be undone. {reason}</source>
-            <extracomment>members changed; select this member afterwards ("" for no preference) a short note for the status bar</extracomment>
-            <translation>无法撤销此操作。{reason}</translation>
-        </message>
-        <message>
-            <source>This change cannot be redone. {reason}</source>
-            <translation>无法重做此操作。{reason}</translation>
-        </message>
         <message>
             <source>New party member</source>
             <translation>新增党员</translation>
@@ -3853,15 +3672,6 @@ Log file: {log}</source>
     </context>
     <context>
         <name>OrgActions</name>
-        <message>
-            <source>This change cannot be undone. {reason}</source>
-            <extracomment>an organisation changed; select this id afterwards ("" for no preference) a short note for the status bar</extracomment>
-            <translation>无法撤销此操作。{reason}</translation>
-        </message>
-        <message>
-            <source>This change cannot be redone. {reason}</source>
-            <translation>无法重做此操作。{reason}</translation>
-        </message>
         <message>
             <source>New sub-organisation</source>
             <translation>新建下级党组织</translation>
@@ -5808,28 +5618,8 @@ Export with full numbers?</source>
             <translation>已取消导出。</translation>
         </message>
         <message>
-            <source>Making the ledger of party organisations…</source>
-            <translation>正在生成党组织设置一览表…</translation>
-        </message>
-        <message>
-            <source>Roster of party members</source>
-            <translation>党员花名册</translation>
-        </message>
-        <message>
-            <source>Roster as of {date} saved to {path}</source>
-            <translation>截至 {date} 的花名册，已保存到 {path}</translation>
-        </message>
-        <message>
-            <source>Roster as of {date}, {pages} pages printed</source>
-            <translation>截至 {date} 的花名册，已打印 {pages} 页</translation>
-        </message>
-        <message>
-            <source>Making the roster of party members…</source>
-            <translation>正在生成党员花名册…</translation>
-        </message>
-        <message>
-            <source>Ledger of party organisations</source>
-            <translation>党组织设置一览表</translation>
+            <source>Roster of {scope} as of {date}</source>
+            <translation>{scope}截至 {date} 的党员花名册</translation>
         </message>
     </context>
     <context>
@@ -5913,6 +5703,17 @@ Export with full numbers?</source>
         <message>
             <source>Past term, ended on {date}</source>
             <translation>已离任，任期于 {date} 结束</translation>
+        </message>
+    </context>
+    <context>
+        <name>ServiceCommand</name>
+        <message>
+            <source>This change cannot be undone. {reason}</source>
+            <translation>无法撤销此操作。{reason}</translation>
+        </message>
+        <message>
+            <source>This change cannot be redone. {reason}</source>
+            <translation>无法重做此操作。{reason}</translation>
         </message>
     </context>
     <context>
@@ -6100,14 +5901,6 @@ Export with full numbers?</source>
         <message>
             <source>&amp;Refresh</source>
             <translation>刷新(&amp;R)</translation>
-        </message>
-        <message>
-            <source>Street &amp;summary…</source>
-            <translation>街道汇总表(&amp;S)…</translation>
-        </message>
-        <message>
-            <source>The summary of the communities' work: one line per community</source>
-            <translation>街道社区工作情况汇总表：每个社区一行</translation>
         </message>
         <message>
             <source>Show c&amp;onflicts</source>
@@ -6380,14 +6173,6 @@ Give it to the other office; they trust it after checking that its fingerprint m
         <message>
             <source>The conflict about “{label}” was resolved.</source>
             <translation>“{label}”的冲突已解决。</translation>
-        </message>
-        <message>
-            <source>Making the street summary…</source>
-            <translation>正在生成街道汇总表…</translation>
-        </message>
-        <message>
-            <source>Street summary</source>
-            <translation>街道汇总表</translation>
         </message>
     </context>
     <context>
@@ -7263,6 +7048,7 @@ Give it to the other office; they trust it after checking that its fingerprint m
         </message>
         <message>
             <source>at a street office: the community whose grid is meant</source>
+            <extracomment>parameters sharing a group: exactly one of them is given the keys of the values that are passed to ``render`` as keyword arguments ``prepare(db, values) -&gt; values``: the command line's parameters read into what ``render`` takes (names looked up in the database); None: taken as they are parts joined with ":"; a part whose value is empty is left out parts of the suggested PDF name joined with "_"; a part whose value is empty is left out (``{today}`` is today's date)</extracomment>
             <translation>街道使用：网格所属的社区</translation>
         </message>
         <message>
@@ -9661,6 +9447,7 @@ Give it to the other office; they trust it after checking that its fingerprint m
         </message>
         <message>
             <source>Organisation: there is no organisation called {name}.</source>
+            <extracomment>the tabs whose print menus list ledgers</extracomment>
             <translation>党组织：没有名为 {name} 的党组织。</translation>
         </message>
         <message>
@@ -10857,6 +10644,7 @@ Give it to the other office; they trust it after checking that its fingerprint m
         </message>
         <message>
             <source>The data folder {folder} is not set up for an office; nothing was written to it. Set it up first: gridoffice-cli --data-dir {folder} setup --role community --street STREET --community COMMUNITY (a street office: --role street --street STREET), or start GridOffice and fill in its first form.</source>
+            <extracomment>a catalogue parameter's ``kind``: how the command line checks and converts it</extracomment>
             <translation>数据目录 {folder} 尚未设置本单位，未写入任何内容。请先设置：gridoffice-cli --data-dir {folder} setup --role community --street 街道名称 --community 社区名称（街道用 --role street --street 街道名称），或打开网格通，填写首次启动时的设置。</translation>
         </message>
         <message>
@@ -10882,6 +10670,233 @@ Give it to the other office; they trust it after checking that its fingerprint m
         <message>
             <source>{field}: contains a control or text-direction character ({code}) that cannot be stored; retype the text without it. Nothing was changed.</source>
             <translation>{field}：含有无法保存的控制字符或文字方向字符（{code}）；请去掉该字符后重新输入。未做任何更改。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ledgers</name>
+        <message>
+            <source>Ledger of party organisations…</source>
+            <translation>党组织设置一览表…</translation>
+        </message>
+        <message>
+            <source>Ledger of party organisations</source>
+            <translation>党组织设置一览表</translation>
+        </message>
+        <message>
+            <source>Making the ledger of party organisations…</source>
+            <translation>正在生成党组织设置一览表…</translation>
+        </message>
+        <message>
+            <source>Roster of party members…</source>
+            <translation>党员花名册…</translation>
+        </message>
+        <message>
+            <source>党员花名册 of the chosen organisation, as PDF (Ctrl+P)</source>
+            <translation>生成所选党组织的党员花名册 PDF（Ctrl+P）</translation>
+        </message>
+        <message>
+            <source>Roster of party members</source>
+            <translation>党员花名册</translation>
+        </message>
+        <message>
+            <source>Making the roster of party members…</source>
+            <translation>正在生成党员花名册…</translation>
+        </message>
+        <message>
+            <source>Household forms…</source>
+            <translation>网格户情登记表…</translation>
+        </message>
+        <message>
+            <source>One form per household of the grid or building shown</source>
+            <translation>为所显示网格或楼栋的每户打印一张登记表</translation>
+        </message>
+        <message>
+            <source>Household forms</source>
+            <translation>网格户情登记表</translation>
+        </message>
+        <message>
+            <source>Making the household forms…</source>
+            <translation>正在生成网格户情登记表…</translation>
+        </message>
+        <message>
+            <source>Grid summary…</source>
+            <translation>网格户情汇总表…</translation>
+        </message>
+        <message>
+            <source>Grid summary</source>
+            <translation>网格户情汇总表</translation>
+        </message>
+        <message>
+            <source>Making the grid summary…</source>
+            <translation>正在生成网格户情汇总表…</translation>
+        </message>
+        <message>
+            <source>List by care tag…</source>
+            <translation>关爱对象名单…</translation>
+        </message>
+        <message>
+            <source>List by care tag</source>
+            <translation>关爱对象名单</translation>
+        </message>
+        <message>
+            <source>Making the list…</source>
+            <translation>正在生成名单…</translation>
+        </message>
+        <message>
+            <source>Minutes…</source>
+            <translation>会议记录…</translation>
+        </message>
+        <message>
+            <source>Minutes</source>
+            <translation>会议记录</translation>
+        </message>
+        <message>
+            <source>Making the minutes…</source>
+            <translation>正在生成会议记录…</translation>
+        </message>
+        <message>
+            <source>Sign-in sheet…</source>
+            <translation>签到表…</translation>
+        </message>
+        <message>
+            <source>Sign-in sheet</source>
+            <translation>签到表</translation>
+        </message>
+        <message>
+            <source>Making the sign-in sheet…</source>
+            <translation>正在生成签到表…</translation>
+        </message>
+        <message>
+            <source>Follow-up ledger…</source>
+            <translation>决议落实情况跟踪表…</translation>
+        </message>
+        <message>
+            <source>The follow-ups of the year chosen on the follow-up page (or all)</source>
+            <translation>落实跟踪页所选年份的决议落实情况（未选则为全部）</translation>
+        </message>
+        <message>
+            <source>Follow-up tracking</source>
+            <translation>落实跟踪</translation>
+        </message>
+        <message>
+            <source>Making the follow-up ledger…</source>
+            <translation>正在生成落实台账…</translation>
+        </message>
+        <message>
+            <source>Year summary…</source>
+            <translation>年度汇总…</translation>
+        </message>
+        <message>
+            <source>Meetings of the year chosen in the filter (or this year)</source>
+            <translation>筛选中所选年份的会议（未选则为本年）</translation>
+        </message>
+        <message>
+            <source>Year summary</source>
+            <translation>年度汇总</translation>
+        </message>
+        <message>
+            <source>Making the year summary…</source>
+            <translation>正在生成年度汇总…</translation>
+        </message>
+        <message>
+            <source>Street &amp;summary…</source>
+            <translation>街道汇总表(&amp;S)…</translation>
+        </message>
+        <message>
+            <source>The summary of the communities' work: one line per community</source>
+            <translation>街道社区工作情况汇总表：每个社区一行</translation>
+        </message>
+        <message>
+            <source>Street summary</source>
+            <translation>街道汇总表</translation>
+        </message>
+        <message>
+            <source>Making the street summary…</source>
+            <translation>正在生成街道汇总表…</translation>
+        </message>
+        <message>
+            <source>Register list…</source>
+            <translation>报到一览表…</translation>
+        </message>
+        <message>
+            <source>Register list</source>
+            <translation>报到一览表</translation>
+        </message>
+        <message>
+            <source>Making the register list…</source>
+            <translation>正在生成报到一览表…</translation>
+        </message>
+        <message>
+            <source>Registration form (selected)…</source>
+            <translation>报到登记表（选中）…</translation>
+        </message>
+        <message>
+            <source>Registration forms (all)…</source>
+            <translation>报到登记表（全部）…</translation>
+        </message>
+        <message>
+            <source>Registration forms</source>
+            <translation>报到登记表</translation>
+        </message>
+        <message>
+            <source>Making the registration forms…</source>
+            <translation>正在生成报到登记表…</translation>
+        </message>
+        <message>
+            <source>Service record card (selected)…</source>
+            <translation>服务记录卡（选中）…</translation>
+        </message>
+        <message>
+            <source>Service record cards (all)…</source>
+            <translation>服务记录卡（全部）…</translation>
+        </message>
+        <message>
+            <source>Service record cards</source>
+            <translation>服务记录卡</translation>
+        </message>
+        <message>
+            <source>Making the service record cards…</source>
+            <translation>正在生成服务记录卡…</translation>
+        </message>
+        <message>
+            <source>Points notice (all)…</source>
+            <translation>积分公示（全部）…</translation>
+        </message>
+        <message>
+            <source>Points notice (selected unit)…</source>
+            <translation>积分公示（选中单位）…</translation>
+        </message>
+        <message>
+            <source>Points notice</source>
+            <translation>积分公示</translation>
+        </message>
+        <message>
+            <source>Making the points notice…</source>
+            <translation>正在生成积分公示…</translation>
+        </message>
+        <message>
+            <source>Letters to the work units…</source>
+            <translation>单位反馈函…</translation>
+        </message>
+        <message>
+            <source>Writing the letters to the work units…</source>
+            <translation>正在生成单位反馈函…</translation>
+        </message>
+        <message>
+            <source>Check-in card with QR (selected)…</source>
+            <translation>二维码签到卡（选中）…</translation>
+        </message>
+        <message>
+            <source>Check-in cards with QR (all)…</source>
+            <translation>二维码签到卡（全部）…</translation>
+        </message>
+        <message>
+            <source>Check-in cards</source>
+            <translation>签到卡</translation>
+        </message>
+        <message>
+            <source>Making the check-in cards…</source>
+            <translation>正在生成签到卡…</translation>
         </message>
     </context>
     <context>

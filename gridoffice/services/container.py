@@ -11,6 +11,7 @@ import dataclasses
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from gridoffice.services.audit import AuditService
 from gridoffice.store.settings import OfficeSettings
 
 if TYPE_CHECKING:
@@ -36,9 +37,11 @@ class Services:
     inservice: InServiceService
     sync: SyncService
     settings: OfficeSettings = field(init=False)
+    audit: AuditService = field(init=False)
 
     def __post_init__(self) -> None:
         self.settings = OfficeSettings(self.db.path)
+        self.audit = AuditService(self.db, self.operator)
 
     @classmethod
     def build(cls, db: Database, profile: OfficeProfile | None,
@@ -86,7 +89,7 @@ class Services:
         """The office's settings changed: every service writes as the new operator."""
         self.profile = profile
         for service in (self.orgs, self.roster, self.households, self.meetings,
-                        self.inservice):
+                        self.inservice, self.audit):
             service.operator = profile.operator
 
     def grid_choices(self) -> list[tuple[str, str]]:

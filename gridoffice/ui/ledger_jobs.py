@@ -3,6 +3,9 @@
 One helper for every tab: the job writes into a temporary file (removed if it
 fails or is cancelled), a progress dialog with Cancel appears for long jobs,
 and the finished PDF opens in :class:`PdfPreviewDialog` with Print and Save.
+:meth:`LedgerJobs.start_ledger` makes a ledger of the catalogue
+(:mod:`gridoffice.ledgers.catalogue`) and records its saves and prints under the
+catalogue's audit target, the one the command line records.
 """
 
 from __future__ import annotations
@@ -13,9 +16,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QWidget
 
+from gridoffice.services.audit import AuditService
 from gridoffice.ui.workers import BackgroundJob
 
 
@@ -35,16 +39,13 @@ class LedgerJobs(QObject):
     def running(self) -> bool:
         return self.job is not None and self.job.running
 
-    def start(self, render: Callable[[Path, Any], Any], *, prefix: str, label: str,
-              title: str, suggested_name: str,
-              on_shown: Callable[[Any], None] | None = None) -> BackgroundJob | None:
+    def _start(self, render: Callable[[Path, Any], Any], *, prefix: str, label: str,
+               title: str, suggested_name: str,
+               on_shown: Callable[[Any], None]) -> BackgroundJob | None:
         """``render(path, progress)`` makes the PDF; the preview opens when it is done.
-        ``on_shown`` gets the preview (to record its saves and prints in the audit log);
-        without it, saves and prints are recorded under the ledger's ``title``."""
+        ``on_shown`` gets the preview (to record its saves and prints in the audit log)."""
         if self.running:
             return self.job
-        if on_shown is None:
-            on_shown = self._audited(title)
         fd, name = tempfile.mkstemp(prefix=prefix, suffix=".pdf")
         os.close(fd)
         path = Path(name)
@@ -72,27 +73,49 @@ class LedgerJobs(QObject):
         self.job = job.start()
         return job
 
-    def _audited(self, title: str) -> Callable[[Any], None] | None:
-        """Record each save (before the file takes its name) and print of the preview
-        in the audit log of the owner's database, by the owner's operator."""
-        db = getattr(self.owner, "db", None)
-        if db is None:
-            return None
-        operator = getattr(getattr(self.owner, "service", None), "operator", "") or ""
+    def start_ledger(self, entry: Any, values: dict[str, Any], *, audit: AuditService,
+                     unit: str, describe: str = "") -> BackgroundJob | None:
+        """Make the catalogue's ledger ``entry`` from ``values`` (its render arguments
+        and the parts of its file name) and preview it; each save (before the file takes
+        its name) and each print is recorded by ``audit`` under the entry's target.
+        ``describe`` says what was made, in the audit entry's detail."""
+        db = audit.db
+        target = entry.target(values)
 
-        def record(detail: str) -> None:
-            from gridoffice.store import audit
+        def render(path: Path, progress: Any) -> Any:
+            return entry.make(db, path, unit=unit, values=values, progress=progress)
 
-            with db.write() as session:
-                audit.record(session, operator, "print", title, detail)
+        def record(preview: Any) -> None:
+            preview.record_save = lambda path: audit.record_save(
+                target, self.saved_detail(describe, path))
+            preview.printed.connect(lambda pages: audit.record_print(
+                target, self.printed_detail(describe, pages)))
 
-        def connect(preview: Any) -> None:
-            preview.record_save = lambda path: record(str(path))
-            preview.printed.connect(lambda pages: record(f"{pages} pages"))
-        return connect
+        return self._start(render, prefix=f"gridoffice-{entry.name}-",
+                          label=_translate(entry.progress_label),
+                          title=_translate(entry.preview_title),
+                          suggested_name=entry.suggested_name(values), on_shown=record)
+
+    @staticmethod
+    def saved_detail(describe: str, path: Any) -> str:
+        if not describe:
+            return str(path)
+        return QCoreApplication.translate("LedgerJobs", "{what} saved to {path}").format(
+            what=describe, path=str(path))
+
+    @staticmethod
+    def printed_detail(describe: str, pages: int) -> str:
+        if not describe:
+            return f"{pages} pages"
+        return QCoreApplication.translate("LedgerJobs", "{what}, {pages} pages printed").format(
+            what=describe, pages=pages)
 
     def _finished(self) -> None:
         self.job = None
 
     def _preview_closed(self) -> None:
         self.preview = None
+
+
+def _translate(text: str) -> str:
+    return QCoreApplication.translate("ledgers", text) if text else ""

@@ -612,17 +612,18 @@ def test_roster_ledger_reaches_the_preview_and_saving_is_audited(qtbot, context,
     monkeypatch.setattr(preview, "ask_save_path", lambda: str(target))
     assert preview.save_as() == target
     [(action, target_name, detail)] = audit_rows(context)
-    assert (action, target_name) == ("print", "中共幸福里社区第一网格支部委员会")
-    assert detail == f"Roster as of {today.isoformat()} saved to {target}"
+    assert (action, target_name) == ("print", "roster")  # the command line's target
+    assert detail == (f"Roster of 中共幸福里社区第一网格支部委员会 as of {today.isoformat()} "
+                      f"saved to {target}")
     from PySide6.QtPrintSupport import QPrinter
 
     printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
     pages = preview.print_to(printer)
-    assert audit_rows(context)[-1] == ("print", "中共幸福里社区第一网格支部委员会",
-                                       f"Roster as of {today.isoformat()}, {pages} pages "
-                                       "printed")
+    assert audit_rows(context)[-1] == ("print", "roster",
+                                       f"Roster of 中共幸福里社区第一网格支部委员会 as of "
+                                       f"{today.isoformat()}, {pages} pages printed")
     preview.close()
     qtbot.waitUntil(lambda: roster.preview is None)
 

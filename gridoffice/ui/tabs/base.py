@@ -22,6 +22,8 @@ from gridoffice.ui.ledger_jobs import LedgerJobs
 
 if TYPE_CHECKING:
     from gridoffice.errors import UserError
+    from gridoffice.ledgers.catalogue import Ledger
+    from gridoffice.services.audit import AuditService
     from gridoffice.services.container import Services
     from gridoffice.ui.widgets.community import CommunityScope
     from gridoffice.ui.workers import BackgroundJob
@@ -105,6 +107,34 @@ class BaseTab(QWidget):
         preview = self.ledgers.preview
         if preview is not None:
             preview.close()
+
+    # --- ledgers (declared in the catalogue; the print menu is made from it) -----------
+    @property
+    def audit(self) -> AuditService:
+        """Where this tab's outputs (ledgers, exports) are recorded."""
+        assert self.services is not None
+        return self.services.audit
+
+    def ledger_values(self, entry: Ledger, key: str = "") -> dict[str, Any] | None:
+        """The values of catalogue ledger ``entry`` (menu entry ``key``) for what the tab
+        shows: render arguments, file name parts and an optional ``describe`` for the
+        audit entry; None when there is nothing to print now or the user cancelled."""
+        return {}
+
+    def print_ledger(self, entry: Ledger, key: str = "",
+                     values: dict[str, Any] | None = None) -> BackgroundJob | None:
+        """Make the ledger ``entry`` for what is shown in the background, then preview
+        it; its saves and prints are audited under the entry's target."""
+        if self.services is None:
+            return None
+        if self.ledgers.running:
+            return self.ledgers.job
+        values = self.ledger_values(entry, key) if values is None else dict(values)
+        if values is None:
+            return None
+        describe = values.pop("describe", "")
+        return self.ledgers.start_ledger(entry, values, audit=self.audit,
+                                         unit=self.services.unit, describe=describe)
 
     # --- what writes call -------------------------------------------------------------
     def notify(self, changes: Changes) -> None:

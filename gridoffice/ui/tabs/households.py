@@ -41,10 +41,12 @@ from PySide6.QtWidgets import (
 from gridoffice.domain.codes import CARE_TAGS, POPULATION_TYPES, RESIDENCE_STATUS
 from gridoffice.domain.households import AGE_BAND_OLDEST, AGE_BANDS
 from gridoffice.i18n import QT_TRANSLATE_NOOP
+from gridoffice.ledgers import catalogue
 from gridoffice.services import changes
 from gridoffice.services.changes import Changes
 from gridoffice.ui import messages
 from gridoffice.ui.labels import code_label
+from gridoffice.ui.ledger_menu import LedgerMenu
 from gridoffice.ui.models.household_residents import (
     COL_ADDRESS,
     COL_ID,
@@ -74,6 +76,7 @@ from gridoffice.ui.workers import BackgroundJob
 if TYPE_CHECKING:
     from PySide6.QtGui import QUndoStack
 
+    from gridoffice.ledgers.catalogue import Ledger
     from gridoffice.services.container import Services
     from gridoffice.services.households import (
         GridRow,
@@ -255,15 +258,11 @@ class HouseholdsTab(BaseTab, RowSelection):
                 self.toolbar.addSeparator()
             else:
                 self.toolbar.addAction(act)
-        self.forms_action = self._action(self.tr("Household forms…"),
-                                         self.print_household_forms,
-                                         self.tr("One form per household of the grid or "
-                                                 "building shown"))
-        self.summary_action = self._action(self.tr("Grid summary…"), self.print_grid_summary)
-        self.care_list_action = self._action(self.tr("List by care tag…"), self.print_care_list)
-        self.print_menu = QMenu(self)
-        for act in (self.forms_action, self.summary_action, self.care_list_action):
-            self.print_menu.addAction(act)
+        self.ledger_menu = LedgerMenu(self, "households")
+        self.print_menu = self.ledger_menu.menu
+        self.forms_action = self.ledger_menu.action("household")
+        self.summary_action = self.ledger_menu.action("grid")
+        self.care_list_action = self.ledger_menu.action("care")
         print_button = QToolButton(self)
         print_button.setText(self.tr("Print"))
         print_button.setMenu(self.print_menu)
@@ -1082,11 +1081,11 @@ class HouseholdsTab(BaseTab, RowSelection):
         target = Path(chosen)
         if target.suffix.lower() != ".xlsx":
             target = target.with_name(target.name + ".xlsx")
-        from gridoffice.store import audit
+        from gridoffice.services.audit import EXPORT, EXPORT_FULL
 
+        audit = self.audit
         grid_names = {g.id: g.name for g in self.service.list_grids()}
-        db, operator, service, query = self.db, self.service.operator, self.service, \
-            self.query()
+        service, query = self.service, self.query()
 
         def task(_progress: Any) -> int:
             shown = rows
@@ -1094,8 +1093,8 @@ class HouseholdsTab(BaseTab, RowSelection):
                 by_id = {r.id: r for r in service.residents(query, reveal=True)}
                 shown = [by_id[r.id] for r in rows if r.id in by_id]
             # the audit entry is committed before the file takes its name
-            with audit.recorded_output(db, operator, audit.EXPORT_FULL if full else "export",
-                                       "residents", str(target)):
+            with audit.recorded_output(EXPORT_FULL if full else EXPORT, "residents",
+                                       str(target)):
                 return residents_excel.export_residents(shown, target, grid_names=grid_names,
                                                         reveal=full)
 
@@ -1126,74 +1125,39 @@ class HouseholdsTab(BaseTab, RowSelection):
         return result
 
     # --- ledgers ---------------------------------------------------------------------------
-    def _audited(self, what: str) -> Callable[[Any], None]:
-        def connect(preview: Any) -> None:
-            from gridoffice.services.roster import RosterService
-
-            audit = RosterService(self.db, self.service.operator).audit
-            preview.record_save = lambda path: audit("print", what, str(path))
-            preview.printed.connect(lambda pages: audit("print", what, f"{pages} pages"))
-        return connect
-
-    def print_household_forms(self) -> Any:
+    def ledger_values(self, entry: Ledger, key: str = "") -> dict[str, Any] | None:
+        """The values of ``entry`` for the grid or building shown (None: not now)."""
         grid_id = self._scope_grid_id()
-        if self.db is None or grid_id is None:
-            self.warn(self.tr("Choose a grid or a building in the tree first."))
-            return None
-        building = self._scope_building()
-        building_id = building.id if building is not None else None
-        from gridoffice.ledgers.household_ledger import render_household_forms
-
-        db, unit = self.db, self.unit_name
-        return self.ledgers.start(
-            lambda path, progress: render_household_forms(
-                db, path, unit=unit, grid_id=grid_id, building_id=building_id,
-                progress=progress),
-            prefix="gridoffice-households-", label=self.tr("Making the household forms…"),
-            title=self.tr("Household forms"),
-            suggested_name=f"网格户情登记表_{dt.date.today().isoformat()}.pdf",
-            on_shown=self._audited("household_forms"))
-
-    def print_grid_summary(self) -> Any:
-        grid_id = self._scope_grid_id()
-        if self.db is None or grid_id is None:
-            self.warn(self.tr("Choose a grid in the tree first."))
-            return None
-        from gridoffice.ledgers.household_ledger import render_grid_summary
-
-        db, unit = self.db, self.unit_name
-        return self.ledgers.start(
-            lambda path, progress: render_grid_summary(db, path, unit=unit, grid_id=grid_id,
-                                                       progress=progress),
-            prefix="gridoffice-grid-", label=self.tr("Making the grid summary…"),
-            title=self.tr("Grid summary"),
-            suggested_name=f"网格户情汇总表_{dt.date.today().isoformat()}.pdf",
-            on_shown=self._audited("grid_summary"))
-
-    def print_care_list(self, tag: str | None = None) -> Any:
-        if self.db is None:
-            return None
-        if tag is None:
+        if entry.name == "care":
             from PySide6.QtWidgets import QInputDialog
-
-            from gridoffice.domain.codes import CARE_TAGS
 
             labels = [self.tr_code(code.label) for code in CARE_TAGS]
             chosen, ok = QInputDialog.getItem(self, self.tr("List by care tag"),
                                               self.tr("Care tag:"), labels, 0, False)
             if not ok:
                 return None
-            tag = list(CARE_TAGS)[labels.index(chosen)].code
-        from gridoffice.ledgers.household_ledger import render_care_list
+            return {"tag": list(CARE_TAGS)[labels.index(chosen)].code, "grid_id": grid_id}
+        if grid_id is None:
+            self.warn(self.tr("Choose a grid or a building in the tree first.")
+                      if entry.name == "household" else
+                      self.tr("Choose a grid in the tree first."))
+            return None
+        if entry.name == "household":
+            building = self._scope_building()
+            return {"grid_id": grid_id,
+                    "building_id": building.id if building is not None else None}
+        return {"grid_id": grid_id}
 
-        db, unit, grid_id = self.db, self.unit_name, self._scope_grid_id()
-        return self.ledgers.start(
-            lambda path, progress: render_care_list(db, path, unit=unit, tag=tag,
-                                                    grid_id=grid_id, progress=progress),
-            prefix="gridoffice-care-", label=self.tr("Making the list…"),
-            title=self.tr("List by care tag"),
-            suggested_name=f"{tag}_{dt.date.today().isoformat()}.pdf",
-            on_shown=self._audited(f"care_list:{tag}"))
+    def print_household_forms(self) -> Any:
+        return self.print_ledger(catalogue.by_name("household"))
+
+    def print_grid_summary(self) -> Any:
+        return self.print_ledger(catalogue.by_name("grid"))
+
+    def print_care_list(self, tag: str | None = None) -> Any:
+        entry = catalogue.by_name("care")
+        return self.print_ledger(entry, values=None if tag is None else {
+            "tag": tag, "grid_id": self._scope_grid_id()})
 
     @staticmethod
     def tr_code(label: str) -> str:

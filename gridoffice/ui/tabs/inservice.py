@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMenu,
     QPushButton,
     QTabWidget,
     QToolBar,
@@ -39,12 +38,14 @@ from PySide6.QtWidgets import (
 from gridoffice.domain import inservice as rules
 from gridoffice.errors import UserError
 from gridoffice.i18n import QT_TRANSLATE_NOOP
+from gridoffice.ledgers import catalogue
 from gridoffice.services import changes
+from gridoffice.services.audit import PRINT
 from gridoffice.services.changes import Changes
 from gridoffice.ui import messages
 from gridoffice.ui.dialogs import inservice_dialogs as dialogs
 from gridoffice.ui.labels import code_label, date_text
-from gridoffice.ui.ledger_jobs import LedgerJobs
+from gridoffice.ui.ledger_menu import LedgerMenu
 from gridoffice.ui.models.inservice_tables import (
     ClaimTableModel,
     EntryTableModel,
@@ -65,6 +66,7 @@ from gridoffice.ui.widgets.layout import list_detail_page
 if TYPE_CHECKING:
     from PySide6.QtGui import QUndoStack
 
+    from gridoffice.ledgers.catalogue import Ledger
     from gridoffice.services.container import Services
     from gridoffice.services.inservice import (
         InServiceService,
@@ -78,23 +80,6 @@ SEARCH_DELAY_MS = 200
 DUE_WITHIN_DAYS = 30
 PAGE_REGISTRATIONS, PAGE_POSTS, PAGE_ACTIVITIES, PAGE_POINTS = range(4)
 HEADER_STYLE = "padding: 2px 4px;"
-
-
-def render_inservice_ledger(which: str, db: Database, path: Any, *, unit: str, progress: Any,
-                            **values: Any) -> Any:
-    """An in-service ledger as PDF (or, for ``letters``, one PDF per unit in the
-    folder ``path``)."""
-    from gridoffice.ledgers import inservice_ledger as ledger
-
-    render = {
-        "register": ledger.render_checkin_register,
-        "forms": ledger.render_checkin_forms,
-        "service_cards": ledger.render_service_cards,
-        "notice": ledger.render_points_notice,
-        "letters": ledger.render_unit_letters,
-        "cards": ledger.render_checkin_cards,
-    }[which]
-    return render(db, path, unit=unit, progress=progress, **values)
 
 
 class InServiceTab(BaseTab, RowSelection):
@@ -116,8 +101,6 @@ class InServiceTab(BaseTab, RowSelection):
         self.posts_page: Any = None  # built when first shown
         self.activities_page: Any = None
         self.points_page: Any = None
-        self.ledgers = LedgerJobs(self)
-        self.ledgers.status_message.connect(self.status_message)
         self.letters_job: BackgroundJob | None = None
         self.community = CommunityScope()  # the street's view: set_community_scope
 
@@ -184,36 +167,19 @@ class InServiceTab(BaseTab, RowSelection):
             else:
                 self.toolbar.addAction(act)
 
-        self.register_print_action = self._action(self.tr("Register list…"),
-                                                  self.print_register, "Ctrl+P")
-        self.form_print_action = self._action(self.tr("Registration form (selected)…"),
-                                              lambda: self.print_forms(selected=True))
-        self.forms_print_action = self._action(self.tr("Registration forms (all)…"),
-                                               lambda: self.print_forms(selected=False))
-        self.card_print_action = self._action(self.tr("Service record card (selected)…"),
-                                              lambda: self.print_service_cards(selected=True))
-        self.cards_print_action = self._action(self.tr("Service record cards (all)…"),
-                                               lambda: self.print_service_cards(selected=False))
-        self.notice_action = self._action(self.tr("Points notice (all)…"),
-                                          lambda: self.print_notice(by_unit=False))
-        self.unit_notice_action = self._action(self.tr("Points notice (selected unit)…"),
-                                               lambda: self.print_notice(by_unit=True))
-        self.letters_action = self._action(self.tr("Letters to the work units…"),
-                                           self.print_letters)
-        self.checkin_card_action = self._action(self.tr("Check-in card with QR (selected)…"),
-                                                lambda: self.print_checkin_cards(True))
-        self.checkin_cards_action = self._action(self.tr("Check-in cards with QR (all)…"),
-                                                 lambda: self.print_checkin_cards(False))
-        self.print_menu = QMenu(self)
-        for act in (self.register_print_action, None, self.form_print_action,
-                    self.forms_print_action, None, self.card_print_action,
-                    self.cards_print_action, None, self.notice_action,
-                    self.unit_notice_action, self.letters_action, None,
-                    self.checkin_card_action, self.checkin_cards_action):
-            if act is None:
-                self.print_menu.addSeparator()
-            else:
-                self.print_menu.addAction(act)
+        self.ledger_menu = LedgerMenu(self, "inservice")
+        self.print_menu = self.ledger_menu.menu
+        ledger = self.ledger_menu.action
+        self.register_print_action = ledger("checkin-register")
+        self.form_print_action = ledger("checkin-forms", "selected")
+        self.forms_print_action = ledger("checkin-forms", "all")
+        self.card_print_action = ledger("service-cards", "selected")
+        self.cards_print_action = ledger("service-cards", "all")
+        self.notice_action = ledger("points", "all")
+        self.unit_notice_action = ledger("points", "unit")
+        self.letters_action = ledger("unit-letters")
+        self.checkin_card_action = ledger("checkin-cards", "selected")
+        self.checkin_cards_action = ledger("checkin-cards", "all")
         self.print_button = QToolButton(self)
         self.print_button.setText(self.tr("Print"))
         self.print_button.setMenu(self.print_menu)
@@ -733,55 +699,35 @@ class InServiceTab(BaseTab, RowSelection):
             return self.points_page.period
         return rules.quarter_of(self._service().today())
 
-    def print_register(self) -> Any:
-        return self._print("register", self.tr("Making the register list…"),
-                           self.tr("Register list"), "在职党员报到一览表")
+    def print_ledger(self, entry: Ledger, key: str = "",
+                     values: dict[str, Any] | None = None) -> Any:
+        """As every tab, but the letters to the work units go into a folder."""
+        if entry.output == "folder":
+            return self.print_letters() if self.services is not None else None
+        return super().print_ledger(entry, key, values)
 
-    def _for_selected(self, values: dict[str, Any], name: str) -> str | None:
-        """The file name for the selected member's sheet, their id put in ``values``;
-        None with nobody selected."""
-        row = self.current_row()
-        if row is None:
-            return None
-        values["registration_id"] = row.id
-        return f"{name}_{row.code}"
-
-    def print_forms(self, selected: bool) -> Any:
+    def ledger_values(self, entry: Ledger, key: str = "") -> dict[str, Any] | None:
+        """The values of ``entry``: the member selected (``key`` "selected"), the work
+        unit chosen (``key`` "unit"), the period of the points page (None: nobody or no
+        unit is chosen)."""
         values: dict[str, Any] = {}
-        name = "在职党员报到登记表"
-        if selected:
-            name = self._for_selected(values, name) or ""
-            if not name:
+        if entry.name in ("service-cards", "points", "unit-letters"):
+            values["period"] = self._period()
+        if key == "selected":
+            row = self.current_row()
+            if row is None:
                 return None
-        return self._print("forms", self.tr("Making the registration forms…"),
-                           self.tr("Registration forms"), name, **values)
-
-    def print_service_cards(self, selected: bool) -> Any:
-        period = self._period()
-        values: dict[str, Any] = {"period": period}
-        name = f"服务记录卡_{period.text}"
-        if selected:
-            name = self._for_selected(values, name) or ""
-            if not name:
-                return None
-        return self._print("service_cards", self.tr("Making the service record cards…"),
-                           self.tr("Service record cards"), name, **values)
-
-    def print_notice(self, by_unit: bool) -> Any:
-        period = self._period()
-        values: dict[str, Any] = {"period": period}
-        name = f"在职党员积分公示表_{period.text}"
-        if by_unit:
+            values.update(registration_id=row.id, code=row.code)
+        elif key == "unit":
             unit_id = self._chosen_unit()
             if unit_id is None:
                 messages.inform(self, self.tr("Choose a work unit first: in the filter of "
                                               "the registrations or of the points page, or "
                                               "select one of its members."))
                 return None
-            values["work_unit_id"] = unit_id
-            name = f"{name}_{self.unit_combo.itemText(self.unit_combo.findData(unit_id))}"
-        return self._print("notice", self.tr("Making the points notice…"),
-                           self.tr("Points notice"), name, **values)
+            values.update(work_unit_id=unit_id, work_unit=self.unit_combo.itemText(
+                self.unit_combo.findData(unit_id)))
+        return values
 
     def _chosen_unit(self) -> str | None:
         if self.points_page is not None and self.points_page.unit_combo.currentData():
@@ -790,28 +736,6 @@ class InServiceTab(BaseTab, RowSelection):
             return str(self.unit_combo.currentData())
         row = self.current_row()
         return row.work_unit_id if row else None
-
-    def print_checkin_cards(self, selected: bool) -> Any:
-        values: dict[str, Any] = {}
-        name = "报到卡"
-        if selected:
-            row = self.current_row()
-            if row is None:
-                return None
-            values["registration_id"] = row.id
-            name = f"{name}_{row.code}"
-        return self._print("cards", self.tr("Making the check-in cards…"),
-                           self.tr("Check-in cards"), name, **values)
-
-    def _print(self, which: str, label: str, title: str, name: str, **values: Any) -> Any:
-        if self.db is None:
-            return None
-        db, unit = self.db, self.unit_name
-        return self.ledgers.start(
-            lambda path, progress: render_inservice_ledger(which, db, path, unit=unit,
-                                                           progress=progress, **values),
-            prefix=f"gridoffice-inservice-{which}-", label=label, title=title,
-            suggested_name=f"{name}.pdf")
 
     def ask_folder(self) -> str:
         """Where the letters go ("" if cancelled; replaced in tests)."""
@@ -831,15 +755,22 @@ class InServiceTab(BaseTab, RowSelection):
             return None
         from gridoffice.ui.workers import BackgroundJob
 
-        db, unit, period = self.db, self.unit_name, self._period()
+        entry = catalogue.by_name("unit-letters")
+        values = self.ledger_values(entry) or {}
+        db, unit, audit = self.db, self.unit_name, self.audit
 
         def done(results: Any) -> None:
             self.status_message.emit(self.tr("%n letter(s) written to {folder}.", "",
                                              len(results)).format(folder=folder))
 
-        job = BackgroundJob(self, lambda progress: render_inservice_ledger(
-            "letters", db, Path(folder), unit=unit, progress=progress, period=period),
-            label=self.tr("Writing the letters to the work units…"), on_success=done)
+        def write(progress: Any) -> Any:
+            # one audit entry per letter, each before its file takes its name
+            with audit.recorded_output(PRINT, entry.target(values)):
+                return entry.make(db, Path(folder), unit=unit, values=values,
+                                  progress=progress)
+
+        job = BackgroundJob(self, write, label=QCoreApplication.translate(
+            "ledgers", entry.progress_label), on_success=done)
         self.letters_job = job.start()
         return job
 

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMenu,
     QTabWidget,
     QToolBar,
     QToolButton,
@@ -33,12 +32,13 @@ from PySide6.QtWidgets import (
 from gridoffice.domain import meetings as rules
 from gridoffice.errors import UserError
 from gridoffice.i18n import QT_TRANSLATE_NOOP
+from gridoffice.ledgers import catalogue
 from gridoffice.services import changes
 from gridoffice.services.changes import Changes
 from gridoffice.ui import messages
 from gridoffice.ui.dialogs import meeting_dialogs as dialogs
 from gridoffice.ui.labels import code_label
-from gridoffice.ui.ledger_jobs import LedgerJobs
+from gridoffice.ui.ledger_menu import LedgerMenu
 from gridoffice.ui.models.meeting_table import COL_PLACE, MeetingTableModel
 from gridoffice.ui.tabs.base import BaseTab
 from gridoffice.ui.tabs.meeting_detail import NOT_ASKED, MeetingDetailPanel, _table
@@ -54,27 +54,12 @@ from gridoffice.ui.widgets.layout import list_detail_page
 if TYPE_CHECKING:
     from PySide6.QtGui import QUndoStack
 
+    from gridoffice.ledgers.catalogue import Ledger
     from gridoffice.services.container import Services
     from gridoffice.services.meetings import MeetingDraft, MeetingQuery, MeetingService
     from gridoffice.store.database import Database
 
 SEARCH_DELAY_MS = 200
-
-
-def render_meeting_ledger(which: str, db: Database, path: Any, *, unit: str, progress: Any,
-                          **values: Any) -> Any:
-    """A meetings ledger as PDF: ``minutes`` (with the sign-in sheet on its last page),
-    ``sign_in`` (the sheet alone, to sign at the door), ``follow_ups`` (of ``year``) or
-    ``summary`` (of ``year``)."""
-    from gridoffice.ledgers import minutes_ledger
-
-    render = {
-        "minutes": minutes_ledger.render_minutes,
-        "sign_in": minutes_ledger.render_sign_in_sheet,
-        "follow_ups": minutes_ledger.render_follow_up_ledger,
-        "summary": minutes_ledger.render_year_summary,
-    }[which]
-    return render(db, path, unit=unit, progress=progress, **values)
 
 
 class MeetingsTab(BaseTab, RowSelection):
@@ -93,8 +78,6 @@ class MeetingsTab(BaseTab, RowSelection):
         self.db: Database | None = None
         self.unit_name = ""
         self.follow_ups: Any = None  # FollowUpsView, built when its page is first shown
-        self.ledgers = LedgerJobs(self)
-        self.ledgers.status_message.connect(self.status_message)
         self.community = CommunityScope()  # the street's view: set_community_scope
 
         self._build_actions()
@@ -153,12 +136,6 @@ class MeetingsTab(BaseTab, RowSelection):
             self.tr("Approve minutes…"), self.approve_minutes, None,
             self.tr("Lock the minutes; later changes are recorded as amendments"))
         self.amend_action = self._action(self.tr("Amend…"), self.explain_amending)
-        self.minutes_action = self._action(self.tr("Minutes…"), self.print_minutes, "Ctrl+P")
-        self.sign_in_sheet_action = self._action(self.tr("Sign-in sheet…"),
-                                                 self.print_sign_in_sheet)
-        self.summary_action = self._action(self.tr("Year summary…"), self.print_year_summary,
-                                           None, self.tr("Meetings of the year chosen in the "
-                                                         "filter (or this year)"))
         self.rules_action = self._action(self.tr("Settings…"), self.edit_rules, None,
                                          self.tr("Council day, holidays, vote base"))
         self.toolbar = QToolBar(self)
@@ -170,11 +147,12 @@ class MeetingsTab(BaseTab, RowSelection):
                 self.toolbar.addSeparator()
             else:
                 self.toolbar.addAction(act)
-        self.print_menu = QMenu(self)
-        self.print_menu.addAction(self.minutes_action)
-        self.print_menu.addAction(self.sign_in_sheet_action)
-        self.print_menu.addSeparator()
-        self.print_menu.addAction(self.summary_action)
+        self.ledger_menu = LedgerMenu(self, "meetings")
+        self.print_menu = self.ledger_menu.menu
+        self.minutes_action = self.ledger_menu.action("minutes")
+        self.sign_in_sheet_action = self.ledger_menu.action("sign-in")
+        self.follow_ups_action = self.ledger_menu.action("followups")
+        self.summary_action = self.ledger_menu.action("meetings-summary")
         print_button = QToolButton(self)
         print_button.setText(self.tr("Print"))
         print_button.setMenu(self.print_menu)
@@ -556,41 +534,30 @@ class MeetingsTab(BaseTab, RowSelection):
             self.status_message.emit(self.tr("The meeting rules were saved."))
 
     # --- printing -------------------------------------------------------------------------
-    def print_minutes(self) -> Any:
-        return self._print("minutes", self.tr("Making the minutes…"), self.tr("Minutes"),
-                           "会议记录")
-
-    def print_sign_in_sheet(self) -> Any:
-        return self._print("sign_in", self.tr("Making the sign-in sheet…"),
-                           self.tr("Sign-in sheet"), "签到表")
-
-    def print_year_summary(self) -> Any:
+    def ledger_values(self, entry: Ledger, key: str = "") -> dict[str, Any] | None:
+        """The values of ``entry``: the meeting selected, or the year chosen (None:
+        no meeting is selected)."""
+        if entry.name in ("minutes", "sign-in"):
+            row = self.current_row()
+            return None if row is None else {"meeting_id": row.id, "ref": row.ref}
+        if entry.name == "followups":
+            year = self.follow_ups.year_combo.currentData() if self.follow_ups else None
+            return {"year": year, "file_year": year or dt.date.today().year}
         year = self.year_combo.currentData() or (
             self.service.today().year if self.service else dt.date.today().year)
-        return self._print("summary", self.tr("Making the year summary…"),
-                           self.tr("Year summary"), f"年度会议情况汇总表_{year}", year=year)
+        return {"year": year}
+
+    def print_minutes(self) -> Any:
+        return self.print_ledger(catalogue.by_name("minutes"))
+
+    def print_sign_in_sheet(self) -> Any:
+        return self.print_ledger(catalogue.by_name("sign-in"))
+
+    def print_year_summary(self) -> Any:
+        return self.print_ledger(catalogue.by_name("meetings-summary"))
 
     def print_follow_ups(self) -> Any:
-        year = self.follow_ups.year_combo.currentData() if self.follow_ups else None
-        return self._print("follow_ups", self.tr("Making the follow-up ledger…"),
-                           self.tr("Follow-up tracking"),
-                           f"决议落实情况跟踪表_{year or dt.date.today().year}", year=year)
-
-    def _print(self, which: str, label: str, title: str, name: str, **values: Any) -> Any:
-        if self.db is None:
-            return None
-        if which in ("minutes", "sign_in"):
-            row = self.current_row()
-            if row is None:
-                return None
-            values["meeting_id"] = row.id
-            name = f"{name}_{row.ref}"
-        db, unit = self.db, self.unit_name
-        return self.ledgers.start(
-            lambda path, progress: render_meeting_ledger(which, db, path, unit=unit,
-                                                         progress=progress, **values),
-            prefix=f"gridoffice-{which}-", label=label, title=title,
-            suggested_name=f"{name}.pdf")
+        return self.print_ledger(catalogue.by_name("followups"))
 
     # --- state ----------------------------------------------------------------------------
     def shutdown(self) -> None:

@@ -40,10 +40,11 @@ from PySide6.QtWidgets import (
 
 from gridoffice.domain import orgs as rules
 from gridoffice.i18n import QT_TRANSLATE_NOOP
+from gridoffice.ledgers import catalogue
 from gridoffice.services import changes
 from gridoffice.services.changes import ORGS, Changes
 from gridoffice.ui import messages
-from gridoffice.ui.ledger_jobs import LedgerJobs
+from gridoffice.ui.ledger_menu import LedgerMenu
 from gridoffice.ui.models.org_tree import COL_NAME, NODE_ROLE, ORG_ID_ROLE, OrgTreeModel
 from gridoffice.ui.tabs.base import BaseTab
 from gridoffice.ui.tabs.member_actions import MemberActions
@@ -59,6 +60,7 @@ from gridoffice.ui.widgets.community import (
 from gridoffice.ui.workers import BackgroundJob
 
 if TYPE_CHECKING:
+    from gridoffice.ledgers.catalogue import Ledger
     from gridoffice.services.container import Services
     from gridoffice.services.orgs import OrgNode, OrgService
     from gridoffice.services.roster import MemberQuery, MemberRow, RosterService, TransferRow
@@ -67,9 +69,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-# The ledger is an official Chinese form; its file name is Chinese in every language.
-LEDGER_FILE_STEM = "党组织设置一览表"
-ROSTER_FILE_STEM = "党员花名册"
+# The export's file name is Chinese in every language (a ledger's is in its catalogue).
 EXPORT_FILE_STEM = "党员名册"
 
 
@@ -346,9 +346,7 @@ class RosterTab(BaseTab):
         layout.addWidget(self.splitter)
         self._db: Database | None = None
         self._scope: str | None = None  # the organisation whose members are shown
-        self.ledgers = LedgerJobs(self)  # one ledger at a time, and its preview
         self.ledgers.opened.connect(self.ledger_opened)
-        self.ledgers.status_message.connect(self.status_message)
         self.export_job: BackgroundJob | None = None
 
         panel = self.tree_panel
@@ -362,7 +360,6 @@ class RosterTab(BaseTab):
         panel.retire_action.triggered.connect(lambda: self._with_node(self.org_actions.retire))
         panel.restore_action.triggered.connect(lambda: self._with_node(self.org_actions.restore))
         panel.appoint_action.triggered.connect(lambda: self._with_node(self.org_actions.appoint))
-        panel.ledger_action.triggered.connect(lambda: self.open_ledger())
         self.detail.appoint_requested.connect(lambda: self._with_node(self.org_actions.appoint))
         self.detail.end_term_requested.connect(self._end_term)
         self.org_actions.changed.connect(self._orgs_changed)
@@ -401,7 +398,8 @@ class RosterTab(BaseTab):
         members.excel_menu.addAction(self.full_export_action)
         members.export_action.changed.connect(self._sync_full_export)
         self._sync_full_export()
-        members.ledger_action.triggered.connect(lambda: self.open_roster_ledger())
+        self.ledger_menu = LedgerMenu(self, "roster", adopt={
+            "orgs": panel.ledger_action, "roster": members.ledger_action})
         members.detail.transfer_activated.connect(self._transfer_activated)
         members.detail.set_org_names(lambda org_id: (
             self.model.node(org_id).name if self.model.node(org_id) else None))
@@ -687,16 +685,17 @@ class RosterTab(BaseTab):
         supports_progress = "progress" in inspect.signature(
             roster_excel.export_members).parameters
 
-        def task(progress: object) -> Path:
-            from gridoffice.store import audit
+        from gridoffice.services.audit import EXPORT, EXPORT_FULL
 
+        audit = self.audit
+
+        def task(progress: object) -> Path:
             shown = rows
             if full:  # the same members in the same order, read again unmasked
                 by_id = {r.id: r for r in roster.list_members(query, reveal=True)}
                 shown = [by_id[r.id] for r in rows if r.id in by_id]
             # the audit entry is committed before the file takes its name
-            with audit.recorded_output(roster.db, roster.operator,
-                                       audit.EXPORT_FULL if full else "export", scope, detail):
+            with audit.recorded_output(EXPORT_FULL if full else EXPORT, scope, detail):
                 if supports_progress:  # then Cancel stops it
                     roster_excel.export_members(shown, target, progress=progress, reveal=full)
                 else:
@@ -733,57 +732,33 @@ class RosterTab(BaseTab):
 
     def open_ledger(self) -> BackgroundJob | None:
         """Make the ledger of party organisations in the background, then preview it."""
-        if self._db is None:
-            return None
-        from gridoffice.ledgers.org_ledger import render_org_ledger
-
-        db, unit, today = self._db, self.unit, dt.date.today()
-        return self.ledgers.start(
-            lambda path, progress: render_org_ledger(db, path, unit=unit, as_of=today,
-                                                     progress=progress),
-            prefix="gridoffice-orgs-",
-            label=self.tr("Making the ledger of party organisations…"),
-            title=self.tr("Ledger of party organisations"),
-            suggested_name=f"{LEDGER_FILE_STEM}_{today.isoformat()}.pdf")
+        return self.print_ledger(catalogue.by_name("orgs"))
 
     def open_roster_ledger(self) -> BackgroundJob | None:
         """党员花名册 of the organisation shown (with its sub-organisations), as of a day."""
-        if self._db is None or not self.member_actions.attached:
+        return self.print_ledger(catalogue.by_name("roster"))
+
+    def ledger_values(self, entry: Ledger, key: str = "") -> dict[str, Any] | None:
+        """The values of ``entry`` for what the tab shows (None: the user cancelled)."""
+        if not self.member_actions.attached:
             return None
-        if self.ledgers.running:
-            return self.ledger_job
+        if entry.name == "orgs":
+            return {"as_of": dt.date.today()}
         from gridoffice.ui.dialogs.member_dialogs import RosterLedgerDialog
 
-        roster = self.roster
-        today = roster.today()
+        today = self.roster.today()
         node = self.model.node(self._scope or None)
         scope = self.tr("{name} and its sub-organisations").format(name=node.name) \
             if node else self.tr("All organisations")
         as_of = RosterLedgerDialog.ask(self.window(), scope, self.members.as_of() or today)
         if as_of is None:
             return None
-        from gridoffice.ledgers.roster_ledger import render_roster_ledger
-
-        db, unit = self._db, self.unit
-        org_id, org_name = (node.id, node.name) if node else (None, None)
-        stem = (node.short_name or node.name) if node else ""
-        name = "_".join(p for p in (ROSTER_FILE_STEM, stem, as_of.isoformat()) if p) + ".pdf"
-        target = org_name or self.tr("All organisations")
-
-        def audit(preview: PdfPreviewDialog) -> None:
-            preview.record_save = lambda saved: roster.audit(
-                "print", target, self.tr("Roster as of {date} saved to {path}").format(
-                    date=as_of.isoformat(), path=str(saved)))
-            preview.printed.connect(lambda pages: roster.audit(
-                "print", target, self.tr("Roster as of {date}, {pages} pages printed").format(
-                    date=as_of.isoformat(), pages=pages)))
-
-        return self.ledgers.start(
-            lambda path, progress: render_roster_ledger(
-                db, path, unit=unit, org_id=org_id, org_name=org_name,
-                as_of=None if as_of == today else as_of, progress=progress),
-            prefix="gridoffice-roster-", label=self.tr("Making the roster of party members…"),
-            title=self.tr("Roster of party members"), suggested_name=name, on_shown=audit)
+        return {"org_id": node.id if node else None, "org_name": node.name if node else None,
+                "as_of": None if as_of == today else as_of, "day": as_of,
+                "org_short": (node.short_name or node.name) if node else "",
+                "describe": self.tr("Roster of {scope} as of {date}").format(
+                    scope=node.name if node else self.tr("All organisations"),
+                    date=as_of.isoformat())}
 
     def running_jobs(self) -> list[BackgroundJob]:
         return [job for job in (self.ledger_job, self.export_job)

@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
 from gridoffice.domain import masking
 from gridoffice.errors import UserError
 from gridoffice.i18n import QT_TRANSLATE_NOOP
+from gridoffice.ledgers import catalogue
 from gridoffice.services import changes
 from gridoffice.services.changes import Changes
 from gridoffice.ui import messages
@@ -55,6 +56,7 @@ from gridoffice.ui.dialogs.sync_dialogs import (
     monospace_font,
     removable_drives,
 )
+from gridoffice.ui.ledger_menu import LedgerMenu
 from gridoffice.ui.models.sync_tables import (
     WARNING_COLOR,
     CompareModel,
@@ -71,6 +73,7 @@ from gridoffice.ui.workers import BackgroundJob
 if TYPE_CHECKING:
     from PySide6.QtGui import QUndoStack
 
+    from gridoffice.ledgers.catalogue import Ledger
     from gridoffice.services.container import Services
     from gridoffice.services.sync import Conflict, ExportResult, ImportResult, SyncService
     from gridoffice.store.database import Database
@@ -210,9 +213,8 @@ class SyncTab(BaseTab, RowSelection):
             self.tr("&Check exchange folder"), self.check_exchange, "Ctrl+Shift+I",
             self.tr("Import the packages for this PC from the exchange folder (Ctrl+Shift+I)"))
         self.refresh_action = self._action(self.tr("&Refresh"), self.refresh, "F5")
-        self.summary_action = self._action(
-            self.tr("Street &summary…"), self.print_street_summary, "Ctrl+P",
-            self.tr("The summary of the communities' work: one line per community"))
+        self.ledger_menu = LedgerMenu(self, "sync")
+        self.summary_action = self.ledger_menu.action("street-summary")
         self.conflicts_action = self._action(
             self.tr("Show c&onflicts"), lambda: self.pages.setCurrentIndex(PAGE_CONFLICTS),
             "Ctrl+K")
@@ -858,28 +860,19 @@ class SyncTab(BaseTab, RowSelection):
         return True
 
     # --- street office --------------------------------------------------------------------
+    def print_ledger(self, entry: Ledger, key: str = "",
+                     values: dict[str, Any] | None = None) -> BackgroundJob | None:
+        """The street office's ledgers (the summary of its communities) only."""
+        return super().print_ledger(entry, key, values) if self.is_street else None
+
+    def ledger_values(self, entry: Ledger, key: str = "") -> dict[str, Any] | None:
+        """The year of the street summary, asked (None: cancelled)."""
+        year = SummaryYearDialog.ask(self)
+        return None if year is None else {"year": year}
+
     def print_street_summary(self, year: int | None = None) -> BackgroundJob | None:
-        if self.db is None or not self.is_street:
-            return None
-        if year is None:
-            year = SummaryYearDialog.ask(self)
-            if year is None:
-                return None
-        from gridoffice.services import office
-
-        profile = office.load_profile(self.db.path)
-        unit = profile.name if profile else ""
-        db = self.db
-        chosen = year
-
-        def render(path: Path, progress: Any) -> Any:
-            from gridoffice.ledgers.street_ledger import render_street_summary
-
-            return render_street_summary(db, path, unit=unit, year=chosen, progress=progress)
-
-        return self.ledgers.start(
-            render, prefix="gridoffice-street-", label=self.tr("Making the street summary…"),
-            title=self.tr("Street summary"), suggested_name=f"街道社区工作情况汇总表_{year}.pdf")
+        return self.print_ledger(catalogue.by_name("street-summary"),
+                                 values=None if year is None else {"year": year})
 
     # --- state ----------------------------------------------------------------------------
     def running_jobs(self) -> list[BackgroundJob]:
