@@ -41,37 +41,11 @@ from gridoffice.domain.codes import (
 from gridoffice.errors import StorageError, UserError, ValidationError
 from gridoffice.fileio import atomic_output
 from gridoffice.i18n import QT_TRANSLATE_NOOP
-from gridoffice.services.excel import headers, mappings
-from gridoffice.services.excel.cells import (
-    CellError,
-    blank_word,
-    cell_text,
-    id_text,
-    is_blank,
-    read_code,
-    read_date,
-    text_key,
-    unmasked_text,
-)
+from gridoffice.services.excel import cells, export, headers, mappings
+from gridoffice.services.excel import problems as found
 from gridoffice.services.excel.codes import EDUCATION_ZH, ETHNICITY_ZH, SEX_ZH, SYNONYMS, code_words
-from gridoffice.services.excel.export import (
-    DATE_FORMAT,
-    MONTH_FORMAT,
-    mask_id,
-    safe_row,
-    title_row,
-)
 from gridoffice.services.excel.headers import ColumnSet, SheetLayout, column_label
-from gridoffice.services.excel.problems import (
-    CHUNK,
-    Problem,
-    Progress,
-    chunks,
-    duplicate_rows,
-    refuse_problems,
-    sort_problems,
-    tick,
-)
+from gridoffice.services.excel.problems import Problem, Progress
 from gridoffice.services.excel.sheet import open_sheet
 from gridoffice.services.excel.workbook import MSG_NO_SUCH_SHEET, sheet_names
 from gridoffice.services.households import HouseholdService, ResidentDraft, ResidentRow
@@ -79,7 +53,9 @@ from gridoffice.store import audit
 from gridoffice.store.database import Database
 from gridoffice.store.tables import Building, House, Household, Resident
 
-# What other modules and tests import from here, wherever it now lives.
+log = logging.getLogger(__name__)
+
+# Names other modules and tests import from here (some live in the toolkit).
 __all__ = [
     "EXPORT_HEADERS", "FIELDS", "FIELD_LABELS", "MAPPING_SETTING", "MSG_NO_SUCH_SHEET",
     "Problem", "Progress", "ResidentImportPlan", "ResidentImportResult", "SheetLayout",
@@ -87,7 +63,6 @@ __all__ = [
     "load_mapping", "read_layout", "remembered_mapping", "sheet_names",
 ]
 
-log = logging.getLogger(__name__)
 
 # --- messages -------------------------------------------------------------------------
 MSG_NO_ROWS = QT_TRANSLATE_NOOP(
@@ -265,9 +240,9 @@ _MARKS = re.compile(r"(?:号楼|号院|单元|栋|幢|座|号|楼|门|室|户|#)
 
 def _part(value: Any) -> str:
     """A building, unit or room cell as stored: no marks (号楼, 单元, 室), no leading zeros."""
-    if blank_word(value):
+    if cells.blank_word(value):
         return ""
-    text_ = re.sub(r"\s+", "", unicodedata.normalize("NFKC", cell_text(value)))
+    text_ = re.sub(r"\s+", "", unicodedata.normalize("NFKC", cells.cell_text(value)))
     text_ = _MARKS.sub("", text_)
     if re.fullmatch(r"[A-Za-z]?\d+[A-Za-z]?", text_):
         text_ = re.sub(r"(?<![0-9])0+(?=\d)", "", text_)
@@ -279,7 +254,7 @@ def _words(key: str) -> dict[str, str]:
     words = code_words(table, _CHINESE.get(key, {}), SYNONYMS.get(key))
     for code, synonyms in _SYNONYMS.get(key, {}).items():
         for word in synonyms:
-            words.setdefault(text_key(word), code)
+            words.setdefault(cells.text_key(word), code)
     if key == "sex":
         words = {k: v for k, v in words.items() if v in ("1", "2")}
     return words
@@ -309,7 +284,8 @@ class ResidentUpdate:
 
 @dataclass
 class ResidentImportPlan:
-    """What importing a sheet would do; :func:`apply` writes it if it has no problems."""
+    """The residents, houses and households a sheet would add or change; :func:`apply`
+    writes it when no problem is left."""
 
     path: Path
     sheet: str
@@ -375,7 +351,8 @@ def remembered_mapping(db: Database) -> dict[str, str]:
 
 
 def check_mapping(headers_: Sequence[str], mapping: dict[str, int]) -> None:
-    """ValidationError (field "mapping") for a mapping an import cannot use."""
+    """ValidationError (field "mapping") without a name, relation, or address or
+    building column, or with a column chosen twice."""
     headers.check_mapping(headers_, mapping, COLUMNS)
 
 
@@ -413,7 +390,7 @@ class _Checker:
         self.grids_by_word: dict[str, set[str]] = {}
         for grid, code, name in grids:
             for word in (code, name):
-                self.grids_by_word.setdefault(text_key(word), set()).add(grid)
+                self.grids_by_word.setdefault(cells.text_key(word), set()).add(grid)
         self.default_grid = grid_id or (grids[0][0] if len(grids) == 1 else None)
         self.buildings: dict[tuple[str, str], list[tuple[str, str]]] = {}  # (grid, number)
         for b_id, grid, estate, number in raw.execute(
@@ -461,44 +438,44 @@ class _Checker:
 
     # --- cells --------------------------------------------------------------------------
     def _code(self, key: str, value: Any) -> str | None:
-        return read_code(self.words[key], value, field=key, column=self.columns.get(key, ""),
+        return cells.read_code(self.words[key], value, field=key, column=self.columns.get(key, ""),
                          examples=_EXAMPLES[key])
 
     def _date(self, key: str, value: Any) -> dt.date | None:
-        loose = read_date(value, field=key, label_key=key, column=self.columns.get(key, ""))
+        loose = cells.read_date(value, field=key, label_key=key, column=self.columns.get(key, ""))
         return loose.date if loose is not None else None
 
     def _id(self, value: Any, id_type: str) -> tuple[str, str | None]:
         """The number as typed (normalised) and its de-duplication key."""
         key = "id_number"
-        number = id_text(value, field=key, column=self.columns.get(key, ""))
+        number = cells.id_text(value, field=key, column=self.columns.get(key, ""))
         try:
             parsed = identity.parse_id_for_type(id_type, number, today=self.today)
         except ValidationError as error:
-            raise CellError(key, error) from None
+            raise cells.CellError(key, error) from None
         return number, (parsed.value if parsed is not None else number)
 
     # --- location -----------------------------------------------------------------------
     def _grid(self, value: Any) -> str:
-        if blank_word(value):
+        if cells.blank_word(value):
             if self.default_grid is None:
-                raise CellError("grid", ValidationError("grid", MSG_GRID_NEEDED))
+                raise cells.CellError("grid", ValidationError("grid", MSG_GRID_NEEDED))
             return self.default_grid
-        found = self.grids_by_word.get(text_key(cell_text(value)), set())
+        found = self.grids_by_word.get(cells.text_key(cells.cell_text(value)), set())
         if len(found) != 1:
-            raise CellError("grid", ValidationError("grid", MSG_GRID_UNKNOWN,
-                                                     value=cell_text(value)))
+            raise cells.CellError("grid", ValidationError("grid", MSG_GRID_UNKNOWN,
+                                                     value=cells.cell_text(value)))
         return next(iter(found))
 
     def _location(self, cell: Any) -> tuple[HouseholdKey, str]:
         grid = self._grid(cell("grid"))
-        estate = "" if blank_word(cell("estate")) else cell_text(cell("estate"))
+        estate = "" if cells.blank_word(cell("estate")) else cells.cell_text(cell("estate"))
         address = cell("address")
-        if "address" in self.mapping and not blank_word(address):
+        if "address" in self.mapping and not cells.blank_word(address):
             try:
-                parts = rules.parse_address(cell_text(address))
+                parts = rules.parse_address(cells.cell_text(address))
             except ValidationError as error:
-                raise CellError("address", error) from None
+                raise cells.CellError("address", error) from None
             estate = parts.estate or estate
             building, unit, room = parts.building, parts.unit or "", parts.room or ""
             column = "address"
@@ -507,16 +484,16 @@ class _Checker:
                 _part(cell("room"))
             column = "building" if "building" in self.mapping else "address"
             if not building:
-                raise CellError(column, ValidationError(column, MSG_ADDRESS_NEEDED))
+                raise cells.CellError(column, ValidationError(column, MSG_ADDRESS_NEEDED))
         building = _part(building)
         shown = rules.format_address(estate or None, building, unit or None, room or None)
         candidates = self.buildings.get((grid, building), [])
-        exact = [c for c in candidates if text_key(c[0]) == text_key(estate)]
+        exact = [c for c in candidates if cells.text_key(c[0]) == cells.text_key(estate)]
         if not exact and (not estate or all(not c[0] for c in candidates)):
             exact = candidates
         grid_name = self.grid_names.get(grid, "")
         if len(exact) > 1:
-            raise CellError(column, ValidationError(
+            raise cells.CellError(column, ValidationError(
                 column, MSG_BUILDING_AMBIGUOUS, grid=grid_name, building=building))
         building_id: str | None
         if exact:
@@ -527,7 +504,7 @@ class _Checker:
             shown_building = rules.format_address(estate or None, building)
             self.unknown.setdefault(b_key, shown_building)
             if not self.create_buildings:
-                raise CellError(column, ValidationError(
+                raise cells.CellError(column, ValidationError(
                     column, MSG_BUILDING_UNKNOWN, building=shown_building, grid=grid_name))
         h_key: HouseKey = (b_key, unit, room)
         number = _part(cell("household_number"))
@@ -559,22 +536,21 @@ class _Checker:
 
     # --- rows ---------------------------------------------------------------------------
     def check_row(self, plan: ResidentImportPlan, excel_row: int,
-                  cells: tuple[Any, ...]) -> _Row | None:
-        width = len(cells)
+                  row_cells: tuple[Any, ...]) -> _Row | None:
+        width = len(row_cells)
 
         def cell(key: str) -> Any:
             index = self.mapping.get(key)
-            return cells[index] if index is not None and index < width else None
+            return row_cells[index] if index is not None and index < width else None
 
-        if all(is_blank(cell(key)) for key in self.mapping):
+        if all(cells.is_blank(cell(key)) for key in self.mapping):
             return None
         problems: list[Problem] = []
-        given: dict[str, Any] = {}
         household: HouseholdKey | None = None
         shown = ""
         try:
             household, shown = self._location(cell)
-        except CellError as exc:
+        except cells.CellError as exc:
             problems.append(self.problem(excel_row, exc.field, exc.error))
         given, id_key = self._read_cells(excel_row, cell, problems)
         result = _Row(excel_row, household, shown, given.get("relation"), id_key, problems)
@@ -626,28 +602,29 @@ class _Checker:
                     if day is not None:
                         given[key] = day
                 elif key in _TEXT_FIELDS:
-                    if not blank_word(value):
-                        given[key] = cell_text(value)
-                elif key == "name" and not is_blank(value):
-                    given[key] = cell_text(value)
-                elif key == "mobile" and not is_blank(value):
-                    given[key] = unmasked_text(value, field=key, column=self.columns.get(key, ""))
-            except CellError as exc:
+                    if not cells.blank_word(value):
+                        given[key] = cells.cell_text(value)
+                elif key == "name" and not cells.is_blank(value):
+                    given[key] = cells.cell_text(value)
+                elif key == "mobile" and not cells.is_blank(value):
+                    given[key] = cells.unmasked_text(value, field=key,
+                                                     column=self.columns.get(key, ""))
+            except cells.CellError as exc:
                 problems.append(self.problem(excel_row, exc.field, exc.error))
         if "relation" not in given and not any(p.field == "relation" for p in problems):
             problems.append(self.problem(excel_row, "relation",
                                          ValidationError("relation", MSG_RELATION_NEEDED)))
         id_key: str | None = None
         id_value = cell("id_number")
-        if not blank_word(id_value):
+        if not cells.blank_word(id_value):
             if "id_type" not in given and not isinstance(id_value, float):
                 # no 证件类型 given: the number says what it is (81/82/83, 9 …)
-                derived = identity.id_type_of(cell_text(id_value))
+                derived = identity.id_type_of(cells.cell_text(id_value))
                 if derived is not None:
                     given["id_type"] = derived
             try:
                 given["id_number"], id_key = self._id(id_value, given.get("id_type", "resident"))
-            except CellError as exc:
+            except cells.CellError as exc:
                 problems.append(self.problem(excel_row, exc.field, exc.error))
         return given, id_key
 
@@ -716,8 +693,8 @@ def dry_run(db: Database, path: str | os.PathLike[str], sheet: str, mapping: dic
                                   create_buildings)
         plan.problems.extend(source.uncached())
         results: list[_Row] = []
-        for excel_row, cells in source.rows(progress):
-            result = checker.check_row(plan, excel_row, cells)
+        for excel_row, row_cells in source.rows(progress):
+            result = checker.check_row(plan, excel_row, row_cells)
             if result is not None:
                 results.append(result)
         if not results:
@@ -735,7 +712,7 @@ def dry_run(db: Database, path: str | os.PathLike[str], sheet: str, mapping: dic
             plan.updates.append(result.update)
         else:
             plan.unchanged += 1
-    sort_problems(plan.problems, checker.columns, FIELDS)
+    found.sort_problems(plan.problems, checker.columns, FIELDS)
     return plan
 
 
@@ -751,7 +728,7 @@ def _check_file(checker: _Checker, plan: ResidentImportPlan, results: list[_Row]
             groups.setdefault(result.household, []).append(result)
     by_row = {result.row: result for result in results}
     rows_by_id = {key: [r.row for r in same] for key, same in by_id.items()}
-    for problem in duplicate_rows(rows_by_id, id_column):
+    for problem in found.duplicate_rows(rows_by_id, id_column):
         by_row[problem.row].problems.append(problem)
     for key, members in groups.items():
         household_id = checker.existing_household(plan, key)
@@ -771,12 +748,13 @@ def _check_file(checker: _Checker, plan: ResidentImportPlan, results: list[_Row]
 # --- applying -------------------------------------------------------------------------
 def apply(db: Database, plan: ResidentImportPlan, *, operator: str, today: dt.date,
           progress: Progress | None = None) -> ResidentImportResult:
-    """Write a checked plan in one transaction: all of it, or (on any error, a change
-    since the check, or ``progress`` returning False) nothing. Remembers the mapping."""
-    refuse_problems(plan.problems)
+    """Write a checked plan, buildings, houses and households first, in one transaction:
+    all of it, or nothing (on any error, a change since the check, or ``progress``
+    returning False). The column mapping is remembered for the next import."""
+    found.refuse_problems(plan.problems)
     total = len(plan.new) + len(plan.updates)
     done = 0
-    tick(progress, 0, total)
+    found.tick(progress, 0, total)
     with db.write() as session:
         conn = session.connection()
         _check_unchanged(conn, plan)
@@ -798,12 +776,12 @@ def apply(db: Database, plan: ResidentImportPlan, *, operator: str, today: dt.da
             {"house_id": house_ids[h_key], "grid_id": h_key[0][0], "number": number or None}
             for h_key, number in new_households])
         household_ids.update(zip(new_households, ids, strict=True))
-        for chunk in chunks(plan.new, CHUNK):
+        for chunk in found.chunks(plan.new, found.CHUNK):
             db.bulk_insert(session, Resident, [
                 dict(item.values, household_id=household_ids[item.household])
                 for item in chunk])
             done += len(chunk)
-            tick(progress, done, total)
+            found.tick(progress, done, total)
         for update in plan.updates:
             resident = session.get(Resident, update.resident_id)
             if resident is None or resident.hlc != update.hlc:
@@ -812,12 +790,12 @@ def apply(db: Database, plan: ResidentImportPlan, *, operator: str, today: dt.da
                 setattr(resident, column, new)
             done += 1
             if done % 500 == 0:
-                tick(progress, done, total)
+                found.tick(progress, done, total)
         session.flush()
         audit.record(session, operator, "import", "residents",
                      f"{plan.path.name} {plan.sheet}: {len(plan.new)} new, "
                      f"{len(plan.updates)} updated")
-        tick(progress, total, total)  # the last chance to cancel before the commit
+        found.tick(progress, total, total)  # the last chance to cancel before the commit
     try:
         mappings.remember_mapping(db, MAPPING_SETTING, plan.headers, plan.mapping)
     except (sqlite3.Error, StorageError, OSError):  # the import itself is done
@@ -862,18 +840,18 @@ def export_residents(rows: Sequence[ResidentRow], path: str | os.PathLike[str], 
 
     workbook = Workbook(write_only=True)
     ws = workbook.create_sheet("实有人口")
-    title_row(ws, EXPORT_HEADERS, EXPORT_WIDTHS)
+    export.title_row(ws, EXPORT_HEADERS, EXPORT_WIDTHS)
     names = grid_names or {}
     for index, row in enumerate(rows, start=1):
         birth: Any = None
         if row.birth_date is not None:
             birth = WriteOnlyCell(ws, value=row.birth_date if reveal
                                   else row.birth_date.replace(day=1))
-            birth.number_format = DATE_FORMAT if reveal else MONTH_FORMAT
+            birth.number_format = export.DATE_FORMAT if reveal else export.MONTH_FORMAT
         mobile = row.mobile
         if mobile and not reveal and masking.MASK not in mobile:
             mobile = masking.mask_phone(mobile)
-        ws.append(safe_row(ws, [
+        ws.append(export.safe_row(ws, [
             index,
             names.get(row.grid_id, row.grid_id) or None,
             row.address if reveal else (masking.mask_address(row.address) or None),
@@ -882,7 +860,7 @@ def export_residents(rows: Sequence[ResidentRow], path: str | os.PathLike[str], 
             SEX_ZH.get(row.sex, row.sex) or None,
             birth,
             ID_TYPES.zh(row.id_type) if row.id_number else None,
-            (row.id_number if reveal else mask_id(row.id_number)) or None,
+            (row.id_number if reveal else export.mask_id(row.id_number)) or None,
             POPULATION_TYPES.zh(row.population_type) or None,
             RESIDENCE_STATUS.zh(row.residence_status) or None,
             mobile or None,
