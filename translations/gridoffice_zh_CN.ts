@@ -1683,30 +1683,6 @@ Export with full numbers?</source>
             <translation>导入</translation>
         </message>
         <message>
-            <source>Choose the Excel file</source>
-            <translation>选择 Excel 文件</translation>
-        </message>
-        <message>
-            <source>Path of an .xlsx file</source>
-            <translation>Excel 文件（.xlsx）的路径</translation>
-        </message>
-        <message>
-            <source>Browse…</source>
-            <translation>浏览…</translation>
-        </message>
-        <message>
-            <source>File:</source>
-            <translation>文件：</translation>
-        </message>
-        <message>
-            <source>Sheet:</source>
-            <translation>工作表：</translation>
-        </message>
-        <message>
-            <source>Excel workbooks (*.xlsx *.xlsm);;All files (*)</source>
-            <translation>Excel 工作簿 (*.xlsx *.xlsm);;所有文件 (*)</translation>
-        </message>
-        <message>
             <source>Match the columns</source>
             <translation>对应各列</translation>
         </message>
@@ -5816,6 +5792,33 @@ Export with full numbers?</source>
         <message>
             <source>Past term, ended on {date}</source>
             <translation>已离任，任期于 {date} 结束</translation>
+        </message>
+    </context>
+    <context>
+        <name>SheetChoice</name>
+        <message>
+            <source>Choose the Excel file</source>
+            <translation>选择 Excel 文件</translation>
+        </message>
+        <message>
+            <source>Path of an .xlsx file</source>
+            <translation>Excel 文件（.xlsx）的路径</translation>
+        </message>
+        <message>
+            <source>Browse…</source>
+            <translation>浏览…</translation>
+        </message>
+        <message>
+            <source>File:</source>
+            <translation>文件：</translation>
+        </message>
+        <message>
+            <source>Sheet:</source>
+            <translation>工作表：</translation>
+        </message>
+        <message>
+            <source>Excel workbooks (*.xlsx *.xlsm);;All files (*)</source>
+            <translation>Excel 工作簿 (*.xlsx *.xlsm);;所有文件 (*)</translation>
         </message>
     </context>
     <context>

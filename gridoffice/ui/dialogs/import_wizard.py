@@ -4,9 +4,10 @@ the problems (and save them as a workbook), and import only a file without probl
 
 An importer's wizard (``roster_import``, ``residents_import``) subclasses
 :class:`ImportWizard` with its :class:`~gridoffice.services.excel.headers.ColumnSet`,
-its dry run and apply, its own options and its own words. Strings written here are
-in the ``ImportWizard`` context; a subclass's own ``self.tr`` strings are found in its
-own context (see :meth:`ImportWizard.tr`).
+its dry run and apply, its own options and its own words (:class:`ImporterHooks`).
+Strings written here are in the ``ImportWizard`` and ``SheetChoice`` contexts; a
+subclass's own ``self.tr`` strings are found in its own context (see
+:meth:`ImportWizard.tr`).
 """
 
 from __future__ import annotations
@@ -152,52 +153,10 @@ class WizardPage(QWizardPage):
         self.completeChanged.emit()
 
 
-class ImportWizard(QWizard):
-    """Import the rows of an Excel sheet (.xlsx), all or nothing; a subclass says what
-    is imported (see the hooks below)."""
+class ImporterHooks:
+    """What an importer's wizard supplies: its words, its options on the columns page,
+    and its work (a dry run and an apply, called in the background)."""
 
-    PAGE_FILE, PAGE_COLUMNS, PAGE_CHECK, PAGE_IMPORT = range(4)
-    columns: ClassVar[ColumnSet]  # the importer's columns
-
-    def __init__(self, parent: QWidget | None, db: Database, operator: str,
-                 today: dt.date) -> None:
-        super().__init__(parent)
-        self.db = db
-        self.operator = operator
-        self.today = today
-        self.layout_: SheetLayout | None = None
-        self.plan: Any = None
-        self.result_value: Any = None
-        self.job: BackgroundJob | None = None
-        self._close_when_done = False
-        self._checking = False
-        self._check_pending = False
-        self._importing = False
-        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
-        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
-        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Import"))
-        self.setMinimumSize(760, 560)
-        self.file_page = self._build_file_page()
-        self.columns_page = self._build_columns_page()
-        self.check_page = self._build_check_page()
-        self.import_page = self._build_import_page()
-        self.setPage(self.PAGE_FILE, self.file_page)
-        self.setPage(self.PAGE_COLUMNS, self.columns_page)
-        self.setPage(self.PAGE_CHECK, self.check_page)
-        self.setPage(self.PAGE_IMPORT, self.import_page)
-
-    def tr(self, source: str, disambiguation: str | None = None,  # type: ignore[override]
-           n: int = -1) -> str:
-        """Translate in the context of the class that wrote the string: the subclass's
-        own strings in its context, this class's in ``ImportWizard`` (PySide6's ``tr``
-        would look only in the runtime class's context)."""
-        for cls in type(self).__mro__:
-            translated = QCoreApplication.translate(cls.__name__, source, disambiguation, n)
-            if translated != source or cls is ImportWizard:
-                return translated
-        return source
-
-    # --- what a subclass says ---------------------------------------------------------------
     def file_subtitle(self) -> str:
         raise NotImplementedError
 
@@ -245,31 +204,17 @@ class ImportWizard(QWizard):
     def imported_text(self, result: Any) -> str:
         raise NotImplementedError
 
-    # --- running ------------------------------------------------------------------------
-    @classmethod
-    def show_modal(cls, wizard: ImportWizard) -> Any:
-        """Show ``wizard``; what was imported, or None if nothing was."""
-        FormDialog.run_modal(wizard)  # the seam tests drive dialogs through
-        return wizard.result_value
+    def nothing_tip(self) -> str:
+        raise NotImplementedError
 
-    def reject(self) -> None:
-        """Closing while a job runs cancels it first: nothing is left half done."""
-        if self.job is not None and self.job.running:
-            self._close_when_done = True
-            self.job.cancel()
-            return
-        super().reject()
 
-    def _job_finished(self) -> None:
-        self.job = None
-        if self._close_when_done:
-            self._close_when_done = False
-            if self.result_value is not None:
-                self.accept()
-            else:
-                super().reject()
 
-    # --- page 1: the file ------------------------------------------------------------------
+class SheetChoice:
+    """The first page of an import wizard: the path of a workbook (typed or browsed)
+    and the sheet to import, with what is wrong with the file said on the page."""
+
+    file_page: WizardPage
+
     def _build_file_page(self) -> WizardPage:
         page = WizardPage(self, enter=lambda: None, complete=self._file_complete)
         page.setTitle(self.tr("Choose the Excel file"))
@@ -342,6 +287,79 @@ class ImportWizard(QWizard):
 
     def sheet(self) -> str:
         return self.sheet_combo.currentText()
+
+
+
+class ImportWizard(SheetChoice, ImporterHooks, QWizard):
+    """Import the rows of an Excel sheet (.xlsx), all or nothing; a subclass says what
+    is imported (see the hooks below)."""
+
+    PAGE_FILE, PAGE_COLUMNS, PAGE_CHECK, PAGE_IMPORT = range(4)
+    columns: ClassVar[ColumnSet]  # the importer's columns
+
+    def __init__(self, parent: QWidget | None, db: Database, operator: str,
+                 today: dt.date) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.operator = operator
+        self.today = today
+        self.layout_: SheetLayout | None = None
+        self.plan: Any = None
+        self.result_value: Any = None
+        self.job: BackgroundJob | None = None
+        self._close_when_done = False
+        self._checking = False
+        self._check_pending = False
+        self._importing = False
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
+        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Import"))
+        self.setMinimumSize(760, 560)
+        self.file_page = self._build_file_page()
+        self.columns_page = self._build_columns_page()
+        self.check_page = self._build_check_page()
+        self.import_page = self._build_import_page()
+        self.setPage(self.PAGE_FILE, self.file_page)
+        self.setPage(self.PAGE_COLUMNS, self.columns_page)
+        self.setPage(self.PAGE_CHECK, self.check_page)
+        self.setPage(self.PAGE_IMPORT, self.import_page)
+
+    def tr(self, source: str, disambiguation: str | None = None,  # type: ignore[override]
+           n: int = -1) -> str:
+        """Translate in the context of the class that wrote the string: a subclass's own
+        strings in its context, the shared ones in ``ImportWizard``'s or
+        ``SheetChoice``'s (PySide6's ``tr`` looks only in the runtime class's)."""
+        for cls in type(self).__mro__:
+            if cls is QWizard:
+                break
+            translated = QCoreApplication.translate(cls.__name__, source, disambiguation, n)
+            if translated != source:
+                return translated
+        return source
+
+    # --- running ------------------------------------------------------------------------
+    @classmethod
+    def show_modal(cls, wizard: ImportWizard) -> Any:
+        """Show ``wizard``; what was imported, or None if nothing was."""
+        FormDialog.run_modal(wizard)  # the seam tests drive dialogs through
+        return wizard.result_value
+
+    def reject(self) -> None:
+        """Closing while a job runs cancels it first: nothing is left half done."""
+        if self.job is not None and self.job.running:
+            self._close_when_done = True
+            self.job.cancel()
+            return
+        super().reject()
+
+    def _job_finished(self) -> None:
+        self.job = None
+        if self._close_when_done:
+            self._close_when_done = False
+            if self.result_value is not None:
+                self.accept()
+            else:
+                super().reject()
 
     # --- page 2: the columns ---------------------------------------------------------------
     def _build_columns_page(self) -> WizardPage:
@@ -597,9 +615,6 @@ class ImportWizard(QWizard):
             text, tip = self.tr("Import"), self.import_tip()
         self.setButtonText(QWizard.WizardButton.CommitButton, text)
         self.button(QWizard.WizardButton.CommitButton).setToolTip(tip)
-
-    def nothing_tip(self) -> str:
-        raise NotImplementedError
 
     def commit_button_text(self) -> str:
         return self.buttonText(QWizard.WizardButton.CommitButton)
