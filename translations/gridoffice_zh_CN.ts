@@ -1641,6 +1641,157 @@ Export with full numbers?</source>
         </message>
     </context>
     <context>
+        <name>ImportWizard</name>
+        <message>
+            <source>Import</source>
+            <translation>导入</translation>
+        </message>
+        <message>
+            <source>Match the columns</source>
+            <translation>对应各列</translation>
+        </message>
+        <message>
+            <source>Item</source>
+            <translation>积分事项</translation>
+        </message>
+        <message>
+            <source>Column in the sheet</source>
+            <translation>工作表中的列</translation>
+        </message>
+        <message>
+            <source>{label} *</source>
+            <translation>{label} *</translation>
+        </message>
+        <message>
+            <source>Column titles found in row {row}; the data starts in row {start}.</source>
+            <translation>列标题位于第 {row} 行；数据从第 {start} 行开始。</translation>
+        </message>
+        <message>
+            <source>Column titles found in rows {first} and {last}; the data starts in row {start}.</source>
+            <translation>列标题在第 {first} 行和第 {last} 行，数据从第 {start} 行开始。</translation>
+        </message>
+        <message>
+            <source>(not in the sheet)</source>
+            <translation>（表中没有）</translation>
+        </message>
+        <message>
+            <source>{title} (column {letter})</source>
+            <translation>{title}（{letter} 列）</translation>
+        </message>
+        <message>
+            <source>Column {letter}</source>
+            <translation>{letter} 列</translation>
+        </message>
+        <message>
+            <source>Check the rows</source>
+            <translation>检查各行</translation>
+        </message>
+        <message>
+            <source>Check again</source>
+            <translation>重新检查</translation>
+        </message>
+        <message>
+            <source>Check the file again after correcting and saving it.</source>
+            <translation>改正并保存文件后重新检查。</translation>
+        </message>
+        <message>
+            <source>Export problems…</source>
+            <translation>导出问题清单…</translation>
+        </message>
+        <message>
+            <source>Row</source>
+            <translation>行号</translation>
+        </message>
+        <message>
+            <source>Column</source>
+            <translation>列</translation>
+        </message>
+        <message>
+            <source>Problem</source>
+            <translation>问题</translation>
+        </message>
+        <message>
+            <source>Checking the rows of {sheet}…</source>
+            <translation>正在检查“{sheet}”的各行…</translation>
+        </message>
+        <message>
+            <source>Checking the rows…</source>
+            <translation>正在检查各行…</translation>
+        </message>
+        <message>
+            <source>Problems: {count} in {rows} rows. Correct them in the file, save it and click Check again; nothing is imported until every problem is solved.</source>
+            <translation>问题：{count} 个，涉及 {rows} 行。请在文件中改正并保存，然后点击“重新检查”；所有问题解决之前不会导入任何数据。</translation>
+        </message>
+        <message>
+            <source>No problems found. Click Import to import the file.</source>
+            <translation>未发现问题。点击“导入”导入该文件。</translation>
+        </message>
+        <message>
+            <source>The check failed because of an unexpected error.</source>
+            <translation>检查因意外错误而失败。</translation>
+        </message>
+        <message>
+            <source>The check was cancelled.</source>
+            <translation>检查已取消。</translation>
+        </message>
+        <message>
+            <source>Checking…</source>
+            <translation>正在检查…</translation>
+        </message>
+        <message>
+            <source>The rows are being checked.</source>
+            <translation>正在检查各行。</translation>
+        </message>
+        <message>
+            <source>The file has not been checked.</source>
+            <translation>文件尚未检查。</translation>
+        </message>
+        <message>
+            <source>Problems to fix: {count}</source>
+            <translation>待改正问题：{count}</translation>
+        </message>
+        <message>
+            <source>Correct the problems in the file and check it again; nothing is imported while a problem is left.</source>
+            <translation>请在文件中改正问题后重新检查；只要还有问题，就不会导入任何数据。</translation>
+        </message>
+        <message>
+            <source>Nothing to import</source>
+            <translation>没有可导入的内容</translation>
+        </message>
+        <message>
+            <source>{name} problems.xlsx</source>
+            <translation>{name} 问题清单.xlsx</translation>
+        </message>
+        <message>
+            <source>Export the problems</source>
+            <translation>导出问题清单</translation>
+        </message>
+        <message>
+            <source>Excel files (*.xlsx)</source>
+            <translation>Excel 文件 (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>The problems were saved to {path}.</source>
+            <translation>问题清单已保存到 {path}。</translation>
+        </message>
+        <message>
+            <source>Check and import again</source>
+            <translation>重新检查并导入</translation>
+        </message>
+        <message>
+            <source>Check the file again and, if it has no problems, import it.</source>
+            <translation>重新检查文件，如无问题则导入。</translation>
+        </message>
+        <message>
+            <source>The import failed because of an unexpected error; nothing was changed.</source>
+            <translation>导入因意外错误而失败，未做任何更改。</translation>
+        </message>
+        <message>
+            <source>The import was cancelled; nothing was changed.</source>
+            <translation>导入已取消，未做任何更改。</translation>
+        </message>
+    </context>
+    <context>
         <name>InServiceTab</name>
         <message>
             <source>Registrations</source>
@@ -5003,14 +5154,6 @@ Log file: {log}</source>
             <translation>从 Excel 导入实有人口</translation>
         </message>
         <message>
-            <source>Import</source>
-            <translation>导入</translation>
-        </message>
-        <message>
-            <source>Choose the Excel file</source>
-            <translation>选择 Excel 文件</translation>
-        </message>
-        <message>
             <source>Choose the workbook (.xlsx) that lists the residents, one person a row, and its sheet. Nothing is imported before every row has been checked.</source>
             <translation>请选择列有居民信息（每行一人）的工作簿（.xlsx）及其工作表。所有行检查完毕之前不会导入任何数据。</translation>
         </message>
@@ -5019,28 +5162,8 @@ Log file: {log}</source>
             <translation>选择实有人口工作簿</translation>
         </message>
         <message>
-            <source>Excel workbooks (*.xlsx *.xlsm);;All files (*)</source>
-            <translation>Excel 工作簿 (*.xlsx *.xlsm);;所有文件 (*)</translation>
-        </message>
-        <message>
-            <source>Match the columns</source>
-            <translation>对应各列</translation>
-        </message>
-        <message>
             <source>Say which column of the sheet holds each item. Columns were recognised by their titles; fields marked * are needed, and a building or an address.</source>
             <translation>请指定工作表中每一项所在的列。已按列标题自动识别；标 * 的项为必填，另须有楼号或地址。</translation>
-        </message>
-        <message>
-            <source>Item</source>
-            <translation>项目</translation>
-        </message>
-        <message>
-            <source>Column in the sheet</source>
-            <translation>工作表中的列</translation>
-        </message>
-        <message>
-            <source>{label} *</source>
-            <translation>{label} *</translation>
         </message>
         <message>
             <source>Create buildings that do not exist yet</source>
@@ -5055,108 +5178,20 @@ Log file: {log}</source>
             <translation>未填网格的行归入：</translation>
         </message>
         <message>
-            <source>(not in the sheet)</source>
-            <translation>（表中没有）</translation>
-        </message>
-        <message>
-            <source>{title} (column {letter})</source>
-            <translation>{title}（{letter} 列）</translation>
-        </message>
-        <message>
-            <source>Column {letter}</source>
-            <translation>{letter} 列</translation>
-        </message>
-        <message>
-            <source>Column titles found in row {row}; the data starts in row {start}.</source>
-            <translation>列标题位于第 {row} 行；数据从第 {start} 行开始。</translation>
-        </message>
-        <message>
             <source>(no grid yet: the sheet names it)</source>
             <translation>（尚无网格：由表中指定）</translation>
-        </message>
-        <message>
-            <source>Check the rows</source>
-            <translation>检查各行</translation>
         </message>
         <message>
             <source>Every row is checked as the resident form would check it. Nothing is imported while a problem is left.</source>
             <translation>每一行都按居民登记表的规则检查。只要还有问题，就不会导入任何数据。</translation>
         </message>
         <message>
-            <source>Row</source>
-            <translation>行号</translation>
-        </message>
-        <message>
-            <source>Column</source>
-            <translation>列</translation>
-        </message>
-        <message>
-            <source>Problem</source>
-            <translation>问题</translation>
-        </message>
-        <message>
-            <source>Check again</source>
-            <translation>重新检查</translation>
-        </message>
-        <message>
-            <source>Check the file again after correcting and saving it.</source>
-            <translation>改正并保存文件后重新检查。</translation>
-        </message>
-        <message>
-            <source>Checking the rows of {sheet}…</source>
-            <translation>正在检查“{sheet}”的各行…</translation>
-        </message>
-        <message>
-            <source>Checking the rows…</source>
-            <translation>正在检查各行…</translation>
-        </message>
-        <message>
-            <source>The check was cancelled.</source>
-            <translation>检查已取消。</translation>
-        </message>
-        <message>
             <source>Rows: {rows}. New residents: {new}. Residents to update: {updated}. Unchanged: {unchanged}. New buildings: {buildings}, houses: {houses}, households: {households}.</source>
             <translation>行数：{rows}。新增居民：{new}。需更新居民：{updated}。无变化：{unchanged}。新增楼栋：{buildings}，房屋：{houses}，户：{households}。</translation>
         </message>
         <message>
-            <source>Problems: {count} in {rows} rows. Correct them in the file, save it and click Check again; nothing is imported until every problem is solved.</source>
-            <translation>问题：{count} 个，涉及 {rows} 行。请在文件中改正并保存，然后点击“重新检查”；所有问题解决之前不会导入任何数据。</translation>
-        </message>
-        <message>
             <source>No problems, and nothing to import: every resident in the file is already registered with the same details.</source>
             <translation>没有问题，也没有需要导入的内容：文件中的每位居民均已登记且信息相同。</translation>
-        </message>
-        <message>
-            <source>No problems found. Click Import to import the file.</source>
-            <translation>未发现问题。点击“导入”导入该文件。</translation>
-        </message>
-        <message>
-            <source>The check failed because of an unexpected error.</source>
-            <translation>检查因意外错误而失败。</translation>
-        </message>
-        <message>
-            <source>Checking…</source>
-            <translation>正在检查…</translation>
-        </message>
-        <message>
-            <source>The rows are being checked.</source>
-            <translation>正在检查各行。</translation>
-        </message>
-        <message>
-            <source>The file has not been checked.</source>
-            <translation>文件尚未检查。</translation>
-        </message>
-        <message>
-            <source>Problems to fix: {count}</source>
-            <translation>待改正问题：{count}</translation>
-        </message>
-        <message>
-            <source>Correct the problems in the file and check it again; nothing is imported while a problem is left.</source>
-            <translation>请在文件中改正问题后重新检查；只要还有问题，就不会导入任何数据。</translation>
-        </message>
-        <message>
-            <source>Nothing to import</source>
-            <translation>没有可导入的内容</translation>
         </message>
         <message>
             <source>Every resident in the file is already registered with the same details.</source>
@@ -5177,14 +5212,6 @@ Log file: {log}</source>
         <message>
             <source>The import is finished. New residents: {added}. Residents updated: {updated}. Unchanged: {unchanged}. New buildings: {buildings}, houses: {houses}, households: {households}.</source>
             <translation>导入完成。新增居民：{added}。更新居民：{updated}。无变化：{unchanged}。新增楼栋：{buildings}，房屋：{houses}，户：{households}。</translation>
-        </message>
-        <message>
-            <source>The import failed because of an unexpected error; nothing was changed.</source>
-            <translation>导入因意外错误而失败，未做任何更改。</translation>
-        </message>
-        <message>
-            <source>The import was cancelled; nothing was changed.</source>
-            <translation>导入已取消，未做任何更改。</translation>
         </message>
     </context>
     <context>
@@ -5302,14 +5329,6 @@ Log file: {log}</source>
             <translation>从 Excel 导入党员</translation>
         </message>
         <message>
-            <source>Import</source>
-            <translation>导入</translation>
-        </message>
-        <message>
-            <source>Choose the Excel file</source>
-            <translation>选择 Excel 文件</translation>
-        </message>
-        <message>
             <source>Choose the roster workbook (.xlsx) and the sheet that lists the members. Nothing is imported before every row has been checked.</source>
             <translation>选择花名册工作簿（.xlsx）及列有党员的工作表。每一行检查通过之前，不会导入任何数据。</translation>
         </message>
@@ -5318,144 +5337,28 @@ Log file: {log}</source>
             <translation>选择花名册工作簿</translation>
         </message>
         <message>
-            <source>Excel workbooks (*.xlsx *.xlsm);;All files (*)</source>
-            <translation>Excel 工作簿 (*.xlsx *.xlsm);;所有文件 (*)</translation>
-        </message>
-        <message>
-            <source>Match the columns</source>
-            <translation>对应各列</translation>
-        </message>
-        <message>
             <source>Say which column of the sheet holds each item. Columns were recognised by their titles; fields marked * are needed.</source>
             <translation>请指定每一项在工作表中的哪一列。系统已按列标题自动识别；带 * 的项目为必填。</translation>
-        </message>
-        <message>
-            <source>Item</source>
-            <translation>项目</translation>
-        </message>
-        <message>
-            <source>Column in the sheet</source>
-            <translation>工作表中的列</translation>
-        </message>
-        <message>
-            <source>{label} *</source>
-            <translation>{label} *</translation>
         </message>
         <message>
             <source>Branch for new members without one:</source>
             <translation>未填党支部的新党员归入：</translation>
         </message>
         <message>
-            <source>(not in the sheet)</source>
-            <translation>（表中没有）</translation>
-        </message>
-        <message>
-            <source>{title} (column {letter})</source>
-            <translation>{title}（{letter} 列）</translation>
-        </message>
-        <message>
-            <source>Column {letter}</source>
-            <translation>{letter} 列</translation>
-        </message>
-        <message>
-            <source>Column titles found in row {row}; the data starts in row {start}.</source>
-            <translation>列标题在第 {row} 行，数据从第 {start} 行开始。</translation>
-        </message>
-        <message>
-            <source>Column titles found in rows {first} and {last}; the data starts in row {start}.</source>
-            <translation>列标题在第 {first} 行和第 {last} 行，数据从第 {start} 行开始。</translation>
-        </message>
-        <message>
             <source>(none: the sheet names the branch)</source>
             <translation>（不指定：以表中所填为准）</translation>
-        </message>
-        <message>
-            <source>Check the rows</source>
-            <translation>检查各行</translation>
         </message>
         <message>
             <source>Every row is checked as the member form would check it. Nothing is imported while a problem is left.</source>
             <translation>按党员信息表的规则逐行检查。只要还有问题，就不会导入任何数据。</translation>
         </message>
         <message>
-            <source>Row</source>
-            <translation>行号</translation>
-        </message>
-        <message>
-            <source>Column</source>
-            <translation>列</translation>
-        </message>
-        <message>
-            <source>Problem</source>
-            <translation>问题</translation>
-        </message>
-        <message>
-            <source>Check again</source>
-            <translation>重新检查</translation>
-        </message>
-        <message>
-            <source>Check the file again after correcting and saving it.</source>
-            <translation>修改并保存文件后，重新检查。</translation>
-        </message>
-        <message>
-            <source>Export problems…</source>
-            <translation>导出问题清单…</translation>
-        </message>
-        <message>
-            <source>Checking the rows of {sheet}…</source>
-            <translation>正在检查 {sheet} 的各行…</translation>
-        </message>
-        <message>
-            <source>Checking the rows…</source>
-            <translation>正在检查各行…</translation>
-        </message>
-        <message>
             <source>Rows: {rows}. New members: {new}. Members to update: {updated}. Unchanged: {unchanged}.</source>
             <translation>共 {rows} 行。新增党员：{new}。需更新：{updated}。无变化：{unchanged}。</translation>
         </message>
         <message>
-            <source>Problems: {count} in {rows} rows. Correct them in the file, save it and click Check again; nothing is imported until every problem is solved.</source>
-            <translation>问题：{rows} 行中共 {count} 个。请在文件中改正并保存，然后点击“重新检查”；所有问题解决之前，不会导入任何数据。</translation>
-        </message>
-        <message>
             <source>No problems, and nothing to import: every member in the file is already on the roster with the same details.</source>
             <translation>没有问题，也没有需要导入的内容：文件中的党员都已在花名册中，信息相同。</translation>
-        </message>
-        <message>
-            <source>No problems found. Click Import to import the file.</source>
-            <translation>未发现问题。点击“导入”导入该文件。</translation>
-        </message>
-        <message>
-            <source>The check failed because of an unexpected error.</source>
-            <translation>检查因意外错误而中断。</translation>
-        </message>
-        <message>
-            <source>The check was cancelled.</source>
-            <translation>检查已取消。</translation>
-        </message>
-        <message>
-            <source>Checking…</source>
-            <translation>正在检查…</translation>
-        </message>
-        <message>
-            <source>The rows are being checked.</source>
-            <translation>正在逐行检查。</translation>
-        </message>
-        <message>
-            <source>The file has not been checked.</source>
-            <translation>文件尚未检查。</translation>
-        </message>
-        <message>
-            <source>Problems to fix: {count}</source>
-            <translation>待改正的问题：{count}</translation>
-        </message>
-        <message>
-            <source>Correct the problems in the file and check it again; nothing is imported while a problem is left.</source>
-            <translation>请在文件中改正问题后重新检查；只要还有问题，就不会导入任何数据。</translation>
-        </message>
-        <message>
-            <source>Nothing to import</source>
-            <translation>无需导入</translation>
         </message>
         <message>
             <source>Every member in the file is already on the roster with the same details.</source>
@@ -5464,22 +5367,6 @@ Log file: {log}</source>
         <message>
             <source>Import the members: all of them, or nothing if anything goes wrong.</source>
             <translation>导入这些党员：要么全部导入，出错则一个也不导入。</translation>
-        </message>
-        <message>
-            <source>{name} problems.xlsx</source>
-            <translation>{name} 问题清单.xlsx</translation>
-        </message>
-        <message>
-            <source>Export the problems</source>
-            <translation>导出问题清单</translation>
-        </message>
-        <message>
-            <source>Excel files (*.xlsx)</source>
-            <translation>Excel 文件 (*.xlsx)</translation>
-        </message>
-        <message>
-            <source>The problems were saved to {path}.</source>
-            <translation>问题清单已保存到 {path}。</translation>
         </message>
         <message>
             <source>Importing {count} members…</source>
@@ -5492,14 +5379,6 @@ Log file: {log}</source>
         <message>
             <source>The import is finished. New members: {added}. Members updated: {updated}. Unchanged: {unchanged}.</source>
             <translation>导入完成。新增党员：{added}。已更新：{updated}。无变化：{unchanged}。</translation>
-        </message>
-        <message>
-            <source>The import failed because of an unexpected error; nothing was changed.</source>
-            <translation>导入因意外错误而失败，数据没有任何改动。</translation>
-        </message>
-        <message>
-            <source>The import was cancelled; nothing was changed.</source>
-            <translation>导入已取消，数据没有任何改动。</translation>
         </message>
     </context>
     <context>
@@ -5714,6 +5593,33 @@ Export with full numbers?</source>
         <message>
             <source>This change cannot be redone. {reason}</source>
             <translation>无法重做此操作。{reason}</translation>
+        </message>
+    </context>
+    <context>
+        <name>SheetChoice</name>
+        <message>
+            <source>Choose the Excel file</source>
+            <translation>选择 Excel 文件</translation>
+        </message>
+        <message>
+            <source>Path of an .xlsx file</source>
+            <translation>Excel 文件（.xlsx）的路径</translation>
+        </message>
+        <message>
+            <source>Browse…</source>
+            <translation>浏览…</translation>
+        </message>
+        <message>
+            <source>File:</source>
+            <translation>文件：</translation>
+        </message>
+        <message>
+            <source>Sheet:</source>
+            <translation>工作表：</translation>
+        </message>
+        <message>
+            <source>Excel workbooks (*.xlsx *.xlsm);;All files (*)</source>
+            <translation>Excel 工作簿 (*.xlsx *.xlsm);;所有文件 (*)</translation>
         </message>
     </context>
     <context>
@@ -6889,37 +6795,6 @@ Give it to the other office; they trust it after checking that its fingerprint m
         <message>
             <source>Edit…</source>
             <translation>编辑…</translation>
-        </message>
-    </context>
-    <context>
-        <name>WorkbookChoice</name>
-        <message>
-            <source>Import</source>
-            <translation>导入</translation>
-        </message>
-        <message>
-            <source>Check and import again</source>
-            <translation>重新检查并导入</translation>
-        </message>
-        <message>
-            <source>Check the file again and, if it has no problems, import it.</source>
-            <translation>重新检查文件，如无问题则导入。</translation>
-        </message>
-        <message>
-            <source>Path of an .xlsx file</source>
-            <translation>Excel 文件（.xlsx）的路径</translation>
-        </message>
-        <message>
-            <source>Browse…</source>
-            <translation>浏览…</translation>
-        </message>
-        <message>
-            <source>File:</source>
-            <translation>文件：</translation>
-        </message>
-        <message>
-            <source>Sheet:</source>
-            <translation>工作表：</translation>
         </message>
     </context>
     <context>

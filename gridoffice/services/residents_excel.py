@@ -2,8 +2,8 @@
 per person, imported into buildings, houses, households and residents; and a masked
 export of the resident table.
 
-Like the roster import (``roster_excel``, whose file handling, header detection and
-cell reading are reused here) an import never writes half a file: :func:`dry_run`
+Built, like the roster import, on the spreadsheet toolkit
+(:mod:`gridoffice.services.excel`): an import never writes half a file: :func:`dry_run`
 reads the whole sheet, checks every row with the rules of the resident form
 (``HouseholdService._resident_values``) and collects every problem as (row, column,
 message); :func:`apply` writes a plan without problems in one transaction. No Qt here.
@@ -12,10 +12,12 @@ message); :func:`apply` writes a plan without problems in one transaction. No Qt
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 import re
+import sqlite3
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -36,20 +38,31 @@ from gridoffice.domain.codes import (
     SEX,
     CodeTable,
 )
-from gridoffice.errors import UserError, ValidationError
+from gridoffice.errors import StorageError, UserError, ValidationError
 from gridoffice.fileio import atomic_output
 from gridoffice.i18n import QT_TRANSLATE_NOOP
-from gridoffice.services import roster_excel as rx
+from gridoffice.services.excel import cells, export, headers, mappings
+from gridoffice.services.excel import problems as found
+from gridoffice.services.excel.codes import EDUCATION_ZH, ETHNICITY_ZH, SEX_ZH, SYNONYMS, code_words
+from gridoffice.services.excel.headers import ColumnSet, SheetLayout, column_label
+from gridoffice.services.excel.problems import Problem, Progress
+from gridoffice.services.excel.sheet import open_sheet
+from gridoffice.services.excel.workbook import MSG_NO_SUCH_SHEET, sheet_names
 from gridoffice.services.households import HouseholdService, ResidentDraft, ResidentRow
 from gridoffice.store import audit
 from gridoffice.store.database import Database
 from gridoffice.store.tables import Building, House, Household, Resident
 
-Progress = rx.Progress
-Problem = rx.Problem
-sheet_names = rx.sheet_names
-read_layout = rx.read_layout
-MSG_NO_SUCH_SHEET = rx.MSG_NO_SUCH_SHEET
+log = logging.getLogger(__name__)
+
+# Names other modules and tests import from here (some live in the toolkit).
+__all__ = [
+    "EXPORT_HEADERS", "FIELDS", "FIELD_LABELS", "MAPPING_SETTING", "MSG_NO_SUCH_SHEET",
+    "Problem", "Progress", "ResidentImportPlan", "ResidentImportResult", "SheetLayout",
+    "apply", "check_mapping", "dry_run", "export_residents", "guess_mapping",
+    "load_mapping", "read_layout", "remembered_mapping", "sheet_names",
+]
+
 
 # --- messages -------------------------------------------------------------------------
 MSG_NO_ROWS = QT_TRANSLATE_NOOP(
@@ -171,10 +184,11 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
     "move_in_reason": ("迁入原因", "来本地原因", "流入原因"),
     "note": ("备注",),
 }
-_ALIAS_FIELD: dict[str, str] = {
-    rx.normalize_header(alias): key for key, aliases in HEADER_ALIASES.items()
-    for alias in aliases
-}
+REQUIRED_FIELDS: dict[str, str] = {"name": "姓名", "relation": "与户主关系"}
+MAPPING_SETTING = mappings.RESIDENTS_MAPPING_SETTING
+COLUMNS = ColumnSet(FIELD_LABELS, HEADER_ALIASES, REQUIRED_FIELDS, MAPPING_SETTING,
+                    required_any=((("address", "building"), MSG_ADDRESS_COLUMNS),),
+                    ignored=("序号", "编号", "年龄"))
 _CODE_FIELDS: dict[str, CodeTable] = {
     "relation": RELATION_TO_HEAD, "sex": SEX, "ethnicity": ETHNICITY,
     "political_status": POLITICAL_STATUS, "education": EDUCATION,
@@ -195,7 +209,7 @@ _SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
     "residence_status": {"together": ("一致",), "person_only": ("人在户不在",),
                          "hukou_only": ("户在人不在",)},
 }
-_CHINESE = {"sex": rx.SEX_ZH, "ethnicity": rx.ETHNICITY_ZH, "education": rx.EDUCATION_ZH}
+_CHINESE = {"sex": SEX_ZH, "ethnicity": ETHNICITY_ZH, "education": EDUCATION_ZH}
 _EXAMPLES = {
     "relation": "户主, 配偶, 子, 女, 父亲, 母亲, 孙子 …",
     "sex": "男, 女", "ethnicity": "汉族, 回族, 满族 …",
@@ -226,9 +240,9 @@ _MARKS = re.compile(r"(?:号楼|号院|单元|栋|幢|座|号|楼|门|室|户|#)
 
 def _part(value: Any) -> str:
     """A building, unit or room cell as stored: no marks (号楼, 单元, 室), no leading zeros."""
-    if rx._blank_word(value):
+    if cells.blank_word(value):
         return ""
-    text_ = re.sub(r"\s+", "", unicodedata.normalize("NFKC", rx._cell_text(value)))
+    text_ = re.sub(r"\s+", "", unicodedata.normalize("NFKC", cells.cell_text(value)))
     text_ = _MARKS.sub("", text_)
     if re.fullmatch(r"[A-Za-z]?\d+[A-Za-z]?", text_):
         text_ = re.sub(r"(?<![0-9])0+(?=\d)", "", text_)
@@ -237,10 +251,10 @@ def _part(value: Any) -> str:
 
 def _words(key: str) -> dict[str, str]:
     table = _CODE_FIELDS[key]
-    words = rx._code_words(table, _CHINESE.get(key, {}), key)
+    words = code_words(table, _CHINESE.get(key, {}), SYNONYMS.get(key))
     for code, synonyms in _SYNONYMS.get(key, {}).items():
         for word in synonyms:
-            words.setdefault(rx._key(word), code)
+            words.setdefault(cells.text_key(word), code)
     if key == "sex":
         words = {k: v for k, v in words.items() if v in ("1", "2")}
     return words
@@ -270,7 +284,8 @@ class ResidentUpdate:
 
 @dataclass
 class ResidentImportPlan:
-    """What importing a sheet would do; :func:`apply` writes it if it has no problems."""
+    """The residents, houses and households a sheet would add or change; :func:`apply`
+    writes it when no problem is left."""
 
     path: Path
     sheet: str
@@ -310,46 +325,38 @@ class ResidentImportResult:
 
 
 # --- mapping --------------------------------------------------------------------------
-def guess_mapping(headers: Sequence[str]) -> dict[str, int]:
-    """Which column (0-based) holds which field, by the usual Chinese headers."""
-    mapping: dict[str, int] = {}
-    for index, header in enumerate(headers):
-        key = _ALIAS_FIELD.get(rx.normalize_header(header))
-        if key is not None and key not in mapping:
-            mapping[key] = index
-    return mapping
+def read_layout(path: str | os.PathLike[str], sheet: str) -> SheetLayout:
+    """Where the column titles and the data of ``sheet`` are."""
+    return headers.read_layout(path, sheet, COLUMNS)
 
 
-def load_mapping(path: str | os.PathLike[str], sheet: str) -> dict[str, int]:
-    return guess_mapping(rx.read_layout(path, sheet).headers)
+def guess_mapping(headers_: Sequence[str],
+                  remembered: dict[str, str] | None = None) -> dict[str, int]:
+    """Which column (0-based) holds which field: a remembered mapping (field -> header
+    text) first, then the usual Chinese headers."""
+    return headers.guess_mapping(headers_, COLUMNS, remembered)
 
 
-def check_mapping(headers: Sequence[str], mapping: dict[str, int]) -> None:
-    """ValidationError (field "mapping") for a mapping an import cannot use."""
-    if "name" not in mapping:
-        raise ValidationError("mapping", rx.MSG_COLUMN_REQUIRED, column="姓名")
-    if "relation" not in mapping:
-        raise ValidationError("mapping", rx.MSG_COLUMN_REQUIRED, column="与户主关系")
-    if "address" not in mapping and "building" not in mapping:
-        raise ValidationError("mapping", MSG_ADDRESS_COLUMNS)
-    seen: set[int] = set()
-    for key, index in mapping.items():
-        if key not in FIELD_LABELS or not 0 <= index <= 16383:
-            raise ValidationError("mapping", rx.MSG_COLUMN_RANGE, column=key)
-        if index in seen:
-            raise ValidationError("mapping", rx.MSG_COLUMN_TWICE,
-                                  column=rx.column_label(headers, index))
-        seen.add(index)
+def load_mapping(path: str | os.PathLike[str], sheet: str,
+                 db: Database | None = None) -> dict[str, int]:
+    """The mapping for ``sheet``: guessed from the usual headers, and with ``db`` the
+    mapping remembered from the last import first."""
+    remembered = remembered_mapping(db) if db is not None else None
+    return guess_mapping(read_layout(path, sheet).headers, remembered)
+
+
+def remembered_mapping(db: Database) -> dict[str, str]:
+    """The mapping of the last residents import (field -> header text), or {}."""
+    return mappings.remembered_mapping(db, MAPPING_SETTING)
+
+
+def check_mapping(headers_: Sequence[str], mapping: dict[str, int]) -> None:
+    """ValidationError (field "mapping") without a name, relation, or address or
+    building column, or with a column chosen twice."""
+    headers.check_mapping(headers_, mapping, COLUMNS)
 
 
 # --- the dry run ----------------------------------------------------------------------
-class _CellError(Exception):
-    def __init__(self, key: str, error: UserError) -> None:
-        super().__init__(error.english())
-        self.key = key
-        self.error = error
-
-
 @dataclass
 class _Row:
     row: int
@@ -375,7 +382,7 @@ class _Checker:
         self.mapping = dict(mapping)
         self.today = today
         self.create_buildings = create_buildings
-        self.columns = {key: rx.column_label(headers, index) for key, index in mapping.items()}
+        self.columns = {key: column_label(headers, index) for key, index in mapping.items()}
         self.words = {key: _words(key) for key in _CODE_FIELDS if key in mapping}
         raw = session.connection().connection.driver_connection
         grids = raw.execute("SELECT id, code, name FROM grid WHERE NOT deleted").fetchall()
@@ -383,7 +390,7 @@ class _Checker:
         self.grids_by_word: dict[str, set[str]] = {}
         for grid, code, name in grids:
             for word in (code, name):
-                self.grids_by_word.setdefault(rx._key(word), set()).add(grid)
+                self.grids_by_word.setdefault(cells.text_key(word), set()).add(grid)
         self.default_grid = grid_id or (grids[0][0] if len(grids) == 1 else None)
         self.buildings: dict[tuple[str, str], list[tuple[str, str]]] = {}  # (grid, number)
         for b_id, grid, estate, number in raw.execute(
@@ -431,73 +438,44 @@ class _Checker:
 
     # --- cells --------------------------------------------------------------------------
     def _code(self, key: str, value: Any) -> str | None:
-        if rx._blank_word(value):
-            return None
-        code = self.words[key].get(rx._key(rx._cell_text(value)))
-        if code is None:
-            raise _CellError(key, ValidationError(
-                key, rx.MSG_VALUE_UNKNOWN, column=self.columns.get(key, ""),
-                value=rx._cell_text(value), examples=_EXAMPLES[key]))
-        return code
+        return cells.read_code(self.words[key], value, field=key, column=self.columns.get(key, ""),
+                         examples=_EXAMPLES[key])
 
     def _date(self, key: str, value: Any) -> dt.date | None:
-        if rx._blank_word(value):
-            return None
-        if isinstance(value, int | float) and not isinstance(value, bool) \
-                and 2100 < value < 100_000:
-            from openpyxl.utils.datetime import from_excel
-
-            converted = from_excel(value)
-            value = converted.date() if isinstance(converted, dt.datetime) else converted
-        try:
-            loose = identity.parse_loose_date(value, key)
-        except ValidationError as error:
-            raise _CellError(key, error) from None
-        if loose.ambiguous:
-            raise _CellError(key, ValidationError(key, rx.MSG_DATE_AMBIGUOUS,
-                                                  column=self.columns.get(key, ""),
-                                                  value=rx._cell_text(value)))
-        return loose.date
+        loose = cells.read_date(value, field=key, label_key=key, column=self.columns.get(key, ""))
+        return loose.date if loose is not None else None
 
     def _id(self, value: Any, id_type: str) -> tuple[str, str | None]:
         """The number as typed (normalised) and its de-duplication key."""
         key = "id_number"
-        if isinstance(value, float) and abs(value) >= 1e15:
-            raise _CellError(key, ValidationError(key, rx.MSG_ID_AS_NUMBER,
-                                                  column=self.columns.get(key, ""),
-                                                  value=f"{value:.0f}"))
-        number = identity.normalize_input(rx._cell_text(value))
-        if masking.MASK in number:
-            raise _CellError(key, ValidationError(key, rx.MSG_MASKED,
-                                                  column=self.columns.get(key, ""),
-                                                  value=number))
+        number = cells.id_text(value, field=key, column=self.columns.get(key, ""))
         try:
             parsed = identity.parse_id_for_type(id_type, number, today=self.today)
         except ValidationError as error:
-            raise _CellError(key, error) from None
+            raise cells.CellError(key, error) from None
         return number, (parsed.value if parsed is not None else number)
 
     # --- location -----------------------------------------------------------------------
     def _grid(self, value: Any) -> str:
-        if rx._blank_word(value):
+        if cells.blank_word(value):
             if self.default_grid is None:
-                raise _CellError("grid", ValidationError("grid", MSG_GRID_NEEDED))
+                raise cells.CellError("grid", ValidationError("grid", MSG_GRID_NEEDED))
             return self.default_grid
-        found = self.grids_by_word.get(rx._key(rx._cell_text(value)), set())
+        found = self.grids_by_word.get(cells.text_key(cells.cell_text(value)), set())
         if len(found) != 1:
-            raise _CellError("grid", ValidationError("grid", MSG_GRID_UNKNOWN,
-                                                     value=rx._cell_text(value)))
+            raise cells.CellError("grid", ValidationError("grid", MSG_GRID_UNKNOWN,
+                                                     value=cells.cell_text(value)))
         return next(iter(found))
 
     def _location(self, cell: Any) -> tuple[HouseholdKey, str]:
         grid = self._grid(cell("grid"))
-        estate = "" if rx._blank_word(cell("estate")) else rx._cell_text(cell("estate"))
+        estate = "" if cells.blank_word(cell("estate")) else cells.cell_text(cell("estate"))
         address = cell("address")
-        if "address" in self.mapping and not rx._blank_word(address):
+        if "address" in self.mapping and not cells.blank_word(address):
             try:
-                parts = rules.parse_address(rx._cell_text(address))
+                parts = rules.parse_address(cells.cell_text(address))
             except ValidationError as error:
-                raise _CellError("address", error) from None
+                raise cells.CellError("address", error) from None
             estate = parts.estate or estate
             building, unit, room = parts.building, parts.unit or "", parts.room or ""
             column = "address"
@@ -506,16 +484,16 @@ class _Checker:
                 _part(cell("room"))
             column = "building" if "building" in self.mapping else "address"
             if not building:
-                raise _CellError(column, ValidationError(column, MSG_ADDRESS_NEEDED))
+                raise cells.CellError(column, ValidationError(column, MSG_ADDRESS_NEEDED))
         building = _part(building)
         shown = rules.format_address(estate or None, building, unit or None, room or None)
         candidates = self.buildings.get((grid, building), [])
-        exact = [c for c in candidates if rx._key(c[0]) == rx._key(estate)]
+        exact = [c for c in candidates if cells.text_key(c[0]) == cells.text_key(estate)]
         if not exact and (not estate or all(not c[0] for c in candidates)):
             exact = candidates
         grid_name = self.grid_names.get(grid, "")
         if len(exact) > 1:
-            raise _CellError(column, ValidationError(
+            raise cells.CellError(column, ValidationError(
                 column, MSG_BUILDING_AMBIGUOUS, grid=grid_name, building=building))
         building_id: str | None
         if exact:
@@ -526,7 +504,7 @@ class _Checker:
             shown_building = rules.format_address(estate or None, building)
             self.unknown.setdefault(b_key, shown_building)
             if not self.create_buildings:
-                raise _CellError(column, ValidationError(
+                raise cells.CellError(column, ValidationError(
                     column, MSG_BUILDING_UNKNOWN, building=shown_building, grid=grid_name))
         h_key: HouseKey = (b_key, unit, room)
         number = _part(cell("household_number"))
@@ -558,60 +536,23 @@ class _Checker:
 
     # --- rows ---------------------------------------------------------------------------
     def check_row(self, plan: ResidentImportPlan, excel_row: int,
-                  cells: tuple[Any, ...]) -> _Row | None:
-        width = len(cells)
+                  row_cells: tuple[Any, ...]) -> _Row | None:
+        width = len(row_cells)
 
         def cell(key: str) -> Any:
             index = self.mapping.get(key)
-            return cells[index] if index is not None and index < width else None
+            return row_cells[index] if index is not None and index < width else None
 
-        if all(rx._is_blank(cell(key)) for key in self.mapping):
+        if all(cells.is_blank(cell(key)) for key in self.mapping):
             return None
         problems: list[Problem] = []
-        given: dict[str, Any] = {}
         household: HouseholdKey | None = None
         shown = ""
         try:
             household, shown = self._location(cell)
-        except _CellError as exc:
-            problems.append(self.problem(excel_row, exc.key, exc.error))
-        for key in self.mapping:
-            value = cell(key)
-            try:
-                if key in _CODE_FIELDS:
-                    code = self._code(key, value)
-                    if code is not None:
-                        given[key] = code
-                elif key in _DATE_FIELDS:
-                    day = self._date(key, value)
-                    if day is not None:
-                        given[key] = day
-                elif key in _TEXT_FIELDS:
-                    if not rx._blank_word(value):
-                        given[key] = rx._cell_text(value)
-                elif key in ("name", "mobile") and not rx._is_blank(value):
-                    given[key] = rx._cell_text(value)
-                    if key == "mobile" and masking.MASK in given[key]:
-                        raise _CellError(key, ValidationError(
-                            key, rx.MSG_MASKED, column=self.columns.get(key, ""),
-                            value=given[key]))
-            except _CellError as exc:
-                problems.append(self.problem(excel_row, exc.key, exc.error))
-        if "relation" not in given and not any(p.field == "relation" for p in problems):
-            problems.append(self.problem(excel_row, "relation",
-                                         ValidationError("relation", MSG_RELATION_NEEDED)))
-        id_key: str | None = None
-        id_value = cell("id_number")
-        if not rx._blank_word(id_value):
-            if "id_type" not in given and not isinstance(id_value, float):
-                # no 证件类型 given: the number says what it is (81/82/83, 9 …)
-                derived = identity.id_type_of(rx._cell_text(id_value))
-                if derived is not None:
-                    given["id_type"] = derived
-            try:
-                given["id_number"], id_key = self._id(id_value, given.get("id_type", "resident"))
-            except _CellError as exc:
-                problems.append(self.problem(excel_row, exc.key, exc.error))
+        except cells.CellError as exc:
+            problems.append(self.problem(excel_row, exc.field, exc.error))
+        given, id_key = self._read_cells(excel_row, cell, problems)
         result = _Row(excel_row, household, shown, given.get("relation"), id_key, problems)
         existing = self.existing.get(id_key) if id_key else None
         if existing is not None:
@@ -637,22 +578,55 @@ class _Checker:
         if existing is None:
             result.new = NewResident(excel_row, household, values)
             return result
-        changes: dict[str, tuple[Any, Any]] = {}
         stored = existing["draft"]
-        for key in given:
-            for column in _UPDATED.get(key, ()):
-                old = stored.get(column) if column in stored else None
-                if column in ("name_pinyin", "name_initials"):
-                    continue
-                if old != values[column]:
-                    changes[column] = (old, values[column])
-        if "name" in changes:
-            for column in ("name_pinyin", "name_initials"):
-                changes[column] = (None, values[column])
+        changes = _changes(stored, values, given)
         if changes:
             result.update = ResidentUpdate(excel_row, existing["id"], stored["name"],
                                            existing["hlc"], changes)
         return result
+
+    def _read_cells(self, excel_row: int, cell: Callable[[str], Any],
+                    problems: list[Problem]) -> tuple[dict[str, Any], str | None]:
+        """What the mapped cells of a row give (field -> value) and the ID number's key;
+        a cell that cannot be read is added to ``problems``."""
+        given: dict[str, Any] = {}
+        for key in self.mapping:
+            value = cell(key)
+            try:
+                if key in _CODE_FIELDS:
+                    code = self._code(key, value)
+                    if code is not None:
+                        given[key] = code
+                elif key in _DATE_FIELDS:
+                    day = self._date(key, value)
+                    if day is not None:
+                        given[key] = day
+                elif key in _TEXT_FIELDS:
+                    if not cells.blank_word(value):
+                        given[key] = cells.cell_text(value)
+                elif key == "name" and not cells.is_blank(value):
+                    given[key] = cells.cell_text(value)
+                elif key == "mobile" and not cells.is_blank(value):
+                    given[key] = cells.unmasked_text(value, field=key,
+                                                     column=self.columns.get(key, ""))
+            except cells.CellError as exc:
+                problems.append(self.problem(excel_row, exc.field, exc.error))
+        if "relation" not in given and not any(p.field == "relation" for p in problems):
+            problems.append(self.problem(excel_row, "relation",
+                                         ValidationError("relation", MSG_RELATION_NEEDED)))
+        id_key: str | None = None
+        id_value = cell("id_number")
+        if not cells.blank_word(id_value):
+            if "id_type" not in given and not isinstance(id_value, float):
+                # no 证件类型 given: the number says what it is (81/82/83, 9 …)
+                derived = identity.id_type_of(cells.cell_text(id_value))
+                if derived is not None:
+                    given["id_type"] = derived
+            try:
+                given["id_number"], id_key = self._id(id_value, given.get("id_type", "resident"))
+            except cells.CellError as exc:
+                problems.append(self.problem(excel_row, exc.field, exc.error))
+        return given, id_key
 
     def _check_existing(self, plan: ResidentImportPlan, result: _Row,
                         existing: dict[str, Any], given: dict[str, Any]) -> None:
@@ -680,6 +654,23 @@ class _Checker:
                 "relation", MSG_HEAD_CHANGE, name=stored["name"])))
 
 
+def _changes(stored: dict[str, Any], values: dict[str, Any],
+             given: dict[str, Any]) -> dict[str, tuple[Any, Any]]:
+    """Resident column -> (stored, new) for the fields the file gives that differ."""
+    changes: dict[str, tuple[Any, Any]] = {}
+    for key in given:
+        for column in _UPDATED.get(key, ()):
+            old = stored.get(column) if column in stored else None
+            if column in ("name_pinyin", "name_initials"):
+                continue
+            if old != values[column]:
+                changes[column] = (old, values[column])
+    if "name" in changes:
+        for column in ("name_pinyin", "name_initials"):
+            changes[column] = (None, values[column])
+    return changes
+
+
 def dry_run(db: Database, path: str | os.PathLike[str], sheet: str, mapping: dict[str, int],
             *, today: dt.date, progress: Progress | None = None, grid_id: str | None = None,
             create_buildings: bool = False) -> ResidentImportPlan:
@@ -693,33 +684,19 @@ def dry_run(db: Database, path: str | os.PathLike[str], sheet: str, mapping: dic
     ``progress(done, total)`` returning False raises Cancelled.
     """
     service = HouseholdService(db, today=today)
-    with rx.open_workbook(path) as workbook, db.read() as session:
-        ws = rx._sheet(workbook, sheet)
-        stored_rows = ws.max_row or 0
-        ws.reset_dimensions()
-        merges = rx._merged_ranges(path, ws)
-        layout = rx._layout(ws, sheet, merges, stored_rows)
-        check_mapping(layout.headers, mapping)
+    with open_sheet(path, sheet, COLUMNS, check_mapping, mapping) as source, \
+            db.read() as session:
+        layout = source.layout
         checker = _Checker(db, session, service, list(layout.headers), mapping, today=today,
                            grid_id=grid_id, create_buildings=create_buildings)
         plan = ResidentImportPlan(Path(path), sheet, list(layout.headers), dict(mapping),
                                   create_buildings)
-        total = layout.row_estimate
-        merged_down = rx._DataMerges(merges, layout.data_start)
-        plan.problems.extend(rx.uncached_formulas(path, ws, layout))
+        plan.problems.extend(source.uncached())
         results: list[_Row] = []
-        rx._tick(progress, 0, total)
-        excel_row = layout.data_start - 1
-        for excel_row, cells in enumerate(
-                ws.iter_rows(min_row=layout.data_start, values_only=True),
-                start=layout.data_start):
-            result = checker.check_row(plan, excel_row, merged_down.apply(excel_row, cells))
-            if (excel_row - layout.data_start) % 500 == 499:
-                rx._tick(progress, excel_row - layout.data_start + 1, total)
+        for excel_row, row_cells in source.rows(progress):
+            result = checker.check_row(plan, excel_row, row_cells)
             if result is not None:
                 results.append(result)
-        done = excel_row - layout.data_start + 1
-        rx._tick(progress, done, max(total, done))
         if not results:
             raise UserError(MSG_NO_ROWS, sheet=sheet)
         _check_file(checker, plan, results)
@@ -735,8 +712,7 @@ def dry_run(db: Database, path: str | os.PathLike[str], sheet: str, mapping: dic
             plan.updates.append(result.update)
         else:
             plan.unchanged += 1
-    order = {checker.columns.get(k, ""): i for i, k in enumerate(FIELDS)}
-    plan.problems.sort(key=lambda p: (p.row, order.get(p.column, len(order))))
+    found.sort_problems(plan.problems, checker.columns, FIELDS)
     return plan
 
 
@@ -750,13 +726,10 @@ def _check_file(checker: _Checker, plan: ResidentImportPlan, results: list[_Row]
             by_id.setdefault(result.id_key, []).append(result)
         if result.household is not None:
             groups.setdefault(result.household, []).append(result)
-    for same in by_id.values():
-        if len(same) > 1:
-            for result in same:
-                others = ", ".join(str(r.row) for r in same if r is not result)
-                error = UserError(rx.MSG_ID_TWICE, column=id_column, rows=others)
-                result.problems.append(Problem(result.row, id_column, "id_number",
-                                               error.english(), error))
+    by_row = {result.row: result for result in results}
+    rows_by_id = {key: [r.row for r in same] for key, same in by_id.items()}
+    for problem in found.duplicate_rows(rows_by_id, id_column):
+        by_row[problem.row].problems.append(problem)
     for key, members in groups.items():
         household_id = checker.existing_household(plan, key)
         heads = sum(1 for r in members if r.relation == RELATION_HEAD)
@@ -775,13 +748,13 @@ def _check_file(checker: _Checker, plan: ResidentImportPlan, results: list[_Row]
 # --- applying -------------------------------------------------------------------------
 def apply(db: Database, plan: ResidentImportPlan, *, operator: str, today: dt.date,
           progress: Progress | None = None) -> ResidentImportResult:
-    """Write a checked plan in one transaction: all of it, or (on any error, a change
-    since the check, or ``progress`` returning False) nothing."""
-    if plan.problems:
-        raise UserError(rx.MSG_HAS_PROBLEMS, count=len(plan.problems))
+    """Write a checked plan, buildings, houses and households first, in one transaction:
+    all of it, or nothing (on any error, a change since the check, or ``progress``
+    returning False). The column mapping is remembered for the next import."""
+    found.refuse_problems(plan.problems)
     total = len(plan.new) + len(plan.updates)
     done = 0
-    rx._tick(progress, 0, total)
+    found.tick(progress, 0, total)
     with db.write() as session:
         conn = session.connection()
         _check_unchanged(conn, plan)
@@ -803,12 +776,12 @@ def apply(db: Database, plan: ResidentImportPlan, *, operator: str, today: dt.da
             {"house_id": house_ids[h_key], "grid_id": h_key[0][0], "number": number or None}
             for h_key, number in new_households])
         household_ids.update(zip(new_households, ids, strict=True))
-        for chunk in rx._chunks(plan.new, rx.CHUNK):
+        for chunk in found.chunks(plan.new, found.CHUNK):
             db.bulk_insert(session, Resident, [
                 dict(item.values, household_id=household_ids[item.household])
                 for item in chunk])
             done += len(chunk)
-            rx._tick(progress, done, total)
+            found.tick(progress, done, total)
         for update in plan.updates:
             resident = session.get(Resident, update.resident_id)
             if resident is None or resident.hlc != update.hlc:
@@ -817,12 +790,16 @@ def apply(db: Database, plan: ResidentImportPlan, *, operator: str, today: dt.da
                 setattr(resident, column, new)
             done += 1
             if done % 500 == 0:
-                rx._tick(progress, done, total)
+                found.tick(progress, done, total)
         session.flush()
         audit.record(session, operator, "import", "residents",
                      f"{plan.path.name} {plan.sheet}: {len(plan.new)} new, "
                      f"{len(plan.updates)} updated")
-        rx._tick(progress, total, total)  # the last chance to cancel before the commit
+        found.tick(progress, total, total)  # the last chance to cancel before the commit
+    try:
+        mappings.remember_mapping(db, MAPPING_SETTING, plan.headers, plan.mapping)
+    except (sqlite3.Error, StorageError, OSError):  # the import itself is done
+        log.warning("could not remember the import mapping", exc_info=True)
     return ResidentImportResult(len(new_buildings), len(new_houses), len(new_households),
                                 len(plan.new), len(plan.updates), plan.unchanged)
 
@@ -860,41 +837,30 @@ def export_residents(rows: Sequence[ResidentRow], path: str | os.PathLike[str], 
     audit log."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
 
     workbook = Workbook(write_only=True)
     ws = workbook.create_sheet("实有人口")
-    ws.freeze_panes = "A2"
-    for index, width in enumerate(EXPORT_WIDTHS, start=1):
-        ws.column_dimensions[get_column_letter(index)].width = width
-    bold = Font(bold=True)
-    header = []
-    for title in EXPORT_HEADERS:
-        cell = WriteOnlyCell(ws, value=title)
-        cell.font = bold
-        header.append(cell)
-    ws.append(header)
+    export.title_row(ws, EXPORT_HEADERS, EXPORT_WIDTHS)
     names = grid_names or {}
     for index, row in enumerate(rows, start=1):
         birth: Any = None
         if row.birth_date is not None:
             birth = WriteOnlyCell(ws, value=row.birth_date if reveal
                                   else row.birth_date.replace(day=1))
-            birth.number_format = rx.DATE_FORMAT if reveal else rx.MONTH_FORMAT
+            birth.number_format = export.DATE_FORMAT if reveal else export.MONTH_FORMAT
         mobile = row.mobile
         if mobile and not reveal and masking.MASK not in mobile:
             mobile = masking.mask_phone(mobile)
-        ws.append(rx.safe_row(ws, [
+        ws.append(export.safe_row(ws, [
             index,
             names.get(row.grid_id, row.grid_id) or None,
             row.address if reveal else (masking.mask_address(row.address) or None),
             row.name,
             RELATION_TO_HEAD.zh(row.relation) or None,
-            rx.SEX_ZH.get(row.sex, row.sex) or None,
+            SEX_ZH.get(row.sex, row.sex) or None,
             birth,
             ID_TYPES.zh(row.id_type) if row.id_number else None,
-            (row.id_number if reveal else rx._mask_id(row.id_number)) or None,
+            (row.id_number if reveal else export.mask_id(row.id_number)) or None,
             POPULATION_TYPES.zh(row.population_type) or None,
             RESIDENCE_STATUS.zh(row.residence_status) or None,
             mobile or None,
