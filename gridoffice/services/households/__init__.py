@@ -9,7 +9,9 @@ numbers and phones are masked on the data side unless revealed.
 from __future__ import annotations
 
 from gridoffice.services.households.grids import HouseholdGrids
-from gridoffice.services.households.model import *  # noqa: F403  (drafts, rows, messages stay importable here)
+
+# Every public name of the model (messages, drafts, rows …) stays importable from here.
+from gridoffice.services.households.model import *  # noqa: F403
 from gridoffice.services.households.records import HouseholdRecords
 from gridoffice.services.households.residents import ResidentReading
 from gridoffice.services.households.visits import HouseholdVisits

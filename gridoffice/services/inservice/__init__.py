@@ -10,7 +10,9 @@ corrections are new entries, and every entry keeps the rule it was made under.
 from __future__ import annotations
 
 from gridoffice.services.inservice.activities import InServiceActivities
-from gridoffice.services.inservice.model import *  # noqa: F403  (drafts, rows, messages stay importable here)
+
+# Every public name of the model (messages, drafts, rows …) stays importable from here.
+from gridoffice.services.inservice.model import *  # noqa: F403
 from gridoffice.services.inservice.points import InServicePoints
 from gridoffice.services.inservice.posts import InServicePosts
 from gridoffice.services.inservice.registrations import InServiceRegistrations

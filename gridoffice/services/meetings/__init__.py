@@ -15,10 +15,12 @@ from gridoffice.services.meetings.agenda import MeetingAgenda
 from gridoffice.services.meetings.attachments import MeetingAttachments
 from gridoffice.services.meetings.attendance import MeetingAttendance
 from gridoffice.services.meetings.follow_ups import MeetingFollowUps
-from gridoffice.services.meetings.model import *  # noqa: F403  (drafts, rows, messages stay importable here)
+
+# Every public name of the model (messages, drafts, rows …) stays importable from here.
+from gridoffice.services.meetings.model import *  # noqa: F403
 from gridoffice.services.meetings.reading import MeetingReading
 from gridoffice.services.meetings.records import MeetingRecords
-from gridoffice.services.people import Person  # noqa: F401  (imported from here)
+from gridoffice.services.people import Person  # noqa: F401  (the meeting dialogs import it here)
 
 
 class MeetingService(MeetingRecords, MeetingAttendance, MeetingAgenda, MeetingReading,

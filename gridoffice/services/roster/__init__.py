@@ -11,7 +11,9 @@ is the one place a permission will guard, and it writes the audit log).
 from __future__ import annotations
 
 from gridoffice.services.roster.members import RosterMembers
-from gridoffice.services.roster.model import *  # noqa: F403  (drafts, rows, messages stay importable here)
+
+# Every public name of the model (messages, drafts, rows …) stays importable from here.
+from gridoffice.services.roster.model import *  # noqa: F403
 from gridoffice.services.roster.reading import RosterReading
 from gridoffice.services.roster.transfers import RosterTransfers
 

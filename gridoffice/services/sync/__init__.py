@@ -17,7 +17,9 @@ from __future__ import annotations
 from gridoffice.services.sync.conflicts import SyncConflicts
 from gridoffice.services.sync.export import SyncExport
 from gridoffice.services.sync.imports import SyncImport
-from gridoffice.services.sync.model import *  # noqa: F403  (drafts, rows, messages stay importable here)
+
+# Every public name of the model (messages, drafts, rows …) stays importable from here.
+from gridoffice.services.sync.model import *  # noqa: F403
 from gridoffice.services.sync.status import SyncStatus
 
 
