@@ -60,7 +60,7 @@ MSG_NO_SUCH_COMMUNITY = QT_TRANSLATE_NOOP(
 GRIDS_LISTED = 10  # a refused grid lists every grid up to this many, else the nearest
 
 
-# Text fields with the roster's limits (services/roster.py TEXT_LIMITS): nothing longer
+# Text fields with the roster's limits (services/roster/model.py TEXT_LIMITS): nothing longer
 # than an address line is stored, nor printed on page after page.
 LABEL_BUILDING = QT_TRANSLATE_NOOP("codes", "Building number")
 LABEL_ESTATE = QT_TRANSLATE_NOOP("codes", "Estate")
