@@ -30,7 +30,7 @@ def clean_or_none(value: str | None) -> str | None:
 def limited_text(field: str, label: str, value: str | None, limit: int) -> str | None:
     """One line of text for ``field`` (``label`` names it, context "codes"), cleaned,
     refused when it holds a control or text-direction character or is longer than
-    ``limit`` (the roster's limits: see services/roster.py TEXT_LIMITS)."""
+    ``limit`` (the roster's limits: see services/roster/model.py TEXT_LIMITS)."""
     text = clean_or_none(value)
     check_text(field, Term(label), text)
     if text is not None and len(text) > limit:

@@ -1,0 +1,73 @@
+"""What every part of the households service shares: the database, the operator, the
+clock, code checks and the small lookups of a household and its address."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlmodel import Session, col, select
+
+from gridoffice.domain import households as rules
+from gridoffice.errors import UserError, ValidationError
+from gridoffice.services.common import check_code
+from gridoffice.services.households.model import HEAD, MSG_DATE_FUTURE, MSG_NOT_HERE, GridRow
+from gridoffice.store.database import Database
+from gridoffice.store.tables import Building, House, Household, Resident
+
+
+class HouseholdServiceBase:
+    """State and helpers shared by the parts of :class:`HouseholdService`."""
+
+    def __init__(self, db: Database, operator: str = "", today: dt.date | None = None) -> None:
+        self.db = db
+        self.operator = operator
+        self._today = today
+        self._grids_cache: tuple[str, list[GridRow]] | None = None
+
+    def today(self) -> dt.date:
+        return self._today or dt.date.today()
+
+    @staticmethod
+    def _check_code(field: str, value: str, table: str, label: str) -> None:
+        check_code(field, _codes(table), value or "", label)  # required: a blank is refused
+
+    def _address(self, session: Session, household_id: str) -> str:
+        household = session.get(Household, household_id)
+        house = session.get(House, household.house_id) if household else None
+        building = session.get(Building, house.building_id) if house else None
+        if building is None or house is None:
+            return "—"
+        return rules.format_address(building.estate or None, building.number,
+                                    house.unit or None, house.room or None)
+
+    @staticmethod
+    def _grid_of(session: Session, house: House) -> str | None:
+        building = session.get(Building, house.building_id)
+        return building.grid_id if building is not None else None
+
+    @staticmethod
+    def _members(session: Session, household_id: str) -> list[Resident]:
+        return list(session.exec(select(Resident).where(
+            Resident.household_id == household_id, col(Resident.deleted).is_(False),
+            col(Resident.moved_out_on).is_(None), col(Resident.died_on).is_(None))).all())
+
+    def _head(self, session: Session, household_id: str) -> Resident | None:
+        return next((r for r in self._members(session, household_id) if r.relation == HEAD),
+                    None)
+
+    @staticmethod
+    def _require_here(resident: Resident) -> None:
+        if resident.died_on is not None or resident.moved_out_on is not None:
+            reason = (resident.died_on or resident.moved_out_on).isoformat()  # type: ignore[union-attr]
+            raise UserError(MSG_NOT_HERE, name=resident.name, reason=reason)
+
+    def _not_future(self, day: dt.date) -> None:
+        if day > self.today():
+            raise ValidationError("on_date", MSG_DATE_FUTURE, date=day.isoformat())
+
+
+def _codes(name: str) -> Any:
+    from gridoffice.domain import codes
+
+    return getattr(codes, name)

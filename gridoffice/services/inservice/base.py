@@ -1,0 +1,73 @@
+"""What every part of the in-service service shares: the database, the operator, the
+clock, the point rules, and the points ledger entry that several jobs write."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlmodel import Session
+
+from gridoffice.domain import inservice as rules
+from gridoffice.errors import Term, UserError, ValidationError
+from gridoffice.services.common import clean, live_row
+from gridoffice.services.inservice.model import (
+    MSG_CONFIRMER,
+    MSG_LEFT,
+    MSG_NOT_APPROVED,
+    load_point_rules,
+)
+from gridoffice.store.database import Database
+from gridoffice.store.tables import PointsEntry, Registration
+
+
+class InServiceBase:
+    """State and helpers shared by the parts of :class:`InServiceService`."""
+
+    def __init__(self, db: Database, operator: str = "", today: dt.date | None = None,
+                 point_rules: rules.PointRules | None = None,
+                 now: dt.datetime | None = None) -> None:
+        self.db = db
+        self.operator = operator
+        self._today = today
+        self._now = now
+        self.rules = point_rules if point_rules is not None else load_point_rules(db.path)
+
+    def today(self) -> dt.date:
+        return self._today or (self._now.date() if self._now else dt.date.today())
+
+    def now(self) -> dt.datetime:
+        return self._now or dt.datetime.now().replace(microsecond=0)
+
+    def reload_rules(self) -> rules.PointRules:
+        self.rules = load_point_rules(self.db.path)
+        return self.rules
+
+    def _add_entry(self, session: Session, registration_id: str, item: str, on_date: dt.date,
+                   *, hours: float = 0.0, record_id: str | None = None, note: str = "",
+                   return_id: bool = False) -> Any:
+        points = self.rules.points_for(item, hours)
+        basis = (f"{item}={self.rules.duty_per_hour}/h" if item == rules.DUTY
+                 else f"{item}={points}")
+        row = PointsEntry(registration_id=registration_id, on_date=on_date, item=item,
+                          points=points, basis=basis, service_record_id=record_id,
+                          entered_by=self.operator, note=clean(note) or None)
+        session.add(row)
+        session.flush()
+        return row.id if return_id else points
+
+    def _serving(self, session: Session, registration_id: str) -> Registration:
+        row: Registration = live_row(session, Registration, registration_id)
+        name = row.name
+        if row.left_on is not None:
+            raise UserError(MSG_LEFT, name=name, date=row.left_on.isoformat())
+        if row.review_status != rules.APPROVED:
+            raise UserError(MSG_NOT_APPROVED, name=name,
+                            status=Term(rules.REVIEW_STATUS.label(row.review_status)))
+        return row
+
+    def _confirmer(self) -> str:
+        confirmer = clean(self.operator)
+        if not confirmer:
+            raise ValidationError("confirmed_by", MSG_CONFIRMER)
+        return confirmer

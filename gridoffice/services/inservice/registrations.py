@@ -1,0 +1,369 @@
+"""Members' registrations (报到) with their work units: register, review, re-register,
+leave, and the register's list and lookups."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import text as sql
+from sqlmodel import Session, col, select
+
+from gridoffice.domain import identity, masking, search_keys
+from gridoffice.domain import inservice as rules
+from gridoffice.domain.codes import MEMBER_STATUS
+from gridoffice.errors import UserError, ValidationError
+from gridoffice.services.common import MSG_GONE, as_date, check_code, clean, live_row
+from gridoffice.services.inservice.base import InServiceBase
+from gridoffice.services.inservice.model import (
+    FIELD_LABELS,
+    MSG_ALREADY_REGISTERED,
+    MSG_NAME,
+    MSG_REPORT_FUTURE,
+    MSG_RETURN_REASON,
+    MSG_UNIT_MISSING,
+    MSG_UNIT_NAME,
+    MSG_UNIT_TAKEN,
+    RegistrationDraft,
+    RegistrationQuery,
+    RegistrationRow,
+    WorkUnitDraft,
+    WorkUnitRow,
+    check_field_code,
+)
+from gridoffice.store import audit
+from gridoffice.store.tables import Member, PointsEntry, PostClaim, Registration, Resident, WorkUnit
+
+
+class InServiceRegistrations(InServiceBase):
+    """Work units and the members' registrations."""
+
+    def add_work_unit(self, draft: WorkUnitDraft) -> str:
+        with self.db.write() as session:
+            unit = WorkUnit(**self._unit_values(session, draft, None))
+            session.add(unit)
+            session.flush()
+            return unit.id
+
+    def update_work_unit(self, unit_id: str, draft: WorkUnitDraft) -> None:
+        with self.db.write() as session:
+            unit = live_row(session, WorkUnit, unit_id)
+            for key, value in self._unit_values(session, draft, unit_id).items():
+                if getattr(unit, key) != value:
+                    setattr(unit, key, value)
+
+    def work_unit(self, unit_id: str) -> WorkUnitDraft:
+        with self.db.read() as session:
+            u = live_row(session, WorkUnit, unit_id)
+            return WorkUnitDraft(u.name, u.unit_type, u.party_org, u.contact, u.phone,
+                                 u.address, u.note)
+
+    def work_units(self) -> list[WorkUnitRow]:
+        with self.db.read() as session:
+            counts = dict(session.connection().execute(sql(
+                "SELECT work_unit_id, count(*) FROM registration WHERE NOT deleted "
+                "AND left_on IS NULL GROUP BY work_unit_id")).fetchall())
+            units = session.exec(select(WorkUnit).where(col(WorkUnit.deleted).is_(False))
+                                 .order_by(WorkUnit.name)).all()
+            return [WorkUnitRow(u.id, u.name, u.unit_type, u.party_org, u.contact,
+                                masking.mask_phone(u.phone) if u.phone else None,
+                                counts.get(u.id, 0), u.origin_office) for u in units]
+
+    def find_work_unit(self, name: str) -> str | None:
+        with self.db.read() as session:
+            return session.exec(select(WorkUnit.id).where(
+                WorkUnit.name == clean(name), col(WorkUnit.deleted).is_(False))).first()
+
+    def _unit_values(self, session: Session, draft: WorkUnitDraft,
+                     unit_id: str | None) -> dict[str, Any]:
+        name = clean(draft.name)
+        if not name:
+            raise ValidationError("name", MSG_UNIT_NAME)
+        check_field_code("unit_type", rules.UNIT_TYPES, draft.unit_type)
+        clash = session.exec(select(WorkUnit.id).where(
+            WorkUnit.name == name, col(WorkUnit.deleted).is_(False),
+            WorkUnit.id != (unit_id or ""))).first()
+        if clash:
+            raise ValidationError("name", MSG_UNIT_TAKEN, name=name)
+        return {"name": name, "unit_type": draft.unit_type,
+                "party_org": clean(draft.party_org) or None,
+                "contact": clean(draft.contact) or None, "phone": clean(draft.phone) or None,
+                "address": clean(draft.address) or None, "note": clean(draft.note) or None}
+
+    def register(self, draft: RegistrationDraft) -> str:
+        with self.db.write() as session:
+            values = self._registration_values(session, draft, None)
+            values["code"] = self._next_code(session)
+            values["last_registered_on"] = values["report_date"]
+            row = Registration(**values)
+            session.add(row)
+            session.flush()
+            return row.id
+
+    def update_registration(self, registration_id: str, draft: RegistrationDraft) -> None:
+        with self.db.write() as session:
+            row = live_row(session, Registration, registration_id)
+            for key, value in self._registration_values(session, draft,
+                                                        registration_id).items():
+                if getattr(row, key) != value:
+                    setattr(row, key, value)
+
+    def registration_draft(self, registration_id: str) -> RegistrationDraft:
+        """The stored registration as its form edits it (full numbers only for
+        a person not on file, whose numbers live here)."""
+        with self.db.read() as session:
+            r = live_row(session, Registration, registration_id)
+            return RegistrationDraft(
+                r.work_unit_id, r.report_date, r.member_id, r.resident_id, r.name, r.sex,
+                r.birth_date, r.id_number or "", r.mobile or "", r.party_status,
+                r.home_address, r.grid_id, r.job, r.skills,
+                tuple(c for c in r.wished_categories.split(",") if c), r.report_type, r.note)
+
+    def review(self, registration_id: str, approve: bool, reason: str = "") -> None:
+        """已通过 (the first approval earns the first-registration points) or 已退回
+        with a reason."""
+        reason = clean(reason)
+        if not approve and not reason:
+            raise ValidationError("review_reason", MSG_RETURN_REASON)
+        with self.db.write() as session:
+            row = live_row(session, Registration, registration_id)
+            row.review_status = rules.APPROVED if approve else rules.RETURNED
+            row.review_reason = reason or None
+            row.reviewed_on = self.today()
+            row.reviewer = self.operator or None
+            if approve and not session.exec(select(PointsEntry.id).where(
+                    PointsEntry.registration_id == registration_id,
+                    PointsEntry.item == rules.FIRST_REGISTRATION)).first():
+                self._add_entry(session, registration_id, rules.FIRST_REGISTRATION,
+                                row.report_date if row.report_date <= self.today()
+                                else self.today())
+
+    def reregister(self, registration_id: str, on_date: dt.date | None = None) -> None:
+        day = on_date or self.today()
+        if day > self.today():
+            raise ValidationError("report_date", MSG_REPORT_FUTURE, date=day.isoformat())
+        with self.db.write() as session:
+            row = live_row(session, Registration, registration_id)
+            row.last_registered_on = day
+
+    def leave(self, registration_id: str, on_date: dt.date | None = None,
+              note: str = "") -> None:
+        """The member no longer serves here (moved, retired): kept, never deleted."""
+        with self.db.write() as session:
+            row = live_row(session, Registration, registration_id)
+            row.left_on = on_date or self.today()
+            if clean(note):
+                row.note = clean(note)
+            for claim in session.exec(select(PostClaim).where(
+                    PostClaim.registration_id == registration_id,
+                    col(PostClaim.deleted).is_(False),
+                    PostClaim.status != rules.WITHDRAWN)).all():
+                claim.status = rules.WITHDRAWN
+                claim.withdrawn_on = row.left_on
+
+    def rejoin(self, registration_id: str) -> None:
+        with self.db.write() as session:
+            live_row(session, Registration, registration_id).left_on = None
+
+    def registrations(self, query: RegistrationQuery = RegistrationQuery()
+                      ) -> list[RegistrationRow]:
+        rows = self._registration_rows(None, office=query.office)
+        needle = clean(query.text)
+        key = search_keys.query_key(needle) if needle else ""
+        today = self.today()
+        out = []
+        for row, keys in rows:
+            if row.left_on and not query.include_left:
+                continue
+            if query.review_status and row.review_status != query.review_status:
+                continue
+            if query.work_unit_id and row.work_unit_id != query.work_unit_id:
+                continue
+            if query.due_within_days is not None and (
+                    row.left_on or row.review_status != rules.APPROVED
+                    or row.reregister_due > today + dt.timedelta(days=query.due_within_days)):
+                continue
+            if needle and not (needle in row.name or needle.upper() == row.code
+                               or (key and any(k.startswith(key) for k in keys))):
+                continue
+            out.append(row)
+        return out
+
+    def registration(self, registration_id: str) -> RegistrationRow:
+        rows = self._registration_rows(registration_id)
+        if not rows:
+            raise UserError(MSG_GONE)
+        return rows[0][0]
+
+    def reveal(self, registration_id: str) -> tuple[str | None, str | None]:
+        """The full ID number and mobile (written to the audit log)."""
+        with self.db.write() as session:
+            r = live_row(session, Registration, registration_id)
+            id_number, mobile = r.id_number, r.mobile
+            if r.member_id:
+                m = session.get(Member, r.member_id)
+                id_number, mobile = (m.id_number, m.mobile) if m else (None, None)
+            elif r.resident_id:
+                p = session.get(Resident, r.resident_id)
+                id_number, mobile = (p.id_number, p.mobile) if p else (None, None)
+            audit.record(session, self.operator, "reveal_registration", registration_id)
+            return id_number, mobile
+
+    def reregistration_due(self, within_days: int = 30) -> list[RegistrationRow]:
+        return sorted(self.registrations(RegistrationQuery(due_within_days=within_days)),
+                      key=lambda r: r.reregister_due)
+
+    def lookup(self, typed: str) -> list[RegistrationRow]:
+        """Who a typed or scanned code means: the card code, or the last 4 or more
+        digits of a mobile or ID number. Approved, serving members only."""
+        value = rules.normalise_scan(typed)
+        if not value:
+            return []
+        rows = [row for row, _keys in self._registration_rows(None)
+                if row.review_status == rules.APPROVED and not row.left_on]
+        if rules.is_member_code(value):
+            return [r for r in rows if r.code == value]
+        if len(value) < 4 or not value[:-1].isdigit():
+            return []
+        numbers = self._numbers()
+        return [r for r in rows
+                if any(n and n.upper().endswith(value) for n in numbers.get(r.id, ()))]
+
+    def _numbers(self) -> dict[str, tuple[str | None, ...]]:
+        """Full ID number and mobile per registration, for matching only (never shown)."""
+        with self.db.read() as session:
+            result = session.connection().execute(sql(
+                "SELECT g.id, coalesce(m.id_number, p.id_number, g.id_number), "
+                "coalesce(m.mobile, p.mobile, g.mobile) FROM registration g "
+                "LEFT JOIN member m ON m.id = g.member_id "
+                "LEFT JOIN resident p ON p.id = g.resident_id WHERE NOT g.deleted")).fetchall()
+        return {rid: (id_number, mobile) for rid, id_number, mobile in result}
+
+    def _registration_rows(self, only: str | None, *, office: str | None = None
+                           ) -> list[tuple[RegistrationRow, tuple[str, ...]]]:
+        where = "AND g.id = :only" if only else ""
+        params: dict[str, Any] = {"only": only} if only else {}
+        if office is not None:
+            where += " AND g.origin_office = :office"
+            params["office"] = office
+        with self.db.read() as session:
+            result = session.connection().execute(sql(
+                "SELECT g.id, g.code, coalesce(m.name, p.name, g.name), "
+                "coalesce(m.sex, p.sex, g.sex), coalesce(m.birth_date, p.birth_date, "
+                "g.birth_date), coalesce(m.id_number, p.id_number, g.id_number), "
+                "coalesce(m.mobile, p.mobile, g.mobile), g.party_status, "
+                "coalesce(g.home_address, m.address), g.grid_id, g.work_unit_id, u.name, "
+                "u.unit_type, g.job, g.skills, g.wished_categories, g.report_type, "
+                "g.report_date, g.review_status, g.review_reason, g.last_registered_on, "
+                "g.left_on, g.member_id, g.resident_id, "
+                "coalesce(m.name_pinyin, p.name_pinyin, g.name_pinyin), "
+                "coalesce(m.name_initials, p.name_initials, g.name_initials), "
+                "g.origin_office "
+                "FROM registration g JOIN work_unit u ON u.id = g.work_unit_id "
+                "LEFT JOIN member m ON m.id = g.member_id "
+                "LEFT JOIN resident p ON p.id = g.resident_id "
+                f"WHERE NOT g.deleted {where} ORDER BY g.code"), params).fetchall()
+        months = self.rules.reregister_months
+        out = []
+        for r in result:
+            last = as_date(r[20])
+            out.append((RegistrationRow(
+                id=r[0], code=r[1], name=r[2], sex=r[3],
+                birth=masking.mask_birth(as_date(r[4])), id_number=masking.mask_id(r[5]),
+                mobile=masking.mask_phone(r[6]), party_status=r[7],
+                home_address=masking.mask_address(r[8]) if r[8] else None, grid_id=r[9],
+                work_unit_id=r[10], work_unit=r[11], unit_type=r[12], job=r[13],
+                skills=r[14], wished_categories=tuple(c for c in (r[15] or "").split(",") if c),
+                report_type=r[16], report_date=as_date(r[17]) or dt.date.min,
+                review_status=r[18], review_reason=r[19],
+                last_registered_on=last or dt.date.min,
+                reregister_due=rules.reregistration_due(last or dt.date.min, months),
+                left_on=as_date(r[21]), member_id=r[22], resident_id=r[23],
+                linked="member" if r[22] else "resident" if r[23] else "",
+                origin_office=r[26]),
+                tuple(k for k in (r[24] or "").split("|") + [r[25] or ""] if k)))
+        return out
+
+    def _registration_values(self, session: Session, draft: RegistrationDraft,
+                             registration_id: str | None) -> dict[str, Any]:
+        if not draft.work_unit_id or session.get(WorkUnit, draft.work_unit_id) is None:
+            raise ValidationError("work_unit_id", MSG_UNIT_MISSING)
+        check_field_code("report_type", rules.REPORT_TYPES, draft.report_type)
+        check_code("party_status", MEMBER_STATUS, draft.party_status,
+                   FIELD_LABELS["party_status"])
+        for code in draft.wished_categories:
+            check_field_code("wished_categories", rules.POST_CATEGORIES, code)
+        if draft.report_date > self.today():
+            raise ValidationError("report_date", MSG_REPORT_FUTURE,
+                                  date=draft.report_date.isoformat())
+        values: dict[str, Any] = {
+            "member_id": draft.member_id, "resident_id": draft.resident_id,
+            "party_status": draft.party_status, "grid_id": draft.grid_id,
+            "work_unit_id": draft.work_unit_id, "job": clean(draft.job) or None,
+            "skills": clean(draft.skills), "wished_categories": ",".join(
+                dict.fromkeys(draft.wished_categories)),
+            "report_type": draft.report_type, "report_date": draft.report_date,
+            "home_address": clean(draft.home_address) or None,
+            "note": clean(draft.note) or None,
+        }
+        id_number: str | None = None
+        if draft.member_id or draft.resident_id:
+            # The person is on file: nothing personal is copied, only the name for lists.
+            member = session.get(Member, draft.member_id) if draft.member_id else None
+            resident = session.get(Resident, draft.resident_id) if draft.resident_id else None
+            person = member or resident
+            if person is None or person.deleted:
+                raise UserError(MSG_GONE)
+            if member is not None and resident is None:
+                resident = session.exec(select(Resident).where(
+                    Resident.member_id == member.id, col(Resident.deleted).is_(False))).first()
+                values["resident_id"] = resident.id if resident else None
+            if resident is not None and resident.member_id and member is None:
+                values["member_id"] = resident.member_id
+            values.update(name=person.name, sex=None, birth_date=None, id_number=None,
+                          mobile=None)
+            if member is not None:
+                values["party_status"] = member.status
+            if resident is not None and not values["grid_id"]:
+                values["grid_id"] = session.connection().execute(sql(
+                    "SELECT grid_id FROM household WHERE id = :h"),
+                    {"h": resident.household_id}).scalar()
+            id_number = person.id_number
+        else:
+            if not clean(draft.name):
+                raise ValidationError("name", MSG_NAME)
+            name = identity.normalize_name(draft.name)
+            sex, birth = draft.sex or None, draft.birth_date
+            if draft.id_number.strip():
+                checked = identity.parse_id_number(draft.id_number, today=self.today())
+                id_number = checked.value
+                sex, birth = sex or checked.sex, birth or checked.birth_date
+            mobile = identity.parse_phone(draft.mobile)
+            values.update(name=name, sex=sex, birth_date=birth, id_number=id_number,
+                          mobile=mobile or None)
+        values["name_pinyin"], values["name_initials"] = search_keys.name_keys(values["name"])
+        self._not_registered_twice(session, values, id_number, registration_id)
+        return values
+
+    def _not_registered_twice(self, session: Session, values: dict[str, Any],
+                              id_number: str | None, registration_id: str | None) -> None:
+        others = session.exec(select(Registration).where(
+            col(Registration.deleted).is_(False),
+            Registration.id != (registration_id or ""))).all()
+        for other in others:
+            same = ((values["member_id"] and other.member_id == values["member_id"])
+                    or (values["resident_id"] and other.resident_id == values["resident_id"])
+                    or (id_number and other.id_number == id_number))
+            if not same and id_number and (other.member_id or other.resident_id):
+                person = (session.get(Member, other.member_id) if other.member_id
+                          else session.get(Resident, other.resident_id))
+                same = person is not None and person.id_number == id_number
+            if same:
+                raise ValidationError("name", MSG_ALREADY_REGISTERED, name=values["name"],
+                                      code=other.code)
+
+    @staticmethod
+    def _next_code(session: Session) -> str:
+        codes = session.exec(select(Registration.code)).all()
+        numbers = [int(c[2:]) for c in codes if rules.is_member_code(c)]
+        return rules.member_code(max(numbers, default=0) + 1)

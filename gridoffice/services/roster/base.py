@@ -1,0 +1,84 @@
+"""What every part of the roster service shares: the database, the operator, the clock,
+the party rules, loading a member, and the history, placement and audit records."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from sqlmodel import Session, col, select
+
+from gridoffice.domain import party
+from gridoffice.domain.codes import RELATION_STATUS
+from gridoffice.errors import UserError, ValidationError
+from gridoffice.services.roster.model import (
+    ACTIVE_STATUSES,
+    MSG_DATE_FUTURE,
+    MSG_MEMBER_MISSING,
+    MSG_NOT_ACTIVE,
+    MSG_STATUS_DATE,
+    code_term,
+    json_value,
+)
+from gridoffice.store import audit
+from gridoffice.store.database import Database
+from gridoffice.store.tables import Member, MemberEvent, MemberPlacement, Org
+
+
+class RosterServiceBase:
+    """State and helpers shared by the parts of :class:`RosterService`."""
+
+    def __init__(self, db: Database, operator: str = "", today: dt.date | None = None,
+                 rules: party.PartyRules | None = None) -> None:
+        self.db = db
+        self.operator = operator
+        self._today = today
+        self.rules = rules or party.PartyRules()
+
+    def today(self) -> dt.date:
+        return self._today or dt.date.today()
+
+    @staticmethod
+    def _load(session: Session, member_id: str) -> Member:
+        member = session.get(Member, member_id)
+        if member is None or member.deleted:
+            raise UserError(MSG_MEMBER_MISSING)
+        return member
+
+    @staticmethod
+    def _org_name(session: Session, org_id: str | None) -> str | None:
+        if org_id is None:
+            return None
+        org = session.get(Org, org_id)
+        return org.name if org else None
+
+    def _event(self, session: Session, member_id: str, kind: str,
+               on_date: dt.date | None = None, **detail: Any) -> None:
+        session.add(MemberEvent(member_id=member_id, on_date=on_date or self.today(), kind=kind,
+                                detail=json.dumps(detail, ensure_ascii=False,
+                                                  default=json_value),
+                                operator=self.operator))
+
+    def _audit(self, session: Session, action: str, target: str, detail: str) -> None:
+        audit.record(session, self.operator, action, target, detail)
+
+    def _check_date(self, day: dt.date) -> None:
+        if day > self.today():
+            raise ValidationError("on_date", MSG_DATE_FUTURE, date=day.isoformat())
+
+    @staticmethod
+    def _require_active(member: Member) -> None:
+        if member.relation_status not in ACTIVE_STATUSES:
+            raise UserError(MSG_NOT_ACTIVE, name=member.name,
+                            status=code_term(RELATION_STATUS, member.relation_status))
+
+    def _end_placement(self, session: Session, member: Member, last_day: dt.date) -> None:
+        self._check_date(last_day)
+        for placement in session.exec(select(MemberPlacement).where(
+                MemberPlacement.member_id == member.id, col(MemberPlacement.to_date).is_(None),
+                col(MemberPlacement.deleted).is_(False))):
+            if last_day < placement.from_date - dt.timedelta(days=1):
+                raise ValidationError("on_date", MSG_STATUS_DATE, date=last_day.isoformat(),
+                                      name=member.name, since=placement.from_date.isoformat())
+            placement.to_date = max(last_day, placement.from_date - dt.timedelta(days=1))
