@@ -200,4 +200,5 @@ class SyncImport(SyncServiceBase):
             inserted=sum(merged.inserted.values()), updated=sum(merged.updated.values()),
             conflicts=len(merged.conflicts), merged=merged.merged, revived=merged.revived,
             duplicates=merged.duplicates, missing=missing, clock_offset_ms=offset,
-            digests_agree=agree, mismatched=mismatched)
+            digests_agree=agree, mismatched=mismatched,
+            tables=tuple(sorted(t for t, n in (merged.inserted | merged.updated).items() if n)))

@@ -12,6 +12,7 @@ from typing import Any
 
 from gridoffice.errors import UserError
 from gridoffice.i18n import QT_TRANSLATE_NOOP
+from gridoffice.store import settings
 
 MSG_NO_PEER = QT_TRANSLATE_NOOP(
     "errors", "This PC trusts no {expected} yet: exchange identity files first "
@@ -42,7 +43,7 @@ MSG_FIELD_UNKNOWN = QT_TRANSLATE_NOOP("errors", "{field} is not a field of this 
 CLOCK_BOUND_MS = 10 * 60 * 1000  # SYNC.md: adopt remote clocks within ten minutes
 STATE_FILE = "sync-state.json"
 META_INCARNATION = "incarnation"
-META_EXPORTS = "sync.exports"
+META_EXPORTS = settings.META_SYNC_EXPORTS
 # The audit log's actions of a package written and one imported.
 SYNC_EXPORT = "sync_export"
 SYNC_IMPORT = "sync_import"
@@ -77,6 +78,7 @@ class ImportResult:
     digests_agree: bool | None = None
     mismatched: tuple[str, ...] = ()
     error: UserError | None = None
+    tables: tuple[str, ...] = ()  # the tables whose rows it inserted or updated
 
     @property
     def ok(self) -> bool:
