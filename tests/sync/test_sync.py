@@ -59,8 +59,10 @@ def test_changes_go_up_and_are_relayed_to_the_other_pc(net):
     a1.set_org(org, name="第一党支部（老年）")
     [up] = net.up("a1")
     assert up.status == "applied" and up.updated >= 1 and up.digests_agree is True
+    assert "org" in up.tables and "member" not in up.tables  # what the window refreshes
     [down] = net.down("a2")
     assert down.status == "applied" and down.digests_agree is True
+    assert "org" in down.tables
     assert a2.rows("SELECT name FROM org WHERE id = ?", (org,)) == [("第一党支部（老年）",)]
     net.settle()
     net.assert_converged()
@@ -89,7 +91,7 @@ def test_the_same_package_twice_says_already_imported_and_changes_nothing(net):
     assert net.street.take([path])[0].status == "applied"
     before = net.street.raw_bytes()
     [again] = net.street.take([path])
-    assert again.status == "already" and again.ok
+    assert again.status == "already" and again.ok and again.tables == ()
     assert net.street.raw_bytes() == before
 
 
