@@ -29,7 +29,7 @@ from gridoffice.ui.models.follow_up_table import (
     STATE_ROLE,
     FollowUpTableModel,
 )
-from gridoffice.ui.tabs.follow_ups import FollowUpsView
+from gridoffice.ui.tabs.meetings.follow_ups import FollowUpsView
 
 NOW = dt.datetime(2026, 11, 21, 9, 0)
 

@@ -381,7 +381,7 @@ def test_attachments_are_added_opened_and_removed(monkeypatch, tmp_path, message
     assert detail.attachment_model.rowCount() == 1
 
     opened = []
-    monkeypatch.setattr("gridoffice.ui.tabs.meeting_detail.QDesktopServices.openUrl",
+    monkeypatch.setattr("gridoffice.ui.tabs.meetings.attachments.QDesktopServices.openUrl",
                         lambda url: opened.append(url.toLocalFile()) or True)
     detail.attachment_view.setCurrentIndex(detail.attachment_model.index(0, 0))
     path = detail.open_attachment()
@@ -471,7 +471,7 @@ def test_minutes_are_printed_through_the_ledger_helper(qtbot, tab, meetings):
 
 
 def test_follow_up_page_opens_the_meeting(tab, meetings):
-    pytest.importorskip("gridoffice.ui.tabs.follow_ups")
+    pytest.importorskip("gridoffice.ui.tabs.meetings.follow_ups")
     first = meetings.create_meeting(MeetingDraft(rules.COUNCIL,
                                                  dt.datetime(2026, 9, 10, 14, 30)))
     meetings.create_meeting(MeetingDraft("party_lecture", dt.datetime(2026, 10, 1, 9, 0)))

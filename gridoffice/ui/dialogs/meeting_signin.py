@@ -296,6 +296,16 @@ class SignInDialog(QDialog, RowSelection):
 
     # --- building -------------------------------------------------------------------------
     def _build(self) -> None:
+        self._build_labels()
+        find_label = self._build_find()
+        self._build_table()
+        buttons = self._build_buttons()
+        self._lay_out(find_label, buttons)
+        full_screen = QShortcut(QKeySequence(Qt.Key.Key_F11), self)
+        full_screen.activated.connect(self.toggle_full_screen)
+
+    def _build_labels(self) -> None:
+        """The title, the meeting, the counts and the locked notice."""
         self.title_label = QLabel(self)
         self.title_label.setFont(_font(TITLE_POINTS, bold=True))
         self.title_label.setWordWrap(True)
@@ -315,6 +325,8 @@ class SignInDialog(QDialog, RowSelection):
             "QLabel#signInLocked { background: #fff3e0; color: #8a4b00; padding: 8px 12px; }")
         self.lock_label.hide()
 
+    def _build_find(self) -> QLabel:
+        """The find box and the keys; returns the find box's label."""
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setFont(_font(NAME_POINTS))
         self.filter_edit.setClearButtonEnabled(True)
@@ -329,7 +341,10 @@ class SignInDialog(QDialog, RowSelection):
             "↑↓: choose"), self)
         self.keys_label.setFont(_font(TEXT_POINTS - 4))
         self.keys_label.setStyleSheet("color: #52606d;")
+        return find_label
 
+    def _build_table(self) -> None:
+        """The list of attendees, in big type."""
         self.model = SignInModel(self)
         self.view = QTableView(self)
         self.view.setModel(self.model)
@@ -360,6 +375,8 @@ class SignInDialog(QDialog, RowSelection):
         self.view.doubleClicked.connect(lambda _i: self.mark(rules.PRESENT))
         self.view.selectionModel().currentRowChanged.connect(lambda _c, _p: self._update())
 
+    def _build_buttons(self) -> QHBoxLayout:
+        """The mark buttons (the row returned), walk-in and close."""
         self.mark_buttons: dict[str, QPushButton] = {}
         buttons = QHBoxLayout()
         for presence, text in ((rules.PRESENT, self.tr("1  Present")),
@@ -378,7 +395,9 @@ class SignInDialog(QDialog, RowSelection):
         self.walk_in_button.clicked.connect(self.walk_in)
         self.close_button = self._big_button(self.tr("Close"), ("", None))
         self.close_button.clicked.connect(self.accept)
+        return buttons
 
+    def _lay_out(self, find_label: QLabel, buttons: QHBoxLayout) -> None:
         title_row = QHBoxLayout()  # the window's own buttons up here: the marks get the
         title_row.addWidget(self.title_label, 1)  # whole bottom row, even on a small screen
         title_row.addWidget(self.walk_in_button, 0, Qt.AlignmentFlag.AlignTop)
@@ -397,9 +416,6 @@ class SignInDialog(QDialog, RowSelection):
         layout.addWidget(self.keys_label)
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
-
-        full_screen = QShortcut(QKeySequence(Qt.Key.Key_F11), self)
-        full_screen.activated.connect(self.toggle_full_screen)
 
     def _big_button(self, text: str, colors: tuple[str, str | None]) -> QPushButton:
         button = QPushButton(text, self)
