@@ -169,6 +169,113 @@
         </message>
     </context>
     <context>
+        <name>AgendaPage</name>
+        <message>
+            <source>Agenda</source>
+            <translation>议题</translation>
+        </message>
+        <message>
+            <source>Details</source>
+            <translation>详情</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>结果</translation>
+        </message>
+        <message>
+            <source>New item…</source>
+            <translation>新建议题…</translation>
+        </message>
+        <message>
+            <source>Speech…</source>
+            <translation>发言…</translation>
+        </message>
+        <message>
+            <source>Resolution…</source>
+            <translation>决议…</translation>
+        </message>
+        <message>
+            <source>Follow-up…</source>
+            <translation>落实事项…</translation>
+        </message>
+        <message>
+            <source>Edit…</source>
+            <translation>编辑…</translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation>已完成</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>移除</translation>
+        </message>
+        <message>
+            <source>Mark the selected follow-up as done today</source>
+            <translation>将所选落实事项标记为今天已完成</translation>
+        </message>
+        <message>
+            <source>Move the agenda item up</source>
+            <translation>议题上移</translation>
+        </message>
+        <message>
+            <source>Move the agenda item down</source>
+            <translation>议题下移</translation>
+        </message>
+        <message>
+            <source>{speaker}: {summary}</source>
+            <translation>{speaker}：{summary}</translation>
+        </message>
+        <message>
+            <source>yes {yes}, no {no}, abstain {abstain} ({method})</source>
+            <translation>同意 {yes}，反对 {no}，弃权 {abstain}（{method}）</translation>
+        </message>
+        <message>
+            <source>Resolution: {text}</source>
+            <translation>决议：{text}</translation>
+        </message>
+        <message>
+            <source>{owner}, due {date}</source>
+            <translation>{owner}，{date} 前完成</translation>
+        </message>
+        <message>
+            <source>Follow-up: {task}</source>
+            <translation>落实事项：{task}</translation>
+        </message>
+        <message>
+            <source>Add agenda item</source>
+            <translation>添加议题</translation>
+        </message>
+        <message>
+            <source>Add speech</source>
+            <translation>添加发言</translation>
+        </message>
+        <message>
+            <source>Add resolution</source>
+            <translation>添加决议</translation>
+        </message>
+        <message>
+            <source>Add follow-up</source>
+            <translation>添加落实事项</translation>
+        </message>
+        <message>
+            <source>Complete follow-up</source>
+            <translation>完成落实事项</translation>
+        </message>
+        <message>
+            <source>Remove “{text}”?</source>
+            <translation>确定删除“{text}”吗？</translation>
+        </message>
+        <message>
+            <source>Remove from the agenda</source>
+            <translation>从议题中删除</translation>
+        </message>
+        <message>
+            <source>Move agenda item</source>
+            <translation>移动议题</translation>
+        </message>
+    </context>
+    <context>
         <name>AmendmentTableModel</name>
         <message>
             <source>When</source>
@@ -239,6 +346,57 @@
         <message>
             <source>Note</source>
             <translation>备注</translation>
+        </message>
+    </context>
+    <context>
+        <name>AttachmentsPage</name>
+        <message>
+            <source>Add files…</source>
+            <translation>添加文件…</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>可认领</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>移除</translation>
+        </message>
+        <message>
+            <source>Photos and scans (JPEG, PNG, PDF); drop files here.</source>
+            <translation>照片和扫描件（JPEG、PNG、PDF），可将文件拖放到此处。</translation>
+        </message>
+        <message>
+            <source>Attach files</source>
+            <translation>添加附件</translation>
+        </message>
+        <message>
+            <source>Images and PDF (*.jpg *.jpeg *.png *.gif *.bmp *.tif *.tiff *.webp *.pdf)</source>
+            <translation>图片和 PDF (*.jpg *.jpeg *.png *.gif *.bmp *.tif *.tiff *.webp *.pdf)</translation>
+        </message>
+        <message numerus="yes">
+            <source>Attach %n file(s)</source>
+            <translation>
+                <numerusform>添加 %n 个附件</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n file(s) attached.</source>
+            <translation>
+                <numerusform>已添加 %n 个附件。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>The file {path} could not be opened.</source>
+            <translation>无法打开文件 {path}。</translation>
+        </message>
+        <message>
+            <source>Remove the attachment {name}?</source>
+            <translation>确定删除附件 {name} 吗？</translation>
+        </message>
+        <message>
+            <source>Remove attachment</source>
+            <translation>删除附件</translation>
         </message>
     </context>
     <context>
@@ -344,6 +502,83 @@
         <message>
             <source>not marked</source>
             <translation>未标记</translation>
+        </message>
+    </context>
+    <context>
+        <name>AttendeesPage</name>
+        <message>
+            <source>Add…</source>
+            <translation>添加…</translation>
+        </message>
+        <message>
+            <source>Copy from last council</source>
+            <translation>沿用上次议事会名单</translation>
+        </message>
+        <message>
+            <source>Present</source>
+            <translation>出席</translation>
+        </message>
+        <message>
+            <source>Edit…</source>
+            <translation>编辑…</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>移除</translation>
+        </message>
+        <message>
+            <source>Mark the selected attendees present</source>
+            <translation>将所选参会人员标记为出席</translation>
+        </message>
+        <message numerus="yes">
+            <source>Add %n attendee(s)</source>
+            <translation>
+                <numerusform>添加 %n 名参会人员</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n attendee(s) added.</source>
+            <translation>
+                <numerusform>已添加 %n 名参会人员。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>There is no earlier resident council to copy from.</source>
+            <translation>没有更早的居民议事会可供沿用。</translation>
+        </message>
+        <message>
+            <source>Everyone is already on the list.</source>
+            <translation>所有人员均已在名单中。</translation>
+        </message>
+        <message numerus="yes">
+            <source>Copy %n attendee(s)</source>
+            <translation>
+                <numerusform>沿用 %n 名参会人员</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n attendee(s) copied from the last council.</source>
+            <translation>
+                <numerusform>已从上次议事会沿用 %n 名参会人员。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Mark %n attendee(s) present</source>
+            <translation>
+                <numerusform>将 %n 名参会人员标记为出席</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Edit attendee {name}</source>
+            <translation>编辑参会人员 {name}</translation>
+        </message>
+        <message>
+            <source>Remove {name} from the attendees?</source>
+            <translation>确定将 {name} 从参会人员中移除吗？</translation>
+        </message>
+        <message>
+            <source>Remove attendee {name}</source>
+            <translation>移除参会人员 {name}</translation>
         </message>
     </context>
     <context>
@@ -2215,6 +2450,121 @@ Log file: {log}</source>
         </message>
     </context>
     <context>
+        <name>MeetingActions</name>
+        <message>
+            <source>Schedule next council…</source>
+            <translation>安排下次议事会…</translation>
+        </message>
+        <message>
+            <source>The next resident council by the rule, in the meeting form</source>
+            <translation>按议事规则在会议表单中填好下次居民议事会</translation>
+        </message>
+        <message>
+            <source>New meeting…</source>
+            <translation>新建会议…</translation>
+        </message>
+        <message>
+            <source>Edit…</source>
+            <translation>编辑…</translation>
+        </message>
+        <message>
+            <source>Cancel meeting…</source>
+            <translation>取消会议…</translation>
+        </message>
+        <message>
+            <source>Start sign-in</source>
+            <translation>开始签到</translation>
+        </message>
+        <message>
+            <source>Finish</source>
+            <translation>结束会议</translation>
+        </message>
+        <message>
+            <source>Approve minutes…</source>
+            <translation>审定会议记录…</translation>
+        </message>
+        <message>
+            <source>Lock the minutes; later changes are recorded as amendments</source>
+            <translation>锁定会议记录，此后的修改将作为修正记录保存</translation>
+        </message>
+        <message>
+            <source>Amend…</source>
+            <translation>修正…</translation>
+        </message>
+        <message>
+            <source>Settings…</source>
+            <translation>设置…</translation>
+        </message>
+        <message>
+            <source>Council day, holidays, vote base</source>
+            <translation>议事日、节假日、表决基数</translation>
+        </message>
+        <message>
+            <source>Proposed by the rule: {date} ({weekday}), session {number}.</source>
+            <translation>按议事规则建议：{date}（{weekday}），第 {number} 期。</translation>
+        </message>
+        <message>
+            <source>The {day}th falls on a weekend or holiday; the council moves to the next working day.</source>
+            <translation>{day} 日适逢周末或节假日，议事会顺延至下一个工作日。</translation>
+        </message>
+        <message>
+            <source>Copy the attendees of the last council</source>
+            <translation>沿用上次议事会的参会人员</translation>
+        </message>
+        <message>
+            <source>The meeting was saved.</source>
+            <translation>会议已保存。</translation>
+        </message>
+        <message>
+            <source>Edit meeting</source>
+            <translation>编辑会议</translation>
+        </message>
+        <message>
+            <source>Cancel meeting</source>
+            <translation>取消会议</translation>
+        </message>
+        <message>
+            <source>The meeting stays on the list, marked cancelled.</source>
+            <translation>该会议仍保留在列表中，并标记为已取消。</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>原因</translation>
+        </message>
+        <message>
+            <source>Start meeting</source>
+            <translation>开始会议</translation>
+        </message>
+        <message>
+            <source>Finish meeting</source>
+            <translation>结束会议</translation>
+        </message>
+        <message>
+            <source>The meeting is finished.</source>
+            <translation>会议已结束。</translation>
+        </message>
+        <message>
+            <source>Approve the minutes of {ref}? They are then locked: every later change needs a reason and is recorded as an amendment.</source>
+            <translation>确定审定 {ref} 的会议记录吗？审定后会议记录将锁定：此后每次修改都须填写理由，并作为修正记录保存。</translation>
+        </message>
+        <message>
+            <source>Approve minutes</source>
+            <translation>审定会议记录</translation>
+        </message>
+        <message>
+            <source>The minutes were approved.</source>
+            <translation>会议记录已审定。</translation>
+        </message>
+        <message>
+            <source>The minutes were approved on {date} and are locked. Change them as usual in the meeting and its lists: each change asks for a reason and is recorded as a dated amendment, listed under Amendments and printed with the minutes.</source>
+            <translation>会议记录已于 {date} 审定并锁定。如需修改，仍在会议及其各列表中照常操作：每次修改都要求填写理由，并作为注明日期的修正记录保存，显示在“修正记录”中，并随会议记录一同打印。</translation>
+        </message>
+        <message>
+            <source>The meeting rules were saved.</source>
+            <translation>议事规则已保存。</translation>
+        </message>
+    </context>
+    <context>
         <name>MeetingDetailPanel</name>
         <message>
             <source>Attendees</source>
@@ -2231,82 +2581,6 @@ Log file: {log}</source>
         <message>
             <source>Attachments</source>
             <translation>附件</translation>
-        </message>
-        <message>
-            <source>Add…</source>
-            <translation>添加…</translation>
-        </message>
-        <message>
-            <source>Copy from last council</source>
-            <translation>沿用上次议事会名单</translation>
-        </message>
-        <message>
-            <source>Present</source>
-            <translation>出席</translation>
-        </message>
-        <message>
-            <source>Edit…</source>
-            <translation>编辑…</translation>
-        </message>
-        <message>
-            <source>Remove</source>
-            <translation>移除</translation>
-        </message>
-        <message>
-            <source>Mark the selected attendees present</source>
-            <translation>将所选参会人员标记为出席</translation>
-        </message>
-        <message>
-            <source>Details</source>
-            <translation>详情</translation>
-        </message>
-        <message>
-            <source>Result</source>
-            <translation>结果</translation>
-        </message>
-        <message>
-            <source>New item…</source>
-            <translation>新建议题…</translation>
-        </message>
-        <message>
-            <source>Speech…</source>
-            <translation>发言…</translation>
-        </message>
-        <message>
-            <source>Resolution…</source>
-            <translation>决议…</translation>
-        </message>
-        <message>
-            <source>Follow-up…</source>
-            <translation>落实事项…</translation>
-        </message>
-        <message>
-            <source>Done</source>
-            <translation>已完成</translation>
-        </message>
-        <message>
-            <source>Mark the selected follow-up as done today</source>
-            <translation>将所选落实事项标记为今天已完成</translation>
-        </message>
-        <message>
-            <source>Move the agenda item up</source>
-            <translation>议题上移</translation>
-        </message>
-        <message>
-            <source>Move the agenda item down</source>
-            <translation>议题下移</translation>
-        </message>
-        <message>
-            <source>Add files…</source>
-            <translation>添加文件…</translation>
-        </message>
-        <message>
-            <source>Open</source>
-            <translation>打开</translation>
-        </message>
-        <message>
-            <source>Photos and scans (JPEG, PNG, PDF); drop files here.</source>
-            <translation>照片和扫描件（JPEG、PNG、PDF），可将文件拖放到此处。</translation>
         </message>
         <message>
             <source>No meeting selected</source>
@@ -2333,26 +2607,6 @@ Log file: {log}</source>
             <translation>修正记录（{count}）</translation>
         </message>
         <message>
-            <source>{speaker}: {summary}</source>
-            <translation>{speaker}：{summary}</translation>
-        </message>
-        <message>
-            <source>yes {yes}, no {no}, abstain {abstain} ({method})</source>
-            <translation>同意 {yes}，反对 {no}，弃权 {abstain}（{method}）</translation>
-        </message>
-        <message>
-            <source>Resolution: {text}</source>
-            <translation>决议：{text}</translation>
-        </message>
-        <message>
-            <source>{owner}, due {date}</source>
-            <translation>{owner}，{date} 前完成</translation>
-        </message>
-        <message>
-            <source>Follow-up: {task}</source>
-            <translation>落实事项：{task}</translation>
-        </message>
-        <message>
             <source>Amend approved minutes</source>
             <translation>修正已审定的会议记录</translation>
         </message>
@@ -2363,120 +2617,6 @@ Log file: {log}</source>
         <message>
             <source>Reason</source>
             <translation>原因</translation>
-        </message>
-        <message numerus="yes">
-            <source>Add %n attendee(s)</source>
-            <translation>
-                <numerusform>添加 %n 名参会人员</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n attendee(s) added.</source>
-            <translation>
-                <numerusform>已添加 %n 名参会人员。</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>There is no earlier resident council to copy from.</source>
-            <translation>没有更早的居民议事会可供沿用。</translation>
-        </message>
-        <message>
-            <source>Everyone is already on the list.</source>
-            <translation>所有人员均已在名单中。</translation>
-        </message>
-        <message numerus="yes">
-            <source>Copy %n attendee(s)</source>
-            <translation>
-                <numerusform>沿用 %n 名参会人员</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n attendee(s) copied from the last council.</source>
-            <translation>
-                <numerusform>已从上次议事会沿用 %n 名参会人员。</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>Mark %n attendee(s) present</source>
-            <translation>
-                <numerusform>将 %n 名参会人员标记为出席</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Edit attendee {name}</source>
-            <translation>编辑参会人员 {name}</translation>
-        </message>
-        <message>
-            <source>Remove {name} from the attendees?</source>
-            <translation>确定将 {name} 从参会人员中移除吗？</translation>
-        </message>
-        <message>
-            <source>Remove attendee {name}</source>
-            <translation>移除参会人员 {name}</translation>
-        </message>
-        <message>
-            <source>Add agenda item</source>
-            <translation>添加议题</translation>
-        </message>
-        <message>
-            <source>Add speech</source>
-            <translation>添加发言</translation>
-        </message>
-        <message>
-            <source>Add resolution</source>
-            <translation>添加决议</translation>
-        </message>
-        <message>
-            <source>Add follow-up</source>
-            <translation>添加落实事项</translation>
-        </message>
-        <message>
-            <source>Complete follow-up</source>
-            <translation>完成落实事项</translation>
-        </message>
-        <message>
-            <source>Remove “{text}”?</source>
-            <translation>确定删除“{text}”吗？</translation>
-        </message>
-        <message>
-            <source>Remove from the agenda</source>
-            <translation>从议题中删除</translation>
-        </message>
-        <message>
-            <source>Move agenda item</source>
-            <translation>移动议题</translation>
-        </message>
-        <message>
-            <source>Attach files</source>
-            <translation>添加附件</translation>
-        </message>
-        <message>
-            <source>Images and PDF (*.jpg *.jpeg *.png *.gif *.bmp *.tif *.tiff *.webp *.pdf)</source>
-            <translation>图片和 PDF (*.jpg *.jpeg *.png *.gif *.bmp *.tif *.tiff *.webp *.pdf)</translation>
-        </message>
-        <message numerus="yes">
-            <source>Attach %n file(s)</source>
-            <translation>
-                <numerusform>添加 %n 个附件</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n file(s) attached.</source>
-            <translation>
-                <numerusform>已添加 %n 个附件。</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>The file {path} could not be opened.</source>
-            <translation>无法打开文件 {path}。</translation>
-        </message>
-        <message>
-            <source>Remove the attachment {name}?</source>
-            <translation>确定删除附件 {name} 吗？</translation>
-        </message>
-        <message>
-            <source>Remove attachment</source>
-            <translation>删除附件</translation>
         </message>
     </context>
     <context>
@@ -2548,6 +2688,31 @@ Log file: {log}</source>
         </message>
     </context>
     <context>
+        <name>MeetingFilters</name>
+        <message>
+            <source>All types</source>
+            <translation>全部类型</translation>
+        </message>
+        <message>
+            <source>All years</source>
+            <translation>全部年份</translation>
+        </message>
+        <message>
+            <source>Any status</source>
+            <translation>全部状态</translation>
+        </message>
+        <message>
+            <source>Search: title, place, host, number or date</source>
+            <translation>搜索：标题、地点、主持人、编号或日期</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n meeting(s)</source>
+            <translation>
+                <numerusform>共 %n 次会议</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>MeetingTableModel</name>
         <message>
             <source>No.</source>
@@ -2609,142 +2774,8 @@ Log file: {log}</source>
             <translation>落实跟踪</translation>
         </message>
         <message>
-            <source>Schedule next council…</source>
-            <translation>安排下次议事会…</translation>
-        </message>
-        <message>
-            <source>The next resident council by the rule, in the meeting form</source>
-            <translation>按议事规则在会议表单中填好下次居民议事会</translation>
-        </message>
-        <message>
-            <source>New meeting…</source>
-            <translation>新建会议…</translation>
-        </message>
-        <message>
-            <source>Edit…</source>
-            <translation>编辑…</translation>
-        </message>
-        <message>
-            <source>Cancel meeting…</source>
-            <translation>取消会议…</translation>
-        </message>
-        <message>
-            <source>Start sign-in</source>
-            <translation>开始签到</translation>
-        </message>
-        <message>
-            <source>Finish</source>
-            <translation>结束会议</translation>
-        </message>
-        <message>
-            <source>Approve minutes…</source>
-            <translation>审定会议记录…</translation>
-        </message>
-        <message>
-            <source>Lock the minutes; later changes are recorded as amendments</source>
-            <translation>锁定会议记录，此后的修改将作为修正记录保存</translation>
-        </message>
-        <message>
-            <source>Amend…</source>
-            <translation>修正…</translation>
-        </message>
-        <message>
-            <source>Settings…</source>
-            <translation>设置…</translation>
-        </message>
-        <message>
-            <source>Council day, holidays, vote base</source>
-            <translation>议事日、节假日、表决基数</translation>
-        </message>
-        <message>
             <source>Print</source>
             <translation>打印</translation>
-        </message>
-        <message>
-            <source>All types</source>
-            <translation>全部类型</translation>
-        </message>
-        <message>
-            <source>All years</source>
-            <translation>全部年份</translation>
-        </message>
-        <message>
-            <source>Any status</source>
-            <translation>全部状态</translation>
-        </message>
-        <message>
-            <source>Search: title, place, host, number or date</source>
-            <translation>搜索：标题、地点、主持人、编号或日期</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n meeting(s)</source>
-            <translation>
-                <numerusform>共 %n 次会议</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Proposed by the rule: {date} ({weekday}), session {number}.</source>
-            <translation>按议事规则建议：{date}（{weekday}），第 {number} 期。</translation>
-        </message>
-        <message>
-            <source>The {day}th falls on a weekend or holiday; the council moves to the next working day.</source>
-            <translation>{day} 日适逢周末或节假日，议事会顺延至下一个工作日。</translation>
-        </message>
-        <message>
-            <source>Copy the attendees of the last council</source>
-            <translation>沿用上次议事会的参会人员</translation>
-        </message>
-        <message>
-            <source>The meeting was saved.</source>
-            <translation>会议已保存。</translation>
-        </message>
-        <message>
-            <source>Edit meeting</source>
-            <translation>编辑会议</translation>
-        </message>
-        <message>
-            <source>Cancel meeting</source>
-            <translation>取消会议</translation>
-        </message>
-        <message>
-            <source>The meeting stays on the list, marked cancelled.</source>
-            <translation>该会议仍保留在列表中，并标记为已取消。</translation>
-        </message>
-        <message>
-            <source>Reason</source>
-            <translation>原因</translation>
-        </message>
-        <message>
-            <source>Start meeting</source>
-            <translation>开始会议</translation>
-        </message>
-        <message>
-            <source>Finish meeting</source>
-            <translation>结束会议</translation>
-        </message>
-        <message>
-            <source>The meeting is finished.</source>
-            <translation>会议已结束。</translation>
-        </message>
-        <message>
-            <source>Approve the minutes of {ref}? They are then locked: every later change needs a reason and is recorded as an amendment.</source>
-            <translation>确定审定 {ref} 的会议记录吗？审定后会议记录将锁定：此后每次修改都须填写理由，并作为修正记录保存。</translation>
-        </message>
-        <message>
-            <source>Approve minutes</source>
-            <translation>审定会议记录</translation>
-        </message>
-        <message>
-            <source>The minutes were approved.</source>
-            <translation>会议记录已审定。</translation>
-        </message>
-        <message>
-            <source>The minutes were approved on {date} and are locked. Change them as usual in the meeting and its lists: each change asks for a reason and is recorded as a dated amendment, listed under Amendments and printed with the minutes.</source>
-            <translation>会议记录已于 {date} 审定并锁定。如需修改，仍在会议及其各列表中照常操作：每次修改都要求填写理由，并作为注明日期的修正记录保存，显示在“修正记录”中，并随会议记录一同打印。</translation>
-        </message>
-        <message>
-            <source>The meeting rules were saved.</source>
-            <translation>议事规则已保存。</translation>
         </message>
     </context>
     <context>
