@@ -858,6 +858,105 @@
         </message>
     </context>
     <context>
+        <name>ConflictsPage</name>
+        <message>
+            <source>Show &amp;resolved</source>
+            <translation>显示已解决(&amp;R)</translation>
+        </message>
+        <message>
+            <source>&amp;Keep current</source>
+            <translation>保留当前(&amp;K)</translation>
+        </message>
+        <message>
+            <source>&amp;Take the other version</source>
+            <translation>采用另一版本(&amp;T)</translation>
+        </message>
+        <message>
+            <source>Co&amp;mbine: take the checked fields</source>
+            <translation>合并所选(&amp;M)</translation>
+        </message>
+        <message>
+            <source>&amp;Same person</source>
+            <translation>是同一人(&amp;S)</translation>
+        </message>
+        <message>
+            <source>&amp;Different people</source>
+            <translation>不是同一人(&amp;D)</translation>
+        </message>
+        <message>
+            <source>Show full &amp;numbers</source>
+            <translation>显示完整号码(&amp;N)</translation>
+        </message>
+        <message>
+            <source>Show both versions' ID numbers and phones in full (written to the audit log)</source>
+            <translation>完整显示两个版本的身份证号和手机号（将记入审计日志）</translation>
+        </message>
+        <message>
+            <source>{count} open conflicts to settle.</source>
+            <translation>有 {count} 个冲突待解决。</translation>
+        </message>
+        <message>
+            <source>No open conflicts.</source>
+            <translation>没有未解决的冲突。</translation>
+        </message>
+        <message>
+            <source>Select a conflict to compare its versions.</source>
+            <translation>选择一个冲突，对比两个版本。</translation>
+        </message>
+        <message>
+            <source>{table} “{label}”: {kind}</source>
+            <translation>{table}“{label}”：{kind}</translation>
+        </message>
+        <message>
+            <source>Resolved: {how}.</source>
+            <translation>已解决：{how}。</translation>
+        </message>
+        <message>
+            <source>Two records with the same ID number. If they are the same person, the second record is retired and noted; nothing is deleted for good.</source>
+            <translation>两条记录的身份证号相同。如是同一人，第二条记录将停用并注明，不会彻底删除任何数据。</translation>
+        </message>
+        <message>
+            <source>The current version is what everybody has now; the other version lost. Check a field in the right column to take its other value.</source>
+            <translation>当前版本是各方现有的数据，另一版本是未被采用的修改。在右栏勾选字段，即可采用另一版本的值。</translation>
+        </message>
+        <message>
+            <source>One PC's clock was wrong: which edit is newer is not certain.</source>
+            <translation>有一台电脑的时钟不准，无法确定哪次修改更新。</translation>
+        </message>
+        <message>
+            <source>Resolve the conflict</source>
+            <translation>解决冲突</translation>
+        </message>
+        <message>
+            <source>The conflict about “{label}” was resolved.</source>
+            <translation>“{label}”的冲突已解决。</translation>
+        </message>
+        <message>
+            <source>Keep the current version of “{label}” and drop the other?</source>
+            <translation>保留“{label}”的当前版本，放弃另一版本？</translation>
+        </message>
+        <message>
+            <source>Replace “{label}” by the other version?</source>
+            <translation>用另一版本替换“{label}”？</translation>
+        </message>
+        <message>
+            <source>Take the checked fields ({fields}) of the other version into “{label}”?</source>
+            <translation>把另一版本中勾选的字段（{fields}）合并到“{label}”？</translation>
+        </message>
+        <message>
+            <source>Are both records of “{label}” the same person? The second record is retired.</source>
+            <translation>“{label}”的两条记录是同一人吗？第二条记录将停用。</translation>
+        </message>
+        <message>
+            <source>Are the two records of “{label}” different people? Both are kept.</source>
+            <translation>“{label}”的两条记录不是同一人吗？两条都将保留。</translation>
+        </message>
+        <message>
+            <source>This is a change like any other: it goes to the other PCs with the next package and cannot be undone here.</source>
+            <translation>这和其他修改一样，会随下一个同步包发给其他电脑，在此无法撤销。</translation>
+        </message>
+    </context>
+    <context>
         <name>CorrectDialog</name>
         <message>
             <source>Correct points</source>
@@ -997,6 +1096,13 @@
         </message>
     </context>
     <context>
+        <name>DuplicatesBox</name>
+        <message>
+            <source>Same ID number in two communities</source>
+            <translation>跨社区重复身份证号</translation>
+        </message>
+    </context>
+    <context>
         <name>DuplicatesDialog</name>
         <message>
             <source>Residents recorded twice</source>
@@ -1090,6 +1196,37 @@
         <message>
             <source>Corrected by a later entry</source>
             <translation>已被后续记录更正</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExchangeFolderBox</name>
+        <message>
+            <source>Exchange folder (optional)</source>
+            <translation>交换文件夹（可选）</translation>
+        </message>
+        <message>
+            <source>A shared folder both offices can reach. Packages for this PC found there are imported when the program starts.</source>
+            <translation>双方都能访问的共享文件夹。程序启动时会自动导入其中发给本机的同步包。</translation>
+        </message>
+        <message>
+            <source>C&amp;hoose…</source>
+            <translation>选择(&amp;H)…</translation>
+        </message>
+        <message>
+            <source>C&amp;lear</source>
+            <translation>清除(&amp;L)</translation>
+        </message>
+        <message>
+            <source>Check &amp;now</source>
+            <translation>立即检查(&amp;N)</translation>
+        </message>
+        <message>
+            <source>Not set</source>
+            <translation>未设置</translation>
+        </message>
+        <message>
+            <source>Exchange folder for sync packages</source>
+            <translation>同步包交换文件夹</translation>
         </message>
     </context>
     <context>
@@ -4249,6 +4386,41 @@ Log file: {log}</source>
         </message>
     </context>
     <context>
+        <name>PackageExchange</name>
+        <message>
+            <source>No new packages for this PC in {folder}.</source>
+            <translation>{folder} 中没有发给本机的新同步包。</translation>
+        </message>
+        <message>
+            <source>Checking the exchange folder…</source>
+            <translation>正在检查交换文件夹…</translation>
+        </message>
+        <message>
+            <source>Writing the sync packages…</source>
+            <translation>正在写入同步包…</translation>
+        </message>
+        <message>
+            <source>Import sync packages</source>
+            <translation>导入同步包</translation>
+        </message>
+        <message>
+            <source>Sync packages (*.gridsync)</source>
+            <translation>同步包 (*.gridsync)</translation>
+        </message>
+        <message>
+            <source>Importing the sync packages…</source>
+            <translation>正在导入同步包…</translation>
+        </message>
+        <message>
+            <source>{applied} packages imported, {refused} not imported.</source>
+            <translation>已导入 {applied} 个同步包，{refused} 个未导入。</translation>
+        </message>
+        <message>
+            <source>Cancelled; a file being imported was left as it was.</source>
+            <translation>已取消；正在导入的文件未作任何改动。</translation>
+        </message>
+    </context>
+    <context>
         <name>PdfPreviewDialog</name>
         <message>
             <source>The font lacks these characters; they are marked in the PDF: {chars}</source>
@@ -4310,6 +4482,21 @@ Log file: {log}</source>
         <message>
             <source>Saved to {path}</source>
             <translation>已保存到 {path}</translation>
+        </message>
+    </context>
+    <context>
+        <name>PeerList</name>
+        <message>
+            <source>Drop .gridsync files here to import them.</source>
+            <translation>把 .gridsync 文件拖到这里即可导入。</translation>
+        </message>
+        <message>
+            <source>&amp;Peer PCs (drop .gridsync files here to import):</source>
+            <translation>对方电脑(&amp;P)（可把 .gridsync 文件拖到此处导入）：</translation>
+        </message>
+        <message>
+            <source>&amp;Peer PCs: none trusted yet. Exchange identity files with the other office first.</source>
+            <translation>对方电脑(&amp;P)：尚未信任任何电脑。请先与对方交换身份文件。</translation>
         </message>
     </context>
     <context>
@@ -5316,6 +5503,49 @@ Log file: {log}</source>
         </message>
     </context>
     <context>
+        <name>ResultsList</name>
+        <message>
+            <source>{count} packages written to {folder}.</source>
+            <translation>已将 {count} 个同步包写入 {folder}。</translation>
+        </message>
+        <message>
+            <source>{file}: for {recipient}, package #{sequence}, {rows} changed records</source>
+            <translation>{file}：发给 {recipient}，第 {sequence} 号包，{rows} 条改动</translation>
+        </message>
+        <message>
+            <source>{file}: not imported. {reason}</source>
+            <translation>{file}：未导入。{reason}</translation>
+        </message>
+        <message>
+            <source>{file}: imported before (nothing changed).</source>
+            <translation>{file}：已导入过（未作更改）。</translation>
+        </message>
+        <message>
+            <source>data agree</source>
+            <translation>数据一致</translation>
+        </message>
+        <message>
+            <source>data differ ({tables})</source>
+            <translation>数据不一致（{tables}）</translation>
+        </message>
+        <message>
+            <source>{file}: imported from {sender} (package #{sequence}): {inserted} new, {updated} changed, {conflicts} conflicts, {merged} merged; {agree}.</source>
+            <translation>{file}：已导入，来自 {sender}（第 {sequence} 号包）：新增 {inserted}，更新 {updated}，冲突 {conflicts}，合并 {merged}；{agree}。</translation>
+        </message>
+        <message>
+            <source>agreement unknown</source>
+            <translation>是否一致未知</translation>
+        </message>
+        <message>
+            <source>    {count} earlier packages of that PC never arrived; made up by this package.</source>
+            <translation>    该电脑此前有 {count} 个包未收到，已由本包补齐。</translation>
+        </message>
+        <message>
+            <source>    The sender's clock is wrong ({clock}); ask them to set the date and time.</source>
+            <translation>    发送方电脑时钟不准（{clock}），请对方校正日期和时间。</translation>
+        </message>
+    </context>
+    <context>
         <name>RetireOrgDialog</name>
         <message>
             <source>Retire {name}</source>
@@ -5788,20 +6018,8 @@ Export with full numbers?</source>
     <context>
         <name>SyncTab</name>
         <message>
-            <source>Drop .gridsync files here to import them.</source>
-            <translation>把 .gridsync 文件拖到这里即可导入。</translation>
-        </message>
-        <message>
-            <source>&amp;Peer PCs (drop .gridsync files here to import):</source>
-            <translation>对方电脑(&amp;P)（可把 .gridsync 文件拖到此处导入）：</translation>
-        </message>
-        <message>
             <source>Results of the last export or import</source>
             <translation>最近一次导出或导入的结果</translation>
-        </message>
-        <message>
-            <source>Same ID number in two communities</source>
-            <translation>跨社区重复身份证号</translation>
         </message>
         <message>
             <source>Offices and packages</source>
@@ -5844,272 +6062,8 @@ Export with full numbers?</source>
             <translation>查看冲突(&amp;O)</translation>
         </message>
         <message>
-            <source>This PC</source>
-            <translation>本机</translation>
-        </message>
-        <message>
-            <source>Compare it with the other office's screen when you exchange identity files.</source>
-            <translation>交换身份文件时，请与对方屏幕上显示的指纹核对。</translation>
-        </message>
-        <message>
-            <source>Export this PC's i&amp;dentity file…</source>
-            <translation>导出本机身份文件(&amp;D)…</translation>
-        </message>
-        <message>
-            <source>&amp;Trust another PC's identity file…</source>
-            <translation>信任对方身份文件(&amp;T)…</translation>
-        </message>
-        <message>
-            <source>Office:</source>
-            <translation>单位：</translation>
-        </message>
-        <message>
-            <source>PC:</source>
-            <translation>电脑：</translation>
-        </message>
-        <message>
-            <source>Role:</source>
-            <translation>单位类型：</translation>
-        </message>
-        <message>
-            <source>Fingerprint:</source>
-            <translation>指纹：</translation>
-        </message>
-        <message>
-            <source>Exchange folder (optional)</source>
-            <translation>交换文件夹（可选）</translation>
-        </message>
-        <message>
-            <source>A shared folder both offices can reach. Packages for this PC found there are imported when the program starts.</source>
-            <translation>双方都能访问的共享文件夹。程序启动时会自动导入其中发给本机的同步包。</translation>
-        </message>
-        <message>
-            <source>C&amp;hoose…</source>
-            <translation>选择(&amp;H)…</translation>
-        </message>
-        <message>
-            <source>C&amp;lear</source>
-            <translation>清除(&amp;L)</translation>
-        </message>
-        <message>
-            <source>Check &amp;now</source>
-            <translation>立即检查(&amp;N)</translation>
-        </message>
-        <message>
-            <source>Show &amp;resolved</source>
-            <translation>显示已解决(&amp;R)</translation>
-        </message>
-        <message>
-            <source>&amp;Keep current</source>
-            <translation>保留当前(&amp;K)</translation>
-        </message>
-        <message>
-            <source>&amp;Take the other version</source>
-            <translation>采用另一版本(&amp;T)</translation>
-        </message>
-        <message>
-            <source>Co&amp;mbine: take the checked fields</source>
-            <translation>合并所选(&amp;M)</translation>
-        </message>
-        <message>
-            <source>&amp;Same person</source>
-            <translation>是同一人(&amp;S)</translation>
-        </message>
-        <message>
-            <source>&amp;Different people</source>
-            <translation>不是同一人(&amp;D)</translation>
-        </message>
-        <message>
-            <source>Show full &amp;numbers</source>
-            <translation>显示完整号码(&amp;N)</translation>
-        </message>
-        <message>
-            <source>Show both versions' ID numbers and phones in full (written to the audit log)</source>
-            <translation>完整显示两个版本的身份证号和手机号（将记入审计日志）</translation>
-        </message>
-        <message>
-            <source>&amp;Peer PCs: none trusted yet. Exchange identity files with the other office first.</source>
-            <translation>对方电脑(&amp;P)：尚未信任任何电脑。请先与对方交换身份文件。</translation>
-        </message>
-        <message>
-            <source>Not set</source>
-            <translation>未设置</translation>
-        </message>
-        <message>
-            <source>{count} open conflicts to settle.</source>
-            <translation>有 {count} 个冲突待解决。</translation>
-        </message>
-        <message>
-            <source>No open conflicts.</source>
-            <translation>没有未解决的冲突。</translation>
-        </message>
-        <message>
             <source>Conflicts ({count})</source>
             <translation>冲突（{count}）</translation>
-        </message>
-        <message>
-            <source>Select a conflict to compare its versions.</source>
-            <translation>选择一个冲突，对比两个版本。</translation>
-        </message>
-        <message>
-            <source>{table} “{label}”: {kind}</source>
-            <translation>{table}“{label}”：{kind}</translation>
-        </message>
-        <message>
-            <source>Resolved: {how}.</source>
-            <translation>已解决：{how}。</translation>
-        </message>
-        <message>
-            <source>Two records with the same ID number. If they are the same person, the second record is retired and noted; nothing is deleted for good.</source>
-            <translation>两条记录的身份证号相同。如是同一人，第二条记录将停用并注明，不会彻底删除任何数据。</translation>
-        </message>
-        <message>
-            <source>The current version is what everybody has now; the other version lost. Check a field in the right column to take its other value.</source>
-            <translation>当前版本是各方现有的数据，另一版本是未被采用的修改。在右栏勾选字段，即可采用另一版本的值。</translation>
-        </message>
-        <message>
-            <source>One PC's clock was wrong: which edit is newer is not certain.</source>
-            <translation>有一台电脑的时钟不准，无法确定哪次修改更新。</translation>
-        </message>
-        <message>
-            <source>Save this PC's identity file</source>
-            <translation>保存本机身份文件</translation>
-        </message>
-        <message>
-            <source>Identity files (*.gridid)</source>
-            <translation>身份文件 (*.gridid)</translation>
-        </message>
-        <message>
-            <source>This PC's identity file was saved to {path}.
-
-Give it to the other office; they trust it after checking that its fingerprint matches this screen: {fingerprint}</source>
-            <translation>本机身份文件已保存到 {path}。
-
-请交给对方；对方核对指纹与本机屏幕一致后再信任：{fingerprint}</translation>
-        </message>
-        <message>
-            <source>Identity file of the other office's PC</source>
-            <translation>对方电脑的身份文件</translation>
-        </message>
-        <message>
-            <source>{path} cannot be read: {reason}</source>
-            <translation>无法读取 {path}：{reason}</translation>
-        </message>
-        <message>
-            <source>{name} is now trusted.</source>
-            <translation>已信任 {name}。</translation>
-        </message>
-        <message>
-            <source>{name} was trusted already.</source>
-            <translation>{name} 此前已信任。</translation>
-        </message>
-        <message>
-            <source>Exchange folder for sync packages</source>
-            <translation>同步包交换文件夹</translation>
-        </message>
-        <message>
-            <source>No new packages for this PC in {folder}.</source>
-            <translation>{folder} 中没有发给本机的新同步包。</translation>
-        </message>
-        <message>
-            <source>Checking the exchange folder…</source>
-            <translation>正在检查交换文件夹…</translation>
-        </message>
-        <message>
-            <source>Writing the sync packages…</source>
-            <translation>正在写入同步包…</translation>
-        </message>
-        <message>
-            <source>{count} packages written to {folder}.</source>
-            <translation>已将 {count} 个同步包写入 {folder}。</translation>
-        </message>
-        <message>
-            <source>{file}: for {recipient}, package #{sequence}, {rows} changed records</source>
-            <translation>{file}：发给 {recipient}，第 {sequence} 号包，{rows} 条改动</translation>
-        </message>
-        <message>
-            <source>Import sync packages</source>
-            <translation>导入同步包</translation>
-        </message>
-        <message>
-            <source>Sync packages (*.gridsync)</source>
-            <translation>同步包 (*.gridsync)</translation>
-        </message>
-        <message>
-            <source>Importing the sync packages…</source>
-            <translation>正在导入同步包…</translation>
-        </message>
-        <message>
-            <source>{applied} packages imported, {refused} not imported.</source>
-            <translation>已导入 {applied} 个同步包，{refused} 个未导入。</translation>
-        </message>
-        <message>
-            <source>{file}: not imported. {reason}</source>
-            <translation>{file}：未导入。{reason}</translation>
-        </message>
-        <message>
-            <source>{file}: imported before (nothing changed).</source>
-            <translation>{file}：已导入过（未作更改）。</translation>
-        </message>
-        <message>
-            <source>data agree</source>
-            <translation>数据一致</translation>
-        </message>
-        <message>
-            <source>data differ ({tables})</source>
-            <translation>数据不一致（{tables}）</translation>
-        </message>
-        <message>
-            <source>{file}: imported from {sender} (package #{sequence}): {inserted} new, {updated} changed, {conflicts} conflicts, {merged} merged; {agree}.</source>
-            <translation>{file}：已导入，来自 {sender}（第 {sequence} 号包）：新增 {inserted}，更新 {updated}，冲突 {conflicts}，合并 {merged}；{agree}。</translation>
-        </message>
-        <message>
-            <source>agreement unknown</source>
-            <translation>是否一致未知</translation>
-        </message>
-        <message>
-            <source>    {count} earlier packages of that PC never arrived; made up by this package.</source>
-            <translation>    该电脑此前有 {count} 个包未收到，已由本包补齐。</translation>
-        </message>
-        <message>
-            <source>    The sender's clock is wrong ({clock}); ask them to set the date and time.</source>
-            <translation>    发送方电脑时钟不准（{clock}），请对方校正日期和时间。</translation>
-        </message>
-        <message>
-            <source>Cancelled; a file being imported was left as it was.</source>
-            <translation>已取消；正在导入的文件未作任何改动。</translation>
-        </message>
-        <message>
-            <source>Keep the current version of “{label}” and drop the other?</source>
-            <translation>保留“{label}”的当前版本，放弃另一版本？</translation>
-        </message>
-        <message>
-            <source>Replace “{label}” by the other version?</source>
-            <translation>用另一版本替换“{label}”？</translation>
-        </message>
-        <message>
-            <source>Take the checked fields ({fields}) of the other version into “{label}”?</source>
-            <translation>把另一版本中勾选的字段（{fields}）合并到“{label}”？</translation>
-        </message>
-        <message>
-            <source>Are both records of “{label}” the same person? The second record is retired.</source>
-            <translation>“{label}”的两条记录是同一人吗？第二条记录将停用。</translation>
-        </message>
-        <message>
-            <source>Are the two records of “{label}” different people? Both are kept.</source>
-            <translation>“{label}”的两条记录不是同一人吗？两条都将保留。</translation>
-        </message>
-        <message>
-            <source>This is a change like any other: it goes to the other PCs with the next package and cannot be undone here.</source>
-            <translation>这和其他修改一样，会随下一个同步包发给其他电脑，在此无法撤销。</translation>
-        </message>
-        <message>
-            <source>Resolve the conflict</source>
-            <translation>解决冲突</translation>
-        </message>
-        <message>
-            <source>The conflict about “{label}” was resolved.</source>
-            <translation>“{label}”的冲突已解决。</translation>
         </message>
     </context>
     <context>
@@ -6513,6 +6467,73 @@ Give it to the other office; they trust it after checking that its fingerprint m
         <message>
             <source>{tag} since {date}</source>
             <translation>{tag}（自 {date} 起）</translation>
+        </message>
+    </context>
+    <context>
+        <name>ThisPcBox</name>
+        <message>
+            <source>This PC</source>
+            <translation>本机</translation>
+        </message>
+        <message>
+            <source>Compare it with the other office's screen when you exchange identity files.</source>
+            <translation>交换身份文件时，请与对方屏幕上显示的指纹核对。</translation>
+        </message>
+        <message>
+            <source>Export this PC's i&amp;dentity file…</source>
+            <translation>导出本机身份文件(&amp;D)…</translation>
+        </message>
+        <message>
+            <source>&amp;Trust another PC's identity file…</source>
+            <translation>信任对方身份文件(&amp;T)…</translation>
+        </message>
+        <message>
+            <source>Office:</source>
+            <translation>单位：</translation>
+        </message>
+        <message>
+            <source>PC:</source>
+            <translation>电脑：</translation>
+        </message>
+        <message>
+            <source>Role:</source>
+            <translation>单位类型：</translation>
+        </message>
+        <message>
+            <source>Fingerprint:</source>
+            <translation>指纹：</translation>
+        </message>
+        <message>
+            <source>Save this PC's identity file</source>
+            <translation>保存本机身份文件</translation>
+        </message>
+        <message>
+            <source>Identity files (*.gridid)</source>
+            <translation>身份文件 (*.gridid)</translation>
+        </message>
+        <message>
+            <source>This PC's identity file was saved to {path}.
+
+Give it to the other office; they trust it after checking that its fingerprint matches this screen: {fingerprint}</source>
+            <translation>本机身份文件已保存到 {path}。
+
+请交给对方；对方核对指纹与本机屏幕一致后再信任：{fingerprint}</translation>
+        </message>
+        <message>
+            <source>Identity file of the other office's PC</source>
+            <translation>对方电脑的身份文件</translation>
+        </message>
+        <message>
+            <source>{path} cannot be read: {reason}</source>
+            <translation>无法读取 {path}：{reason}</translation>
+        </message>
+        <message>
+            <source>{name} is now trusted.</source>
+            <translation>已信任 {name}。</translation>
+        </message>
+        <message>
+            <source>{name} was trusted already.</source>
+            <translation>{name} 此前已信任。</translation>
         </message>
     </context>
     <context>

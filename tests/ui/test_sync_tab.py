@@ -478,3 +478,34 @@ def test_full_numbers_of_an_identity_conflict_are_shown_on_request_and_audited(
         "110101199003071250", "110101198003071250"}
     assert a1.rows("SELECT count(*) FROM audit_log")[0][0] == before + 1
     assert not tab.reveal_button.isEnabled()
+
+
+def test_an_import_in_the_window_refreshes_only_the_tabs_it_touches(
+        qtbot, monkeypatch, net):
+    """A package that changed an organisation: the roster shows the new name at once;
+    the resident-council tab, which shows none of it, is not read again."""
+    from gridoffice import paths
+    from gridoffice.app_context import AppContext
+    from gridoffice.services import office
+    from gridoffice.store.files import open_database
+    from gridoffice.ui.main_window import MainWindow
+
+    a1, a2 = net["a1"], net["a2"]
+    a2.set_org(_branch(a2), name="第一党支部（老年）")
+    net.street.take(a2.export())
+    for_a1 = [p for p in net.street.export() if "1号机" in p.name]
+    app_paths = paths.resolve(a1.folder)
+    opened = open_database(app_paths)
+    window = MainWindow(AppContext(app_paths, opened, "en", "", office.load_profile(opened.path)))
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.data_loaded, timeout=20_000):
+        window.show()
+    roster, meetings = window.roster, window.meetings
+    assert "第一党支部（老年）" not in [n.name for n in roster.model.nodes().values()]
+    _pick_files(monkeypatch, for_a1)
+    with qtbot.assertNotEmitted(meetings.loaded, wait=500), \
+            qtbot.waitSignal(window.sync.synced, timeout=20_000):
+        window.sync.import_packages()
+    assert window.sync.result_texts()[0].startswith(for_a1[0].name)
+    assert "第一党支部（老年）" in [n.name for n in roster.model.nodes().values()]
+    window.close()

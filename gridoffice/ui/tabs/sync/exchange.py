@@ -289,7 +289,9 @@ class PackageExchange(QObject):
         self.status_message.emit(self.tr(
             "{applied} packages imported, {refused} not imported.").format(
                 applied=applied, refused=refused))
-        self.imported.emit(Changes.everything() if applied else Changes.of("sync_package"))
+        # Only what the packages brought is read again by the other tabs.
+        tables = {t for r in results if r.status == "applied" for t in r.tables}
+        self.imported.emit(Changes(frozenset(tables) | {"sync_package", "sync_peer"}))
 
     def _run(self, task: Callable[[Callable[[int, int], bool]], Any], label: str,
              on_success: Callable[[Any], None]) -> BackgroundJob:
