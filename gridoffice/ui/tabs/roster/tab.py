@@ -2,9 +2,9 @@
 
 Left: :class:`OrgTreePanel` (toolbar, "All organisations", Show retired, the
 tree). Right, in tabs: the members of the chosen organisation and its
-sub-organisations (:class:`~gridoffice.ui.tabs.member_panel.MemberPanel`),
+sub-organisations (:class:`~gridoffice.ui.tabs.roster.members.MemberPanel`),
 the reminders (转正 due, organisation size) and the organisation's details
-(:class:`~gridoffice.ui.tabs.org_detail.OrgDetailPanel`). The tab is built
+(:class:`~gridoffice.ui.tabs.roster.org_detail.OrgDetailPanel`). The tab is built
 before the data is there; :meth:`RosterTab.attach` gives it the services once
 the main window has loaded them.
 """
@@ -47,11 +47,11 @@ from gridoffice.ui import messages
 from gridoffice.ui.ledger_menu import LedgerMenu
 from gridoffice.ui.models.org_tree import COL_NAME, NODE_ROLE, ORG_ID_ROLE, OrgTreeModel
 from gridoffice.ui.tabs.base import BaseTab
-from gridoffice.ui.tabs.member_actions import MemberActions
-from gridoffice.ui.tabs.member_panel import MemberPanel
-from gridoffice.ui.tabs.org_actions import OrgActions
-from gridoffice.ui.tabs.org_detail import OrgDetailPanel
-from gridoffice.ui.tabs.reminders import RemindersPanel
+from gridoffice.ui.tabs.roster.member_actions import MemberActions
+from gridoffice.ui.tabs.roster.members import MemberPanel
+from gridoffice.ui.tabs.roster.org_actions import OrgActions
+from gridoffice.ui.tabs.roster.org_detail import OrgDetailPanel
+from gridoffice.ui.tabs.roster.reminders import RemindersPanel
 from gridoffice.ui.widgets.community import (
     CommunityFilter,
     CommunityScope,

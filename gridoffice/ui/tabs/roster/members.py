@@ -60,7 +60,7 @@ from gridoffice.ui.models.member_table import (
     COLUMN_COUNT,
     MemberTableModel,
 )
-from gridoffice.ui.tabs.member_detail import MemberDetailPanel
+from gridoffice.ui.tabs.roster.member_detail import MemberDetailPanel
 from gridoffice.ui.widgets.actions import RowSelection, make_action
 from gridoffice.ui.widgets.community import CommunityScope
 from gridoffice.ui.widgets.date_field import DateField
