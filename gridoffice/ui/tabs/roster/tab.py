@@ -1,10 +1,12 @@
 """The "Party members" tab (党员名册): the organisation tree and its members.
 
-Left: :class:`OrgTreePanel` (toolbar, "All organisations", Show retired, the
-tree). Right, in tabs: the members of the chosen organisation and its
-sub-organisations (:class:`~gridoffice.ui.tabs.roster.members.MemberPanel`),
-the reminders (转正 due, organisation size) and the organisation's details
-(:class:`~gridoffice.ui.tabs.roster.org_detail.OrgDetailPanel`). The tab is built
+Left: :class:`~gridoffice.ui.tabs.roster.tree.OrgTreePanel` (toolbar, "All
+organisations", Show retired, the tree). Right, in tabs: the members of the chosen
+organisation and its sub-organisations
+(:class:`~gridoffice.ui.tabs.roster.members.MemberPanel`), the reminders (转正 due,
+organisation size) and the organisation's details
+(:class:`~gridoffice.ui.tabs.roster.org_detail.OrgDetailPanel`). Its Excel import
+and export are in :mod:`~gridoffice.ui.tabs.roster.exports`. The tab is built
 before the data is there; :meth:`RosterTab.attach` gives it the services once
 the main window has loaded them.
 """
@@ -13,50 +15,30 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import inspect
-import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, QPoint, QSettings, QStandardPaths, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QCheckBox,
-    QFileDialog,
-    QHBoxLayout,
-    QHeaderView,
-    QMenu,
-    QPushButton,
-    QSplitter,
-    QTabWidget,
-    QToolBar,
-    QToolButton,
-    QTreeView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QSettings, QStandardPaths, Qt, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QFileDialog, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
-from gridoffice.domain import orgs as rules
 from gridoffice.i18n import QT_TRANSLATE_NOOP
 from gridoffice.ledgers import catalogue
 from gridoffice.services import changes
 from gridoffice.services.changes import ORGS, Changes
 from gridoffice.ui import messages
 from gridoffice.ui.ledger_menu import LedgerMenu
-from gridoffice.ui.models.org_tree import COL_NAME, NODE_ROLE, ORG_ID_ROLE, OrgTreeModel
+from gridoffice.ui.models.org_tree import OrgTreeModel
 from gridoffice.ui.tabs.base import BaseTab
+from gridoffice.ui.tabs.roster.exports import RosterExcel
 from gridoffice.ui.tabs.roster.member_actions import MemberActions
 from gridoffice.ui.tabs.roster.members import MemberPanel
 from gridoffice.ui.tabs.roster.org_actions import OrgActions
 from gridoffice.ui.tabs.roster.org_detail import OrgDetailPanel
 from gridoffice.ui.tabs.roster.reminders import RemindersPanel
-from gridoffice.ui.widgets.community import (
-    CommunityFilter,
-    CommunityScope,
-    show_community_column,
-)
+from gridoffice.ui.tabs.roster.tree import OrgTreePanel
+from gridoffice.ui.widgets.community import CommunityScope, show_community_column
 from gridoffice.ui.workers import BackgroundJob
 
 if TYPE_CHECKING:
@@ -66,246 +48,6 @@ if TYPE_CHECKING:
     from gridoffice.services.roster import MemberQuery, MemberRow, RosterService, TransferRow
     from gridoffice.store.database import Database
     from gridoffice.ui.dialogs.pdf_preview import PdfPreviewDialog
-
-log = logging.getLogger(__name__)
-
-# The export's file name is Chinese in every language (a ledger's is in its catalogue).
-EXPORT_FILE_STEM = "党员名册"
-
-
-class OrgTreePanel(QWidget):
-    """The organisation tree with its toolbar, context menu and keyboard shortcuts."""
-
-    current_changed = Signal(object)  # OrgNode or None
-    #: the user chose an organisation (click, keyboard), not a reload
-    org_chosen = Signal()
-    #: the user chose "All organisations"
-    all_chosen = Signal()
-
-    def __init__(self, model: OrgTreeModel, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.model = model
-        self.community = CommunityScope()  # the street's view: set by the tab
-        # Street office: the filter picks one community's organisation tree.
-        self.community_filter = CommunityFilter(self)
-        self._expanded: set[str] = set()
-        self._first_load = True
-        self._restoring = False
-
-        def action(text: str, shortcut: QKeySequence | str | None = None) -> QAction:
-            act = QAction(text, self)
-            if shortcut:
-                act.setShortcut(QKeySequence(shortcut))
-                act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            self.addAction(act)
-            return act
-
-        self.new_sub_action = action(self.tr("New sub-organisation…"),
-                                     QKeySequence(Qt.Key.Key_Insert))
-        self.new_top_action = action(self.tr("New top-level organisation…"))
-        self.edit_action = action(self.tr("Edit…"), QKeySequence(Qt.Key.Key_F2))
-        self.move_action = action(self.tr("Move…"))
-        self.retire_action = action(self.tr("Retire…"))
-        self.restore_action = action(self.tr("Restore"))
-        self.appoint_action = action(self.tr("Appoint to a committee seat…"))
-        self.ledger_action = action(self.tr("Ledger of party organisations…"))
-        self.new_sub_action.setToolTip(self.tr("Add an organisation under the selected one (Ins)"))
-        self.edit_action.setToolTip(self.tr("Edit the selected organisation (F2)"))
-
-        self.toolbar = QToolBar(self)
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        new_menu = QMenu(self)
-        new_menu.addAction(self.new_sub_action)
-        new_menu.addAction(self.new_top_action)
-        self.new_button = QToolButton(self)
-        self.new_button.setDefaultAction(self.new_sub_action)
-        self.new_button.setText(self.tr("New"))
-        self.new_button.setMenu(new_menu)
-        self.new_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
-        self.toolbar.addWidget(self.new_button)
-        for act in (self.edit_action, self.move_action, self.retire_action,
-                    self.restore_action):
-            self.toolbar.addAction(act)
-        self.toolbar.addSeparator()
-        self.toolbar.addAction(self.ledger_action)
-
-        self.show_retired_box = QCheckBox(self.tr("Show retired"), self)
-        self.show_retired_box.toggled.connect(self._show_retired_toggled)
-        self.all_button = QPushButton(self.tr("All organisations"), self)
-        self.all_button.setToolTip(self.tr(
-            "Members of every organisation, and in-service members registered with their "
-            "work unit's party organisation"))
-        self.all_button.setCheckable(True)
-        self.all_button.setFlat(True)
-        self.all_button.setAutoDefault(False)
-        self.all_button.setStyleSheet("QPushButton { text-align: left; padding: 4px 8px; }"
-                                      " QPushButton:checked { font-weight: bold; }")
-        self.all_button.clicked.connect(lambda _c: self.choose_all())
-
-        self.tree = QTreeView(self)
-        self.tree.setModel(model)
-        self.tree.setUniformRowHeights(True)
-        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.tree.setExpandsOnDoubleClick(False)
-        self.tree.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
-        self.tree.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.tree.setDropIndicatorShown(True)
-        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.tree.customContextMenuRequested.connect(self._context_menu)
-        self.tree.doubleClicked.connect(self._double_clicked)
-        self.tree.clicked.connect(lambda _index: self._chosen())
-        self.tree.expanded.connect(self._on_expanded)
-        self.tree.collapsed.connect(self._on_collapsed)
-        self.tree.selectionModel().currentRowChanged.connect(self._current_row_changed)
-        header = self.tree.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, model.columnCount()):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.toolbar)
-        layout.addWidget(self.community_filter)
-        top = QHBoxLayout()
-        top.setContentsMargins(0, 0, 0, 0)
-        top.addWidget(self.all_button, 1)
-        top.addWidget(self.show_retired_box)
-        layout.addLayout(top)
-        layout.addWidget(self.tree, 1)
-        self.update_actions(False)
-
-    # --- content ----------------------------------------------------------------------
-    def set_nodes(self, nodes: Sequence[OrgNode], select_id: str | None = None) -> None:
-        """Show ``nodes``, keeping selection and expansion (or selecting ``select_id``)."""
-        current = select_id or self.current_id()
-        self._restoring = True
-        try:
-            self.model.set_nodes(nodes)
-            if self._first_load:
-                self._first_load = False
-                self.tree.expandToDepth(1)
-            else:
-                self._expand_remembered()
-            self._select(current)
-        finally:
-            self._restoring = False
-        self.current_changed.emit(self.current_node())
-
-    def _expand_remembered(self) -> None:
-        """Expand again what the user had expanded (a reset model forgets it)."""
-        for org_id in list(self._expanded):
-            index = self.model.index_of(org_id)
-            if index.isValid():
-                self.tree.expand(index)
-
-    def _select(self, org_id: str | None) -> None:
-        index = self.model.index_of(org_id)
-        if not index.isValid() and org_id:
-            # Hidden (retired) or gone: select its nearest shown ancestor.
-            node = self.model.node(org_id)
-            while node is not None and not index.isValid():
-                node = self.model.node(node.parent_id)
-                index = self.model.index_of(node.id if node else None)
-        if not index.isValid():
-            index = self.model.index(0, 0)
-        if not index.isValid():
-            self.tree.setCurrentIndex(QModelIndex())
-            return
-        parent = index.parent()
-        while parent.isValid():  # make sure it can be seen
-            self.tree.expand(parent)
-            parent = parent.parent()
-        self.tree.setCurrentIndex(index)
-        self.tree.scrollTo(index)
-
-    def current_id(self) -> str | None:
-        index = self.tree.currentIndex()
-        return index.data(ORG_ID_ROLE) if index.isValid() else None
-
-    def current_node(self) -> OrgNode | None:
-        index = self.tree.currentIndex()
-        return index.data(NODE_ROLE) if index.isValid() else None
-
-    def select_org(self, org_id: str) -> bool:
-        self._select(org_id)
-        return self.current_id() == org_id
-
-    def expanded_ids(self) -> set[str]:
-        return set(self._expanded)
-
-    # --- actions ------------------------------------------------------------------------
-    def update_actions(self, attached: bool) -> None:
-        node = self.current_node() if attached else None
-        active = node is not None and not node.retired
-        may_have_children = active and any(
-            rules.may_contain(node.org_type, child) for child in rules.ALLOWED_CHILDREN)
-        self.new_sub_action.setEnabled(bool(may_have_children))
-        self.new_top_action.setEnabled(attached)
-        self.edit_action.setEnabled(node is not None)
-        self.move_action.setEnabled(active)
-        self.retire_action.setEnabled(active)
-        self.restore_action.setEnabled(node is not None and node.retired)
-        self.appoint_action.setEnabled(active)
-        self.ledger_action.setEnabled(attached)
-        self.new_button.setEnabled(attached)
-        locked = self.community.lock(
-            (self.new_sub_action, self.edit_action, self.move_action, self.retire_action,
-             self.restore_action, self.appoint_action),
-            node.origin_office if node else None,
-            locked=node is not None and self.community.read_only(node.origin_office))
-        self.tree.setDragEnabled(attached and not locked)
-
-    def _context_menu(self, pos: QPoint) -> None:
-        menu = QMenu(self)
-        for act in (self.new_sub_action, self.new_top_action, None, self.edit_action,
-                    self.move_action, self.retire_action, self.restore_action, None,
-                    self.appoint_action):
-            if act is None:
-                menu.addSeparator()
-            else:
-                menu.addAction(act)
-        menu.popup(self.tree.viewport().mapToGlobal(pos))
-
-    def _double_clicked(self, index: QModelIndex) -> None:
-        if index.isValid() and self.edit_action.isEnabled():
-            self.edit_action.trigger()
-
-    def _show_retired_toggled(self, checked: bool) -> None:
-        current = self.current_id()
-        self._restoring = True
-        try:
-            self.model.set_show_retired(checked)
-            self._expand_remembered()
-            self._select(current)
-        finally:
-            self._restoring = False
-        self.current_changed.emit(self.current_node())
-
-    def _on_expanded(self, index: QModelIndex) -> None:
-        self._expanded.add(index.data(ORG_ID_ROLE))
-
-    def _on_collapsed(self, index: QModelIndex) -> None:
-        self._expanded.discard(index.data(ORG_ID_ROLE))
-
-    def _current_row_changed(self, _current: QModelIndex, _previous: QModelIndex) -> None:
-        if not self._restoring:
-            self.current_changed.emit(self.current_node())
-            self._chosen()
-
-    def _chosen(self) -> None:
-        self.all_button.setChecked(False)
-        self.org_chosen.emit()
-
-    def choose_all(self) -> None:
-        """"All organisations": the tree keeps its current item, without a highlight."""
-        self.all_button.setChecked(True)
-        self.tree.selectionModel().clearSelection()
-        self.all_chosen.emit()
-
-    def showing_all(self) -> bool:
-        return self.all_button.isChecked()
 
 
 class RosterTab(BaseTab):
@@ -330,6 +72,26 @@ class RosterTab(BaseTab):
         self.reminders = RemindersPanel(self)
         self.org_actions = OrgActions(self, undo_stack, self.model)
         self.member_actions = MemberActions(self, undo_stack, self._org_nodes)
+        self._build_layout()
+        self._db: Database | None = None
+        self._scope: str | None = None  # the organisation whose members are shown
+        self.ledgers.opened.connect(self.ledger_opened)
+        self._connect_tree()
+        self._connect_members()
+        self.excel = RosterExcel(self)  # Import… and Export… of the member panel
+        self.full_export_action = self.excel.full_export_action
+        self.ledger_menu = LedgerMenu(self, "roster", adopt={
+            "orgs": self.tree_panel.ledger_action, "roster": self.members.ledger_action})
+        self.members.detail.transfer_activated.connect(self._transfer_activated)
+        self.members.detail.set_org_names(lambda org_id: (
+            self.model.node(org_id).name if self.model.node(org_id) else None))
+        self.member_actions.changed.connect(self._members_changed)
+        self.member_actions.status.connect(self.status_message)
+        self.reminders.member_requested.connect(self.show_member)
+        self.reminders.org_requested.connect(self._show_org)
+
+    def _build_layout(self) -> None:
+        """The tree on the left; members, reminders and the organisation on the right."""
         self.right_tabs = QTabWidget(self)
         self.right_tabs.setDocumentMode(True)
         self.right_tabs.addTab(self.members, self.tr("Members"))
@@ -344,29 +106,28 @@ class RosterTab(BaseTab):
         self.splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
-        self._db: Database | None = None
-        self._scope: str | None = None  # the organisation whose members are shown
-        self.ledgers.opened.connect(self.ledger_opened)
-        self.export_job: BackgroundJob | None = None
 
-        panel = self.tree_panel
+    def _connect_tree(self) -> None:
+        """The tree's choices and actions, and the seat buttons of the details."""
+        panel, acts = self.tree_panel, self.org_actions
         panel.current_changed.connect(self._show_current)
         panel.org_chosen.connect(self._org_chosen)
         panel.all_chosen.connect(self._all_chosen)
-        panel.new_sub_action.triggered.connect(lambda: self._with_node(self.org_actions.new_org))
-        panel.new_top_action.triggered.connect(lambda: self.org_actions.new_org(None))
-        panel.edit_action.triggered.connect(lambda: self._with_node(self.org_actions.edit))
-        panel.move_action.triggered.connect(lambda: self._with_node(self.org_actions.move))
-        panel.retire_action.triggered.connect(lambda: self._with_node(self.org_actions.retire))
-        panel.restore_action.triggered.connect(lambda: self._with_node(self.org_actions.restore))
-        panel.appoint_action.triggered.connect(lambda: self._with_node(self.org_actions.appoint))
-        self.detail.appoint_requested.connect(lambda: self._with_node(self.org_actions.appoint))
+        panel.new_sub_action.triggered.connect(lambda: self._with_node(acts.new_org))
+        panel.new_top_action.triggered.connect(lambda: acts.new_org(None))
+        panel.edit_action.triggered.connect(lambda: self._with_node(acts.edit))
+        panel.move_action.triggered.connect(lambda: self._with_node(acts.move))
+        panel.retire_action.triggered.connect(lambda: self._with_node(acts.retire))
+        panel.restore_action.triggered.connect(lambda: self._with_node(acts.restore))
+        panel.appoint_action.triggered.connect(lambda: self._with_node(acts.appoint))
+        self.detail.appoint_requested.connect(lambda: self._with_node(acts.appoint))
         self.detail.end_term_requested.connect(self._end_term)
-        self.org_actions.changed.connect(self._orgs_changed)
-        self.org_actions.status.connect(self.status_message)
+        acts.changed.connect(self._orgs_changed)
+        acts.status.connect(self.status_message)
 
-        members = self.members
-        acts = self.member_actions
+    def _connect_members(self) -> None:
+        """The member panel's filters and actions."""
+        members, acts = self.members, self.member_actions
         members.current_changed.connect(self._member_changed)
         members.open_requested.connect(self._open_member)
         members.filters_changed.connect(self._update_scope_label)
@@ -388,25 +149,6 @@ class RosterTab(BaseTab):
             act.triggered.connect(lambda _c=False, s=status: self._with_member(
                 lambda row: acts.set_relation_status(row, s)))
         members.restore_action.triggered.connect(lambda: self._with_member(acts.restore))
-        members.import_action.triggered.connect(lambda: self.import_members())
-        members.export_action.triggered.connect(lambda: self.export_view())
-        self.full_export_action = QAction(self.tr("Export this view with full numbers…"), self)
-        self.full_export_action.setToolTip(self.tr(
-            "Save the members shown with full ID numbers and phones, to import back; "
-            "recorded in the audit log"))
-        self.full_export_action.triggered.connect(lambda: self.export_view(full=True))
-        members.excel_menu.addAction(self.full_export_action)
-        members.export_action.changed.connect(self._sync_full_export)
-        self._sync_full_export()
-        self.ledger_menu = LedgerMenu(self, "roster", adopt={
-            "orgs": panel.ledger_action, "roster": members.ledger_action})
-        members.detail.transfer_activated.connect(self._transfer_activated)
-        members.detail.set_org_names(lambda org_id: (
-            self.model.node(org_id).name if self.model.node(org_id) else None))
-        acts.changed.connect(self._members_changed)
-        acts.status.connect(self.status_message)
-        self.reminders.member_requested.connect(self.show_member)
-        self.reminders.org_requested.connect(self._show_org)
 
     # --- data ---------------------------------------------------------------------------
     @property
@@ -489,12 +231,16 @@ class RosterTab(BaseTab):
         roster = self.roster
         return roster.list_members(query), roster.today()
 
+    def shown_org_id(self) -> str | None:
+        """The organisation whose members are shown (None: all organisations)."""
+        return self._scope or None
+
     def _org_nodes(self) -> list[OrgNode]:
         return list(self.model.nodes().values())
 
     def _default_org(self) -> str | None:
         """The organisation a new member goes to: the one shown, if members can go there."""
-        node = self.model.node(self._scope or None)
+        node = self.model.node(self.shown_org_id())
         if node is None or node.retired or node.org_type == "group":
             return None
         return node.id
@@ -518,7 +264,7 @@ class RosterTab(BaseTab):
         self.members.set_scope(None, self.members.scope_label.text())
 
     def _update_scope_office(self) -> None:
-        node = self.model.node(self._scope or None)
+        node = self.model.node(self.shown_org_id())
         self.members.scope_office = node.origin_office if node else None
         self.members.update_actions()
 
@@ -526,7 +272,7 @@ class RosterTab(BaseTab):
         self.members.scope_label.setText(self.scope_text())
 
     def scope_text(self) -> str:
-        node = self.model.node(self._scope or None)
+        node = self.model.node(self.shown_org_id())
         if node is None:
             return self.tr("All organisations")
         if self.members.sub_orgs_check.isChecked() and self.model.siblings(node.id):
@@ -600,38 +346,23 @@ class RosterTab(BaseTab):
         if self.tree_panel.select_org(org_id):
             self.right_tabs.setCurrentWidget(self.detail)
 
-    # --- Excel ----------------------------------------------------------------------------
+    # --- Excel (the work is in exports.py) --------------------------------------------------
     def import_members(self) -> object:
         """Run the import wizard (another module); reload when it imported something."""
-        if self._db is None:
-            return None
-        try:
-            from gridoffice.ui.dialogs.roster_import import RosterImportWizard
-        except ImportError:
-            log.info("the Excel import wizard is not available")
-            messages.inform(self, self.tr("Importing from Excel is not available in this "
-                                          "version."))
-            return None
-        roster = self.roster
-        result = RosterImportWizard.run(self.window(), self._db, roster.operator,
-                                        roster.today())
-        if result is not None:
-            self.reload()
-            self.notify(Changes.area("roster"))
-            self.imported.emit(result)
-            added, updated = getattr(result, "added", None), getattr(result, "updated", None)
-            if isinstance(added, int) and isinstance(updated, int):
-                self.status_message.emit(self.tr(
-                    "The import is finished: {added} added, {updated} updated.").format(
-                    added=added, updated=updated))
-            else:
-                self.status_message.emit(self.tr("The import is finished."))
-        return result
+        return self.excel.import_members()
+
+    def export_view(self, full: bool = False) -> BackgroundJob | None:
+        """Save the members shown (in the order shown) as an Excel file: masked, or with
+        ``full`` ID numbers and phones after the user confirms (audited either way)."""
+        return self.excel.export_view(full)
+
+    @property
+    def export_job(self) -> BackgroundJob | None:
+        """The export running, if any."""
+        return self.excel.job
 
     def export_file_name(self) -> str:
-        node = self.model.node(self._scope or None)
-        stem = (node.short_name or node.name) if node else (self.unit or EXPORT_FILE_STEM)
-        return f"{EXPORT_FILE_STEM}_{stem}_{dt.date.today().isoformat()}.xlsx"
+        return self.excel.file_name()
 
     def ask_export_path(self, suggested: str) -> str:
         """Where to save the export ("" if cancelled; replaced in tests)."""
@@ -642,9 +373,6 @@ class RosterTab(BaseTab):
             self.tr("Excel files (*.xlsx)"))
         return path
 
-    def _sync_full_export(self) -> None:
-        self.full_export_action.setEnabled(self.members.export_action.isEnabled())
-
     def confirm_full_export(self) -> bool:
         """Whether the user wants full numbers in the file (replaced in tests)."""
         return messages.confirm(self, self.tr(
@@ -652,73 +380,6 @@ class RosterTab(BaseTab):
             "so that it can be imported back. Keep it safe and delete it when it is no "
             "longer needed. The export is recorded in the audit log.\n\nExport with full "
             "numbers?"), self.tr("Export with full numbers"))
-
-    def export_view(self, full: bool = False) -> BackgroundJob | None:
-        """Save the members shown (in the order shown) as an Excel file: masked, or with
-        ``full`` ID numbers and phones after the user confirms (audited either way)."""
-        if not self.member_actions.attached:
-            return None
-        if self.export_job is not None and self.export_job.running:
-            return self.export_job
-        rows = self.members.model.rows()
-        if not rows:
-            messages.inform(self, self.tr("No members are shown; there is nothing to export."))
-            return None
-        if full and not self.confirm_full_export():
-            return None
-        chosen = self.ask_export_path(self.export_file_name())
-        if not chosen or messages.output_refused(self, chosen, self.roster.db.path):
-            return None
-        try:
-            from gridoffice.services import roster_excel
-        except ImportError:
-            messages.inform(self, self.tr("Exporting to Excel is not available in this "
-                                          "version."))
-            return None
-        target = Path(chosen)
-        if target.suffix.lower() != ".xlsx":
-            target = target.with_name(target.name + ".xlsx")
-        roster, scope = self.roster, self.scope_text()
-        query = self.members.query()
-        detail = self.tr("{count} members to {path}").format(count=len(rows), path=str(target))
-
-        supports_progress = "progress" in inspect.signature(
-            roster_excel.export_members).parameters
-
-        from gridoffice.services.audit import EXPORT, EXPORT_FULL
-
-        audit = self.audit
-
-        def task(progress: object) -> Path:
-            shown = rows
-            if full:  # the same members in the same order, read again unmasked
-                by_id = {r.id: r for r in roster.list_members(query, reveal=True)}
-                shown = [by_id[r.id] for r in rows if r.id in by_id]
-            # the audit entry is committed before the file takes its name
-            with audit.recorded_output(EXPORT_FULL if full else EXPORT, scope, detail):
-                if supports_progress:  # then Cancel stops it
-                    roster_excel.export_members(shown, target, progress=progress, reveal=full)
-                else:
-                    roster_excel.export_members(shown, target, reveal=full)
-            return target
-
-        def done(_result: object) -> None:
-            self.status_message.emit(self.tr("{count} members were exported to {path}.").format(
-                count=len(rows), path=str(target)))
-            self.exported.emit(str(target))
-
-        job = BackgroundJob(self, task, label=self.tr("Exporting {count} members…").format(
-            count=len(rows)), on_success=done)
-        # Cancelled: the exporter wrote nothing (it writes atomically), and a file that
-        # was there stays as it was.
-        job.cancelled.connect(
-            lambda: self.status_message.emit(self.tr("The export was cancelled.")))
-        job.finished.connect(self._export_job_finished)
-        self.export_job = job.start()
-        return job
-
-    def _export_job_finished(self) -> None:
-        self.export_job = None
 
     # --- the ledgers ----------------------------------------------------------------------
     @property
@@ -747,7 +408,7 @@ class RosterTab(BaseTab):
         from gridoffice.ui.dialogs.member_dialogs import RosterLedgerDialog
 
         today = self.roster.today()
-        node = self.model.node(self._scope or None)
+        node = self.model.node(self.shown_org_id())
         scope = self.tr("{name} and its sub-organisations").format(name=node.name) \
             if node else self.tr("All organisations")
         as_of = RosterLedgerDialog.ask(self.window(), scope, self.members.as_of() or today)
