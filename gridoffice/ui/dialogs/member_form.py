@@ -128,10 +128,25 @@ class MemberFormDialog(FormDialog):
         grid.addLayout(right, 1, 1)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
+        self._build_identity(left)
+        self._build_party(left)
+        left.addStretch(1)
+        self._build_category(right)
+        self._build_placement(right, orgs, draft)
+        self._build_mobile(right)
+        right.addStretch(1)
+        self._build_scroll(content)
+        self._connect_live_help()
+        self._show_draft(draft, masked, default_org)
+        self._update_party()
+        self._update_category()
+        self.setMinimumWidth(900)
+        self._fit_to_screen()
 
-        # --- identity -------------------------------------------------------------
+    def _build_identity(self, column: QVBoxLayout) -> None:
+        """Name, ID number (masked until revealed), sex, birth date, origin, schooling, phone."""
         box, form = self._group(self.tr("Identity"))
-        left.addWidget(box)
+        column.addWidget(box)
         self.name_edit = QLineEdit(self)
         self.name_edit.setMaxLength(identity.NAME_MAX_LENGTH + 10)
         self.add_row("name", self.tr("Name"), self.name_edit, required=True, form=form)
@@ -184,9 +199,10 @@ class MemberFormDialog(FormDialog):
         self.mobile_edit.setPlaceholderText(self.tr("Mobile, landline, or 无"))
         self.add_row("mobile", self.tr("Phone"), self.mobile_edit, form=form)
 
-        # --- party membership -----------------------------------------------------
+    def _build_party(self, column: QVBoxLayout) -> None:
+        """Join date, membership, probation extension, full member since, party post."""
         box, form = self._group(self.tr("Party membership"))
-        left.addWidget(box)
+        column.addWidget(box)
         self.join_edit = DateField(self)
         self.add_row("join_date", self.tr("Join date"), self.join_edit, form=form)
         self.status_combo = QComboBox(self)
@@ -206,11 +222,11 @@ class MemberFormDialog(FormDialog):
         self.party_post_edit = QLineEdit(self)
         self.party_post_edit.setPlaceholderText(self.tr("e.g. 支部委员、党小组长"))
         self.add_row("party_post", self.tr("Party post"), self.party_post_edit, form=form)
-        left.addStretch(1)
 
-        # --- category and flags ---------------------------------------------------
+    def _build_category(self, column: QVBoxLayout) -> None:
+        """Category, the hardship and centre-household flags, the star rating."""
         box, form = self._group(self.tr("Category"))
-        right.addWidget(box)
+        column.addWidget(box)
         self.category_combo = QComboBox(self)
         _fill(self.category_combo, MEMBER_CATEGORY)
         self.add_row("category", self.tr("Category"), self.category_combo, form=form)
@@ -230,9 +246,11 @@ class MemberFormDialog(FormDialog):
             self.star_combo.addItem("★" * stars + "☆" * (5 - stars), stars)
         self.add_row("star_rating", self.tr("Star rating"), self.star_combo, form=form)
 
-        # --- organisation and work ------------------------------------------------
+    def _build_placement(self, column: QVBoxLayout, orgs: Sequence[OrgNode],
+                         draft: MemberDraft | None) -> None:
+        """The party organisation, the work unit and its party organisation, the address."""
         box, form = self._group(self.tr("Organisation and work"))
-        right.addWidget(box)
+        column.addWidget(box)
         self.placement_form = form
         self.org_picker = OrgPicker(self)
         self.org_picker.set_orgs(orgs, keep=draft.org_id if draft else None)
@@ -253,9 +271,10 @@ class MemberFormDialog(FormDialog):
         self.note_edit = QLineEdit(self)
         self.add_row("note", self.tr("Note"), self.note_edit, form=form)
 
-        # --- mobile member --------------------------------------------------------
+    def _build_mobile(self, column: QVBoxLayout) -> None:
+        """Mobile member (流动党员): where to, since when, how to reach them."""
         self.mobile_box, form = self._group(self.tr("Mobile member (away 6 months or more)"))
-        right.addWidget(self.mobile_box)
+        column.addWidget(self.mobile_box)
         self.away_destination_edit = QLineEdit(self)
         self.away_destination_edit.setPlaceholderText(self.tr("e.g. 广东省深圳市"))
         self.add_row("away_destination", self.tr("Destination"), self.away_destination_edit,
@@ -265,9 +284,9 @@ class MemberFormDialog(FormDialog):
         self.away_contact_edit = QLineEdit(self)
         self.add_row("away_contact", self.tr("Contact while away"), self.away_contact_edit,
                      form=form)
-        right.addStretch(1)
 
-        # --- duplicates -----------------------------------------------------------
+    def _build_scroll(self, content: QWidget) -> None:
+        """The form scrolls; the duplicate warning sits under it, above the error line."""
         self.warning_frame = QFrame(self)
         self.warning_frame.setObjectName("duplicateWarning")
         self.warning_frame.setStyleSheet(WARNING_STYLE)
@@ -288,6 +307,8 @@ class MemberFormDialog(FormDialog):
         outer.insertWidget(outer.indexOf(self.error_label), self.warning_frame)
         self._content = content
 
+    def _connect_live_help(self) -> None:
+        """The ID number fills birth date and sex; the party dates and category update hints."""
         self.id_edit.textEdited.connect(self._id_edited)
         self.id_type_combo.currentIndexChanged.connect(lambda _i: self._id_edited(
             self.id_edit.text()))
@@ -296,6 +317,11 @@ class MemberFormDialog(FormDialog):
         self.join_edit.textChanged.connect(lambda _t: self._update_party())
         self.category_combo.currentIndexChanged.connect(lambda _i: self._update_category())
 
+    def _show_draft(self, draft: MemberDraft | None,
+                    masked: tuple[str | None, str | None] | None,
+                    default_org: str | None) -> None:
+        """The member being edited (its identity masked when ``masked``), or else the
+        default organisation."""
         if draft is not None:
             self.set_draft(draft, identity_too=masked is None)
         else:
@@ -309,10 +335,6 @@ class MemberFormDialog(FormDialog):
                                         "change it."))
         else:
             self.reveal_button.hide()
-        self._update_party()
-        self._update_category()
-        self.setMinimumWidth(900)
-        self._fit_to_screen()
 
     def _fit_to_screen(self) -> None:
         """As tall as the form needs, within the screen (it scrolls on small screens)."""

@@ -606,7 +606,7 @@ class HouseholdsTab(BaseTab, RowSelection):
             self.grid_warning_label.clear()
             self.grid_warning_label.hide()
             return
-        from gridoffice.ui.tabs.reminders import warning_text
+        from gridoffice.ui.tabs.roster.reminders import warning_text
 
         self.grid_warning_label.setText(warning_text(warning))
         self.grid_warning_label.show()

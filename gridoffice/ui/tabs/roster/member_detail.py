@@ -9,14 +9,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QStackedWidget,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -32,28 +29,10 @@ from gridoffice.ui.models.member_history import (
     PlacementModel,
     TransferModel,
 )
-from gridoffice.ui.models.table import RowTableModel
+from gridoffice.ui.widgets.tables import small_table
 
 if TYPE_CHECKING:
     from gridoffice.services.roster import EventRow, MemberRow, PlacementRow, TransferRow
-
-
-def small_table(model: RowTableModel, stretch: int, parent: QWidget) -> QTableView:
-    view = QTableView(parent)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    rows = view.verticalHeader()
-    rows.hide()
-    rows.setDefaultSectionSize(view.fontMetrics().height() + 10)
-    header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    header.setHighlightSections(False)
-    return view
 
 
 class MemberDetailPanel(QWidget):

@@ -7,16 +7,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -26,27 +23,10 @@ from gridoffice.ui.labels import code_label, date_text
 from gridoffice.ui.models.org_history import COL_DETAIL, OrgHistoryModel
 from gridoffice.ui.models.org_seats import COL_NOTE, SeatTableModel
 from gridoffice.ui.widgets.community import CommunityScope
+from gridoffice.ui.widgets.tables import small_table
 
 if TYPE_CHECKING:
     from gridoffice.services.orgs import EventRow, OrgNode, SeatRow
-
-
-def _table(model: SeatTableModel | OrgHistoryModel, stretch: int, parent: QWidget) -> QTableView:
-    view = QTableView(parent)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    rows = view.verticalHeader()
-    rows.hide()
-    rows.setDefaultSectionSize(view.fontMetrics().height() + 10)
-    header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    header.setHighlightSections(False)
-    return view
 
 
 class OrgDetailPanel(QWidget):
@@ -90,7 +70,7 @@ class OrgDetailPanel(QWidget):
             self.field_labels[key] = value
 
         self.seat_model = SeatTableModel(self)
-        self.seat_view = _table(self.seat_model, COL_NOTE, page)
+        self.seat_view = small_table(self.seat_model, COL_NOTE, page)
         self.appoint_button = QPushButton(self.tr("Appoint…"), page)
         self.end_term_button = QPushButton(self.tr("End term…"), page)
         self.appoint_button.clicked.connect(lambda: self.appoint_requested.emit())
@@ -108,7 +88,7 @@ class OrgDetailPanel(QWidget):
         seats_layout.addWidget(self.seat_view)
 
         self.history_model = OrgHistoryModel(self)
-        self.history_view = _table(self.history_model, COL_DETAIL, page)
+        self.history_view = small_table(self.history_model, COL_DETAIL, page)
         history_box = QGroupBox(self.tr("History"), page)
         QVBoxLayout(history_box).addWidget(self.history_view)
 

@@ -19,7 +19,7 @@ from gridoffice.errors import UserError
 from gridoffice.ui import messages
 from gridoffice.ui.labels import code_label
 from gridoffice.ui.models.org_tree import OrgTreeModel
-from gridoffice.ui.tabs.org_commands import (
+from gridoffice.ui.tabs.roster.org_commands import (
     AppointCommand,
     CreateOrgCommand,
     EditOrgCommand,
@@ -60,7 +60,7 @@ def allowed_seats(org_type: str) -> list[str]:
 class OrgActions(Controller):
     """The controller behind the tree's toolbar, menu, drag and drop and seat buttons.
 
-    It is also the :class:`~gridoffice.ui.tabs.org_commands.CommandHost` of the
+    It is also the :class:`~gridoffice.ui.tabs.roster.org_commands.CommandHost` of the
     undo commands it pushes.
     """
 

@@ -18,7 +18,7 @@ from gridoffice.domain.codes import RELATION_STATUS
 from gridoffice.errors import UserError
 from gridoffice.ui import messages
 from gridoffice.ui.labels import code_label, date_text
-from gridoffice.ui.tabs.member_commands import (
+from gridoffice.ui.tabs.roster.member_commands import (
     AddMemberCommand,
     ConfirmFullCommand,
     EditMemberCommand,
@@ -36,7 +36,7 @@ UNDOABLE_STATUSES = ("deceased", "expelled", "suspended")
 
 
 class MemberActions(Controller):
-    """Also the :class:`~gridoffice.ui.tabs.member_commands.MemberCommandHost`."""
+    """Also the :class:`~gridoffice.ui.tabs.roster.member_commands.MemberCommandHost`."""
 
     def __init__(self, widget: QWidget, undo_stack: QUndoStack,
                  orgs: Callable[[], Sequence[OrgNode]]) -> None:
@@ -127,7 +127,7 @@ class MemberActions(Controller):
     def show_record(self, member_id: str) -> None:
         """An existing record, read only (from the form's duplicate warning)."""
         from gridoffice.ui.dialogs.form import FormDialog
-        from gridoffice.ui.tabs.member_detail import MemberRecordDialog
+        from gridoffice.ui.tabs.roster.member_detail import MemberRecordDialog
 
         roster = self.roster
         try:

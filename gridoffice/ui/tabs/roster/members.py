@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -60,10 +59,11 @@ from gridoffice.ui.models.member_table import (
     COLUMN_COUNT,
     MemberTableModel,
 )
-from gridoffice.ui.tabs.member_detail import MemberDetailPanel
+from gridoffice.ui.tabs.roster.member_detail import MemberDetailPanel
 from gridoffice.ui.widgets.actions import RowSelection, make_action
 from gridoffice.ui.widgets.community import CommunityScope
 from gridoffice.ui.widgets.date_field import DateField
+from gridoffice.ui.widgets.layout import filter_rows
 
 if TYPE_CHECKING:
     from gridoffice.services.roster import MemberQuery, MemberRow
@@ -272,17 +272,10 @@ class MemberPanel(QWidget, RowSelection):
             box.toggled.connect(lambda _c: self._filter_changed())
         self.as_of_edit.textChanged.connect(lambda _t: self._as_of_changed())
 
-        row1 = QHBoxLayout()
-        row1.addWidget(self.scope_label)
-        row1.addSpacing(8)
-        row1.addWidget(self.search_edit, 1)
-        row1.addSpacing(8)
-        row1.addWidget(self.count_label)
-        row2 = QHBoxLayout()
-        for widget in (self.category_combo, self.status_combo, self.relation_combo,
-                       self.overdue_check, self.sub_orgs_check):
-            row2.addWidget(widget)
-        row2.addStretch(1)
+        row1, row2 = filter_rows(
+            self.scope_label, self.search_edit, self.count_label,
+            (self.category_combo, self.status_combo, self.relation_combo,
+             self.overdue_check, self.sub_orgs_check))
         row2.addWidget(self.as_of_label)
         row2.addWidget(self.as_of_edit)
         self.filter_row1, self.filter_row2 = row1, row2

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from gridoffice.ui.models.member_history import DUE_ORG, DueListModel
 from gridoffice.ui.models.table import RowTableModel
-from gridoffice.ui.tabs.member_detail import small_table
+from gridoffice.ui.widgets.tables import small_table
 
 if TYPE_CHECKING:
     from gridoffice.services.roster import DueItem
