@@ -5584,6 +5584,53 @@ Log file: {log}</source>
         </message>
     </context>
     <context>
+        <name>RosterExcel</name>
+        <message>
+            <source>Export this view with full numbers…</source>
+            <translation>导出当前列表（含完整号码）到 Excel…</translation>
+        </message>
+        <message>
+            <source>Save the members shown with full ID numbers and phones, to import back; recorded in the audit log</source>
+            <translation>将当前列出的党员连同完整的证件号码和电话保存为 Excel 文件，可再导入；此操作记入审计日志</translation>
+        </message>
+        <message>
+            <source>Importing from Excel is not available in this version.</source>
+            <translation>此版本暂不支持从 Excel 导入。</translation>
+        </message>
+        <message>
+            <source>The import is finished: {added} added, {updated} updated.</source>
+            <translation>导入完成：新增 {added} 人，更新 {updated} 人。</translation>
+        </message>
+        <message>
+            <source>The import is finished.</source>
+            <translation>导入完成。</translation>
+        </message>
+        <message>
+            <source>No members are shown; there is nothing to export.</source>
+            <translation>当前列表中没有党员，无可导出的内容。</translation>
+        </message>
+        <message>
+            <source>Exporting to Excel is not available in this version.</source>
+            <translation>此版本暂不支持导出到 Excel。</translation>
+        </message>
+        <message>
+            <source>{count} members to {path}</source>
+            <translation>{count} 名党员，导出到 {path}</translation>
+        </message>
+        <message>
+            <source>{count} members were exported to {path}.</source>
+            <translation>已将 {count} 名党员导出到 {path}。</translation>
+        </message>
+        <message>
+            <source>Exporting {count} members…</source>
+            <translation>正在导出 {count} 名党员…</translation>
+        </message>
+        <message>
+            <source>The export was cancelled.</source>
+            <translation>已取消导出。</translation>
+        </message>
+    </context>
+    <context>
         <name>RosterImportWizard</name>
         <message>
             <source>Import party members from Excel</source>
@@ -5676,14 +5723,6 @@ Log file: {log}</source>
             <translation>组织信息</translation>
         </message>
         <message>
-            <source>Export this view with full numbers…</source>
-            <translation>导出当前列表（含完整号码）到 Excel…</translation>
-        </message>
-        <message>
-            <source>Save the members shown with full ID numbers and phones, to import back; recorded in the audit log</source>
-            <translation>将当前列出的党员连同完整的证件号码和电话保存为 Excel 文件，可再导入；此操作记入审计日志</translation>
-        </message>
-        <message>
             <source>Reminders ({count})</source>
             <translation>提醒（{count}）</translation>
         </message>
@@ -5700,18 +5739,6 @@ Log file: {log}</source>
         <message>
             <source>{name} and its sub-organisations</source>
             <translation>{name} 及下级组织</translation>
-        </message>
-        <message>
-            <source>Importing from Excel is not available in this version.</source>
-            <translation>此版本暂不支持从 Excel 导入。</translation>
-        </message>
-        <message>
-            <source>The import is finished: {added} added, {updated} updated.</source>
-            <translation>导入完成：新增 {added} 人，更新 {updated} 人。</translation>
-        </message>
-        <message>
-            <source>The import is finished.</source>
-            <translation>导入完成。</translation>
         </message>
         <message>
             <source>Export members to Excel</source>
@@ -5732,30 +5759,6 @@ Export with full numbers?</source>
         <message>
             <source>Export with full numbers</source>
             <translation>导出完整号码</translation>
-        </message>
-        <message>
-            <source>No members are shown; there is nothing to export.</source>
-            <translation>当前列表中没有党员，无可导出的内容。</translation>
-        </message>
-        <message>
-            <source>Exporting to Excel is not available in this version.</source>
-            <translation>此版本暂不支持导出到 Excel。</translation>
-        </message>
-        <message>
-            <source>{count} members to {path}</source>
-            <translation>{count} 名党员，导出到 {path}</translation>
-        </message>
-        <message>
-            <source>{count} members were exported to {path}.</source>
-            <translation>已将 {count} 名党员导出到 {path}。</translation>
-        </message>
-        <message>
-            <source>Exporting {count} members…</source>
-            <translation>正在导出 {count} 名党员…</translation>
-        </message>
-        <message>
-            <source>The export was cancelled.</source>
-            <translation>已取消导出。</translation>
         </message>
         <message>
             <source>Roster of {scope} as of {date}</source>
