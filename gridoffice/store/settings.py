@@ -24,6 +24,15 @@ LANGUAGE = "ui.language"  # "" or missing: follow the system
 EXCHANGE_FOLDER = "sync.exchange_folder"  # the shared folder sync packages go through
 SHOW_CONTROL_TAGS = "privacy.show_control_tags"  # "1": restricted tags are shown
 IMPORT_MAPPING = "import.{kind}.mapping"  # JSON: field -> column header, per importer
+# the rules of the resident council (居民议事会): when it meets, where, how votes count
+MEETING_COUNCIL_DAY = "meetings.council_day"
+MEETING_COUNCIL_MOVE = "meetings.council_move"
+MEETING_COUNCIL_TIME = "meetings.council_time"
+MEETING_HOLIDAYS = "meetings.holidays"
+MEETING_WORKDAYS = "meetings.workdays"
+MEETING_VOTE_BASE = "meetings.vote_base"
+MEETING_PLACE = "meetings.place"
+INSERVICE_RULES = "inservice.{rule}"  # the points rules, one key per PointRules field
 # --- keys of the ``meta`` table (this copy's identity and counters) ---------------------
 META_SYNC_KEYS = "sync.keys"
 META_SYNC_EXPORTS = "sync.exports"

@@ -59,7 +59,7 @@ MSG_PERIOD = QT_TRANSLATE_NOOP(
 MSG_RULE_VALUE = QT_TRANSLATE_NOOP("errors", "{field}: {value} is not allowed.")
 
 # Local settings of the points rules (not synced; entries keep their own values).
-KEY_PREFIX = "inservice."
+KEY_PREFIX = settings.INSERVICE_RULES.format(rule="")
 
 FIELD_LABELS = {
     "unit_type": QT_TRANSLATE_NOOP("codes", "Unit type"),

@@ -93,13 +93,13 @@ CHG_RESOLUTION = QT_TRANSLATE_NOOP(
 CHG_RESOLUTION_REMOVED = QT_TRANSLATE_NOOP("changes", "Resolution removed: {text}")
 
 # Local settings of the meeting rules (not synced).
-KEY_COUNCIL_DAY = "meetings.council_day"
-KEY_COUNCIL_MOVE = "meetings.council_move"
-KEY_COUNCIL_TIME = "meetings.council_time"
-KEY_HOLIDAYS = "meetings.holidays"
-KEY_WORKDAYS = "meetings.workdays"
-KEY_VOTE_BASE = "meetings.vote_base"
-KEY_PLACE = "meetings.place"
+KEY_COUNCIL_DAY = settings.MEETING_COUNCIL_DAY
+KEY_COUNCIL_MOVE = settings.MEETING_COUNCIL_MOVE
+KEY_COUNCIL_TIME = settings.MEETING_COUNCIL_TIME
+KEY_HOLIDAYS = settings.MEETING_HOLIDAYS
+KEY_WORKDAYS = settings.MEETING_WORKDAYS
+KEY_VOTE_BASE = settings.MEETING_VOTE_BASE
+KEY_PLACE = settings.MEETING_PLACE
 
 NOT_LOCKED_FIELDS = ("status", "end_at")  # finishing a meeting is not an amendment
 
