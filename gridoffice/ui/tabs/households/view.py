@@ -188,6 +188,7 @@ class HouseholdsView:
         row2.addStretch(1)
         self.filter_row1, self.filter_row2 = row1, row2
 
+    # --- the tree and the rows: reading them -----------------------------------------------
     def _label_grids(self) -> None:
         """Every community's grids at once: each grid's name starts with its community."""
         every = self.community.active and self.community_filter.office() is None
