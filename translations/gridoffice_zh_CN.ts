@@ -1623,6 +1623,70 @@
         </message>
     </context>
     <context>
+        <name>HouseholdActions</name>
+        <message>
+            <source>The grid was saved.</source>
+            <translation>网格已保存。</translation>
+        </message>
+        <message>
+            <source>The household was saved.</source>
+            <translation>住户已保存。</translation>
+        </message>
+        <message>
+            <source>Add resident</source>
+            <translation>添加居民</translation>
+        </message>
+        <message>
+            <source>Resident {name}</source>
+            <translation>居民 {name}</translation>
+        </message>
+        <message>
+            <source>The party member link was saved.</source>
+            <translation>党员关联已保存。</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n record(s) merged.</source>
+            <translation>
+                <numerusform>已合并 %n 条记录。</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>HouseholdCommands</name>
+        <message>
+            <source>Edit grid {name}</source>
+            <translation>编辑网格 {name}</translation>
+        </message>
+        <message>
+            <source>Edit resident {name}</source>
+            <translation>编辑居民 {name}</translation>
+        </message>
+        <message>
+            <source>Link {name} to a party member</source>
+            <translation>将 {name} 关联到党员</translation>
+        </message>
+        <message>
+            <source>Unlink {name} from the party member</source>
+            <translation>取消 {name} 与党员的关联</translation>
+        </message>
+        <message>
+            <source>Mark {address} as a party member centre household</source>
+            <translation>将 {address} 设为党员中心户</translation>
+        </message>
+        <message>
+            <source>Unmark {address} as a party member centre household</source>
+            <translation>取消 {address} 的党员中心户</translation>
+        </message>
+        <message>
+            <source>Make {name} head of the household</source>
+            <translation>将 {name} 设为户主</translation>
+        </message>
+        <message>
+            <source>Move the household of {address}</source>
+            <translation>迁移 {address} 的住户</translation>
+        </message>
+    </context>
+    <context>
         <name>HouseholdDetailPanel</name>
         <message>
             <source>Add visit…</source>
@@ -1885,6 +1949,49 @@
             <translation>Excel</translation>
         </message>
         <message>
+            <source>All grids</source>
+            <translation>全部网格</translation>
+        </message>
+        <message>
+            <source>Export this view to Excel</source>
+            <translation>导出当前列表到 Excel</translation>
+        </message>
+        <message>
+            <source>Excel files (*.xlsx)</source>
+            <translation>Excel 文件 (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>The file will hold the full ID numbers, phone numbers and addresses of the residents shown, so that it can be imported back. Keep it safe and delete it when it is no longer needed. The export is recorded in the audit log.
+
+Export with full numbers?</source>
+            <translation>文件中将包含当前列出居民的完整证件号码、电话号码和地址，以便再导入。请妥善保管，不再需要时及时删除。本次导出将记入审计日志。
+
+确定导出完整号码吗？</translation>
+        </message>
+        <message>
+            <source>Export with full numbers</source>
+            <translation>导出完整号码</translation>
+        </message>
+        <message>
+            <source>Choose a grid or a building in the tree first.</source>
+            <translation>请先在左侧选择网格或楼栋。</translation>
+        </message>
+        <message>
+            <source>Choose a grid in the tree first.</source>
+            <translation>请先在左侧选择网格。</translation>
+        </message>
+        <message>
+            <source>List by care tag</source>
+            <translation>关爱对象名单</translation>
+        </message>
+        <message>
+            <source>Care tag:</source>
+            <translation>关爱类别：</translation>
+        </message>
+    </context>
+    <context>
+        <name>HouseholdsView</name>
+        <message>
             <source>Search: name, pinyin or initials (zw), last digits of ID or phone, 3-2-301</source>
             <translation>搜索：姓名、拼音或首字母（如 zw）、证件号码或手机号后几位、3-2-301</translation>
         </message>
@@ -1927,82 +2034,8 @@
             </translation>
         </message>
         <message>
-            <source>The grid was saved.</source>
-            <translation>网格已保存。</translation>
-        </message>
-        <message>
-            <source>The household was saved.</source>
-            <translation>住户已保存。</translation>
-        </message>
-        <message>
-            <source>Add resident</source>
-            <translation>添加居民</translation>
-        </message>
-        <message>
-            <source>Resident {name}</source>
-            <translation>居民 {name}</translation>
-        </message>
-        <message>
-            <source>The party member link was saved.</source>
-            <translation>党员关联已保存。</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n record(s) merged.</source>
-            <translation>
-                <numerusform>已合并 %n 条记录。</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Export this view to Excel</source>
-            <translation>导出当前列表到 Excel</translation>
-        </message>
-        <message>
-            <source>Excel files (*.xlsx)</source>
-            <translation>Excel 文件 (*.xlsx)</translation>
-        </message>
-        <message>
-            <source>The file will hold the full ID numbers, phone numbers and addresses of the residents shown, so that it can be imported back. Keep it safe and delete it when it is no longer needed. The export is recorded in the audit log.
-
-Export with full numbers?</source>
-            <translation>文件中将包含当前列出居民的完整证件号码、电话号码和地址，以便再导入。请妥善保管，不再需要时及时删除。本次导出将记入审计日志。
-
-确定导出完整号码吗？</translation>
-        </message>
-        <message>
-            <source>Export with full numbers</source>
-            <translation>导出完整号码</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n resident(s) exported to {path}.</source>
-            <translation>
-                <numerusform>已导出 %n 名居民到 {path}。</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Exporting the residents…</source>
-            <translation>正在导出居民…</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n resident(s) imported.</source>
-            <translation>
-                <numerusform>已导入 %n 名居民。</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Choose a grid or a building in the tree first.</source>
-            <translation>请先在左侧选择网格或楼栋。</translation>
-        </message>
-        <message>
-            <source>Choose a grid in the tree first.</source>
-            <translation>请先在左侧选择网格。</translation>
-        </message>
-        <message>
-            <source>List by care tag</source>
-            <translation>关爱对象名单</translation>
-        </message>
-        <message>
-            <source>Care tag:</source>
-            <translation>关爱类别：</translation>
+            <source>Whole community</source>
+            <translation>全社区</translation>
         </message>
     </context>
     <context>
@@ -5363,6 +5396,25 @@ Log file: {log}</source>
         <message>
             <source>never</source>
             <translation>从未</translation>
+        </message>
+    </context>
+    <context>
+        <name>ResidentsExcel</name>
+        <message numerus="yes">
+            <source>%n resident(s) exported to {path}.</source>
+            <translation>
+                <numerusform>已导出 %n 名居民到 {path}。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Exporting the residents…</source>
+            <translation>正在导出居民…</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n resident(s) imported.</source>
+            <translation>
+                <numerusform>已导入 %n 名居民。</numerusform>
+            </translation>
         </message>
     </context>
     <context>

@@ -1,0 +1,88 @@
+"""The households tab's Excel: the residents shown exported (masked, or with full
+numbers after the user confirms; every export is written to the audit log), and
+the residents import wizard."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject
+
+from gridoffice.services.changes import Changes
+from gridoffice.ui import messages
+from gridoffice.ui.workers import BackgroundJob
+
+if TYPE_CHECKING:
+    from gridoffice.ui.tabs.households.tab import HouseholdsTab
+
+
+class ResidentsExcel(QObject):
+    """The export and import of the tab's residents; the tab asks for the file and
+    the confirmation (:meth:`HouseholdsTab.ask_export_path`,
+    :meth:`HouseholdsTab.confirm_full_export`), so tests can answer them."""
+
+    def __init__(self, tab: HouseholdsTab) -> None:
+        super().__init__(tab)
+        self.tab = tab
+
+    def export_view(self, full: bool = False) -> BackgroundJob | None:
+        """The rows shown, masked (ID, phone, address cut, birth month), or with ``full``
+        numbers after the user confirms, to an .xlsx file in the background; the export
+        is written to the audit log."""
+        tab = self.tab
+        rows = tab.model.rows()
+        if tab.service is None or tab.db is None or not rows:
+            return None
+        if full and not tab.confirm_full_export():
+            return None
+        chosen = tab.ask_export_path()
+        if not chosen or messages.output_refused(tab, chosen, tab.db.path):
+            return None
+        from pathlib import Path
+
+        from gridoffice.services import residents_excel
+
+        target = Path(chosen)
+        if target.suffix.lower() != ".xlsx":
+            target = target.with_name(target.name + ".xlsx")
+        from gridoffice.services.audit import EXPORT, EXPORT_FULL
+
+        audit = tab.audit
+        grid_names = {g.id: g.name for g in tab.service.list_grids()}
+        service, query = tab.service, tab.query()
+
+        def task(_progress: Any) -> int:
+            shown = rows
+            if full:  # the same residents in the same order, read again unmasked
+                by_id = {r.id: r for r in service.residents(query, reveal=True)}
+                shown = [by_id[r.id] for r in rows if r.id in by_id]
+            # the audit entry is committed before the file takes its name
+            with audit.recorded_output(EXPORT_FULL if full else EXPORT, "residents",
+                                       str(target)):
+                return residents_excel.export_residents(shown, target, grid_names=grid_names,
+                                                        reveal=full)
+
+        def done(count: int) -> None:
+            tab.status_message.emit(self.tr("%n resident(s) exported to {path}.", "",
+                                            count).format(path=str(target)))
+
+        job = BackgroundJob(tab, task, label=self.tr("Exporting the residents…"),
+                            on_success=done)
+        tab.track_job(job)
+        return job
+
+    def import_residents(self) -> Any:
+        """The residents import wizard (into the grid shown, for rows without one);
+        the tab is refreshed after an import."""
+        tab = self.tab
+        if tab.service is None or tab.db is None:
+            return None
+        from gridoffice.ui.dialogs.residents_import import ResidentsImportWizard
+
+        result = ResidentsImportWizard.run(tab, tab.db, tab.service.operator, tab.today,
+                                           tab.scope_grid_id())
+        if result is not None:
+            tab.written(Changes.area("households"), tab.current_id())
+            tab.status_message.emit(self.tr("%n resident(s) imported.", "",
+                                            result.added + result.updated))
+        return result
