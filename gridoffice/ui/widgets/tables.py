@@ -1,0 +1,55 @@
+"""Tables and toolbars the tabs share: a read-only list of rows, the row selected in
+it, and a toolbar of text buttons."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QToolBar, QWidget
+
+
+def row_table(parent: QWidget, model: Any, *, multi: bool = False) -> QTableView:
+    """A read-only table of ``model`` selecting whole rows (several if ``multi``),
+    columns fitted to their contents."""
+    view = QTableView(parent)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection if multi
+                          else QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
+    return view
+
+
+def text_toolbar(parent: QWidget, actions: Sequence[QAction | None]) -> QToolBar:
+    """A toolbar of text-only buttons for ``actions`` (None: a separator)."""
+    bar = QToolBar(parent)
+    bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+    for act in actions:
+        if act is None:
+            bar.addSeparator()
+        else:
+            bar.addAction(act)
+    return bar
+
+
+def current_item(view: QTableView, model: Any) -> Any:
+    """The row object selected in ``view`` (``model`` has ``row_at``), or None."""
+    index = view.currentIndex()
+    return model.row_at(index.row()) if index.isValid() else None
+
+
+def select_row(view: QTableView, model: Any, row_id: str | None) -> None:
+    """Select the row of ``row_id`` (``model`` has ``row_of``), else the first row."""
+    row = model.row_of(row_id) if row_id else -1
+    if row < 0 and model.rowCount():
+        row = 0
+    if row >= 0:
+        view.setCurrentIndex(model.index(row, 0))
