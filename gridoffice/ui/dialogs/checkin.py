@@ -133,6 +133,35 @@ class RecordsModel(RowTableModel["RecordRow"]):
         return super().data(index, role)
 
 
+def _records_table(parent: QWidget, model: RecordsModel) -> QTableView:
+    """The activity's records, big enough to read at the door."""
+    view = QTableView(parent)
+    view.setModel(model)
+    view.setFont(_font(TEXT_POINTS))
+    view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setWordWrap(False)
+    view.setStyleSheet("QTableView { gridline-color: #d9e2ec; }"
+                       "QTableView::item { padding: 0 8px; }")
+    rows = view.verticalHeader()
+    rows.hide()
+    rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    rows.setDefaultSectionSize(QFontMetrics(view.font()).height() + 14)
+    header = view.horizontalHeader()
+    header.setFont(_font(TEXT_POINTS - 3))
+    header.setHighlightSections(False)
+    metrics = QFontMetrics(view.font())
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.resizeSection(COL_NAME, metrics.horizontalAdvance("买买提·吐尔逊  ZB0000") + 30)
+    for column in (COL_IN, COL_OUT, COL_HOURS, COL_POINTS):
+        header.resizeSection(column, max(metrics.horizontalAdvance("00:00") + 40,
+                                         header.sectionSizeHint(column)))
+    header.setSectionResizeMode(COL_CONFIRMER, QHeaderView.ResizeMode.Stretch)
+    return view
+
+
 class CheckInDialog(QDialog):
     """See the module docstring. ``changed`` fires after every stored check-in or
     check-out."""
@@ -171,7 +200,8 @@ class CheckInDialog(QDialog):
         input_row = self._build_input()
         self._build_card()
         self._build_choices()
-        self._build_records()
+        self.model = RecordsModel(self)
+        self.view = _records_table(self, self.model)
         self._build_log()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
@@ -283,34 +313,6 @@ class CheckInDialog(QDialog):
         self.choice_list.itemDoubleClicked.connect(
             lambda _item: self.choose(self.choice_list.currentRow()))
         self.choice_list.setStyleSheet("QListWidget::item { padding: 4px 8px; }")
-
-    def _build_records(self) -> None:
-        """The activity's records so far."""
-        self.model = RecordsModel(self)
-        self.view = QTableView(self)
-        self.view.setModel(self.model)
-        self.view.setFont(_font(TEXT_POINTS))
-        self.view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setWordWrap(False)
-        self.view.setStyleSheet("QTableView { gridline-color: #d9e2ec; }"
-                                "QTableView::item { padding: 0 8px; }")
-        rows = self.view.verticalHeader()
-        rows.hide()
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(QFontMetrics(self.view.font()).height() + 14)
-        header = self.view.horizontalHeader()
-        header.setFont(_font(TEXT_POINTS - 3))
-        header.setHighlightSections(False)
-        metrics = QFontMetrics(self.view.font())
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(COL_NAME, metrics.horizontalAdvance("买买提·吐尔逊  ZB0000") + 30)
-        for column in (COL_IN, COL_OUT, COL_HOURS, COL_POINTS):
-            header.resizeSection(column, max(metrics.horizontalAdvance("00:00") + 40,
-                                             header.sectionSizeHint(column)))
-        header.setSectionResizeMode(COL_CONFIRMER, QHeaderView.ResizeMode.Stretch)
 
     def _build_log(self) -> None:
         """What this session stored, the latest first."""
