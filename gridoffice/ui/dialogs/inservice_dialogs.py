@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -35,12 +35,13 @@ from gridoffice.domain import inservice as rules
 from gridoffice.errors import ValidationError
 from gridoffice.i18n import QT_TRANSLATE_NOOP
 from gridoffice.ui.dialogs.form import FormDialog
-from gridoffice.ui.dialogs.meeting_dialogs import _text_edit
 from gridoffice.ui.dialogs.resident_dialogs import code_combo, select_data
 from gridoffice.ui.labels import code_label
 from gridoffice.ui.models.inservice_tables import WorkUnitTableModel
 from gridoffice.ui.widgets.community import CommunityScope, show_community_column
 from gridoffice.ui.widgets.date_field import DateField
+from gridoffice.ui.widgets.inputs import plain_text_edit, search_while_typing
+from gridoffice.ui.widgets.tables import row_table
 
 if TYPE_CHECKING:
     from gridoffice.services.inservice import (
@@ -120,10 +121,8 @@ class WorkUnitsDialog(FormDialog):
         self.changed = False
         # The street office: every community's units too, but it edits only its own.
         self.community = community or CommunityScope()
-        from gridoffice.ui.tabs.meeting_detail import _table
-
         self.model = WorkUnitTableModel(self)
-        self.view = _table(self, self.model)
+        self.view = row_table(self, self.model)
         show_community_column(self.view, self.model, self.community)
         self.view.selectionModel().currentRowChanged.connect(
             lambda *_a: self._update_buttons())
@@ -232,12 +231,8 @@ class RegistrationDialog(FormDialog):
             self.free_check.setEnabled(False)
         self.free_check.toggled.connect(lambda _c: self._update())
         self.results.currentItemChanged.connect(lambda item, _old: self.pick(item))
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(SEARCH_DELAY_MS)
-        self._timer.timeout.connect(self.search)
-        self.search_edit.textChanged.connect(lambda _t: self._timer.start())
-        self.search_edit.returnPressed.connect(self.search)
+        self._timer = search_while_typing(self, self.search_edit, self.search,
+                                          SEARCH_DELAY_MS)
         self._update()
 
     def _build_person(self, grids: Grids) -> None:
@@ -475,7 +470,7 @@ class PostDialog(FormDialog):
         self.grid_combo = _grid_combo(self, grids, self.tr("(whole community)"))
         self.add_row("grid_id", self.tr("Grid"), self.grid_combo)
         self.description_edit = self.add_row("description", self.tr("Duties"),
-                                             _text_edit(self))
+                                             plain_text_edit(self))
         if draft is not None:
             self.name_edit.setText(draft.name)
             select_data(self.category_combo, draft.category)

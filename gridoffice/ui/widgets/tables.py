@@ -46,10 +46,12 @@ def current_item(view: QTableView, model: Any) -> Any:
     return model.row_at(index.row()) if index.isValid() else None
 
 
-def select_row(view: QTableView, model: Any, row_id: str | None) -> None:
-    """Select the row of ``row_id`` (``model`` has ``row_of``), else the first row."""
+def select_row(view: QTableView, model: Any, row_id: str | None) -> int:
+    """Select the row of ``row_id`` (``model`` has ``row_of``), else the first row;
+    the row selected (-1: none, the model is empty)."""
     row = model.row_of(row_id) if row_id else -1
     if row < 0 and model.rowCount():
         row = 0
     if row >= 0:
         view.setCurrentIndex(model.index(row, 0))
+    return int(row)

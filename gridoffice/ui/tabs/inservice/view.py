@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from gridoffice.domain import inservice as rules
 from gridoffice.ui.labels import code_label
 from gridoffice.ui.models.inservice_tables import RegistrationTableModel
-from gridoffice.ui.widgets.tables import row_table
+from gridoffice.ui.widgets.inputs import search_while_typing
+from gridoffice.ui.widgets.tables import row_table, select_row
 
 if TYPE_CHECKING:
     from gridoffice.services.inservice import InServiceService, RegistrationQuery
@@ -44,12 +45,8 @@ class RegistrationList(QObject):
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setPlaceholderText(self.tr("Search: name, pinyin, card code"))
         self.count_label = QLabel(parent)
-        self.search_timer = QTimer(self)
-        self.search_timer.setSingleShot(True)
-        self.search_timer.setInterval(SEARCH_DELAY_MS)
-        self.search_timer.timeout.connect(self.changed)
-        self.search_edit.textChanged.connect(lambda _t: self.search_timer.start())
-        self.search_edit.returnPressed.connect(self.changed)
+        self.search_timer = search_while_typing(self, self.search_edit, self.changed.emit,
+                                                SEARCH_DELAY_MS)
         for combo in (self.status_combo, self.unit_combo):
             combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
         for check in (self.due_check, self.left_check):
@@ -98,11 +95,8 @@ class RegistrationList(QObject):
                 posts[claim.registration_id] = posts.get(claim.registration_id, 0) + 1
         self.model.set_data(rows, posts, service.today())
         self.count_label.setText(self.tr("%n member(s)", "", len(rows)))
-        row = self.model.row_of(keep)
-        if row < 0 and rows:
-            row = 0
+        row = select_row(self.view, self.model, keep)
         if row >= 0:
-            self.view.setCurrentIndex(self.model.index(row, 0))
             self.view.scrollTo(self.model.index(row, 0))
         return rows
 
