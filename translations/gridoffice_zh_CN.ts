@@ -2197,6 +2197,23 @@ Export with full numbers?</source>
         </message>
     </context>
     <context>
+        <name>InServiceLedgers</name>
+        <message>
+            <source>Print</source>
+            <translation>打印</translation>
+        </message>
+        <message>
+            <source>Choose a work unit first: in the filter of the registrations or of the points page, or select one of its members.</source>
+            <translation>请先选择工作单位：在报到登记或积分页的筛选中选择，或选中该单位的一名党员。</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n letter(s) written to {folder}.</source>
+            <translation>
+                <numerusform>已生成 %n 份反馈函，保存在 {folder}。</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>InServiceTab</name>
         <message>
             <source>Registrations</source>
@@ -2215,204 +2232,8 @@ Export with full numbers?</source>
             <translation>积分</translation>
         </message>
         <message>
-            <source>New registration…</source>
-            <translation>新建报到…</translation>
-        </message>
-        <message>
-            <source>Edit…</source>
-            <translation>编辑…</translation>
-        </message>
-        <message>
-            <source>Approve</source>
-            <translation>审核通过</translation>
-        </message>
-        <message>
-            <source>Return…</source>
-            <translation>退回…</translation>
-        </message>
-        <message>
-            <source>Re-register…</source>
-            <translation>重新报到…</translation>
-        </message>
-        <message>
-            <source>The member registered again (every half year by default)</source>
-            <translation>党员重新报到（默认每半年一次）</translation>
-        </message>
-        <message>
-            <source>Leave…</source>
-            <translation>退出报到…</translation>
-        </message>
-        <message>
-            <source>Rejoin</source>
-            <translation>恢复报到</translation>
-        </message>
-        <message>
-            <source>Show full numbers…</source>
-            <translation>显示完整号码…</translation>
-        </message>
-        <message>
-            <source>The full ID number and mobile; written to the audit log</source>
-            <translation>显示完整身份证号和手机号；查看操作将记入审计日志</translation>
-        </message>
-        <message>
-            <source>Work units…</source>
-            <translation>工作单位…</translation>
-        </message>
-        <message>
-            <source>Print</source>
-            <translation>打印</translation>
-        </message>
-        <message>
-            <source>Any review status</source>
-            <translation>全部审核状态</translation>
-        </message>
-        <message>
-            <source>All work units</source>
-            <translation>全部工作单位</translation>
-        </message>
-        <message>
-            <source>Re-registration due</source>
-            <translation>待重新报到</translation>
-        </message>
-        <message>
-            <source>Approved members whose re-registration is due within 30 days or overdue</source>
-            <translation>已通过审核、30 天内应重新报到或已逾期的党员</translation>
-        </message>
-        <message>
-            <source>Show members who left</source>
-            <translation>显示已退出报到的党员</translation>
-        </message>
-        <message>
-            <source>Search: name, pinyin, card code</source>
-            <translation>搜索：姓名、拼音、报到卡号</translation>
-        </message>
-        <message>
-            <source>Add points…</source>
-            <translation>录入积分…</translation>
-        </message>
-        <message>
-            <source>Correct…</source>
-            <translation>更正…</translation>
-        </message>
-        <message>
-            <source>Posts</source>
-            <translation>岗位</translation>
-        </message>
-        <message>
-            <source>Service records</source>
-            <translation>服务记录</translation>
-        </message>
-        <message>
-            <source>Points ledger</source>
-            <translation>积分台账</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n member(s)</source>
-            <translation>
-                <numerusform>共 %n 人</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>details from the party member record</source>
-            <translation>信息取自党员档案</translation>
-        </message>
-        <message>
-            <source>details from the resident record</source>
-            <translation>信息取自居民档案</translation>
-        </message>
-        <message>
-            <source>Skills: {skills}</source>
-            <translation>特长：{skills}</translation>
-        </message>
-        <message>
-            <source>Wished posts: {posts}</source>
-            <translation>意向岗位：{posts}</translation>
-        </message>
-        <message>
-            <source>Returned: {reason}</source>
-            <translation>已退回：{reason}</translation>
-        </message>
-        <message>
-            <source>Left on {date}</source>
-            <translation>已于 {date} 退出报到</translation>
-        </message>
-        <message>
-            <source>{points} points in all</source>
-            <translation>累计 {points} 分</translation>
-        </message>
-        <message>
-            <source>The registration was saved; it awaits review.</source>
-            <translation>报到登记已保存，等待审核。</translation>
-        </message>
-        <message>
-            <source>Edit registration</source>
-            <translation>编辑报到登记</translation>
-        </message>
-        <message>
-            <source>Approve registration</source>
-            <translation>审核通过报到</translation>
-        </message>
-        <message>
-            <source>{name}'s registration was approved.</source>
-            <translation>{name} 的报到已审核通过。</translation>
-        </message>
-        <message>
-            <source>Return registration</source>
-            <translation>退回报到登记</translation>
-        </message>
-        <message>
-            <source>Re-register</source>
-            <translation>重新报到</translation>
-        </message>
-        <message>
-            <source>{name} registers again; the next registration falls due {months} months later.</source>
-            <translation>{name} 重新报到；下次报到时间为 {months} 个月后。</translation>
-        </message>
-        <message>
-            <source>Leave</source>
-            <translation>退出报到</translation>
-        </message>
-        <message>
-            <source>{name} no longer serves here (moved, retired). The registration and its records are kept; open claims are withdrawn.</source>
-            <translation>{name} 不再在本社区服务（调离、退休等）。报到登记及相关记录予以保留；尚在认领中的岗位将自动退出。</translation>
-        </message>
-        <message>
-            <source>Show {name}'s full ID number and mobile? Viewing them is written to the audit log.</source>
-            <translation>显示 {name} 的完整身份证号和手机号吗？查看操作将记入审计日志。</translation>
-        </message>
-        <message>
-            <source>{name}
-ID number: {id_number}
-Mobile: {mobile}</source>
-            <translation>{name}
-身份证号：{id_number}
-手机：{mobile}</translation>
-        </message>
-        <message>
-            <source>Full numbers</source>
-            <translation>完整号码</translation>
-        </message>
-        <message>
-            <source>The points were added.</source>
-            <translation>积分已录入。</translation>
-        </message>
-        <message>
-            <source>The correction was added to the ledger.</source>
-            <translation>更正已记入积分台账。</translation>
-        </message>
-        <message>
-            <source>Choose a work unit first: in the filter of the registrations or of the points page, or select one of its members.</source>
-            <translation>请先选择工作单位：在报到登记或积分页的筛选中选择，或选中该单位的一名党员。</translation>
-        </message>
-        <message>
             <source>Folder for the letters</source>
             <translation>反馈函保存文件夹</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n letter(s) written to {folder}.</source>
-            <translation>
-                <numerusform>已生成 %n 份反馈函，保存在 {folder}。</numerusform>
-            </translation>
         </message>
     </context>
     <context>
@@ -4985,6 +4806,164 @@ Log file: {log}</source>
         </message>
     </context>
     <context>
+        <name>RegistrationActions</name>
+        <message>
+            <source>New registration…</source>
+            <translation>新建报到…</translation>
+        </message>
+        <message>
+            <source>Edit…</source>
+            <translation>编辑…</translation>
+        </message>
+        <message>
+            <source>Approve</source>
+            <translation>审核通过</translation>
+        </message>
+        <message>
+            <source>Return…</source>
+            <translation>退回…</translation>
+        </message>
+        <message>
+            <source>Re-register…</source>
+            <translation>重新报到…</translation>
+        </message>
+        <message>
+            <source>The member registered again (every half year by default)</source>
+            <translation>党员重新报到（默认每半年一次）</translation>
+        </message>
+        <message>
+            <source>Leave…</source>
+            <translation>退出报到…</translation>
+        </message>
+        <message>
+            <source>Rejoin</source>
+            <translation>恢复报到</translation>
+        </message>
+        <message>
+            <source>Show full numbers…</source>
+            <translation>显示完整号码…</translation>
+        </message>
+        <message>
+            <source>The full ID number and mobile; written to the audit log</source>
+            <translation>显示完整身份证号和手机号；查看操作将记入审计日志</translation>
+        </message>
+        <message>
+            <source>Work units…</source>
+            <translation>工作单位…</translation>
+        </message>
+        <message>
+            <source>Add points…</source>
+            <translation>录入积分…</translation>
+        </message>
+        <message>
+            <source>Correct…</source>
+            <translation>更正…</translation>
+        </message>
+        <message>
+            <source>The registration was saved; it awaits review.</source>
+            <translation>报到登记已保存，等待审核。</translation>
+        </message>
+        <message>
+            <source>Edit registration</source>
+            <translation>编辑报到登记</translation>
+        </message>
+        <message>
+            <source>Approve registration</source>
+            <translation>审核通过报到</translation>
+        </message>
+        <message>
+            <source>{name}'s registration was approved.</source>
+            <translation>{name} 的报到已审核通过。</translation>
+        </message>
+        <message>
+            <source>Return registration</source>
+            <translation>退回报到登记</translation>
+        </message>
+        <message>
+            <source>Re-register</source>
+            <translation>重新报到</translation>
+        </message>
+        <message>
+            <source>{name} registers again; the next registration falls due {months} months later.</source>
+            <translation>{name} 重新报到；下次报到时间为 {months} 个月后。</translation>
+        </message>
+        <message>
+            <source>Leave</source>
+            <translation>退出报到</translation>
+        </message>
+        <message>
+            <source>{name} no longer serves here (moved, retired). The registration and its records are kept; open claims are withdrawn.</source>
+            <translation>{name} 不再在本社区服务（调离、退休等）。报到登记及相关记录予以保留；尚在认领中的岗位将自动退出。</translation>
+        </message>
+        <message>
+            <source>Show {name}'s full ID number and mobile? Viewing them is written to the audit log.</source>
+            <translation>显示 {name} 的完整身份证号和手机号吗？查看操作将记入审计日志。</translation>
+        </message>
+        <message>
+            <source>{name}
+ID number: {id_number}
+Mobile: {mobile}</source>
+            <translation>{name}
+身份证号：{id_number}
+手机：{mobile}</translation>
+        </message>
+        <message>
+            <source>Full numbers</source>
+            <translation>完整号码</translation>
+        </message>
+        <message>
+            <source>The points were added.</source>
+            <translation>积分已录入。</translation>
+        </message>
+        <message>
+            <source>The correction was added to the ledger.</source>
+            <translation>更正已记入积分台账。</translation>
+        </message>
+    </context>
+    <context>
+        <name>RegistrationDetail</name>
+        <message>
+            <source>Posts</source>
+            <translation>岗位</translation>
+        </message>
+        <message>
+            <source>Service records</source>
+            <translation>服务记录</translation>
+        </message>
+        <message>
+            <source>Points ledger</source>
+            <translation>积分台账</translation>
+        </message>
+        <message>
+            <source>{points} points in all</source>
+            <translation>累计 {points} 分</translation>
+        </message>
+        <message>
+            <source>details from the party member record</source>
+            <translation>信息取自党员档案</translation>
+        </message>
+        <message>
+            <source>details from the resident record</source>
+            <translation>信息取自居民档案</translation>
+        </message>
+        <message>
+            <source>Skills: {skills}</source>
+            <translation>特长：{skills}</translation>
+        </message>
+        <message>
+            <source>Wished posts: {posts}</source>
+            <translation>意向岗位：{posts}</translation>
+        </message>
+        <message>
+            <source>Returned: {reason}</source>
+            <translation>已退回：{reason}</translation>
+        </message>
+        <message>
+            <source>Left on {date}</source>
+            <translation>已于 {date} 退出报到</translation>
+        </message>
+    </context>
+    <context>
         <name>RegistrationDialog</name>
         <message>
             <source>Edit registration</source>
@@ -5117,6 +5096,39 @@ Log file: {log}</source>
         <message>
             <source>(choose)</source>
             <translation>（请选择）</translation>
+        </message>
+    </context>
+    <context>
+        <name>RegistrationList</name>
+        <message>
+            <source>Any review status</source>
+            <translation>全部审核状态</translation>
+        </message>
+        <message>
+            <source>All work units</source>
+            <translation>全部工作单位</translation>
+        </message>
+        <message>
+            <source>Re-registration due</source>
+            <translation>待重新报到</translation>
+        </message>
+        <message>
+            <source>Approved members whose re-registration is due within 30 days or overdue</source>
+            <translation>已通过审核、30 天内应重新报到或已逾期的党员</translation>
+        </message>
+        <message>
+            <source>Show members who left</source>
+            <translation>显示已退出报到的党员</translation>
+        </message>
+        <message>
+            <source>Search: name, pinyin, card code</source>
+            <translation>搜索：姓名、拼音、报到卡号</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n member(s)</source>
+            <translation>
+                <numerusform>共 %n 人</numerusform>
+            </translation>
         </message>
     </context>
     <context>

@@ -133,6 +133,35 @@ class RecordsModel(RowTableModel["RecordRow"]):
         return super().data(index, role)
 
 
+def _records_table(parent: QWidget, model: RecordsModel) -> QTableView:
+    """The activity's records, big enough to read at the door."""
+    view = QTableView(parent)
+    view.setModel(model)
+    view.setFont(_font(TEXT_POINTS))
+    view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setWordWrap(False)
+    view.setStyleSheet("QTableView { gridline-color: #d9e2ec; }"
+                       "QTableView::item { padding: 0 8px; }")
+    rows = view.verticalHeader()
+    rows.hide()
+    rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    rows.setDefaultSectionSize(QFontMetrics(view.font()).height() + 14)
+    header = view.horizontalHeader()
+    header.setFont(_font(TEXT_POINTS - 3))
+    header.setHighlightSections(False)
+    metrics = QFontMetrics(view.font())
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.resizeSection(COL_NAME, metrics.horizontalAdvance("买买提·吐尔逊  ZB0000") + 30)
+    for column in (COL_IN, COL_OUT, COL_HOURS, COL_POINTS):
+        header.resizeSection(column, max(metrics.horizontalAdvance("00:00") + 40,
+                                         header.sectionSizeHint(column)))
+    header.setSectionResizeMode(COL_CONFIRMER, QHeaderView.ResizeMode.Stretch)
+    return view
+
+
 class CheckInDialog(QDialog):
     """See the module docstring. ``changed`` fires after every stored check-in or
     check-out."""
@@ -167,6 +196,30 @@ class CheckInDialog(QDialog):
 
     # --- building -------------------------------------------------------------------------
     def _build(self) -> None:
+        title_row = self._build_title()
+        input_row = self._build_input()
+        self._build_card()
+        self._build_choices()
+        self.model = RecordsModel(self)
+        self.view = _records_table(self, self.model)
+        self._build_log()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.setSpacing(8)
+        layout.addLayout(title_row)
+        layout.addWidget(self.info_label)
+        layout.addWidget(self.counts_label)
+        layout.addLayout(input_row)
+        layout.addWidget(self.keys_label)
+        layout.addWidget(self.message_label)
+        layout.addWidget(self.card)
+        layout.addWidget(self.choice_list)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.log_label)
+        layout.addWidget(self.log_list)
+
+    def _build_title(self) -> QHBoxLayout:
+        """The activity's name and details, the counts, and Close."""
         self.title_label = QLabel(self)
         self.title_label.setFont(_font(TITLE_POINTS, bold=True))
         self.title_label.setWordWrap(True)
@@ -180,7 +233,13 @@ class CheckInDialog(QDialog):
             "QLabel#checkInCounts { background: #eef3f8; color: #102a43; padding: 8px 12px; }")
         self.close_button = self._button(self.tr("Close"))
         self.close_button.clicked.connect(self.accept)
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.title_label, 1)
+        title_row.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
+        return title_row
 
+    def _build_input(self) -> QHBoxLayout:
+        """The code line, "Confirm each", the keys and the message below them."""
         self.code_edit = QLineEdit(self)
         self.code_edit.setFont(_font(CODE_POINTS, bold=True))
         self.code_edit.setPlaceholderText(self.tr("Scan the card, or type the code or the last "
@@ -209,8 +268,15 @@ class CheckInDialog(QDialog):
         self.message_label.setFont(_font(TEXT_POINTS + 2, bold=True))
         self.message_label.setWordWrap(True)
         self.message_label.hide()
+        input_row = QHBoxLayout()
+        input_row.addWidget(code_label_)
+        input_row.addWidget(self.code_edit, 1)
+        input_row.addSpacing(12)
+        input_row.addWidget(self.confirm_box)
+        return input_row
 
-        # Who the code found, big, and what Enter will do.
+    def _build_card(self) -> None:
+        """Who the code found, big, and what Enter will do."""
         self.card = QFrame(self)
         self.card.setObjectName("checkInCard")
         self.card.setStyleSheet("QFrame#checkInCard { background: #fbfcfd; "
@@ -237,7 +303,8 @@ class CheckInDialog(QDialog):
         card_layout.addLayout(card_text, 1)
         card_layout.addWidget(self.action_button, 0, Qt.AlignmentFlag.AlignVCenter)
 
-        # Several found (the same phone tail): choose one.
+    def _build_choices(self) -> None:
+        """Several found (the same phone tail): choose one."""
         self.choice_list = QListWidget(self)
         self.choice_list.setFont(_font(TEXT_POINTS + 4))
         self.choice_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -247,61 +314,14 @@ class CheckInDialog(QDialog):
             lambda _item: self.choose(self.choice_list.currentRow()))
         self.choice_list.setStyleSheet("QListWidget::item { padding: 4px 8px; }")
 
-        self.model = RecordsModel(self)
-        self.view = QTableView(self)
-        self.view.setModel(self.model)
-        self.view.setFont(_font(TEXT_POINTS))
-        self.view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setWordWrap(False)
-        self.view.setStyleSheet("QTableView { gridline-color: #d9e2ec; }"
-                                "QTableView::item { padding: 0 8px; }")
-        rows = self.view.verticalHeader()
-        rows.hide()
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(QFontMetrics(self.view.font()).height() + 14)
-        header = self.view.horizontalHeader()
-        header.setFont(_font(TEXT_POINTS - 3))
-        header.setHighlightSections(False)
-        metrics = QFontMetrics(self.view.font())
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(COL_NAME, metrics.horizontalAdvance("买买提·吐尔逊  ZB0000") + 30)
-        for column in (COL_IN, COL_OUT, COL_HOURS, COL_POINTS):
-            header.resizeSection(column, max(metrics.horizontalAdvance("00:00") + 40,
-                                             header.sectionSizeHint(column)))
-        header.setSectionResizeMode(COL_CONFIRMER, QHeaderView.ResizeMode.Stretch)
-
+    def _build_log(self) -> None:
+        """What this session stored, the latest first."""
         self.log_label = QLabel(self.tr("This session"), self)
         self.log_label.setFont(_font(TEXT_POINTS - 2, bold=True))
         self.log_list = QListWidget(self)
         self.log_list.setFont(_font(TEXT_POINTS))
         self.log_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.log_list.setFixedHeight(QFontMetrics(self.log_list.font()).height() * 4 + 24)
-
-        title_row = QHBoxLayout()
-        title_row.addWidget(self.title_label, 1)
-        title_row.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
-        input_row = QHBoxLayout()
-        input_row.addWidget(code_label_)
-        input_row.addWidget(self.code_edit, 1)
-        input_row.addSpacing(12)
-        input_row.addWidget(self.confirm_box)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 12)
-        layout.setSpacing(8)
-        layout.addLayout(title_row)
-        layout.addWidget(self.info_label)
-        layout.addWidget(self.counts_label)
-        layout.addLayout(input_row)
-        layout.addWidget(self.keys_label)
-        layout.addWidget(self.message_label)
-        layout.addWidget(self.card)
-        layout.addWidget(self.choice_list)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(self.log_label)
-        layout.addWidget(self.log_list)
 
     def _button(self, text: str) -> QPushButton:
         button = QPushButton(text, self)

@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -35,12 +35,13 @@ from gridoffice.domain import inservice as rules
 from gridoffice.errors import ValidationError
 from gridoffice.i18n import QT_TRANSLATE_NOOP
 from gridoffice.ui.dialogs.form import FormDialog
-from gridoffice.ui.dialogs.meeting_dialogs import _text_edit
 from gridoffice.ui.dialogs.resident_dialogs import code_combo, select_data
 from gridoffice.ui.labels import code_label
 from gridoffice.ui.models.inservice_tables import WorkUnitTableModel
 from gridoffice.ui.widgets.community import CommunityScope, show_community_column
 from gridoffice.ui.widgets.date_field import DateField
+from gridoffice.ui.widgets.inputs import plain_text_edit, search_while_typing
+from gridoffice.ui.widgets.tables import row_table
 
 if TYPE_CHECKING:
     from gridoffice.services.inservice import (
@@ -120,10 +121,8 @@ class WorkUnitsDialog(FormDialog):
         self.changed = False
         # The street office: every community's units too, but it edits only its own.
         self.community = community or CommunityScope()
-        from gridoffice.ui.tabs.meeting_detail import _table
-
         self.model = WorkUnitTableModel(self)
-        self.view = _table(self, self.model)
+        self.view = row_table(self, self.model)
         show_community_column(self.view, self.model, self.community)
         self.view.selectionModel().currentRowChanged.connect(
             lambda *_a: self._update_buttons())
@@ -213,8 +212,31 @@ class RegistrationDialog(FormDialog):
         self.person: Person | None = None
         self.member_id = draft.member_id if draft else None
         self.resident_id = draft.resident_id if draft else None
+        self._build_person(grids)
+        self._build_service()
+        self.setMinimumWidth(560)
 
-        # the person
+        self.reload_units(draft.work_unit_id if draft else None)
+        self.date_edit.set_date(draft.report_date if draft else today)
+        if draft is not None:
+            self._fill(draft, linked_name)
+        linked = bool(self.member_id or self.resident_id)
+        self.free_check.setChecked(draft is not None and not linked)
+        if linked:
+            self.linked_label.setText(self.tr("{name}, on file").format(
+                name=linked_name or (draft.name if draft else "")))
+        if draft is not None:  # the person of a registration is not changed here
+            self.search_edit.setEnabled(False)
+            self.results.setEnabled(False)
+            self.free_check.setEnabled(False)
+        self.free_check.toggled.connect(lambda _c: self._update())
+        self.results.currentItemChanged.connect(lambda item, _old: self.pick(item))
+        self._timer = search_while_typing(self, self.search_edit, self.search,
+                                          SEARCH_DELAY_MS)
+        self._update()
+
+    def _build_person(self, grids: Grids) -> None:
+        """The person: found on file, or typed."""
         self.search_edit = self.add_row("search", self.tr("Search"), QLineEdit(self))
         self.search_edit.setPlaceholderText(self.tr("Name, pinyin or initials of a member "
                                                      "or resident on file"))
@@ -239,7 +261,8 @@ class RegistrationDialog(FormDialog):
         self.add_row("grid_id", self.tr("Grid"), self.grid_combo)
         self.personal = (self.name_edit, self.sex_combo, self.id_edit, self.mobile_edit)
 
-        # the unit and the service
+    def _build_service(self) -> None:
+        """The work unit and the service."""
         unit_row = QWidget(self)
         self.unit_combo = QComboBox(unit_row)
         self.unit_combo.setMinimumWidth(220)
@@ -270,43 +293,23 @@ class RegistrationDialog(FormDialog):
         self.add_row(None, self.tr("Wished posts"), wished)
         self.register_field("wished_categories", self.tr("Wished posts"), wished)
         self.note_edit = self.add_row("note", self.tr("Note"), QLineEdit(self))
-        self.setMinimumWidth(560)
 
-        self.reload_units(draft.work_unit_id if draft else None)
-        self.date_edit.set_date(draft.report_date if draft else today)
-        if draft is not None:
-            self.name_edit.setText(linked_name or draft.name)
-            select_data(self.sex_combo, draft.sex)
-            self.id_edit.setText(draft.id_number)
-            self.mobile_edit.setText(draft.mobile)
-            self.address_edit.setText(draft.home_address or "")
-            select_data(self.grid_combo, draft.grid_id)
-            self.job_edit.setText(draft.job or "")
-            select_data(self.status_combo, draft.party_status)
-            select_data(self.report_combo, draft.report_type)
-            self.skills_edit.setText(draft.skills)
-            for code in draft.wished_categories:
-                if code in self.category_checks:
-                    self.category_checks[code].setChecked(True)
-            self.note_edit.setText(draft.note or "")
-        linked = bool(self.member_id or self.resident_id)
-        self.free_check.setChecked(draft is not None and not linked)
-        if linked:
-            self.linked_label.setText(self.tr("{name}, on file").format(
-                name=linked_name or (draft.name if draft else "")))
-        if draft is not None:  # the person of a registration is not changed here
-            self.search_edit.setEnabled(False)
-            self.results.setEnabled(False)
-            self.free_check.setEnabled(False)
-        self.free_check.toggled.connect(lambda _c: self._update())
-        self.results.currentItemChanged.connect(lambda item, _old: self.pick(item))
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(SEARCH_DELAY_MS)
-        self._timer.timeout.connect(self.search)
-        self.search_edit.textChanged.connect(lambda _t: self._timer.start())
-        self.search_edit.returnPressed.connect(self.search)
-        self._update()
+    def _fill(self, draft: RegistrationDraft, linked_name: str) -> None:
+        """The fields of the registration edited."""
+        self.name_edit.setText(linked_name or draft.name)
+        select_data(self.sex_combo, draft.sex)
+        self.id_edit.setText(draft.id_number)
+        self.mobile_edit.setText(draft.mobile)
+        self.address_edit.setText(draft.home_address or "")
+        select_data(self.grid_combo, draft.grid_id)
+        self.job_edit.setText(draft.job or "")
+        select_data(self.status_combo, draft.party_status)
+        select_data(self.report_combo, draft.report_type)
+        self.skills_edit.setText(draft.skills)
+        for code in draft.wished_categories:
+            if code in self.category_checks:
+                self.category_checks[code].setChecked(True)
+        self.note_edit.setText(draft.note or "")
 
     # --- the person ---------------------------------------------------------------------
     def search(self) -> None:
@@ -467,7 +470,7 @@ class PostDialog(FormDialog):
         self.grid_combo = _grid_combo(self, grids, self.tr("(whole community)"))
         self.add_row("grid_id", self.tr("Grid"), self.grid_combo)
         self.description_edit = self.add_row("description", self.tr("Duties"),
-                                             _text_edit(self))
+                                             plain_text_edit(self))
         if draft is not None:
             self.name_edit.setText(draft.name)
             select_data(self.category_combo, draft.category)
