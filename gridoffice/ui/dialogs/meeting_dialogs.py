@@ -35,6 +35,7 @@ from gridoffice.ui.dialogs.form import FormDialog
 from gridoffice.ui.dialogs.resident_dialogs import code_combo, select_data
 from gridoffice.ui.labels import code_label
 from gridoffice.ui.widgets.date_field import DateField
+from gridoffice.ui.widgets.inputs import plain_text_edit
 
 if TYPE_CHECKING:
     from gridoffice.services.meetings import (
@@ -68,13 +69,6 @@ def _time(edit: QTimeEdit) -> dt.time:
 def _time_edit(parent: QWidget, value: dt.time) -> QTimeEdit:
     edit = QTimeEdit(_qtime(value), parent)
     edit.setDisplayFormat("HH:mm")
-    return edit
-
-
-def _text_edit(parent: QWidget, text: str = "", height: int = 70) -> QPlainTextEdit:
-    edit = QPlainTextEdit(text, parent)
-    edit.setTabChangesFocus(True)
-    edit.setFixedHeight(height)
     return edit
 
 
@@ -127,7 +121,7 @@ class MeetingDialog(FormDialog):
         self.place_edit = self.add_row("place", self.tr("Place"), QLineEdit(self))
         self.host_edit = self.add_row("host", self.tr("Host"), QLineEdit(self))
         self.recorder_edit = self.add_row("recorder", self.tr("Recorder"), QLineEdit(self))
-        self.content_edit = self.add_row("content", self.tr("Content"), _text_edit(self))
+        self.content_edit = self.add_row("content", self.tr("Content"), plain_text_edit(self))
         self.copy_check = QCheckBox(copy_label, self)
         if copy_label:
             self.add_row(None, self.tr("Attendees"), self.copy_check)
@@ -270,7 +264,7 @@ class ItemDialog(FormDialog):
         self.source_combo = code_combo(self, rules.AGENDA_SOURCES, empty="—")
         self.add_row("source", self.tr("Raised by"), self.source_combo)
         self.proposer_edit = self.add_row("proposer", self.tr("Proposer"), QLineEdit(self))
-        self.content_edit = self.add_row("content", self.tr("Content"), _text_edit(self))
+        self.content_edit = self.add_row("content", self.tr("Content"), plain_text_edit(self))
         if draft is not None:
             self.title_edit.setText(draft.title)
             select_data(self.source_combo, draft.source)
@@ -294,7 +288,8 @@ class SpeechDialog(FormDialog):
         self.speaker_edit = self.add_row("speaker", self.tr("Speaker"), QLineEdit(self),
                                          required=True)
         self.speaker_edit.setCompleter(QCompleter(list(names), self))
-        self.summary_edit = self.add_row("summary", self.tr("Summary"), _text_edit(self, "", 110))
+        self.summary_edit = self.add_row("summary", self.tr("Summary"),
+                                         plain_text_edit(self, "", 110))
         if draft is not None:
             self.speaker_edit.setText(draft.speaker)
             self.summary_edit.setPlainText(draft.summary)
@@ -319,7 +314,7 @@ class ResolutionDialog(FormDialog):
         self.set_intro(self.tr("{present} present; passes when more than half of {base} "
                                "({base_name}) vote yes.").format(
             present=present, base=base, base_name=base_name))
-        self.text_edit = self.add_row("text", self.tr("Resolution"), _text_edit(self))
+        self.text_edit = self.add_row("text", self.tr("Resolution"), plain_text_edit(self))
         self.method_combo = code_combo(self, rules.VOTE_METHODS)
         self.add_row("method", self.tr("Method"), self.method_combo)
         self.yes_spin = self.add_row("votes", self.tr("Yes"), _count(self))
@@ -375,7 +370,7 @@ class FollowUpDialog(FormDialog):
         self.today = today
         if context:
             self.set_intro(context)
-        self.task_edit = self.add_row("task", self.tr("Task"), _text_edit(self, "", 56))
+        self.task_edit = self.add_row("task", self.tr("Task"), plain_text_edit(self, "", 56))
         self.owner_edit = self.add_row("owner", self.tr("Owner"), QLineEdit(self),
                                        required=True)
         self.owner_edit.setPlaceholderText(self.tr("A person or a unit, e.g. 物业公司"))
@@ -383,7 +378,7 @@ class FollowUpDialog(FormDialog):
         self.status_combo = code_combo(self, rules.FOLLOW_UP_STATUS, skip=(rules.OVERDUE,))
         self.add_row("status", self.tr("Status"), self.status_combo)
         self.done_edit = self.add_row("done_on", self.tr("Done on"), DateField(self))
-        self.feedback_edit = self.add_row("feedback", self.tr("Feedback"), _text_edit(self))
+        self.feedback_edit = self.add_row("feedback", self.tr("Feedback"), plain_text_edit(self))
         self.published_check = self.add_row(
             "published", self.tr("Residents"), QCheckBox(self.tr("Published to residents"),
                                                          self))
@@ -456,10 +451,10 @@ class RulesDialog(FormDialog):
                                       _time_edit(self, value.council_time))
         dates = lambda values: ", ".join(sorted(d.isoformat() for d in values))  # noqa: E731
         self.holidays_edit = self.add_row("holidays", self.tr("Public holidays"),
-                                          _text_edit(self, dates(value.holidays), 56))
+                                          plain_text_edit(self, dates(value.holidays), 56))
         self.holidays_edit.setPlaceholderText(self.tr("2026-10-01, 2026/10/2, 2026年10月3日至7日"))
         self.workdays_edit = self.add_row("workdays", self.tr("Weekend workdays"),
-                                          _text_edit(self, dates(value.workdays), 56))
+                                          plain_text_edit(self, dates(value.workdays), 56))
         self.base_combo = code_combo(self, rules.VOTE_BASES)
         select_data(self.base_combo, value.vote_base)
         self.add_row("vote_base", self.tr("Vote base"), self.base_combo)

@@ -20,7 +20,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSplitter, QToolBar, QToolButton, QVBoxLayout, QWidget
 
@@ -42,6 +42,7 @@ from gridoffice.ui.widgets.community import (
     CommunityScope,
     show_community_column,
 )
+from gridoffice.ui.widgets.inputs import search_while_typing
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QUndoStack
@@ -97,10 +98,8 @@ class HouseholdsTab(HouseholdsView, BaseTab, RowSelection):
         self.detail.center_toggled.connect(self.set_center_household)
         self._build_layout(left)
 
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self.reload)
+        self._search_timer = search_while_typing(self, self.search_edit, self.reload,
+                                                 SEARCH_DELAY_MS)
         self.update_actions()
 
     # --- building -------------------------------------------------------------------------

@@ -132,8 +132,6 @@ class HouseholdsView:
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setPlaceholderText(self.tr(
             "Search: name, pinyin or initials (zw), last digits of ID or phone, 3-2-301"))
-        self.search_edit.textChanged.connect(lambda _t: self._search_timer.start())
-        self.search_edit.returnPressed.connect(self.reload)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("residentCount")
         self.grid_warning_label = QLabel(self)

@@ -21,10 +21,10 @@ from gridoffice.ui.tabs.meetings.common import (
     NOT_ASKED,
     button_row,
     lay_out_page,
-    make_table,
     on_delete,
     set_rows_keeping_selection,
 )
+from gridoffice.ui.widgets.tables import row_table
 
 if TYPE_CHECKING:
     from gridoffice.ui.tabs.meetings.detail import MeetingDetailPanel
@@ -37,7 +37,7 @@ class AttendeesPage(QWidget):
         super().__init__(panel)
         self.panel = panel
         self.attendee_model = AttendeeTableModel(self)
-        self.attendee_view = make_table(self, self.attendee_model, multi=True)
+        self.attendee_view = row_table(self, self.attendee_model, multi=True)
         self.attendee_view.activated.connect(lambda _i: self.edit_attendee())
         row, buttons = button_row(self, [
             (self.tr("Add…"), self.add_attendees),

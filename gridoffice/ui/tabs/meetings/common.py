@@ -10,9 +10,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -20,22 +18,6 @@ from PySide6.QtWidgets import (
 )
 
 NOT_ASKED = object()  # MeetingDetailPanel.ask_amendment(): the user cancelled the reason
-
-
-def make_table(parent: QWidget, model: Any, *, multi: bool = False) -> QTableView:
-    """A read-only table of whole rows showing ``model`` (``multi``: several rows)."""
-    view = QTableView(parent)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection if multi
-                          else QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
-    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
-    return view
 
 
 def set_rows_keeping_selection(view: QTableView, model: Any, rows: Sequence[Any]) -> None:

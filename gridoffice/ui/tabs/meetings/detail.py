@@ -30,9 +30,10 @@ from gridoffice.ui.models.meeting_table import AmendmentTableModel
 from gridoffice.ui.tabs.meetings.agenda import AgendaPage
 from gridoffice.ui.tabs.meetings.attachments import AttachmentsPage
 from gridoffice.ui.tabs.meetings.attendees import AttendeesPage
-from gridoffice.ui.tabs.meetings.common import NOT_ASKED, make_table
+from gridoffice.ui.tabs.meetings.common import NOT_ASKED
 from gridoffice.ui.undo import push_change, report_refused
 from gridoffice.ui.widgets.community import CommunityScope
+from gridoffice.ui.widgets.tables import row_table
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QUndoStack
@@ -66,7 +67,7 @@ class MeetingDetailPanel(QWidget):
         self.attendees_page = AttendeesPage(self)
         self.agenda_page = AgendaPage(self)
         self.amendment_model = AmendmentTableModel(self.describe_change, self)
-        self.amendment_view = make_table(self, self.amendment_model)
+        self.amendment_view = row_table(self, self.amendment_model)
         self.attachments_page = AttachmentsPage(self)
         self._name_page_widgets()
         self.tabs = QTabWidget(self)

@@ -15,7 +15,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -45,10 +45,11 @@ from gridoffice.ui.models.follow_up_table import (
     COL_TASK,
     FollowUpTableModel,
 )
-from gridoffice.ui.tabs.meetings.common import make_table
 from gridoffice.ui.widgets.actions import RowSelection, make_action
 from gridoffice.ui.widgets.community import CommunityScope, show_community_column
 from gridoffice.ui.widgets.date_field import DateField
+from gridoffice.ui.widgets.inputs import search_while_typing
+from gridoffice.ui.widgets.tables import row_table
 
 if TYPE_CHECKING:
     from gridoffice.services.meetings import (
@@ -123,7 +124,7 @@ class FollowUpsView(QWidget, RowSelection):
         self._build_actions()
         self._build_filters()
         self.model = FollowUpTableModel(self)
-        self.view = make_table(self, self.model)
+        self.view = row_table(self, self.model)
         self.view.setTabKeyNavigation(False)
         rows = self.view.verticalHeader()
         rows.hide()
@@ -147,10 +148,8 @@ class FollowUpsView(QWidget, RowSelection):
         layout.addLayout(self.filter_row)
         layout.addWidget(self.view, 1)
 
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self.refresh)
+        self._search_timer = search_while_typing(self, self.search_edit, self.refresh,
+                                                 SEARCH_DELAY_MS)
         self.update_actions()
 
     # --- building -------------------------------------------------------------------------
@@ -195,8 +194,6 @@ class FollowUpsView(QWidget, RowSelection):
         self.count_label.setObjectName("followUpCount")
         self.state_combo.currentIndexChanged.connect(lambda _i: self.refresh())
         self.year_combo.currentIndexChanged.connect(lambda _i: self.refresh())
-        self.search_edit.textChanged.connect(lambda _t: self._search_timer.start())
-        self.search_edit.returnPressed.connect(self.refresh)
         state_label = QLabel(self.tr("Show:"), self)
         state_label.setBuddy(self.state_combo)
         year_label = QLabel(self.tr("Year:"), self)

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QWidget
 
 from gridoffice.domain import meetings as rules
 from gridoffice.ui.labels import code_label
 from gridoffice.ui.models.meeting_table import COL_PLACE, MeetingTableModel
-from gridoffice.ui.tabs.meetings.common import make_table
+from gridoffice.ui.widgets.inputs import search_while_typing
+from gridoffice.ui.widgets.tables import row_table
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QTableView
@@ -44,12 +45,8 @@ class MeetingFilters(QObject):
         self.search_edit.setPlaceholderText(self.tr("Search: title, place, host, number or date"))
         self.count_label = QLabel(parent)
 
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self.changed)
-        self.search_edit.textChanged.connect(lambda _t: self._search_timer.start())
-        self.search_edit.returnPressed.connect(self.changed)
+        self._search_timer = search_while_typing(self, self.search_edit, self.changed.emit,
+                                                 SEARCH_DELAY_MS)
         for combo in self.combos():
             combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
         row = QHBoxLayout()
@@ -99,7 +96,7 @@ class MeetingFilters(QObject):
 
 def meeting_table(parent: QWidget, model: MeetingTableModel) -> QTableView:
     """The meeting list: columns sized to their contents, the place a little wider."""
-    view = make_table(parent, model)
+    view = row_table(parent, model)
     view.verticalHeader().hide()
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
