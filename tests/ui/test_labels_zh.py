@@ -86,6 +86,14 @@ def test_people_are_headed_xingming_in_the_resident_table_and_household(househol
     assert "名称" not in members
 
 
+def test_every_tab_speaks_chinese_in_its_parts_and_counts(household_tab, zh_window):
+    """Strings written in a tab's mixins and parts, plurals included, are translated."""
+    assert household_tab.count_label.text() == "共 2 人"
+    assert household_tab.tr("Reading residents…") == "正在读取居民…"
+    titles = [zh_window.tabs.tabText(i) for i in range(zh_window.tabs.count())]
+    assert titles == ["党员名册", "网格户情", "居民议事会", "在职党员", "数据同步"]
+
+
 def test_the_resident_form_asks_for_xingming(qtbot, dialogs, household_tab):
     tab = household_tab
     tab.select_resident(tab.model.rows()[0].id)

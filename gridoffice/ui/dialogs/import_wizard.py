@@ -50,6 +50,7 @@ from gridoffice.services.excel.workbook import sheet_names
 from gridoffice.store.database import Database
 from gridoffice.ui import messages
 from gridoffice.ui.dialogs.form import ERROR_COLOR, FormDialog
+from gridoffice.ui.labels import translate_by_class
 from gridoffice.ui.models.table import RowTableModel
 from gridoffice.ui.workers import BackgroundJob
 
@@ -328,14 +329,8 @@ class ImportWizard(SheetChoice, ImporterHooks, QWizard):
            n: int = -1) -> str:
         """Translate in the context of the class that wrote the string: a subclass's own
         strings in its context, the shared ones in ``ImportWizard``'s or
-        ``SheetChoice``'s (PySide6's ``tr`` looks only in the runtime class's)."""
-        for cls in type(self).__mro__:
-            if cls is QWizard:
-                break
-            translated = QCoreApplication.translate(cls.__name__, source, disambiguation, n)
-            if translated != source:
-                return translated
-        return source
+        ``SheetChoice``'s."""
+        return translate_by_class(self, QWizard, source, disambiguation, n)
 
     # --- running ------------------------------------------------------------------------
     @classmethod

@@ -18,6 +18,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from gridoffice.services.changes import Changes
+from gridoffice.ui.labels import translate_by_class
 from gridoffice.ui.ledger_jobs import LedgerJobs
 
 if TYPE_CHECKING:
@@ -46,6 +47,12 @@ class BaseTab(QWidget):
         self.services: Services | None = None
         self.ledgers = LedgerJobs(self)  # one ledger at a time, and its preview
         self.ledgers.status_message.connect(self.status_message)
+
+    def tr(self, source: str, disambiguation: str | None = None,  # type: ignore[override]
+           n: int = -1) -> str:
+        """Translate in the context of the class that wrote the string (a tab's mixins
+        and base classes have their own)."""
+        return translate_by_class(self, QWidget, source, disambiguation, n)
 
     @classmethod
     def title(cls) -> str:
