@@ -398,7 +398,8 @@ class HouseholdsView:
         self.reload()
 
     def select_node(self, kind: str, node_id: str) -> bool:
-        """Choose a tree node (its building is read first when it is a house or unit)."""
+        """Choose a tree node; a house or unit only once its building's rows are read
+        (expanded, or ``tree_model.ensure_fetched``), as the actions do after adding one."""
         index = self.tree_model.index_of(kind, node_id)
         if not index.isValid():
             return False
