@@ -14,6 +14,7 @@ import pytest
 from gridoffice import cli
 from gridoffice.ledgers import catalogue
 from tests.conftest import cli_demo
+from tests.ledgers.demo_ledgers import demo_facts, ledger_arguments
 
 
 def _subcommands(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
@@ -71,33 +72,24 @@ def template(tmp_path_factory) -> Path:
 
 def _arguments(data: Path) -> dict[str, tuple[list[str], str]]:
     """Each ledger's arguments from the demo, and the audit target it must record."""
-    with sqlite3.connect(data / "gridoffice.sqlite3") as con:
-        grid = con.execute("SELECT code FROM grid WHERE NOT deleted ORDER BY code").fetchone()[0]
-        council = con.execute(
-            "SELECT substr(start_at, 1, 10) FROM meeting WHERE NOT deleted "
-            "AND meeting_type = 'council' ORDER BY start_at").fetchone()[0]
-        period = con.execute("SELECT max(on_date) FROM service_record").fetchone()[0]
-    year, month = int(period[:4]), int(period[5:7])
-    quarter = f"{year}Q{(month - 1) // 3 + 1}"
     import datetime as dt
 
-    return {
-        "orgs": ([], "orgs"), "roster": ([], "roster"),
-        "household": (["--grid", grid], "household_forms"),
-        "grid": (["--grid", grid], "grid_summary"),
-        "care": (["--tag", "独居老人"], "care_list:living_alone"),
-        "minutes": (["--date", council], "meeting_minutes"),
-        "followups": ([], "meeting_follow_ups"),
-        "meetings-summary": (["--year", str(year)], f"meeting_summary:{year}"),
-        "street-summary": ([], f"street_summary:{dt.date.today().year}"),
-        "checkin-register": ([], "inservice_register"),
-        "checkin-forms": ([], "inservice_forms"),
-        "service-cards": (["--period", quarter], f"inservice_service_cards:{quarter}"),
-        "points": (["--period", quarter], f"inservice_points:{quarter}"),
-        "unit-letters": (["--period", quarter], f"inservice_unit_letter:{quarter}"),
-        "checkin-cards": ([], "inservice_checkin_cards"),
-        "post-posters": ([], "inservice_post_posters"),
+    facts, arguments = demo_facts(data), ledger_arguments(data)
+    year, quarter = facts.year, facts.quarter
+    arguments["service-cards"] = ["--period", quarter]
+    targets = {
+        "orgs": "orgs", "roster": "roster", "household": "household_forms",
+        "grid": "grid_summary", "care": "care_list:living_alone",
+        "minutes": "meeting_minutes", "followups": "meeting_follow_ups",
+        "meetings-summary": f"meeting_summary:{year}",
+        "street-summary": f"street_summary:{dt.date.today().year}",
+        "checkin-register": "inservice_register", "checkin-forms": "inservice_forms",
+        "service-cards": f"inservice_service_cards:{quarter}",
+        "points": f"inservice_points:{quarter}",
+        "unit-letters": f"inservice_unit_letter:{quarter}",
+        "checkin-cards": "inservice_checkin_cards", "post-posters": "inservice_post_posters",
     }
+    return {name: (arguments[name], target) for name, target in targets.items()}
 
 
 def test_every_ledger_records_one_audit_entry_per_file_under_its_target(

@@ -5,7 +5,6 @@ PDF carries, nothing else)."""
 from __future__ import annotations
 
 import argparse
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -13,6 +12,7 @@ from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
 
 from gridoffice.cli import build_parser, main
+from tests.ledgers.demo_ledgers import ledger_arguments
 
 
 def _ledger_kinds() -> set[str]:
@@ -23,34 +23,13 @@ def _ledger_kinds() -> set[str]:
     return set(kinds.choices)
 
 
-def _arguments(data: Path) -> dict[str, list[str]]:
-    """The arguments each ledger needs, taken from what the demo holds."""
-    with sqlite3.connect(data / "gridoffice.sqlite3") as con:
-        grid = con.execute("SELECT code FROM grid WHERE NOT deleted ORDER BY code").fetchone()[0]
-        council = con.execute(
-            "SELECT substr(start_at, 1, 10) FROM meeting WHERE NOT deleted "
-            "AND meeting_type = 'council' ORDER BY start_at").fetchone()[0]
-        period = con.execute("SELECT max(on_date) FROM service_record").fetchone()[0]
-    year, month = int(period[:4]), int(period[5:7])
-    quarter = f"{year}Q{(month - 1) // 3 + 1}"
-    return {
-        "orgs": [], "roster": [], "household": ["--grid", grid, "--building", "1"],
-        "grid": ["--grid", grid], "care": ["--tag", "独居老人"],
-        "minutes": ["--date", council], "followups": [],
-        "meetings-summary": ["--year", str(year)], "street-summary": [],
-        "checkin-register": [], "checkin-forms": [], "service-cards": [],
-        "points": ["--period", quarter], "unit-letters": ["--period", quarter],
-        "checkin-cards": [], "post-posters": [],
-    }
-
-
 @pytest.fixture(scope="module")
 def ledgers(tmp_path_factory) -> dict[str, list[Path]]:
     """kind -> the PDFs it wrote, from one demo data folder."""
     root = tmp_path_factory.mktemp("every")
     data = root / "data"
     assert main(["--data-dir", str(data), "demo", "--seed", "1"]) == 0
-    arguments = _arguments(data)
+    arguments = ledger_arguments(data)
     missing = _ledger_kinds() - set(arguments)
     assert not missing, f"add the arguments of the new ledgers {missing} here"
     out: dict[str, list[Path]] = {}

@@ -13,19 +13,11 @@ from gridoffice.domain.party import full_membership_date
 from gridoffice.services.households import ResidentQuery
 from gridoffice.services.roster import MemberDraft
 from gridoffice.ui.models.household_tree import KIND_GRID
-from tests.ui.test_households import (  # noqa: F401 - fixtures
-    TODAY,
-    households,
-    make_id,
-    names,
-    place,
-    select_house,
-    tab,
-    wait_loaded,
-)
+from tests.ui import test_households as base
+from tests.ui.test_households import households, place, tab  # noqa: F401 - fixtures
 
 OLD = dt.date(1940, 5, 6)
-HEAD_ID = make_id(OLD, 11)
+HEAD_ID = base.make_id(OLD, 11)
 HEAD_PHONE = "13812345678"
 
 
@@ -35,11 +27,11 @@ def stack(window):
 
 
 def undo(qtbot, tab, stack) -> None:
-    wait_loaded(qtbot, tab, stack.undo)
+    base.wait_loaded(qtbot, tab, stack.undo)
 
 
 def redo(qtbot, tab, stack) -> None:
-    wait_loaded(qtbot, tab, stack.redo)
+    base.wait_loaded(qtbot, tab, stack.redo)
 
 
 def stored(households, place, name: str):
@@ -54,7 +46,7 @@ def relations(households, place) -> dict[str, str]:
 
 
 def test_undo_and_redo_an_edited_grid(qtbot, ui, dialogs, tab, households, place, stack):
-    wait_loaded(qtbot, tab, lambda: tab.tree.setCurrentIndex(
+    base.wait_loaded(qtbot, tab, lambda: tab.tree.setCurrentIndex(
         tab.tree_model.index_of(KIND_GRID, place.grid)))
 
     def rename(dialog):
@@ -79,7 +71,7 @@ def test_undo_and_redo_an_edited_grid(qtbot, ui, dialogs, tab, households, place
 
 def test_undo_an_edit_keeps_the_masked_id_number_and_phone(qtbot, ui, dialogs, tab,
                                                           households, place, stack):
-    select_house(qtbot, tab, place, place.house)
+    base.select_house(qtbot, tab, place, place.house)
     tab.select_resident(place.head)
 
     def rename(dialog):  # the ID number and phone stay masked
@@ -90,22 +82,22 @@ def test_undo_an_edit_keeps_the_masked_id_number_and_phone(qtbot, ui, dialogs, t
     with qtbot.waitSignal(tab.loaded):
         tab.edit_action.trigger()
     assert stack.undoText() == "Edit resident 张卫"
-    assert "张卫" in names(tab)
+    assert "张卫" in base.names(tab)
     row = stored(households, place, "张卫")
     assert (row.id_number, row.mobile) == (HEAD_ID, HEAD_PHONE)
     undo(qtbot, tab, stack)
-    assert names(tab) == ["张伟", "李娜"] and tab.current_id() == place.head
+    assert base.names(tab) == ["张伟", "李娜"] and tab.current_id() == place.head
     row = stored(households, place, "张伟")
     assert (row.id_number, row.mobile) == (HEAD_ID, HEAD_PHONE)
     redo(qtbot, tab, stack)
-    assert "张卫" in names(tab)
+    assert "张卫" in base.names(tab)
     row = stored(households, place, "张卫")
     assert (row.id_number, row.mobile) == (HEAD_ID, HEAD_PHONE)
 
 
 def test_undo_a_revealed_and_changed_phone(qtbot, ui, dialogs, tab, households, place,
                                           stack):
-    select_house(qtbot, tab, place, place.house)
+    base.select_house(qtbot, tab, place, place.house)
     tab.select_resident(place.head)
 
     def new_phone(dialog):
@@ -138,7 +130,7 @@ def member_id(members, branches) -> str:
 
 def test_undo_a_party_member_link_and_unlink(qtbot, ui, dialogs, tab, households, place,
                                             member_id, stack):
-    select_house(qtbot, tab, place, place.house)
+    base.select_house(qtbot, tab, place, place.house)
     tab.select_resident(place.head)
 
     def link(dialog):
@@ -178,7 +170,7 @@ def test_undo_a_party_member_link_and_unlink(qtbot, ui, dialogs, tab, households
 def test_undo_the_centre_household_mark(qtbot, ui, tab, households, place, member_id,
                                        stack):
     households.link_member(place.head, member_id)  # read when the house is chosen
-    select_house(qtbot, tab, place, place.house)
+    base.select_house(qtbot, tab, place, place.house)
     tab.select_resident(place.head)
     qtbot.waitUntil(lambda: tab.detail.center_check.isVisibleTo(tab.detail))
     with qtbot.waitSignal(tab.loaded):
@@ -198,7 +190,7 @@ def test_undo_the_centre_household_mark(qtbot, ui, tab, households, place, membe
 
 
 def change_head_to_li_na(qtbot, dialogs, tab, place) -> None:
-    select_house(qtbot, tab, place, place.house)
+    base.select_house(qtbot, tab, place, place.house)
 
     def choose(dialog):
         dialog.head_combo.setCurrentIndex(dialog.head_combo.findText("李娜"))
@@ -227,7 +219,7 @@ def test_undo_a_change_of_head(qtbot, dialogs, tab, households, place, stack):
 
 
 def test_undo_a_household_move(qtbot, dialogs, tab, households, place, stack):
-    select_house(qtbot, tab, place, place.house)
+    base.select_house(qtbot, tab, place, place.house)
 
     def move(dialog):
         dialog.house_combo.setCurrentIndex(dialog.house_combo.findData(place.empty_house))
@@ -239,27 +231,27 @@ def test_undo_a_household_move(qtbot, dialogs, tab, households, place, stack):
     assert stack.undoText() == "Move the household of 幸福里3号楼2单元301"
     assert households.household(place.household).house_id == place.empty_house
     # the house chosen in the tree is empty now
-    assert names(tab) == [] and tab.detail.detail is None
+    assert base.names(tab) == [] and tab.detail.detail is None
     assert households.houses(place.building)[2].head_name == "张伟"
     undo(qtbot, tab, stack)
     assert households.household(place.household).house_id == place.house
     assert households.houses(place.building)[2].household_id is None
-    assert names(tab) == ["张伟", "李娜"]
+    assert base.names(tab) == ["张伟", "李娜"]
     assert tab.detail.title_label.text() == "幸福里3号楼2单元301"
     redo(qtbot, tab, stack)
     assert households.household(place.household).house_id == place.empty_house
-    assert names(tab) == [] and tab.detail.detail is None
+    assert base.names(tab) == [] and tab.detail.detail is None
 
 
 def test_an_undo_refused_because_the_data_changed_changes_nothing(
         qtbot, dialogs, message_log, tab, households, place, stack):
     change_head_to_li_na(qtbot, dialogs, tab, place)
-    households.move_out(place.head, TODAY, "work")  # meanwhile, elsewhere: 张伟 left
+    households.move_out(place.head, base.TODAY, "work")  # meanwhile, elsewhere: 张伟 left
     undo(qtbot, tab, stack)
     assert len(message_log.warnings()) == 1
     assert "cannot be undone" in message_log.warnings()[0]
     assert "张伟" in message_log.warnings()[0]
     assert relations(households, place) == {"张伟": "10", "李娜": "02"}
-    assert stored(households, place, "张伟").moved_out_on == TODAY
-    assert names(tab) == ["李娜"]
+    assert stored(households, place, "张伟").moved_out_on == base.TODAY
+    assert base.names(tab) == ["李娜"]
     assert not stack.canUndo()  # the refused command left the stack

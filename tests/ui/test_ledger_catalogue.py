@@ -11,13 +11,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtPrintSupport import QPrinter
 
-from gridoffice import paths
-from gridoffice.app_context import AppContext
 from gridoffice.ledgers import catalogue
-from gridoffice.services import office
-from gridoffice.store.files import open_database
 from tests.conftest import cli_demo
 from tests.ui.test_street_view import street_template, street_window  # noqa: F401
+from tests.ui.windows import open_window
 
 pytest.importorskip("gridoffice.ledgers.inservice_ledger")
 
@@ -59,17 +56,9 @@ def demo_template(tmp_path_factory) -> Path:
 
 @pytest.fixture
 def demo_window(qtbot, tmp_path, demo_template):
-    from gridoffice.ui.main_window import MainWindow
-
     folder = tmp_path / "office"
     shutil.copytree(demo_template, folder)
-    app_paths = paths.resolve(folder)
-    opened = open_database(app_paths)
-    context = AppContext(app_paths, opened, "en", "", office.load_profile(opened.path))
-    main = MainWindow(context)
-    qtbot.addWidget(main)
-    with qtbot.waitSignal(main.data_loaded, timeout=20_000):
-        main.show()
+    main = open_window(qtbot, folder)
     yield main
     main.close()
 

@@ -10,11 +10,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from gridoffice import paths
-from gridoffice.app_context import AppContext
-from gridoffice.services import office
-from gridoffice.store.files import open_database
 from tests.street_fixture import STREET, make_street
+from tests.ui.windows import open_window
 
 COMMUNITIES = ("幸福里社区", "和平里社区")
 
@@ -32,15 +29,7 @@ def street_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def street_window(qtbot, tmp_path, street_template):
-    from gridoffice.ui.main_window import MainWindow
-
-    app_paths = paths.resolve(copy_street(street_template, tmp_path / "street"))
-    opened = open_database(app_paths)
-    context = AppContext(app_paths, opened, "en", "", office.load_profile(opened.path))
-    main = MainWindow(context)
-    qtbot.addWidget(main)
-    with qtbot.waitSignal(main.data_loaded, timeout=20_000):
-        main.show()
+    main = open_window(qtbot, copy_street(street_template, tmp_path / "street"))
     yield main
     main.close()
 

@@ -23,6 +23,7 @@ from gridoffice.ui.models.sync_tables import (
     P_PENDING,
 )
 from tests.sync.net import Net, freeze, opened_copy
+from tests.ui.windows import open_window
 
 YES = QMessageBox.StandardButton.Yes
 
@@ -418,46 +419,6 @@ def test_street_summary_and_duplicate_id_numbers(qtbot, dialogs, ui, net, open_t
     assert not pc_tab.summary_action.isVisible() and pc_tab.duplicates_box.isHidden()
 
 
-def _tree_names(model, parent=None) -> list[str]:
-    from PySide6.QtCore import QModelIndex
-
-    parent = parent or QModelIndex()
-    names = []
-    for row in range(model.rowCount(parent)):
-        index = model.index(row, 0, parent)
-        names += [index.data(), *_tree_names(model, index)]
-    return names
-
-
-def test_an_import_in_the_window_refreshes_the_other_tabs(qtbot, net):
-    from gridoffice import paths
-    from gridoffice.app_context import AppContext
-    from gridoffice.services import office
-    from gridoffice.store.files import open_database
-    from gridoffice.ui.main_window import MainWindow
-
-    a1, a2 = net["a1"], net["a2"]
-    a1.set_org(_branch(a1), name="第一党支部（新名）")
-    net.up("a1")
-    [package] = net.street.export(to=a2.db.replica_id)
-    a2.close()
-    app_paths = paths.resolve(a2.folder)
-    opened = open_database(app_paths)
-    window = MainWindow(AppContext(app_paths, opened, "en", "",
-                                   office.load_profile(opened.path)))
-    qtbot.addWidget(window)
-    with qtbot.waitSignal(window.data_loaded, timeout=20_000):
-        window.show()
-    try:
-        assert "第一党支部（新名）" not in _tree_names(window.roster.model)
-        with qtbot.waitSignal(window.sync.synced, timeout=20_000):
-            window.sync.import_packages([package])
-        assert "第一党支部（新名）" in _tree_names(window.roster.model)
-    finally:
-        window.close()
-        a2.open()
-
-
 def test_full_numbers_of_an_identity_conflict_are_shown_on_request_and_audited(
         qtbot, net, open_tab):
     from tests.sync.net import id_number_conflict
@@ -484,22 +445,11 @@ def test_an_import_in_the_window_refreshes_only_the_tabs_it_touches(
         qtbot, monkeypatch, net):
     """A package that changed an organisation: the roster shows the new name at once;
     the resident-council tab, which shows none of it, is not read again."""
-    from gridoffice import paths
-    from gridoffice.app_context import AppContext
-    from gridoffice.services import office
-    from gridoffice.store.files import open_database
-    from gridoffice.ui.main_window import MainWindow
-
     a1, a2 = net["a1"], net["a2"]
     a2.set_org(_branch(a2), name="第一党支部（老年）")
     net.street.take(a2.export())
     for_a1 = [p for p in net.street.export() if "1号机" in p.name]
-    app_paths = paths.resolve(a1.folder)
-    opened = open_database(app_paths)
-    window = MainWindow(AppContext(app_paths, opened, "en", "", office.load_profile(opened.path)))
-    qtbot.addWidget(window)
-    with qtbot.waitSignal(window.data_loaded, timeout=20_000):
-        window.show()
+    window = open_window(qtbot, a1.folder)
     roster, meetings = window.roster, window.meetings
     assert "第一党支部（老年）" not in [n.name for n in roster.model.nodes().values()]
     _pick_files(monkeypatch, for_a1)
