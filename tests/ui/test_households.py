@@ -72,6 +72,18 @@ def place(qtbot, tab, households) -> Place:
     return Place(grid, building, house, empty, household, other_household, head)
 
 
+def unlink_member(qtbot, dialogs, ui, tab, resident_id: str) -> None:
+    """Through the tab: the resident is no longer linked to a party member."""
+    def unlink(dialog):
+        dialog.choose("")
+        ui.click_ok(dialog)
+
+    tab.select_resident(resident_id)
+    dialogs.expect(unlink)
+    with qtbot.waitSignal(tab.loaded):
+        tab.member_link_action.trigger()
+
+
 def names(tab) -> list[str]:
     return [r.name for r in tab.model.rows()]
 

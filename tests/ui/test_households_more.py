@@ -22,6 +22,7 @@ from tests.ui.test_households import (  # noqa: F401 - fixtures
     place,
     select_house,
     tab,
+    unlink_member,
     wait_loaded,
 )
 
@@ -118,15 +119,7 @@ def test_link_a_party_member_and_mark_the_centre_household(qtbot, ui, dialogs, t
     assert tab.detail.center_label.isVisibleTo(tab.detail)
     ui.click(tab.detail.center_check)
     assert households.household(place.household).center_member_id is None
-
-    def unlink(dialog):
-        dialog.choose("")
-        ui.click_ok(dialog)
-
-    tab.select_resident(place.head)
-    dialogs.expect(unlink)
-    with qtbot.waitSignal(tab.loaded):
-        tab.member_link_action.trigger()
+    unlink_member(qtbot, dialogs, ui, tab, place.head)
     assert households.resident(place.head)[1].member_id is None
     qtbot.waitUntil(lambda: not tab.detail.center_check.isVisibleTo(tab.detail))
 

@@ -151,15 +151,7 @@ def test_undo_a_party_member_link_and_unlink(qtbot, ui, dialogs, tab, households
     redo(qtbot, tab, stack)
     assert households.resident(place.head)[1].member_id == member_id
     qtbot.waitUntil(lambda: tab.detail.center_check.isVisibleTo(tab.detail))
-
-    def unlink(dialog):
-        dialog.choose("")
-        ui.click_ok(dialog)
-
-    tab.select_resident(place.head)
-    dialogs.expect(unlink)
-    with qtbot.waitSignal(tab.loaded):
-        tab.member_link_action.trigger()
+    base.unlink_member(qtbot, dialogs, ui, tab, place.head)
     assert stack.undoText() == "Unlink 张伟 from the party member"
     assert households.resident(place.head)[1].member_id is None
     undo(qtbot, tab, stack)
