@@ -112,3 +112,17 @@ def test_every_ledger_records_one_audit_entry_per_file_under_its_target(
                                "WHERE rowid > ?", (before,)).fetchall()
         assert files and all(f.is_file() for f in files)
         assert sorted(rows) == sorted(("print", target, str(f)) for f in files), name
+
+
+def test_every_ledger_is_made_by_a_module_the_bundle_carries():
+    """The catalogue imports a ledger's module by name, which the bundle's import
+    scanner cannot see: build.spec collects the ledgers package for both programs."""
+    from tests.conftest import ROOT
+
+    spec = (ROOT / "build.spec").read_text(encoding="utf-8")
+    assert 'LEDGERS = collect_submodules("gridoffice.ledgers")' in spec
+    assert spec.count("*LEDGERS") == 2  # the window and the command line
+    for entry in catalogue.LEDGERS:
+        module = entry.render.partition(":")[0]
+        assert module.startswith("gridoffice.ledgers."), entry.name
+        assert callable(entry.render_function()), entry.name
