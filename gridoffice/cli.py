@@ -229,6 +229,7 @@ def build_parser() -> argparse.ArgumentParser:
                       help=QT_TRANSLATE_NOOP("cli", "small (160 members) or large (20,000)"))
 
     _ledger_commands(commands)
+    _audit_commands(commands)
 
     setup = _command(commands, "setup", QT_TRANSLATE_NOOP(
         "cli", "set up this PC's office without the window"), cmd_setup, office=False)
@@ -393,6 +394,25 @@ def _type_error(message: str, **values: Any) -> argparse.ArgumentTypeError:
     return argparse.ArgumentTypeError(UserError(message, **values).one_line())
 
 
+def _audit_commands(commands: Any) -> None:
+    audit = _command(commands, "audit", QT_TRANSLATE_NOOP(
+        "cli", "read the audit log and check that nobody changed it"))
+    actions = audit.add_subparsers(dest="audit", metavar="ACTION", required=True)
+    listing = _command(actions, "list", QT_TRANSLATE_NOOP(
+        "cli", "the entries of the audit log, oldest first"), cmd_audit_list)
+    listing.add_argument("--since", metavar="DATE", type=_date_arg, help=QT_TRANSLATE_NOOP(
+        "cli", "only the entries from this day on"))
+    listing.add_argument("--user", dest="who", metavar="NAME", help=QT_TRANSLATE_NOOP(
+        "cli", "only the entries of this person"))
+    listing.add_argument("--action", metavar="ACTION", help=QT_TRANSLATE_NOOP(
+        "cli", "only the entries of this action (print, export, reveal_identity …)"))
+    listing.add_argument("--json", action="store_true",
+                         help=QT_TRANSLATE_NOOP("cli", "print JSON"))
+    _command(actions, "verify", QT_TRANSLATE_NOOP(
+        "cli", "check that no entry was edited or removed outside the program (exit 1 "
+        "naming the first broken entry)"), cmd_audit_verify)
+
+
 def _date_arg(text: str) -> dt.date:
     try:
         day = parse_date(text)
@@ -505,6 +525,34 @@ def _database(args: argparse.Namespace) -> Any:
 
     _paths, opened = _open(args)
     return Database(opened.path)
+
+
+def cmd_audit_list(args: argparse.Namespace) -> int:
+    import dataclasses
+
+    from gridoffice.services import audit
+
+    _paths, opened = _open(args)
+    rows = audit.entries(opened.path, since=args.since.isoformat() if args.since else None,
+                         operator=args.who, action=args.action)
+    if args.json:
+        print(json.dumps([dataclasses.asdict(r) for r in rows], ensure_ascii=False, indent=2))
+        return EXIT_OK
+    for r in rows:
+        print(f"{r.seq}\t{r.at}\t{r.operator or '-'}\t{r.action}\t{r.target}\t{r.detail}")
+    return EXIT_OK
+
+
+def cmd_audit_verify(args: argparse.Namespace) -> int:
+    from gridoffice.services import audit
+
+    _paths, opened = _open(args)
+    error = audit.chain_error(opened.path)
+    if error is not None:
+        raise error
+    count = len(audit.entries(opened.path))
+    print(f"审计日志完整 the audit log is whole: {count} 条 entries")
+    return EXIT_OK
 
 
 def cmd_info(args: argparse.Namespace) -> int:

@@ -7110,6 +7110,30 @@ Give it to the other office; they trust it after checking that its fingerprint m
             <translation>打印 PDF 台账</translation>
         </message>
         <message>
+            <source>read the audit log and check that nobody changed it</source>
+            <translation>查看审计日志并检查是否被改动</translation>
+        </message>
+        <message>
+            <source>the entries of the audit log, oldest first</source>
+            <translation>审计日志的条目（按时间先后）</translation>
+        </message>
+        <message>
+            <source>only the entries from this day on</source>
+            <translation>只列出此日期起的条目</translation>
+        </message>
+        <message>
+            <source>only the entries of this person</source>
+            <translation>只列出此人的条目</translation>
+        </message>
+        <message>
+            <source>only the entries of this action (print, export, reveal_identity …)</source>
+            <translation>只列出此类操作的条目（print、export、reveal_identity …）</translation>
+        </message>
+        <message>
+            <source>check that no entry was edited or removed outside the program (exit 1 naming the first broken entry)</source>
+            <translation>检查是否有条目在程序之外被修改或删除（如有，以退出码 1 结束并指出第一条被改动的条目）</translation>
+        </message>
+        <message>
             <source>党组织设置一览表: the party organisations</source>
             <translation>党组织设置一览表</translation>
         </message>
@@ -10664,6 +10688,18 @@ Give it to the other office; they trust it after checking that its fingerprint m
         <message>
             <source>{field}: contains a control or text-direction character ({code}) that cannot be stored; retype the text without it. Nothing was changed.</source>
             <translation>{field}：含有无法保存的控制字符或文字方向字符（{code}）；请去掉该字符后重新输入。未做任何更改。</translation>
+        </message>
+        <message>
+            <source>The audit log was changed: entry {seq} was edited outside the program.</source>
+            <translation>审计日志被改动：第 {seq} 条在程序之外被修改。</translation>
+        </message>
+        <message>
+            <source>The audit log was changed: an entry before entry {seq} was removed outside the program.</source>
+            <translation>审计日志被改动：第 {seq} 条之前有条目在程序之外被删除。</translation>
+        </message>
+        <message>
+            <source>The audit log was changed: the entries from number {seq} on were removed outside the program.</source>
+            <translation>审计日志被改动：从第 {seq} 条起的条目在程序之外被删除。</translation>
         </message>
     </context>
     <context>

@@ -1,10 +1,18 @@
-"""The append-only audit log: who saw a full ID number, exported or printed what."""
+"""The append-only audit log: who saw a full ID number, exported or printed what.
+
+The file keeps the log append-only (triggers refuse UPDATE and DELETE), and each
+entry carries the hash of the one before it (``prev_hash``) and its own (``hash``
+over that and its fields): an entry edited or deleted with an outside SQLite tool
+breaks the chain at that entry, and :func:`verify` names the first broken one.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import hashlib
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -15,20 +23,67 @@ from gridoffice.fileio import before_publish
 EXPORT_FULL = "export_full"
 
 
+FIELDS = ("at", "operator", "action", "target", "detail")
+
+
+def entry_hash(prev_hash: str, at: str, operator: str, action: str, target: str,
+               detail: str) -> str:
+    """The hash of one entry: the previous entry's hash and this one's fields."""
+    text = "\x1f".join((prev_hash, at, operator, action, target, detail))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _append(execute: Any, operator: str, action: str, target: str, detail: str) -> None:
+    """One entry chained to the last; ``execute(sql, params)`` runs in the caller's
+    write transaction, so no other writer comes between the read and the insert."""
+    last = execute("SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1", ()).fetchone()
+    prev = last[0] if last else ""
+    at = dt.datetime.now().isoformat(timespec="seconds")
+    execute("INSERT INTO audit_log (at, operator, action, target, detail, prev_hash, hash) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (at, operator, action, target, detail, prev,
+             entry_hash(prev, at, operator, action, target, detail)))
+
+
 def record(session: Any, operator: str, action: str, target: str = "",
            detail: str = "") -> None:
     """Add one line to the audit log inside the caller's transaction."""
-    session.connection().exec_driver_sql(
-        "INSERT INTO audit_log (at, operator, action, target, detail) VALUES (?, ?, ?, ?, ?)",
-        (dt.datetime.now().isoformat(timespec="seconds"), operator, action, target, detail))
+    _append(session.connection().exec_driver_sql, operator, action, target, detail)
 
 
 def record_sql(conn: Any, operator: str, action: str, target: str = "",
                detail: str = "") -> None:
     """:func:`record` for a plain ``sqlite3`` connection (sync), in its transaction."""
-    conn.execute(
-        "INSERT INTO audit_log (at, operator, action, target, detail) VALUES (?, ?, ?, ?, ?)",
-        (dt.datetime.now().isoformat(timespec="seconds"), operator, action, target, detail))
+    _append(conn.execute, operator, action, target, detail)
+
+
+@dataclass(frozen=True)
+class Broken:
+    """The first entry where the chain breaks: ``seq`` (its number) and what is wrong:
+    ``edited`` (its fields or hash changed), ``missing`` (an entry before it was
+    removed) or ``truncated`` (entries after the last one were removed)."""
+
+    seq: int
+    kind: str
+
+
+def verify(conn: Any) -> Broken | None:
+    """Walk the chain of a plain ``sqlite3`` connection's log; None when it is whole."""
+    prev = ""
+    last_seq = 0
+    for seq, at, operator, action, target, detail, prev_hash, stored in conn.execute(
+            "SELECT seq, at, operator, action, target, detail, prev_hash, hash "
+            "FROM audit_log ORDER BY seq"):
+        if prev_hash != prev:
+            return Broken(seq, "missing")
+        if entry_hash(prev, at, operator, action, target, detail) != stored:
+            return Broken(seq, "edited")
+        prev, last_seq = stored, seq
+    issued = conn.execute(
+        "SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'").fetchone()
+    if issued is not None and issued[0] > last_seq:
+        return Broken(last_seq + 1, "truncated")
+    return None
 
 
 class _Probe(Exception):

@@ -767,8 +767,32 @@ def _step_7(conn: sqlite3.Connection) -> None:
         "'points entries are append-only: add a correction'); END")
 
 
+def _step_8(conn: sqlite3.Connection) -> None:
+    """The audit log becomes a hash chain: each entry carries the hash of the one
+    before it and its own, so an entry edited or removed outside the program shows."""
+    from gridoffice.store.audit import entry_hash
+
+    _run(conn, """
+        ALTER TABLE audit_log ADD COLUMN prev_hash TEXT NOT NULL DEFAULT '';
+        ALTER TABLE audit_log ADD COLUMN hash TEXT NOT NULL DEFAULT '';
+        DROP TRIGGER audit_log_no_update;
+        """)
+    prev = ""
+    rows = conn.execute("SELECT seq, at, operator, action, target, detail FROM audit_log "
+                        "ORDER BY seq").fetchall()
+    for seq, *fields in rows:
+        digest = entry_hash(prev, *fields)
+        conn.execute("UPDATE audit_log SET prev_hash = ?, hash = ? WHERE seq = ?",
+                     (prev, digest, seq))
+        prev = digest
+    _run(conn, """
+        CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END
+        """)
+
+
 STEPS: list[Callable[[sqlite3.Connection], None]] = [
-    _step_1, _step_2, _step_3, _step_4, _step_5, _step_6, _step_7,
+    _step_1, _step_2, _step_3, _step_4, _step_5, _step_6, _step_7, _step_8,
 ]
 
 

@@ -191,7 +191,9 @@ class MainWindow(QMainWindow):
 
     def _check_integrity(self) -> None:
         """Read every page of the file in the background (skipped at start for
-        speed); a damaged file is reported as soon as it is found."""
+        speed), then walk the audit log's chain; a damaged file, or an audit log
+        changed outside the program, is reported as soon as it is found."""
+        from gridoffice.services.audit import chain_error
         from gridoffice.store.files import check_integrity
         from gridoffice.ui.workers import BackgroundJob  # noqa: F811 - at run time, here
 
@@ -200,12 +202,12 @@ class MainWindow(QMainWindow):
         def report(error: UserError | None) -> None:
             if error is None:
                 return
-            log.error("the data file is damaged: %s", error)
+            log.error("the data file is damaged or its audit log changed: %s", error)
             if not self.context.exit_after_show:
                 messages.show_user_error(self, error)
 
         self.integrity_job = BackgroundJob(
-            self, lambda _progress: check_integrity(path, backups),
+            self, lambda _progress: check_integrity(path, backups) or chain_error(path),
             label=self.tr("Checking the data file…"), on_success=report,
             progress_delay_ms=24 * 3600 * 1000)  # quietly: no progress window
         self.integrity_job.start()

@@ -194,3 +194,39 @@ def test_a_damaged_file_is_reported_once_the_window_shows(qtbot, app_paths, mess
     qtbot.waitUntil(lambda: any("damaged" in box.text for box in message_log.boxes),
                     timeout=10_000)
     main.close()
+
+
+def test_an_audit_log_changed_outside_the_program_is_reported(qtbot, app_paths,
+                                                              message_log):
+    """After the window shows, the check that reads every page also walks the audit
+    log's chain: an entry edited with an outside tool is named."""
+    import sqlite3
+
+    from gridoffice.app_context import AppContext
+    from gridoffice.services import office
+    from gridoffice.services.audit import AuditService
+    from gridoffice.store.database import Database
+    from gridoffice.store.files import open_database
+    from gridoffice.ui.main_window import MainWindow
+
+    opened = open_database(app_paths)
+    office.save_profile(opened.path, office.OfficeProfile("幸福里社区", "幸福街道", "community",
+                                                          "王芳"))
+    db = Database(opened.path)
+    for target in ("roster", "orgs"):
+        AuditService(db, "王芳").record("print", target, f"{target}.pdf")
+    db.close()
+    conn = sqlite3.connect(opened.path)
+    conn.execute("DROP TRIGGER audit_log_no_update")
+    conn.execute("UPDATE audit_log SET detail = 'nothing' WHERE seq = 2")
+    conn.commit()
+    conn.close()
+    main = MainWindow(AppContext(app_paths, opened, "en", "",
+                                 office.load_profile(opened.path), None, False))
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitUntil(lambda: any("audit log was changed" in box.text
+                                for box in message_log.boxes), timeout=10_000)
+    [box] = [b for b in message_log.boxes if "audit log" in b.text]
+    assert "entry 2 " in box.text
+    main.close()
