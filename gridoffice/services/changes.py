@@ -73,5 +73,3 @@ class Changes:
         """Whether this record may have changed (every id, when ids are not listed)."""
         return self.all or not self.ids or record_id in self.ids
 
-
-NOTHING = Changes()

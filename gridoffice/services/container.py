@@ -81,10 +81,6 @@ class Services:
         """The office's name, printed on its ledgers."""
         return self.profile.name if self.profile else ""
 
-    @property
-    def is_street(self) -> bool:
-        return self.profile is not None and self.profile.is_street
-
     def set_profile(self, profile: OfficeProfile) -> None:
         """The office's settings changed: every service writes as the new operator."""
         self.profile = profile

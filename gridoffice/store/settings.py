@@ -142,14 +142,3 @@ class OfficeSettings:
     @show_control_tags.setter
     def show_control_tags(self, shown: bool) -> None:
         write(self.path, {SHOW_CONTROL_TAGS: "1" if shown else None})
-
-    @property
-    def language(self) -> str:
-        return self._get(LANGUAGE) or ""
-
-    def import_mapping(self, kind: str) -> str | None:
-        """The remembered mapping of an importer, as stored (JSON), or None."""
-        return self._get(import_mapping_key(kind))
-
-    def set_import_mapping(self, kind: str, value: str | None) -> None:
-        write(self.path, {import_mapping_key(kind): value})

@@ -59,9 +59,6 @@ class ServiceCommand(QUndoCommand):
     def revert(self) -> object:
         raise NotImplementedError
 
-    def describe(self) -> str:
-        return self.text()
-
     def selection(self) -> str | None:
         """What to select after the first redo (the change already happened)."""
         return self._select

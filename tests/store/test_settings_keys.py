@@ -9,7 +9,7 @@ from pathlib import Path
 
 from gridoffice.domain.inservice import PointRules
 from gridoffice.services import office
-from gridoffice.services.excel.mappings import remember_mapping
+from gridoffice.services.excel.mappings import remember_mapping, remembered_mapping
 from gridoffice.services.inservice.model import save_point_rules
 from gridoffice.services.meetings.model import MeetingRules, save_rules
 from gridoffice.store import settings
@@ -45,8 +45,8 @@ def test_every_setting_written_is_declared_in_one_module(db):
     assert undeclared == []
     assert len(written) >= 20  # the profile, language, folder, rules, points, mappings
     assert typed.exchange_folder == Path("/media/u盘/交换") and typed.show_control_tags
-    assert typed.language == "zh_CN"
-    assert typed.import_mapping("roster") == '{"name": "姓名"}'
+    assert office.load_language(path) == "zh_CN"
+    assert remembered_mapping(db, settings.import_mapping_key("roster")) == {"name": "姓名"}
     typed.exchange_folder = None
     typed.show_control_tags = False
     assert typed.exchange_folder is None and not typed.show_control_tags

@@ -63,10 +63,6 @@ class BaseTab(QWidget):
         """Start showing data: the window has opened the file."""
         self.services = services
 
-    @property
-    def attached(self) -> bool:
-        return self.services is not None
-
     def refresh(self, changes: Changes | None = None) -> None:
         """Show what ``changes`` touched (everything when None); a tab reloads only
         when the notice touches its :attr:`watches`."""
