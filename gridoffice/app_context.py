@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from gridoffice.domain.access import Actor
 from gridoffice.paths import AppPaths
 from gridoffice.services.office import OfficeProfile
 from gridoffice.store.files import OpenedDatabase
@@ -18,3 +19,4 @@ class AppContext:
     profile: OfficeProfile | None  # None until the office has been set up
     log_file: str | None = None
     exit_after_show: bool = False  # smoke tests: show the main window, then quit
+    actor: Actor | None = None  # the signed-in account; None: a folder without accounts

@@ -6917,6 +6917,105 @@ Give it to the other office; they trust it after checking that its fingerprint m
         </message>
     </context>
     <context>
+        <name>access</name>
+        <message>
+            <source>Administrator</source>
+            <translation>管理员</translation>
+        </message>
+        <message>
+            <source>Secretary / deputy secretary</source>
+            <translation>书记/副书记</translation>
+        </message>
+        <message>
+            <source>Full-time community worker</source>
+            <translation>专职工作者</translation>
+        </message>
+        <message>
+            <source>Grid worker</source>
+            <translation>网格员</translation>
+        </message>
+        <message>
+            <source>Read only</source>
+            <translation>只读</translation>
+        </message>
+        <message>
+            <source>View the party-member roster</source>
+            <translation>查看党员花名册</translation>
+        </message>
+        <message>
+            <source>Edit members and organisations</source>
+            <translation>编辑党员和组织</translation>
+        </message>
+        <message>
+            <source>View grids and households</source>
+            <translation>查看网格和住户</translation>
+        </message>
+        <message>
+            <source>Edit households, residents, visits and tags</source>
+            <translation>编辑住户、居民、走访和标签</translation>
+        </message>
+        <message>
+            <source>View council meetings</source>
+            <translation>查看议事会会议</translation>
+        </message>
+        <message>
+            <source>Edit council meetings and minutes</source>
+            <translation>编辑议事会会议和记录</translation>
+        </message>
+        <message>
+            <source>View in-service registrations</source>
+            <translation>查看在职党员报到</translation>
+        </message>
+        <message>
+            <source>Edit registrations, service and points</source>
+            <translation>编辑报到、服务和积分</translation>
+        </message>
+        <message>
+            <source>Show full ID numbers and phones</source>
+            <translation>查看完整身份证号和电话</translation>
+        </message>
+        <message>
+            <source>Print ledgers</source>
+            <translation>打印台账</translation>
+        </message>
+        <message>
+            <source>Export to Excel (masked)</source>
+            <translation>导出 Excel（脱敏）</translation>
+        </message>
+        <message>
+            <source>Export with full numbers</source>
+            <translation>导出完整号码</translation>
+        </message>
+        <message>
+            <source>Import from Excel</source>
+            <translation>从 Excel 导入</translation>
+        </message>
+        <message>
+            <source>Sync with the street office</source>
+            <translation>与街道同步</translation>
+        </message>
+        <message>
+            <source>Change the office's settings</source>
+            <translation>修改本单位设置</translation>
+        </message>
+        <message>
+            <source>Manage accounts</source>
+            <translation>管理账户</translation>
+        </message>
+        <message>
+            <source>Restore a backup</source>
+            <translation>恢复备份</translation>
+        </message>
+        <message>
+            <source>Read the audit log</source>
+            <translation>查看审计日志</translation>
+        </message>
+        <message>
+            <source>Control tags (granted per account)</source>
+            <translation>管控标签（按账户授权）</translation>
+        </message>
+    </context>
+    <context>
         <name>app</name>
         <message>
             <source>GridOffice met an unexpected error. What you were doing may not have been saved; check it, and please send the log file {log} to whoever supports GridOffice.</source>
@@ -9216,6 +9315,14 @@ Give it to the other office; they trust it after checking that its fingerprint m
             <source>the community offices of its street</source>
             <translation>本街道所辖社区</translation>
         </message>
+        <message>
+            <source>Login name</source>
+            <translation>登录名</translation>
+        </message>
+        <message>
+            <source>Real name</source>
+            <translation>姓名</translation>
+        </message>
     </context>
     <context>
         <name>errors</name>
@@ -10700,6 +10807,95 @@ Give it to the other office; they trust it after checking that its fingerprint m
         <message>
             <source>The audit log was changed: the entries from number {seq} on were removed outside the program.</source>
             <translation>审计日志被改动：从第 {seq} 条起的条目在程序之外被删除。</translation>
+        </message>
+        <message>
+            <source>Not allowed for your account ({role}): {permission}. Nothing was changed.</source>
+            <extracomment>The permission matrix: what each role may do. Control tags are never given by a role: an account of a role in CONTROL_TAG_ROLES may be granted them. Roles that see only some grids (their own) and what lives there.</extracomment>
+            <translation>当前账户（{role}）无此权限：{permission}。未作任何更改。</translation>
+        </message>
+        <message>
+            <source>Not allowed for your account ({role}): the record is outside your grids. Nothing was changed.</source>
+            <translation>当前账户（{role}）无此权限：该记录不在您负责的网格内。未作任何更改。</translation>
+        </message>
+        <message>
+            <source>Login name: enter a login name.</source>
+            <translation>登录名：请输入登录名。</translation>
+        </message>
+        <message>
+            <source>Login name: 2 to {limit} characters without spaces.</source>
+            <translation>登录名：2 至 {limit} 个字符，不能含空格。</translation>
+        </message>
+        <message>
+            <source>Login name: {login} is already taken (accounts are never deleted; enable the old one instead). Nothing was changed.</source>
+            <translation>登录名：{login} 已被使用（账户不会被删除，可重新启用原账户）。未作任何更改。</translation>
+        </message>
+        <message>
+            <source>Real name: at most {limit} characters.</source>
+            <translation>姓名：最多 {limit} 个字符。</translation>
+        </message>
+        <message>
+            <source>Password: at least {limit} characters.</source>
+            <translation>密码：至少 {limit} 个字符。</translation>
+        </message>
+        <message>
+            <source>Password: at most {limit} characters.</source>
+            <translation>密码：最多 {limit} 个字符。</translation>
+        </message>
+        <message>
+            <source>Password: the two entries differ; type the same password twice.</source>
+            <translation>密码：两次输入不一致，请输入相同的密码。</translation>
+        </message>
+        <message>
+            <source>Role: {value} is not a role.</source>
+            <translation>角色：{value} 不是有效的角色。</translation>
+        </message>
+        <message>
+            <source>Grids: a grid worker needs at least one grid.</source>
+            <translation>网格：网格员至少要负责一个网格。</translation>
+        </message>
+        <message>
+            <source>Grids: {value} is not a grid of this office.</source>
+            <translation>网格：{value} 不是本社区的网格。</translation>
+        </message>
+        <message>
+            <source>Role: the first account of an office must be the administrator.</source>
+            <translation>角色：第一个账户必须是管理员。</translation>
+        </message>
+        <message>
+            <source>Login name: there is no account {login}.</source>
+            <translation>登录名：没有账户 {login}。</translation>
+        </message>
+        <message>
+            <source>Wrong login name or password.</source>
+            <translation>登录名或密码错误。</translation>
+        </message>
+        <message>
+            <source>Wrong login name or password; {left} more wrong tries lock the account for {minutes} minutes.</source>
+            <translation>登录名或密码错误；再错 {left} 次，账户将被锁定 {minutes} 分钟。</translation>
+        </message>
+        <message>
+            <source>The account {login} is locked after {tries} wrong passwords; try again after {until}.</source>
+            <translation>账户 {login} 因连续 {tries} 次密码错误已被锁定，请在 {until} 之后再试。</translation>
+        </message>
+        <message>
+            <source>The account {login} is disabled; ask the administrator.</source>
+            <translation>账户 {login} 已停用，请联系管理员。</translation>
+        </message>
+        <message>
+            <source>You cannot disable your own account or take away its administrator role.</source>
+            <translation>不能停用自己的账户，也不能取消自己的管理员角色。</translation>
+        </message>
+        <message>
+            <source>The office needs an administrator: the last one cannot be disabled or given another role.</source>
+            <translation>本单位至少要有一名管理员：最后一名管理员不能停用或改为其他角色。</translation>
+        </message>
+        <message>
+            <source>Current password: wrong. Nothing was changed.</source>
+            <translation>当前密码：不正确。未作任何更改。</translation>
+        </message>
+        <message>
+            <source>Accounts are managed by the administrator: sign in as the administrator.</source>
+            <translation>账户由管理员管理：请以管理员身份登录。</translation>
         </message>
     </context>
     <context>

@@ -1,8 +1,10 @@
 """Every service of one opened data file, built once at the composition root and
 handed to every tab (and to the headless commands that need more than one).
 
-The container owns the operator's name: a change in Settings reaches every
-service through :meth:`Services.set_profile`.
+The container owns who is acting (:class:`~gridoffice.domain.access.Actor`): the
+signed-in account, or in a folder without accounts the operator typed in
+Settings. Every service acts as it (:meth:`Services.set_actor` after a switch of
+user) and refuses what the actor's role does not allow.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import dataclasses
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from gridoffice.domain.access import Actor
 from gridoffice.services.audit import AuditService
 from gridoffice.store.settings import OfficeSettings
 
@@ -36,16 +39,20 @@ class Services:
     meetings: MeetingService
     inservice: InServiceService
     sync: SyncService
+    actor: Actor | None = None  # None: the open folder's user (the profile's operator)
     settings: OfficeSettings = field(init=False)
     audit: AuditService = field(init=False)
 
     def __post_init__(self) -> None:
         self.settings = OfficeSettings(self.db.path)
-        self.audit = AuditService(self.db, self.operator)
+        if self.actor is None:
+            self.actor = Actor.open(self.profile.operator if self.profile else "")
+        self.audit = AuditService(self.db, self.actor.audit_name)
+        self.set_actor(self.actor)
 
     @classmethod
     def build(cls, db: Database, profile: OfficeProfile | None,
-              language: str = "zh_CN") -> Services:
+              language: str = "zh_CN", actor: Actor | None = None) -> Services:
         from gridoffice.services.households import HouseholdService
         from gridoffice.services.inservice import InServiceService
         from gridoffice.services.meetings import MeetingService
@@ -58,23 +65,40 @@ class Services:
                    orgs=OrgService(db, operator), roster=RosterService(db, operator),
                    households=HouseholdService(db, operator),
                    meetings=MeetingService(db, operator),
-                   inservice=InServiceService(db, operator), sync=SyncService(db))
+                   inservice=InServiceService(db, operator), sync=SyncService(db),
+                   actor=actor)
 
     @classmethod
-    def for_database(cls, db: Database, language: str = "zh_CN") -> Services:
-        """The services of ``db`` for the office it is set up for."""
+    def for_database(cls, db: Database, language: str = "zh_CN",
+                     actor: Actor | None = None) -> Services:
+        """The services of ``db`` for the office it is set up for, acting as ``actor``."""
         from gridoffice.services.office import load_profile
 
-        return cls.build(db, load_profile(db.path), language)
+        return cls.build(db, load_profile(db.path), language, actor)
 
     def replace(self, **services: Any) -> Services:
         """The same container with some services in place of its own (a service with a
         fixed clock, say)."""
         return dataclasses.replace(self, **services)
 
+    def _acting(self) -> tuple[Any, ...]:
+        return (self.orgs, self.roster, self.households, self.meetings, self.inservice,
+                self.sync)
+
     @property
     def operator(self) -> str:
-        return self.profile.operator if self.profile else ""
+        """The name written into records: the signed-in account's (real) name."""
+        assert self.actor is not None
+        return self.actor.operator
+
+    def set_actor(self, actor: Actor) -> None:
+        """Every service acts as ``actor`` from now on (sign-in, switch of user)."""
+        self.actor = actor
+        for service in self._acting():
+            service.actor = actor
+            if hasattr(service, "operator"):
+                service.operator = actor.operator
+        self.audit.operator = actor.audit_name
 
     @property
     def unit(self) -> str:
@@ -82,11 +106,12 @@ class Services:
         return self.profile.name if self.profile else ""
 
     def set_profile(self, profile: OfficeProfile) -> None:
-        """The office's settings changed: every service writes as the new operator."""
+        """The office's settings changed; in a folder without accounts, every service
+        writes as the operator typed there."""
         self.profile = profile
-        for service in (self.orgs, self.roster, self.households, self.meetings,
-                        self.inservice, self.audit):
-            service.operator = profile.operator
+        assert self.actor is not None
+        if self.actor.is_open:
+            self.set_actor(Actor.open(profile.operator, control_tags=self.actor.control_tags))
 
     def grid_choices(self) -> list[tuple[str, str]]:
         """(id, name) of the grids, for the lists of other areas."""

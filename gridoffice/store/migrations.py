@@ -791,8 +791,34 @@ def _step_8(conn: sqlite3.Connection) -> None:
         """)
 
 
+def _step_9(conn: sqlite3.Connection) -> None:
+    """Accounts: the people who sign in on this PC, local (never synced), disabled and
+    never deleted. ``grids`` and ``communities`` are JSON lists of ids (a grid worker's
+    grids; a street worker's communities, empty for all). Five wrong passwords set
+    ``locked_until``, which a restart does not clear."""
+    _run(conn, """
+        CREATE TABLE account (
+            login TEXT PRIMARY KEY NOT NULL COLLATE NOCASE,
+            real_name TEXT NOT NULL DEFAULT '',
+            role TEXT NOT NULL,
+            grids TEXT NOT NULL DEFAULT '[]',
+            communities TEXT NOT NULL DEFAULT '[]',
+            phone TEXT NOT NULL DEFAULT '',
+            control_tags INTEGER NOT NULL DEFAULT 0,
+            disabled INTEGER NOT NULL DEFAULT 0,
+            password_hash TEXT NOT NULL,
+            failed INTEGER NOT NULL DEFAULT 0,
+            locked_until TEXT,
+            created_at TEXT NOT NULL,
+            changed_at TEXT NOT NULL
+        );
+        CREATE TRIGGER account_no_delete BEFORE DELETE ON account
+        BEGIN SELECT RAISE(ABORT, 'accounts are disabled, never deleted'); END
+        """)
+
+
 STEPS: list[Callable[[sqlite3.Connection], None]] = [
-    _step_1, _step_2, _step_3, _step_4, _step_5, _step_6, _step_7, _step_8,
+    _step_1, _step_2, _step_3, _step_4, _step_5, _step_6, _step_7, _step_8, _step_9,
 ]
 
 

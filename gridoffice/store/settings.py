@@ -33,6 +33,9 @@ MEETING_WORKDAYS = "meetings.workdays"
 MEETING_VOTE_BASE = "meetings.vote_base"
 MEETING_PLACE = "meetings.place"
 INSERVICE_RULES = "inservice.{rule}"  # the points rules, one key per PointRules field
+ACCOUNTS_OPEN = "accounts.open"  # "1": a folder without accounts on purpose (demo, --open)
+IDLE_LOCK_MINUTES = "session.idle_minutes"  # the window locks after this idle time
+DEFAULT_IDLE_LOCK_MINUTES = 10
 # --- keys of the ``meta`` table (this copy's identity and counters) ---------------------
 META_SYNC_KEYS = "sync.keys"
 META_SYNC_EXPORTS = "sync.exports"
@@ -142,3 +145,15 @@ class OfficeSettings:
     @show_control_tags.setter
     def show_control_tags(self, shown: bool) -> None:
         write(self.path, {SHOW_CONTROL_TAGS: "1" if shown else None})
+
+    @property
+    def idle_lock_minutes(self) -> int:
+        """Minutes without input after which the window locks (0: never)."""
+        try:
+            return max(0, int(self._get(IDLE_LOCK_MINUTES) or DEFAULT_IDLE_LOCK_MINUTES))
+        except ValueError:
+            return DEFAULT_IDLE_LOCK_MINUTES
+
+    @idle_lock_minutes.setter
+    def idle_lock_minutes(self, minutes: int) -> None:
+        write(self.path, {IDLE_LOCK_MINUTES: str(max(0, int(minutes)))})

@@ -176,7 +176,8 @@ class MainWindow(QMainWindow):
             from gridoffice.store.database import Database
 
             self.db = Database(self.context.opened.path)
-            self.services = Services.build(self.db, self.profile, self.context.language)
+            self.services = Services.build(self.db, self.profile, self.context.language,
+                                           self.context.actor)
             self._show_communities()
             for tab in self.tab_list:
                 tab.attach(self.services)
