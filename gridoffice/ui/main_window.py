@@ -30,6 +30,7 @@ from gridoffice.ui.labels import code_label
 
 if TYPE_CHECKING:
     from gridoffice.app_context import AppContext
+    from gridoffice.domain.access import Actor
     from gridoffice.services.changes import Changes
     from gridoffice.services.container import Services
     from gridoffice.services.office import OfficeProfile
@@ -181,6 +182,7 @@ class MainWindow(QMainWindow):
             self._show_communities()
             for tab in self.tab_list:
                 tab.attach(self.services)
+            self.apply_access()
         except UserError as err:
             log.error("cannot load the data: %s", err)
             self.load_failed.emit(err)
@@ -225,6 +227,23 @@ class MainWindow(QMainWindow):
         for tab in self.tab_list:
             if tab is not source:
                 tab.refresh(changes)
+
+    def set_actor(self, actor: Actor) -> None:
+        """Another person signed in (switch of user): the services act as them and
+        the window shows what they may do."""
+        if self.services is not None:
+            self.services.set_actor(actor)
+        self.context.actor = actor
+        self.apply_access()
+
+    def apply_access(self) -> None:
+        """Tabs, buttons and menus follow the actor's role (see domain/access)."""
+        if self.services is None or self.services.actor is None:
+            return
+        actor = self.services.actor
+        for index, tab in enumerate(self.tab_list):
+            self.tabs.setTabVisible(index, tab.visible_for(actor))
+            tab.apply_access(actor)
 
     def _show_communities(self) -> None:
         """The street office sees every community's records (read-only) in every tab;

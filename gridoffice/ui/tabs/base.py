@@ -22,6 +22,7 @@ from gridoffice.ui.labels import translate_by_class
 from gridoffice.ui.ledger_jobs import LedgerJobs
 
 if TYPE_CHECKING:
+    from gridoffice.domain.access import Actor
     from gridoffice.errors import UserError
     from gridoffice.ledgers.catalogue import Ledger
     from gridoffice.services.audit import AuditService
@@ -34,6 +35,7 @@ class BaseTab(QWidget):
     """One tab of the main window (see the module's docstring for the contract)."""
 
     key: ClassVar[str] = ""  # its name in the window and in window.ini: "roster", …
+    view_permission: ClassVar[str] = ""  # domain/access: the tab is shown only with it
     title_text: ClassVar[str] = ""  # QT_TRANSLATE_NOOP("MainWindow", …)
     watches: ClassVar[frozenset[str]] = frozenset()  # tables whose changes it shows
 
@@ -75,6 +77,15 @@ class BaseTab(QWidget):
     def reload_for(self, changes: Changes) -> None:
         """Read again what the tab shows; ``changes`` says what changed."""
         raise NotImplementedError
+
+    def visible_for(self, actor: Actor) -> bool:
+        """Whether ``actor`` sees this tab at all."""
+        return not self.view_permission or actor.allows(self.view_permission)
+
+    def apply_access(self, actor: Actor) -> None:
+        """Show only what ``actor`` may do: hide the buttons and menu actions their
+        role does not allow (called after sign-in and after a switch of user; the
+        services refuse the same things again)."""
 
     def set_scope(self, scope: CommunityScope) -> None:
         """The street office's view: every community's records, the communities'

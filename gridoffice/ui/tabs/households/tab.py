@@ -24,6 +24,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSplitter, QToolBar, QToolButton, QVBoxLayout, QWidget
 
+from gridoffice.domain import access
 from gridoffice.domain.codes import CARE_TAGS
 from gridoffice.i18n import QT_TRANSLATE_NOOP
 from gridoffice.ledgers import catalogue
@@ -63,6 +64,7 @@ class HouseholdsTab(HouseholdsView, BaseTab, RowSelection):
     """See the module docstring."""
 
     key = "households"
+    view_permission = access.HOUSEHOLDS_VIEW
     title_text = QT_TRANSLATE_NOOP("MainWindow", "Grid households")
     # member links and grid branches show members' and organisations' names
     watches = changes.HOUSEHOLDS | {"member", "org"}

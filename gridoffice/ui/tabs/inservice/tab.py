@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QDialog, QTabWidget, QVBoxLayout, QWidget
 
+from gridoffice.domain import access
 from gridoffice.errors import UserError
 from gridoffice.i18n import QT_TRANSLATE_NOOP
 from gridoffice.services import changes
@@ -52,6 +53,7 @@ class InServiceTab(BaseTab, RowSelection):
     """See the module docstring."""
 
     key = "inservice"
+    view_permission = access.INSERVICE_VIEW
     title_text = QT_TRANSLATE_NOOP("MainWindow", "In-service members")
     watches = changes.INSERVICE | {"grid", "member"}  # posts sit in grids
     loaded = Signal(int)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QDialog, QTabWidget, QToolBar, QToolButton, QVBoxLayout, QWidget
 
+from gridoffice.domain import access
 from gridoffice.i18n import QT_TRANSLATE_NOOP
 from gridoffice.ledgers import catalogue
 from gridoffice.services import changes
@@ -45,6 +46,7 @@ class MeetingsTab(BaseTab, RowSelection):
     """See the module docstring."""
 
     key = "meetings"
+    view_permission = access.MEETINGS_VIEW
     title_text = QT_TRANSLATE_NOOP("MainWindow", "Resident council")
     # attendees are members and residents: their names follow
     watches = changes.MEETINGS | {"member", "resident"}

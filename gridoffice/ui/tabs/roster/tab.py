@@ -23,6 +23,7 @@ from PySide6.QtCore import QSettings, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QFileDialog, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
+from gridoffice.domain import access
 from gridoffice.i18n import QT_TRANSLATE_NOOP
 from gridoffice.ledgers import catalogue
 from gridoffice.services import changes
@@ -55,6 +56,7 @@ class RosterTab(BaseTab):
     organisation's details on the right."""
 
     key = "roster"
+    view_permission = access.ROSTER_VIEW
     title_text = QT_TRANSLATE_NOOP("MainWindow", "Party members")
     # residents linked to members show in the member's record
     watches = changes.ROSTER | {"resident", "household"}

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gridoffice.domain import access
 from gridoffice.errors import UserError
 from gridoffice.i18n import QT_TRANSLATE_NOOP
 from gridoffice.ledgers import catalogue
@@ -70,6 +71,7 @@ class SyncTab(BaseTab):
     """See the module docstring."""
 
     key = "sync"
+    view_permission = access.SYNC
     title_text = QT_TRANSLATE_NOOP("MainWindow", "Sync")
     watches = changes.SYNC
     synced = Signal()  # an import or a resolution changed records (after ``changed``)
