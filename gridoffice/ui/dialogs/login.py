@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QFormLayout, QLineEdit, QWidget
 
 from gridoffice.domain import access
@@ -26,6 +27,7 @@ from gridoffice.services.accounts import (
 from gridoffice.ui import messages
 from gridoffice.ui.dialogs.form import FormDialog
 
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 DEFAULT_ADMIN_LOGIN = "admin"
 MSG_SAME_PASSWORD = QT_TRANSLATE_NOOP(
     "errors", "New password: the same as the current one; choose another.")
@@ -43,21 +45,22 @@ class AdminFields:
     administrator dialog and in the first-start dialog."""
 
     def __init__(self, dialog: FormDialog, form: QFormLayout | None = None) -> None:
-        tr = dialog.tr
+        # translate() with a fixed context: tr() follows the runtime class (two dialogs)
         self.login_edit = QLineEdit(DEFAULT_ADMIN_LOGIN, dialog)
         self.login_edit.setMaxLength(MAX_LOGIN + 20)
         self.name_edit = QLineEdit(dialog)
         self.name_edit.setMaxLength(MAX_NAME + 20)
-        self.name_edit.setPlaceholderText(tr("e.g. Wang Fang, written into the history"))
+        self.name_edit.setPlaceholderText(
+            translate("AdminFields", "e.g. Wang Fang, written into the history"))
         self.password_edit = password_edit(dialog)
-        self.password_edit.setPlaceholderText(tr("At least 8 characters"))
+        self.password_edit.setPlaceholderText(translate("AdminFields", "At least 8 characters"))
         self.repeat_edit = password_edit(dialog)
-        dialog.add_row("login", tr("Login name"), self.login_edit, required=True, form=form)
-        dialog.add_row("real_name", tr("Real name"), self.name_edit, required=True, form=form)
-        dialog.add_row("password", tr("Password"), self.password_edit, required=True,
-                       form=form)
-        dialog.add_row(None, tr("Repeat the password"), self.repeat_edit, required=True,
-                       form=form)
+        rows = (("login", translate("AdminFields", "Login name"), self.login_edit),
+                ("real_name", translate("AdminFields", "Real name"), self.name_edit),
+                ("password", translate("AdminFields", "Password"), self.password_edit),
+                (None, translate("AdminFields", "Repeat the password"), self.repeat_edit))
+        for key, label, edit in rows:
+            dialog.add_row(key, label, edit, required=True, form=form)
 
     def draft(self) -> AccountDraft:
         return AccountDraft(self.login_edit.text(), access.ADMIN, self.name_edit.text())
