@@ -2401,8 +2401,8 @@ Export with full numbers?</source>
             <translation>退出</translation>
         </message>
         <message>
-            <source>The window was locked after a while without use. {user}: enter your password to go on.</source>
-            <translation>窗口因一段时间无人操作已锁定。{user}：请输入密码继续。</translation>
+            <source>The window was locked after a while without use. {name} ({role}), enter your password to go on.</source>
+            <translation>窗口因一段时间无人操作已锁定。请{name}（{role}）输入密码继续。</translation>
         </message>
     </context>
     <context>

@@ -170,8 +170,9 @@ class LockScreen(QFrame):
 
     def show_for(self, actor: Actor) -> None:
         self.who.setText(self.tr(
-            "The window was locked after a while without use. {user}: enter your password "
-            "to go on.").format(user=user_text(actor)))
+            "The window was locked after a while without use. {name} ({role}), enter your "
+            "password to go on.").format(name=actor.operator or actor.login,
+                                         role=role_label(actor.role)))
         self.password_edit.clear()
         self.clear_error()
         self.setGeometry(self.parentWidget().rect())

@@ -230,7 +230,7 @@ def test_idle_window_locks_and_opens_only_for_the_same_persons_password(qtbot, s
     screen = session.lock_screen
     assert signed.tabs.isHidden() and not signed.menuBar().isEnabled()
     assert screen.geometry() == signed.rect()
-    assert "User: 王书记 (Administrator)" in screen.who.text()
+    assert "王书记 (Administrator), enter your password" in screen.who.text()
     session.idle_ms = 60_000  # no second lock while the test types
 
     qtbot.keyClicks(screen.password_edit, "wrong-password")
