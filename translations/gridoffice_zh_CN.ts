@@ -169,6 +169,44 @@
         </message>
     </context>
     <context>
+        <name>AdminDialog</name>
+        <message>
+            <source>Create the administrator</source>
+            <translation>创建管理员</translation>
+        </message>
+        <message>
+            <source>From now on everyone signs in to GridOffice with their own account, and what they may see follows their role. Create the administrator's account first: the administrator adds the other accounts.</source>
+            <translation>从现在起，每个人都用自己的账户登录网格通，能看到什么由其角色决定。请先创建管理员账户，其他账户由管理员添加。</translation>
+        </message>
+    </context>
+    <context>
+        <name>AdminFields</name>
+        <message>
+            <source>e.g. Wang Fang, written into the history</source>
+            <translation>如：王芳，记入历史记录</translation>
+        </message>
+        <message>
+            <source>At least 8 characters</source>
+            <translation>至少 8 个字符</translation>
+        </message>
+        <message>
+            <source>Login name</source>
+            <translation>登录名</translation>
+        </message>
+        <message>
+            <source>Real name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>密码</translation>
+        </message>
+        <message>
+            <source>Repeat the password</source>
+            <translation>再次输入密码</translation>
+        </message>
+    </context>
+    <context>
         <name>AgendaPage</name>
         <message>
             <source>Agenda</source>
@@ -644,6 +682,33 @@
         <message>
             <source>Old head becomes</source>
             <translation>原户主改为</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChangePasswordDialog</name>
+        <message>
+            <source>Change my password</source>
+            <translation>修改我的密码</translation>
+        </message>
+        <message>
+            <source>Account: {login}</source>
+            <translation>账户：{login}</translation>
+        </message>
+        <message>
+            <source>At least 8 characters</source>
+            <translation>至少 8 个字符</translation>
+        </message>
+        <message>
+            <source>Current password</source>
+            <translation>当前密码</translation>
+        </message>
+        <message>
+            <source>New password</source>
+            <translation>新密码</translation>
+        </message>
+        <message>
+            <source>Repeat the new password</source>
+            <translation>再次输入新密码</translation>
         </message>
     </context>
     <context>
@@ -2314,6 +2379,60 @@ Export with full numbers?</source>
         </message>
     </context>
     <context>
+        <name>LockScreen</name>
+        <message>
+            <source>GridOffice is locked</source>
+            <translation>网格通已锁定</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>密码</translation>
+        </message>
+        <message>
+            <source>Unlock</source>
+            <translation>解锁</translation>
+        </message>
+        <message>
+            <source>Switch user…</source>
+            <translation>切换用户…</translation>
+        </message>
+        <message>
+            <source>Quit</source>
+            <translation>退出</translation>
+        </message>
+        <message>
+            <source>The window was locked after a while without use. {name} ({role}), enter your password to go on.</source>
+            <translation>窗口因一段时间无人操作已锁定。请{name}（{role}）输入密码继续。</translation>
+        </message>
+    </context>
+    <context>
+        <name>LoginDialog</name>
+        <message>
+            <source>Switch user</source>
+            <translation>切换用户</translation>
+        </message>
+        <message>
+            <source>Sign in</source>
+            <translation>登录</translation>
+        </message>
+        <message>
+            <source>Login name</source>
+            <translation>登录名</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>密码</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>Quit</source>
+            <translation>退出</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <source>Loading…</source>
@@ -3827,6 +3946,10 @@ Log file: {log}</source>
             <translation>经办人</translation>
         </message>
         <message>
+            <source>Administrator</source>
+            <translation>管理员</translation>
+        </message>
+        <message>
             <source>Follow the system</source>
             <translation>跟随系统</translation>
         </message>
@@ -3835,12 +3958,39 @@ Log file: {log}</source>
             <translation>界面语言</translation>
         </message>
         <message>
+            <source> min</source>
+            <translation> 分钟</translation>
+        </message>
+        <message>
+            <source>Never</source>
+            <translation>从不</translation>
+        </message>
+        <message>
+            <source>Without mouse or keyboard input for this long, the window is covered and asks for the password again (0: never).</source>
+            <translation>超过这段时间没有鼠标或键盘操作，窗口将被遮盖，需重新输入密码（0：从不锁定）。</translation>
+        </message>
+        <message>
+            <source>Lock the window when idle for</source>
+            <translation>无操作多久后锁定窗口</translation>
+        </message>
+        <message>
             <source>Changing the role from {old} to {new} changes what GridOffice shows and which ledgers it offers. Change the role?</source>
             <translation>将单位类型从“{old}”改为“{new}”会改变网格通显示的内容和提供的台账。确定要修改吗？</translation>
         </message>
         <message>
             <source>The new language is used the next time GridOffice starts.</source>
             <translation>新的界面语言将在下次启动网格通时生效。</translation>
+        </message>
+    </context>
+    <context>
+        <name>OpenBanner</name>
+        <message>
+            <source>No accounts: anyone can see all data</source>
+            <translation>未设置账户：任何人都可查看全部数据</translation>
+        </message>
+        <message>
+            <source>Add the administrator…</source>
+            <translation>添加管理员…</translation>
         </message>
     </context>
     <context>
@@ -5924,6 +6074,37 @@ Export with full numbers?</source>
         </message>
     </context>
     <context>
+        <name>Session</name>
+        <message>
+            <source>User: {name} ({role})</source>
+            <translation>用户：{name}（{role}）</translation>
+        </message>
+        <message>
+            <source>Switch user…</source>
+            <translation>切换用户…</translation>
+        </message>
+        <message>
+            <source>Change my password…</source>
+            <translation>修改我的密码…</translation>
+        </message>
+        <message>
+            <source>Lock now</source>
+            <translation>立即锁定</translation>
+        </message>
+        <message>
+            <source>Signed in as {user}.</source>
+            <translation>已以 {user} 的身份登录。</translation>
+        </message>
+        <message>
+            <source>Your password was changed.</source>
+            <translation>您的密码已修改。</translation>
+        </message>
+        <message>
+            <source>The administrator {user} was created and is signed in; from now on everyone signs in.</source>
+            <translation>已创建管理员 {user} 并已登录；从现在起每个人都需要登录。</translation>
+        </message>
+    </context>
+    <context>
         <name>SheetChoice</name>
         <message>
             <source>Choose the Excel file</source>
@@ -7024,6 +7205,10 @@ Give it to the other office; they trust it after checking that its fingerprint m
         <message>
             <source>(no log file)</source>
             <translation>（无日志文件）</translation>
+        </message>
+        <message>
+            <source>{office}: sign in with your login name and password.</source>
+            <translation>{office}：请用登录名和密码登录。</translation>
         </message>
     </context>
     <context>
@@ -10896,6 +11081,10 @@ Give it to the other office; they trust it after checking that its fingerprint m
         <message>
             <source>Accounts are managed by the administrator: sign in as the administrator.</source>
             <translation>账户由管理员管理：请以管理员身份登录。</translation>
+        </message>
+        <message>
+            <source>New password: the same as the current one; choose another.</source>
+            <translation>新密码：与当前密码相同，请另选一个。</translation>
         </message>
     </context>
     <context>

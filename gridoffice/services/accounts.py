@@ -334,6 +334,20 @@ class AccountService:
                             (access.ADMIN,)).fetchone()[0]
 
     # --- changes ---------------------------------------------------------------------------
+    def check_new(self, draft: AccountDraft, password: str, repeat: str | None = None) -> None:
+        """Raise what :meth:`add` would refuse, writing nothing (the first-start dialog
+        checks the administrator before it sets up the office)."""
+        self._check_password(password, repeat)
+        with self._read() as conn:
+            first = conn.execute("SELECT 1 FROM account LIMIT 1").fetchone() is None
+            if first and draft.role != access.ADMIN:
+                raise ValidationError("role", MSG_FIRST_ADMIN)
+            if not first:
+                self._require_admin()
+            clean = self._clean(conn, draft)
+            if self._get(conn, clean.login) is not None:
+                raise ValidationError("login", MSG_LOGIN_TAKEN, login=clean.login)
+
     def add(self, draft: AccountDraft, password: str, repeat: str | None = None) -> Account:
         """A new account. The folder's first account must be the administrator and
         needs nobody signed in; later ones are added by an administrator."""

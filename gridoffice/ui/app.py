@@ -218,13 +218,84 @@ def _qt_message(kind: QtMsgType, _context: QMessageLogContext, text: str) -> Non
     _qt_log.log(_QT_LOG_LEVELS.get(kind, logging.WARNING), "%s", text)
 
 
+# --- signing in ---------------------------------------------------------------------------
+USER_ENV = "GRIDOFFICE_USER"
+PASSWORD_ENV = "GRIDOFFICE_PASSWORD"
+
+
+def _modal(app: QApplication, ask: Callable[[], object]) -> object:
+    """Run a dialog before the window exists: closing it must not end the event loop."""
+    quit_on_close = app.quitOnLastWindowClosed()
+    app.setQuitOnLastWindowClosed(False)
+    try:
+        return ask()
+    finally:
+        app.setQuitOnLastWindowClosed(quit_on_close)
+
+
+def sign_in_at_start(context: AppContext, app: QApplication) -> int | None:
+    """Who works in the window: sets ``context.actor``; an exit code to stop with, or
+    None to go on.
+
+    An office set up before accounts existed (no account yet, not open on
+    purpose) first gets its administrator; a folder with accounts asks for a
+    sign-in; an open folder asks nothing (the window shows a red banner).
+    Cancelling either dialog ends the program with 0.
+
+    ``context.exit_after_show`` (smoke tests) never waits for a dialog: a folder
+    without accounts opens as it is; a folder with accounts signs in with the
+    environment's ``GRIDOFFICE_USER`` and ``GRIDOFFICE_PASSWORD``, and without
+    them (or with wrong ones) the program logs why and ends with 1, showing no data.
+    """
+    from gridoffice.services.accounts import NEEDS_ADMIN, SIGNED, AccountService
+
+    path = context.opened.path
+    mode = AccountService(path).mode()
+    if context.exit_after_show:
+        if mode != SIGNED:
+            return None
+        user, password = os.environ.get(USER_ENV, ""), os.environ.get(PASSWORD_ENV, "")
+        if not user or not password:
+            log.error("the folder has accounts: set %s and %s to open it with "
+                      "--exit-after-show", USER_ENV, PASSWORD_ENV)
+            return 1
+        try:
+            context.actor = AccountService(path).sign_in(user, password)
+        except UserError as exc:
+            log.error("cannot sign in as %s: %s", user, exc.english())
+            return 1
+        return None
+    if mode == SIGNED:
+        from gridoffice.ui.dialogs.login import LoginDialog
+
+        office_name = context.profile.name if context.profile else ""
+        actor = _modal(app, lambda: LoginDialog.ask(None, path, intro=translate(
+            "app", "{office}: sign in with your login name and password.").format(
+                office=office_name or APP_NAME)))
+    elif mode == NEEDS_ADMIN:
+        from gridoffice.ui.dialogs.login import AdminDialog
+
+        actor = _modal(app, lambda: AdminDialog.ask(None, path))
+    else:
+        return None
+    if actor is None:
+        log.info("sign-in cancelled")
+        return 0
+    context.actor = actor  # type: ignore[assignment]
+    return None
+
+
 # --- entry points -------------------------------------------------------------------------
 def run(context: AppContext) -> int:
     """Run the GUI until the main window closes; the exit code.
 
-    First start (no office profile): the setup dialog comes first, and
-    cancelling it ends the program with 0. ``context.exit_after_show``:
-    skip that dialog, show the window, load the data, then exit 0.
+    First start (no office profile): the setup dialog comes first (with the
+    first administrator, who is then signed in), and cancelling it ends the
+    program with 0. Later starts sign in first (:func:`sign_in_at_start`).
+    ``context.exit_after_show``: skip the setup dialog, sign in without asking
+    (see :func:`sign_in_at_start`: with accounts it needs ``GRIDOFFICE_USER`` and
+    ``GRIDOFFICE_PASSWORD``, else it ends with 1), show the window, load the
+    data, then exit 0.
     """
     started = process_start_time()
     previous_handler = qInstallMessageHandler(_qt_message)
@@ -234,20 +305,22 @@ def run(context: AppContext) -> int:
     previous_hook = install_excepthook(context.log_file, interactive=not context.exit_after_show)
     try:
         if context.profile is None and not context.exit_after_show:
+            from gridoffice.services.accounts import NEEDS_ADMIN, AccountService
             from gridoffice.ui.dialogs.office_setup import OfficeSetupDialog
 
-            quit_on_close = app.quitOnLastWindowClosed()
-            app.setQuitOnLastWindowClosed(False)  # closing the dialog must not end the loop
-            try:
-                result = OfficeSetupDialog.ask(None, context.opened.path,
-                                               language_setting=context.language_setting,
-                                               first_start=True)
-            finally:
-                app.setQuitOnLastWindowClosed(quit_on_close)
+            with_admin = AccountService(context.opened.path).mode() == NEEDS_ADMIN
+            result = _modal(app, lambda: OfficeSetupDialog.ask(
+                None, context.opened.path, language_setting=context.language_setting,
+                first_start=True, with_admin=with_admin))
             if result is None:
                 log.info("first start cancelled")
                 return 0
-            context.profile = result.profile
+            context.profile = result.profile  # type: ignore[attr-defined]
+            context.actor = result.actor  # type: ignore[attr-defined]
+        if context.actor is None:
+            stop = sign_in_at_start(context, app)
+            if stop is not None:
+                return stop
 
         from gridoffice.ui.main_window import MainWindow
 

@@ -93,6 +93,9 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_status_bar()
         self.update_profile_texts()
+        from gridoffice.ui.session import Session
+
+        self.session = Session(self)  # who is signed in, the idle lock, the open banner
         self.resize(1200, 760)
         self._restore_state()
 
@@ -234,6 +237,7 @@ class MainWindow(QMainWindow):
         if self.services is not None:
             self.services.set_actor(actor)
         self.context.actor = actor
+        self.session.actor_changed(actor)
         self.apply_access()
 
     def apply_access(self) -> None:
@@ -328,10 +332,13 @@ class MainWindow(QMainWindow):
     def edit_settings(self) -> None:
         from gridoffice.ui.dialogs.office_setup import OfficeSetupDialog
 
+        actor = self.context.actor
         result = OfficeSetupDialog.ask(self, self.context.opened.path, self.profile,
-                                       self.context.language_setting)
+                                       self.context.language_setting,
+                                       accounts=actor is not None and not actor.is_open)
         if result is None:
             return
+        self.session.restart_idle()  # the idle minutes may have changed
         self.profile = result.profile
         self.context.profile = result.profile
         self.context.language_setting = result.language_setting
@@ -366,6 +373,7 @@ class MainWindow(QMainWindow):
         if self._shut_down:
             return
         self._shut_down = True
+        self.session.stop()
         self.save_state()
         jobs = []
         for tab in self.tab_list:

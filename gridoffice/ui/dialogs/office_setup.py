@@ -1,7 +1,10 @@
-"""The office profile (and, in Settings, the interface language).
+"""The office profile (and, in Settings, the interface language and the idle lock).
 
 Shown at first start, before the main window, and from Settings. Nothing is
 saved until :func:`gridoffice.services.office.validate` accepts the profile.
+At the first start of a folder without accounts it also creates the first
+administrator (checked before anything is written) and signs them in; in a
+folder with accounts the operator is the signed-in account, so its field is hidden.
 """
 
 from __future__ import annotations
@@ -9,17 +12,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLineEdit, QSpinBox, QWidget
 
+from gridoffice.domain.access import Actor
 from gridoffice.domain.codes import OFFICE_ROLES
 from gridoffice.services import office
 from gridoffice.services.office import OfficeProfile
+from gridoffice.store.settings import OfficeSettings
 from gridoffice.ui import messages
 from gridoffice.ui.dialogs.form import FormDialog, KeepOpen
 from gridoffice.ui.labels import code_label
 
 # Language names are written in their own language so anyone can find theirs.
 LANGUAGE_NAMES = (("zh_CN", "简体中文"), ("en", "English"))
+MAX_IDLE_MINUTES = 240
 
 
 @dataclass(frozen=True)
@@ -28,6 +34,8 @@ class OfficeSetupResult:
     language_setting: str  # "" = follow the system
     language_changed: bool
     role_changed: bool
+    actor: Actor | None = None  # the administrator created (and signed in) at first start
+    idle_minutes: int | None = None  # Settings: the idle lock (0: never)
 
 
 class OfficeSetupDialog(FormDialog):
@@ -35,13 +43,18 @@ class OfficeSetupDialog(FormDialog):
 
     def __init__(self, parent: QWidget | None, db_path: Path,
                  profile: OfficeProfile | None = None, language_setting: str = "",
-                 first_start: bool = False) -> None:
+                 first_start: bool = False, *, with_admin: bool = False,
+                 accounts: bool = False) -> None:
+        """``with_admin`` (first start of a folder without accounts): also create the
+        administrator. ``accounts``: the folder has accounts, so the operator is the
+        signed-in account and its field is hidden."""
         title = self.tr("Set up GridOffice") if first_start else self.tr("Office and language")
         super().__init__(parent, title)
         self.db_path = db_path
         self.profile = profile
         self.first_start = first_start
         self.language_setting = language_setting
+        self.accounts = accounts or with_admin
         if first_start:
             self.set_intro(self.tr(
                 "Welcome to GridOffice. Enter the office this computer works for; "
@@ -61,7 +74,19 @@ class OfficeSetupDialog(FormDialog):
         self.add_row("name", self.tr("Office name"), self.name_edit, required=True)
         self.add_row("street", self.tr("Street office"), self.street_edit, required=True)
         self.add_row("role", self.tr("Role"), self.role_combo)
-        self.add_row("operator", self.tr("Operator"), self.operator_edit, required=True)
+        self.add_row("operator", self.tr("Operator"), self.operator_edit,
+                     required=not self.accounts)
+        if self.accounts:
+            self.form.setRowVisible(self.operator_edit, False)
+        self.admin = None
+        if with_admin:
+            from gridoffice.ui.dialogs.login import AdminFields
+
+            box = QGroupBox(self.tr("Administrator"), self)
+            box_form = QFormLayout(box)
+            self.admin = AdminFields(self, box_form)
+            self.form.addRow(box)
+        self.idle_spin: QSpinBox | None = None
         self.language_combo: QComboBox | None = None
         if not first_start:
             self.language_combo = QComboBox(self)
@@ -71,6 +96,16 @@ class OfficeSetupDialog(FormDialog):
             index = self.language_combo.findData(language_setting)
             self.language_combo.setCurrentIndex(max(index, 0))
             self.add_row("language", self.tr("Language"), self.language_combo)
+            self.idle_spin = QSpinBox(self)
+            self.idle_spin.setRange(0, MAX_IDLE_MINUTES)
+            self.idle_spin.setSuffix(self.tr(" min"))
+            self.idle_spin.setSpecialValueText(self.tr("Never"))
+            self.idle_spin.setValue(OfficeSettings(db_path).idle_lock_minutes)
+            self.idle_spin.setToolTip(self.tr(
+                "Without mouse or keyboard input for this long, the window is covered and "
+                "asks for the password again (0: never)."))
+            self.add_row("idle_minutes", self.tr("Lock the window when idle for"),
+                         self.idle_spin)
         if profile is not None:
             self.name_edit.setText(profile.name)
             self.street_edit.setText(profile.street)
@@ -79,11 +114,20 @@ class OfficeSetupDialog(FormDialog):
         self.update_ok()
 
     def entered_profile(self) -> OfficeProfile:
+        operator = self.operator_edit.text()
+        if self.admin is not None:  # the administrator is the operator
+            operator = self.admin.name_edit.text().strip() or self.admin.login_edit.text()
         return OfficeProfile(self.name_edit.text(), self.street_edit.text(),
-                             str(self.role_combo.currentData()), self.operator_edit.text())
+                             str(self.role_combo.currentData()), operator)
 
     def perform(self) -> OfficeSetupResult | None:
         profile = office.validate(self.entered_profile())
+        if self.admin is not None:  # checked before anything is written
+            from gridoffice.services.accounts import AccountService
+
+            AccountService(self.db_path).check_new(self.admin.draft(),
+                                                   self.admin.password_edit.text(),
+                                                   self.admin.repeat_edit.text())
         language = str(self.language_combo.currentData()) if self.language_combo else \
             self.language_setting
         role_changed = self.profile is not None and self.profile.role != profile.role
@@ -98,7 +142,12 @@ class OfficeSetupDialog(FormDialog):
         language_changed = language != self.language_setting
         if language_changed:
             office.save_language(self.db_path, language)
-        return OfficeSetupResult(saved, language, language_changed, role_changed)
+        actor = self.admin.create(self.db_path) if self.admin is not None else None
+        idle = None
+        if self.idle_spin is not None:
+            idle = self.idle_spin.value()
+            OfficeSettings(self.db_path).idle_lock_minutes = idle
+        return OfficeSetupResult(saved, language, language_changed, role_changed, actor, idle)
 
     def accept(self) -> None:
         super().accept()
@@ -110,7 +159,10 @@ class OfficeSetupDialog(FormDialog):
 
     @classmethod
     def ask(cls, parent: QWidget | None, db_path: Path, profile: OfficeProfile | None = None,
-            language_setting: str = "", first_start: bool = False) -> OfficeSetupResult | None:
+            language_setting: str = "", first_start: bool = False, *,
+            with_admin: bool = False, accounts: bool = False) -> OfficeSetupResult | None:
         """Show the dialog; the saved result, or None if the user cancelled."""
-        return cls(parent, db_path, profile, language_setting, first_start).ask_result()
+        dialog = cls(parent, db_path, profile, language_setting, first_start,
+                     with_admin=with_admin, accounts=accounts)
+        return dialog.ask_result()  # type: ignore[no-any-return]
 
