@@ -51,8 +51,11 @@ class PermissionsDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+        rows_header = self.table.verticalHeader()
+        rows_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        rows_header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.note = QLabel(self.tr(
             "Control tags are never given by a role: an administrator grants them to "
             "single accounts of the roles marked here. A grid worker sees only the "
@@ -65,7 +68,9 @@ class PermissionsDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.note)
         layout.addWidget(buttons)
-        self.resize(900, 640)
+        height = (rows_header.length() + header.height() + self.note.sizeHint().height()
+                  + buttons.sizeHint().height() + 60)
+        self.resize(820, min(max(height, 480), 900))
 
     @classmethod
     def ask(cls, parent: QWidget | None = None) -> None:
