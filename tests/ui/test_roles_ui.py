@@ -115,6 +115,14 @@ def test_staff_may_not_reveal_and_the_grid_worker_has_no_meetings_or_sync(demo_w
     assert not is_shown(households.import_action)
     assert not is_shown(window.roster.members.new_action)
     assert not is_shown(window.inservice.new_action)
+    for bar in (window.roster.tree_panel.toolbar, window.roster.members.toolbar,
+                households.toolbar, window.inservice.toolbar):
+        shown = [act for act in bar.actions() if act.isVisible()]
+        if not shown:  # nothing the grid worker may do there (in-service registrations)
+            continue
+        assert not shown[0].isSeparator() and not shown[-1].isSeparator()
+        assert not any(a.isSeparator() and b.isSeparator()
+                       for a, b in zip(shown, shown[1:], strict=False))
 
 
 def test_a_switch_of_user_shows_what_the_new_person_may_do(demo_window):

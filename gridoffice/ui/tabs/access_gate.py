@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QToolBar, QToolButton, QWidget
+from PySide6.QtWidgets import QMenu, QToolBar, QToolButton, QWidget
 
 from gridoffice.domain import access
 from gridoffice.domain.access import Actor
@@ -95,3 +95,36 @@ class AccessGate:
             shown = menu is not None and any(
                 act.isVisible() and not act.isSeparator() for act in menu.actions())
             set_shown(button, shown)
+        for holder in self._holders():
+            tidy_separators(holder.actions())
+
+    def _holders(self) -> list[QWidget]:
+        """The toolbars and menus the items sit in (their separators need tidying)."""
+        found: list[QWidget] = []
+        for entry in [*self._items, *(_Item(b, "") for b in self._menu_buttons)]:
+            item = entry.item
+            if isinstance(item, QWidget):
+                parents = [item.parentWidget()]
+            else:
+                parents = [o for o in item.associatedObjects() if isinstance(o, QWidget)]
+            for parent in parents:
+                if isinstance(parent, QToolBar | QMenu) and parent not in found:
+                    found.append(parent)
+        return found
+
+
+def tidy_separators(actions: list[QAction]) -> None:
+    """Show a separator only between two shown groups (no leading, trailing or double
+    lines once the actions around it are hidden)."""
+    pending: QAction | None = None
+    seen_item = False
+    for act in actions:
+        if act.isSeparator():
+            act.setVisible(False)
+            if seen_item and pending is None:
+                pending = act
+        elif act.isVisible():
+            if pending is not None:
+                pending.setVisible(True)
+                pending = None
+            seen_item = True
