@@ -41,6 +41,123 @@
         </message>
     </context>
     <context>
+        <name>AccountEditDialog</name>
+        <message>
+            <source>New account</source>
+            <translation>新建账户</translation>
+        </message>
+        <message>
+            <source>Account {login}</source>
+            <translation>账户 {login}</translation>
+        </message>
+        <message>
+            <source>May see control tags</source>
+            <translation>可查看管控标签</translation>
+        </message>
+        <message>
+            <source>Login name</source>
+            <translation>登录名</translation>
+        </message>
+        <message>
+            <source>Real name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>角色</translation>
+        </message>
+        <message>
+            <source>Grids</source>
+            <translation>网格</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>联系电话</translation>
+        </message>
+        <message>
+            <source>Control tags</source>
+            <translation>管控标签</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>密码</translation>
+        </message>
+        <message>
+            <source>Repeat the password</source>
+            <translation>再次输入密码</translation>
+        </message>
+    </context>
+    <context>
+        <name>AccountTableModel</name>
+        <message>
+            <source>Login name</source>
+            <translation>登录名</translation>
+        </message>
+        <message>
+            <source>Real name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>角色</translation>
+        </message>
+        <message>
+            <source>Grids</source>
+            <translation>网格</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>联系电话</translation>
+        </message>
+        <message>
+            <source>Control tags</source>
+            <translation>管控标签</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Disabled</source>
+            <translation>已停用</translation>
+        </message>
+        <message>
+            <source>Locked until {time}</source>
+            <translation>已锁定至 {time}</translation>
+        </message>
+        <message>
+            <source>Active</source>
+            <translation>正常</translation>
+        </message>
+    </context>
+    <context>
+        <name>AccountsDialog</name>
+        <message>
+            <source>Accounts</source>
+            <translation>账户管理</translation>
+        </message>
+        <message>
+            <source>Add…</source>
+            <translation>新建…</translation>
+        </message>
+        <message>
+            <source>Edit…</source>
+            <translation>编辑…</translation>
+        </message>
+        <message>
+            <source>Disable</source>
+            <translation>停用</translation>
+        </message>
+        <message>
+            <source>Reset password…</source>
+            <translation>重置密码…</translation>
+        </message>
+        <message>
+            <source>Enable</source>
+            <translation>启用</translation>
+        </message>
+    </context>
+    <context>
         <name>ActivitiesPage</name>
         <message>
             <source>New activity…</source>
@@ -2475,6 +2592,14 @@ Export with full numbers?</source>
             <translation>单位与语言…</translation>
         </message>
         <message>
+            <source>Accounts…</source>
+            <translation>账户管理…</translation>
+        </message>
+        <message>
+            <source>Roles and permissions…</source>
+            <translation>角色与权限…</translation>
+        </message>
+        <message>
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
@@ -4425,6 +4550,25 @@ Log file: {log}</source>
         </message>
     </context>
     <context>
+        <name>PasswordResetDialog</name>
+        <message>
+            <source>New password for {login}</source>
+            <translation>为 {login} 设置新密码</translation>
+        </message>
+        <message>
+            <source>The account's owner signs in with this password and should change it at once.</source>
+            <translation>账户本人用此密码登录后，应立即修改密码。</translation>
+        </message>
+        <message>
+            <source>New password</source>
+            <translation>新密码</translation>
+        </message>
+        <message>
+            <source>Repeat the password</source>
+            <translation>再次输入密码</translation>
+        </message>
+    </context>
+    <context>
         <name>PdfPreviewDialog</name>
         <message>
             <source>The font lacks these characters; they are marked in the PDF: {chars}</source>
@@ -4501,6 +4645,17 @@ Log file: {log}</source>
         <message>
             <source>&amp;Peer PCs: none trusted yet. Exchange identity files with the other office first.</source>
             <translation>对方电脑(&amp;P)：尚未信任任何电脑。请先与对方交换身份文件。</translation>
+        </message>
+    </context>
+    <context>
+        <name>PermissionsDialog</name>
+        <message>
+            <source>Roles and permissions</source>
+            <translation>角色与权限</translation>
+        </message>
+        <message>
+            <source>Control tags are never given by a role: an administrator grants them to single accounts of the roles marked here. A grid worker sees only the households and residents of their own grids. The program refuses what a role may not do even where a button is missing.</source>
+            <translation>管控标签不随角色授予：由管理员为上表标明的角色中的个别账户单独授权。网格员只能看到本人所负责网格的住户和居民。即使界面上没有相应按钮，程序也会拒绝角色无权进行的操作。</translation>
         </message>
     </context>
     <context>

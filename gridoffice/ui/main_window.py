@@ -122,6 +122,10 @@ class MainWindow(QMainWindow):
         settings_menu = bar.addMenu(self.tr("&Settings"))
         self.settings_action = settings_menu.addAction(self.tr("Office and language…"))
         self.settings_action.triggered.connect(self.edit_settings)
+        self.accounts_action = settings_menu.addAction(self.tr("Accounts…"))
+        self.accounts_action.triggered.connect(self.manage_accounts)
+        self.permissions_action = settings_menu.addAction(self.tr("Roles and permissions…"))
+        self.permissions_action.triggered.connect(self.show_permissions)
 
         help_menu = bar.addMenu(self.tr("&Help"))
         self.about_action = help_menu.addAction(self.tr("About GridOffice"))
@@ -242,9 +246,12 @@ class MainWindow(QMainWindow):
 
     def apply_access(self) -> None:
         """Tabs, buttons and menus follow the actor's role (see domain/access)."""
-        if self.services is None or self.services.actor is None:
+        from gridoffice.domain import access
+
+        actor = self.services.actor if self.services is not None else None
+        self.accounts_action.setVisible(access.allows(actor, access.ACCOUNTS))
+        if self.services is None or actor is None:
             return
-        actor = self.services.actor
         for index, tab in enumerate(self.tab_list):
             self.tabs.setTabVisible(index, tab.visible_for(actor))
             tab.apply_access(actor)
@@ -346,6 +353,22 @@ class MainWindow(QMainWindow):
         if self.services is not None:
             self.services.set_profile(result.profile)
         self.show_message(self.tr("The office settings were saved."))
+
+    def manage_accounts(self) -> None:
+        """Settings ▸ Accounts (the administrator's)."""
+        from gridoffice.services.accounts import AccountService
+        from gridoffice.ui.dialogs.accounts import AccountsDialog
+
+        if self.services is None:
+            return
+        service = AccountService(self.context.opened.path, self.services.actor)
+        AccountsDialog.ask(self, service, self.services.grid_choices())
+
+    def show_permissions(self) -> None:
+        """Settings ▸ Roles and permissions (anyone may read the matrix)."""
+        from gridoffice.ui.dialogs.permissions import PermissionsDialog
+
+        PermissionsDialog.ask(self)
 
     def show_about(self) -> None:
         messages.inform(self, self.tr(

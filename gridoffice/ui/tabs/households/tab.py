@@ -32,6 +32,7 @@ from gridoffice.services import changes
 from gridoffice.ui import messages
 from gridoffice.ui.ledger_menu import LedgerMenu
 from gridoffice.ui.models.household_tree import KIND_BUILDING, KIND_HOUSE, KIND_UNIT
+from gridoffice.ui.tabs.access_gate import AccessGate
 from gridoffice.ui.tabs.base import BaseTab
 from gridoffice.ui.tabs.households.actions import HouseholdActions
 from gridoffice.ui.tabs.households.detail import HouseholdDetailPanel
@@ -102,6 +103,8 @@ class HouseholdsTab(HouseholdsView, BaseTab, RowSelection):
 
         self._search_timer = search_while_typing(self, self.search_edit, self.reload,
                                                  SEARCH_DELAY_MS)
+        self.gate = AccessGate()
+        self._declare_access()
         self.update_actions()
 
     # --- building -------------------------------------------------------------------------
@@ -165,7 +168,7 @@ class HouseholdsTab(HouseholdsView, BaseTab, RowSelection):
         for act in (self.new_grid_action, self.new_building_action, self.new_house_action,
                     self.new_household_action):
             self.new_menu.addAction(act)
-        new_button = QToolButton(self)
+        self.new_button = new_button = QToolButton(self)
         new_button.setText(self.tr("New"))
         new_button.setMenu(self.new_menu)
         new_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -215,7 +218,7 @@ class HouseholdsTab(HouseholdsView, BaseTab, RowSelection):
         self.forms_action = self.ledger_menu.action("household")
         self.summary_action = self.ledger_menu.action("grid")
         self.care_list_action = self.ledger_menu.action("care")
-        print_button = QToolButton(self)
+        self.print_button = print_button = QToolButton(self)
         print_button.setText(self.tr("Print"))
         print_button.setMenu(self.print_menu)
         print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -225,11 +228,30 @@ class HouseholdsTab(HouseholdsView, BaseTab, RowSelection):
         self.excel_menu.addAction(self.export_action)
         self.excel_menu.addAction(self.full_export_action)
         self.excel_menu.addAction(self.import_action)
-        excel_button = QToolButton(self)
+        self.excel_button = excel_button = QToolButton(self)
         excel_button.setText(self.tr("Excel"))
         excel_button.setMenu(self.excel_menu)
         excel_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.toolbar.addWidget(excel_button)
+
+    def _declare_access(self) -> None:
+        """What a role may not use is hidden (see :mod:`..access_gate`); opening a
+        resident and the whole-community view stay for every reader."""
+        gate = self.gate
+        gate.add(access.HOUSEHOLDS_EDIT, self.new_grid_action, self.team_action,
+                 self.new_building_action, self.new_house_action, self.new_household_action,
+                 self.edit_grid_action, self.add_resident_action, self.tag_action,
+                 self.move_out_action, self.death_action, self.head_action, self.move_action,
+                 self.visit_action, self.member_link_action, self.duplicates_action,
+                 self.detail.add_visit_button)
+        gate.add(access.EXPORT, self.export_action)
+        gate.add(access.EXPORT_FULL, self.full_export_action)
+        gate.add(access.IMPORT, self.import_action)
+        gate.add(access.PRINT, *self.ledger_menu.actions())
+        gate.add_menu_buttons(self.new_button, self.print_button, self.excel_button)
+
+    def apply_access(self, actor: access.Actor) -> None:
+        self.gate.apply(actor)
 
     # --- attaching and loading --------------------------------------------------------------
     def set_scope(self, scope: CommunityScope) -> None:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gridoffice.domain import access
 from gridoffice.domain.codes import CARE_TAGS, POPULATION_TYPES, RESIDENCE_STATUS
 from gridoffice.domain.households import AGE_BAND_OLDEST, AGE_BANDS
 from gridoffice.errors import UserError
@@ -521,6 +522,8 @@ class HouseholdsView:
         return node
 
     def show_control_tags(self) -> bool:
-        """Control tags are hidden unless the office turned them on (restricted data)."""
-        return self.services is not None and self.services.settings.show_control_tags
+        """Control tags are hidden unless the office turned them on (restricted data) and
+        the account was granted them."""
+        return (self.services is not None and self.services.settings.show_control_tags
+                and access.allows(self.services.actor, access.CONTROL_TAGS))
 

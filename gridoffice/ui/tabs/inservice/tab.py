@@ -22,6 +22,7 @@ from gridoffice.errors import UserError
 from gridoffice.i18n import QT_TRANSLATE_NOOP
 from gridoffice.services import changes
 from gridoffice.services.changes import Changes
+from gridoffice.ui.tabs.access_gate import AccessGate
 from gridoffice.ui.tabs.base import BaseTab
 from gridoffice.ui.tabs.inservice.actions import RegistrationActions
 from gridoffice.ui.tabs.inservice.detail import RegistrationDetail
@@ -107,6 +108,8 @@ class InServiceTab(BaseTab, RowSelection):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.community_filter)
         layout.addWidget(self.pages)
+        self.gate = AccessGate()
+        self._declare_access()
         self.update_actions()
 
     def _adopt_actions(self, acts: RegistrationActions) -> None:
@@ -119,6 +122,32 @@ class InServiceTab(BaseTab, RowSelection):
         self.reveal_action, self.units_action = acts.reveal_action, acts.units_action
         self.add_points_action, self.correct_action = (acts.add_points_action,
                                                        acts.correct_action)
+
+    def _declare_access(self) -> None:
+        """What a role may not use is hidden (see :mod:`..access_gate`); the pages
+        built later add theirs (:meth:`_declare_page_access`)."""
+        acts, gate = self.registration_actions, self.gate
+        gate.add(access.INSERVICE_EDIT, acts.new_action, acts.edit_action, acts.approve_action,
+                 acts.return_action, acts.reregister_action, acts.leave_action,
+                 acts.rejoin_action, acts.units_action, acts.add_points_action,
+                 acts.correct_action, self.detail.add_points_button,
+                 self.detail.correct_button)
+        gate.add(access.REVEAL, acts.reveal_action)
+        gate.add(access.PRINT, *self.ledger_menu.actions())
+        gate.add_menu_buttons(self.print_button)
+
+    def _declare_page_access(self, page: Any) -> None:
+        """The actions of a page built when first shown."""
+        edits = [getattr(page, name) for name in (
+            "new_action", "edit_action", "close_action", "claim_action", "accept_action",
+            "reject_action", "withdraw_action", "checkin_action", "record_action")
+            if hasattr(page, name)]
+        self.gate.add(access.INSERVICE_EDIT, *edits)
+        if hasattr(page, "rules_button"):
+            self.gate.add(access.SETTINGS, page.rules_button)
+
+    def apply_access(self, actor: access.Actor) -> None:
+        self.gate.apply(actor)
 
     def _adopt_print_actions(self, printing: InServiceLedgers) -> None:
         """The Print menu's actions under the tab's names."""
@@ -220,6 +249,7 @@ class InServiceTab(BaseTab, RowSelection):
             return
         page = cls(self)
         setattr(self, attr, page)
+        self._declare_page_access(page)
         current = self.pages.currentIndex()
         placeholder = self.pages.widget(index)
         self.pages.blockSignals(True)

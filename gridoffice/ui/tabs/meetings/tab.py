@@ -21,6 +21,7 @@ from gridoffice.services import changes
 from gridoffice.services.changes import Changes
 from gridoffice.ui.ledger_menu import LedgerMenu
 from gridoffice.ui.models.meeting_table import MeetingTableModel
+from gridoffice.ui.tabs.access_gate import AccessGate
 from gridoffice.ui.tabs.base import BaseTab
 from gridoffice.ui.tabs.meetings.actions import MeetingActions
 from gridoffice.ui.tabs.meetings.detail import MeetingDetailPanel
@@ -90,6 +91,8 @@ class MeetingsTab(BaseTab, RowSelection):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.community_filter)  # the street: for both pages
         layout.addWidget(self.pages)
+        self.gate = AccessGate()
+        self._declare_access()
         self.update_actions()
 
     # --- building -------------------------------------------------------------------------
@@ -101,6 +104,26 @@ class MeetingsTab(BaseTab, RowSelection):
         self.sign_in_action, self.finish_action = acts.sign_in_action, acts.finish_action
         self.approve_action, self.amend_action = acts.approve_action, acts.amend_action
         self.rules_action = acts.rules_action
+
+    def _declare_access(self) -> None:
+        """What a role may not use is hidden (see :mod:`..access_gate`)."""
+        acts, gate = self.meeting_actions, self.gate
+        gate.add(access.MEETINGS_EDIT, acts.schedule_action, acts.new_action,
+                 acts.edit_action, acts.cancel_action, acts.sign_in_action,
+                 acts.finish_action, acts.approve_action, acts.amend_action,
+                 *(button for page in (self.detail.attendees_page, self.detail.agenda_page,
+                                       self.detail.attachments_page)
+                   for button in page.editing_buttons()))
+        gate.add(access.SETTINGS, self.rules_action)
+        gate.add(access.PRINT, *self.ledger_menu.actions())
+        gate.add_menu_buttons(self.print_button)
+
+    def _declare_follow_ups_access(self, view: Any) -> None:
+        self.gate.add(access.MEETINGS_EDIT, view.done_action, view.edit_action)
+        self.gate.add(access.PRINT, view.print_action)
+
+    def apply_access(self, actor: access.Actor) -> None:
+        self.gate.apply(actor)
 
     def _name_filters(self) -> None:
         """The filter widgets by the names the tab always had."""
@@ -123,7 +146,7 @@ class MeetingsTab(BaseTab, RowSelection):
         self.sign_in_sheet_action = self.ledger_menu.action("sign-in")
         self.follow_ups_action = self.ledger_menu.action("followups")
         self.summary_action = self.ledger_menu.action("meetings-summary")
-        print_button = QToolButton(self)
+        self.print_button = print_button = QToolButton(self)
         print_button.setText(self.tr("Print"))
         print_button.setMenu(self.print_menu)
         print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -227,6 +250,7 @@ class MeetingsTab(BaseTab, RowSelection):
             self.follow_ups.print_requested.connect(self.print_follow_ups)
             self.follow_ups.changed.connect(self.refresh)
             self.follow_ups.set_service(self.service)
+            self._declare_follow_ups_access(self.follow_ups)
             placeholder = self.pages.widget(1)
             self.pages.blockSignals(True)
             self.pages.removeTab(1)

@@ -31,6 +31,7 @@ from gridoffice.services.changes import ORGS, Changes
 from gridoffice.ui import messages
 from gridoffice.ui.ledger_menu import LedgerMenu
 from gridoffice.ui.models.org_tree import OrgTreeModel
+from gridoffice.ui.tabs.access_gate import AccessGate
 from gridoffice.ui.tabs.base import BaseTab
 from gridoffice.ui.tabs.roster.exports import RosterExcel
 from gridoffice.ui.tabs.roster.member_actions import MemberActions
@@ -91,6 +92,8 @@ class RosterTab(BaseTab):
         self.member_actions.status.connect(self.status_message)
         self.reminders.member_requested.connect(self.show_member)
         self.reminders.org_requested.connect(self._show_org)
+        self.gate = AccessGate()
+        self._declare_access()
 
     def _build_layout(self) -> None:
         """The tree on the left; members, reminders and the organisation on the right."""
@@ -151,6 +154,28 @@ class RosterTab(BaseTab):
             act.triggered.connect(lambda _c=False, s=status: self._with_member(
                 lambda row: acts.set_relation_status(row, s)))
         members.restore_action.triggered.connect(lambda: self._with_member(acts.restore))
+
+    def _declare_access(self) -> None:
+        """What a role may not use is hidden (see :mod:`..access_gate`)."""
+        tree, members, detail, gate = self.tree_panel, self.members, self.detail, self.gate
+        gate.add(access.ROSTER_EDIT, tree.new_sub_action, tree.new_top_action,
+                 tree.edit_action, tree.move_action, tree.retire_action,
+                 tree.restore_action, tree.appoint_action, detail.appoint_button,
+                 detail.end_term_button, members.new_action, members.confirm_action,
+                 members.extend_action, members.transfer_out_action,
+                 members.transfer_status_action, members.transfer_in_action,
+                 members.deceased_action, members.expelled_action,
+                 members.suspended_action, members.restore_action)
+        gate.add(access.IMPORT, members.import_action)
+        gate.add(access.EXPORT, members.export_action)
+        gate.add(access.EXPORT_FULL, self.full_export_action)
+        gate.add(access.PRINT, tree.ledger_action, members.ledger_action,
+                 *self.ledger_menu.actions())
+        gate.add_menu_buttons(tree.new_button, members.transfer_button,
+                              members.status_button, members.excel_button)
+
+    def apply_access(self, actor: access.Actor) -> None:
+        self.gate.apply(actor)
 
     # --- data ---------------------------------------------------------------------------
     @property

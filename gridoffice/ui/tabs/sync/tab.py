@@ -43,6 +43,7 @@ from gridoffice.services.changes import Changes
 from gridoffice.ui import messages
 from gridoffice.ui.dialogs.sync_dialogs import SummaryYearDialog
 from gridoffice.ui.ledger_menu import LedgerMenu
+from gridoffice.ui.tabs.access_gate import AccessGate
 from gridoffice.ui.tabs.base import BaseTab
 from gridoffice.ui.tabs.sync.conflicts import ConflictsPage
 from gridoffice.ui.tabs.sync.exchange import (
@@ -113,6 +114,8 @@ class SyncTab(BaseTab):
                          self.exchange_box.exchange_clear_button)
         self.setTabOrder(self.exchange_box.exchange_clear_button, self.peers.peer_view)
         self.setTabOrder(self.peers.peer_view, self.results)
+        self.gate = AccessGate()
+        self._declare_access()
         self.update_actions()
 
     # --- building -------------------------------------------------------------------------
@@ -145,6 +148,17 @@ class SyncTab(BaseTab):
             else:
                 self.toolbar.addAction(act)
         self.summary_action.setVisible(False)
+
+    def _declare_access(self) -> None:
+        """What a role may not use is hidden (see :mod:`..access_gate`); the whole tab
+        needs SYNC, so within it only revealing and printing differ."""
+        self.gate.add(access.SYNC, self.export_action, self.import_action, self.check_action,
+                      self.export_identity_button, self.trust_button)
+        self.gate.add(access.REVEAL, self.reveal_button)
+        self.gate.add(access.PRINT, self.summary_action, when=lambda: self.is_street)
+
+    def apply_access(self, actor: access.Actor) -> None:
+        self.gate.apply(actor)
 
     def _expose_parts(self) -> None:
         """The parts' widgets and models under the tab's names (the tests use them)."""
@@ -218,7 +232,7 @@ class SyncTab(BaseTab):
         self.office_names = office_names(db.path)
         self.conflicts.attach(services.sync, db, self.is_street)
         self.duplicate_model.office_name = self.office_name
-        self.summary_action.setVisible(self.is_street)
+        self.gate.update()  # the street's summary
         self.duplicates_box.setVisible(self.is_street)
         self.refresh()
         if check_exchange and self.exchange_folder() is not None:
