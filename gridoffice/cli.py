@@ -372,6 +372,8 @@ def _excel_commands(commands: Any) -> None:
     for export in (export_roster, export_residents):
         export.set_defaults(output_dest="file")
         export.add_argument("--full", action="store_true", help=full_help)
+        export.add_argument("--reason", metavar="TEXT", help=QT_TRANSLATE_NOOP(
+            "cli", "why the file needs full numbers (required with --full; audited)"))
 
 
 # --- arguments --------------------------------------------------------------
@@ -823,7 +825,8 @@ def _print_ledger(args: argparse.Namespace, entry: Any, values: dict[str, Any]) 
     try:
         unit, operator = _operator(db)
         values = entry.arguments(db, values)
-        with AuditService(db, operator).recorded_output(PRINT, entry.target(values)):
+        detail = entry.audit_detail(values, args.output)  # a reason when it needs one
+        with AuditService(db, operator).recorded_output(PRINT, entry.target(values), detail):
             result = entry.make(db, args.output, unit=unit, values=values)
     finally:
         db.close()
@@ -906,6 +909,7 @@ def cmd_import_roster(args: argparse.Namespace) -> int:
 def cmd_export_roster(args: argparse.Namespace) -> int:
     from gridoffice.ledgers.catalogue import find_org
     from gridoffice.services import roster_excel
+    from gridoffice.services.excel.export import output_detail
     from gridoffice.services.roster import MemberQuery, RosterService
     from gridoffice.store import audit
 
@@ -915,8 +919,9 @@ def cmd_export_roster(args: argparse.Namespace) -> int:
         org_id, _name = find_org(db, args.org)
         service = RosterService(db, operator)
         rows = service.list_members(MemberQuery(org_id=org_id), reveal=args.full)
+        detail = output_detail(None, args.file, args.reason, revealed=args.full)
         with audit.recorded_output(db, operator, audit.EXPORT_FULL if args.full else "export",
-                                   "roster", str(args.file)):
+                                   "roster", detail):
             roster_excel.export_members(rows, args.file, reveal=args.full)
     finally:
         db.close()
@@ -939,6 +944,7 @@ def cmd_import_residents(args: argparse.Namespace) -> int:
 
 def cmd_export_residents(args: argparse.Namespace) -> int:
     from gridoffice.services import residents_excel
+    from gridoffice.services.excel.export import output_detail
     from gridoffice.services.households import HouseholdService
     from gridoffice.store import audit
 
@@ -949,8 +955,9 @@ def cmd_export_residents(args: argparse.Namespace) -> int:
         grids = service.list_grids()
         grid_id = service.find_grid(args.grid, args.community).id if args.grid else None
         rows = service.residents(grid_id, reveal=args.full)
+        detail = output_detail(None, args.file, args.reason, revealed=args.full)
         with audit.recorded_output(db, operator, audit.EXPORT_FULL if args.full else "export",
-                                   "residents", str(args.file)):
+                                   "residents", detail):
             residents_excel.export_residents(rows, args.file, reveal=args.full,
                                              grid_names={g.id: g.name for g in grids})
     finally:

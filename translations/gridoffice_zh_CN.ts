@@ -2487,6 +2487,10 @@ Export with full numbers?</source>
             <translation>已取消生成台账。</translation>
         </message>
         <message>
+            <source>{ledger} with full addresses of your grid.</source>
+            <translation>{ledger}（含本网格完整门牌地址）。</translation>
+        </message>
+        <message>
             <source>{what} saved to {path}</source>
             <translation>{what}，已保存到 {path}</translation>
         </message>
@@ -5014,6 +5018,30 @@ Log file: {log}</source>
         </message>
     </context>
     <context>
+        <name>ReasonDialog</name>
+        <message>
+            <source>Reason for the output</source>
+            <extracomment>reasons offered as the user types (Chinese in every language: they go into the log)</extracomment>
+            <translation>输出事由</translation>
+        </message>
+        <message>
+            <source>{what}
+
+This shows more than the masked numbers and addresses. Say why; the reason is written to the audit log with the output.</source>
+            <translation>{what}
+
+输出内容超出部分隐去的号码和地址，请填写事由；事由将与本次输出一并记入审计日志。</translation>
+        </message>
+        <message>
+            <source>e.g. 入户走访 or 上报街道</source>
+            <translation>如：入户走访、上报街道</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>原因</translation>
+        </message>
+    </context>
+    <context>
         <name>RecordDialog</name>
         <message>
             <source>Add service record</source>
@@ -5728,6 +5756,12 @@ Mobile: {mobile}</source>
             <translation>正在导出居民…</translation>
         </message>
         <message numerus="yes">
+            <source>The file will hold the full ID numbers, phone numbers and addresses of the %n resident(s) shown, so that it can be imported back. Keep it safe and delete it when it is no longer needed.</source>
+            <translation>
+                <numerusform>文件将包含所显示 %n 名居民的完整身份证号、联系电话和地址，以便导回本程序。请妥善保管，不再需要时及时删除。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>%n resident(s) imported.</source>
             <translation>
                 <numerusform>已导入 %n 名居民。</numerusform>
@@ -5997,6 +6031,10 @@ Mobile: {mobile}</source>
         <message>
             <source>The export was cancelled.</source>
             <translation>已取消导出。</translation>
+        </message>
+        <message>
+            <source>The file will hold the full ID numbers and phone numbers of the {count} members shown, so that it can be imported back. Keep it safe and delete it when it is no longer needed.</source>
+            <translation>文件将包含所显示 {count} 名党员的完整身份证号和联系电话，以便导回本程序。请妥善保管，不再需要时及时删除。</translation>
         </message>
     </context>
     <context>
@@ -7481,7 +7519,7 @@ Give it to the other office; they trust it after checking that its fingerprint m
         </message>
         <message>
             <source>at a street office: the community whose grid is meant</source>
-            <extracomment>parameters sharing a group: exactly one of them is given the keys of the values that are passed to ``render`` as keyword arguments ``prepare(db, values) -&gt; values``: the command line's parameters read into what ``render`` takes (names looked up in the database); None: taken as they are parts joined with ":"; a part whose value is empty is left out parts of the suggested PDF name joined with "_"; a part whose value is empty is left out (``{today}`` is today's date)</extracomment>
+            <extracomment>parameters sharing a group: exactly one of them is given the keys of the values that are passed to ``render`` as keyword arguments ``prepare(db, values) -&gt; values``: the command line's parameters read into what ``render`` takes (names looked up in the database); None: taken as they are parts joined with ":"; a part whose value is empty is left out parts of the suggested PDF name joined with "_"; a part whose value is empty is left out (``{today}`` is today's date) a grid worker's book of one grid (``grid_id``): full addresses for them</extracomment>
             <translation>街道使用：网格所属的社区</translation>
         </message>
         <message>
@@ -7547,6 +7585,10 @@ Give it to the other office; they trust it after checking that its fingerprint m
         <message>
             <source>print a PDF ledger</source>
             <translation>打印 PDF 台账</translation>
+        </message>
+        <message>
+            <source>why the file needs full numbers (required with --full; audited)</source>
+            <translation>导出完整号码的事由（使用 --full 时必填；记入审计日志）</translation>
         </message>
         <message>
             <source>read the audit log and check that nobody changed it</source>
@@ -7631,6 +7673,10 @@ Give it to the other office; they trust it after checking that its fingerprint m
         <message>
             <source>the resident council held on this day (e.g. 2026-11-10)</source>
             <translation>这一天召开的居民议事会（如 2026-11-10）</translation>
+        </message>
+        <message>
+            <source>why a grid worker prints their grid with full addresses (e.g. 入户走访); written to the audit log</source>
+            <translation>网格员打印本网格完整地址台账的事由（如 入户走访）；记入审计日志</translation>
         </message>
         <message>
             <source>议事会决议落实情况跟踪表: the follow-ups of resolutions</source>
@@ -11240,6 +11286,14 @@ Give it to the other office; they trust it after checking that its fingerprint m
         <message>
             <source>New password: the same as the current one; choose another.</source>
             <translation>新密码：与当前密码相同，请另选一个。</translation>
+        </message>
+        <message>
+            <source>Reason: this output shows more than the masked numbers and addresses; give the reason (e.g. 入户走访 or 上报街道). Nothing was written.</source>
+            <translation>事由：本次输出超出部分隐去的号码和地址，请填写事由（如 入户走访、上报街道）。未写入任何内容。</translation>
+        </message>
+        <message>
+            <source>Reason: at most {max} characters. Nothing was written.</source>
+            <translation>事由：最多 {max} 个字。未写入任何内容。</translation>
         </message>
     </context>
     <context>

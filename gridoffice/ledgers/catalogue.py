@@ -16,6 +16,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from gridoffice.domain import privacy
 from gridoffice.errors import UserError
 from gridoffice.i18n import QT_TRANSLATE_NOOP
 
@@ -85,6 +86,8 @@ class Ledger:
     output: str = "pdf"  # "pdf" (one file) or "folder" (one PDF per part)
     cli: bool = True  # offered on the command line
     separator_before: bool = False  # in the print menu
+    #: a grid worker's book of one grid (``grid_id``): full addresses for them
+    grid_book: bool = False
 
     def render_function(self) -> Callable[..., Any]:
         module, _colon, name = self.render.partition(":")
@@ -98,9 +101,34 @@ class Ledger:
     def render_arguments(self, values: Mapping[str, Any]) -> dict[str, Any]:
         return {key: values[key] for key in self.render_keys if key in values}
 
+    def own_grid(self, values: Mapping[str, Any]) -> bool:
+        """Whether the ledger is the book of one of its actor's own grids."""
+        actor = values.get("actor")
+        return (self.grid_book and actor is not None and actor.grid_scoped
+                and values.get("grid_id") in actor.grids)
+
+    def needs_reason(self, values: Mapping[str, Any]) -> bool:
+        """Whether the ledger, made for ``values["actor"]`` (none: an open folder's user),
+        shows more than the masked default, and so asks for a reason."""
+        return privacy.needs_reason(values.get("actor"), own_grid=self.own_grid(values))
+
+    def reason(self, values: Mapping[str, Any]) -> str:
+        """``values["reason"]`` when the ledger needs one (UserError if it is missing),
+        else ""."""
+        return privacy.require_reason(values.get("actor"), values.get("reason"),
+                                      own_grid=self.own_grid(values))
+
+    def audit_detail(self, values: Mapping[str, Any], detail: Any) -> str | None:
+        """The audit entry's detail for an output to ``detail`` (a path): with the reason
+        when the ledger needs one (refused without), else None (the path)."""
+        reason = self.reason(values)
+        return privacy.with_reason(str(detail), reason) if reason else None
+
     def make(self, db: Any, path: Any, *, unit: str, values: Mapping[str, Any],
              progress: Any = None) -> Any:
-        """Render the ledger into ``path`` (a file, or a folder for ``output="folder"``)."""
+        """Render the ledger into ``path`` (a file, or a folder for ``output="folder"``);
+        refused before anything is written when it needs a reason and has none."""
+        self.reason(values)
         kwargs = self.render_arguments(values)
         if progress is not None:
             kwargs["progress"] = progress
@@ -254,6 +282,9 @@ _SELECTED_OR_ALL = "selected", "all"
 _INSERVICE = "gridoffice.ledgers.inservice_ledger:"
 _MINUTES = "gridoffice.ledgers.minutes_ledger:"
 _HOUSEHOLDS = "gridoffice.ledgers.household_ledger:"
+_REASON = Parameter("reason", ("--reason",), QT_TRANSLATE_NOOP(
+    "cli", "why a grid worker prints their grid with full addresses (e.g. 入户走访); "
+    "written to the audit log"), metavar="TEXT")
 
 LEDGERS: tuple[Ledger, ...] = (
     Ledger(
@@ -270,7 +301,7 @@ LEDGERS: tuple[Ledger, ...] = (
     Ledger(
         "roster", "党员花名册", QT_TRANSLATE_NOOP("cli", "党员花名册: the party-member roster"),
         "gridoffice.ledgers.roster_ledger:render_roster_ledger",
-        ("org_id", "org_name", "as_of"),
+        ("org_id", "org_name", "as_of", "actor"),
         (Parameter("org", ("--org",), QT_TRANSLATE_NOOP(
             "cli", "an organisation (full or short name) and its sub-organisations"),
             metavar="NAME"),
@@ -288,13 +319,14 @@ LEDGERS: tuple[Ledger, ...] = (
     Ledger(
         "household", "网格户情登记表",
         QT_TRANSLATE_NOOP("cli", "网格户情登记表: one form per household"),
-        _HOUSEHOLDS + "render_household_forms", ("grid_id", "building_id", "street"),
+        _HOUSEHOLDS + "render_household_forms",
+        ("grid_id", "building_id", "street", "actor"),
         (*_grid_parameters(required=True, text=_GRID_TEXT),
          Parameter("building", ("--building",), QT_TRANSLATE_NOOP(
-             "cli", "only this building of the grid"), metavar="NUMBER")),
+             "cli", "only this building of the grid"), metavar="NUMBER"), _REASON),
         prepare=_household_forms, audit_target=("household_forms",),
         unit_label="户 households", file_name=("网格户情登记表", "{today}"),
-        permission=PRINT_PERSONAL, area="households",
+        permission=PRINT_PERSONAL, area="households", grid_book=True,
         actions=(MenuAction("", QT_TRANSLATE_NOOP("ledgers", "Household forms…"),
                             tip=QT_TRANSLATE_NOOP("ledgers", "One form per household of the "
                                                   "grid or building shown")),),
@@ -303,17 +335,17 @@ LEDGERS: tuple[Ledger, ...] = (
     Ledger(
         "grid", "网格户情汇总表",
         QT_TRANSLATE_NOOP("cli", "网格户情汇总表: the residents of a grid"),
-        _HOUSEHOLDS + "render_grid_summary", ("grid_id",),
-        _grid_parameters(required=True, text=_GRID_TEXT),
+        _HOUSEHOLDS + "render_grid_summary", ("grid_id", "actor"),
+        (*_grid_parameters(required=True, text=_GRID_TEXT), _REASON),
         prepare=_grid, audit_target=("grid_summary",), file_name=("网格户情汇总表", "{today}"),
-        permission=PRINT_PERSONAL, area="households",
+        permission=PRINT_PERSONAL, area="households", grid_book=True,
         actions=(MenuAction("", QT_TRANSLATE_NOOP("ledgers", "Grid summary…")),),
         preview_title=QT_TRANSLATE_NOOP("ledgers", "Grid summary"),
         progress_label=QT_TRANSLATE_NOOP("ledgers", "Making the grid summary…")),
     Ledger(
         "care", "关爱对象名单",
         QT_TRANSLATE_NOOP("cli", "关爱对象名单: the residents with a care tag"),
-        _HOUSEHOLDS + "render_care_list", ("tag", "grid_id"),
+        _HOUSEHOLDS + "render_care_list", ("tag", "grid_id", "actor"),
         (Parameter("tag", ("--tag",), QT_TRANSLATE_NOOP(
             "cli", "the care tag, its Chinese name or code (e.g. 独居老人 or living_alone)"),
             metavar="TAG", required=True),
@@ -385,7 +417,7 @@ LEDGERS: tuple[Ledger, ...] = (
     Ledger(
         "checkin-register", "在职党员报到一览表",
         QT_TRANSLATE_NOOP("cli", "在职党员报到一览表: the in-service members"),
-        _INSERVICE + "render_checkin_register",
+        _INSERVICE + "render_checkin_register", ("actor",),
         audit_target=("inservice_register",), unit_label="人 members",
         file_name=("在职党员报到一览表",), permission=PRINT_PERSONAL, area="inservice",
         actions=(MenuAction("", QT_TRANSLATE_NOOP("ledgers", "Register list…"), "Ctrl+P"),),
@@ -394,7 +426,7 @@ LEDGERS: tuple[Ledger, ...] = (
     Ledger(
         "checkin-forms", "在职党员报到登记表",
         QT_TRANSLATE_NOOP("cli", "在职党员报到登记表: one page per member"),
-        _INSERVICE + "render_checkin_forms", ("registration_id",), (_CODE,),
+        _INSERVICE + "render_checkin_forms", ("registration_id", "actor"), (_CODE,),
         prepare=_registration, audit_target=("inservice_forms",), unit_label="人 members",
         file_name=("在职党员报到登记表", "{code}"), permission=PRINT_PERSONAL,
         area="inservice", separator_before=True,

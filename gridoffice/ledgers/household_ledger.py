@@ -1,12 +1,14 @@
 """网格户情登记表 (one form per household), the grid summary and care-tag lists.
 
-DOMAIN.md, "Paper ledgers" item 2. Masked as the privacy rules ask for paper:
-ID numbers ``110105********0213``, phones ``138****5678``, birth as year and
-month. The household form and the grid summary print the full address, room
-number included: they are the grid worker's books of their own grid, useless
-without it (DOMAIN.md, privacy: "the grid worker's ledgers of their own grid show
-full addresses"), and say so in their notes. The care lists, which can span
-the whole community, print it to building and unit.
+DOMAIN.md, "Paper ledgers" item 2. Masked as the privacy rules ask for paper,
+by the one policy (:func:`gridoffice.domain.privacy.present`, for the ``actor``
+the ledger is made for): ID numbers ``110105********0213``, phones
+``138****5678``, birth as year and month, the address to building and unit. A
+grid worker's household forms and grid summary of their own grid print the full
+address, room number included: they are the grid worker's books, useless
+without it (DOMAIN.md, privacy), and say so in their notes; a grid worker is
+refused any other grid. The care lists, which can span the whole community,
+print the address to building and unit for everyone.
 Control tags (重点人员) are never read here: the service's resident rows carry
 care tags only, and :func:`render_care_list` refuses a control tag.
 """
@@ -19,7 +21,19 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from gridoffice.domain import households as rules
-from gridoffice.domain import masking
+from gridoffice.domain import privacy
+from gridoffice.domain.access import CARE_TAGS as CARE_TAG_FIELD
+from gridoffice.domain.access import (
+    HIDDEN,
+    HOUSEHOLDS_EDIT,
+    MSG_DENIED,
+    PERMISSION_LABELS,
+    AccessTerm,
+    Actor,
+    PermissionDenied,
+    role_term,
+    shows,
+)
 from gridoffice.domain.codes import (
     CARE_TAGS,
     CONTROL_TAGS,
@@ -76,6 +90,8 @@ SUMMARY_TITLE = "网格户情汇总表"
 # masked on it, as a community worker reads it.
 GRID_BOOK_NOTE = ("本表为网格员本网格工作台账，地址列至门牌号；身份证号、联系电话按个人信息"
                   "保护要求部分隐去。")
+# The same book printed by anyone else: the address is masked too.
+MASKED_BOOK_NOTE = "本表地址列至楼栋单元；身份证号、联系电话按个人信息保护要求部分隐去。"
 VISITS_ON_FORM = 5  # the latest visits printed on a household form
 FORM_FONT_SIZE = 7.0  # 13 member columns on A4 portrait
 NOTE_SIZE = 8.0  # the note under a household form
@@ -291,22 +307,59 @@ def _month(day: dt.date | None) -> str | None:
     return f"{day.year}.{day.month:02d}" if day else None
 
 
-def form_cells(row: ResidentRow, details: tuple | None) -> tuple[str | None, ...]:
-    """The 13 member cells of one resident (ID number and phone already masked)."""
+@dataclass(frozen=True)
+class _View:
+    """Whom a ledger is made for and how much of a resident it shows them."""
+
+    actor: Actor
+    own_grid: bool
+    today: dt.date
+
+    def person(self, row: ResidentRow) -> dict[str, object]:
+        return privacy.present(self.actor, row._asdict(), own_grid=self.own_grid,
+                               today=self.today)
+
+    def address(self, address: str) -> str:
+        return str(privacy.present(self.actor, {"address": address},
+                                   own_grid=self.own_grid)["address"] or "")
+
+    @property
+    def full_address(self) -> bool:
+        return privacy.needs_reason(self.actor, own_grid=self.own_grid)
+
+    @property
+    def note(self) -> str:
+        return GRID_BOOK_NOTE if self.full_address else MASKED_BOOK_NOTE
+
+
+def _view(actor: Actor | None, grid_id: str | None, today: dt.date, *,
+          book: bool) -> _View:
+    """The view of a ledger of ``grid_id``; a grid worker is refused other grids.
+    ``book``: the grid worker's own book (full addresses of their grid)."""
+    who = actor or Actor.open()
+    who.require_grid(grid_id)
+    return _View(who, book and who.grid_scoped and grid_id in who.grids, today)
+
+
+def form_cells(row: ResidentRow, details: tuple | None,
+               view: _View | None = None) -> tuple[str | None, ...]:
+    """The 13 member cells of one resident, as ``view`` shows them (default: masked)."""
+    shown = (view or _View(Actor.open(), False, dt.date.today())).person(row)
     ethnicity, political, education, hukou, work = details or (None,) * 5
+    birth = shown["birth_date"]
     return (
-        row.name,
+        str(shown["name"]),
         zh_label(RELATION_TO_HEAD, row.relation),
         zh_label(SEX, row.sex),
         zh_label(ETHNICITY, ethnicity),
-        _month(row.birth_date),
-        row.id_number,
+        _month(birth if isinstance(birth, dt.date) else None),
+        shown["id_number"],  # type: ignore[return-value]
         zh_label(POLITICAL_STATUS, political),
         zh_label(EDUCATION, education),
         hukou,
         zh_label(RESIDENCE_STATUS, row.residence_status),
         zh_label(POPULATION_TYPES, row.population_type),
-        row.mobile,
+        shown["mobile"],  # type: ignore[return-value]
         work,
     )
 
@@ -359,12 +412,12 @@ def _section(writer: PageWriter, text: str) -> None:
 def _draw_form(writer: PageWriter, *, unit: str, street: str, grid: _Grid, worker: str | None,
                household: _Household, members: Sequence[ResidentRow],
                details: dict[str, tuple], visits: Sequence[tuple],
-               disability: dict[str, str], today: dt.date) -> None:
+               disability: dict[str, str], today: dt.date, view: _View) -> None:
     writer.draw_heading(FORM_TITLE, unit=unit, date=today)
     info = TableDrawer(writer, _INFO_COLUMNS, header=False)
     info.add_row(("街道", street, "社区", unit))
     info.add_row(("网格", f"{grid.name}（{grid.code}）", "网格员", worker))
-    info.add_row(("住址", household.address, "户号", household.number))
+    info.add_row(("住址", view.address(household.address), "户号", household.number))
     info.add_row(("房屋用途", zh_label(HOUSE_USES, household.use),
                   "户别", zh_label(HOUSEHOLD_KINDS, household.kind)))
     info.finish()
@@ -372,18 +425,19 @@ def _draw_form(writer: PageWriter, *, unit: str, street: str, grid: _Grid, worke
     _section(writer, f"家庭成员（共 {len(members)} 人）")
     table = TableDrawer(writer, MEMBER_COLUMNS, font_size=FORM_FONT_SIZE)
     for member in members:
-        table.add_row(form_cells(member, details.get(member.id)))
+        table.add_row(form_cells(member, details.get(member.id), view))
     if not members:
         table.add_row(())
     table.finish()
 
-    _section(writer, "关爱对象")
-    boxes = TableDrawer(writer, _CARE_BOX_COLUMNS, header=False, font_size=8.0)
-    cells = _care_cells(members, disability)
-    per_row = len(_CARE_BOX_COLUMNS)
-    for start in range(0, len(cells), per_row):
-        boxes.add_row(cells[start:start + per_row])
-    boxes.finish()
+    if shows(view.actor, CARE_TAG_FIELD) != HIDDEN:
+        _section(writer, "关爱对象")
+        boxes = TableDrawer(writer, _CARE_BOX_COLUMNS, header=False, font_size=8.0)
+        cells = _care_cells(members, disability)
+        per_row = len(_CARE_BOX_COLUMNS)
+        for start in range(0, len(cells), per_row):
+            boxes.add_row(cells[start:start + per_row])
+        boxes.finish()
 
     last = f"（最近一次：{format_date(household.last_visit)}）" if household.last_visit else ""
     _section(writer, f"走访记录{last}")
@@ -394,23 +448,27 @@ def _draw_form(writer: PageWriter, *, unit: str, street: str, grid: _Grid, worke
     if not visits:
         log.add_row(())
     signatures = ("户主", "网格员")
-    log.finish(keep_with=writer.paragraph_height(GRID_BOOK_NOTE, NOTE_SIZE, space_before=4.0)
+    log.finish(keep_with=writer.paragraph_height(view.note, NOTE_SIZE, space_before=4.0)
                + writer.signatures_height(signatures))
-    writer.draw_paragraph(GRID_BOOK_NOTE, NOTE_SIZE, space_before=4.0)
+    writer.draw_paragraph(view.note, NOTE_SIZE, space_before=4.0)
     writer.draw_signatures(signatures)
 
 
 def render_household_forms(db: Database, path: str | os.PathLike[str], *, unit: str,
                            grid_id: str, building_id: str | None = None, street: str = "",
                            progress: Callable[[int, int], bool] | None = None,
-                           today: dt.date | None = None) -> LedgerResult:
+                           today: dt.date | None = None,
+                           actor: Actor | None = None) -> LedgerResult:
     """网格户情登记表 for every current household of a grid (or one building of it),
-    each starting on a new A4 portrait page, in one PDF.
+    each starting on a new A4 portrait page, in one PDF, as ``actor`` (default: an
+    open folder's user) may see it: full addresses for a grid worker of the grid, a
+    grid worker of another grid refused (PermissionDenied).
 
     ``progress(done_households, total)`` returning False cancels (``Cancelled``,
     no file written). ``LedgerResult.rows`` is the number of households.
     """
     day = today or dt.date.today()
+    view = _view(actor, grid_id, day, book=True)
     service = HouseholdService(db)
     grid = _grid(service, grid_id)
     households = _households(db, grid_id, building_id)
@@ -430,7 +488,7 @@ def render_household_forms(db: Database, path: str | os.PathLike[str], *, unit: 
             _draw_form(writer, unit=unit, street=street, grid=grid, worker=worker,
                        household=household, members=people, details=details,
                        visits=visits.get(household.id, []),
-                       disability=_disability(service, people), today=day)
+                       disability=_disability(service, people), today=day, view=view)
             if done % 10 == 0:
                 check(done)
         if not households:
@@ -446,34 +504,41 @@ def render_household_forms(db: Database, path: str | os.PathLike[str], *, unit: 
 # --------------------------------------------------------------------------
 
 
-def summary_rows(db: Database, grid_id: str) -> list[tuple[str | None, ...]]:
+def summary_rows(db: Database, grid_id: str,
+                 view: _View | None = None) -> list[tuple[str | None, ...]]:
+    view = view or _view(None, grid_id, dt.date.today(), book=True)
     service = HouseholdService(db)
     details = _details(db, grid_id, None)
     members = _members(service, grid_id, None)
     rows = []
     for household in _households(db, grid_id, None):
+        address = view.address(household.address)
         for member in members.get(household.id, []):
-            rows.append((str(len(rows) + 1), household.address,
-                         *form_cells(member, details.get(member.id))))
+            rows.append((str(len(rows) + 1), address,
+                         *form_cells(member, details.get(member.id), view)))
     return rows
 
 
 def render_grid_summary(db: Database, path: str | os.PathLike[str], *, unit: str,
                         grid_id: str, progress: Callable[[int, int], bool] | None = None,
-                        today: dt.date | None = None) -> LedgerResult:
-    """The grid's residents with the form's member columns plus 地址, A4 landscape."""
+                        today: dt.date | None = None,
+                        actor: Actor | None = None) -> LedgerResult:
+    """The grid's residents with the form's member columns plus 地址, A4 landscape, as
+    ``actor`` may see them (see :func:`render_household_forms`)."""
+    day = today or dt.date.today()
+    view = _view(actor, grid_id, day, book=True)
     grid = _grid(HouseholdService(db), grid_id)
-    rows = summary_rows(db, grid_id)
+    rows = summary_rows(db, grid_id, view)
     ledger = TableLedger(
         title=SUMMARY_TITLE,
         unit=unit,
-        date=today or dt.date.today(),
+        date=day,
         subtitle=f"（{grid.name}，网格代码 {grid.code}）",
         columns=SUMMARY_COLUMNS,
         rows=rows,
         landscape=True,
         signatures=("网格员", "填表人"),
-        notes=(f"共 {len(rows)} 人。{GRID_BOOK_NOTE}",),
+        notes=(f"共 {len(rows)} 人。{view.note}",),
         row_count_hint=len(rows),
     )
     return render_table_ledger(ledger, path, progress=progress)
@@ -484,8 +549,9 @@ def render_grid_summary(db: Database, path: str | os.PathLike[str], *, unit: str
 # --------------------------------------------------------------------------
 
 
-def care_rows(db: Database, tag: str, grid_id: str | None,
-              today: dt.date) -> Iterator[tuple[str | None, ...]]:
+def care_rows(db: Database, tag: str, grid_id: str | None, today: dt.date,
+              actor: Actor | None = None) -> Iterator[tuple[str | None, ...]]:
+    view = _view(actor, grid_id, today, book=False)
     service = HouseholdService(db, today=today)
     grids = {g.id: g.name for g in service.list_grids()}
     rows = service.residents(ResidentQuery(grid_id=grid_id, tag=tag))
@@ -496,13 +562,14 @@ def care_rows(db: Database, tag: str, grid_id: str | None,
                 "".join(p for p in (zh_label(DISABILITY_TYPES, t.disability_type),
                                     zh_label(DISABILITY_GRADES, t.disability_grade)) if p)
                 for t in service.tag_rows(row.id) if t.tag == "disabled") or None
+        shown = view.person(row)
         yield (
             str(index),
-            row.name,
+            str(shown["name"]),
             zh_label(SEX, row.sex),
             str(age_on(row.birth_date, today)) if row.birth_date else None,
-            masking.mask_address(row.address),
-            row.mobile,
+            shown["address"],  # type: ignore[misc]
+            shown["mobile"],  # type: ignore[misc]
             grids.get(row.grid_id),
             remark,
         )
@@ -511,16 +578,23 @@ def care_rows(db: Database, tag: str, grid_id: str | None,
 def render_care_list(db: Database, path: str | os.PathLike[str], *, unit: str, tag: str,
                      grid_id: str | None = None,
                      progress: Callable[[int, int], bool] | None = None,
-                     today: dt.date | None = None) -> LedgerResult:
+                     today: dt.date | None = None,
+                     actor: Actor | None = None) -> LedgerResult:
     """名单 of the residents with a care tag (code or Chinese label), in one grid or the
-    whole community. A control tag raises UserError: it is never printed on a list."""
+    whole community. A control tag raises UserError: it is never printed on a list.
+    A grid worker (``actor``) gets the list of one of their grids only; a role that
+    may not see care tags is refused (PermissionDenied)."""
     code = care_tag_code(tag)
     day = today or dt.date.today()
+    _view(actor, grid_id, day, book=False)  # refuses another grid first
+    if shows(actor, CARE_TAG_FIELD) == HIDDEN:
+        raise PermissionDenied(MSG_DENIED, role=role_term(actor.role if actor else ""),
+                               permission=AccessTerm(PERMISSION_LABELS[HOUSEHOLDS_EDIT]))
     subtitle = None
     if grid_id is not None:
         grid = _grid(HouseholdService(db), grid_id)
         subtitle = f"（{grid.name}）"
-    rows = list(care_rows(db, code, grid_id, day))
+    rows = list(care_rows(db, code, grid_id, day, actor))
     ledger = TableLedger(
         title=care_list_title(code),
         unit=unit,

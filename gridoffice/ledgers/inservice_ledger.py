@@ -13,6 +13,7 @@ paper never shows English.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import re
@@ -24,8 +25,9 @@ from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib.units import mm
 
-from gridoffice.domain import codes
+from gridoffice.domain import codes, privacy
 from gridoffice.domain import inservice as rules
+from gridoffice.domain.access import Actor
 from gridoffice.domain.codes import zh_label
 from gridoffice.errors import UserError
 from gridoffice.i18n import QT_TRANSLATE_NOOP
@@ -326,6 +328,18 @@ def _review_text(row: RegistrationRow) -> str | None:
     return status
 
 
+_PERSONAL = ("name", "birth", "id_number", "mobile", "home_address")
+
+
+def _shown(row: RegistrationRow, actor: Actor | None) -> RegistrationRow:
+    """``row`` as ``actor`` may see it (the one masking policy)."""
+    values = {key: getattr(row, key) for key in _PERSONAL}
+    shown = privacy.present(actor, values)
+    return dataclasses.replace(row, **{key: shown[key] or ("" if key != "home_address"
+                                                           else None)
+                                       for key in _PERSONAL})
+
+
 def _draw_form(writer: PageWriter, row: RegistrationRow, *, unit: str, today: dt.date,
                party_org: str | None, grid: str | None, posts: Sequence[str]) -> None:
     writer.draw_heading(FORM_TITLE, unit=unit, date=today)
@@ -363,7 +377,8 @@ def _draw_form(writer: PageWriter, row: RegistrationRow, *, unit: str, today: dt
 def render_checkin_forms(db: Database, path: str | os.PathLike[str], *, unit: str,
                          registration_id: str | None = None,
                          progress: Callable[[int, int], bool] | None = None,
-                         today: dt.date | None = None) -> LedgerResult:
+                         today: dt.date | None = None,
+                         actor: Actor | None = None) -> LedgerResult:
     """在职党员报到登记表 (A4 portrait), one page per person: the registration
     ``registration_id`` (whatever its review status), or every approved member
     still serving. ``LedgerResult.rows`` is the number of people."""
@@ -382,7 +397,8 @@ def render_checkin_forms(db: Database, path: str | os.PathLike[str], *, unit: st
         for done, row in enumerate(rows, start=1):
             if done > 1:
                 writer.new_page()
-            _draw_form(writer, row, unit=unit, today=day, party_org=orgs.get(row.work_unit_id),
+            _draw_form(writer, _shown(row, actor), unit=unit, today=day,
+                       party_org=orgs.get(row.work_unit_id),
                        grid=grids.get(row.grid_id or ""), posts=posts.get(row.id, ()))
             check(done)
         if not rows:
@@ -397,10 +413,11 @@ def render_checkin_forms(db: Database, path: str | os.PathLike[str], *, unit: st
 
 
 def register_rows(rows: Sequence[RegistrationRow], grids: dict[str, str],
-                  posts: dict[str, list[str]]) -> list[tuple[str | None, ...]]:
-    """The rows of the 一览表 (phones masked by the service)."""
+                  posts: dict[str, list[str]],
+                  actor: Actor | None = None) -> list[tuple[str | None, ...]]:
+    """The rows of the 一览表, as ``actor`` may see them."""
     out: list[tuple[str | None, ...]] = []
-    for index, row in enumerate(rows, start=1):
+    for index, row in enumerate((_shown(r, actor) for r in rows), start=1):
         note = []
         if row.left_on:
             note.append(f"{_short_date(row.left_on)}退出")
@@ -418,7 +435,8 @@ def register_rows(rows: Sequence[RegistrationRow], grids: dict[str, str],
 
 def render_checkin_register(db: Database, path: str | os.PathLike[str], *, unit: str,
                             progress: Callable[[int, int], bool] | None = None,
-                            today: dt.date | None = None) -> LedgerResult:
+                            today: dt.date | None = None,
+                            actor: Actor | None = None) -> LedgerResult:
     """在职党员报到一览表 (A4 landscape, 13 columns): every registration of a member
     still serving, whatever its review status, in card-code order."""
     day = today or dt.date.today()
@@ -427,7 +445,7 @@ def render_checkin_register(db: Database, path: str | os.PathLike[str], *, unit:
     approved = sum(1 for r in rows if r.review_status == rules.APPROVED)
     ledger = TableLedger(
         title=REGISTER_TITLE, unit=unit, date=day, columns=REGISTER_COLUMNS,
-        rows=register_rows(rows, _grid_names(db), _posts_of(service)),
+        rows=register_rows(rows, _grid_names(db), _posts_of(service), actor),
         signatures=("负责人", "填表人"),
         notes=(f"共 {len(rows)} 人，其中已通过审核 {approved} 人。",),
         row_count_hint=len(rows),

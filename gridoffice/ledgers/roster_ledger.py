@@ -1,7 +1,8 @@
 """党员花名册: the members of an organisation and its sub-organisations, as of a date.
 
-A4 landscape (17 columns). Masked as DOMAIN.md asks for paper: phones masked,
-birth as year and month, the address only to building and unit.
+A4 landscape (17 columns). Masked as DOMAIN.md asks for paper, by the one policy
+(:func:`gridoffice.domain.privacy.present`, for the ``actor`` it is made for):
+phones masked, birth as year and month, the address only to building and unit.
 """
 
 from __future__ import annotations
@@ -10,7 +11,8 @@ import datetime as dt
 import os
 from collections.abc import Callable, Iterator
 
-from gridoffice.domain import masking
+from gridoffice.domain import privacy
+from gridoffice.domain.access import Actor
 from gridoffice.domain.codes import EDUCATION, ETHNICITY, MEMBER_CATEGORY, RELATION_STATUS, SEX
 from gridoffice.domain.identity import age_on
 from gridoffice.ledgers.engine import Column, LedgerResult, TableLedger, render_table_ledger
@@ -60,16 +62,20 @@ def _remark(row: MemberRow, as_of: dt.date) -> str | None:
     return "；".join(notes) or None
 
 
-def roster_rows(rows: list[MemberRow], as_of: dt.date) -> Iterator[tuple[str | None, ...]]:
+def roster_rows(rows: list[MemberRow], as_of: dt.date,
+                actor: Actor | None = None) -> Iterator[tuple[str | None, ...]]:
+    today = dt.date.today()
     for index, row in enumerate(rows, start=1):
+        shown = privacy.present(actor, row._asdict(), today=today)
+        birth = shown["birth_date"]
         full_then = row.full_date is not None and row.full_date <= as_of
         work = "，".join(part for part in (row.work_unit, row.job) if part) or None
         yield (
             str(index),
-            row.name,
+            shown["name"],
             SEX.zh(row.sex) if row.sex else None,
             ETHNICITY.zh(row.ethnicity) if row.ethnicity else None,
-            _month(row.birth_date),
+            _month(birth if isinstance(birth, dt.date) else None),
             str(age_on(row.birth_date, as_of)) if row.birth_date else None,
             row.native_place,
             EDUCATION.zh(row.education) if row.education else None,
@@ -79,8 +85,8 @@ def roster_rows(rows: list[MemberRow], as_of: dt.date) -> Iterator[tuple[str | N
             "正式" if full_then or (row.status == "full" and row.full_date is None) else "预备",
             row.party_post,
             work,
-            masking.mask_address(row.address) if row.address else None,
-            row.mobile,  # already masked by the service
+            shown["address"],
+            shown["mobile"],
             _remark(row, as_of),
         )
 
@@ -88,7 +94,10 @@ def roster_rows(rows: list[MemberRow], as_of: dt.date) -> Iterator[tuple[str | N
 def render_roster_ledger(db: Database, path: str | os.PathLike[str], *, unit: str,
                          org_id: str | None = None, org_name: str | None = None,
                          as_of: dt.date | None = None,
-                         progress: Callable[[int, int], bool] | None = None) -> LedgerResult:
+                         progress: Callable[[int, int], bool] | None = None,
+                         actor: Actor | None = None) -> LedgerResult:
+    """The members of ``org_id`` (and its sub-organisations) on ``as_of``, as ``actor``
+    (default: an open folder's user) may see them."""
     day = as_of or dt.date.today()
     service = RosterService(db)
     query = MemberQuery(org_id=org_id, as_of=day if as_of else None)
@@ -101,7 +110,7 @@ def render_roster_ledger(db: Database, path: str | os.PathLike[str], *, unit: st
         date=dt.date.today(),
         subtitle=subtitle,
         columns=COLUMNS,
-        rows=roster_rows(rows, day),
+        rows=roster_rows(rows, day, actor),
         signatures=("支部书记", "填表人"),
         notes=(f"共 {len(rows)} 名党员。联系电话、居住地址按个人信息保护要求部分隐去。",),
         row_count_hint=len(rows),

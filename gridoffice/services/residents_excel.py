@@ -23,7 +23,8 @@ from pathlib import Path
 from typing import Any
 
 from gridoffice.domain import households as rules
-from gridoffice.domain import identity, masking
+from gridoffice.domain import identity, privacy
+from gridoffice.domain.access import Actor
 from gridoffice.domain.codes import (
     EDUCATION,
     ETHNICITY,
@@ -828,13 +829,16 @@ EXPORT_WIDTHS = (6, 14, 26, 10, 10, 6, 12, 16, 21, 12, 12, 15)
 
 
 def export_residents(rows: Sequence[ResidentRow], path: str | os.PathLike[str], *,
-                     reveal: bool = False, grid_names: dict[str, str] | None = None) -> int:
+                     reveal: bool = False, grid_names: dict[str, str] | None = None,
+                     actor: Actor | None = None, today: dt.date | None = None) -> int:
     """Write the residents of the current view to an .xlsx sheet with Chinese headers;
-    returns the number written. Unless ``reveal``, the ID number and phone are masked,
-    the address is cut at the building or unit and the birth date is given as a month
-    (DOMAIN.md, "Privacy"). With ``reveal`` (and rows read revealed) the file imports
-    back unchanged: the 证件类型 column says what each number is. The caller writes the
-    audit log."""
+    returns the number written. Unless ``reveal`` (and the policy lets ``actor`` see
+    them: default, an open folder's user), the ID number and phone are masked, the
+    address is cut at the building or unit and the birth date is given as a month
+    (DOMAIN.md, "Privacy", decided by :func:`gridoffice.domain.privacy.present`); a
+    child's name is masked for a role that may not see children. With ``reveal`` (and
+    rows read revealed) the file imports back unchanged: the 证件类型 column says what
+    each number is. The caller writes the audit log with the reason."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
 
@@ -842,28 +846,27 @@ def export_residents(rows: Sequence[ResidentRow], path: str | os.PathLike[str], 
     ws = workbook.create_sheet("实有人口")
     export.title_row(ws, EXPORT_HEADERS, EXPORT_WIDTHS)
     names = grid_names or {}
+    day = today or dt.date.today()
     for index, row in enumerate(rows, start=1):
+        shown = privacy.present(actor, row._asdict(), revealed=reveal, today=day)
         birth: Any = None
-        if row.birth_date is not None:
-            birth = WriteOnlyCell(ws, value=row.birth_date if reveal
-                                  else row.birth_date.replace(day=1))
-            birth.number_format = export.DATE_FORMAT if reveal else export.MONTH_FORMAT
-        mobile = row.mobile
-        if mobile and not reveal and masking.MASK not in mobile:
-            mobile = masking.mask_phone(mobile)
+        if shown["birth_date"] is not None:
+            birth = WriteOnlyCell(ws, value=shown["birth_date"])
+            birth.number_format = (export.MONTH_FORMAT if shown["birth_masked"]
+                                   else export.DATE_FORMAT)
         ws.append(export.safe_row(ws, [
             index,
             names.get(row.grid_id, row.grid_id) or None,
-            row.address if reveal else (masking.mask_address(row.address) or None),
-            row.name,
+            shown["address"] or None,
+            shown["name"],
             RELATION_TO_HEAD.zh(row.relation) or None,
             SEX_ZH.get(row.sex, row.sex) or None,
             birth,
             ID_TYPES.zh(row.id_type) if row.id_number else None,
-            (row.id_number if reveal else export.mask_id(row.id_number)) or None,
+            shown["id_number"] or None,
             POPULATION_TYPES.zh(row.population_type) or None,
             RESIDENCE_STATUS.zh(row.residence_status) or None,
-            mobile or None,
+            shown["mobile"] or None,
         ]))
     with atomic_output(path) as tmp:
         workbook.save(tmp)

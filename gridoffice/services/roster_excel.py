@@ -23,7 +23,8 @@ from typing import Any, NamedTuple
 
 from sqlalchemy import text
 
-from gridoffice.domain import identity, masking, party
+from gridoffice.domain import identity, party, privacy
+from gridoffice.domain.access import Actor
 from gridoffice.domain.codes import (
     EDUCATION,
     ETHNICITY,
@@ -68,7 +69,6 @@ from gridoffice.services.excel.export import (
     MONTH_FORMAT,
     date_cell,
     export_problems,
-    mask_id,
     safe_row,
     title_row,
 )
@@ -1118,16 +1118,18 @@ EXPORT_WIDTHS = (6, 10, 6, 8, 11, 6, 14, 12, 12, 12, 12, 10, 12, 28, 28, 15, 20,
 
 def export_members(rows: Sequence[MemberRow], path: str | os.PathLike[str], *,
                    reveal: bool = False, today: dt.date | None = None,
-                   progress: Progress | None = None) -> int:
+                   progress: Progress | None = None, actor: Actor | None = None) -> int:
     """Write the members to an .xlsx roster (the 党员花名册 columns, then the ID type and
     number, the organisation, and where mobile members are); returns the number of
     members written. An in-service member outside the office's organisations is shown
     with their work unit's party organisation. With ``reveal`` (and rows read revealed)
     the file imports back without problems or changes.
 
-    Unless ``reveal``, the ID number and phone are masked, the address is cut at the
-    building or unit and the birth date is given as a month (DOMAIN.md, "Privacy");
-    values already masked by the service stay masked. The caller writes the audit log.
+    Unless ``reveal`` (and the policy lets ``actor`` see them: default, an open
+    folder's user), the ID number and phone are masked, the address is cut at the
+    building or unit and the birth date is given as a month (DOMAIN.md, "Privacy",
+    decided by :func:`gridoffice.domain.privacy.present`); values already masked by
+    the service stay masked. The caller writes the audit log with the reason.
     Dates are real Excel dates; the header row is frozen. Written through
     :func:`atomic_output`, so a failure leaves an existing file as it was.
     """
@@ -1140,7 +1142,8 @@ def export_members(rows: Sequence[MemberRow], path: str | os.PathLike[str], *,
     total = len(rows)
     tick(progress, 0, total)
     for index, row in enumerate(rows, start=1):
-        ws.append(safe_row(ws, _member_cells(ws, index, row, reveal=reveal, day=day)))
+        ws.append(safe_row(ws, _member_cells(ws, index, row, reveal=reveal, day=day,
+                                             actor=actor)))
         if index % 1000 == 0:
             tick(progress, index, total)
     with atomic_output(path) as tmp:
@@ -1150,19 +1153,20 @@ def export_members(rows: Sequence[MemberRow], path: str | os.PathLike[str], *,
 
 
 def _member_cells(ws: Any, index: int, row: MemberRow, *, reveal: bool,
-                  day: dt.date) -> list[Any]:
-    """The cells of one member in EXPORT_HEADERS order (masked unless ``reveal``)."""
-    birth = row.birth_date
-    if birth is not None and not reveal:
-        birth = birth.replace(day=1)
+                  day: dt.date, actor: Actor | None = None) -> list[Any]:
+    """The cells of one member in EXPORT_HEADERS order, as ``actor`` may see them
+    (masked unless ``reveal``)."""
+    shown = privacy.present(actor, row._asdict(), revealed=reveal, today=day)
+    birth = shown["birth_date"]
+    month = shown["birth_masked"]
     full_then = row.full_date is not None and row.full_date <= day
     work = "，".join(part for part in (row.work_unit, row.job) if part) or None
     return [
         index,
-        row.name,
+        shown["name"],
         SEX_ZH.get(row.sex, row.sex) if row.sex else None,
         zh_term(ETHNICITY, ETHNICITY_ZH, row.ethnicity),
-        date_cell(ws, birth, DATE_FORMAT if reveal else MONTH_FORMAT),
+        date_cell(ws, birth, MONTH_FORMAT if month else DATE_FORMAT),
         identity.age_on(row.birth_date, day) if row.birth_date else None,
         row.native_place,
         zh_term(EDUCATION, EDUCATION_ZH, row.education),
@@ -1172,11 +1176,11 @@ def _member_cells(ws: Any, index: int, row: MemberRow, *, reveal: bool,
         "正式" if full_then or (row.status == "full" and row.full_date is None) else "预备",
         row.party_post,
         work,
-        row.address if reveal else (masking.mask_address(row.address) or None),
-        row.mobile if reveal else (masking.mask_phone(row.mobile) or None),
+        shown["address"] or None,
+        shown["mobile"] or None,
         row.note,
         ID_TYPES.zh(row.id_type) if row.id_number else None,
-        row.id_number if reveal else (mask_id(row.id_number) or None),
+        shown["id_number"] or None,
         row.org_name or (row.unit_party_org if row.org_id is None else None),
         row.away_destination,
         date_cell(ws, row.away_since, DATE_FORMAT),

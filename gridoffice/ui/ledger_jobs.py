@@ -4,8 +4,10 @@ One helper for every tab: the job writes into a temporary file (removed if it
 fails or is cancelled), a progress dialog with Cancel appears for long jobs,
 and the finished PDF opens in :class:`PdfPreviewDialog` with Print and Save.
 :meth:`LedgerJobs.start_ledger` makes a ledger of the catalogue
-(:mod:`gridoffice.ledgers.catalogue`) and records its saves and prints under the
-catalogue's audit target, the one the command line records.
+(:mod:`gridoffice.ledgers.catalogue`) for the signed-in actor and records its saves
+and prints under the catalogue's audit target, the one the command line records. A
+ledger that shows more than the masked default to that actor (a grid worker's own
+grid, with full addresses) asks for a reason first, and its entries carry it.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QWidget
 
+from gridoffice.domain import privacy
 from gridoffice.services.audit import AuditService
 from gridoffice.ui.workers import BackgroundJob
 
@@ -78,8 +81,18 @@ class LedgerJobs(QObject):
         """Make the catalogue's ledger ``entry`` from ``values`` (its render arguments
         and the parts of its file name) and preview it; each save (before the file takes
         its name) and each print is recorded by ``audit`` under the entry's target.
-        ``describe`` says what was made, in the audit entry's detail."""
+        ``describe`` says what was made, in the audit entry's detail. The ledger is
+        made for the owner's actor (its services'); when it shows that actor more than
+        the masked default, :meth:`ask_reason` asks why first (None: nothing is made)."""
         db = audit.db
+        actor = getattr(getattr(self.owner, "services", None), "actor", None)
+        values = {**values, "actor": actor} if actor is not None else dict(values)
+        reason = ""
+        if entry.needs_reason(values):
+            asked = self.ask_reason(_translate(entry.preview_title) or entry.title)
+            if asked is None:
+                return None
+            reason = values["reason"] = asked
         target = entry.target(values)
 
         def render(path: Path, progress: Any) -> Any:
@@ -87,14 +100,21 @@ class LedgerJobs(QObject):
 
         def record(preview: Any) -> None:
             preview.record_save = lambda path: audit.record_save(
-                target, self.saved_detail(describe, path))
+                target, privacy.with_reason(self.saved_detail(describe, path), reason))
             preview.printed.connect(lambda pages: audit.record_print(
-                target, self.printed_detail(describe, pages)))
+                target, privacy.with_reason(self.printed_detail(describe, pages), reason)))
 
         return self._start(render, prefix=f"gridoffice-{entry.name}-",
                           label=_translate(entry.progress_label),
                           title=_translate(entry.preview_title),
                           suggested_name=entry.suggested_name(values), on_shown=record)
+
+    def ask_reason(self, what: str) -> str | None:
+        """Why the user makes ``what`` with more than the masked values (None: cancel)."""
+        from gridoffice.ui.dialogs.reason import ReasonDialog
+
+        return ReasonDialog.ask(self.owner, QCoreApplication.translate(
+            "LedgerJobs", "{ledger} with full addresses of your grid.").format(ledger=what))
 
     @staticmethod
     def saved_detail(describe: str, path: Any) -> str:

@@ -44,7 +44,7 @@ OUTPUTS = [
     ("ledger", "orgs", "-o", "{out}/orgs.pdf"),
     ("ledger", "roster", "-o", "{out}/roster.pdf"),
     ("export", "roster", "{out}/roster.xlsx"),
-    ("export", "residents", "{out}/residents.xlsx", "--full"),
+    ("export", "residents", "{out}/residents.xlsx", "--full", "--reason", "上报街道"),
 ]
 
 
@@ -102,7 +102,8 @@ def test_no_output_from_a_read_only_database(office, tmp_path, capsys):
 
 def test_a_roster_import_is_audited(office, tmp_path, capsys):
     exported = tmp_path / "roster.xlsx"
-    assert run(office, "export", "roster", str(exported), "--full", capsys=capsys)[0] == 0
+    assert run(office, "export", "roster", str(exported), "--full", "--reason", "核对",
+               capsys=capsys)[0] == 0
     before = audit_rows(office)
     code, text = run(office, "import", "roster", str(exported), capsys=capsys)
     assert code == 0, text

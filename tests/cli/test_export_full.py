@@ -44,11 +44,11 @@ def test_full_exports_import_back_unchanged_and_are_audited(tmp_path):
     before = json.loads(cli(data, "info", "--json").stdout)["digests"]
     roster, residents = tmp_path / "roster.xlsx", tmp_path / "residents.xlsx"
     for what, path in (("roster", roster), ("residents", residents)):
-        done = cli(data, "export", what, str(path), "--full")
+        done = cli(data, "export", what, str(path), "--full", "--reason", "上报街道")
         assert done.returncode == 0, done.stderr
     assert [row[:2] for row in audit(data)[-2:]] == [("export_full", "roster"),
                                                      ("export_full", "residents")]
-    assert audit(data)[-1][2] == str(residents)
+    assert audit(data)[-1][2] == f"{residents}；事由：上报街道"
     for what, path in (("roster", roster), ("residents", residents)):
         for extra in (["--dry-run"], []):
             done = cli(data, "import", what, str(path), *extra)

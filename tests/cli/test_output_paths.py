@@ -37,7 +37,7 @@ CASES = [
     ["ledger", "unit-letters", "--period", "2026", "-o", "{data}/backups"],
     ["export", "roster", "{data}/gridoffice.sqlite3-wal"],
     ["export", "roster", "{data}/roster.xlsx"],
-    ["export", "residents", "{data}/backups/residents.xlsx", "--full"],
+    ["export", "residents", "{data}/backups/residents.xlsx", "--full", "--reason", "核对"],
     ["sync", "identity", "-o", "{data}/gridoffice.sqlite3"],
     ["sync", "identity", "-o", "{data}/backups/gridoffice-old.sqlite3"],
     ["sync", "identity", "-o", "{link}/gridoffice.sqlite3"],

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from gridoffice.domain.access import GRID, Actor
 from gridoffice.domain.codes import CONTROL_TAGS
 from gridoffice.errors import Cancelled, UserError
 from gridoffice.ledgers.household_ledger import (
@@ -31,6 +32,11 @@ FULL_IDS = ("110105195803120213", "110105196307080421", "510107199005142034")
 # the headers that fit on one line (与户主关系, 性别, 出生日期 … wrap in their narrow columns)
 MEMBER_HEADERS = ("姓名", "民族", "身份证号", "政治面貌", "文化程度", "户籍地", "人户状态",
                   "人员类别", "联系电话")
+
+
+def _grid_worker(grid_id: str) -> Actor:
+    """The grid worker of the grid: their own book carries the rooms."""
+    return Actor(login="liuyang", operator="刘洋", role=GRID, grids=frozenset({grid_id}))
 
 
 def _texts(path: Path) -> list[str]:
@@ -74,7 +80,8 @@ def test_household_forms(db, grid, tmp_path):
     grid_id, _building = grid
     out = tmp_path / "forms.pdf"
     result = render_household_forms(db, out, unit="幸福里社区", grid_id=grid_id,
-                                    street="幸福街道", today=TODAY)
+                                    street="幸福街道", today=TODAY,
+                                    actor=_grid_worker(grid_id))
     pages = _texts(out)
     assert result.rows == 2 and result.pages == len(pages) == 2  # a page per household
     reader = PdfReader(out)
@@ -125,7 +132,8 @@ def test_building_filter_and_cancel(db, grid, tmp_path):
 def test_grid_summary(db, grid, tmp_path):
     grid_id, _building = grid
     out = tmp_path / "grid.pdf"
-    result = render_grid_summary(db, out, unit="幸福里社区", grid_id=grid_id, today=TODAY)
+    result = render_grid_summary(db, out, unit="幸福里社区", grid_id=grid_id, today=TODAY,
+                                 actor=_grid_worker(grid_id))
     reader = PdfReader(out)
     assert reader.pages[0].mediabox.width > reader.pages[0].mediabox.height  # landscape
     text = "".join(_texts(out))

@@ -1,6 +1,6 @@
 """Exporting a view with full numbers from the roster and households tabs: an explicit
-choice next to the masked export, confirmed, audited, and the file imports back
-without problems or changes."""
+choice next to the masked export, with a reason, audited with it, and the file imports
+back without problems or changes."""
 # ruff: noqa: F811 - the fixtures of other test modules are imported and used as arguments
 
 from __future__ import annotations
@@ -9,11 +9,11 @@ import datetime as dt
 import sqlite3
 
 from openpyxl import load_workbook
-from PySide6.QtWidgets import QMessageBox
 
 from gridoffice.services import residents_excel as rex
 from gridoffice.services import roster_excel as rx
 from gridoffice.services.households import ResidentDraft
+from gridoffice.ui.dialogs.reason import ReasonDialog
 from tests.ui.test_households import (  # noqa: F401 - fixtures
     households,
     make_id,
@@ -23,7 +23,19 @@ from tests.ui.test_households import (  # noqa: F401 - fixtures
 )
 from tests.ui.test_roster_members import IDS, add, audit_rows
 
-YES, NO = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
+
+def cancel(dialog) -> None:
+    assert isinstance(dialog, ReasonDialog)
+    dialog.reject()
+
+
+def reason(ui, text: str):
+    def fill(dialog) -> None:
+        assert isinstance(dialog, ReasonDialog)
+        assert not dialog.ok_button().isEnabled()  # a reason is required
+        ui.type_into(dialog.reason_edit, text)
+        ui.click_ok(dialog)
+    return fill
 
 
 def cells(path) -> list[str]:
@@ -31,8 +43,8 @@ def cells(path) -> list[str]:
             for c in row if c is not None]
 
 
-def test_roster_full_export_is_a_confirmed_choice_audited_and_imports_back(
-        qtbot, context, roster, members, branches, message_log, tmp_path, monkeypatch):
+def test_roster_full_export_is_a_choice_with_a_reason_audited_and_imports_back(
+        qtbot, context, roster, members, branches, dialogs, ui, tmp_path, monkeypatch):
     add(members, branches.first, "张伟")
     roster.reload()
     assert roster.tree_panel.select_org(branches.first)
@@ -42,19 +54,19 @@ def test_roster_full_export_is_a_confirmed_choice_audited_and_imports_back(
     target = tmp_path / "full.xlsx"
     monkeypatch.setattr(roster, "ask_export_path", lambda suggested: str(target))
 
-    message_log.answers = [NO]  # the user thinks again: nothing is written
+    dialogs.expect(cancel)  # the user thinks again: nothing is written
     roster.full_export_action.trigger()
     assert not target.exists() and audit_rows(context) == []
-    assert "full ID numbers" in message_log.texts[-1]
+    assert "full ID numbers" in dialogs.seen[-1].intro.text()
 
-    message_log.answers = [YES]
+    dialogs.expect(reason(ui, "上报街道"))
     with qtbot.waitSignal(roster.exported, timeout=20_000):
         roster.full_export_action.trigger()
     written = cells(target)
     assert IDS["张伟"] in written and "13812345678" in written
     [(action, scope, detail)] = audit_rows(context)
     assert (action, scope) == ("export_full", "中共幸福里社区第一网格支部委员会")
-    assert detail == f"1 members to {target}"
+    assert detail == f"1 members to {target}；事由：上报街道"
 
     db = roster.roster.db
     plan = rx.dry_run(db, target, "党员花名册", rx.load_mapping(db, target, "党员花名册"),
@@ -62,8 +74,8 @@ def test_roster_full_export_is_a_confirmed_choice_audited_and_imports_back(
     assert plan.problems == [] and (plan.new, plan.updates, plan.unchanged) == ([], [], 1)
 
 
-def test_households_full_export_is_a_confirmed_choice_audited_and_imports_back(
-        qtbot, tab, place, households, context, message_log, tmp_path, monkeypatch):
+def test_households_full_export_is_a_choice_with_a_reason_audited_and_imports_back(
+        qtbot, tab, place, households, context, dialogs, ui, tmp_path, monkeypatch):
     hong_kong = households.add_resident(place.household, ResidentDraft(
         "陈家豪", "99", id_type="hmt_permit",
         id_number=make_id(dt.date(1985, 4, 12), 2, area="810000")))
@@ -74,18 +86,18 @@ def test_households_full_export_is_a_confirmed_choice_audited_and_imports_back(
     target = tmp_path / "residents"
     monkeypatch.setattr(tab, "ask_export_path", lambda: str(target))
 
-    message_log.answers = [NO]
+    dialogs.expect(cancel)
     tab.full_export_action.trigger()
     assert not tab.running_jobs() and audit_rows(context) == []
 
-    message_log.answers = [YES]
+    dialogs.expect(reason(ui, "导回本程序"))
     tab.full_export_action.trigger()
     qtbot.waitUntil(lambda: not tab.running_jobs(), timeout=10_000)
     written = tmp_path / "residents.xlsx"
     values = cells(written)
     assert make_id(dt.date(1940, 5, 6), 11) in values and "13812345678" in values
     assert "港澳台居民居住证" in values and "幸福里3号楼2单元301" in values
-    assert audit_rows(context) == [("export_full", "residents", str(written))]
+    assert audit_rows(context) == [("export_full", "residents", f"{written}；事由：导回本程序")]
 
     db = tab.db
     before = sqlite3.connect(db.path).execute("SELECT count(*) FROM resident").fetchone()

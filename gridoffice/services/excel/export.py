@@ -9,7 +9,8 @@ import os
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from gridoffice.domain import masking
+from gridoffice.domain import masking, privacy
+from gridoffice.domain.access import Actor
 from gridoffice.domain.text import safe_text
 from gridoffice.fileio import atomic_output
 
@@ -81,6 +82,15 @@ def mask_id(value: str | None) -> str:
     if not value:
         return ""
     return value if masking.MASK in value else masking.mask_id(value)
+
+
+def output_detail(actor: Actor | None, path: str | os.PathLike[str], reason: str | None, *,
+                  revealed: bool) -> str:
+    """The audit entry's detail of an export to ``path``, with the reason; refused
+    (UserError, before anything is written) when the export shows more than the masked
+    default to ``actor`` (none: an open folder's user) and no reason is given."""
+    return privacy.with_reason(str(path), privacy.require_reason(actor, reason,
+                                                                 revealed=revealed))
 
 
 def export_problems(path: str | os.PathLike[str], rows: Iterable[tuple[int, str, str]],

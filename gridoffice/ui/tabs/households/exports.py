@@ -1,6 +1,6 @@
-"""The households tab's Excel: the residents shown exported (masked, or with full
-numbers after the user confirms; every export is written to the audit log), and
-the residents import wizard."""
+"""The households tab's Excel: the residents shown exported (masked as the signed-in
+role sees them, or with full numbers after the user gives a reason; every export is
+written to the audit log, with the reason), and the residents import wizard."""
 
 from __future__ import annotations
 
@@ -17,9 +17,9 @@ if TYPE_CHECKING:
 
 
 class ResidentsExcel(QObject):
-    """The export and import of the tab's residents; the tab asks for the file and
-    the confirmation (:meth:`HouseholdsTab.ask_export_path`,
-    :meth:`HouseholdsTab.confirm_full_export`), so tests can answer them."""
+    """The export and import of the tab's residents; the tab asks for the file
+    (:meth:`HouseholdsTab.ask_export_path`), :class:`ReasonDialog` for the reason of a
+    full export, so tests can answer them."""
 
     def __init__(self, tab: HouseholdsTab) -> None:
         super().__init__(tab)
@@ -27,13 +27,15 @@ class ResidentsExcel(QObject):
 
     def export_view(self, full: bool = False) -> BackgroundJob | None:
         """The rows shown, masked (ID, phone, address cut, birth month), or with ``full``
-        numbers after the user confirms, to an .xlsx file in the background; the export
-        is written to the audit log."""
+        numbers after the user gives a reason, to an .xlsx file in the background; the
+        export is written to the audit log with the reason."""
         tab = self.tab
         rows = tab.model.rows()
         if tab.service is None or tab.db is None or not rows:
             return None
-        if full and not tab.confirm_full_export():
+        actor = getattr(tab.services, "actor", None)
+        reason = self.ask_reason(actor, len(rows)) if full else ""
+        if reason is None:
             return None
         chosen = tab.ask_export_path()
         if not chosen or messages.output_refused(tab, chosen, tab.db.path):
@@ -45,6 +47,7 @@ class ResidentsExcel(QObject):
         target = Path(chosen)
         if target.suffix.lower() != ".xlsx":
             target = target.with_name(target.name + ".xlsx")
+        from gridoffice.domain import privacy
         from gridoffice.services.audit import EXPORT, EXPORT_FULL
 
         audit = tab.audit
@@ -58,9 +61,9 @@ class ResidentsExcel(QObject):
                 shown = [by_id[r.id] for r in rows if r.id in by_id]
             # the audit entry is committed before the file takes its name
             with audit.recorded_output(EXPORT_FULL if full else EXPORT, "residents",
-                                       str(target)):
+                                       privacy.with_reason(str(target), reason)):
                 return residents_excel.export_residents(shown, target, grid_names=grid_names,
-                                                        reveal=full)
+                                                        reveal=full, actor=actor)
 
         def done(count: int) -> None:
             tab.status_message.emit(self.tr("%n resident(s) exported to {path}.", "",
@@ -70,6 +73,24 @@ class ResidentsExcel(QObject):
                             on_success=done)
         tab.track_job(job)
         return job
+
+    def ask_reason(self, actor: Any, count: int) -> str | None:
+        """The reason for a full export ("" when the role gets no more than the masked
+        values anyway); None when refused or cancelled (nothing is written)."""
+        from gridoffice.domain import access, privacy
+        from gridoffice.ui.dialogs.reason import ReasonDialog
+
+        try:
+            (actor or access.Actor.open()).require(access.EXPORT_FULL)
+        except access.PermissionDenied as err:
+            messages.show_user_error(self.tab, err)
+            return None
+        if not privacy.needs_reason(actor, revealed=True):
+            return ""
+        return ReasonDialog.ask(self.tab, self.tr(
+            "The file will hold the full ID numbers, phone numbers and addresses of the %n "
+            "resident(s) shown, so that it can be imported back. Keep it safe and delete it "
+            "when it is no longer needed.", "", count))
 
     def import_residents(self) -> Any:
         """The residents import wizard (into the grid shown, for rows without one);

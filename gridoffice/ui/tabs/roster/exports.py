@@ -1,5 +1,6 @@
 """The roster tab's Excel side: the import wizard (another module) and the export of
-the members shown, masked or with full numbers, audited either way."""
+the members shown, masked as the signed-in role sees them or with full numbers after
+the user gives a reason, audited either way (with the reason)."""
 
 from __future__ import annotations
 
@@ -26,8 +27,8 @@ EXPORT_FILE_STEM = "党员名册"
 
 
 class RosterExcel(QObject):
-    """Import and export for ``tab``; the tab's ``ask_export_path`` and
-    ``confirm_full_export`` ask the user (tests replace them)."""
+    """Import and export for ``tab``; the tab's ``ask_export_path`` asks for the file
+    (tests replace it), :class:`ReasonDialog` for the reason of a full export."""
 
     def __init__(self, tab: RosterTab) -> None:
         super().__init__(tab)
@@ -86,7 +87,8 @@ class RosterExcel(QObject):
 
     def export_view(self, full: bool = False) -> BackgroundJob | None:
         """Save the members shown (in the order shown) as an Excel file: masked, or with
-        ``full`` ID numbers and phones after the user confirms (audited either way)."""
+        ``full`` ID numbers and phones after the user gives a reason (audited either
+        way, with the reason)."""
         tab = self.tab
         if not tab.member_actions.attached:
             return None
@@ -96,7 +98,9 @@ class RosterExcel(QObject):
         if not rows:
             messages.inform(tab, self.tr("No members are shown; there is nothing to export."))
             return None
-        if full and not tab.confirm_full_export():
+        actor = getattr(tab.services, "actor", None)
+        reason = self.ask_reason(actor, len(rows)) if full else ""
+        if reason is None:
             return None
         chosen = tab.ask_export_path(self.file_name())
         if not chosen or messages.output_refused(tab, chosen, tab.roster.db.path):
@@ -112,7 +116,10 @@ class RosterExcel(QObject):
             target = target.with_name(target.name + ".xlsx")
         roster, scope = tab.roster, tab.scope_text()
         query = tab.members.query()
-        detail = self.tr("{count} members to {path}").format(count=len(rows), path=str(target))
+        from gridoffice.domain import privacy
+
+        detail = privacy.with_reason(self.tr("{count} members to {path}").format(
+            count=len(rows), path=str(target)), reason)
 
         supports_progress = "progress" in inspect.signature(
             roster_excel.export_members).parameters
@@ -129,9 +136,10 @@ class RosterExcel(QObject):
             # the audit entry is committed before the file takes its name
             with audit.recorded_output(EXPORT_FULL if full else EXPORT, scope, detail):
                 if supports_progress:  # then Cancel stops it
-                    roster_excel.export_members(shown, target, progress=progress, reveal=full)
+                    roster_excel.export_members(shown, target, progress=progress, reveal=full,
+                                                actor=actor)
                 else:
-                    roster_excel.export_members(shown, target, reveal=full)
+                    roster_excel.export_members(shown, target, reveal=full, actor=actor)
             return target
 
         def done(_result: object) -> None:
@@ -148,6 +156,25 @@ class RosterExcel(QObject):
         job.finished.connect(self._job_finished)
         self.job = job.start()
         return job
+
+    def ask_reason(self, actor: object, count: int) -> str | None:
+        """The reason for a full export ("" when the role gets no more than the masked
+        values anyway); None when refused or cancelled (nothing is written)."""
+        from gridoffice.domain import access, privacy
+        from gridoffice.ui.dialogs.reason import ReasonDialog
+
+        who = actor if isinstance(actor, access.Actor) else None
+        try:
+            (who or access.Actor.open()).require(access.EXPORT_FULL)
+        except access.PermissionDenied as err:
+            messages.show_user_error(self.tab, err)
+            return None
+        if not privacy.needs_reason(who, revealed=True):
+            return ""
+        return ReasonDialog.ask(self.tab, self.tr(
+            "The file will hold the full ID numbers and phone numbers of the {count} members "
+            "shown, so that it can be imported back. Keep it safe and delete it when it is "
+            "no longer needed.").format(count=count))
 
     def _job_finished(self) -> None:
         self.job = None
