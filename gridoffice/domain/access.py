@@ -224,6 +224,8 @@ def shows(actor: Actor | None, what: str, *, own_grid: bool = False,
     if what in (ID_NUMBER, PHONE, BIRTH_DATE):
         return FULL if revealed and may_reveal else MASKED
     if what == ADDRESS:
+        if actor.is_open and own_grid:  # no accounts: a grid's book, as before accounts
+            return FULL
         if actor.grid_scoped:
             return FULL if own_grid else MASKED
         return FULL if revealed and may_reveal else MASKED

@@ -97,7 +97,11 @@ def present(actor: Actor | None, values: Mapping[str, Any], *, own_grid: bool = 
 
 def needs_reason(actor: Actor | None, *, revealed: bool = False,
                  own_grid: bool = False) -> bool:
-    """Whether an output for ``actor`` shows more than the masked default."""
+    """Whether an output for ``actor`` shows more than the masked default. In a folder
+    without accounts only full numbers need a reason: its grid books print full
+    addresses as they did before accounts, asking nothing."""
+    if actor is None or actor.is_open:
+        return revealed
     return access.beyond_masked_default(actor, revealed=revealed, own_grid=own_grid)
 
 

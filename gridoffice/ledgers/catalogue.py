@@ -104,8 +104,11 @@ class Ledger:
     def own_grid(self, values: Mapping[str, Any]) -> bool:
         """Whether the ledger is the book of one of its actor's own grids."""
         actor = values.get("actor")
-        return (self.grid_book and actor is not None and actor.grid_scoped
-                and values.get("grid_id") in actor.grids)
+        if not self.grid_book:
+            return False
+        if actor is None or actor.is_open:  # no accounts: every grid's book, as before
+            return True
+        return actor.grid_scoped and values.get("grid_id") in actor.grids
 
     def needs_reason(self, values: Mapping[str, Any]) -> bool:
         """Whether the ledger, made for ``values["actor"]`` (none: an open folder's user),

@@ -20,8 +20,8 @@ import os
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
+from gridoffice.domain import access, privacy
 from gridoffice.domain import households as rules
-from gridoffice.domain import privacy
 from gridoffice.domain.access import CARE_TAGS as CARE_TAG_FIELD
 from gridoffice.domain.access import (
     HIDDEN,
@@ -325,7 +325,7 @@ class _View:
 
     @property
     def full_address(self) -> bool:
-        return privacy.needs_reason(self.actor, own_grid=self.own_grid)
+        return access.shows(self.actor, access.ADDRESS, own_grid=self.own_grid) == access.FULL
 
     @property
     def note(self) -> str:
@@ -335,10 +335,12 @@ class _View:
 def _view(actor: Actor | None, grid_id: str | None, today: dt.date, *,
           book: bool) -> _View:
     """The view of a ledger of ``grid_id``; a grid worker is refused other grids.
-    ``book``: the grid worker's own book (full addresses of their grid)."""
+    ``book``: the grid worker's own book (full addresses of their grid; in a folder
+    without accounts every grid's book, as before accounts)."""
     who = actor or Actor.open()
     who.require_grid(grid_id)
-    return _View(who, book and who.grid_scoped and grid_id in who.grids, today)
+    return _View(who, book and (who.is_open or (who.grid_scoped and grid_id in who.grids)),
+                 today)
 
 
 def form_cells(row: ResidentRow, details: tuple | None,
