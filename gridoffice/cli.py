@@ -252,8 +252,8 @@ def build_parser() -> argparse.ArgumentParser:
     setup.add_argument("--operator", metavar="NAME", default="管理员",
                        help=QT_TRANSLATE_NOOP("cli", "who works on this PC (default 管理员)"))
     setup.add_argument("--open", action="store_true", help=QT_TRANSLATE_NOOP(
-        "cli", "no accounts: everyone at this PC may do everything (without it, the next "
-        "step is: user add NAME --role admin)"))
+        "cli", "no accounts: everyone at this PC may do everything (without it, add the "
+        "administrator next)"))
 
     _sync_commands(commands)
     _excel_commands(commands)

@@ -33,15 +33,15 @@ NEW_PASSWORD_ENV = "GRIDOFFICE_NEW_PASSWORD"
 OLD_PASSWORD_ENV = "GRIDOFFICE_OLD_PASSWORD"
 
 MSG_SIGN_IN = QT_TRANSLATE_NOOP(
-    "errors", "This office has accounts: give --user NAME before the command (gridoffice-cli "
-    "--user NAME {command} …; the password from GRIDOFFICE_PASSWORD or typed when asked). "
-    "Nothing was done.")
+    "errors", "This office has accounts: sign in with --user before the command ({example}; "
+    "the password from $GRIDOFFICE_PASSWORD or typed when asked). Nothing was done.")
 MSG_NO_ACCOUNTS = QT_TRANSLATE_NOOP(
     "errors", "--user: this data folder has no accounts yet; leave out --user, or add the "
-    "administrator first: gridoffice-cli user add NAME --role admin.")
+    "administrator first: {example}.")
 MSG_NO_PASSWORD = QT_TRANSLATE_NOOP(
-    "errors", "Password: none was given; set GRIDOFFICE_PASSWORD or type it when asked. "
+    "errors", "Password: none was given; set $GRIDOFFICE_PASSWORD or type it when asked. "
     "Nothing was changed.")
+FIRST_ADMIN = "gridoffice-cli user add NAME --role admin"
 PROMPT_PASSWORD = QT_TRANSLATE_NOOP("cli", "Password of {login}: ")
 PROMPT_NEW = QT_TRANSLATE_NOOP("cli", "New password of {login}: ")
 PROMPT_REPEAT = QT_TRANSLATE_NOOP("cli", "The new password again: ")
@@ -89,7 +89,8 @@ def add_commands(commands: Any, command: Callable[..., argparse.ArgumentParser])
         permission=access.ACCOUNTS)
     add.add_argument("name", metavar="NAME", help=name_help)
     add.add_argument("--role", required=True, choices=access.ROLES, help=QT_TRANSLATE_NOOP(
-        "cli", "admin, secretary, staff, grid (grid worker) or viewer (read only)"))
+        "cli", "the role: administrator, secretary, staff (full-time community worker), "
+        "grid worker or viewer (read only)"))
     add.add_argument("--grid", dest="grids", action="append", default=[], metavar="CODE",
                      help=QT_TRANSLATE_NOOP(
                          "cli", "a grid worker's grid (its code or name; repeat for more)"))
@@ -151,7 +152,7 @@ def sign_in(args: argparse.Namespace) -> Actor | None:
     mode = AccountService(path).mode() if path is not None else None
     if args.login:
         if mode != SIGNED:
-            raise UserError(MSG_NO_ACCOUNTS)
+            raise UserError(MSG_NO_ACCOUNTS, example=FIRST_ADMIN)
         assert path is not None
         password = os.environ.get(PASSWORD_ENV)
         if password is None:
@@ -159,7 +160,8 @@ def sign_in(args: argparse.Namespace) -> Actor | None:
         args.actor = AccountService(path).sign_in(args.login, password)
         args.password = password
     elif mode == SIGNED and getattr(args, "signed", True):
-        raise UserError(MSG_SIGN_IN, command=_command_name(args))
+        raise UserError(MSG_SIGN_IN,
+                        example=f"gridoffice-cli --user NAME {_command_name(args)} …")
     actor = args.actor
     if actor is not None:
         permission = getattr(args, "permission", None)
