@@ -19,7 +19,8 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from gridoffice import __version__
+from gridoffice import __version__, cli_users
+from gridoffice.domain import access
 from gridoffice.domain.dates import parse_date
 from gridoffice.errors import UserError, fault_error
 from gridoffice.i18n import QT_TRANSLATE_NOOP, catalog
@@ -179,12 +180,16 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _command(commands: Any, name: str, text: str, handler: Callable[..., int] | None = None,
-             *, office: bool = True) -> argparse.ArgumentParser:
+             *, office: bool = True, permission: str | None = None,
+             signed: bool = True) -> argparse.ArgumentParser:
     """A sub-command whose help line and description are ``text``; ``office=False``
-    for the commands that may run in a data folder that is not set up."""
+    for the commands that may run in a data folder that is not set up; ``permission``:
+    what the signed-in account must be allowed (checked before anything is written);
+    ``signed=False`` for the commands a folder with accounts runs without ``--user``."""
     parser: argparse.ArgumentParser = commands.add_parser(name, help=text, description=text)
     if handler is not None:
-        parser.set_defaults(handler=handler, needs_office=office)
+        parser.set_defaults(handler=handler, needs_office=office, permission=permission,
+                            signed=signed)
     return parser
 
 
@@ -213,16 +218,18 @@ def build_parser() -> argparse.ArgumentParser:
         "cli", "the data folder (default: $GRIDOFFICE_DATA_DIR or the user's data folder)"))
     parser.add_argument("--verbose", action="store_true",
                         help=QT_TRANSLATE_NOOP("cli", "log debug messages to stderr"))
+    cli_users.add_global_options(parser)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     info = _command(commands, "info", QT_TRANSLATE_NOOP(
-        "cli", "office, data folder, data version, counts and digests"), cmd_info)
+        "cli", "office, data folder, data version, counts and digests"), cmd_info,
+        signed=False)
     info.add_argument("--json", action="store_true",
                       help=QT_TRANSLATE_NOOP("cli", "print JSON"))
 
     demo = _command(commands, "demo", QT_TRANSLATE_NOOP(
         "cli", "fill an empty data folder with demo data (sets up the demo community when "
-        "the folder is not set up)"), cmd_demo, office=False)
+        "the folder is not set up)"), cmd_demo, office=False, permission=access.IMPORT)
     demo.add_argument("--seed", type=int, default=1,
                       help=QT_TRANSLATE_NOOP("cli", "random seed (default 1)"))
     demo.add_argument("--size", choices=("small", "large"), default="small",
@@ -232,7 +239,8 @@ def build_parser() -> argparse.ArgumentParser:
     _audit_commands(commands)
 
     setup = _command(commands, "setup", QT_TRANSLATE_NOOP(
-        "cli", "set up this PC's office without the window"), cmd_setup, office=False)
+        "cli", "set up this PC's office without the window"), cmd_setup, office=False,
+        signed=False)
     setup.add_argument("--role", choices=("street", "community"), required=True,
                        help=QT_TRANSLATE_NOOP("cli", "a street office or a community office"))
     setup.add_argument("--street", metavar="NAME", required=True,
@@ -243,9 +251,13 @@ def build_parser() -> argparse.ArgumentParser:
                        help=QT_TRANSLATE_NOOP("cli", "which PC of the office"))
     setup.add_argument("--operator", metavar="NAME", default="管理员",
                        help=QT_TRANSLATE_NOOP("cli", "who works on this PC (default 管理员)"))
+    setup.add_argument("--open", action="store_true", help=QT_TRANSLATE_NOOP(
+        "cli", "no accounts: everyone at this PC may do everything (without it, add the "
+        "administrator next)"))
 
     _sync_commands(commands)
     _excel_commands(commands)
+    cli_users.add_commands(commands, _command)
     return parser
 
 
@@ -256,7 +268,7 @@ def _ledger_commands(commands: Any) -> None:
     ledger = _command(commands, "ledger", QT_TRANSLATE_NOOP("cli", "print a PDF ledger"))
     kinds = ledger.add_subparsers(dest="ledger", metavar="LEDGER", required=True)
     for entry in on_command_line():
-        parser = _command(kinds, entry.name, entry.help, cmd_ledger)
+        parser = _command(kinds, entry.name, entry.help, cmd_ledger, permission=access.PRINT)
         parser.set_defaults(ledger_entry=entry)
         if entry.output == "folder":
             parser.add_argument("-o", "--output", required=True, metavar="DIR",
@@ -291,36 +303,38 @@ def _sync_commands(commands: Any) -> None:
     kinds = sync.add_subparsers(dest="sync_kind", metavar="COMMAND", required=True)
     json_help = QT_TRANSLATE_NOOP("cli", "print JSON")
     identity = _command(kinds, "identity", QT_TRANSLATE_NOOP(
-        "cli", "write this PC's identity file"), cmd_sync_identity)
+        "cli", "write this PC's identity file"), cmd_sync_identity, permission=access.SYNC)
     identity.add_argument("-o", "--output", metavar="FILE", required=True,
                           help=QT_TRANSLATE_NOOP("cli", "the identity file to write"))
     trust = _command(kinds, "trust", QT_TRANSLATE_NOOP(
-        "cli", "trust another office's identity file"), cmd_sync_trust)
+        "cli", "trust another office's identity file"), cmd_sync_trust, permission=access.SYNC)
     trust.add_argument("file", metavar="FILE",
                        help=QT_TRANSLATE_NOOP("cli", "the other office's identity file"))
     export = _command(kinds, "export", QT_TRANSLATE_NOOP(
         "cli", "write packages of the changes the peers have not acknowledged"),
-        cmd_sync_export)
+        cmd_sync_export, permission=access.SYNC)
     export.add_argument("--to", metavar="OFFICE", help=QT_TRANSLATE_NOOP(
         "cli", "only for this office or PC (name, label or id)"))
     export.add_argument("-o", "--output", metavar="FILE_OR_DIR", required=True,
                         help=QT_TRANSLATE_NOOP("cli", "the package file, or a folder for "
                                                "one package per peer"))
     imported = _command(kinds, "import", QT_TRANSLATE_NOOP(
-        "cli", "import package files, each all or nothing"), cmd_sync_import)
+        "cli", "import package files, each all or nothing"), cmd_sync_import,
+        permission=access.SYNC)
     imported.add_argument("files", nargs="+", metavar="FILE",
                           help=QT_TRANSLATE_NOOP("cli", "the package files (.gridsync)"))
     imported.add_argument("--json", action="store_true", help=json_help)
     status = _command(kinds, "status", QT_TRANSLATE_NOOP(
-        "cli", "each peer: packages, pending changes, conflicts, digests"), cmd_sync_status)
+        "cli", "each peer: packages, pending changes, conflicts, digests"), cmd_sync_status,
+        permission=access.SYNC)
     status.add_argument("--json", action="store_true", help=json_help)
     conflicts = _command(kinds, "conflicts", QT_TRANSLATE_NOOP(
-        "cli", "the versions kept from conflicts"), cmd_sync_conflicts)
+        "cli", "the versions kept from conflicts"), cmd_sync_conflicts, permission=access.SYNC)
     conflicts.add_argument("--json", action="store_true", help=json_help)
     conflicts.add_argument("--all", action="store_true",
                            help=QT_TRANSLATE_NOOP("cli", "resolved ones too"))
     resolve = _command(kinds, "resolve", QT_TRANSLATE_NOOP("cli", "settle one conflict"),
-                       cmd_sync_resolve)
+                       cmd_sync_resolve, permission=access.SYNC)
     resolve.add_argument("conflict", metavar="ID", help=QT_TRANSLATE_NOOP(
         "cli", "the conflict's id (its first 8 characters will do)"))
     resolve.add_argument("choice", choices=("keep", "take", "same_person", "different"),
@@ -328,7 +342,7 @@ def _sync_commands(commands: Any) -> None:
                              "cli", "keep ours, take theirs, or (for a possible duplicate) "
                              "same_person or different"))
     peers = _command(kinds, "peers", QT_TRANSLATE_NOOP("cli", "the offices this PC trusts"),
-                     cmd_sync_peers)
+                     cmd_sync_peers, permission=access.SYNC)
     peers.add_argument("--json", action="store_true", help=json_help)
 
 
@@ -339,12 +353,14 @@ def _excel_commands(commands: Any) -> None:
     dry_help = QT_TRANSLATE_NOOP("cli", "check every row and report; write nothing")
     file_help = QT_TRANSLATE_NOOP("cli", "the .xlsx file to read")
     roster = _command(kinds, "roster", QT_TRANSLATE_NOOP(
-        "cli", "party members from an .xlsx file"), cmd_import_roster)
+        "cli", "party members from an .xlsx file"), cmd_import_roster,
+        permission=access.IMPORT)
     roster.add_argument("file", metavar="FILE.xlsx", help=file_help)
     roster.add_argument("--sheet", metavar="NAME", help=sheet_help)
     roster.add_argument("--dry-run", action="store_true", help=dry_help)
     residents = _command(kinds, "residents", QT_TRANSLATE_NOOP(
-        "cli", "residents (实有人口) from an .xlsx file"), cmd_import_residents)
+        "cli", "residents (实有人口) from an .xlsx file"), cmd_import_residents,
+        permission=access.IMPORT)
     residents.add_argument("file", metavar="FILE.xlsx", help=file_help)
     residents.add_argument("--sheet", metavar="NAME", help=sheet_help)
     residents.add_argument("--dry-run", action="store_true", help=dry_help)
@@ -356,13 +372,15 @@ def _excel_commands(commands: Any) -> None:
     out_help = QT_TRANSLATE_NOOP(
         "cli", "the .xlsx file to write (.xlsx is added when the name has no extension)")
     export_roster = _command(kinds, "roster", QT_TRANSLATE_NOOP(
-        "cli", "the active party members, masked"), cmd_export_roster)
+        "cli", "the active party members, masked"), cmd_export_roster,
+        permission=access.EXPORT)
     export_roster.add_argument("file", metavar="FILE.xlsx", type=_output_arg(".xlsx"),
                                help=out_help)
     export_roster.add_argument("--org", metavar="NAME", help=QT_TRANSLATE_NOOP(
         "cli", "an organisation and its sub-organisations"))
     export_residents = _command(kinds, "residents", QT_TRANSLATE_NOOP(
-        "cli", "the residents, masked"), cmd_export_residents)
+        "cli", "the residents, masked"), cmd_export_residents,
+        permission=access.EXPORT)
     export_residents.add_argument("file", metavar="FILE.xlsx", type=_output_arg(".xlsx"),
                                   help=out_help)
     _grid_options(export_residents, required=False,
@@ -401,7 +419,8 @@ def _audit_commands(commands: Any) -> None:
         "cli", "read the audit log and check that nobody changed it"))
     actions = audit.add_subparsers(dest="audit", metavar="ACTION", required=True)
     listing = _command(actions, "list", QT_TRANSLATE_NOOP(
-        "cli", "the entries of the audit log, oldest first"), cmd_audit_list)
+        "cli", "the entries of the audit log, oldest first"), cmd_audit_list,
+        permission=access.AUDIT)
     listing.add_argument("--since", metavar="DATE", type=_date_arg, help=QT_TRANSLATE_NOOP(
         "cli", "only the entries from this day on"))
     listing.add_argument("--user", dest="who", metavar="NAME", help=QT_TRANSLATE_NOOP(
@@ -412,7 +431,7 @@ def _audit_commands(commands: Any) -> None:
                          help=QT_TRANSLATE_NOOP("cli", "print JSON"))
     _command(actions, "verify", QT_TRANSLATE_NOOP(
         "cli", "check that no entry was edited or removed outside the program (exit 1 "
-        "naming the first broken entry)"), cmd_audit_verify)
+        "naming the first broken entry)"), cmd_audit_verify, permission=access.AUDIT)
 
 
 def _date_arg(text: str) -> dt.date:
@@ -607,6 +626,7 @@ MSG_COMMUNITY_NAME = QT_TRANSLATE_NOOP(
 
 def cmd_setup(args: argparse.Namespace) -> int:
     from gridoffice.services import office
+    from gridoffice.services.accounts import NEEDS_ADMIN, AccountService
     from gridoffice.services.sync_trust import own_identity
 
     if (args.role == "community") != bool(args.community):
@@ -618,6 +638,12 @@ def cmd_setup(args: argparse.Namespace) -> int:
     identity = own_identity(opened.path)
     print(f"已设置 set up: {identity.display_name}（{profile.street}）")
     print(f"指纹 fingerprint: {identity.fingerprint}")
+    if args.open:
+        AccountService(opened.path).set_open()
+        print("不设账户 open folder: 本机人人可做一切 everyone at this PC may do everything")
+    elif AccountService(opened.path).mode() == NEEDS_ADMIN:
+        print("下一步 next step: 添加管理员 add the administrator: gridoffice-cli "
+              f"--data-dir {_paths.data_dir} user add NAME --role admin")
     return EXIT_OK
 
 
@@ -661,7 +687,8 @@ def cmd_sync_peers(args: argparse.Namespace) -> int:
 def _sync_service(args: argparse.Namespace) -> Any:
     from gridoffice.services.sync import SyncService
 
-    return SyncService(_database(args))
+    db = _database(args)
+    return _acting(SyncService(db), _actor(args, db))
 
 
 def cmd_sync_export(args: argparse.Namespace) -> int:
@@ -781,12 +808,14 @@ MSG_NO_SUCH_CONFLICT = QT_TRANSLATE_NOOP("errors", "There is no open conflict {i
 
 def cmd_demo(args: argparse.Namespace) -> int:
     from gridoffice.services import demo
+    from gridoffice.services.accounts import AccountService
 
     db = _database(args)
     try:
         summary = demo.fill(db, seed=args.seed, size=args.size)
     finally:
         db.close()
+    AccountService(db.path).set_open()  # a demo: no accounts (until one is added)
     if summary.work_units:
         print(f"已生成街道演示数据 street demo data added: {summary.work_units} 个工作单位 "
               "work units (社区数据经同步到达 the communities' records arrive by sync)")
@@ -806,6 +835,32 @@ def _operator(db: Any) -> tuple[str, str]:
     return (profile.name, profile.operator) if profile else ("", "")
 
 
+def _actor(args: argparse.Namespace, db: Any) -> access.Actor:
+    """Who runs the command: the account signed in with ``--user``, or the open folder's
+    user (the operator of the office's profile)."""
+    actor = getattr(args, "actor", None)
+    return actor if actor is not None else access.Actor.open(_operator(db)[1])
+
+
+def _acting(service: Any, actor: access.Actor) -> Any:
+    """``service`` acting as ``actor`` (as the window's container sets it)."""
+    service.actor = actor
+    if hasattr(service, "operator"):
+        service.operator = actor.operator
+    return service
+
+
+def _render_options(entry: Any, actor: access.Actor) -> dict[str, Any]:
+    """The actor, for a ledger whose render function takes one."""
+    import inspect
+
+    try:
+        parameters = inspect.signature(entry.render_function()).parameters
+    except (TypeError, ValueError):
+        return {}
+    return {"actor": actor} if "actor" in parameters else {}
+
+
 def cmd_ledger(args: argparse.Namespace) -> int:
     """Any ledger of the catalogue: its options read, made, recorded in the audit log."""
     entry = args.ledger_entry
@@ -823,10 +878,15 @@ def _print_ledger(args: argparse.Namespace, entry: Any, values: dict[str, Any]) 
 
     db = _database(args)
     try:
-        unit, operator = _operator(db)
+        unit, _operator_name = _operator(db)
+        actor = _actor(args, db)
         values = entry.arguments(db, values)
+        cli_users.check_grid(args, values.get("grid_id"))
+        values.update(_render_options(entry, actor))
+        values.setdefault("actor", actor)  # whom the ledger is for: its reason, its masking
         detail = entry.audit_detail(values, args.output)  # a reason when it needs one
-        with AuditService(db, operator).recorded_output(PRINT, entry.target(values), detail):
+        with AuditService(db, actor.audit_name).recorded_output(PRINT, entry.target(values),
+                                                                detail):
             result = entry.make(db, args.output, unit=unit, values=values)
     finally:
         db.close()
@@ -842,10 +902,13 @@ def _print_letters(args: argparse.Namespace, entry: Any, values: dict[str, Any])
 
     db = _database(args)
     try:
-        unit, operator = _operator(db)
+        unit, _operator_name = _operator(db)
+        actor = _actor(args, db)
         values = entry.arguments(db, values)
+        cli_users.check_grid(args, values.get("grid_id"))
+        values.update(_render_options(entry, actor))
         # one audit entry per letter, each before its file takes its name
-        with AuditService(db, operator).recorded_output(PRINT, entry.target(values)):
+        with AuditService(db, actor.audit_name).recorded_output(PRINT, entry.target(values)):
             results = entry.make(db, args.output, unit=unit, values=values)
     finally:
         db.close()
@@ -869,7 +932,7 @@ def _import_sheet(args: argparse.Namespace, excel: Any,
 
     db = _database(args)
     try:
-        _unit, operator = _operator(db)
+        operator = _actor(args, db).audit_name
         today = _dt.date.today()
         sheets = excel.sheet_names(args.file)
         sheet = args.sheet or sheets[0]  # a hidden or missing one is refused by name
@@ -915,14 +978,15 @@ def cmd_export_roster(args: argparse.Namespace) -> int:
 
     db = _database(args)
     try:
-        _unit, operator = _operator(db)
+        actor = _actor(args, db)
+        operator = actor.audit_name
         org_id, _name = find_org(db, args.org)
-        service = RosterService(db, operator)
+        service = _acting(RosterService(db, actor.operator), actor)
         rows = service.list_members(MemberQuery(org_id=org_id), reveal=args.full)
-        detail = output_detail(None, args.file, args.reason, revealed=args.full)
+        detail = output_detail(actor, args.file, args.reason, revealed=args.full)
         with audit.recorded_output(db, operator, audit.EXPORT_FULL if args.full else "export",
                                    "roster", detail):
-            roster_excel.export_members(rows, args.file, reveal=args.full)
+            roster_excel.export_members(rows, args.file, reveal=args.full, actor=actor)
     finally:
         db.close()
     print(f"已导出 exported: {args.file}（{len(rows)} 人 members）")
@@ -950,16 +1014,19 @@ def cmd_export_residents(args: argparse.Namespace) -> int:
 
     db = _database(args)
     try:
-        _unit, operator = _operator(db)
-        service = HouseholdService(db, operator)
+        actor = _actor(args, db)
+        operator = actor.audit_name
+        service = _acting(HouseholdService(db, actor.operator), actor)
         grids = service.list_grids()
         grid_id = service.find_grid(args.grid, args.community).id if args.grid else None
+        cli_users.check_grid(args, grid_id)
         rows = service.residents(grid_id, reveal=args.full)
-        detail = output_detail(None, args.file, args.reason, revealed=args.full)
+        detail = output_detail(actor, args.file, args.reason, revealed=args.full)
         with audit.recorded_output(db, operator, audit.EXPORT_FULL if args.full else "export",
                                    "residents", detail):
             residents_excel.export_residents(rows, args.file, reveal=args.full,
-                                             grid_names={g.id: g.name for g in grids})
+                                             grid_names={g.id: g.name for g in grids},
+                                             actor=actor)
     finally:
         db.close()
     print(f"已导出 exported: {args.file}（{len(rows)} 人 residents）")
@@ -977,6 +1044,7 @@ def _log_unraisable(unraisable: Any) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s")
@@ -987,6 +1055,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         _check_output(args)
         if getattr(args, "needs_office", True):
             _require_office(args)
+        cli_users.sign_in(args)
         return int(args.handler(args))
     except UserError as exc:
         print(f"gridoffice-cli: {exc.one_line()}", file=sys.stderr)

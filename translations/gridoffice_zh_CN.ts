@@ -7583,6 +7583,10 @@ Give it to the other office; they trust it after checking that its fingerprint m
             <translation>本机经办人（默认 管理员）</translation>
         </message>
         <message>
+            <source>no accounts: everyone at this PC may do everything (without it, add the administrator next)</source>
+            <translation>不设账户：本机人人可做一切（不加此项时，下一步添加管理员）</translation>
+        </message>
+        <message>
             <source>print a PDF ledger</source>
             <translation>打印 PDF 台账</translation>
         </message>
@@ -7869,6 +7873,74 @@ Give it to the other office; they trust it after checking that its fingerprint m
         <message>
             <source>full ID numbers and phones (recorded in the audit log), a file to import back</source>
             <translation>显示完整证件号码和联系电话（记入审计日志），导出的文件可以再导入</translation>
+        </message>
+        <message>
+            <source>Password of {login}: </source>
+            <translation>{login} 的密码：</translation>
+        </message>
+        <message>
+            <source>New password of {login}: </source>
+            <translation>{login} 的新密码：</translation>
+        </message>
+        <message>
+            <source>The new password again: </source>
+            <translation>再输入一次新密码：</translation>
+        </message>
+        <message>
+            <source>Current password of {login}: </source>
+            <translation>{login} 的当前密码：</translation>
+        </message>
+        <message>
+            <source>sign in as this account (a folder with accounts needs it); the password from $GRIDOFFICE_PASSWORD or typed when asked</source>
+            <translation>以此账户登录（已设账户的数据目录必须登录）；密码取自 $GRIDOFFICE_PASSWORD，或在提示时输入</translation>
+        </message>
+        <message>
+            <source>the accounts of this PC: add, list, disable, enable, passwords</source>
+            <translation>本机的账户：添加、列出、停用、启用、密码</translation>
+        </message>
+        <message>
+            <source>the account's login name</source>
+            <translation>账户的登录名</translation>
+        </message>
+        <message>
+            <source>add an account (the first one must be the administrator; later ones need --user of an administrator); the password from $GRIDOFFICE_PASSWORD, with --user from $GRIDOFFICE_NEW_PASSWORD, or typed twice</source>
+            <translation>添加账户（第一个账户必须是管理员；之后的账户须以管理员 --user 登录后添加）；密码取自 $GRIDOFFICE_PASSWORD，带 --user 时取自 $GRIDOFFICE_NEW_PASSWORD，或输入两次</translation>
+        </message>
+        <message>
+            <source>the role: administrator, secretary, staff (full-time community worker), grid worker or viewer (read only)</source>
+            <translation>角色：管理员、书记/副书记、专职工作者、网格员或只读</translation>
+        </message>
+        <message>
+            <source>a grid worker's grid (its code or name; repeat for more)</source>
+            <translation>网格员负责的网格（编码或名称；多个网格可重复给出）</translation>
+        </message>
+        <message>
+            <source>the person's real name</source>
+            <translation>本人姓名</translation>
+        </message>
+        <message>
+            <source>the person's phone</source>
+            <translation>本人电话</translation>
+        </message>
+        <message>
+            <source>may see and set control tags (admin, secretary or staff only)</source>
+            <translation>可查看和设置管控标签（仅限管理员、书记/副书记或专职工作者）</translation>
+        </message>
+        <message>
+            <source>every account: login, real name, role, grids, disabled, locked</source>
+            <translation>全部账户：登录名、姓名、角色、网格、是否停用、是否锁定</translation>
+        </message>
+        <message>
+            <source>disable an account (never deleted)</source>
+            <translation>停用账户（账户不会被删除）</translation>
+        </message>
+        <message>
+            <source>enable a disabled account again</source>
+            <translation>重新启用已停用的账户</translation>
+        </message>
+        <message>
+            <source>an administrator resets anyone's password; a user changes their own giving the current one ($GRIDOFFICE_OLD_PASSWORD or typed)</source>
+            <translation>管理员可重设任何人的密码；用户修改自己的密码时须给出当前密码（$GRIDOFFICE_OLD_PASSWORD 或输入）</translation>
         </message>
     </context>
     <context>
@@ -11294,6 +11366,19 @@ Give it to the other office; they trust it after checking that its fingerprint m
         <message>
             <source>Reason: at most {max} characters. Nothing was written.</source>
             <translation>事由：最多 {max} 个字。未写入任何内容。</translation>
+        </message>
+        <message>
+            <source>This office has accounts: sign in with --user before the command ({example}; the password from $GRIDOFFICE_PASSWORD or typed when asked). Nothing was done.</source>
+            <extracomment>the password of the account given by ``--user`` (and, without ``--user``, the new password of ``user add`` / ``user passwd``) the new password of ``user add`` / ``user passwd`` when ``--user`` signs someone in the current password for ``user passwd`` of one's own account without ``--user``</extracomment>
+            <translation>本单位已设账户：请在命令前用 --user 登录（{example}；密码取自 $GRIDOFFICE_PASSWORD，或在提示时输入）。未执行任何操作。</translation>
+        </message>
+        <message>
+            <source>--user: this data folder has no accounts yet; leave out --user, or add the administrator first: {example}.</source>
+            <translation>--user：此数据目录尚未设置账户；请去掉 --user，或先添加管理员：{example}。</translation>
+        </message>
+        <message>
+            <source>Password: none was given; set $GRIDOFFICE_PASSWORD or type it when asked. Nothing was changed.</source>
+            <translation>密码：未提供密码；请设置 $GRIDOFFICE_PASSWORD，或在提示时输入。未作任何更改。</translation>
         </message>
     </context>
     <context>
