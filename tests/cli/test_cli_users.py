@@ -200,7 +200,7 @@ def test_staff_may_export_masked_but_not_full(signed, tmp_path):
                for e in signed.audit("--action", "export")]
     assert exports == [("li", "export", "roster")]  # the account, not the profile's name
     # a secretary-level right: the administrator may
-    signed.admin("export", "residents", str(full), "--full")
+    signed.admin("export", "residents", str(full), "--full", "--reason", "上报街道")
     assert full.is_file()
 
 
