@@ -4,7 +4,8 @@ changing one's password, the idle lock, and the red banner of a folder without a
 The idle lock watches every mouse and key event of the application (an event
 filter); after the office's idle minutes without input it covers the whole
 window (the tabs are hidden, the menus disabled, so their shortcuts do nothing)
-and asks for the same person's password. Wrong passwords count towards that
+and the program's other windows, and asks for the same person's password (inside
+the modal dialog open at the time, if any: only it takes input). Wrong passwords count towards that
 account's lock, as at sign-in. Open folders never lock.
 
 Built with the window, so nothing here imports the services or SQLAlchemy at
@@ -17,7 +18,7 @@ import logging
 import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -232,6 +233,8 @@ class Session(QObject):
         self.lock_screen: LockScreen | None = None
         self.banner: OpenBanner | None = None
         self._menus_enabled = True
+        self._covers: list[QWidget] = []  # over the program's other windows while locked
+        self._host_size: QSize | None = None  # of a modal dialog the lock screen went into
 
         self.user_label = QLabel(window)
         self.user_label.setContentsMargins(8, 0, 8, 0)
@@ -321,7 +324,34 @@ class Session(QObject):
             central.hide()
         self._menus_enabled = self.window.menuBar().isEnabled()
         self.window.menuBar().setEnabled(False)  # and with it every menu shortcut
+        host = self._lock_host()
+        self._cover_other_windows(host)
+        if host is not self.window:  # a modal dialog is open: only it takes input
+            self._host_size = host.size()
+            host.resize(host.size().expandedTo(self.lock_screen.sizeHint()))
+            host.installEventFilter(self)
+        self.lock_screen.setParent(host)
         self.lock_screen.show_for(actor)
+
+    def _lock_host(self) -> QWidget:
+        """Where the lock screen goes: the main window, or the modal dialog open on top
+        of it (which alone takes input while it is open)."""
+        modal = QApplication.activeModalWidget()
+        return modal if modal is not None and modal is not self.window else self.window
+
+    def _cover_other_windows(self, host: QWidget) -> None:
+        """Every other window of the program (an edit dialog, a ledger's preview) is
+        covered too, so no personal data stays on screen while locked."""
+        for widget in QApplication.topLevelWidgets():
+            if widget in (self.window, host) or not widget.isVisible():
+                continue
+            cover = QFrame(widget)
+            cover.setObjectName("lockCover")
+            cover.setStyleSheet("#lockCover { background: #455a64; }")
+            cover.setGeometry(0, 0, 10_000, 10_000)
+            cover.show()
+            cover.raise_()
+            self._covers.append(cover)
 
     def unlock(self, password: str) -> bool:
         """The locked person's password opens the window again; anything else is said."""
@@ -344,6 +374,16 @@ class Session(QObject):
         if self.lock_screen is not None:
             self.lock_screen.hide()
             self.lock_screen.password_edit.clear()
+            host = self.lock_screen.parentWidget()
+            if host is not None and host is not self.window:
+                host.removeEventFilter(self)
+                if self._host_size is not None:
+                    host.resize(self._host_size)
+                self.lock_screen.setParent(self.window)
+            self._host_size = None
+        for cover in self._covers:
+            cover.deleteLater()
+        self._covers.clear()
         central = self.window.centralWidget()
         if central is not None:
             central.show()
@@ -351,9 +391,10 @@ class Session(QObject):
         self.restart_idle()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if (watched is self.window and event.type() == QEvent.Type.Resize
-                and self.lock_screen is not None):
-            self.lock_screen.setGeometry(self.window.rect())
+        if (event.type() == QEvent.Type.Resize and self.lock_screen is not None
+                and watched is self.lock_screen.parentWidget()
+                and isinstance(watched, QWidget)):
+            self.lock_screen.setGeometry(watched.rect())
         return False
 
     # --- menu actions ---------------------------------------------------------------------

@@ -327,3 +327,33 @@ def test_open_folder_shows_a_red_banner_never_locks_and_gets_its_administrator(
     assert session.user_label.text() == "User: 王书记 (Administrator)"
     assert session.switch_action.isVisible()
     assert AccountService(window.context.opened.path).mode() == accounts.SIGNED
+
+
+def test_the_lock_covers_the_other_windows_and_a_modal_dialogs_content(qtbot, signed):
+    from PySide6.QtWidgets import QDialog, QLabel, QWidget
+
+    session = signed.session
+    preview = QWidget()  # a ledger's preview: a window of its own
+    qtbot.addWidget(preview)
+    QLabel("110105194901010013", preview)
+    preview.show()
+    dialog = QDialog(signed)  # an edit dialog open when the time runs out
+    dialog.setModal(True)
+    dialog.resize(200, 120)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+
+    session.lock()
+    screen = session.lock_screen
+    assert session.locked and screen.parentWidget() is dialog  # the only one taking input
+    assert screen.geometry() == dialog.rect() and dialog.width() >= 420
+    covers = [c for c in preview.findChildren(QWidget) if c.objectName() == "lockCover"]
+    assert len(covers) == 1 and covers[0].isVisible()
+
+    qtbot.keyClicks(screen.password_edit, ADMIN_PASSWORD)
+    qtbot.mouseClick(screen.unlock_button, qtbot_button())
+    assert not session.locked and dialog.isVisible() and dialog.size().width() == 200
+    assert screen.parentWidget() is signed
+    qtbot.waitUntil(lambda: not [c for c in preview.findChildren(QWidget)
+                                 if c.objectName() == "lockCover"], timeout=2_000)
+    dialog.reject()
