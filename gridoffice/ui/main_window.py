@@ -248,13 +248,18 @@ class MainWindow(QMainWindow):
         """Tabs, buttons and menus follow the actor's role (see domain/access)."""
         from gridoffice.domain import access
 
-        actor = self.services.actor if self.services is not None else None
+        actor = self.services.actor if self.services is not None else self.context.actor
         self.accounts_action.setVisible(access.allows(actor, access.ACCOUNTS))
+        self.settings_action.setVisible(access.allows(actor, access.SETTINGS))
         if self.services is None or actor is None:
             return
         for index, tab in enumerate(self.tab_list):
             self.tabs.setTabVisible(index, tab.visible_for(actor))
             tab.apply_access(actor)
+        if not self.tabs.isTabVisible(self.tabs.currentIndex()):
+            shown = [i for i in range(self.tabs.count()) if self.tabs.isTabVisible(i)]
+            if shown:
+                self.tabs.setCurrentIndex(shown[0])
 
     def _show_communities(self) -> None:
         """The street office sees every community's records (read-only) in every tab;

@@ -71,6 +71,8 @@ def test_each_role_sees_its_tabs_and_only_the_actions_it_may_use(demo_window, ro
             checked += 1
     assert checked > 100  # every tab declared its actions, the lazy pages too
     assert window.accounts_action.isVisible() == (role == access.ADMIN)
+    assert window.settings_action.isVisible() == (role == access.ADMIN)
+    assert window.tabs.isTabVisible(window.tabs.currentIndex())
     assert window.permissions_action.isVisible()
 
 
