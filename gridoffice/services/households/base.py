@@ -9,8 +9,10 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from gridoffice.domain import households as rules
+from gridoffice.domain.access import Actor
 from gridoffice.errors import UserError, ValidationError
 from gridoffice.services.common import check_code
+from gridoffice.services.guard import FREE, requires
 from gridoffice.services.households.model import HEAD, MSG_DATE_FUTURE, MSG_NOT_HERE, GridRow
 from gridoffice.store.database import Database
 from gridoffice.store.tables import Building, House, Household, Resident
@@ -22,9 +24,11 @@ class HouseholdServiceBase:
     def __init__(self, db: Database, operator: str = "", today: dt.date | None = None) -> None:
         self.db = db
         self.operator = operator
+        self.actor = Actor.open(operator)  # the container sets the signed-in account
         self._today = today
         self._grids_cache: tuple[str, list[GridRow]] | None = None
 
+    @requires(FREE)
     def today(self) -> dt.date:
         return self._today or dt.date.today()
 

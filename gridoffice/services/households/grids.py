@@ -7,11 +7,12 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
+from gridoffice.domain import access, identity
 from gridoffice.domain import households as rules
-from gridoffice.domain import identity
 from gridoffice.errors import UserError, ValidationError
 from gridoffice.i18n import QT_TRANSLATE_NOOP
 from gridoffice.services.common import as_date, clean_or_none, limited_text, live_row
+from gridoffice.services.guard import requires
 from gridoffice.services.households.base import HouseholdServiceBase
 from gridoffice.services.households.model import (
     GRIDS_LISTED,
@@ -44,6 +45,7 @@ from gridoffice.store.tables import Building, Grid, GridRole, House
 class HouseholdGrids(HouseholdServiceBase):
     """Grids, grid roles, buildings and houses."""
 
+    @requires(access.HOUSEHOLDS_EDIT)
     def create_grid(self, draft: GridDraft) -> str:
         with self.db.write() as session:
             values = self._grid_values(session, draft, None)
@@ -52,6 +54,7 @@ class HouseholdGrids(HouseholdServiceBase):
             session.flush()
             return grid.id
 
+    @requires(access.HOUSEHOLDS_EDIT)
     def update_grid(self, grid_id: str, draft: GridDraft) -> None:
         with self.db.write() as session:
             grid = live_row(session, Grid, grid_id, MSG_GRID_MISSING)
@@ -59,6 +62,7 @@ class HouseholdGrids(HouseholdServiceBase):
                 if getattr(grid, key) != value:
                     setattr(grid, key, value)
 
+    @requires(access.HOUSEHOLDS_VIEW)
     def grid(self, grid_id: str) -> GridDraft:
         """The stored grid as its form edits it (every field, so saving loses none)."""
         with self.db.read() as session:
@@ -83,6 +87,7 @@ class HouseholdGrids(HouseholdServiceBase):
                 else None, "boundary": clean_or_none(draft.boundary),
                 "branch_org_id": draft.branch_org_id, "note": clean_or_none(draft.note)}
 
+    @requires(access.HOUSEHOLDS_VIEW)
     def list_grids(self, *, office: str | None = None) -> list[GridRow]:
         """Every grid with its counts (``office``: one office's grids, the street holds
         its communities' too). The counts join every resident to its building, so they
@@ -111,6 +116,7 @@ class HouseholdGrids(HouseholdServiceBase):
         self._grids_cache = (stamp, grids)
         return [g for g in grids if office is None or g.origin_office == office]
 
+    @requires(access.HOUSEHOLDS_VIEW)
     def find_grid(self, text: str, community: str | None = None) -> GridRow:
         """The grid whose code or name is ``text``, in ``community`` when given (at the
         street office, communities number their grids alike). UserError when there is
@@ -135,6 +141,7 @@ class HouseholdGrids(HouseholdServiceBase):
                 names.get(grid.origin_office, grid.origin_office[:8]) for grid in found)))
         return found[0]
 
+    @requires(access.HOUSEHOLDS_VIEW)
     def grid_warning(self, grid_id: str) -> Any:
         """The 300–500 households advice for a grid, or None."""
         with self.db.read() as session:
@@ -146,6 +153,7 @@ class HouseholdGrids(HouseholdServiceBase):
                 " AND NOT h.deleted AND h.dissolved_on IS NULL", (grid_id,)).fetchone()
         return rules.grid_size_warning(households)
 
+    @requires(access.HOUSEHOLDS_EDIT)
     def add_role(self, grid_id: str, role: str, person_name: str, from_date: dt.date,
                  phone: str = "", member_id: str | None = None) -> str:
         """A place in the "1+2+X" team; a new 网格长 ends the previous one's term."""
@@ -165,11 +173,13 @@ class HouseholdGrids(HouseholdServiceBase):
             session.flush()
             return entry.id
 
+    @requires(access.HOUSEHOLDS_EDIT)
     def end_role(self, role_id: str, to_date: dt.date) -> None:
         with self.db.write() as session:
             entry = live_row(session, GridRole, role_id, MSG_GRID_MISSING)
             entry.to_date = max(entry.from_date, to_date)
 
+    @requires(access.HOUSEHOLDS_VIEW)
     def roles(self, grid_id: str, *, include_past: bool = False) -> list[GridRole]:
         with self.db.read() as session:
             query = select(GridRole).where(GridRole.grid_id == grid_id,
@@ -178,6 +188,7 @@ class HouseholdGrids(HouseholdServiceBase):
                 query = query.where(col(GridRole.to_date).is_(None))
             return list(session.exec(query.order_by(col(GridRole.from_date))).all())
 
+    @requires(access.HOUSEHOLDS_EDIT)
     def add_building(self, grid_id: str, number: str, *, estate: str = "",
                      units: int | None = None, floors: int | None = None,
                      kind: str = "residential") -> str:
@@ -199,6 +210,7 @@ class HouseholdGrids(HouseholdServiceBase):
             session.flush()
             return building.id
 
+    @requires(access.HOUSEHOLDS_EDIT)
     def add_house(self, building_id: str, unit: str, room: str, *, owner: str | None = None,
                   use: str = "owner_occupied") -> str:
         self._check_code("use", use, "HOUSE_USES", QT_TRANSLATE_NOOP("codes", "House use"))
@@ -219,11 +231,13 @@ class HouseholdGrids(HouseholdServiceBase):
             session.flush()
             return house.id
 
+    @requires(access.HOUSEHOLDS_EDIT)
     def set_house_use(self, house_id: str, use: str) -> None:
         self._check_code("use", use, "HOUSE_USES", QT_TRANSLATE_NOOP("codes", "House use"))
         with self.db.write() as session:
             live_row(session, House, house_id, MSG_HOUSE_MISSING).use = use
 
+    @requires(access.HOUSEHOLDS_VIEW)
     def buildings(self, grid_id: str) -> list[BuildingRow]:
         """The buildings of a grid with their households, residents and care tags."""
         with self.db.read() as session:
@@ -244,6 +258,7 @@ class HouseholdGrids(HouseholdServiceBase):
                 " ORDER BY b.estate, CAST(b.number AS INTEGER), b.number", (grid_id,)).fetchall()
         return [BuildingRow(*row) for row in rows]
 
+    @requires(access.HOUSEHOLDS_VIEW)
     def houses(self, building_id: str) -> list[HouseRow]:
         """The houses of a building, each with its current household (if any)."""
         with self.db.read() as session:

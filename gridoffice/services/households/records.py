@@ -9,11 +9,12 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
+from gridoffice.domain import access, identity, masking, search_keys
 from gridoffice.domain import households as rules
-from gridoffice.domain import identity, masking, search_keys
 from gridoffice.errors import Term, UserError, ValidationError
 from gridoffice.i18n import QT_TRANSLATE_NOOP
 from gridoffice.services.common import clean_or_none, limited_text, live_row
+from gridoffice.services.guard import requires
 from gridoffice.services.households.base import HouseholdServiceBase
 from gridoffice.services.households.model import (
     HEAD,
@@ -39,6 +40,7 @@ from gridoffice.store.tables import House, Household, Resident, ResidentTag
 class HouseholdRecords(HouseholdServiceBase):
     """Writing households and residents."""
 
+    @requires(access.HOUSEHOLDS_EDIT)
     def create_household(self, house_id: str, members: list[ResidentDraft], *,
                          number: str | None = None, kind: str = "family") -> str:
         """A household with its members; exactly one of them is the head."""
@@ -65,6 +67,7 @@ class HouseholdRecords(HouseholdServiceBase):
                 session.add(Resident(household_id=household.id, **values))
             return household.id
 
+    @requires(access.HOUSEHOLDS_EDIT)
     def add_resident(self, household_id: str, draft: ResidentDraft) -> str:
         with self.db.write() as session:
             household = live_row(session, Household, household_id, MSG_HOUSEHOLD_MISSING)
@@ -78,6 +81,7 @@ class HouseholdRecords(HouseholdServiceBase):
             session.flush()
             return resident.id
 
+    @requires(access.HOUSEHOLDS_EDIT)
     def update_resident(self, resident_id: str, draft: ResidentDraft) -> None:
         with self.db.write() as session:
             resident = live_row(session, Resident, resident_id, MSG_RESIDENT_MISSING)
@@ -88,6 +92,7 @@ class HouseholdRecords(HouseholdServiceBase):
                 if getattr(resident, key) != value:
                     setattr(resident, key, value)
 
+    @requires(access.HOUSEHOLDS_EDIT)
     def change_head(self, household_id: str, new_head_id: str, old_head_relation: str) -> None:
         """Make another member the head; the old head gets ``old_head_relation``."""
         self._check_code("relation", old_head_relation, "RELATION_TO_HEAD",
@@ -102,10 +107,12 @@ class HouseholdRecords(HouseholdServiceBase):
                 old.relation = old_head_relation
             new_head.relation = HEAD
 
+    @requires(access.HOUSEHOLDS_EDIT)
     def move_out(self, resident_id: str, on_date: dt.date, reason: str = "") -> None:
         """迁出: the resident stays on record with the date; a head goes last."""
         self._record_leaving(resident_id, on_date, reason, died=False)
 
+    @requires(access.HOUSEHOLDS_EDIT)
     def record_death(self, resident_id: str, on_date: dt.date) -> None:
         self._record_leaving(resident_id, on_date, "", died=True)
 
@@ -133,6 +140,7 @@ class HouseholdRecords(HouseholdServiceBase):
                 assert household is not None
                 household.dissolved_on = on_date
 
+    @requires(access.HOUSEHOLDS_EDIT)
     def move_household(self, household_id: str, new_house_id: str) -> None:
         """The whole household moves to another house; members and history go along."""
         with self.db.write() as session:
@@ -143,6 +151,7 @@ class HouseholdRecords(HouseholdServiceBase):
             household.house_id = new_house_id
             household.grid_id = self._grid_of(session, house)
 
+    @requires(access.HOUSEHOLDS_EDIT)
     def merge(self, keep_id: str, other_id: str) -> None:
         """Merge a resident recorded twice into one record: the other's tags, member
         link and missing details move to the kept record, and the other becomes a
@@ -177,11 +186,13 @@ class HouseholdRecords(HouseholdServiceBase):
                 if household is not None:
                     household.dissolved_on = self.today()
 
+    @requires(access.HOUSEHOLDS_EDIT)
     def link_member(self, resident_id: str, member_id: str | None) -> None:
         """One person, one record: the resident is (or is no longer) this party member."""
         with self.db.write() as session:
             live_row(session, Resident, resident_id, MSG_RESIDENT_MISSING).member_id = member_id
 
+    @requires(access.HOUSEHOLDS_EDIT)
     def set_center_household(self, household_id: str, member_id: str | None) -> None:
         """党员中心户: a flag on the household, linked to the member who lives there."""
         with self.db.write() as session:

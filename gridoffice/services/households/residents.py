@@ -8,9 +8,10 @@ from typing import Any
 
 from sqlmodel import col, select
 
+from gridoffice.domain import access, identity, masking, search_keys
 from gridoffice.domain import households as rules
-from gridoffice.domain import identity, masking, search_keys
 from gridoffice.services.common import live_row
+from gridoffice.services.guard import audit_name, requires
 from gridoffice.services.households.base import HouseholdServiceBase
 from gridoffice.services.households.model import (
     MSG_HOUSEHOLD_MISSING,
@@ -29,6 +30,7 @@ from gridoffice.store.tables import Building, House, Household, Resident, Visit
 class ResidentReading(HouseholdServiceBase):
     """Resident lists, household and resident details, duplicates."""
 
+    @requires(access.HOUSEHOLDS_VIEW)
     def residents(self, query: ResidentQuery | str | None = None, *, text: str = "",
                   include_left: bool = False, reveal: bool = False) -> list[ResidentRow]:
         """The residents a query asks for, in address order; masked unless ``reveal``.
@@ -56,6 +58,7 @@ class ResidentReading(HouseholdServiceBase):
             rows = raw.execute(sql, params).fetchall()
         return self._resident_rows(rows, query, reveal)
 
+    @requires(access.HOUSEHOLDS_VIEW)
     def household(self, household_id: str, *, reveal: bool = False) -> HouseholdDetail:
         with self.db.read() as session:
             household = live_row(session, Household, household_id, MSG_HOUSEHOLD_MISSING)
@@ -75,6 +78,7 @@ class ResidentReading(HouseholdServiceBase):
             tuple(VisitRow(v.id, v.visit_date, v.visitor, v.findings, v.requests)
                   for v in visits), household.origin_office)
 
+    @requires(access.HOUSEHOLDS_VIEW)
     def resident(self, resident_id: str) -> tuple[ResidentDraft, ResidentRow]:
         """The form values (ID number and phone masked) and the row of one resident."""
         with self.db.read() as session:
@@ -99,13 +103,16 @@ class ResidentReading(HouseholdServiceBase):
                    if r.id == resident_id)
         return draft, row
 
+    @requires(access.REVEAL)
     def reveal(self, resident_id: str) -> tuple[str | None, str | None]:
         """Full ID number and phone of one resident; written to the audit log."""
         with self.db.write() as session:
             resident = live_row(session, Resident, resident_id, MSG_RESIDENT_MISSING)
-            audit.record(session, self.operator, "reveal_identity", resident_id, resident.name)
+            audit.record(session, audit_name(self.actor, self.operator), "reveal_identity",
+                         resident_id, resident.name)
             return resident.id_number_original or resident.id_number, resident.mobile
 
+    @requires(access.HOUSEHOLDS_VIEW)
     def find_duplicates(self) -> list[DuplicateGroup]:
         """Residents recorded twice: same ID number first, then same name (by pinyin)
         and birth date."""

@@ -6,10 +6,12 @@ import datetime as dt
 
 from sqlmodel import col, select
 
+from gridoffice.domain import access
 from gridoffice.domain import households as rules
 from gridoffice.errors import ValidationError
 from gridoffice.i18n import QT_TRANSLATE_NOOP
 from gridoffice.services.common import clean_or_none, live_row
+from gridoffice.services.guard import requires
 from gridoffice.services.households.base import HouseholdServiceBase
 from gridoffice.services.households.model import (
     MSG_HOUSEHOLD_MISSING,
@@ -23,6 +25,7 @@ from gridoffice.store.tables import Household, Resident, ResidentTag, Visit
 class HouseholdVisits(HouseholdServiceBase):
     """Visits and resident tags."""
 
+    @requires(access.HOUSEHOLDS_EDIT)
     def add_visit(self, household_id: str, visit_date: dt.date, visitor: str,
                   findings: str = "", requests: str = "") -> str:
         self._not_future(visit_date)
@@ -39,6 +42,7 @@ class HouseholdVisits(HouseholdServiceBase):
             session.flush()
             return visit.id
 
+    @requires(access.HOUSEHOLDS_EDIT)
     def add_tag(self, resident_id: str, tag: str, *, kind: str = "care",
                 disability_type: str | None = None, disability_grade: str | None = None,
                 from_date: dt.date | None = None, note: str | None = None) -> str:
@@ -57,6 +61,7 @@ class HouseholdVisits(HouseholdServiceBase):
             session.flush()
             return entry.id
 
+    @requires(access.HOUSEHOLDS_VIEW)
     def tags(self, resident_id: str, *, include_control: bool = False) -> list[str]:
         """Current tags, derived ones (高龄老人) included; control tags only on request."""
         with self.db.read() as session:
@@ -70,6 +75,7 @@ class HouseholdVisits(HouseholdServiceBase):
         derived = rules.derived_care_tags(resident.birth_date, self.today())
         return sorted(set(stored) | derived)
 
+    @requires(access.HOUSEHOLDS_VIEW)
     def tag_rows(self, resident_id: str, *, include_control: bool = False,
                  include_past: bool = False) -> list[TagRow]:
         with self.db.read() as session:
@@ -83,6 +89,7 @@ class HouseholdVisits(HouseholdServiceBase):
                            t.disability_grade, t.from_date, t.to_date)
                     for t in session.exec(query)]
 
+    @requires(access.HOUSEHOLDS_EDIT)
     def end_tag(self, tag_id: str, to_date: dt.date) -> None:
         with self.db.write() as session:
             entry = live_row(session, ResidentTag, tag_id, MSG_RESIDENT_MISSING)

@@ -8,9 +8,12 @@ from typing import Any
 
 from sqlmodel import Session
 
+from gridoffice.domain import access
 from gridoffice.domain import inservice as rules
+from gridoffice.domain.access import Actor
 from gridoffice.errors import Term, UserError, ValidationError
 from gridoffice.services.common import clean, live_row
+from gridoffice.services.guard import FREE, requires
 from gridoffice.services.inservice.model import (
     MSG_CONFIRMER,
     MSG_LEFT,
@@ -29,16 +32,20 @@ class InServiceBase:
                  now: dt.datetime | None = None) -> None:
         self.db = db
         self.operator = operator
+        self.actor = Actor.open(operator)  # the container sets the signed-in account
         self._today = today
         self._now = now
         self.rules = point_rules if point_rules is not None else load_point_rules(db.path)
 
+    @requires(FREE)
     def today(self) -> dt.date:
         return self._today or (self._now.date() if self._now else dt.date.today())
 
+    @requires(FREE)
     def now(self) -> dt.datetime:
         return self._now or dt.datetime.now().replace(microsecond=0)
 
+    @requires(access.INSERVICE_VIEW)
     def reload_rules(self) -> rules.PointRules:
         self.rules = load_point_rules(self.db.path)
         return self.rules

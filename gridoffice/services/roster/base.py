@@ -10,8 +10,10 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from gridoffice.domain import party
+from gridoffice.domain.access import Actor
 from gridoffice.domain.codes import RELATION_STATUS
 from gridoffice.errors import UserError, ValidationError
+from gridoffice.services.guard import FREE, audit_name, requires
 from gridoffice.services.roster.model import (
     ACTIVE_STATUSES,
     MSG_DATE_FUTURE,
@@ -33,9 +35,11 @@ class RosterServiceBase:
                  rules: party.PartyRules | None = None) -> None:
         self.db = db
         self.operator = operator
+        self.actor = Actor.open(operator)  # the container sets the signed-in account
         self._today = today
         self.rules = rules or party.PartyRules()
 
+    @requires(FREE)
     def today(self) -> dt.date:
         return self._today or dt.date.today()
 
@@ -61,7 +65,7 @@ class RosterServiceBase:
                                 operator=self.operator))
 
     def _audit(self, session: Session, action: str, target: str, detail: str) -> None:
-        audit.record(session, self.operator, action, target, detail)
+        audit.record(session, audit_name(self.actor, self.operator), action, target, detail)
 
     def _check_date(self, day: dt.date) -> None:
         if day > self.today():
