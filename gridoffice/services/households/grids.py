@@ -11,7 +11,7 @@ from gridoffice.domain import access, identity
 from gridoffice.domain import households as rules
 from gridoffice.errors import UserError, ValidationError
 from gridoffice.i18n import QT_TRANSLATE_NOOP
-from gridoffice.services.common import as_date, clean_or_none, limited_text, live_row
+from gridoffice.services.common import as_date, clean_or_none, limited_text
 from gridoffice.services.guard import requires
 from gridoffice.services.households.base import HouseholdServiceBase
 from gridoffice.services.households.model import (
@@ -47,6 +47,8 @@ class HouseholdGrids(HouseholdServiceBase):
 
     @requires(access.HOUSEHOLDS_EDIT)
     def create_grid(self, draft: GridDraft) -> str:
+        if self.actor.grid_scoped:  # a grid worker keeps to the grids they were given
+            self._require_grid(None)
         with self.db.write() as session:
             values = self._grid_values(session, draft, None)
             grid = Grid(**values)
@@ -57,7 +59,7 @@ class HouseholdGrids(HouseholdServiceBase):
     @requires(access.HOUSEHOLDS_EDIT)
     def update_grid(self, grid_id: str, draft: GridDraft) -> None:
         with self.db.write() as session:
-            grid = live_row(session, Grid, grid_id, MSG_GRID_MISSING)
+            grid = self._live(session, Grid, grid_id, MSG_GRID_MISSING)
             for key, value in self._grid_values(session, draft, grid_id).items():
                 if getattr(grid, key) != value:
                     setattr(grid, key, value)
@@ -66,7 +68,7 @@ class HouseholdGrids(HouseholdServiceBase):
     def grid(self, grid_id: str) -> GridDraft:
         """The stored grid as its form edits it (every field, so saving loses none)."""
         with self.db.read() as session:
-            grid = live_row(session, Grid, grid_id, MSG_GRID_MISSING)
+            grid = self._live(session, Grid, grid_id, MSG_GRID_MISSING)
             return GridDraft(grid.code, grid.name, grid.grid_type, grid.dedicated_kind,
                              grid.boundary, grid.branch_org_id, grid.note)
 
@@ -97,8 +99,7 @@ class HouseholdGrids(HouseholdServiceBase):
             assert raw is not None
             (stamp,) = raw.execute("SELECT value FROM meta WHERE key = 'hlc_last'").fetchone()
             if self._grids_cache is not None and self._grids_cache[0] == stamp:
-                return [g for g in self._grids_cache[1]
-                        if office is None or g.origin_office == office]
+                return self._grids_for(self._grids_cache[1], office)
             rows = raw.execute(
                 "SELECT g.id, g.code, g.name, g.grid_type, g.branch_org_id,"
                 " (SELECT count(*) FROM building b WHERE b.grid_id = g.id AND NOT b.deleted),"
@@ -114,7 +115,14 @@ class HouseholdGrids(HouseholdServiceBase):
                 " FROM grid g WHERE NOT g.deleted ORDER BY g.code").fetchall()
         grids = [GridRow(*row) for row in rows]
         self._grids_cache = (stamp, grids)
-        return [g for g in grids if office is None or g.origin_office == office]
+        return self._grids_for(grids, office)
+
+    def _grids_for(self, grids: list[GridRow], office: str | None) -> list[GridRow]:
+        """The grids of ``office`` (None: all) the actor may see: a grid worker's own,
+        a street worker's communities'."""
+        offices = self.actor.communities
+        return [g for g in grids if (office is None or g.origin_office == office)
+                and self.actor.in_grid(g.id) and (not offices or g.origin_office in offices)]
 
     @requires(access.HOUSEHOLDS_VIEW)
     def find_grid(self, text: str, community: str | None = None) -> GridRow:
@@ -144,6 +152,7 @@ class HouseholdGrids(HouseholdServiceBase):
     @requires(access.HOUSEHOLDS_VIEW)
     def grid_warning(self, grid_id: str) -> Any:
         """The 300–500 households advice for a grid, or None."""
+        self._require_grid(grid_id)
         with self.db.read() as session:
             raw = session.connection().connection.driver_connection
             assert raw is not None
@@ -160,7 +169,7 @@ class HouseholdGrids(HouseholdServiceBase):
         self._check_code("role", role, "GRID_ROLES", QT_TRANSLATE_NOOP("codes", "Team role"))
         name = identity.normalize_name(person_name, "person_name")
         with self.db.write() as session:
-            live_row(session, Grid, grid_id, MSG_GRID_MISSING)
+            self._live(session, Grid, grid_id, MSG_GRID_MISSING)
             if role == "leader":
                 for current in session.exec(select(GridRole).where(
                         GridRole.grid_id == grid_id, GridRole.role == "leader",
@@ -176,11 +185,12 @@ class HouseholdGrids(HouseholdServiceBase):
     @requires(access.HOUSEHOLDS_EDIT)
     def end_role(self, role_id: str, to_date: dt.date) -> None:
         with self.db.write() as session:
-            entry = live_row(session, GridRole, role_id, MSG_GRID_MISSING)
+            entry = self._live(session, GridRole, role_id, MSG_GRID_MISSING)
             entry.to_date = max(entry.from_date, to_date)
 
     @requires(access.HOUSEHOLDS_VIEW)
     def roles(self, grid_id: str, *, include_past: bool = False) -> list[GridRole]:
+        self._require_grid(grid_id)
         with self.db.read() as session:
             query = select(GridRole).where(GridRole.grid_id == grid_id,
                                            col(GridRole.deleted).is_(False))
@@ -198,7 +208,7 @@ class HouseholdGrids(HouseholdServiceBase):
         self._check_code("kind", kind, "BUILDING_KINDS", QT_TRANSLATE_NOOP("codes", "Kind"))
         estate = limited_text("estate", LABEL_ESTATE, estate, 40) or ""
         with self.db.write() as session:
-            live_row(session, Grid, grid_id, MSG_GRID_MISSING)
+            self._live(session, Grid, grid_id, MSG_GRID_MISSING)
             clash = session.exec(select(Building).where(
                 Building.grid_id == grid_id, Building.estate == estate,
                 Building.number == number, col(Building.deleted).is_(False))).first()
@@ -218,7 +228,7 @@ class HouseholdGrids(HouseholdServiceBase):
         room = limited_text("room", LABEL_ROOM, room, 20) or ""
         owner = limited_text("owner", LABEL_OWNER, owner, 30)
         with self.db.write() as session:
-            live_row(session, Building, building_id, MSG_BUILDING_MISSING)
+            self._live(session, Building, building_id, MSG_BUILDING_MISSING)
             clash = session.exec(select(House).where(
                 House.building_id == building_id, House.unit == unit, House.room == room,
                 col(House.deleted).is_(False))).first()
@@ -235,11 +245,12 @@ class HouseholdGrids(HouseholdServiceBase):
     def set_house_use(self, house_id: str, use: str) -> None:
         self._check_code("use", use, "HOUSE_USES", QT_TRANSLATE_NOOP("codes", "House use"))
         with self.db.write() as session:
-            live_row(session, House, house_id, MSG_HOUSE_MISSING).use = use
+            self._live(session, House, house_id, MSG_HOUSE_MISSING).use = use
 
     @requires(access.HOUSEHOLDS_VIEW)
     def buildings(self, grid_id: str) -> list[BuildingRow]:
         """The buildings of a grid with their households, residents and care tags."""
+        self._require_grid(grid_id)
         with self.db.read() as session:
             raw = session.connection().connection.driver_connection
             assert raw is not None
@@ -262,6 +273,8 @@ class HouseholdGrids(HouseholdServiceBase):
     def houses(self, building_id: str) -> list[HouseRow]:
         """The houses of a building, each with its current household (if any)."""
         with self.db.read() as session:
+            if self.actor.grid_scoped:
+                self._live(session, Building, building_id, MSG_BUILDING_MISSING)
             raw = session.connection().connection.driver_connection
             assert raw is not None
             rows = raw.execute(

@@ -120,6 +120,8 @@ class InServiceRegistrations(InServiceBase):
     def registration_draft(self, registration_id: str) -> RegistrationDraft:
         """The stored registration as its form edits it (full numbers only for
         a person not on file, whose numbers live here)."""
+        if self.actor.grid_scoped:
+            self.registration(registration_id)  # refused outside the worker's grids
         with self.db.read() as session:
             r = live_row(session, Registration, registration_id)
             return RegistrationDraft(
@@ -207,7 +209,9 @@ class InServiceRegistrations(InServiceBase):
     def registration(self, registration_id: str) -> RegistrationRow:
         rows = self._registration_rows(registration_id)
         if not rows:
-            raise UserError(MSG_GONE)
+            with self.db.read() as session:
+                live_row(session, Registration, registration_id)
+            self.actor.require_grid(None)  # there, but outside a grid worker's grids
         return rows[0][0]
 
     @requires(access.REVEAL)
@@ -265,6 +269,7 @@ class InServiceRegistrations(InServiceBase):
         if office is not None:
             where += " AND g.origin_office = :office"
             params["office"] = office
+        where += self._reach(params)
         with self.db.read() as session:
             result = session.connection().execute(sql(
                 "SELECT g.id, g.code, coalesce(m.name, p.name, g.name), "

@@ -22,6 +22,7 @@ from gridoffice.services.meetings.model import (
     MeetingRules,
     clean_text,
     load_rules,
+    save_rules,
 )
 from gridoffice.store.database import Database
 from gridoffice.store.tables import (
@@ -60,6 +61,13 @@ class MeetingServiceBase:
     def reload_rules(self) -> MeetingRules:
         self.rules = load_rules(self.db.path)
         return self.rules
+
+    @requires(access.SETTINGS)
+    def save_rules(self, value: MeetingRules) -> MeetingRules:
+        """Store the office's meeting rules (a setting: administrators only) and use
+        them from now on."""
+        save_rules(self.db.path, value)
+        return self.reload_rules()
 
     def _guard(self, session: Session, meeting: Meeting, amendment: str | None,
                change: str) -> None:

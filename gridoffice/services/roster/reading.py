@@ -66,7 +66,10 @@ class RosterReading(RosterServiceBase):
     @requires(access.ROSTER_VIEW)
     def list_members(self, query: MemberQuery = MemberQuery(), *,
                      reveal: bool = False) -> list[MemberRow]:
-        """The roster lines for a query, in name order (masked unless ``reveal``)."""
+        """The roster lines for a query, in name order (masked unless ``reveal``, which
+        needs :data:`~gridoffice.domain.access.REVEAL`)."""
+        if reveal:
+            self.actor.require(access.REVEAL)
         where, params = self._where(query)
         with self.db.read() as session:
             rows = self._rows(session, where, params, reveal=reveal)
@@ -78,6 +81,7 @@ class RosterReading(RosterServiceBase):
     @requires(access.ROSTER_VIEW)
     def history(self, member_id: str) -> list[EventRow]:
         with self.db.read() as session:
+            self._require_reach(session, member_id)
             events = session.exec(select(MemberEvent).where(
                 MemberEvent.member_id == member_id, col(MemberEvent.deleted).is_(False))
                 .order_by(col(MemberEvent.hlc).desc())).all()
@@ -87,6 +91,7 @@ class RosterReading(RosterServiceBase):
     @requires(access.ROSTER_VIEW)
     def placements(self, member_id: str) -> list[PlacementRow]:
         with self.db.read() as session:
+            self._require_reach(session, member_id)
             rows = session.exec(select(MemberPlacement).where(
                 MemberPlacement.member_id == member_id,
                 col(MemberPlacement.deleted).is_(False))
@@ -98,13 +103,16 @@ class RosterReading(RosterServiceBase):
     def due_list(self, within_days: int = 90) -> list[DueItem]:
         """Probationary members due for full membership within ``within_days``, and overdue."""
         today = self.today()
+        params: dict[str, Any] = {}
+        reach = "".join(f" AND {clause}" for clause in self._reach(params))
         with self.db.read() as session:
             rows = session.execute(text(
                 "SELECT m.id, m.name, m.org_id, o.name, m.join_date, "
                 "m.probation_extension_months "
                 "FROM member m LEFT JOIN org o ON o.id = m.org_id "
                 "WHERE NOT m.deleted AND m.status = 'probationary' AND m.join_date IS NOT NULL "
-                "AND m.relation_status IN ('normal', 'transferring_out')")).all()
+                "AND m.relation_status IN ('normal', 'transferring_out')" + reach),
+                params).all()
         items = []
         for member_id, name, org_id, org_name, join, ext in rows:
             due = party.full_membership_date(as_date(join), int(ext), self.rules)
@@ -141,11 +149,13 @@ class RosterReading(RosterServiceBase):
     @requires(access.ROSTER_VIEW)
     def find_duplicates(self, name: str, birth_date: dt.date,
                         exclude_id: str | None = None) -> list[MemberRow]:
+        params: dict[str, Any] = {"name": name, "birth": birth_date.isoformat(),
+                                  "exclude": exclude_id or ""}
+        reach = "".join(f" AND {clause}" for clause in self._reach(params))
         with self.db.read() as session:
             return self._rows(session, "WHERE NOT m.deleted AND m.name = :name AND "
-                              "m.birth_date = :birth AND m.id != :exclude",
-                              {"name": name, "birth": birth_date.isoformat(),
-                               "exclude": exclude_id or ""}, reveal=False)
+                              "m.birth_date = :birth AND m.id != :exclude" + reach,
+                              params, reveal=False)
 
     @requires(access.REVEAL)
     def reveal(self, member_id: str) -> tuple[str | None, str | None]:
@@ -217,6 +227,7 @@ class RosterReading(RosterServiceBase):
                 params["tail"] = f"%{digits}"
                 parts += ["m.id_number LIKE :tail", "m.mobile LIKE :tail"]
             clauses.append("(" + " OR ".join(parts) + ")")
+        clauses += self._reach(params)
         return "WHERE " + " AND ".join(clauses), params
 
     def _rows(self, session: Session, where: str, params: dict[str, Any], *,

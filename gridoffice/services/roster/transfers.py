@@ -130,6 +130,7 @@ class RosterTransfers(RosterServiceBase):
     @requires(access.ROSTER_VIEW)
     def transfers(self, member_id: str) -> list[TransferRow]:
         with self.db.read() as session:
+            self._require_reach(session, member_id)
             rows = session.exec(select(MemberTransfer).where(
                 MemberTransfer.member_id == member_id,
                 col(MemberTransfer.deleted).is_(False))
