@@ -13,10 +13,13 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
+from gridoffice.domain import access
 from gridoffice.domain import orgs as rules
+from gridoffice.domain.access import Actor
 from gridoffice.domain.codes import ORG_TYPES, SEATS
 from gridoffice.errors import Term, UserError, ValidationError
 from gridoffice.i18n import QT_TRANSLATE_NOOP
+from gridoffice.services.guard import FREE, requires
 from gridoffice.store.database import Database
 from gridoffice.store.tables import CommitteeSeat, Org, OrgEvent
 
@@ -168,12 +171,15 @@ class OrgService:
     def __init__(self, db: Database, operator: str = "", today: dt.date | None = None) -> None:
         self.db = db
         self.operator = operator
+        self.actor = Actor.open(operator)  # the container sets the signed-in account
         self._today = today
 
+    @requires(FREE)
     def today(self) -> dt.date:
         return self._today or dt.date.today()
 
     # --- reading ----------------------------------------------------------
+    @requires(access.ROSTER_VIEW)
     def list_orgs(self, *, include_retired: bool = True,
                   as_of: dt.date | None = None, office: str | None = None) -> list[OrgNode]:
         """All organisations, parents before children, siblings by order and name.
@@ -200,12 +206,14 @@ class OrgService:
             nodes = [n for n in nodes if rules.active_on(n.established, n.retired_on, as_of)]
         return _tree_order(nodes)
 
+    @requires(access.ROSTER_VIEW)
     def get(self, org_id: str) -> OrgNode:
         with self.db.read() as session:
             org = self._load(session, org_id)
             seats = self._seats(session, org_id)
         return _node(org, seats)
 
+    @requires(access.ROSTER_VIEW)
     def seats(self, org_id: str, *, include_past: bool = True) -> list[SeatRow]:
         with self.db.read() as session:
             rows = self._seats(session, org_id)
@@ -214,6 +222,7 @@ class OrgService:
                                  -(s.from_date.toordinal())))
         return [_seat_row(s) for s in rows if include_past or s.to_date is None]
 
+    @requires(access.ROSTER_VIEW)
     def history(self, org_id: str) -> list[EventRow]:
         with self.db.read() as session:
             events = session.exec(
@@ -225,6 +234,7 @@ class OrgService:
                          e.operator, e.hlc) for e in events]
 
     # --- changing the tree --------------------------------------------------
+    @requires(access.ROSTER_EDIT)
     def create(self, draft: OrgDraft) -> OrgNode:
         draft = self._normalise(draft)
         with self.db.write() as session:
@@ -245,6 +255,7 @@ class OrgService:
                         parent=self._name(session, org.parent_id), on_date=org.established)
             return _node(org, [])
 
+    @requires(access.ROSTER_EDIT)
     def update(self, org_id: str, draft: OrgDraft) -> OrgNode:
         """Change name, type or dates; moving is :meth:`move`."""
         draft = self._normalise(draft)
@@ -273,6 +284,7 @@ class OrgService:
             session.flush()
             return _node(org, self._seats(session, org_id))
 
+    @requires(access.ROSTER_EDIT)
     def move(self, org_id: str, new_parent_id: str | None,
              position: int | None = None) -> OrgNode:
         """Place an organisation under another parent (at ``position`` among siblings)."""
@@ -298,6 +310,7 @@ class OrgService:
             session.flush()
             return _node(org, self._seats(session, org_id))
 
+    @requires(access.ROSTER_EDIT)
     def retire(self, org_id: str, on_date: dt.date | None = None,
                reason: str = "") -> OrgNode:
         """Retire (撤销) an organisation on a date; its current seats end that day."""
@@ -325,6 +338,7 @@ class OrgService:
             session.flush()
             return _node(org, self._seats(session, org_id))
 
+    @requires(access.ROSTER_EDIT)
     def restore(self, org_id: str) -> OrgNode:
         """Undo a retirement; the seats it ended stay ended (appoint again if needed)."""
         with self.db.write() as session:
@@ -340,6 +354,7 @@ class OrgService:
             session.flush()
             return _node(org, self._seats(session, org_id))
 
+    @requires(access.ROSTER_EDIT)
     def discard(self, org_id: str) -> None:
         """Take back an organisation created by mistake (undo of create).
 
@@ -355,6 +370,7 @@ class OrgService:
                 event.deleted = True
 
     # --- seats ----------------------------------------------------------------
+    @requires(access.ROSTER_EDIT)
     def appoint(self, org_id: str, seat: str, person_name: str,
                 from_date: dt.date | None = None, note: str | None = None) -> SeatRow:
         """Give a seat to a person. For a one-person seat the current holder's
@@ -400,6 +416,7 @@ class OrgService:
             session.flush()
             return _seat_row(row)
 
+    @requires(access.ROSTER_EDIT)
     def end_seat(self, seat_id: str, to_date: dt.date | None = None) -> SeatRow:
         end = to_date or self.today()
         with self.db.write() as session:
@@ -419,6 +436,7 @@ class OrgService:
             session.flush()
             return _seat_row(seat)
 
+    @requires(access.ROSTER_EDIT)
     def reopen_seat(self, seat_id: str) -> SeatRow:
         """Undo of :meth:`end_seat`: the seat is current again."""
         with self.db.write() as session:
@@ -435,6 +453,7 @@ class OrgService:
             session.flush()
             return _seat_row(seat)
 
+    @requires(access.ROSTER_EDIT)
     def withdraw_appointment(self, seat_id: str) -> None:
         """Undo of :meth:`appoint`: the appointment is withdrawn (kept as a tombstone
         and in the history), and a predecessor whose term the appointment ended

@@ -9,11 +9,21 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from gridoffice.domain import households as rules
+from gridoffice.domain.access import Actor
 from gridoffice.errors import UserError, ValidationError
-from gridoffice.services.common import check_code
+from gridoffice.services.common import check_code, live_row
+from gridoffice.services.guard import FREE, requires
 from gridoffice.services.households.model import HEAD, MSG_DATE_FUTURE, MSG_NOT_HERE, GridRow
 from gridoffice.store.database import Database
-from gridoffice.store.tables import Building, House, Household, Resident
+from gridoffice.store.tables import (
+    Building,
+    Grid,
+    GridRole,
+    House,
+    Household,
+    Resident,
+    ResidentTag,
+)
 
 
 class HouseholdServiceBase:
@@ -22,11 +32,45 @@ class HouseholdServiceBase:
     def __init__(self, db: Database, operator: str = "", today: dt.date | None = None) -> None:
         self.db = db
         self.operator = operator
+        self.actor = Actor.open(operator)  # the container sets the signed-in account
         self._today = today
         self._grids_cache: tuple[str, list[GridRow]] | None = None
 
+    @requires(FREE)
     def today(self) -> dt.date:
         return self._today or dt.date.today()
+
+    def _live(self, session: Session, model: Any, row_id: str | None, message: str) -> Any:
+        """The row (UserError when gone); refused when it lies outside a grid worker's
+        grids."""
+        row = live_row(session, model, row_id, message)
+        if self.actor.grid_scoped:
+            self.actor.require_grid(self._grid_of_row(session, row))
+        return row
+
+    def _require_grid(self, grid_id: str | None) -> None:
+        """Refuse a grid outside a grid worker's grids."""
+        self.actor.require_grid(grid_id)
+
+    def _grid_of_row(self, session: Session, row: Any) -> str | None:
+        """The grid a grid, building, house, household, resident, tag or team place
+        belongs to."""
+        if isinstance(row, Grid):
+            return row.id
+        if isinstance(row, (Building, GridRole)):
+            return row.grid_id
+        if isinstance(row, House):
+            return self._grid_of(session, row)
+        if isinstance(row, ResidentTag):
+            row = session.get(Resident, row.resident_id)
+        if isinstance(row, Resident):
+            row = session.get(Household, row.household_id)
+        if isinstance(row, Household):
+            if row.grid_id:
+                return row.grid_id
+            house = session.get(House, row.house_id)
+            return self._grid_of(session, house) if house is not None else None
+        return None
 
     @staticmethod
     def _check_code(field: str, value: str, table: str, label: str) -> None:

@@ -7,11 +7,12 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
+from gridoffice.domain import access, identity
 from gridoffice.domain import households as rules
-from gridoffice.domain import identity
 from gridoffice.errors import UserError, ValidationError
 from gridoffice.i18n import QT_TRANSLATE_NOOP
-from gridoffice.services.common import as_date, clean_or_none, limited_text, live_row
+from gridoffice.services.common import as_date, clean_or_none, limited_text
+from gridoffice.services.guard import requires
 from gridoffice.services.households.base import HouseholdServiceBase
 from gridoffice.services.households.model import (
     GRIDS_LISTED,
@@ -44,7 +45,10 @@ from gridoffice.store.tables import Building, Grid, GridRole, House
 class HouseholdGrids(HouseholdServiceBase):
     """Grids, grid roles, buildings and houses."""
 
+    @requires(access.HOUSEHOLDS_EDIT)
     def create_grid(self, draft: GridDraft) -> str:
+        if self.actor.grid_scoped:  # a grid worker keeps to the grids they were given
+            self._require_grid(None)
         with self.db.write() as session:
             values = self._grid_values(session, draft, None)
             grid = Grid(**values)
@@ -52,17 +56,19 @@ class HouseholdGrids(HouseholdServiceBase):
             session.flush()
             return grid.id
 
+    @requires(access.HOUSEHOLDS_EDIT)
     def update_grid(self, grid_id: str, draft: GridDraft) -> None:
         with self.db.write() as session:
-            grid = live_row(session, Grid, grid_id, MSG_GRID_MISSING)
+            grid = self._live(session, Grid, grid_id, MSG_GRID_MISSING)
             for key, value in self._grid_values(session, draft, grid_id).items():
                 if getattr(grid, key) != value:
                     setattr(grid, key, value)
 
+    @requires(access.HOUSEHOLDS_VIEW)
     def grid(self, grid_id: str) -> GridDraft:
         """The stored grid as its form edits it (every field, so saving loses none)."""
         with self.db.read() as session:
-            grid = live_row(session, Grid, grid_id, MSG_GRID_MISSING)
+            grid = self._live(session, Grid, grid_id, MSG_GRID_MISSING)
             return GridDraft(grid.code, grid.name, grid.grid_type, grid.dedicated_kind,
                              grid.boundary, grid.branch_org_id, grid.note)
 
@@ -83,6 +89,7 @@ class HouseholdGrids(HouseholdServiceBase):
                 else None, "boundary": clean_or_none(draft.boundary),
                 "branch_org_id": draft.branch_org_id, "note": clean_or_none(draft.note)}
 
+    @requires(access.HOUSEHOLDS_VIEW)
     def list_grids(self, *, office: str | None = None) -> list[GridRow]:
         """Every grid with its counts (``office``: one office's grids, the street holds
         its communities' too). The counts join every resident to its building, so they
@@ -92,8 +99,7 @@ class HouseholdGrids(HouseholdServiceBase):
             assert raw is not None
             (stamp,) = raw.execute("SELECT value FROM meta WHERE key = 'hlc_last'").fetchone()
             if self._grids_cache is not None and self._grids_cache[0] == stamp:
-                return [g for g in self._grids_cache[1]
-                        if office is None or g.origin_office == office]
+                return self._grids_for(self._grids_cache[1], office)
             rows = raw.execute(
                 "SELECT g.id, g.code, g.name, g.grid_type, g.branch_org_id,"
                 " (SELECT count(*) FROM building b WHERE b.grid_id = g.id AND NOT b.deleted),"
@@ -109,8 +115,16 @@ class HouseholdGrids(HouseholdServiceBase):
                 " FROM grid g WHERE NOT g.deleted ORDER BY g.code").fetchall()
         grids = [GridRow(*row) for row in rows]
         self._grids_cache = (stamp, grids)
-        return [g for g in grids if office is None or g.origin_office == office]
+        return self._grids_for(grids, office)
 
+    def _grids_for(self, grids: list[GridRow], office: str | None) -> list[GridRow]:
+        """The grids of ``office`` (None: all) the actor may see: a grid worker's own,
+        a street worker's communities'."""
+        offices = self.actor.communities
+        return [g for g in grids if (office is None or g.origin_office == office)
+                and self.actor.in_grid(g.id) and (not offices or g.origin_office in offices)]
+
+    @requires(access.HOUSEHOLDS_VIEW)
     def find_grid(self, text: str, community: str | None = None) -> GridRow:
         """The grid whose code or name is ``text``, in ``community`` when given (at the
         street office, communities number their grids alike). UserError when there is
@@ -135,8 +149,10 @@ class HouseholdGrids(HouseholdServiceBase):
                 names.get(grid.origin_office, grid.origin_office[:8]) for grid in found)))
         return found[0]
 
+    @requires(access.HOUSEHOLDS_VIEW)
     def grid_warning(self, grid_id: str) -> Any:
         """The 300–500 households advice for a grid, or None."""
+        self._require_grid(grid_id)
         with self.db.read() as session:
             raw = session.connection().connection.driver_connection
             assert raw is not None
@@ -146,13 +162,14 @@ class HouseholdGrids(HouseholdServiceBase):
                 " AND NOT h.deleted AND h.dissolved_on IS NULL", (grid_id,)).fetchone()
         return rules.grid_size_warning(households)
 
+    @requires(access.HOUSEHOLDS_EDIT)
     def add_role(self, grid_id: str, role: str, person_name: str, from_date: dt.date,
                  phone: str = "", member_id: str | None = None) -> str:
         """A place in the "1+2+X" team; a new 网格长 ends the previous one's term."""
         self._check_code("role", role, "GRID_ROLES", QT_TRANSLATE_NOOP("codes", "Team role"))
         name = identity.normalize_name(person_name, "person_name")
         with self.db.write() as session:
-            live_row(session, Grid, grid_id, MSG_GRID_MISSING)
+            self._live(session, Grid, grid_id, MSG_GRID_MISSING)
             if role == "leader":
                 for current in session.exec(select(GridRole).where(
                         GridRole.grid_id == grid_id, GridRole.role == "leader",
@@ -165,12 +182,15 @@ class HouseholdGrids(HouseholdServiceBase):
             session.flush()
             return entry.id
 
+    @requires(access.HOUSEHOLDS_EDIT)
     def end_role(self, role_id: str, to_date: dt.date) -> None:
         with self.db.write() as session:
-            entry = live_row(session, GridRole, role_id, MSG_GRID_MISSING)
+            entry = self._live(session, GridRole, role_id, MSG_GRID_MISSING)
             entry.to_date = max(entry.from_date, to_date)
 
+    @requires(access.HOUSEHOLDS_VIEW)
     def roles(self, grid_id: str, *, include_past: bool = False) -> list[GridRole]:
+        self._require_grid(grid_id)
         with self.db.read() as session:
             query = select(GridRole).where(GridRole.grid_id == grid_id,
                                            col(GridRole.deleted).is_(False))
@@ -178,6 +198,7 @@ class HouseholdGrids(HouseholdServiceBase):
                 query = query.where(col(GridRole.to_date).is_(None))
             return list(session.exec(query.order_by(col(GridRole.from_date))).all())
 
+    @requires(access.HOUSEHOLDS_EDIT)
     def add_building(self, grid_id: str, number: str, *, estate: str = "",
                      units: int | None = None, floors: int | None = None,
                      kind: str = "residential") -> str:
@@ -187,7 +208,7 @@ class HouseholdGrids(HouseholdServiceBase):
         self._check_code("kind", kind, "BUILDING_KINDS", QT_TRANSLATE_NOOP("codes", "Kind"))
         estate = limited_text("estate", LABEL_ESTATE, estate, 40) or ""
         with self.db.write() as session:
-            live_row(session, Grid, grid_id, MSG_GRID_MISSING)
+            self._live(session, Grid, grid_id, MSG_GRID_MISSING)
             clash = session.exec(select(Building).where(
                 Building.grid_id == grid_id, Building.estate == estate,
                 Building.number == number, col(Building.deleted).is_(False))).first()
@@ -199,6 +220,7 @@ class HouseholdGrids(HouseholdServiceBase):
             session.flush()
             return building.id
 
+    @requires(access.HOUSEHOLDS_EDIT)
     def add_house(self, building_id: str, unit: str, room: str, *, owner: str | None = None,
                   use: str = "owner_occupied") -> str:
         self._check_code("use", use, "HOUSE_USES", QT_TRANSLATE_NOOP("codes", "House use"))
@@ -206,7 +228,7 @@ class HouseholdGrids(HouseholdServiceBase):
         room = limited_text("room", LABEL_ROOM, room, 20) or ""
         owner = limited_text("owner", LABEL_OWNER, owner, 30)
         with self.db.write() as session:
-            live_row(session, Building, building_id, MSG_BUILDING_MISSING)
+            self._live(session, Building, building_id, MSG_BUILDING_MISSING)
             clash = session.exec(select(House).where(
                 House.building_id == building_id, House.unit == unit, House.room == room,
                 col(House.deleted).is_(False))).first()
@@ -219,13 +241,16 @@ class HouseholdGrids(HouseholdServiceBase):
             session.flush()
             return house.id
 
+    @requires(access.HOUSEHOLDS_EDIT)
     def set_house_use(self, house_id: str, use: str) -> None:
         self._check_code("use", use, "HOUSE_USES", QT_TRANSLATE_NOOP("codes", "House use"))
         with self.db.write() as session:
-            live_row(session, House, house_id, MSG_HOUSE_MISSING).use = use
+            self._live(session, House, house_id, MSG_HOUSE_MISSING).use = use
 
+    @requires(access.HOUSEHOLDS_VIEW)
     def buildings(self, grid_id: str) -> list[BuildingRow]:
         """The buildings of a grid with their households, residents and care tags."""
+        self._require_grid(grid_id)
         with self.db.read() as session:
             raw = session.connection().connection.driver_connection
             assert raw is not None
@@ -244,9 +269,12 @@ class HouseholdGrids(HouseholdServiceBase):
                 " ORDER BY b.estate, CAST(b.number AS INTEGER), b.number", (grid_id,)).fetchall()
         return [BuildingRow(*row) for row in rows]
 
+    @requires(access.HOUSEHOLDS_VIEW)
     def houses(self, building_id: str) -> list[HouseRow]:
         """The houses of a building, each with its current household (if any)."""
         with self.db.read() as session:
+            if self.actor.grid_scoped:
+                self._live(session, Building, building_id, MSG_BUILDING_MISSING)
             raw = session.connection().connection.driver_connection
             assert raw is not None
             rows = raw.execute(

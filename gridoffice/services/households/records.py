@@ -9,11 +9,12 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
+from gridoffice.domain import access, identity, masking, search_keys
 from gridoffice.domain import households as rules
-from gridoffice.domain import identity, masking, search_keys
 from gridoffice.errors import Term, UserError, ValidationError
 from gridoffice.i18n import QT_TRANSLATE_NOOP
-from gridoffice.services.common import clean_or_none, limited_text, live_row
+from gridoffice.services.common import clean_or_none, limited_text
+from gridoffice.services.guard import requires
 from gridoffice.services.households.base import HouseholdServiceBase
 from gridoffice.services.households.model import (
     HEAD,
@@ -39,6 +40,7 @@ from gridoffice.store.tables import House, Household, Resident, ResidentTag
 class HouseholdRecords(HouseholdServiceBase):
     """Writing households and residents."""
 
+    @requires(access.HOUSEHOLDS_EDIT)
     def create_household(self, house_id: str, members: list[ResidentDraft], *,
                          number: str | None = None, kind: str = "family") -> str:
         """A household with its members; exactly one of them is the head."""
@@ -48,7 +50,7 @@ class HouseholdRecords(HouseholdServiceBase):
         self._check_code("kind", kind, "HOUSEHOLD_KINDS",
                          QT_TRANSLATE_NOOP("codes", "Household kind"))
         with self.db.write() as session:
-            house = live_row(session, House, house_id, MSG_HOUSE_MISSING)
+            house = self._live(session, House, house_id, MSG_HOUSE_MISSING)
             household = Household(house_id=house_id, grid_id=self._grid_of(session, house),
                                   number=limited_text("number", LABEL_HOUSEHOLD_NUMBER,
                                                       number, 30), kind=kind)
@@ -65,9 +67,10 @@ class HouseholdRecords(HouseholdServiceBase):
                 session.add(Resident(household_id=household.id, **values))
             return household.id
 
+    @requires(access.HOUSEHOLDS_EDIT)
     def add_resident(self, household_id: str, draft: ResidentDraft) -> str:
         with self.db.write() as session:
-            household = live_row(session, Household, household_id, MSG_HOUSEHOLD_MISSING)
+            household = self._live(session, Household, household_id, MSG_HOUSEHOLD_MISSING)
             if draft.relation == HEAD:
                 head = self._head(session, household.id)
                 if head is not None:
@@ -78,9 +81,10 @@ class HouseholdRecords(HouseholdServiceBase):
             session.flush()
             return resident.id
 
+    @requires(access.HOUSEHOLDS_EDIT)
     def update_resident(self, resident_id: str, draft: ResidentDraft) -> None:
         with self.db.write() as session:
-            resident = live_row(session, Resident, resident_id, MSG_RESIDENT_MISSING)
+            resident = self._live(session, Resident, resident_id, MSG_RESIDENT_MISSING)
             draft = self._unmask(resident, draft)
             if (draft.relation == HEAD) != (resident.relation == HEAD):
                 raise ValidationError("relation", MSG_HEAD_CHANGE)
@@ -88,6 +92,7 @@ class HouseholdRecords(HouseholdServiceBase):
                 if getattr(resident, key) != value:
                     setattr(resident, key, value)
 
+    @requires(access.HOUSEHOLDS_EDIT)
     def change_head(self, household_id: str, new_head_id: str, old_head_relation: str) -> None:
         """Make another member the head; the old head gets ``old_head_relation``."""
         self._check_code("relation", old_head_relation, "RELATION_TO_HEAD",
@@ -95,17 +100,19 @@ class HouseholdRecords(HouseholdServiceBase):
         if old_head_relation == HEAD:
             raise ValidationError("relation", MSG_HEAD_CHANGE)
         with self.db.write() as session:
-            new_head = live_row(session, Resident, new_head_id, MSG_RESIDENT_MISSING)
+            new_head = self._live(session, Resident, new_head_id, MSG_RESIDENT_MISSING)
             self._require_here(new_head)
             old = self._head(session, household_id)
             if old is not None and old.id != new_head.id:
                 old.relation = old_head_relation
             new_head.relation = HEAD
 
+    @requires(access.HOUSEHOLDS_EDIT)
     def move_out(self, resident_id: str, on_date: dt.date, reason: str = "") -> None:
         """迁出: the resident stays on record with the date; a head goes last."""
         self._record_leaving(resident_id, on_date, reason, died=False)
 
+    @requires(access.HOUSEHOLDS_EDIT)
     def record_death(self, resident_id: str, on_date: dt.date) -> None:
         self._record_leaving(resident_id, on_date, "", died=True)
 
@@ -113,7 +120,7 @@ class HouseholdRecords(HouseholdServiceBase):
                         died: bool) -> None:
         self._not_future(on_date)
         with self.db.write() as session:
-            resident = live_row(session, Resident, resident_id, MSG_RESIDENT_MISSING)
+            resident = self._live(session, Resident, resident_id, MSG_RESIDENT_MISSING)
             self._require_here(resident)
             if resident.move_in_date and on_date < resident.move_in_date:
                 raise ValidationError("on_date", MSG_NOT_A_DATE_ORDER, date=on_date.isoformat(),
@@ -133,16 +140,18 @@ class HouseholdRecords(HouseholdServiceBase):
                 assert household is not None
                 household.dissolved_on = on_date
 
+    @requires(access.HOUSEHOLDS_EDIT)
     def move_household(self, household_id: str, new_house_id: str) -> None:
         """The whole household moves to another house; members and history go along."""
         with self.db.write() as session:
-            household = live_row(session, Household, household_id, MSG_HOUSEHOLD_MISSING)
-            house = live_row(session, House, new_house_id, MSG_HOUSE_MISSING)
+            household = self._live(session, Household, household_id, MSG_HOUSEHOLD_MISSING)
+            house = self._live(session, House, new_house_id, MSG_HOUSE_MISSING)
             if household.house_id == new_house_id:
                 raise ValidationError("house_id", MSG_SAME_HOUSE)
             household.house_id = new_house_id
             household.grid_id = self._grid_of(session, house)
 
+    @requires(access.HOUSEHOLDS_EDIT)
     def merge(self, keep_id: str, other_id: str) -> None:
         """Merge a resident recorded twice into one record: the other's tags, member
         link and missing details move to the kept record, and the other becomes a
@@ -150,8 +159,8 @@ class HouseholdRecords(HouseholdServiceBase):
         if keep_id == other_id:
             raise UserError(MSG_MERGE_SAME)
         with self.db.write() as session:
-            keep = live_row(session, Resident, keep_id, MSG_RESIDENT_MISSING)
-            other = live_row(session, Resident, other_id, MSG_RESIDENT_MISSING)
+            keep = self._live(session, Resident, keep_id, MSG_RESIDENT_MISSING)
+            other = self._live(session, Resident, other_id, MSG_RESIDENT_MISSING)
             if keep.id_number and other.id_number and keep.id_number != other.id_number:
                 raise ValidationError("id_number", MSG_MERGE_CONFLICT,
                                       field=Term(QT_TRANSLATE_NOOP("codes", "ID number")),
@@ -177,15 +186,17 @@ class HouseholdRecords(HouseholdServiceBase):
                 if household is not None:
                     household.dissolved_on = self.today()
 
+    @requires(access.HOUSEHOLDS_EDIT)
     def link_member(self, resident_id: str, member_id: str | None) -> None:
         """One person, one record: the resident is (or is no longer) this party member."""
         with self.db.write() as session:
-            live_row(session, Resident, resident_id, MSG_RESIDENT_MISSING).member_id = member_id
+            self._live(session, Resident, resident_id, MSG_RESIDENT_MISSING).member_id = member_id
 
+    @requires(access.HOUSEHOLDS_EDIT)
     def set_center_household(self, household_id: str, member_id: str | None) -> None:
         """党员中心户: a flag on the household, linked to the member who lives there."""
         with self.db.write() as session:
-            household = live_row(session, Household, household_id, MSG_HOUSEHOLD_MISSING)
+            household = self._live(session, Household, household_id, MSG_HOUSEHOLD_MISSING)
             household.center_member_id = member_id
 
     def _resident_values(self, session: Session, draft: ResidentDraft,

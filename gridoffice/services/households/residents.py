@@ -8,9 +8,9 @@ from typing import Any
 
 from sqlmodel import col, select
 
+from gridoffice.domain import access, identity, masking, search_keys
 from gridoffice.domain import households as rules
-from gridoffice.domain import identity, masking, search_keys
-from gridoffice.services.common import live_row
+from gridoffice.services.guard import audit_name, grid_clause, grid_params, requires
 from gridoffice.services.households.base import HouseholdServiceBase
 from gridoffice.services.households.model import (
     MSG_HOUSEHOLD_MISSING,
@@ -29,14 +29,22 @@ from gridoffice.store.tables import Building, House, Household, Resident, Visit
 class ResidentReading(HouseholdServiceBase):
     """Resident lists, household and resident details, duplicates."""
 
+    @requires(access.HOUSEHOLDS_VIEW)
     def residents(self, query: ResidentQuery | str | None = None, *, text: str = "",
                   include_left: bool = False, reveal: bool = False) -> list[ResidentRow]:
         """The residents a query asks for, in address order; masked unless ``reveal``.
 
-        ``residents(grid_id, text=…)`` is a shorthand for a ResidentQuery.
+        ``residents(grid_id, text=…)`` is a shorthand for a ResidentQuery. A grid
+        worker gets the residents of their own grids only; ``reveal`` needs
+        :data:`~gridoffice.domain.access.REVEAL`.
         """
+        if reveal:
+            self.actor.require(access.REVEAL)
         if not isinstance(query, ResidentQuery):
             query = ResidentQuery(grid_id=query, text=text, include_left=include_left)
+        return self._residents(query, reveal)
+
+    def _residents(self, query: ResidentQuery, reveal: bool) -> list[ResidentRow]:
         clauses, params = self._resident_filters(query)
         sql = ("SELECT r.id, r.household_id, r.name, r.sex, r.birth_date, r.id_number, "
                "r.mobile, r.relation, r.population_type, r.residence_status, b.estate, "
@@ -56,9 +64,10 @@ class ResidentReading(HouseholdServiceBase):
             rows = raw.execute(sql, params).fetchall()
         return self._resident_rows(rows, query, reveal)
 
+    @requires(access.HOUSEHOLDS_VIEW)
     def household(self, household_id: str, *, reveal: bool = False) -> HouseholdDetail:
         with self.db.read() as session:
-            household = live_row(session, Household, household_id, MSG_HOUSEHOLD_MISSING)
+            household = self._live(session, Household, household_id, MSG_HOUSEHOLD_MISSING)
             house = session.get(House, household.house_id)
             building = session.get(Building, house.building_id) if house else None
             visits = session.exec(select(Visit).where(
@@ -75,10 +84,11 @@ class ResidentReading(HouseholdServiceBase):
             tuple(VisitRow(v.id, v.visit_date, v.visitor, v.findings, v.requests)
                   for v in visits), household.origin_office)
 
+    @requires(access.HOUSEHOLDS_VIEW)
     def resident(self, resident_id: str) -> tuple[ResidentDraft, ResidentRow]:
         """The form values (ID number and phone masked) and the row of one resident."""
         with self.db.read() as session:
-            resident = live_row(session, Resident, resident_id, MSG_RESIDENT_MISSING)
+            resident = self._live(session, Resident, resident_id, MSG_RESIDENT_MISSING)
             draft = ResidentDraft(
                 name=resident.name, relation=resident.relation, sex=resident.sex,
                 id_number=masking.mask_id(resident.id_number_original or resident.id_number),
@@ -99,17 +109,21 @@ class ResidentReading(HouseholdServiceBase):
                    if r.id == resident_id)
         return draft, row
 
+    @requires(access.REVEAL)
     def reveal(self, resident_id: str) -> tuple[str | None, str | None]:
         """Full ID number and phone of one resident; written to the audit log."""
         with self.db.write() as session:
-            resident = live_row(session, Resident, resident_id, MSG_RESIDENT_MISSING)
-            audit.record(session, self.operator, "reveal_identity", resident_id, resident.name)
+            resident = self._live(session, Resident, resident_id, MSG_RESIDENT_MISSING)
+            audit.record(session, audit_name(self.actor, self.operator), "reveal_identity",
+                         resident_id, resident.name)
             return resident.id_number_original or resident.id_number, resident.mobile
 
+    @requires(access.HOUSEHOLDS_VIEW)
     def find_duplicates(self) -> list[DuplicateGroup]:
         """Residents recorded twice: same ID number first, then same name (by pinyin)
         and birth date."""
-        rows = self.residents(ResidentQuery(include_left=False), reveal=True)
+        # full numbers to compare, never shown: no reveal permission needed
+        rows = self._residents(ResidentQuery(include_left=False), True)
         groups: list[DuplicateGroup] = []
         by_id: dict[str, list[ResidentRow]] = {}
         by_person: dict[str, list[ResidentRow]] = {}
@@ -135,6 +149,12 @@ class ResidentReading(HouseholdServiceBase):
     def _resident_filters(self, query: ResidentQuery) -> tuple[list[str], dict[str, Any]]:
         """The WHERE clauses of the resident list and their parameters."""
         clauses, params = ["NOT r.deleted"], {}  # type: ignore[var-annotated]
+        reach = grid_clause(self.actor, "b.grid_id", params)
+        if reach:  # a grid worker: their own grids only
+            clauses.append(reach)
+        if self.actor.communities:  # a street worker: their communities only
+            offices = grid_params(self.actor.communities, params, "actor_office")
+            clauses.append(f"r.origin_office IN ({offices})")
         if query.grid_id:
             clauses.append("b.grid_id = :grid")
             params["grid"] = query.grid_id

@@ -7,9 +7,11 @@ import datetime as dt
 from sqlalchemy import text as sql
 from sqlmodel import Session, col, select
 
+from gridoffice.domain import access
 from gridoffice.domain import inservice as rules
 from gridoffice.errors import UserError, ValidationError
 from gridoffice.services.common import MSG_GONE, clean, live_row
+from gridoffice.services.guard import requires
 from gridoffice.services.inservice.model import (
     MSG_ACTIVITY_NAME,
     MSG_CHECKED_IN,
@@ -37,6 +39,7 @@ from gridoffice.store.tables import (
 class InServiceActivities(InServiceRegistrations):
     """Activities and service records (check-in reads the member's registration)."""
 
+    @requires(access.INSERVICE_EDIT)
     def add_activity(self, draft: ActivityDraft) -> str:
         name = clean(draft.name)
         if not name:
@@ -55,6 +58,7 @@ class InServiceActivities(InServiceRegistrations):
             session.flush()
             return row.id
 
+    @requires(access.INSERVICE_VIEW)
     def activity(self, activity_id: str) -> ActivityRow:
         """One activity with its counts; UserError when it is gone."""
         found = self.activities(only=activity_id)
@@ -62,6 +66,7 @@ class InServiceActivities(InServiceRegistrations):
             raise UserError(MSG_GONE)
         return found[0]
 
+    @requires(access.INSERVICE_VIEW)
     def activities(self, since: dt.date | None = None, until: dt.date | None = None,
                    *, only: str | None = None, office: str | None = None
                    ) -> list[ActivityRow]:
@@ -93,6 +98,7 @@ class InServiceActivities(InServiceRegistrations):
                         stmt.order_by(col(ServiceActivity.on_date).desc(),
                                       col(ServiceActivity.name))).all()]
 
+    @requires(access.INSERVICE_EDIT)
     def check_in(self, activity_id: str, registration_id: str,
                  at: dt.datetime | None = None) -> CheckInResult:
         at = (at or self.now()).replace(microsecond=0)
@@ -111,6 +117,7 @@ class InServiceActivities(InServiceRegistrations):
             record_id = record.id
         return CheckInResult(record_id, self.registration(registration_id), at)
 
+    @requires(access.INSERVICE_EDIT)
     def check_out(self, activity_id: str, registration_id: str,
                   at: dt.datetime | None = None, content: str | None = None) -> CheckInResult:
         """Check-out gives the hours; the record is confirmed by the operator on duty
@@ -141,6 +148,7 @@ class InServiceActivities(InServiceRegistrations):
             record_id = record.id
         return CheckInResult(record_id, self.registration(registration_id), at, hours, points)
 
+    @requires(access.INSERVICE_EDIT)
     def add_record(self, registration_id: str, on_date: dt.date, hours: float,
                    content: str, *, activity_id: str | None = None,
                    post_id: str | None = None) -> str:
@@ -171,6 +179,7 @@ class InServiceActivities(InServiceRegistrations):
                             hours=hours, record_id=record.id)
             return record.id
 
+    @requires(access.INSERVICE_VIEW)
     def records(self, *, registration_id: str | None = None, activity_id: str | None = None,
                 period: rules.Period | None = None) -> list[RecordRow]:
         with self.db.read() as session:

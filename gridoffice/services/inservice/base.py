@@ -8,14 +8,18 @@ from typing import Any
 
 from sqlmodel import Session
 
+from gridoffice.domain import access
 from gridoffice.domain import inservice as rules
+from gridoffice.domain.access import Actor
 from gridoffice.errors import Term, UserError, ValidationError
 from gridoffice.services.common import clean, live_row
+from gridoffice.services.guard import FREE, grid_clause, grid_params, requires
 from gridoffice.services.inservice.model import (
     MSG_CONFIRMER,
     MSG_LEFT,
     MSG_NOT_APPROVED,
     load_point_rules,
+    save_point_rules,
 )
 from gridoffice.store.database import Database
 from gridoffice.store.tables import PointsEntry, Registration
@@ -29,19 +33,54 @@ class InServiceBase:
                  now: dt.datetime | None = None) -> None:
         self.db = db
         self.operator = operator
+        self.actor = Actor.open(operator)  # the container sets the signed-in account
         self._today = today
         self._now = now
         self.rules = point_rules if point_rules is not None else load_point_rules(db.path)
 
+    @requires(FREE)
     def today(self) -> dt.date:
         return self._today or (self._now.date() if self._now else dt.date.today())
 
+    @requires(FREE)
     def now(self) -> dt.datetime:
         return self._now or dt.datetime.now().replace(microsecond=0)
 
+    @requires(access.INSERVICE_VIEW)
     def reload_rules(self) -> rules.PointRules:
         self.rules = load_point_rules(self.db.path)
         return self.rules
+
+    @requires(access.SETTINGS)
+    def save_point_rules(self, value: rules.PointRules) -> rules.PointRules:
+        """Store the office's point rules (a setting: administrators only) and use them
+        for later entries."""
+        save_point_rules(self.db.path, value)
+        return self.reload_rules()
+
+    def _reach(self, params: dict[str, Any], reg: str = "g") -> str:
+        """`` AND …`` limiting the registrations (table alias ``reg``) to what the actor
+        may see, with its parameters put into ``params``; "" when not limited.
+
+        A grid worker sees the registrations of people who live in their grids: the
+        registration's home grid is one of them, or the person's resident record (or
+        the resident linked to their member record) is a current resident of a
+        household there. A street worker limited to some communities sees those
+        communities' registrations.
+        """
+        clauses = []
+        grids = grid_clause(self.actor, "h.grid_id", params)
+        if grids:
+            home = grid_clause(self.actor, f"{reg}.grid_id", params)
+            living = ("SELECT {col} FROM resident r JOIN household h ON h.id = r.household_id"
+                      " WHERE NOT r.deleted AND r.moved_out_on IS NULL AND r.died_on IS NULL"
+                      f" AND {grids}")
+            clauses.append(f"({home} OR {reg}.resident_id IN ({living.format(col='r.id')}) "
+                           f"OR {reg}.member_id IN ({living.format(col='r.member_id')}))")
+        if self.actor.communities:
+            offices = grid_params(self.actor.communities, params, "actor_office")
+            clauses.append(f"{reg}.origin_office IN ({offices})")
+        return "".join(f" AND {clause}" for clause in clauses)
 
     def _add_entry(self, session: Session, registration_id: str, item: str, on_date: dt.date,
                    *, hours: float = 0.0, record_id: str | None = None, note: str = "",

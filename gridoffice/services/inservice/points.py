@@ -7,9 +7,11 @@ import datetime as dt
 from sqlalchemy import text as sql
 from sqlmodel import col, select
 
+from gridoffice.domain import access
 from gridoffice.domain import inservice as rules
 from gridoffice.errors import Term, UserError, ValidationError
 from gridoffice.services.common import MSG_GONE, clean, live_row
+from gridoffice.services.guard import requires
 from gridoffice.services.inservice.model import (
     MSG_CORRECTION_REASON,
     MSG_CORRECTION_ZERO,
@@ -28,6 +30,7 @@ from gridoffice.store.tables import PointsEntry, Registration
 class InServicePoints(InServiceRegistrations):
     """The points ledger and its summaries (over the registrations and work units)."""
 
+    @requires(access.INSERVICE_EDIT)
     def add_points(self, registration_id: str, item: str, on_date: dt.date | None = None,
                    note: str = "") -> str:
         """微心愿, 表彰 or 无故缺席 (negative), by the rule in force today."""
@@ -44,6 +47,7 @@ class InServicePoints(InServiceRegistrations):
                                        return_id=True)
             return str(entry_id)
 
+    @requires(access.INSERVICE_EDIT)
     def correct(self, entry_id: str, points: int, reason: str) -> str:
         """A correction is a new entry that refers to the one it corrects."""
         reason = clean(reason)
@@ -63,6 +67,7 @@ class InServicePoints(InServiceRegistrations):
             session.flush()
             return row.id
 
+    @requires(access.INSERVICE_VIEW)
     def entries(self, registration_id: str) -> list[EntryRow]:
         with self.db.read() as session:
             return [EntryRow(e.id, e.registration_id, e.on_date, e.item, e.points, e.basis,
@@ -71,6 +76,7 @@ class InServicePoints(InServiceRegistrations):
                         PointsEntry.registration_id == registration_id)
                         .order_by(col(PointsEntry.on_date), col(PointsEntry.id))).all()]
 
+    @requires(access.INSERVICE_VIEW)
     def points(self, period: rules.Period, *, work_unit_id: str | None = None,
                include_left: bool = False, office: str | None = None) -> list[PointsRow]:
         """Each approved member's activities, hours and points in ``period``, the
@@ -118,6 +124,7 @@ class InServicePoints(InServiceRegistrations):
         rows.sort(key=lambda r: (-r.period_points, r.work_unit, r.code))
         return rows
 
+    @requires(access.INSERVICE_VIEW)
     def unit_summaries(self, period: rules.Period, *, office: str | None = None
                        ) -> list[UnitSummary]:
         """The points by work unit (``office``: of one office's members only)."""

@@ -8,9 +8,11 @@ from typing import Any
 from sqlalchemy import text as sql
 from sqlmodel import Session, col, select
 
+from gridoffice.domain import access
 from gridoffice.domain import inservice as rules
 from gridoffice.errors import Term, UserError, ValidationError
 from gridoffice.services.common import clean, live_row
+from gridoffice.services.guard import requires
 from gridoffice.services.inservice.base import InServiceBase
 from gridoffice.services.inservice.model import (
     MSG_CLAIM_STATE,
@@ -31,6 +33,7 @@ from gridoffice.store.tables import PostClaim, Registration, ServicePost
 class InServicePosts(InServiceBase):
     """Posts, their quotas and claims."""
 
+    @requires(access.INSERVICE_EDIT)
     def add_post(self, draft: PostDraft) -> str:
         with self.db.write() as session:
             post = ServicePost(**self._post_values(session, draft, None))
@@ -38,6 +41,7 @@ class InServicePosts(InServiceBase):
             session.flush()
             return post.id
 
+    @requires(access.INSERVICE_EDIT)
     def update_post(self, post_id: str, draft: PostDraft) -> None:
         with self.db.write() as session:
             post = live_row(session, ServicePost, post_id)
@@ -45,15 +49,18 @@ class InServicePosts(InServiceBase):
                 if getattr(post, key) != value:
                     setattr(post, key, value)
 
+    @requires(access.INSERVICE_VIEW)
     def post_draft(self, post_id: str) -> PostDraft:
         with self.db.read() as session:
             p = live_row(session, ServicePost, post_id)
             return PostDraft(p.name, p.category, p.quota, p.grid_id, p.description)
 
+    @requires(access.INSERVICE_EDIT)
     def close_post(self, post_id: str, on_date: dt.date | None = None) -> None:
         with self.db.write() as session:
             live_row(session, ServicePost, post_id).retired_on = on_date or self.today()
 
+    @requires(access.INSERVICE_VIEW)
     def posts(self, *, include_closed: bool = False, office: str | None = None
               ) -> list[PostRow]:
         """The service posts (``office``: one office's, the street sees every community's)."""
@@ -93,6 +100,7 @@ class InServicePosts(InServiceBase):
             PostClaim.post_id == post_id, PostClaim.status == rules.CLAIMED,
             col(PostClaim.deleted).is_(False))).all())
 
+    @requires(access.INSERVICE_EDIT)
     def claim(self, registration_id: str, post_id: str, *, accept: bool = True) -> str:
         """A member claims a post (已认领 at once, or 申请中 to decide later); a full
         post takes no more."""
@@ -116,6 +124,7 @@ class InServicePosts(InServiceBase):
             session.flush()
             return row.id
 
+    @requires(access.INSERVICE_EDIT)
     def decide_claim(self, claim_id: str, accept: bool) -> None:
         with self.db.write() as session:
             claim = live_row(session, PostClaim, claim_id)
@@ -130,6 +139,7 @@ class InServicePosts(InServiceBase):
                 claim.status = rules.WITHDRAWN
                 claim.withdrawn_on = self.today()
 
+    @requires(access.INSERVICE_EDIT)
     def withdraw_claim(self, claim_id: str, on_date: dt.date | None = None) -> None:
         with self.db.write() as session:
             claim = live_row(session, PostClaim, claim_id)
@@ -139,6 +149,7 @@ class InServicePosts(InServiceBase):
             claim.status = rules.WITHDRAWN
             claim.withdrawn_on = on_date or self.today()
 
+    @requires(access.INSERVICE_VIEW)
     def claims(self, *, post_id: str | None = None, registration_id: str | None = None,
                include_withdrawn: bool = False) -> list[ClaimRow]:
         with self.db.read() as session:

@@ -9,11 +9,12 @@ from typing import Any
 from sqlalchemy import text as sql
 from sqlmodel import Session, col, select
 
-from gridoffice.domain import identity, masking, search_keys
+from gridoffice.domain import access, identity, masking, search_keys
 from gridoffice.domain import inservice as rules
 from gridoffice.domain.codes import MEMBER_STATUS
 from gridoffice.errors import UserError, ValidationError
 from gridoffice.services.common import MSG_GONE, as_date, check_code, clean, live_row
+from gridoffice.services.guard import audit_name, requires
 from gridoffice.services.inservice.base import InServiceBase
 from gridoffice.services.inservice.model import (
     FIELD_LABELS,
@@ -38,6 +39,7 @@ from gridoffice.store.tables import Member, PointsEntry, PostClaim, Registration
 class InServiceRegistrations(InServiceBase):
     """Work units and the members' registrations."""
 
+    @requires(access.INSERVICE_EDIT)
     def add_work_unit(self, draft: WorkUnitDraft) -> str:
         with self.db.write() as session:
             unit = WorkUnit(**self._unit_values(session, draft, None))
@@ -45,6 +47,7 @@ class InServiceRegistrations(InServiceBase):
             session.flush()
             return unit.id
 
+    @requires(access.INSERVICE_EDIT)
     def update_work_unit(self, unit_id: str, draft: WorkUnitDraft) -> None:
         with self.db.write() as session:
             unit = live_row(session, WorkUnit, unit_id)
@@ -52,12 +55,14 @@ class InServiceRegistrations(InServiceBase):
                 if getattr(unit, key) != value:
                     setattr(unit, key, value)
 
+    @requires(access.INSERVICE_VIEW)
     def work_unit(self, unit_id: str) -> WorkUnitDraft:
         with self.db.read() as session:
             u = live_row(session, WorkUnit, unit_id)
             return WorkUnitDraft(u.name, u.unit_type, u.party_org, u.contact, u.phone,
                                  u.address, u.note)
 
+    @requires(access.INSERVICE_VIEW)
     def work_units(self) -> list[WorkUnitRow]:
         with self.db.read() as session:
             counts = dict(session.connection().execute(sql(
@@ -69,6 +74,7 @@ class InServiceRegistrations(InServiceBase):
                                 masking.mask_phone(u.phone) if u.phone else None,
                                 counts.get(u.id, 0), u.origin_office) for u in units]
 
+    @requires(access.INSERVICE_VIEW)
     def find_work_unit(self, name: str) -> str | None:
         with self.db.read() as session:
             return session.exec(select(WorkUnit.id).where(
@@ -90,6 +96,7 @@ class InServiceRegistrations(InServiceBase):
                 "contact": clean(draft.contact) or None, "phone": clean(draft.phone) or None,
                 "address": clean(draft.address) or None, "note": clean(draft.note) or None}
 
+    @requires(access.INSERVICE_EDIT)
     def register(self, draft: RegistrationDraft) -> str:
         with self.db.write() as session:
             values = self._registration_values(session, draft, None)
@@ -100,6 +107,7 @@ class InServiceRegistrations(InServiceBase):
             session.flush()
             return row.id
 
+    @requires(access.INSERVICE_EDIT)
     def update_registration(self, registration_id: str, draft: RegistrationDraft) -> None:
         with self.db.write() as session:
             row = live_row(session, Registration, registration_id)
@@ -108,9 +116,12 @@ class InServiceRegistrations(InServiceBase):
                 if getattr(row, key) != value:
                     setattr(row, key, value)
 
+    @requires(access.INSERVICE_VIEW)
     def registration_draft(self, registration_id: str) -> RegistrationDraft:
         """The stored registration as its form edits it (full numbers only for
         a person not on file, whose numbers live here)."""
+        if self.actor.grid_scoped:
+            self.registration(registration_id)  # refused outside the worker's grids
         with self.db.read() as session:
             r = live_row(session, Registration, registration_id)
             return RegistrationDraft(
@@ -119,6 +130,7 @@ class InServiceRegistrations(InServiceBase):
                 r.home_address, r.grid_id, r.job, r.skills,
                 tuple(c for c in r.wished_categories.split(",") if c), r.report_type, r.note)
 
+    @requires(access.INSERVICE_EDIT)
     def review(self, registration_id: str, approve: bool, reason: str = "") -> None:
         """已通过 (the first approval earns the first-registration points) or 已退回
         with a reason."""
@@ -138,6 +150,7 @@ class InServiceRegistrations(InServiceBase):
                                 row.report_date if row.report_date <= self.today()
                                 else self.today())
 
+    @requires(access.INSERVICE_EDIT)
     def reregister(self, registration_id: str, on_date: dt.date | None = None) -> None:
         day = on_date or self.today()
         if day > self.today():
@@ -146,6 +159,7 @@ class InServiceRegistrations(InServiceBase):
             row = live_row(session, Registration, registration_id)
             row.last_registered_on = day
 
+    @requires(access.INSERVICE_EDIT)
     def leave(self, registration_id: str, on_date: dt.date | None = None,
               note: str = "") -> None:
         """The member no longer serves here (moved, retired): kept, never deleted."""
@@ -161,10 +175,12 @@ class InServiceRegistrations(InServiceBase):
                 claim.status = rules.WITHDRAWN
                 claim.withdrawn_on = row.left_on
 
+    @requires(access.INSERVICE_EDIT)
     def rejoin(self, registration_id: str) -> None:
         with self.db.write() as session:
             live_row(session, Registration, registration_id).left_on = None
 
+    @requires(access.INSERVICE_VIEW)
     def registrations(self, query: RegistrationQuery = RegistrationQuery()
                       ) -> list[RegistrationRow]:
         rows = self._registration_rows(None, office=query.office)
@@ -189,12 +205,16 @@ class InServiceRegistrations(InServiceBase):
             out.append(row)
         return out
 
+    @requires(access.INSERVICE_VIEW)
     def registration(self, registration_id: str) -> RegistrationRow:
         rows = self._registration_rows(registration_id)
         if not rows:
-            raise UserError(MSG_GONE)
+            with self.db.read() as session:
+                live_row(session, Registration, registration_id)
+            self.actor.require_grid(None)  # there, but outside a grid worker's grids
         return rows[0][0]
 
+    @requires(access.REVEAL)
     def reveal(self, registration_id: str) -> tuple[str | None, str | None]:
         """The full ID number and mobile (written to the audit log)."""
         with self.db.write() as session:
@@ -206,13 +226,16 @@ class InServiceRegistrations(InServiceBase):
             elif r.resident_id:
                 p = session.get(Resident, r.resident_id)
                 id_number, mobile = (p.id_number, p.mobile) if p else (None, None)
-            audit.record(session, self.operator, "reveal_registration", registration_id)
+            audit.record(session, audit_name(self.actor, self.operator), 
+                         "reveal_registration", registration_id)
             return id_number, mobile
 
+    @requires(access.INSERVICE_VIEW)
     def reregistration_due(self, within_days: int = 30) -> list[RegistrationRow]:
         return sorted(self.registrations(RegistrationQuery(due_within_days=within_days)),
                       key=lambda r: r.reregister_due)
 
+    @requires(access.INSERVICE_VIEW)
     def lookup(self, typed: str) -> list[RegistrationRow]:
         """Who a typed or scanned code means: the card code, or the last 4 or more
         digits of a mobile or ID number. Approved, serving members only."""
@@ -246,6 +269,7 @@ class InServiceRegistrations(InServiceBase):
         if office is not None:
             where += " AND g.origin_office = :office"
             params["office"] = office
+        where += self._reach(params)
         with self.db.read() as session:
             result = session.connection().execute(sql(
                 "SELECT g.id, g.code, coalesce(m.name, p.name, g.name), "

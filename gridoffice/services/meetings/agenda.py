@@ -6,9 +6,11 @@ from typing import Any
 
 from sqlmodel import Session
 
+from gridoffice.domain import access
 from gridoffice.domain import meetings as rules
 from gridoffice.errors import ValidationError
 from gridoffice.services.common import clean, live_row
+from gridoffice.services.guard import requires
 from gridoffice.services.meetings.base import MeetingServiceBase
 from gridoffice.services.meetings.model import (
     CHG_ITEM,
@@ -38,6 +40,7 @@ from gridoffice.store.tables import AgendaItem, AgendaSpeech, Meeting, Resolutio
 class MeetingAgenda(MeetingServiceBase):
     """Agenda items, speeches and resolutions."""
 
+    @requires(access.MEETINGS_EDIT)
     def add_item(self, meeting_id: str, draft: ItemDraft, *,
                  amendment: str | None = None) -> str:
         with self.db.write() as session:
@@ -48,6 +51,7 @@ class MeetingAgenda(MeetingServiceBase):
             return self._append(session, AgendaItem, self._items(session, meeting_id),
                                 meeting_id=meeting_id, **values)
 
+    @requires(access.MEETINGS_EDIT)
     def update_item(self, item_id: str, draft: ItemDraft, *,
                     amendment: str | None = None) -> None:
         with self.db.write() as session:
@@ -61,6 +65,7 @@ class MeetingAgenda(MeetingServiceBase):
             for key, value in changed.items():
                 setattr(item, key, value)
 
+    @requires(access.MEETINGS_EDIT)
     def move_item(self, item_id: str, step: int) -> None:
         """Move an agenda item up (-1) or down (+1); before approval."""
         with self.db.write() as session:
@@ -76,6 +81,7 @@ class MeetingAgenda(MeetingServiceBase):
                     if row.position != position:
                         row.position = position
 
+    @requires(access.MEETINGS_EDIT)
     def remove_item(self, item_id: str, *, amendment: str | None = None) -> None:
         with self.db.write() as session:
             item = live_row(session, AgendaItem, item_id)
@@ -90,6 +96,7 @@ class MeetingAgenda(MeetingServiceBase):
                 for follow in self._follow_ups_of(session, resolution.id):
                     follow.deleted = True
 
+    @requires(access.MEETINGS_EDIT)
     def add_speech(self, item_id: str, draft: SpeechDraft, *,
                    amendment: str | None = None) -> str:
         with self.db.write() as session:
@@ -101,6 +108,7 @@ class MeetingAgenda(MeetingServiceBase):
             return self._append(session, AgendaSpeech, self._speeches(session, item_id),
                                 item_id=item_id, **values)
 
+    @requires(access.MEETINGS_EDIT)
     def update_speech(self, speech_id: str, draft: SpeechDraft, *,
                       amendment: str | None = None) -> None:
         with self.db.write() as session:
@@ -115,6 +123,7 @@ class MeetingAgenda(MeetingServiceBase):
             for key, value in values.items():
                 setattr(speech, key, value)
 
+    @requires(access.MEETINGS_EDIT)
     def remove_speech(self, speech_id: str, *, amendment: str | None = None) -> None:
         with self.db.write() as session:
             speech = live_row(session, AgendaSpeech, speech_id)
@@ -124,6 +133,7 @@ class MeetingAgenda(MeetingServiceBase):
                         change_record(CHG_SPEECH_REMOVED, speaker=speech.speaker))
             speech.deleted = True
 
+    @requires(access.MEETINGS_EDIT)
     def add_resolution(self, item_id: str, draft: ResolutionDraft, *,
                        amendment: str | None = None) -> str:
         with self.db.write() as session:
@@ -135,6 +145,7 @@ class MeetingAgenda(MeetingServiceBase):
             return self._append(session, Resolution, self._resolutions(session, item_id),
                                 item_id=item_id, **values)
 
+    @requires(access.MEETINGS_EDIT)
     def update_resolution(self, resolution_id: str, draft: ResolutionDraft, *,
                           amendment: str | None = None) -> None:
         with self.db.write() as session:
@@ -152,6 +163,7 @@ class MeetingAgenda(MeetingServiceBase):
             for key, value in changed.items():
                 setattr(row, key, value)
 
+    @requires(access.MEETINGS_EDIT)
     def remove_resolution(self, resolution_id: str, *, amendment: str | None = None) -> None:
         with self.db.write() as session:
             row = live_row(session, Resolution, resolution_id)

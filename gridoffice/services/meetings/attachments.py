@@ -5,9 +5,11 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from gridoffice.domain import access
 from gridoffice.domain import meetings as rules
 from gridoffice.errors import ValidationError
 from gridoffice.services.common import clean, live_row
+from gridoffice.services.guard import requires
 from gridoffice.services.meetings.base import MeetingServiceBase
 from gridoffice.services.meetings.model import (
     MSG_ATTACH_EMPTY,
@@ -22,6 +24,7 @@ from gridoffice.store.tables import MeetingAttachment
 class MeetingAttachments(MeetingServiceBase):
     """A meeting's attachments."""
 
+    @requires(access.MEETINGS_EDIT)
     def add_attachment(self, meeting_id: str, path: Path, kind: str = "other",
                        note: str | None = None) -> str:
         check_field_code("kind", rules.ATTACHMENT_KINDS, kind)
@@ -41,6 +44,7 @@ class MeetingAttachments(MeetingServiceBase):
                                   reason=exc.strerror or str(exc)) from exc
         return self.add_attachment_bytes(meeting_id, name, content, kind, note)
 
+    @requires(access.MEETINGS_EDIT)
     def add_attachment_bytes(self, meeting_id: str, file_name: str, content: bytes,
                              kind: str = "other", note: str | None = None) -> str:
         check_field_code("kind", rules.ATTACHMENT_KINDS, kind)
@@ -63,12 +67,14 @@ class MeetingAttachments(MeetingServiceBase):
             session.flush()
             return row.id
 
+    @requires(access.MEETINGS_VIEW)
     def attachment_content(self, attachment_id: str) -> tuple[str, str, bytes]:
         """(file name, type, bytes) of an attachment."""
         with self.db.read() as session:
             row = live_row(session, MeetingAttachment, attachment_id)
             return row.file_name, row.mime, row.content
 
+    @requires(access.MEETINGS_EDIT)
     def remove_attachment(self, attachment_id: str) -> None:
         with self.db.write() as session:
             live_row(session, MeetingAttachment, attachment_id).deleted = True

@@ -7,9 +7,11 @@ from typing import Any
 
 from sqlmodel import Session
 
+from gridoffice.domain import access
 from gridoffice.domain import meetings as rules
 from gridoffice.errors import Term, ValidationError
 from gridoffice.services.common import clean, live_row
+from gridoffice.services.guard import requires
 from gridoffice.services.meetings.base import MeetingServiceBase
 from gridoffice.services.meetings.model import (
     CHG_ATTENDEE,
@@ -30,6 +32,7 @@ from gridoffice.store.tables import Meeting, MeetingAttendee
 class MeetingAttendance(MeetingServiceBase):
     """The attendee list and sign-in of a meeting."""
 
+    @requires(access.MEETINGS_EDIT)
     def add_attendee(self, meeting_id: str, draft: AttendeeDraft, *,
                      amendment: str | None = None) -> str:
         with self.db.write() as session:
@@ -47,6 +50,7 @@ class MeetingAttendance(MeetingServiceBase):
             self._recount(session, meeting)
             return row.id
 
+    @requires(access.MEETINGS_EDIT)
     def add_attendees(self, meeting_id: str, drafts: list[AttendeeDraft]) -> list[str]:
         """Several at once (a pick list), all or nothing; before approval."""
         with self.db.write() as session:
@@ -67,6 +71,7 @@ class MeetingAttendance(MeetingServiceBase):
             self._recount(session, meeting)
             return ids
 
+    @requires(access.MEETINGS_EDIT)
     def update_attendee(self, attendee_id: str, draft: AttendeeDraft, *,
                         amendment: str | None = None) -> None:
         with self.db.write() as session:
@@ -86,6 +91,7 @@ class MeetingAttendance(MeetingServiceBase):
                 setattr(row, key, value)
             self._recount(session, meeting)
 
+    @requires(access.MEETINGS_EDIT)
     def set_presence(self, attendee_id: str, presence: str | None,
                      absence_reason: str | None = None, *,
                      amendment: str | None = None) -> None:
@@ -98,6 +104,7 @@ class MeetingAttendance(MeetingServiceBase):
                                   else row.absence_reason)
         self.update_attendee(attendee_id, draft, amendment=amendment)
 
+    @requires(access.MEETINGS_EDIT)
     def remove_attendee(self, attendee_id: str, *, amendment: str | None = None) -> None:
         with self.db.write() as session:
             row = live_row(session, MeetingAttendee, attendee_id)
@@ -108,6 +115,7 @@ class MeetingAttendance(MeetingServiceBase):
             row.deleted = True
             self._recount(session, meeting)
 
+    @requires(access.MEETINGS_EDIT)
     def copy_attendees(self, from_meeting_id: str, to_meeting_id: str) -> int:
         """Add the attendees of another meeting who are not on the list yet."""
         with self.db.write() as session:
@@ -117,6 +125,7 @@ class MeetingAttendance(MeetingServiceBase):
             self._recount(session, meeting)
             return added
 
+    @requires(access.MEETINGS_VIEW)
     def people(self, text: str, limit: int = 40) -> list[Person]:
         """Party members, residents and in-service members whose name, pinyin or
         initials match (for the attendee picker)."""

@@ -8,9 +8,12 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
+from gridoffice.domain import access
 from gridoffice.domain import meetings as rules
+from gridoffice.domain.access import Actor
 from gridoffice.errors import UserError
 from gridoffice.services.common import live_row
+from gridoffice.services.guard import FREE, requires
 from gridoffice.services.meetings.model import (
     MSG_LOCKED,
     MSG_MEETING_MISSING,
@@ -19,6 +22,7 @@ from gridoffice.services.meetings.model import (
     MeetingRules,
     clean_text,
     load_rules,
+    save_rules,
 )
 from gridoffice.store.database import Database
 from gridoffice.store.tables import (
@@ -40,19 +44,30 @@ class MeetingServiceBase:
                  now: dt.datetime | None = None) -> None:
         self.db = db
         self.operator = operator
+        self.actor = Actor.open(operator)  # the container sets the signed-in account
         self._today = today
         self._now = now
         self.rules = meeting_rules if meeting_rules is not None else load_rules(db.path)
 
+    @requires(FREE)
     def today(self) -> dt.date:
         return self._today or (self._now.date() if self._now else dt.date.today())
 
+    @requires(FREE)
     def now(self) -> dt.datetime:
         return self._now or dt.datetime.now().replace(microsecond=0)
 
+    @requires(access.MEETINGS_VIEW)
     def reload_rules(self) -> MeetingRules:
         self.rules = load_rules(self.db.path)
         return self.rules
+
+    @requires(access.SETTINGS)
+    def save_rules(self, value: MeetingRules) -> MeetingRules:
+        """Store the office's meeting rules (a setting: administrators only) and use
+        them from now on."""
+        save_rules(self.db.path, value)
+        return self.reload_rules()
 
     def _guard(self, session: Session, meeting: Meeting, amendment: str | None,
                change: str) -> None:

@@ -9,9 +9,11 @@ from typing import Any
 
 from sqlmodel import col, select
 
+from gridoffice.domain import access
 from gridoffice.domain import meetings as rules
 from gridoffice.errors import Term, ValidationError
 from gridoffice.services.common import MSG_CODE_VALUE, check_code, clean, live_row
+from gridoffice.services.guard import requires
 from gridoffice.services.meetings.base import MeetingServiceBase
 from gridoffice.services.meetings.model import (
     FIELD_LABELS,
@@ -33,6 +35,7 @@ from gridoffice.store.tables import AgendaItem, FollowUp, Meeting, Resolution
 class MeetingFollowUps(MeetingServiceBase):
     """Follow-ups of resolutions and the tracking figures."""
 
+    @requires(access.MEETINGS_EDIT)
     def add_follow_up(self, resolution_id: str, draft: FollowUpDraft) -> str:
         with self.db.write() as session:
             resolution = live_row(session, Resolution, resolution_id)
@@ -44,6 +47,7 @@ class MeetingFollowUps(MeetingServiceBase):
             session.flush()
             return row.id
 
+    @requires(access.MEETINGS_EDIT)
     def update_follow_up(self, follow_up_id: str, draft: FollowUpDraft) -> None:
         with self.db.write() as session:
             row = live_row(session, FollowUp, follow_up_id)
@@ -52,12 +56,14 @@ class MeetingFollowUps(MeetingServiceBase):
                 if getattr(row, key) != value:
                     setattr(row, key, value)
 
+    @requires(access.MEETINGS_VIEW)
     def follow_up_draft(self, follow_up_id: str) -> FollowUpDraft:
         with self.db.read() as session:
             row = live_row(session, FollowUp, follow_up_id)
             return FollowUpDraft(row.task, row.owner, row.due_date, row.status, row.done_on,
                                  row.feedback, row.published)
 
+    @requires(access.MEETINGS_EDIT)
     def complete_follow_up(self, follow_up_id: str, done_on: dt.date | None = None,
                            feedback: str | None = None) -> None:
         draft = self.follow_up_draft(follow_up_id)
@@ -65,10 +71,12 @@ class MeetingFollowUps(MeetingServiceBase):
             draft, status=rules.DONE, done_on=done_on or self.today(),
             feedback=draft.feedback if feedback is None else feedback))
 
+    @requires(access.MEETINGS_EDIT)
     def remove_follow_up(self, follow_up_id: str) -> None:
         with self.db.write() as session:
             live_row(session, FollowUp, follow_up_id).deleted = True
 
+    @requires(access.MEETINGS_VIEW)
     def follow_ups(self, query: FollowUpQuery = FollowUpQuery()) -> list[FollowUpRow]:
         today = self.today()
         with self.db.read() as session:
@@ -107,6 +115,7 @@ class MeetingFollowUps(MeetingServiceBase):
                                    r.meeting_date, r.task))
         return result
 
+    @requires(access.MEETINGS_VIEW)
     def tracking_counts(self, year: int | None = None, *, office: str | None = None
                         ) -> TrackingCounts:
         """The figures of the banner (``office``: of one office's follow-ups only)."""

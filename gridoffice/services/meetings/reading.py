@@ -7,10 +7,12 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
+from gridoffice.domain import access
 from gridoffice.domain import meetings as rules
 from gridoffice.domain.dates import parse_date
 from gridoffice.errors import UserError
 from gridoffice.services.common import clean
+from gridoffice.services.guard import requires
 from gridoffice.services.meetings.follow_ups import MeetingFollowUps
 from gridoffice.services.meetings.model import (
     MSG_AMBIGUOUS,
@@ -36,6 +38,7 @@ from gridoffice.store.tables import AgendaItem, Meeting, MeetingAttachment, Reso
 class MeetingReading(MeetingFollowUps):
     """Lists, minutes and summaries of meetings (the summary counts follow-ups)."""
 
+    @requires(access.MEETINGS_VIEW)
     def list_meetings(self, query: MeetingQuery = MeetingQuery()) -> list[MeetingRow]:
         with self.db.read() as session:
             refs = self._refs(session)
@@ -67,6 +70,7 @@ class MeetingReading(MeetingFollowUps):
             rows.append(row)
         return rows
 
+    @requires(access.MEETINGS_VIEW)
     def minutes(self, meeting_id: str) -> Minutes:
         today = self.today()
         with self.db.read() as session:
@@ -109,6 +113,7 @@ class MeetingReading(MeetingFollowUps):
                 items=tuple(items), amendments=amendments, attachments=attachments,
                 vote_base=self.rules.vote_base)
 
+    @requires(access.MEETINGS_VIEW)
     def find_meeting(self, ref: str) -> str:
         """The meeting with the number shown in the program (20261110-1), a unique
         start of it, or of its internal id."""
@@ -125,6 +130,7 @@ class MeetingReading(MeetingFollowUps):
             raise UserError(MSG_AMBIGUOUS, ref=ref, count=len(matches))
         return matches[0]
 
+    @requires(access.MEETINGS_VIEW)
     def council_on(self, day: dt.date) -> str:
         with self.db.read() as session:
             found = session.exec(
@@ -138,6 +144,7 @@ class MeetingReading(MeetingFollowUps):
             raise UserError(MSG_NO_COUNCIL_ON, date=day.isoformat())
         return found
 
+    @requires(access.MEETINGS_VIEW)
     def year_summary(self, year: int) -> YearSummary:
         meetings = self.list_meetings(MeetingQuery(year=year))
         follows = self.follow_ups(FollowUpQuery(year=year))

@@ -8,9 +8,11 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
+from gridoffice.domain import access
 from gridoffice.domain import meetings as rules
 from gridoffice.errors import Term, UserError, ValidationError
 from gridoffice.services.common import MSG_GONE, clean
+from gridoffice.services.guard import requires
 from gridoffice.services.meetings.base import MeetingServiceBase
 from gridoffice.services.meetings.model import (
     CHG_MEETING,
@@ -49,6 +51,7 @@ from gridoffice.store.tables import (
 class MeetingRecords(MeetingServiceBase):
     """Creating meetings and moving them through their statuses."""
 
+    @requires(access.MEETINGS_VIEW)
     def propose_council(self) -> MeetingDraft:
         """The next council by the rule: date, time, session number, place and host
         of the last council."""
@@ -75,6 +78,7 @@ class MeetingRecords(MeetingServiceBase):
             session_no=(highest or 0) + 1,
         )
 
+    @requires(access.MEETINGS_VIEW)
     def last_council_id(self) -> str | None:
         with self.db.read() as session:
             return session.exec(
@@ -82,6 +86,7 @@ class MeetingRecords(MeetingServiceBase):
                                          col(Meeting.deleted).is_(False))
                 .order_by(col(Meeting.start_at).desc())).first()
 
+    @requires(access.MEETINGS_EDIT)
     def create_meeting(self, draft: MeetingDraft, *, copy_attendees_from: str | None = None
                        ) -> str:
         with self.db.write() as session:
@@ -93,11 +98,13 @@ class MeetingRecords(MeetingServiceBase):
                 self._copy_attendees(session, copy_attendees_from, meeting.id)
             return meeting.id
 
+    @requires(access.MEETINGS_EDIT)
     def schedule_next_council(self, *, copy_attendees: bool = True) -> str:
         """Create the proposed next council, with the last council's attendees."""
         previous = self.last_council_id() if copy_attendees else None
         return self.create_meeting(self.propose_council(), copy_attendees_from=previous)
 
+    @requires(access.MEETINGS_EDIT)
     def update_meeting(self, meeting_id: str, draft: MeetingDraft, *,
                        amendment: str | None = None) -> None:
         with self.db.write() as session:
@@ -114,10 +121,12 @@ class MeetingRecords(MeetingServiceBase):
                 setattr(meeting, key, values[key])
             self._recount(session, meeting)
 
+    @requires(access.MEETINGS_VIEW)
     def meeting_draft(self, meeting_id: str) -> MeetingDraft:
         with self.db.read() as session:
             return self._draft(self._meeting(session, meeting_id))
 
+    @requires(access.MEETINGS_EDIT)
     def start(self, meeting_id: str) -> None:
         """The meeting begins (sign-in opens)."""
         with self.db.write() as session:
@@ -126,6 +135,7 @@ class MeetingRecords(MeetingServiceBase):
             if meeting.status in ("draft", "planned"):
                 meeting.status = "in_progress"
 
+    @requires(access.MEETINGS_EDIT)
     def finish(self, meeting_id: str, end_at: dt.datetime | None = None) -> None:
         """The meeting is over; the end time is now unless given or already set."""
         with self.db.write() as session:
@@ -140,6 +150,7 @@ class MeetingRecords(MeetingServiceBase):
             meeting.end_at = end
             meeting.status = "finished"
 
+    @requires(access.MEETINGS_EDIT)
     def cancel(self, meeting_id: str, reason: str) -> None:
         reason = clean(reason)
         if not reason:
@@ -151,6 +162,7 @@ class MeetingRecords(MeetingServiceBase):
             meeting.status = "cancelled"
             meeting.cancel_reason = reason
 
+    @requires(access.MEETINGS_EDIT)
     def reopen(self, meeting_id: str) -> None:
         """Undo a cancellation or a finish (before approval)."""
         with self.db.write() as session:
@@ -160,6 +172,7 @@ class MeetingRecords(MeetingServiceBase):
             meeting.status = "planned" if meeting.start_at > self.now() else "in_progress"
             meeting.cancel_reason = None
 
+    @requires(access.MEETINGS_EDIT)
     def set_status(self, meeting_id: str, status: str) -> None:
         """Put a status back (undo of start, finish, cancel), before approval."""
         check_field_code("status", rules.MEETING_STATUS, status)
@@ -169,6 +182,7 @@ class MeetingRecords(MeetingServiceBase):
                 raise UserError(MSG_ALREADY_APPROVED, date=meeting.approved_on.isoformat())
             meeting.status = status
 
+    @requires(access.MEETINGS_EDIT)
     def approve(self, meeting_id: str, approved_by: str = "") -> None:
         with self.db.write() as session:
             meeting = self._meeting(session, meeting_id)
@@ -183,6 +197,7 @@ class MeetingRecords(MeetingServiceBase):
             meeting.approved_on = self.today()
             meeting.approved_by = clean(approved_by) or self.operator or meeting.host
 
+    @requires(access.MEETINGS_EDIT)
     def remove_approval(self, meeting_id: str) -> None:
         """Undo of an approval made by mistake, only while nothing was amended."""
         with self.db.write() as session:
@@ -194,6 +209,7 @@ class MeetingRecords(MeetingServiceBase):
             meeting.approved_on = None
             meeting.approved_by = None
 
+    @requires(access.MEETINGS_EDIT)
     def restore(self, kind: str, row_id: str) -> None:
         """Undo of a removal: the tombstone is lifted (same rules as adding)."""
         model = {"attendee": MeetingAttendee, "item": AgendaItem, "speech": AgendaSpeech,

@@ -7,11 +7,14 @@ import datetime as dt
 import json
 from typing import Any
 
+from sqlalchemy import text
 from sqlmodel import Session, col, select
 
 from gridoffice.domain import party
+from gridoffice.domain.access import Actor
 from gridoffice.domain.codes import RELATION_STATUS
 from gridoffice.errors import UserError, ValidationError
+from gridoffice.services.guard import FREE, audit_name, grid_clause, grid_params, requires
 from gridoffice.services.roster.model import (
     ACTIVE_STATUSES,
     MSG_DATE_FUTURE,
@@ -33,18 +36,55 @@ class RosterServiceBase:
                  rules: party.PartyRules | None = None) -> None:
         self.db = db
         self.operator = operator
+        self.actor = Actor.open(operator)  # the container sets the signed-in account
         self._today = today
         self.rules = rules or party.PartyRules()
 
+    @requires(FREE)
     def today(self) -> dt.date:
         return self._today or dt.date.today()
 
-    @staticmethod
-    def _load(session: Session, member_id: str) -> Member:
+    def _load(self, session: Session, member_id: str) -> Member:
         member = session.get(Member, member_id)
         if member is None or member.deleted:
             raise UserError(MSG_MEMBER_MISSING)
+        self._require_reach(session, member_id)
         return member
+
+    def _reach(self, params: dict[str, Any], member: str = "m.id") -> list[str]:
+        """SQL clauses limiting the members (``member``: the id column) to what the actor
+        may see, their parameters put into ``params``.
+
+        A grid worker sees the members who live in their grids: a member lives where
+        the households register has a current resident linked to them
+        (``resident.member_id``, set by HouseholdService.link_member: one person, one
+        record), in a household of one of those grids. A member with no linked resident
+        lives nowhere a grid worker can see. A street worker limited to some
+        communities sees the members those communities' offices hold.
+        """
+        clauses = []
+        grids = grid_clause(self.actor, "h.grid_id", params)
+        if grids:
+            clauses.append(
+                f"{member} IN (SELECT r.member_id FROM resident r JOIN household h ON "
+                f"h.id = r.household_id WHERE r.member_id IS NOT NULL AND NOT r.deleted "
+                f"AND r.moved_out_on IS NULL AND r.died_on IS NULL AND {grids})")
+        if self.actor.communities:
+            offices = grid_params(self.actor.communities, params, "actor_office")
+            clauses.append(f"{member} IN (SELECT o.id FROM member o "
+                           f"WHERE o.origin_office IN ({offices}))")
+        return clauses
+
+    def _require_reach(self, session: Session, member_id: str) -> None:
+        """Refuse a member a grid worker may not see (see :meth:`_reach`)."""
+        if not self.actor.grid_scoped:
+            return
+        params: dict[str, Any] = {"id": member_id}
+        found = session.execute(text(
+            "SELECT 1 FROM member m WHERE m.id = :id AND " + " AND ".join(
+                self._reach(params))), params).first()
+        if found is None:
+            self.actor.require_grid(None)
 
     @staticmethod
     def _org_name(session: Session, org_id: str | None) -> str | None:
@@ -61,7 +101,7 @@ class RosterServiceBase:
                                 operator=self.operator))
 
     def _audit(self, session: Session, action: str, target: str, detail: str) -> None:
-        audit.record(session, self.operator, action, target, detail)
+        audit.record(session, audit_name(self.actor, self.operator), action, target, detail)
 
     def _check_date(self, day: dt.date) -> None:
         if day > self.today():

@@ -9,9 +9,10 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from gridoffice.domain import masking, party
+from gridoffice.domain import access, masking, party
 from gridoffice.errors import Term, UserError, ValidationError
 from gridoffice.i18n import QT_TRANSLATE_NOOP
+from gridoffice.services.guard import requires
 from gridoffice.services.roster.base import RosterServiceBase
 from gridoffice.services.roster.model import (
     ACTIVE_STATUSES,
@@ -35,6 +36,7 @@ from gridoffice.store.tables import Member, MemberEvent, MemberPlacement, Org
 class RosterMembers(RosterServiceBase):
     """Adding and changing members."""
 
+    @requires(access.ROSTER_EDIT)
     def check(self, draft: MemberDraft, member_id: str | None = None,
               session: Session | None = None) -> Checked:
         """Validate a draft; ValidationError names the first bad field."""
@@ -69,6 +71,7 @@ class RosterMembers(RosterServiceBase):
                     "org": org.name if org else (other.unit_party_org or "—")}, other.id))
         return Checked(values, tuple(warnings))
 
+    @requires(access.ROSTER_EDIT)
     def add(self, draft: MemberDraft, *, since: dt.date | None = None) -> str:
         """Add a member; ``since``: when they joined this organisation (default: join date)."""
         with self.db.write() as session:
@@ -83,6 +86,7 @@ class RosterMembers(RosterServiceBase):
                 session, member.org_id))
             return member.id
 
+    @requires(access.ROSTER_EDIT)
     def update(self, member_id: str, draft: MemberDraft, *,
                moved_on: dt.date | None = None) -> Checked:
         """Save an edited member. A new organisation starts a new placement on
@@ -107,6 +111,7 @@ class RosterMembers(RosterServiceBase):
             self._event(session, member_id, "edited", changes=shown)
             return checked
 
+    @requires(access.ROSTER_EDIT)
     def discard(self, member_id: str) -> None:
         """Take back a member just added by mistake (undo of :meth:`add`).
 
@@ -126,6 +131,7 @@ class RosterMembers(RosterServiceBase):
                     MemberPlacement.member_id == member_id)):
                 placement.deleted = True
 
+    @requires(access.ROSTER_EDIT)
     def undiscard(self, member_id: str) -> None:
         """Redo of an addition taken back with :meth:`discard`: the same record again."""
         with self.db.write() as session:
@@ -144,6 +150,7 @@ class RosterMembers(RosterServiceBase):
                 for row in session.exec(select(model).where(model.member_id == member_id)):
                     row.deleted = False
 
+    @requires(access.ROSTER_EDIT)
     def confirm_full(self, member_id: str, full_date: dt.date) -> None:
         """转正: a probationary member becomes a full member on ``full_date``."""
         with self.db.write() as session:
@@ -160,6 +167,7 @@ class RosterMembers(RosterServiceBase):
             member.full_date = full_date
             self._event(session, member_id, "confirmed", on_date=full_date)
 
+    @requires(access.ROSTER_EDIT)
     def extend_probation(self, member_id: str, months: int, on_date: dt.date | None = None,
                          reason: str = "") -> None:
         """延长预备期 by 6–12 months (once)."""
@@ -173,6 +181,7 @@ class RosterMembers(RosterServiceBase):
             self._event(session, member_id, "probation_extended", months=months, reason=reason,
                         on_date=on_date or self.today())
 
+    @requires(access.ROSTER_EDIT)
     def set_relation_status(self, member_id: str, status: str, on_date: dt.date,
                             reason: str = "") -> None:
         """去世 / 出党 / 停止党籍: the record stays; the placement ends that day."""
@@ -187,6 +196,7 @@ class RosterMembers(RosterServiceBase):
             member.status_date = on_date
             self._event(session, member_id, status, on_date=on_date, reason=reason)
 
+    @requires(access.ROSTER_EDIT)
     def restore(self, member_id: str, on_date: dt.date, reason: str = "") -> None:
         """恢复党籍, or undo a status set by mistake: active again in the last organisation."""
         with self.db.write() as session:

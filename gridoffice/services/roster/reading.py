@@ -11,8 +11,9 @@ from typing import Any
 from sqlalchemy import text
 from sqlmodel import Session, col, select
 
-from gridoffice.domain import households, identity, masking, party, search_keys
+from gridoffice.domain import access, households, identity, masking, party, search_keys
 from gridoffice.services.common import as_date
+from gridoffice.services.guard import requires
 from gridoffice.services.roster.base import RosterServiceBase
 from gridoffice.services.roster.model import (
     DRAFT_FIELDS,
@@ -47,6 +48,7 @@ _MISSING = object()
 class RosterReading(RosterServiceBase):
     """Member lists and details."""
 
+    @requires(access.ROSTER_VIEW)
     def get(self, member_id: str) -> tuple[MemberDraft, MemberRow]:
         """The member's values for the form and the row, ID number and phone masked
         (:meth:`reveal` gives them in full). Saving a draft whose ID number or phone
@@ -61,9 +63,13 @@ class RosterReading(RosterServiceBase):
             row = self._rows(session, "WHERE m.id = :id", {"id": member_id}, reveal=False)[0]
         return draft, row
 
+    @requires(access.ROSTER_VIEW)
     def list_members(self, query: MemberQuery = MemberQuery(), *,
                      reveal: bool = False) -> list[MemberRow]:
-        """The roster lines for a query, in name order (masked unless ``reveal``)."""
+        """The roster lines for a query, in name order (masked unless ``reveal``, which
+        needs :data:`~gridoffice.domain.access.REVEAL`)."""
+        if reveal:
+            self.actor.require(access.REVEAL)
         where, params = self._where(query)
         with self.db.read() as session:
             rows = self._rows(session, where, params, reveal=reveal)
@@ -72,16 +78,20 @@ class RosterReading(RosterServiceBase):
             rows = [r for r in rows if r.due_date is not None and r.due_date < today]
         return rows
 
+    @requires(access.ROSTER_VIEW)
     def history(self, member_id: str) -> list[EventRow]:
         with self.db.read() as session:
+            self._require_reach(session, member_id)
             events = session.exec(select(MemberEvent).where(
                 MemberEvent.member_id == member_id, col(MemberEvent.deleted).is_(False))
                 .order_by(col(MemberEvent.hlc).desc())).all()
         return [EventRow(e.id, e.on_date, e.kind, json.loads(e.detail or "{}"), e.operator)
                 for e in events]
 
+    @requires(access.ROSTER_VIEW)
     def placements(self, member_id: str) -> list[PlacementRow]:
         with self.db.read() as session:
+            self._require_reach(session, member_id)
             rows = session.exec(select(MemberPlacement).where(
                 MemberPlacement.member_id == member_id,
                 col(MemberPlacement.deleted).is_(False))
@@ -89,16 +99,20 @@ class RosterReading(RosterServiceBase):
             return [PlacementRow(p.org_id, self._org_name(session, p.org_id), p.from_date,
                                  p.to_date, p.reason) for p in rows]
 
+    @requires(access.ROSTER_VIEW)
     def due_list(self, within_days: int = 90) -> list[DueItem]:
         """Probationary members due for full membership within ``within_days``, and overdue."""
         today = self.today()
+        params: dict[str, Any] = {}
+        reach = "".join(f" AND {clause}" for clause in self._reach(params))
         with self.db.read() as session:
             rows = session.execute(text(
                 "SELECT m.id, m.name, m.org_id, o.name, m.join_date, "
                 "m.probation_extension_months "
                 "FROM member m LEFT JOIN org o ON o.id = m.org_id "
                 "WHERE NOT m.deleted AND m.status = 'probationary' AND m.join_date IS NOT NULL "
-                "AND m.relation_status IN ('normal', 'transferring_out')")).all()
+                "AND m.relation_status IN ('normal', 'transferring_out')" + reach),
+                params).all()
         items = []
         for member_id, name, org_id, org_name, join, ext in rows:
             due = party.full_membership_date(as_date(join), int(ext), self.rules)
@@ -110,6 +124,7 @@ class RosterReading(RosterServiceBase):
         items.sort(key=lambda item: (item.days_left, item.name))
         return items
 
+    @requires(access.ROSTER_VIEW)
     def branch_warnings(self) -> list[tuple[str, str, party.Warning]]:
         """Size warnings per organisation: (org id, org name, warning)."""
         with self.db.read() as session:
@@ -131,14 +146,18 @@ class RosterReading(RosterServiceBase):
                 result.append((org_id, name, warning))
         return result
 
+    @requires(access.ROSTER_VIEW)
     def find_duplicates(self, name: str, birth_date: dt.date,
                         exclude_id: str | None = None) -> list[MemberRow]:
+        params: dict[str, Any] = {"name": name, "birth": birth_date.isoformat(),
+                                  "exclude": exclude_id or ""}
+        reach = "".join(f" AND {clause}" for clause in self._reach(params))
         with self.db.read() as session:
             return self._rows(session, "WHERE NOT m.deleted AND m.name = :name AND "
-                              "m.birth_date = :birth AND m.id != :exclude",
-                              {"name": name, "birth": birth_date.isoformat(),
-                               "exclude": exclude_id or ""}, reveal=False)
+                              "m.birth_date = :birth AND m.id != :exclude" + reach,
+                              params, reveal=False)
 
+    @requires(access.REVEAL)
     def reveal(self, member_id: str) -> tuple[str | None, str | None]:
         """The full ID number and phone of one member: the one place a permission will
         guard; every call is written to the audit log."""
@@ -147,6 +166,7 @@ class RosterReading(RosterServiceBase):
             self._audit(session, "reveal_identity", member_id, member.name)
             return member.id_number_original or member.id_number, member.mobile
 
+    @requires(access.ROSTER_VIEW)
     def audit(self, action: str, target: str = "", detail: str = "") -> None:
         """Record an export or a print in the append-only audit log."""
         with self.db.write() as session:
@@ -207,6 +227,7 @@ class RosterReading(RosterServiceBase):
                 params["tail"] = f"%{digits}"
                 parts += ["m.id_number LIKE :tail", "m.mobile LIKE :tail"]
             clauses.append("(" + " OR ".join(parts) + ")")
+        clauses += self._reach(params)
         return "WHERE " + " AND ".join(clauses), params
 
     def _rows(self, session: Session, where: str, params: dict[str, Any], *,

@@ -6,10 +6,11 @@ import datetime as dt
 
 from sqlmodel import col, select
 
-from gridoffice.domain import identity
+from gridoffice.domain import access, identity
 from gridoffice.domain.codes import TRANSFER_STATUS
 from gridoffice.errors import UserError, ValidationError
 from gridoffice.services.common import clean_or_none
+from gridoffice.services.guard import requires
 from gridoffice.services.roster.base import RosterServiceBase
 from gridoffice.services.roster.model import (
     MSG_ID_TAKEN,
@@ -29,6 +30,7 @@ from gridoffice.store.tables import Member, MemberPlacement, MemberTransfer
 class RosterTransfers(RosterServiceBase):
     """Transfers out and in."""
 
+    @requires(access.ROSTER_EDIT)
     def start_transfer_out(self, member_id: str, to_org: str, out_date: dt.date,
                            dues_paid_until: dt.date | None = None,
                            note: str | None = None) -> str:
@@ -56,6 +58,7 @@ class RosterTransfers(RosterServiceBase):
                         on_date=out_date)
             return transfer.id
 
+    @requires(access.ROSTER_EDIT)
     def set_transfer_status(self, transfer_id: str, status: str,
                             on_date: dt.date | None = None) -> None:
         """Move a transfer on; "received" ends the membership here (transferred out),
@@ -88,6 +91,7 @@ class RosterTransfers(RosterServiceBase):
             else:
                 self._event(session, member.id, "transfer_status", status=status, on_date=day)
 
+    @requires(access.ROSTER_EDIT)
     def transfer_in(self, draft: MemberDraft, from_org: str, in_date: dt.date,
                     dues_paid_until: dt.date | None = None) -> str:
         """A member arrives by transfer; someone who left earlier comes back to their
@@ -123,8 +127,10 @@ class RosterTransfers(RosterServiceBase):
                         from_org=clean_or_none(from_org) or "")
             return member.id
 
+    @requires(access.ROSTER_VIEW)
     def transfers(self, member_id: str) -> list[TransferRow]:
         with self.db.read() as session:
+            self._require_reach(session, member_id)
             rows = session.exec(select(MemberTransfer).where(
                 MemberTransfer.member_id == member_id,
                 col(MemberTransfer.deleted).is_(False))

@@ -13,11 +13,13 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from gridoffice.domain.access import Actor
 from gridoffice.domain.hlc import uuid7, wall_millis
 from gridoffice.errors import StorageError, UserError
 from gridoffice.fileio import atomic_output
 from gridoffice.paths import make_private_temp
 from gridoffice.services import office
+from gridoffice.services.guard import FREE, requires
 from gridoffice.services.sync.model import META_EXPORTS, META_INCARNATION, STATE_FILE
 from gridoffice.services.sync_trust import MSG_NOT_SET_UP, peers
 from gridoffice.store.database import Database
@@ -30,7 +32,8 @@ class SyncServiceBase:
     def __init__(self, db: Database, *, now: Callable[[], dt.datetime] | None = None,
                  wall_ms: Callable[[], int] = wall_millis) -> None:
         self.db = db
-        self._operator = ""
+        self.actor = Actor.open()  # the container sets the signed-in account
+        self._audit_as = ""  # who the audit log names for the import under way
         self._now = now or dt.datetime.now
         self._wall_ms = wall_ms
 
@@ -38,12 +41,14 @@ class SyncServiceBase:
     def path(self) -> Path:
         return self.db.path
 
+    @requires(FREE)
     def profile(self) -> office.OfficeProfile:
         profile = office.load_profile(self.path)
         if profile is None:
             raise UserError(MSG_NOT_SET_UP)
         return profile
 
+    @requires(FREE)
     def street_office_id(self) -> str | None:
         profile = self.profile()
         if profile.is_street:
@@ -53,12 +58,22 @@ class SyncServiceBase:
                 return peer.identity.office_id
         return None
 
+    @requires(FREE)
     def scope(self, community_office: str, street: str | None = None) -> tuple[str, ...]:
         """The offices whose records make up one community's data (``street``: the
         street office's id, when the caller has it already)."""
         street = street or self.street_office_id()
         return (community_office, street) if street and street != community_office \
             else (community_office,)
+
+    def _operator(self, profile: office.OfficeProfile | None) -> str:
+        """The name written into records: the actor's (the office's typed operator when
+        the service acts for nobody in particular)."""
+        return self.actor.operator or (profile.operator if profile else "")
+
+    def _audit_name(self, profile: office.OfficeProfile | None) -> str:
+        """The name the audit log records: the signed-in account's login."""
+        return self.actor.audit_name or (profile.operator if profile else "")
 
     def _state_path(self) -> Path:
         return self.path.parent / STATE_FILE

@@ -8,8 +8,10 @@ import json
 import sqlite3
 from typing import Any
 
+from gridoffice.domain import access
 from gridoffice.errors import UserError
 from gridoffice.services import office
+from gridoffice.services.guard import requires
 from gridoffice.services.sync.base import SyncServiceBase
 from gridoffice.services.sync.model import (
     CLOCK_BOUND_MS,
@@ -28,6 +30,7 @@ from gridoffice.sync.merge import CONFLICTS
 class SyncConflicts(SyncServiceBase):
     """Listing and resolving conflicts."""
 
+    @requires(access.SYNC)
     def conflicts(self, *, include_resolved: bool = False,
                   office_id: str | None = None) -> list[Conflict]:
         result = []
@@ -60,6 +63,7 @@ class SyncConflicts(SyncServiceBase):
                     resolution, _refs(conn, table, (current, other))))
         return result
 
+    @requires(access.SYNC)
     def resolve(self, conflict_id: str, choice: str | dict[str, str], *,
                 operator: str = "") -> None:
         """Settle a conflict: ``"keep"`` the current version, ``"take"`` the other
@@ -120,14 +124,15 @@ class SyncConflicts(SyncServiceBase):
             conflict.status = "resolved"
             conflict.resolution = outcome
             conflict.resolved_on = now_text(self._now())
-            conflict.resolved_by = operator or (names.operator if names else "")
+            conflict.resolved_by = operator or self._operator(names)
 
+    @requires(access.REVEAL)
     def reveal_conflict(self, conflict_id: str, *, operator: str = "") -> None:
         """Note in the audit log that someone saw the full id numbers and phones of
         a conflict's two versions (to tell an identity conflict apart)."""
         profile = office.load_profile(self.path)
         with self.db.write() as session:
-            audit.record(session, operator or (profile.operator if profile else ""),
+            audit.record(session, operator or self._audit_name(profile),
                          "reveal_identity", f"sync_conflict:{conflict_id}")
 
 

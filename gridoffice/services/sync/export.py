@@ -12,10 +12,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from gridoffice.domain import access
 from gridoffice.domain.hlc import uuid7
 from gridoffice.errors import Cancelled, Term, UserError
 from gridoffice.paths import clear_private_temp, storage_error
 from gridoffice.services import office
+from gridoffice.services.guard import requires
 from gridoffice.services.sync.base import SyncServiceBase
 from gridoffice.services.sync.model import (
     LEFTOVER_AGE_S,
@@ -45,6 +47,7 @@ from gridoffice.sync.identity import OfficeKeys, PublicIdentity
 class SyncExport(SyncServiceBase):
     """Writing packages for the trusted PCs."""
 
+    @requires(access.SYNC)
     def recipients(self, to: str | None = None) -> list[PublicIdentity]:
         """The trusted PCs a package is due for; ``to`` names an office (or a PC)."""
         profile = self.profile()
@@ -63,6 +66,7 @@ class SyncExport(SyncServiceBase):
                             known="、".join(sorted({p.display_name for p in live})))
         return chosen
 
+    @requires(access.SYNC)
     def export(self, target: Path, to: str | None = None,
                progress: Progress | None = None) -> list[ExportResult]:
         """Write one package per recipient PC into ``target`` (a folder, or a file
@@ -128,7 +132,8 @@ class SyncExport(SyncServiceBase):
                                  (META_EXPORTS,))
                     # Before the file exists: a package of personal data is never
                     # written without its audit entry.
-                    audit.record_sql(conn, profile.operator, SYNC_EXPORT, recipient.display_name,
+                    audit.record_sql(conn, self._audit_name(profile), SYNC_EXPORT,
+                                     recipient.display_name,
                                      f"{package_id} {sum(copied.counts.values())}")
                     conn.execute("COMMIT")
                 except BaseException:

@@ -9,9 +9,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from gridoffice.domain import access
 from gridoffice.domain.hlc import pack
 from gridoffice.errors import Cancelled, UserError
 from gridoffice.paths import clear_private_temp
+from gridoffice.services.guard import requires
 from gridoffice.services.sync.base import SyncServiceBase
 from gridoffice.services.sync.model import (
     CLOCK_BOUND_MS,
@@ -36,6 +38,7 @@ from gridoffice.sync.merge import MergeResult, merge
 class SyncImport(SyncServiceBase):
     """Reading packages from the trusted PCs."""
 
+    @requires(access.SYNC)
     def import_files(self, paths: Sequence[Path], progress: Progress | None = None
                      ) -> list[ImportResult]:
         """Import each file on its own, all or nothing; a refused one says why."""
@@ -58,9 +61,10 @@ class SyncImport(SyncServiceBase):
             progress(len(paths) * steps, len(paths) * steps)
         return results
 
+    @requires(access.SYNC)
     def import_file(self, path: Path, progress: Progress | None = None) -> ImportResult:
         profile = self.profile()
-        self._operator = profile.operator
+        self._audit_as = self._audit_name(profile)
         opened = packages.read_package(
             path, keys=own_keys(self.path), office_id=self.db.office_id,
             replica_id=self.db.replica_id,
@@ -128,7 +132,7 @@ class SyncImport(SyncServiceBase):
             self._check_parents(conn, path, merged)
             cursor = self._cursor(conn, sender.replica_id)
             result = self._record(conn, path, manifest, sender, cursor, merged, seq)
-            audit.record_sql(conn, self._operator, SYNC_IMPORT, sender.display_name,
+            audit.record_sql(conn, self._audit_as, SYNC_IMPORT, sender.display_name,
                              f"{package_id} {path.name} {merged.rows}")
             conn.execute("COMMIT")
         except BaseException:

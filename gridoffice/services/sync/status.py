@@ -6,7 +6,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from gridoffice.domain import access
 from gridoffice.errors import UserError
+from gridoffice.services.guard import requires
 from gridoffice.services.sync.base import SyncServiceBase
 from gridoffice.services.sync.model import PeerStatus
 from gridoffice.services.sync_trust import peers
@@ -19,6 +21,7 @@ from gridoffice.sync.merge import CONFLICTS
 class SyncStatus(SyncServiceBase):
     """The inbox, the peers' status and cross-office duplicates."""
 
+    @requires(access.SYNC)
     def inbox(self, folder: Path) -> list[Path]:
         """The packages in an exchange folder addressed to this PC and not yet
         imported, oldest first (files of other PCs and damaged ones are left to
@@ -44,6 +47,7 @@ class SyncStatus(SyncServiceBase):
                            int(manifest.get("sequence", 0) or 0)), path))
         return [path for _key, path in sorted(found, key=lambda item: item[0])]
 
+    @requires(access.SYNC)
     def status(self) -> list[PeerStatus]:
         profile = self.profile()
         street = self.street_office_id()
@@ -85,6 +89,7 @@ class SyncStatus(SyncServiceBase):
                     cursor[8] if cursor else None))
         return sorted(result, key=lambda s: (s.name, s.pc_label))
 
+    @requires(access.SYNC)
     def duplicates_across_offices(self) -> list[tuple[str, str, str, str]]:
         """Party members with the same id number in two offices (street office):
         (id number, first office, second office, name) — to look into, never merged
