@@ -7329,6 +7329,10 @@ Give it to the other office; they trust it after checking that its fingerprint m
             <translation>编辑住户、居民、走访和标签</translation>
         </message>
         <message>
+            <source>Set up grids and grid teams</source>
+            <translation>设置网格和网格团队</translation>
+        </message>
+        <message>
             <source>View council meetings</source>
             <translation>查看议事会会议</translation>
         </message>

@@ -37,7 +37,8 @@ ROLE_LABELS = {
 ROSTER_VIEW = "roster.view"
 ROSTER_EDIT = "roster.edit"  # members, organisations, seats, transfers
 HOUSEHOLDS_VIEW = "households.view"
-HOUSEHOLDS_EDIT = "households.edit"  # grids, houses, households, residents, visits, care tags
+HOUSEHOLDS_EDIT = "households.edit"  # houses, households, residents, visits, care tags
+GRIDS_EDIT = "grids.edit"  # create and edit grids and their teams (not a grid worker's)
 MEETINGS_VIEW = "meetings.view"
 MEETINGS_EDIT = "meetings.edit"
 INSERVICE_VIEW = "inservice.view"
@@ -55,7 +56,8 @@ AUDIT = "audit.view"
 CONTROL_TAGS = "tags.control"  # granted per account on top of the role (never by a role)
 
 PERMISSIONS = (
-    ROSTER_VIEW, ROSTER_EDIT, HOUSEHOLDS_VIEW, HOUSEHOLDS_EDIT, MEETINGS_VIEW, MEETINGS_EDIT,
+    ROSTER_VIEW, ROSTER_EDIT, HOUSEHOLDS_VIEW, HOUSEHOLDS_EDIT, GRIDS_EDIT, MEETINGS_VIEW,
+    MEETINGS_EDIT,
     INSERVICE_VIEW, INSERVICE_EDIT, REVEAL, PRINT, EXPORT, EXPORT_FULL, IMPORT, SYNC,
     SETTINGS, ACCOUNTS, RESTORE, AUDIT, CONTROL_TAGS,
 )
@@ -65,6 +67,7 @@ PERMISSION_LABELS = {
     ROSTER_EDIT: QT_TRANSLATE_NOOP("access", "Edit members and organisations"),
     HOUSEHOLDS_VIEW: QT_TRANSLATE_NOOP("access", "View grids and households"),
     HOUSEHOLDS_EDIT: QT_TRANSLATE_NOOP("access", "Edit households, residents, visits and tags"),
+    GRIDS_EDIT: QT_TRANSLATE_NOOP("access", "Set up grids and grid teams"),
     MEETINGS_VIEW: QT_TRANSLATE_NOOP("access", "View council meetings"),
     MEETINGS_EDIT: QT_TRANSLATE_NOOP("access", "Edit council meetings and minutes"),
     INSERVICE_VIEW: QT_TRANSLATE_NOOP("access", "View in-service registrations"),
@@ -82,7 +85,7 @@ PERMISSION_LABELS = {
     CONTROL_TAGS: QT_TRANSLATE_NOOP("access", "Control tags (granted per account)"),
 }
 
-_ALL_DATA = frozenset({ROSTER_VIEW, ROSTER_EDIT, HOUSEHOLDS_VIEW, HOUSEHOLDS_EDIT,
+_ALL_DATA = frozenset({ROSTER_VIEW, ROSTER_EDIT, HOUSEHOLDS_VIEW, HOUSEHOLDS_EDIT, GRIDS_EDIT,
                        MEETINGS_VIEW, MEETINGS_EDIT, INSERVICE_VIEW, INSERVICE_EDIT})
 
 #: The permission matrix: what each role may do. Control tags are never given by a

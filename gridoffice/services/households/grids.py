@@ -45,10 +45,8 @@ from gridoffice.store.tables import Building, Grid, GridRole, House
 class HouseholdGrids(HouseholdServiceBase):
     """Grids, grid roles, buildings and houses."""
 
-    @requires(access.HOUSEHOLDS_EDIT)
+    @requires(access.GRIDS_EDIT)
     def create_grid(self, draft: GridDraft) -> str:
-        if self.actor.grid_scoped:  # a grid worker keeps to the grids they were given
-            self._require_grid(None)
         with self.db.write() as session:
             values = self._grid_values(session, draft, None)
             grid = Grid(**values)
@@ -56,7 +54,7 @@ class HouseholdGrids(HouseholdServiceBase):
             session.flush()
             return grid.id
 
-    @requires(access.HOUSEHOLDS_EDIT)
+    @requires(access.GRIDS_EDIT)
     def update_grid(self, grid_id: str, draft: GridDraft) -> None:
         with self.db.write() as session:
             grid = self._live(session, Grid, grid_id, MSG_GRID_MISSING)
@@ -162,7 +160,7 @@ class HouseholdGrids(HouseholdServiceBase):
                 " AND NOT h.deleted AND h.dissolved_on IS NULL", (grid_id,)).fetchone()
         return rules.grid_size_warning(households)
 
-    @requires(access.HOUSEHOLDS_EDIT)
+    @requires(access.GRIDS_EDIT)
     def add_role(self, grid_id: str, role: str, person_name: str, from_date: dt.date,
                  phone: str = "", member_id: str | None = None) -> str:
         """A place in the "1+2+X" team; a new 网格长 ends the previous one's term."""
@@ -182,7 +180,7 @@ class HouseholdGrids(HouseholdServiceBase):
             session.flush()
             return entry.id
 
-    @requires(access.HOUSEHOLDS_EDIT)
+    @requires(access.GRIDS_EDIT)
     def end_role(self, role_id: str, to_date: dt.date) -> None:
         with self.db.write() as session:
             entry = self._live(session, GridRole, role_id, MSG_GRID_MISSING)

@@ -238,9 +238,10 @@ class HouseholdsTab(HouseholdsView, BaseTab, RowSelection):
         """What a role may not use is hidden (see :mod:`..access_gate`); opening a
         resident and the whole-community view stay for every reader."""
         gate = self.gate
-        gate.add(access.HOUSEHOLDS_EDIT, self.new_grid_action, self.team_action,
-                 self.new_building_action, self.new_house_action, self.new_household_action,
-                 self.edit_grid_action, self.add_resident_action, self.tag_action,
+        gate.add(access.GRIDS_EDIT, self.new_grid_action, self.team_action,
+                 self.edit_grid_action)
+        gate.add(access.HOUSEHOLDS_EDIT, self.new_building_action, self.new_house_action,
+                 self.new_household_action, self.add_resident_action, self.tag_action,
                  self.move_out_action, self.death_action, self.head_action, self.move_action,
                  self.visit_action, self.member_link_action, self.duplicates_action,
                  self.detail.add_visit_button)

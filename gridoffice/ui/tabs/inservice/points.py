@@ -162,12 +162,9 @@ class PointsPage(Page):
         self.units_model.set_rows(service.unit_summaries(self.period, office=office))
 
     def edit_rules(self) -> None:
-        from gridoffice.services.inservice import save_point_rules
-
         service = self.service
-        path = service.db.path
         value = dialogs.PointRulesDialog(self, value=service.rules,
-                                         save=lambda v: save_point_rules(path, v)).ask_result()
+                                         save=service.save_point_rules).ask_result()
         if value is not None:
             service.reload_rules()
             self.host.refresh()

@@ -250,12 +250,9 @@ class MeetingActions(QObject):
         tab.detail.tabs.setCurrentIndex(2)
 
     def edit_rules(self) -> None:
-        from gridoffice.services.meetings import save_rules
-
         service, tab = self._service(), self.tab
-        path = service.db.path
         value = dialogs.RulesDialog(tab, value=service.rules,
-                                    save=lambda v: save_rules(path, v)).ask_result()
+                                    save=service.save_rules).ask_result()
         if value is not None:
             service.reload_rules()
             tab.detail.refresh(notify=False)
