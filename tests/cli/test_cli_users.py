@@ -243,8 +243,6 @@ def test_a_grid_worker_names_only_their_own_grid(signed, tmp_path):
     assert grids == {"第一网格"}
 
 
-@pytest.mark.xfail(reason="waits for the service layer to limit HouseholdService.residents "
-                   "to the actor's grids (the CLI already sets the actor on the service)")
 def test_a_grid_workers_export_holds_only_their_grid(signed, tmp_path):
     out = tmp_path / "mine.xlsx"
     signed.ok("--user", "zhao", "export", "residents", str(out), password=GRID_PW)

@@ -140,12 +140,21 @@ class HouseholdGrids(HouseholdServiceBase):
                                 known="、".join(sorted(set(names.values()))))
             grids = [grid for grid in grids if grid.origin_office in offices]
         found = [grid for grid in grids if wanted in (grid.code, "".join(grid.name.split()))]
+        if not found and self.actor.grid_scoped and self._grid_exists(wanted):
+            self.actor.require_grid(None)  # there, but not theirs: say so
         if not found:
             raise _no_such_grid(wanted, grids)
         if len({grid.origin_office for grid in found}) > 1:
             raise UserError(MSG_MANY_GRIDS, code=wanted, names="、".join(sorted(
                 names.get(grid.origin_office, grid.origin_office[:8]) for grid in found)))
         return found[0]
+
+    def _grid_exists(self, wanted: str) -> bool:
+        with self.db.read() as session:
+            raw = session.connection().connection.driver_connection
+            assert raw is not None
+            return any(wanted in (code, "".join((name or "").split())) for code, name in
+                       raw.execute("SELECT code, name FROM grid WHERE NOT deleted"))
 
     @requires(access.HOUSEHOLDS_VIEW)
     def grid_warning(self, grid_id: str) -> Any:
