@@ -7027,6 +7027,90 @@ Give it to the other office; they trust it after checking that its fingerprint m
         </message>
     </context>
     <context>
+        <name>audit</name>
+        <message>
+            <source>Signed in</source>
+            <extracomment>What each recorded action means, in English (translated in the "audit" context); an action missing here is shown as recorded.</extracomment>
+            <translation>登录</translation>
+        </message>
+        <message>
+            <source>Sign-in failed</source>
+            <translation>登录失败</translation>
+        </message>
+        <message>
+            <source>Account locked</source>
+            <translation>账户已锁定</translation>
+        </message>
+        <message>
+            <source>Unlocked</source>
+            <translation>解锁</translation>
+        </message>
+        <message>
+            <source>Signed out</source>
+            <translation>退出登录</translation>
+        </message>
+        <message>
+            <source>Account added</source>
+            <translation>新增账户</translation>
+        </message>
+        <message>
+            <source>Account changed</source>
+            <translation>修改账户</translation>
+        </message>
+        <message>
+            <source>Account disabled</source>
+            <translation>停用账户</translation>
+        </message>
+        <message>
+            <source>Account enabled</source>
+            <translation>启用账户</translation>
+        </message>
+        <message>
+            <source>Password reset</source>
+            <translation>重置密码</translation>
+        </message>
+        <message>
+            <source>Password changed</source>
+            <translation>修改密码</translation>
+        </message>
+        <message>
+            <source>Accounts started</source>
+            <translation>启用账户管理</translation>
+        </message>
+        <message>
+            <source>Ledger saved or printed</source>
+            <translation>保存或打印台账</translation>
+        </message>
+        <message>
+            <source>Exported (masked)</source>
+            <translation>导出（已部分隐去）</translation>
+        </message>
+        <message>
+            <source>Exported with full numbers</source>
+            <translation>导出（含完整号码）</translation>
+        </message>
+        <message>
+            <source>Full ID number shown</source>
+            <translation>查看完整证件号码</translation>
+        </message>
+        <message>
+            <source>In-service member's full numbers shown</source>
+            <translation>查看在职党员完整号码</translation>
+        </message>
+        <message>
+            <source>Sync package made</source>
+            <translation>导出同步包</translation>
+        </message>
+        <message>
+            <source>Sync package imported</source>
+            <translation>导入同步包</translation>
+        </message>
+        <message>
+            <source>Imported from Excel</source>
+            <translation>从 Excel 导入</translation>
+        </message>
+    </context>
+    <context>
         <name>changes</name>
         <message>
             <source>Meeting details changed: {fields}</source>
