@@ -582,6 +582,112 @@
         </message>
     </context>
     <context>
+        <name>AuditLogDialog</name>
+        <message>
+            <source>Audit log</source>
+            <translation>审计日志</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>起始日期</translation>
+        </message>
+        <message>
+            <source>To</source>
+            <translation>截止日期</translation>
+        </message>
+        <message>
+            <source>Part of a record or ledger, then Enter</source>
+            <translation>输入记录或台账名称的一部分，按回车筛选</translation>
+        </message>
+        <message>
+            <source>&amp;Person</source>
+            <translation>操作人(&amp;P)</translation>
+        </message>
+        <message>
+            <source>&amp;Action</source>
+            <translation>操作(&amp;A)</translation>
+        </message>
+        <message>
+            <source>&amp;Record or ledger</source>
+            <translation>记录或台账(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Checking whether the audit log is whole…</source>
+            <translation>正在检查审计日志是否完整…</translation>
+        </message>
+        <message>
+            <source>Export to Excel…</source>
+            <translation>导出 Excel…</translation>
+        </message>
+        <message>
+            <source>The entries shown, with ID numbers and mobiles partly hidden; the export is recorded in the audit log</source>
+            <translation>导出当前列出的记录，证件号码和手机号部分隐去；本次导出将记入审计日志</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <source>All people</source>
+            <translation>全部操作人</translation>
+        </message>
+        <message>
+            <source>All actions</source>
+            <translation>全部操作</translation>
+        </message>
+        <message>
+            <source>Entries: {count}</source>
+            <translation>共 {count} 条</translation>
+        </message>
+        <message>
+            <source>The audit log is whole: no entry was changed or removed outside the program.</source>
+            <translation>审计日志完整：没有记录在程序之外被修改或删除。</translation>
+        </message>
+        <message>
+            <source>Checking the audit log…</source>
+            <translation>正在检查审计日志…</translation>
+        </message>
+        <message>
+            <source>Export the audit log to Excel</source>
+            <translation>将审计日志导出为 Excel</translation>
+        </message>
+        <message>
+            <source>Excel files (*.xlsx)</source>
+            <translation>Excel 文件 (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>{count} entries were exported to {path}.</source>
+            <translation>已将 {count} 条记录导出到 {path}。</translation>
+        </message>
+        <message>
+            <source>Exporting the audit log…</source>
+            <translation>正在导出审计日志…</translation>
+        </message>
+    </context>
+    <context>
+        <name>AuditLogModel</name>
+        <message>
+            <source>Time</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <source>Person</source>
+            <translation>操作人</translation>
+        </message>
+        <message>
+            <source>Action</source>
+            <translation>操作</translation>
+        </message>
+        <message>
+            <source>Record or ledger</source>
+            <translation>对象</translation>
+        </message>
+        <message>
+            <source>Detail</source>
+            <translation>详情</translation>
+        </message>
+    </context>
+    <context>
         <name>BackgroundJob</name>
         <message>
             <source>Cancel</source>
@@ -2354,6 +2460,10 @@ Export with full numbers?</source>
         <message>
             <source>Office and language…</source>
             <translation>单位与语言…</translation>
+        </message>
+        <message>
+            <source>Audit log…</source>
+            <translation>审计日志…</translation>
         </message>
         <message>
             <source>&amp;Help</source>
