@@ -7219,6 +7219,23 @@ Give it to the other office; they trust it after checking that its fingerprint m
             <source>Imported from Excel</source>
             <translation>从 Excel 导入</translation>
         </message>
+        <message>
+            <source>No such login name</source>
+            <extracomment>What a recorded detail means, where the code records a word: why a sign-in failed.</extracomment>
+            <translation>无此登录名</translation>
+        </message>
+        <message>
+            <source>Wrong password</source>
+            <translation>密码错误</translation>
+        </message>
+        <message>
+            <source>The account is disabled</source>
+            <translation>账户已停用</translation>
+        </message>
+        <message>
+            <source>The account is locked</source>
+            <translation>账户已锁定</translation>
+        </message>
     </context>
     <context>
         <name>changes</name>

@@ -209,6 +209,21 @@ ACTION_LABELS: dict[str, str] = {
 LABEL_CONTEXT = "audit"
 
 
+#: What a recorded detail means, where the code records a word: why a sign-in failed.
+DETAIL_LABELS: dict[tuple[str, str], str] = {
+    ("login_failed", "unknown"): QT_TRANSLATE_NOOP("audit", "No such login name"),
+    ("login_failed", "password"): QT_TRANSLATE_NOOP("audit", "Wrong password"),
+    ("login_failed", "disabled"): QT_TRANSLATE_NOOP("audit", "The account is disabled"),
+    ("login_failed", "locked"): QT_TRANSLATE_NOOP("audit", "The account is locked"),
+}
+
+
+def detail_label(action: str, detail: str) -> str:
+    """The English label of a recorded detail word (translate it in
+    :data:`LABEL_CONTEXT`), or the detail as recorded."""
+    return DETAIL_LABELS.get((action, detail), detail)
+
+
 def action_label(action: str) -> str:
     """The English label of ``action`` (translate it in :data:`LABEL_CONTEXT`), or the
     action as recorded when it has none."""
@@ -266,10 +281,10 @@ def write_entries(rows: Iterable[AuditEntry], target_file: str | os.PathLike[str
     try:
         tick(progress, 0, total)
         for done, row in enumerate(rows, start=1):
-            label = labels.translate(LABEL_CONTEXT, ACTION_LABELS[row.action]) \
-                if row.action in ACTION_LABELS else row.action
+            label = labels.translate(LABEL_CONTEXT, action_label(row.action))
+            detail = labels.translate(LABEL_CONTEXT, detail_label(row.action, row.detail))
             ws.append(safe_row(ws, [row.seq, row.at.replace("T", " "), row.operator, label,
-                                    mask_numbers(row.target), mask_numbers(row.detail)]))
+                                    mask_numbers(row.target), mask_numbers(detail)]))
             if done % 1000 == 0:
                 tick(progress, done, total)
         tick(progress, done, max(total, done))

@@ -224,6 +224,8 @@ def test_the_export_is_masked_read_back_and_itself_recorded(log, db, tmp_path):
     assert cells[0] == ["序号", "时间", "操作人", "操作", "对象", "详情"]
     assert [row[3] for row in cells[1:4]] == ["made_up_action", "从 Excel 导入", "查看完整证件号码"]
     assert cells[1][1] == "2026-12-03 00:00:00"
+    # the ID number typed as a login name, masked; why the sign-in failed, in words
+    assert cells[-1][3:] == ["登录失败", ID_X[:6] + "********" + ID_X[-4:], "无此登录名"]
     text = "\n".join(str(c) for row in cells for c in row if c is not None)
     assert ID_X not in text and ID_DIGITS not in text and MOBILE not in text
     assert f"{ID_X[:6]}********{ID_X[-4:]}" in text and "138****5678" in text

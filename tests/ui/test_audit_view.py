@@ -97,6 +97,7 @@ def test_the_view_shows_newest_first_and_filters_as_the_user_picks(qtbot, logged
     assert ID_NUMBER not in detail and MOBILE not in detail
     assert "110105********001X" in detail and "138****5678" in detail
     assert shown(view, AuditLogModel.COL_AT)[0] == "2026-12-03 11:00:00"
+    assert shown(view, AuditLogModel.COL_DETAIL)[4] == "Wrong password"
 
     pick(view.person_combo, "王芳")
     assert shown(view) == ["Imported from Excel", "Full ID number shown",
@@ -199,6 +200,7 @@ def test_the_view_in_chinese(qtbot, qapp, logged):
                   for c in range(view.model.columnCount())]
         assert header == ["时间", "操作人", "操作", "对象", "详情"]
         assert shown(view)[:2] == ["从 Excel 导入", "查看完整证件号码"]
+        assert shown(view, AuditLogModel.COL_DETAIL)[4] == "密码错误"
         view.resize(1100, 560)
         qtbot.wait(50)
         assert view.grab().save("/tmp/h/shot_audit.png")

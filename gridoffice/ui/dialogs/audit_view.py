@@ -73,7 +73,8 @@ class AuditLogModel(RowTableModel[AuditEntry]):
             return action_text(row.action)
         if column == self.COL_TARGET:
             return audit.mask_numbers(row.target)
-        return audit.mask_numbers(row.detail)
+        return audit.mask_numbers(QCoreApplication.translate(
+            audit.LABEL_CONTEXT, audit.detail_label(row.action, row.detail)))
 
     def tooltip(self, row: AuditEntry, column: int) -> str | None:
         if column in (self.COL_TARGET, self.COL_DETAIL):
