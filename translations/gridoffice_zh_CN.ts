@@ -737,6 +737,112 @@
         </message>
     </context>
     <context>
+        <name>AuditLogDialog</name>
+        <message>
+            <source>Audit log</source>
+            <translation>审计日志</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>任职起始</translation>
+        </message>
+        <message>
+            <source>To</source>
+            <translation>截止日期</translation>
+        </message>
+        <message>
+            <source>Part of a record or ledger, then Enter</source>
+            <translation>输入记录或台账名称的一部分，按回车筛选</translation>
+        </message>
+        <message>
+            <source>&amp;Person</source>
+            <translation>操作人(&amp;P)</translation>
+        </message>
+        <message>
+            <source>&amp;Action</source>
+            <translation>操作(&amp;A)</translation>
+        </message>
+        <message>
+            <source>&amp;Record or ledger</source>
+            <translation>记录或台账(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Checking whether the audit log is whole…</source>
+            <translation>正在检查审计日志是否完整…</translation>
+        </message>
+        <message>
+            <source>Export to Excel…</source>
+            <translation>导出 Excel…</translation>
+        </message>
+        <message>
+            <source>The entries shown, with ID numbers and mobiles partly hidden; the export is recorded in the audit log</source>
+            <translation>导出当前列出的记录，证件号码和手机号部分隐去；本次导出将记入审计日志</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <source>All people</source>
+            <translation>全部操作人</translation>
+        </message>
+        <message>
+            <source>All actions</source>
+            <translation>全部操作</translation>
+        </message>
+        <message>
+            <source>Entries: {count}</source>
+            <translation>共 {count} 条</translation>
+        </message>
+        <message>
+            <source>The audit log is whole: no entry was changed or removed outside the program.</source>
+            <translation>审计日志完整：没有记录在程序之外被修改或删除。</translation>
+        </message>
+        <message>
+            <source>Checking the audit log…</source>
+            <translation>正在检查审计日志…</translation>
+        </message>
+        <message>
+            <source>Export the audit log to Excel</source>
+            <translation>将审计日志导出为 Excel</translation>
+        </message>
+        <message>
+            <source>Excel files (*.xlsx)</source>
+            <translation>Excel 文件 (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>{count} entries were exported to {path}.</source>
+            <translation>已将 {count} 条记录导出到 {path}。</translation>
+        </message>
+        <message>
+            <source>Exporting the audit log…</source>
+            <translation>正在导出审计日志…</translation>
+        </message>
+    </context>
+    <context>
+        <name>AuditLogModel</name>
+        <message>
+            <source>Time</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <source>Person</source>
+            <translation>任职人</translation>
+        </message>
+        <message>
+            <source>Action</source>
+            <translation>操作</translation>
+        </message>
+        <message>
+            <source>Record or ledger</source>
+            <translation>对象</translation>
+        </message>
+        <message>
+            <source>Detail</source>
+            <translation>详情</translation>
+        </message>
+    </context>
+    <context>
         <name>BackgroundJob</name>
         <message>
             <source>Cancel</source>
@@ -2602,6 +2708,10 @@ Export with full numbers?</source>
         <message>
             <source>Roles and permissions…</source>
             <translation>角色与权限…</translation>
+        </message>
+        <message>
+            <source>Audit log…</source>
+            <translation>审计日志…</translation>
         </message>
         <message>
             <source>&amp;Help</source>
@@ -7406,6 +7516,107 @@ Give it to the other office; they trust it after checking that its fingerprint m
         <message>
             <source>{office}: sign in with your login name and password.</source>
             <translation>{office}：请用登录名和密码登录。</translation>
+        </message>
+    </context>
+    <context>
+        <name>audit</name>
+        <message>
+            <source>Signed in</source>
+            <extracomment>What each recorded action means, in English (translated in the "audit" context); an action missing here is shown as recorded.</extracomment>
+            <translation>签到时间</translation>
+        </message>
+        <message>
+            <source>Sign-in failed</source>
+            <translation>登录失败</translation>
+        </message>
+        <message>
+            <source>Account locked</source>
+            <translation>账户已锁定</translation>
+        </message>
+        <message>
+            <source>Unlocked</source>
+            <translation>解锁</translation>
+        </message>
+        <message>
+            <source>Signed out</source>
+            <translation>退出登录</translation>
+        </message>
+        <message>
+            <source>Account added</source>
+            <translation>新增账户</translation>
+        </message>
+        <message>
+            <source>Account changed</source>
+            <translation>修改账户</translation>
+        </message>
+        <message>
+            <source>Account disabled</source>
+            <translation>停用账户</translation>
+        </message>
+        <message>
+            <source>Account enabled</source>
+            <translation>启用账户</translation>
+        </message>
+        <message>
+            <source>Password reset</source>
+            <translation>重置密码</translation>
+        </message>
+        <message>
+            <source>Password changed</source>
+            <translation>修改密码</translation>
+        </message>
+        <message>
+            <source>Accounts started</source>
+            <translation>启用账户管理</translation>
+        </message>
+        <message>
+            <source>Ledger saved or printed</source>
+            <translation>保存或打印台账</translation>
+        </message>
+        <message>
+            <source>Exported (masked)</source>
+            <translation>导出（已部分隐去）</translation>
+        </message>
+        <message>
+            <source>Exported with full numbers</source>
+            <translation>导出（含完整号码）</translation>
+        </message>
+        <message>
+            <source>Full ID number shown</source>
+            <translation>查看完整证件号码</translation>
+        </message>
+        <message>
+            <source>In-service member's full numbers shown</source>
+            <translation>查看在职党员完整号码</translation>
+        </message>
+        <message>
+            <source>Sync package made</source>
+            <translation>导出同步包</translation>
+        </message>
+        <message>
+            <source>Sync package imported</source>
+            <translation>导入同步包</translation>
+        </message>
+        <message>
+            <source>Imported from Excel</source>
+            <translation>从 Excel 导入</translation>
+        </message>
+        <message>
+            <source>No such login name</source>
+            <extracomment>What a recorded detail means, where the code records a word: why a sign-in failed.</extracomment>
+            <translation>无此登录名</translation>
+        </message>
+        <message>
+            <source>Wrong password</source>
+            <translation>密码错误</translation>
+        </message>
+        <message>
+            <source>The account is disabled</source>
+            <translation>账户已停用</translation>
+        </message>
+        <message>
+            <source>The account is locked</source>
+            <translation>账户已锁定</translation>
         </message>
     </context>
     <context>

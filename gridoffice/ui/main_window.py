@@ -23,6 +23,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
 
 from gridoffice import __version__
+from gridoffice.domain import access
 from gridoffice.domain.code_table import OFFICE_ROLES
 from gridoffice.errors import UserError
 from gridoffice.ui import messages
@@ -126,6 +127,10 @@ class MainWindow(QMainWindow):
         self.accounts_action.triggered.connect(self.manage_accounts)
         self.permissions_action = settings_menu.addAction(self.tr("Roles and permissions…"))
         self.permissions_action.triggered.connect(self.show_permissions)
+        self.audit_action = settings_menu.addAction(self.tr("Audit log…"))
+        self.audit_action.setVisible(False)  # until the services know who is signed in
+        self.audit_action.triggered.connect(self.show_audit_log)
+        self.audit_dialog: Any = None
 
         help_menu = bar.addMenu(self.tr("&Help"))
         self.about_action = help_menu.addAction(self.tr("About GridOffice"))
@@ -246,13 +251,15 @@ class MainWindow(QMainWindow):
 
     def apply_access(self) -> None:
         """Tabs, buttons and menus follow the actor's role (see domain/access)."""
-        from gridoffice.domain import access
 
         actor = self.services.actor if self.services is not None else self.context.actor
         self.accounts_action.setVisible(access.allows(actor, access.ACCOUNTS))
         self.settings_action.setVisible(access.allows(actor, access.SETTINGS))
         if self.services is None or actor is None:
             return
+        self.audit_action.setVisible(actor.allows(access.AUDIT))
+        if not actor.allows(access.AUDIT) and self.audit_dialog is not None:
+            self.audit_dialog.close()
         for index, tab in enumerate(self.tab_list):
             self.tabs.setTabVisible(index, tab.visible_for(actor))
             tab.apply_access(actor)
@@ -374,6 +381,21 @@ class MainWindow(QMainWindow):
         from gridoffice.ui.dialogs.permissions import PermissionsDialog
 
         PermissionsDialog.ask(self)
+
+    def show_audit_log(self) -> Any:
+        """Settings ▸ Audit log: the log, filtered, beside the window (not modal)."""
+        if self.services is None or not self.services.actor.allows(access.AUDIT):
+            return None
+        from gridoffice.ui.dialogs.audit_view import AuditLogDialog
+
+        if self.audit_dialog is None:
+            self.audit_dialog = AuditLogDialog(self, self.services.audit)
+        else:
+            self.audit_dialog.apply()  # what was recorded since
+        self.audit_dialog.show()
+        self.audit_dialog.raise_()
+        self.audit_dialog.activateWindow()
+        return self.audit_dialog
 
     def show_about(self) -> None:
         messages.inform(self, self.tr(
