@@ -251,7 +251,6 @@ class MainWindow(QMainWindow):
 
     def apply_access(self) -> None:
         """Tabs, buttons and menus follow the actor's role (see domain/access)."""
-
         actor = self.services.actor if self.services is not None else self.context.actor
         self.accounts_action.setVisible(access.allows(actor, access.ACCOUNTS))
         self.settings_action.setVisible(access.allows(actor, access.SETTINGS))
