@@ -744,7 +744,7 @@
         </message>
         <message>
             <source>From</source>
-            <translation>任职起始</translation>
+            <translation>起始日期</translation>
         </message>
         <message>
             <source>To</source>
@@ -827,7 +827,7 @@
         </message>
         <message>
             <source>Person</source>
-            <translation>任职人</translation>
+            <translation>操作人</translation>
         </message>
         <message>
             <source>Action</source>
@@ -5148,7 +5148,7 @@ This shows more than the masked numbers and addresses. Say why; the reason is wr
         </message>
         <message>
             <source>Reason</source>
-            <translation>原因</translation>
+            <translation>事由</translation>
         </message>
     </context>
     <context>
@@ -7523,7 +7523,7 @@ Give it to the other office; they trust it after checking that its fingerprint m
         <message>
             <source>Signed in</source>
             <extracomment>What each recorded action means, in English (translated in the "audit" context); an action missing here is shown as recorded.</extracomment>
-            <translation>签到时间</translation>
+            <translation>登录</translation>
         </message>
         <message>
             <source>Sign-in failed</source>
