@@ -155,3 +155,31 @@ def mask_address(address: str | None) -> str:
     if _UNIT_ONLY.fullmatch(text):
         return text
     return _LAST_DIGITS.sub(lambda match: MASK * len(match.group()), text, count=1)
+
+
+# --- masking free text -------------------------------------------------------------------
+# A run of digits (an 18-character ID may end in X) not inside a longer run, and a
+# mobile written in groups ("138 1234 5678", "138-1234-5678").
+_NUMBER = re.compile(r"(?<!\d)(?:\d{17}[Xx]|\d{11,})")
+_GROUPED_MOBILE = re.compile(r"(?<!\d)(1[3-9]\d)([ -])(\d{4})\2(\d{4})(?!\d)")
+
+
+def _mask_number(match: re.Match[str]) -> str:
+    text = match.group(0)
+    if len(text) in (15, 18):
+        return mask_id(text)
+    if len(text) == 11 and re.fullmatch(r"1[3-9]\d{9}", text):
+        return mask_phone(text)
+    # Anything else that long (a mobile after +86, numbers run together): keep the
+    # first three and last four digits, as a phone is masked.
+    return text[:3] + MASK * (len(text) - 7) + text[-4:]
+
+
+def mask_numbers(text: str) -> str:
+    """``text`` with every ID number (18 or 15 digits) and mobile in it masked, and any
+    other run of 11 or more digits too, so no full number is left in free text."""
+    if not text:
+        return text
+    text = _GROUPED_MOBILE.sub(
+        lambda m: f"{m.group(1)}{m.group(2)}{MASK * 4}{m.group(2)}{m.group(4)}", text)
+    return _NUMBER.sub(_mask_number, text)

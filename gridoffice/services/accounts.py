@@ -28,6 +28,7 @@ from pathlib import Path
 from gridoffice.domain import access
 from gridoffice.domain.access import Actor
 from gridoffice.domain.identity import parse_phone
+from gridoffice.domain.masking import mask_numbers
 from gridoffice.domain.text import check_text
 from gridoffice.errors import Term, UserError, ValidationError
 from gridoffice.i18n import QT_TRANSLATE_NOOP
@@ -447,13 +448,22 @@ class AccountService:
                         repeat: str | None = None) -> None:
         """A user changes their own password, giving the current one."""
         self._check_password(password, repeat)
+        failure: UserError | None = None
         with self._write() as conn:
-            old = self._stored(conn, login)
-            if not check_password(current or "", old[1]):
-                raise ValidationError("current_password", MSG_CURRENT_WRONG)
-            conn.execute("UPDATE account SET password_hash = ?, changed_at = ? WHERE login = ?",
-                         (hash_password(password), self._now(), old[0]))
-            self._audit(conn, PASSWORD_CHANGE, old[0], who=old[0])
+            account = self._get(conn, login)
+            if account is None:
+                raise ValidationError("login", MSG_NO_ACCOUNT, login=login)
+            # a wrong current password counts towards the lock, as at sign-in
+            failure = self._try_password(conn, account, current, self.clock())
+            if failure is None:
+                conn.execute("UPDATE account SET password_hash = ?, changed_at = ? "
+                             "WHERE login = ?",
+                             (hash_password(password), self._now(), account.login))
+                self._audit(conn, PASSWORD_CHANGE, account.login, who=account.login)
+                return
+        if failure.message == MSG_WRONG_LEFT:
+            raise ValidationError("current_password", MSG_CURRENT_WRONG)
+        raise failure
 
     def _stored(self, conn: sqlite3.Connection, login: str) -> tuple[str, str]:
         row = conn.execute("SELECT login, password_hash FROM account WHERE login = ?",
@@ -469,46 +479,46 @@ class AccountService:
         written to the audit log either way); the error names no account that
         does not exist."""
         now = self.clock()
-        failure: UserError | None = None
         with self._write() as conn:
             account = self._get(conn, login)
             if account is None:
-                self._audit(conn, LOGIN_FAILED, (login or "").strip()[:MAX_LOGIN], "unknown",
-                            who="")
-                failure = UserError(MSG_WRONG)
-            elif account.disabled:
-                self._audit(conn, LOGIN_FAILED, account.login, "disabled", who=account.login)
-                failure = UserError(MSG_DISABLED, login=account.login)
-            elif account.locked(now):
-                self._audit(conn, LOGIN_FAILED, account.login, "locked", who=account.login)
-                failure = self._locked_error(account)
+                typed = mask_numbers((login or "").strip()[:MAX_LOGIN])  # never an ID number
+                self._audit(conn, LOGIN_FAILED, typed, "unknown", who="")
+                failure: UserError | None = UserError(MSG_WRONG)
             else:
-                stored = self._stored(conn, account.login)[1]
-                if check_password(password or "", stored):
-                    conn.execute("UPDATE account SET failed = 0, locked_until = NULL "
-                                 "WHERE login = ?", (account.login,))
+                failure = self._try_password(conn, account, password, now)
+                if failure is None:
                     self._audit(conn, action, account.login, who=account.login)
                     return account.actor()
-                failed = account.failed + 1
-                if failed >= MAX_TRIES:
-                    until = now + dt.timedelta(minutes=LOCK_MINUTES)
-                    conn.execute("UPDATE account SET failed = 0, locked_until = ? "
-                                 "WHERE login = ?",
-                                 (until.isoformat(timespec="seconds"), account.login))
-                    self._audit(conn, LOGIN_FAILED, account.login, "password",
-                                who=account.login)
-                    self._audit(conn, LOCKED, account.login, f"until {until:%H:%M:%S}",
-                                who=account.login)
-                    failure = self._locked_error(
-                        dataclasses.replace(account, locked_until=until))
-                else:
-                    conn.execute("UPDATE account SET failed = ? WHERE login = ?",
-                                 (failed, account.login))
-                    self._audit(conn, LOGIN_FAILED, account.login, "password",
-                                who=account.login)
-                    failure = UserError(MSG_WRONG_LEFT, left=MAX_TRIES - failed,
-                                        minutes=LOCK_MINUTES)
+        assert failure is not None
         raise failure
+
+    def _try_password(self, conn: sqlite3.Connection, account: Account, password: str,
+                      now: dt.datetime) -> UserError | None:
+        """None when ``password`` is the enabled, unlocked account's (the count of wrong
+        tries starts again); else the error, with the wrong try counted and audited
+        (the fifth locks the account). The caller commits either way."""
+        if account.disabled:
+            self._audit(conn, LOGIN_FAILED, account.login, "disabled", who=account.login)
+            return UserError(MSG_DISABLED, login=account.login)
+        if account.locked(now):
+            self._audit(conn, LOGIN_FAILED, account.login, "locked", who=account.login)
+            return self._locked_error(account)
+        if check_password(password or "", self._stored(conn, account.login)[1]):
+            conn.execute("UPDATE account SET failed = 0, locked_until = NULL WHERE login = ?",
+                         (account.login,))
+            return None
+        failed = account.failed + 1
+        self._audit(conn, LOGIN_FAILED, account.login, "password", who=account.login)
+        if failed >= MAX_TRIES:
+            until = now + dt.timedelta(minutes=LOCK_MINUTES)
+            conn.execute("UPDATE account SET failed = 0, locked_until = ? WHERE login = ?",
+                         (until.isoformat(timespec="seconds"), account.login))
+            self._audit(conn, LOCKED, account.login, f"until {until:%H:%M:%S}",
+                        who=account.login)
+            return self._locked_error(dataclasses.replace(account, locked_until=until))
+        conn.execute("UPDATE account SET failed = ? WHERE login = ?", (failed, account.login))
+        return UserError(MSG_WRONG_LEFT, left=MAX_TRIES - failed, minutes=LOCK_MINUTES)
 
     @staticmethod
     def _locked_error(account: Account) -> UserError:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -230,32 +229,7 @@ def action_label(action: str) -> str:
     return ACTION_LABELS.get(action, action)
 
 
-# --- masking free text -------------------------------------------------------------------
-# A run of digits (an 18-character ID may end in X) not inside a longer run, and a
-# mobile written in groups ("138 1234 5678", "138-1234-5678").
-_NUMBER = re.compile(r"(?<!\d)(?:\d{17}[Xx]|\d{11,})")
-_GROUPED_MOBILE = re.compile(r"(?<!\d)(1[3-9]\d)([ -])(\d{4})\2(\d{4})(?!\d)")
-
-
-def _mask_number(match: re.Match[str]) -> str:
-    text = match.group(0)
-    if len(text) in (15, 18):
-        return masking.mask_id(text)
-    if len(text) == 11 and re.fullmatch(r"1[3-9]\d{9}", text):
-        return masking.mask_phone(text)
-    # Anything else that long (a mobile after +86, numbers run together): keep the
-    # first three and last four digits, as a phone is masked.
-    return text[:3] + masking.MASK * (len(text) - 7) + text[-4:]
-
-
-def mask_numbers(text: str) -> str:
-    """``text`` with every ID number (18 or 15 digits) and mobile in it masked, and any
-    other run of 11 or more digits too, so no full number is left in free text."""
-    if not text:
-        return text
-    text = _GROUPED_MOBILE.sub(
-        lambda m: f"{m.group(1)}{m.group(2)}{masking.MASK * 4}{m.group(2)}{m.group(4)}", text)
-    return _NUMBER.sub(_mask_number, text)
+mask_numbers = masking.mask_numbers  # kept here too: the view and export use it
 
 
 # --- export ------------------------------------------------------------------------------

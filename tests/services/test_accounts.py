@@ -178,3 +178,28 @@ def test_the_actor_carries_role_grids_and_the_control_tag_grant(admin, folder):
     assert staff.allows(access.CONTROL_TAGS) and staff.operator == "周"
     assert not viewer.allows(access.CONTROL_TAGS)  # never for a read-only account
     assert not admin.account("view").control_tags
+
+
+def test_a_wrong_current_password_counts_towards_the_lock(admin, folder):
+    admin.add(AccountDraft("li", access.STAFF), "password-1")
+    user = AccountService(folder)
+    for _ in range(accounts.MAX_TRIES - 1):
+        with pytest.raises(ValidationError) as err:
+            user.change_password("li", "guess", "password-2")
+        assert err.value.field == "current_password"
+    with pytest.raises(UserError) as err:  # the fifth wrong try locks, as at sign-in
+        user.change_password("li", "guess", "password-2")
+    assert err.value.message == accounts.MSG_LOCKED
+    with pytest.raises(UserError) as err:  # even the right one, while locked
+        user.change_password("li", "password-1", "password-2")
+    assert err.value.message == accounts.MSG_LOCKED
+    assert AccountService(folder).account("li").locked_until is not None
+
+
+def test_an_id_number_typed_as_the_login_is_not_kept_in_the_log(admin, folder):
+    with pytest.raises(UserError):
+        AccountService(folder).sign_in("110105194901010013", "password-1")
+    conn = sqlite3.connect(folder)
+    text = " ".join(r[0] for r in conn.execute("SELECT target FROM audit_log"))
+    conn.close()
+    assert "110105194901010013" not in text and "110105********0013" in text
