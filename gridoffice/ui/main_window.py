@@ -192,9 +192,7 @@ class MainWindow(QMainWindow):
             self.services = Services.build(self.db, self.profile, self.context.language,
                                            self.context.actor)
             self._show_communities()
-            for tab in self.tab_list:
-                tab.attach(self.services)
-            self.apply_access()
+            self.apply_access()  # attaches the tabs this person may see
         except UserError as err:
             log.error("cannot load the data: %s", err)
             self.load_failed.emit(err)
@@ -241,13 +239,18 @@ class MainWindow(QMainWindow):
                 tab.refresh(changes)
 
     def set_actor(self, actor: Actor) -> None:
-        """Another person signed in (switch of user): the services act as them and
-        the window shows what they may do."""
+        """Another person signed in (switch of user): the services act as them, the
+        window shows what they may do, and every tab reads its data again as them (a
+        grid worker must not keep seeing what the previous person's role showed)."""
+        changed = self.context.actor != actor
         if self.services is not None:
             self.services.set_actor(actor)
         self.context.actor = actor
         self.session.actor_changed(actor)
         self.apply_access()
+        if changed and self.loaded:
+            for tab in self.tab_list:
+                tab.refresh(None)
 
     def apply_access(self) -> None:
         """Tabs, buttons and menus follow the actor's role (see domain/access)."""
@@ -260,7 +263,10 @@ class MainWindow(QMainWindow):
         if not actor.allows(access.AUDIT) and self.audit_dialog is not None:
             self.audit_dialog.close()
         for index, tab in enumerate(self.tab_list):
-            self.tabs.setTabVisible(index, tab.visible_for(actor))
+            visible = tab.visible_for(actor)
+            if visible and tab.services is None:  # first shown: it reads its data now
+                tab.attach(self.services)
+            self.tabs.setTabVisible(index, visible)
             tab.apply_access(actor)
         if not self.tabs.isTabVisible(self.tabs.currentIndex()):
             shown = [i for i in range(self.tabs.count()) if self.tabs.isTabVisible(i)]

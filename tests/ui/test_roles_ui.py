@@ -22,6 +22,23 @@ def demo_template(tmp_path_factory) -> Path:
 
 
 @pytest.fixture
+def demo_folder(tmp_path, demo_template) -> Path:
+    folder = tmp_path / "office"
+    shutil.copytree(demo_template, folder)
+    return folder
+
+
+def grid_ids(folder: Path) -> list[str]:
+    import sqlite3
+
+    conn = sqlite3.connect(folder / "gridoffice.sqlite3")
+    try:
+        return [r[0] for r in conn.execute("SELECT id FROM grid WHERE NOT deleted ORDER BY code")]
+    finally:
+        conn.close()
+
+
+@pytest.fixture
 def demo_window(qtbot, tmp_path, demo_template):
     folder = tmp_path / "office"
     shutil.copytree(demo_template, folder)
@@ -142,6 +159,19 @@ def test_a_switch_of_user_shows_what_the_new_person_may_do(demo_window):
     assert window.roster.roster.actor.role == access.SECRETARY
 
 
+def test_a_switch_to_a_grid_worker_reads_the_data_again_as_them(demo_window, qtbot):
+    window = demo_window
+    tree = window.households.tree_model
+    qtbot.waitUntil(lambda: tree.rowCount() > 1, timeout=10_000)
+    members_before = window.roster.members.count_label.text()
+    worker = actor_for(window, access.GRID)
+    window.set_actor(worker)
+    qtbot.waitUntil(lambda: tree.rowCount() == 1, timeout=10_000)  # only their grid
+    assert tree.index(0, 0).data().startswith(window.services.grid_choices()[0][1])
+    qtbot.waitUntil(lambda: window.roster.members.count_label.text() != members_before,
+                    timeout=10_000)  # only the members who live there
+
+
 def test_control_tags_are_offered_only_to_an_account_granted_them(demo_window):
     window = demo_window
     households = window.households
@@ -152,3 +182,15 @@ def test_control_tags_are_offered_only_to_an_account_granted_them(demo_window):
     assert not households.show_control_tags()
     window.set_actor(actor_for(window, access.GRID))  # a grid worker never
     assert not households.show_control_tags()
+
+
+@pytest.mark.parametrize("role", access.ROLES)
+def test_the_window_opens_for_every_role_signed_in_at_start(qtbot, demo_folder, role):
+    first_grid = grid_ids(demo_folder)[0]
+    actor = Actor(login="x", operator="测试", role=role,
+                  grids=frozenset({first_grid}) if role == access.GRID else frozenset())
+    window = open_window(qtbot, demo_folder, actor=actor)
+    assert window.loaded and window.services.actor == actor
+    assert visible_tabs(window) == {tab.key for tab in window.tab_list
+                                    if actor.allows(tab.view_permission)}
+    window.close()

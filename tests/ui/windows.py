@@ -11,13 +11,15 @@ from gridoffice.services import office
 from gridoffice.store.files import open_database
 
 
-def open_window(qtbot: Any, folder: Path, language: str = "en") -> Any:
-    """The window of ``folder`` once its tabs show the data (close it when done)."""
+def open_window(qtbot: Any, folder: Path, language: str = "en", actor: Any = None) -> Any:
+    """The window of ``folder`` once its tabs show the data (close it when done), opened
+    by ``actor`` (a signed-in account) or in a folder without accounts."""
     from gridoffice.ui.main_window import MainWindow
 
     app_paths = paths.resolve(folder)
     opened = open_database(app_paths)
-    context = AppContext(app_paths, opened, language, "", office.load_profile(opened.path))
+    context = AppContext(app_paths, opened, language, "", office.load_profile(opened.path),
+                         actor=actor)
     main = MainWindow(context)
     qtbot.addWidget(main)
     with qtbot.waitSignal(main.data_loaded, timeout=20_000):

@@ -70,6 +70,8 @@ class BaseTab(QWidget):
         when the notice touches its :attr:`watches`."""
         if self.services is None:
             return
+        if self.services.actor is not None and not self.visible_for(self.services.actor):
+            return  # hidden from this person: it reads nothing (the services would refuse)
         changes = Changes.everything() if changes is None else changes
         if changes.touches(self.watches):
             self.reload_for(changes)
