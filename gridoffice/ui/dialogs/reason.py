@@ -45,3 +45,23 @@ class ReasonDialog(FormDialog):
         finally:
             dialog.deleteLater()
         return reason or None
+
+    @classmethod
+    def for_full_export(cls, parent: QWidget | None, actor: object,
+                        what: str) -> str | None:
+        """Before an export with full numbers: refused (said, None) when ``actor`` may
+        not make one; "" when it needs no reason (a folder without accounts asks one
+        only for full numbers, which this is); else the reason asked for ``what``, or
+        None when cancelled. Nothing is written on None."""
+        from gridoffice.domain import access
+        from gridoffice.ui import messages
+
+        who = actor if isinstance(actor, access.Actor) else None
+        try:
+            (who or access.Actor.open()).require(access.EXPORT_FULL)
+        except access.PermissionDenied as err:
+            messages.show_user_error(parent, err)
+            return None
+        if not privacy.needs_reason(who, revealed=True):
+            return ""
+        return cls.ask(parent, what)

@@ -77,17 +77,9 @@ class ResidentsExcel(QObject):
     def ask_reason(self, actor: Any, count: int) -> str | None:
         """The reason for a full export ("" when the role gets no more than the masked
         values anyway); None when refused or cancelled (nothing is written)."""
-        from gridoffice.domain import access, privacy
         from gridoffice.ui.dialogs.reason import ReasonDialog
 
-        try:
-            (actor or access.Actor.open()).require(access.EXPORT_FULL)
-        except access.PermissionDenied as err:
-            messages.show_user_error(self.tab, err)
-            return None
-        if not privacy.needs_reason(actor, revealed=True):
-            return ""
-        return ReasonDialog.ask(self.tab, self.tr(
+        return ReasonDialog.for_full_export(self.tab, actor, self.tr(
             "The file will hold the full ID numbers, phone numbers and addresses of the %n "
             "resident(s) shown, so that it can be imported back. Keep it safe and delete it "
             "when it is no longer needed.", "", count))

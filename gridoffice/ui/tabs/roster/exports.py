@@ -160,18 +160,9 @@ class RosterExcel(QObject):
     def ask_reason(self, actor: object, count: int) -> str | None:
         """The reason for a full export ("" when the role gets no more than the masked
         values anyway); None when refused or cancelled (nothing is written)."""
-        from gridoffice.domain import access, privacy
         from gridoffice.ui.dialogs.reason import ReasonDialog
 
-        who = actor if isinstance(actor, access.Actor) else None
-        try:
-            (who or access.Actor.open()).require(access.EXPORT_FULL)
-        except access.PermissionDenied as err:
-            messages.show_user_error(self.tab, err)
-            return None
-        if not privacy.needs_reason(who, revealed=True):
-            return ""
-        return ReasonDialog.ask(self.tab, self.tr(
+        return ReasonDialog.for_full_export(self.tab, actor, self.tr(
             "The file will hold the full ID numbers and phone numbers of the {count} members "
             "shown, so that it can be imported back. Keep it safe and delete it when it is "
             "no longer needed.").format(count=count))
