@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QMessageBox
 
@@ -197,3 +197,16 @@ def branches(roster, service) -> Branches:
                                      short_name="第二网格党支部", established=since))
     roster.reload()
     return Branches(committee.id, first.id, second.id)
+
+
+@pytest.fixture
+def zh_cn(qapp):
+    """The zh_CN catalogue and Qt's own, installed as the app installs them."""
+    from gridoffice.ui import app as uiapp
+
+    translators = uiapp.install_translators(qapp, "zh_CN")
+    assert translators, "the compiled zh_CN catalogue is missing"
+    yield
+    for translator in translators:
+        qapp.removeTranslator(translator)
+    QLocale.setDefault(QLocale("en"))

@@ -7,7 +7,7 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import Qt
 
 from gridoffice.domain import access
 from gridoffice.services.accounts import AccountDraft, AccountService
@@ -15,18 +15,6 @@ from gridoffice.services.households import GridDraft
 from gridoffice.ui.dialogs import accounts as accounts_ui
 from gridoffice.ui.dialogs.accounts import AccountEditDialog, AccountsDialog
 from gridoffice.ui.dialogs.permissions import PermissionsDialog
-
-
-@pytest.fixture
-def zh_cn(qapp):
-    from gridoffice.ui import app as uiapp
-
-    translators = uiapp.install_translators(qapp, "zh_CN")
-    assert translators, "the compiled zh_CN catalogue is missing"
-    yield
-    for translator in translators:
-        qapp.removeTranslator(translator)
-    QLocale.setDefault(QLocale("en"))
 
 
 @pytest.fixture

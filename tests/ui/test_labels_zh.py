@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import Qt
 
 from gridoffice.services.households import GridDraft, ResidentDraft
 from gridoffice.ui.models.household_tree import KIND_BUILDING, KIND_GRID, KIND_HOUSE
@@ -21,19 +21,6 @@ def make_id(birth: dt.date, sequence: int) -> str:
     body = f"110105{birth:%Y%m%d}{sequence:03d}"
     return body + "10X98765432"[sum(int(d) * w for d, w in zip(body, WEIGHTS, strict=True))
                                 % 11]
-
-
-@pytest.fixture
-def zh_cn(qapp):
-    """The zh_CN catalogue and Qt's own, installed as the app installs them."""
-    from gridoffice.ui import app as uiapp
-
-    translators = uiapp.install_translators(qapp, "zh_CN")
-    assert translators, "the compiled zh_CN catalogue is missing"
-    yield
-    for translator in translators:
-        qapp.removeTranslator(translator)
-    QLocale.setDefault(QLocale("en"))
 
 
 @pytest.fixture
