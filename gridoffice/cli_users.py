@@ -94,6 +94,10 @@ def add_commands(commands: Any, command: Callable[..., argparse.ArgumentParser])
     add.add_argument("--grid", dest="grids", action="append", default=[], metavar="CODE",
                      help=QT_TRANSLATE_NOOP(
                          "cli", "a grid worker's grid (its code or name; repeat for more)"))
+    add.add_argument("--community", dest="communities", action="append", default=[],
+                     metavar="NAME", help=QT_TRANSLATE_NOOP(
+                         "cli", "at a street office: a community the account is limited to "
+                         "(its name; repeat for more; none: every community)"))
     add.add_argument("--real-name", default="", metavar="TEXT",
                      help=QT_TRANSLATE_NOOP("cli", "the person's real name"))
     add.add_argument("--phone", default="", metavar="PHONE",
@@ -102,7 +106,7 @@ def add_commands(commands: Any, command: Callable[..., argparse.ArgumentParser])
         "cli", "may see and set control tags (admin, secretary or staff only)"))
 
     listing = command(actions, "list", QT_TRANSLATE_NOOP(
-        "cli", "every account: login, real name, role, grids, disabled, locked"),
+        "cli", "every account: login, real name, role, grids, communities, disabled, locked"),
         cmd_user_list, permission=access.ACCOUNTS)
     listing.add_argument("--json", action="store_true",
                          help=QT_TRANSLATE_NOOP("cli", "print JSON"))
@@ -210,13 +214,38 @@ def cmd_user_add(args: argparse.Namespace) -> int:
 
     service = _service(args)
     grids = service.grid_ids_for(args.grids) if args.grids else ()
-    draft = AccountDraft(args.name, args.role, args.real_name, grids, (), args.phone,
+    communities = _community_ids(args, args.communities)
+    draft = AccountDraft(args.name, args.role, args.real_name, grids, communities, args.phone,
                          args.control_tags)
     password, repeat = _new_password(args, args.name)
     account = service.add(draft, password, repeat)
-    grid_text = f"，{'、'.join(account.grid_names)}" if account.grid_names else ""
+    names = _community_names(args, account.communities)
+    grid_text = "".join(f"，{'、'.join(part)}" for part in (account.grid_names, names) if part)
     print(f"已添加账户 account added: {account.login}（{role_label(account.role)}{grid_text}）")
     return EXIT_OK
+
+
+def _community_ids(args: argparse.Namespace, names: list[str]) -> tuple[str, ...]:
+    """The office ids of the communities named (as the street office knows them)."""
+    from gridoffice.services.households.model import MSG_NO_SUCH_COMMUNITY
+    from gridoffice.services.street import office_names
+
+    known = office_names(_open(args)) if names else {}
+    ids = []
+    for name in names:
+        found = [office for office, known_name in known.items() if known_name == name.strip()]
+        if not found:
+            raise UserError(MSG_NO_SUCH_COMMUNITY, name=name.strip(),
+                            known="、".join(sorted(set(known.values()))) or "-")
+        ids.extend(found)
+    return tuple(dict.fromkeys(ids))
+
+
+def _community_names(args: argparse.Namespace, ids: tuple[str, ...]) -> list[str]:
+    from gridoffice.services.street import office_names
+
+    known = office_names(_open(args)) if ids else {}
+    return [known.get(office, office[:8]) for office in ids]
 
 
 def cmd_user_list(args: argparse.Namespace) -> int:
@@ -224,7 +253,9 @@ def cmd_user_list(args: argparse.Namespace) -> int:
 
     now = dt.datetime.now()
     rows = [{"login": a.login, "real_name": a.real_name, "role": a.role,
-             "grids": list(a.grid_names), "disabled": a.disabled, "locked": a.locked(now)}
+             "grids": list(a.grid_names),
+             "communities": _community_names(args, a.communities),
+             "disabled": a.disabled, "locked": a.locked(now)}
             for a in _service(args).accounts()]
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
@@ -233,7 +264,8 @@ def cmd_user_list(args: argparse.Namespace) -> int:
         state = ("已停用 disabled" if row["disabled"] else
                  "已锁定 locked" if row["locked"] else "正常 active")
         print(f"{row['login']}\t{row['real_name'] or '-'}\t{role_label(row['role'])}\t"
-              f"{'、'.join(row['grids']) or '-'}\t{state}")
+              f"{'、'.join(row['grids']) or '-'}\t{'、'.join(row['communities']) or '-'}\t"
+              f"{state}")
     return EXIT_OK
 
 

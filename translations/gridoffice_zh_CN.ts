@@ -8130,6 +8130,10 @@ Give it to the other office; they trust it after checking that its fingerprint m
             <translation>网格员负责的网格（编码或名称；多个网格可重复给出）</translation>
         </message>
         <message>
+            <source>at a street office: a community the account is limited to (its name; repeat for more; none: every community)</source>
+            <translation>街道办使用：账户限于的社区（社区名称；可重复指定多个；不指定则为全部社区）</translation>
+        </message>
+        <message>
             <source>the person's real name</source>
             <translation>本人姓名</translation>
         </message>
@@ -8142,8 +8146,8 @@ Give it to the other office; they trust it after checking that its fingerprint m
             <translation>可查看和设置管控标签（仅限管理员、书记/副书记或专职工作者）</translation>
         </message>
         <message>
-            <source>every account: login, real name, role, grids, disabled, locked</source>
-            <translation>全部账户：登录名、姓名、角色、网格、是否停用、是否锁定</translation>
+            <source>every account: login, real name, role, grids, communities, disabled, locked</source>
+            <translation>全部账户：登录名、真实姓名、角色、网格、社区、是否停用、是否锁定</translation>
         </message>
         <message>
             <source>disable an account (never deleted)</source>
@@ -11489,6 +11493,10 @@ Give it to the other office; they trust it after checking that its fingerprint m
         <message>
             <source>Not allowed for your account ({role}): the record is outside your grids. Nothing was changed.</source>
             <translation>当前账户（{role}）无此权限：该记录不在您负责的网格内。未作任何更改。</translation>
+        </message>
+        <message>
+            <source>Not allowed for your account ({role}): the record belongs to a community outside your communities. Nothing was changed.</source>
+            <translation>您的账户（{role}）无权操作：该记录属于您负责的社区以外的社区。未做任何更改。</translation>
         </message>
         <message>
             <source>Login name: enter a login name.</source>

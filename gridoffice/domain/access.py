@@ -108,6 +108,9 @@ MSG_DENIED = QT_TRANSLATE_NOOP(
 MSG_OUTSIDE_GRIDS = QT_TRANSLATE_NOOP(
     "errors", "Not allowed for your account ({role}): the record is outside your grids. "
     "Nothing was changed.")
+MSG_OUTSIDE_COMMUNITIES = QT_TRANSLATE_NOOP(
+    "errors", "Not allowed for your account ({role}): the record belongs to a community "
+    "outside your communities. Nothing was changed.")
 
 
 class AccessTerm(Term):
@@ -172,6 +175,11 @@ class Actor:
         """Whether a record of ``grid_id`` is within this actor's reach."""
         return not self.grid_scoped or (grid_id is not None and grid_id in self.grids)
 
+    def in_communities(self, office: str | None) -> bool:
+        """Whether a record owned by ``office`` is within a street worker's communities
+        (every record when the account is not limited to some)."""
+        return not self.communities or office in self.communities
+
     def require(self, permission: str) -> None:
         """Refuse with a clear message unless the actor may do ``permission``."""
         if permission not in self.permissions:
@@ -183,6 +191,11 @@ class Actor:
         """Refuse a record outside a grid worker's grids."""
         if not self.in_grid(grid_id):
             raise PermissionDenied(MSG_OUTSIDE_GRIDS, role=role_term(self.role))
+
+    def require_communities(self, office: str | None) -> None:
+        """Refuse a record of a community outside a street worker's communities."""
+        if not self.in_communities(office):
+            raise PermissionDenied(MSG_OUTSIDE_COMMUNITIES, role=role_term(self.role))
 
 
 def allows(actor: Actor | None, permission: str) -> bool:

@@ -405,7 +405,8 @@ LEDGERS: tuple[Ledger, ...] = (
     Ledger(
         "street-summary", "街道社区工作情况汇总表",
         QT_TRANSLATE_NOOP("cli", "街道社区工作情况汇总表: the figures of each community"),
-        "gridoffice.ledgers.street_ledger:render_street_summary", ("year", "community"),
+        "gridoffice.ledgers.street_ledger:render_street_summary",
+        ("year", "community", "actor"),
         (Parameter("year", ("--year",), QT_TRANSLATE_NOOP(
             "cli", "meetings, follow-ups and points of this year (default: this year)"),
             metavar="YYYY", kind="year"),),

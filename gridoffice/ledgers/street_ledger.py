@@ -11,6 +11,7 @@ import datetime as dt
 import os
 from collections.abc import Callable, Sequence
 
+from gridoffice.domain.access import Actor
 from gridoffice.ledgers.engine import (
     INFO_SIZE,
     Column,
@@ -66,7 +67,8 @@ def _note(year: int) -> str:
 def render_street_summary(db: Database, path: str | os.PathLike[str], *, unit: str, year: int,
                           progress: Callable[[int, int], bool] | None = None,
                           today: dt.date | None = None,
-                          community: tuple[str, str] | None = None) -> LedgerResult:
+                          community: tuple[str, str] | None = None,
+                          actor: Actor | None = None) -> LedgerResult:
     """街道社区工作情况汇总表 of ``year``; ``unit`` is the office that prints it
     (填报单位): the street office, with a line per community.
 
@@ -74,10 +76,11 @@ def render_street_summary(db: Database, path: str | os.PathLike[str], *, unit: s
     it: then only its own line, headed "（和平社区报幸福街道）", to be sent up.
 
     ``LedgerResult.rows`` is the number of communities. ``progress`` returning
-    False cancels (``Cancelled``, no file written).
+    False cancels (``Cancelled``, no file written). An ``actor`` limited to some
+    communities gets those communities' lines only.
     """
     day = today or dt.date.today()
-    lines = street_summary(db, year, day)
+    lines = street_summary(db, year, day, actor=actor)
     subtitle = None
     if community is not None:
         office_id, street = community

@@ -77,6 +77,29 @@ def grid_params(grids: Iterable[str], params: dict[str, Any], key: str) -> str:
     return ", ".join(names)
 
 
+def office_reach(actor: Actor, column: Any) -> list[Any]:
+    """Conditions (for ``select(...).where(*…)``) limiting an ``origin_office`` column
+    to a street worker's communities; none for an account not limited to some."""
+    if not actor.communities:
+        return []
+    return [column.in_(sorted(actor.communities))]
+
+
+def office_clause(actor: Actor, column: str, params: dict[str, Any]) -> str:
+    """`` AND column IN (…)`` (raw SQL, named parameters put into ``params``) limiting
+    an ``origin_office`` column to a street worker's communities; "" when not limited."""
+    if not actor.communities:
+        return ""
+    return f" AND {column} IN ({grid_params(actor.communities, params, 'actor_office')})"
+
+
+def require_office(actor: Actor, row: Any) -> Any:
+    """``row`` (a synced record), refused when it belongs to a community outside a
+    street worker's communities."""
+    actor.require_communities(row.origin_office)
+    return row
+
+
 def audit_name(actor: Actor, operator: str) -> str:
     """The name a service writes into the audit log: the signed-in account's login;
     in a folder without accounts the operator the service writes into records."""

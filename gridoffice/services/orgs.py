@@ -19,7 +19,7 @@ from gridoffice.domain.access import Actor
 from gridoffice.domain.codes import ORG_TYPES, SEATS
 from gridoffice.errors import Term, UserError, ValidationError
 from gridoffice.i18n import QT_TRANSLATE_NOOP
-from gridoffice.services.guard import FREE, requires
+from gridoffice.services.guard import FREE, office_reach, require_office, requires
 from gridoffice.store.database import Database
 from gridoffice.store.tables import CommitteeSeat, Org, OrgEvent
 
@@ -189,7 +189,8 @@ class OrgService:
         street office holds its communities' organisations too).
         """
         with self.db.read() as session:
-            stmt = select(Org).where(col(Org.deleted).is_(False))
+            stmt = select(Org).where(col(Org.deleted).is_(False),
+                                     *office_reach(self.actor, Org.origin_office))
             if office is not None:
                 stmt = stmt.where(Org.origin_office == office)
             orgs = session.exec(stmt).all()
@@ -216,6 +217,7 @@ class OrgService:
     @requires(access.ROSTER_VIEW)
     def seats(self, org_id: str, *, include_past: bool = True) -> list[SeatRow]:
         with self.db.read() as session:
+            self._load(session, org_id)
             rows = self._seats(session, org_id)
         order = {code.code: i for i, code in enumerate(SEATS)}
         rows.sort(key=lambda s: (s.to_date is not None, order.get(s.seat, 99),
@@ -225,6 +227,7 @@ class OrgService:
     @requires(access.ROSTER_VIEW)
     def history(self, org_id: str) -> list[EventRow]:
         with self.db.read() as session:
+            self._load(session, org_id)
             events = session.exec(
                 select(OrgEvent)
                 .where(OrgEvent.org_id == org_id, col(OrgEvent.deleted).is_(False))
@@ -420,9 +423,7 @@ class OrgService:
     def end_seat(self, seat_id: str, to_date: dt.date | None = None) -> SeatRow:
         end = to_date or self.today()
         with self.db.write() as session:
-            seat = session.get(CommitteeSeat, seat_id)
-            if seat is None or seat.deleted:
-                raise UserError(MSG_SEAT_MISSING)
+            seat = self._seat(session, seat_id)
             if seat.to_date is not None:
                 raise UserError(MSG_SEAT_ENDED, date=seat.to_date.isoformat())
             if end < seat.from_date:
@@ -440,9 +441,7 @@ class OrgService:
     def reopen_seat(self, seat_id: str) -> SeatRow:
         """Undo of :meth:`end_seat`: the seat is current again."""
         with self.db.write() as session:
-            seat = session.get(CommitteeSeat, seat_id)
-            if seat is None or seat.deleted:
-                raise UserError(MSG_SEAT_MISSING)
+            seat = self._seat(session, seat_id)
             if seat.seat in rules.SINGLE_SEATS:
                 for other in self._seats(session, seat.org_id):
                     if other.id != seat.id and other.seat == seat.seat and other.to_date is None:
@@ -459,9 +458,7 @@ class OrgService:
         and in the history), and a predecessor whose term the appointment ended
         holds the seat again."""
         with self.db.write() as session:
-            seat = session.get(CommitteeSeat, seat_id)
-            if seat is None or seat.deleted:
-                raise UserError(MSG_SEAT_MISSING)
+            seat = self._seat(session, seat_id)
             seat.deleted = True
             if seat.seat in rules.SINGLE_SEATS:
                 day_before = seat.from_date - dt.timedelta(days=1)
@@ -492,6 +489,7 @@ class OrgService:
             parent = session.get(Org, draft.parent_id)
             if parent is None or parent.deleted:
                 raise ValidationError("parent_id", MSG_PARENT_MISSING)
+            self.actor.require_communities(parent.origin_office)
             if parent.retired_on is not None:
                 raise ValidationError("parent_id", MSG_PARENT_RETIRED, name=parent.name)
             if org_id is not None and org_id in self._ancestors(session, parent.id):
@@ -520,12 +518,17 @@ class OrgService:
         if draft.established and draft.term_end and draft.term_end <= draft.established:
             raise ValidationError("term_end", MSG_TERM_BEFORE)
 
-    @staticmethod
-    def _load(session: Session, org_id: str) -> Org:
+    def _load(self, session: Session, org_id: str) -> Org:
         org = session.get(Org, org_id)
         if org is None or org.deleted:
             raise UserError(MSG_ORG_MISSING)
-        return org
+        return require_office(self.actor, org)  # type: ignore[no-any-return]
+
+    def _seat(self, session: Session, seat_id: str) -> CommitteeSeat:
+        seat = session.get(CommitteeSeat, seat_id)
+        if seat is None or seat.deleted:
+            raise UserError(MSG_SEAT_MISSING)
+        return require_office(self.actor, seat)  # type: ignore[no-any-return]
 
     @staticmethod
     def _children(session: Session, parent_id: str | None) -> list[Org]:

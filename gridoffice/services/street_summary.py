@@ -17,6 +17,7 @@ from sqlalchemy import text
 
 from gridoffice.domain import meetings as meeting_rules
 from gridoffice.domain import party
+from gridoffice.domain.access import Actor
 from gridoffice.domain.inservice import APPROVED
 from gridoffice.services.common import as_date
 from gridoffice.services.roster import ACTIVE_STATUSES
@@ -83,8 +84,10 @@ FIGURES = tuple(f.name for f in fields(CommunityFigures) if f.name not in ("offi
 
 
 def street_summary(db: Database, year: int, today: dt.date, *,
-                   rules: party.PartyRules | None = None) -> list[CommunityFigures]:
-    """One line per community, in name order.
+                   rules: party.PartyRules | None = None,
+                   actor: Actor | None = None) -> list[CommunityFigures]:
+    """One line per community, in name order (for an ``actor`` limited to some
+    communities, the lines of those communities only).
 
     The communities are the offices that own any of the records here, and every
     community office this PC trusts (a community that has sent nothing yet shows
@@ -135,6 +138,8 @@ def street_summary(db: Database, year: int, today: dt.date, *,
         peers = {row[0] for row in conn.execute(text(_COMMUNITY_PEERS)).all()}
     names = office_names(db.path)
     offices = peers.union(*(per_office.keys() for per_office in counts.values()))
+    if actor is not None:
+        offices = {office for office in offices if actor.in_communities(office)}
     lines = [CommunityFigures(office, _name(office, names),
                               **{figure: counts[figure].get(office, 0) for figure in FIGURES})
              for office in offices]

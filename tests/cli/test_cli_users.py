@@ -308,3 +308,21 @@ def test_a_demo_folder_is_open(run):
 
     assert AccountService(run.data / "gridoffice.sqlite3").mode() == OPEN
     assert run.ok("audit", "list", "--json")  # open: allowed without --user
+
+
+def test_a_street_account_limited_to_a_community(tmp_path, monkeypatch, capsys):
+    from tests.street_fixture import make_street
+
+    street = Cli(make_street(tmp_path, ("幸福里社区", "和平社区")), monkeypatch, capsys)
+    street.ok("user", "add", "admin", "--role", "admin", password=ADMIN_PW)
+    out = street.admin("user", "add", "li", "--role", "staff", "--community", "和平社区",
+                       new=STAFF_PW)
+    assert "和平社区" in out
+    before = street.state()
+    code, _out, err = street("--user", "admin", "user", "add", "wu", "--role", "staff",
+                             "--community", "长安社区", password=ADMIN_PW, new=STAFF_PW)
+    assert code != cli.EXIT_OK and "长安社区" in err and "和平社区" in err
+    assert street.state() == before
+    rows = {row["login"]: row for row in json.loads(street.admin("user", "list", "--json"))}
+    assert rows["li"]["communities"] == ["和平社区"] and rows["admin"]["communities"] == []
+    assert "和平社区" in street.admin("user", "list")

@@ -359,3 +359,51 @@ def test_control_tags_need_the_grant(demo_db, grids):
                                      control_tags=True)).households
     with pytest.raises(PermissionDenied, match="Control tags"):
         worker.tags(resident, include_control=True)
+
+
+def test_a_grid_worker_sees_the_service_of_the_people_living_there(demo_db, grids):
+    from gridoffice.domain import inservice as rules
+
+    mine = grids[0]
+    worker = services(demo_db, actor(access.GRID, grids=frozenset({mine}))).inservice
+    admin = services(demo_db, actor(access.ADMIN)).inservice
+    query = RegistrationQuery(include_left=True)
+    reached = {r.id for r in worker.registrations(query)}
+    everyone = {r.id for r in admin.registrations(query)}
+    assert reached and everyone - reached
+
+    records = admin.records()
+    assert {r.registration_id for r in records} - reached  # others served too
+    assert {r.registration_id for r in worker.records()} == {
+        r.registration_id for r in records if r.registration_id in reached}
+    assert {c.registration_id for c in worker.claims(include_withdrawn=True)} <= reached
+
+    period = rules.Period(str(TODAY.year), dt.date(TODAY.year, 1, 1), TODAY)
+    assert {p.registration_id for p in worker.points(period)} <= reached
+    assert sum(u.members for u in worker.unit_summaries(period)) == len(worker.points(period))
+    assert sum(u.members for u in worker.unit_summaries(period)) < sum(
+        u.members for u in admin.unit_summaries(period))
+
+    # an activity counts only the worker's people
+    counted = {a.id: a.checked_in for a in admin.activities()}
+    seen = {a.id: a.checked_in for a in worker.activities()}
+    assert sum(seen.values()) == sum(1 for r in records if r.activity_id
+                                     and r.registration_id in reached)
+    assert sum(seen.values()) < sum(counted.values())
+
+    outside = next(iter(everyone - reached))
+    with pytest.raises(PermissionDenied, match="outside your grids"):
+        worker.entries(outside)
+    own = next(iter(reached))
+    assert [e.id for e in worker.entries(own)] == [e.id for e in admin.entries(own)]
+
+
+def test_a_grid_worker_sees_the_branch_warnings_of_their_members(demo_db, grids):
+    mine = grids[0]
+    worker = services(demo_db, actor(access.GRID, grids=frozenset({mine}))).roster
+    admin = services(demo_db, actor(access.ADMIN)).roster
+    members = worker.list_members(MemberQuery(relation=None))
+    orgs = {m.org_id for m in members}
+    warned = worker.branch_warnings()
+    assert {org_id for org_id, _name, _w in warned} <= orgs
+    assert set(warned) <= set(admin.branch_warnings())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from sqlalchemy import text as sql
 from sqlmodel import Session, col, select
@@ -10,7 +11,7 @@ from sqlmodel import Session, col, select
 from gridoffice.domain import access
 from gridoffice.domain import inservice as rules
 from gridoffice.errors import UserError, ValidationError
-from gridoffice.services.common import MSG_GONE, clean, live_row
+from gridoffice.services.common import MSG_GONE, clean
 from gridoffice.services.guard import requires
 from gridoffice.services.inservice.model import (
     MSG_ACTIVITY_NAME,
@@ -49,7 +50,7 @@ class InServiceActivities(InServiceRegistrations):
             raise ValidationError("post_id", MSG_DUTY_POST)
         with self.db.write() as session:
             if draft.post_id:
-                live_row(session, ServicePost, draft.post_id)
+                self._row(session, ServicePost, draft.post_id)
             row = ServiceActivity(kind=draft.kind, name=name, post_id=draft.post_id,
                                   on_date=draft.on_date, place=clean(draft.place),
                                   organiser=clean(draft.organiser),
@@ -75,14 +76,22 @@ class InServiceActivities(InServiceRegistrations):
             # entered afterwards from the paper sheet too; who has left (checked
             # out) is every record that is finished: checked out at the door, or
             # entered afterwards with its hours. The check-in window shows these.
+            # A grid worker counts the people of their grids, a street worker those
+            # of their communities.
+            params: dict[str, Any] = {}
+            reach = self._reach(params)
+            reached = (f" AND registration_id IN (SELECT g.id FROM registration g WHERE 1{reach})"
+                       if reach else "")
             counts = {aid: (n_in, n_out) for aid, n_in, n_out in session.connection().execute(
                 sql("SELECT activity_id, count(*), "
                     "sum(check_out_at IS NOT NULL OR check_in_at IS NULL) FROM service_record "
-                    "WHERE NOT deleted AND activity_id IS NOT NULL GROUP BY activity_id"))}
+                    "WHERE NOT deleted AND activity_id IS NOT NULL" + reached
+                    + " GROUP BY activity_id"), params)}
             stmt = (select(ServiceActivity, ServicePost.name)
                     .join(ServicePost, col(ServicePost.id) == ServiceActivity.post_id,
                           isouter=True)
-                    .where(col(ServiceActivity.deleted).is_(False)))
+                    .where(col(ServiceActivity.deleted).is_(False),
+                           *self._offices(ServiceActivity.origin_office)))
             if only:
                 stmt = stmt.where(ServiceActivity.id == only)
             if office is not None:
@@ -103,7 +112,7 @@ class InServiceActivities(InServiceRegistrations):
                  at: dt.datetime | None = None) -> CheckInResult:
         at = (at or self.now()).replace(microsecond=0)
         with self.db.write() as session:
-            activity = live_row(session, ServiceActivity, activity_id)
+            activity = self._row(session, ServiceActivity, activity_id)
             registration = self._serving(session, registration_id)
             open_record = self._record_of(session, activity_id, registration_id)
             if open_record is not None:
@@ -125,8 +134,8 @@ class InServiceActivities(InServiceRegistrations):
         at = (at or self.now()).replace(microsecond=0)
         confirmer = self._confirmer()
         with self.db.write() as session:
-            activity = live_row(session, ServiceActivity, activity_id)
-            registration = live_row(session, Registration, registration_id)
+            activity = self._row(session, ServiceActivity, activity_id)
+            registration = self._row(session, Registration, registration_id)
             record = self._record_of(session, activity_id, registration_id)
             if record is None or record.check_in_at is None:
                 raise UserError(MSG_NOT_CHECKED_IN, name=registration.name)
@@ -163,10 +172,10 @@ class InServiceActivities(InServiceRegistrations):
             self._serving(session, registration_id)
             kind = "activity"
             if activity_id:
-                activity = live_row(session, ServiceActivity, activity_id)
+                activity = self._row(session, ServiceActivity, activity_id)
                 kind, post_id = activity.kind, activity.post_id or post_id
             elif post_id:
-                live_row(session, ServicePost, post_id)
+                self._row(session, ServicePost, post_id)
                 kind = "duty"
             record = ServiceRecord(registration_id=registration_id, activity_id=activity_id,
                                    post_id=post_id, on_date=on_date, content=clean(content),
@@ -189,7 +198,8 @@ class InServiceActivities(InServiceRegistrations):
                     .join(WorkUnit, col(WorkUnit.id) == Registration.work_unit_id)
                     .join(ServiceActivity, col(ServiceActivity.id) == ServiceRecord.activity_id,
                           isouter=True)
-                    .where(col(ServiceRecord.deleted).is_(False)))
+                    .where(col(ServiceRecord.deleted).is_(False),
+                           *self._registrations_reached("service_record.registration_id")))
             if registration_id:
                 stmt = stmt.where(ServiceRecord.registration_id == registration_id)
             if activity_id:

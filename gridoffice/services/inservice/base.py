@@ -6,14 +6,23 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from sqlalchemy import text as sql
 from sqlmodel import Session
 
 from gridoffice.domain import access
 from gridoffice.domain import inservice as rules
 from gridoffice.domain.access import Actor
 from gridoffice.errors import Term, UserError, ValidationError
-from gridoffice.services.common import clean, live_row
-from gridoffice.services.guard import FREE, grid_clause, grid_params, requires
+from gridoffice.services.common import MSG_GONE, clean, live_row
+from gridoffice.services.guard import (
+    FREE,
+    grid_clause,
+    grid_params,
+    office_clause,
+    office_reach,
+    require_office,
+    requires,
+)
 from gridoffice.services.inservice.model import (
     MSG_CONFIRMER,
     MSG_LEFT,
@@ -82,6 +91,42 @@ class InServiceBase:
             clauses.append(f"{reg}.origin_office IN ({offices})")
         return "".join(f" AND {clause}" for clause in clauses)
 
+    def _registrations_reached(self, column: str) -> list[Any]:
+        """Conditions limiting ``column`` (``table.registration_id``) to the
+        registrations the actor may see (see :meth:`_reach`); none when not limited."""
+        params: dict[str, Any] = {}
+        reach = self._reach(params)
+        if not reach:
+            return []
+        return [sql(f"{column} IN (SELECT g.id FROM registration g WHERE 1{reach})")
+                .bindparams(**params)]
+
+    def _require_registration(self, session: Session, registration_id: str) -> Registration:
+        """The registration, refused when it is gone or out of the actor's reach (a
+        grid worker's grids, a street worker's communities)."""
+        row: Registration = self._row(session, Registration, registration_id)
+        params: dict[str, Any] = {"id": registration_id}
+        reach = self._reach(params)
+        if reach and session.connection().execute(sql(
+                "SELECT 1 FROM registration g WHERE g.id = :id" + reach), params).first() is None:
+            self.actor.require_grid(None)
+        return row
+
+    def _offices(self, column: Any) -> list[Any]:
+        """Conditions limiting ``column`` (an ``origin_office``) to the communities of a
+        street worker limited to some (none otherwise)."""
+        return office_reach(self.actor, column)
+
+    def _office_sql(self, column: str, params: dict[str, Any]) -> str:
+        """`` AND column IN (…)`` for raw SQL: a street worker's communities ("" when
+        not limited)."""
+        return office_clause(self.actor, column, params)
+
+    def _row(self, session: Session, model: Any, row_id: str | None,
+             message: str = MSG_GONE) -> Any:
+        """A live row the actor may reach (a street worker: of their communities)."""
+        return require_office(self.actor, live_row(session, model, row_id, message))
+
     def _add_entry(self, session: Session, registration_id: str, item: str, on_date: dt.date,
                    *, hours: float = 0.0, record_id: str | None = None, note: str = "",
                    return_id: bool = False) -> Any:
@@ -96,7 +141,7 @@ class InServiceBase:
         return row.id if return_id else points
 
     def _serving(self, session: Session, registration_id: str) -> Registration:
-        row: Registration = live_row(session, Registration, registration_id)
+        row = self._require_registration(session, registration_id)
         name = row.name
         if row.left_on is not None:
             raise UserError(MSG_LEFT, name=name, date=row.left_on.isoformat())

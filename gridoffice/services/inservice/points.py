@@ -10,7 +10,7 @@ from sqlmodel import col, select
 from gridoffice.domain import access
 from gridoffice.domain import inservice as rules
 from gridoffice.errors import Term, UserError, ValidationError
-from gridoffice.services.common import MSG_GONE, clean, live_row
+from gridoffice.services.common import MSG_GONE, clean
 from gridoffice.services.guard import requires
 from gridoffice.services.inservice.model import (
     MSG_CORRECTION_REASON,
@@ -42,7 +42,7 @@ class InServicePoints(InServiceRegistrations):
         if day > self.today():
             raise ValidationError("on_date", MSG_REPORT_FUTURE, date=day.isoformat())
         with self.db.write() as session:
-            live_row(session, Registration, registration_id)
+            self._row(session, Registration, registration_id)
             entry_id = self._add_entry(session, registration_id, item, day, note=note,
                                        return_id=True)
             return str(entry_id)
@@ -59,6 +59,7 @@ class InServicePoints(InServiceRegistrations):
             original = session.get(PointsEntry, entry_id)
             if original is None:
                 raise UserError(MSG_GONE)
+            self._require_registration(session, original.registration_id)
             row = PointsEntry(registration_id=original.registration_id, on_date=self.today(),
                               item=rules.CORRECTION, points=points,
                               basis=f"corrects {original.item}={original.points}",
@@ -70,6 +71,7 @@ class InServicePoints(InServiceRegistrations):
     @requires(access.INSERVICE_VIEW)
     def entries(self, registration_id: str) -> list[EntryRow]:
         with self.db.read() as session:
+            self._require_registration(session, registration_id)
             return [EntryRow(e.id, e.registration_id, e.on_date, e.item, e.points, e.basis,
                              e.corrects_id, e.entered_by, e.note)
                     for e in session.exec(select(PointsEntry).where(

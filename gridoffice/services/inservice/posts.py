@@ -11,7 +11,7 @@ from sqlmodel import Session, col, select
 from gridoffice.domain import access
 from gridoffice.domain import inservice as rules
 from gridoffice.errors import Term, UserError, ValidationError
-from gridoffice.services.common import clean, live_row
+from gridoffice.services.common import clean
 from gridoffice.services.guard import requires
 from gridoffice.services.inservice.base import InServiceBase
 from gridoffice.services.inservice.model import (
@@ -44,7 +44,7 @@ class InServicePosts(InServiceBase):
     @requires(access.INSERVICE_EDIT)
     def update_post(self, post_id: str, draft: PostDraft) -> None:
         with self.db.write() as session:
-            post = live_row(session, ServicePost, post_id)
+            post = self._row(session, ServicePost, post_id)
             for key, value in self._post_values(session, draft, post_id).items():
                 if getattr(post, key) != value:
                     setattr(post, key, value)
@@ -52,13 +52,13 @@ class InServicePosts(InServiceBase):
     @requires(access.INSERVICE_VIEW)
     def post_draft(self, post_id: str) -> PostDraft:
         with self.db.read() as session:
-            p = live_row(session, ServicePost, post_id)
+            p = self._row(session, ServicePost, post_id)
             return PostDraft(p.name, p.category, p.quota, p.grid_id, p.description)
 
     @requires(access.INSERVICE_EDIT)
     def close_post(self, post_id: str, on_date: dt.date | None = None) -> None:
         with self.db.write() as session:
-            live_row(session, ServicePost, post_id).retired_on = on_date or self.today()
+            self._row(session, ServicePost, post_id).retired_on = on_date or self.today()
 
     @requires(access.INSERVICE_VIEW)
     def posts(self, *, include_closed: bool = False, office: str | None = None
@@ -69,7 +69,8 @@ class InServicePosts(InServiceBase):
                 (post_id, status): n for post_id, status, n in session.connection().execute(
                     sql("SELECT post_id, status, count(*) FROM post_claim WHERE NOT deleted "
                         "GROUP BY post_id, status")).fetchall()}
-            stmt = select(ServicePost).where(col(ServicePost.deleted).is_(False))
+            stmt = select(ServicePost).where(col(ServicePost.deleted).is_(False),
+                                             *self._offices(ServicePost.origin_office))
             if office is not None:
                 stmt = stmt.where(ServicePost.origin_office == office)
             posts = session.exec(stmt.order_by(ServicePost.category, ServicePost.name)).all()
@@ -106,7 +107,7 @@ class InServicePosts(InServiceBase):
         post takes no more."""
         with self.db.write() as session:
             registration = self._serving(session, registration_id)
-            post = live_row(session, ServicePost, post_id)
+            post = self._row(session, ServicePost, post_id)
             if post.retired_on is not None:
                 raise UserError(MSG_POST_RETIRED, post=post.name)
             if session.exec(select(PostClaim.id).where(
@@ -127,12 +128,12 @@ class InServicePosts(InServiceBase):
     @requires(access.INSERVICE_EDIT)
     def decide_claim(self, claim_id: str, accept: bool) -> None:
         with self.db.write() as session:
-            claim = live_row(session, PostClaim, claim_id)
+            claim = self._row(session, PostClaim, claim_id)
             if claim.status != rules.APPLYING:
                 raise UserError(MSG_CLAIM_STATE,
                                 status=Term(rules.CLAIM_STATUS.label(claim.status)))
             if accept:
-                self._room(session, live_row(session, ServicePost, claim.post_id))
+                self._room(session, self._row(session, ServicePost, claim.post_id))
                 claim.status = rules.CLAIMED
                 claim.claimed_on = self.today()
             else:
@@ -142,7 +143,7 @@ class InServicePosts(InServiceBase):
     @requires(access.INSERVICE_EDIT)
     def withdraw_claim(self, claim_id: str, on_date: dt.date | None = None) -> None:
         with self.db.write() as session:
-            claim = live_row(session, PostClaim, claim_id)
+            claim = self._row(session, PostClaim, claim_id)
             if claim.status == rules.WITHDRAWN:
                 raise UserError(MSG_CLAIM_STATE,
                                 status=Term(rules.CLAIM_STATUS.label(claim.status)))
@@ -156,7 +157,8 @@ class InServicePosts(InServiceBase):
             stmt = (select(PostClaim, Registration.name, Registration.code, ServicePost.name)
                     .join(Registration, col(Registration.id) == PostClaim.registration_id)
                     .join(ServicePost, col(ServicePost.id) == PostClaim.post_id)
-                    .where(col(PostClaim.deleted).is_(False)))
+                    .where(col(PostClaim.deleted).is_(False),
+                           *self._registrations_reached("post_claim.registration_id")))
             if post_id:
                 stmt = stmt.where(PostClaim.post_id == post_id)
             if registration_id:

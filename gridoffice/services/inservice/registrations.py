@@ -13,7 +13,7 @@ from gridoffice.domain import access, identity, masking, search_keys
 from gridoffice.domain import inservice as rules
 from gridoffice.domain.codes import MEMBER_STATUS
 from gridoffice.errors import UserError, ValidationError
-from gridoffice.services.common import MSG_GONE, as_date, check_code, clean, live_row
+from gridoffice.services.common import MSG_GONE, as_date, check_code, clean
 from gridoffice.services.guard import audit_name, requires
 from gridoffice.services.inservice.base import InServiceBase
 from gridoffice.services.inservice.model import (
@@ -50,7 +50,7 @@ class InServiceRegistrations(InServiceBase):
     @requires(access.INSERVICE_EDIT)
     def update_work_unit(self, unit_id: str, draft: WorkUnitDraft) -> None:
         with self.db.write() as session:
-            unit = live_row(session, WorkUnit, unit_id)
+            unit = self._row(session, WorkUnit, unit_id)
             for key, value in self._unit_values(session, draft, unit_id).items():
                 if getattr(unit, key) != value:
                     setattr(unit, key, value)
@@ -58,7 +58,7 @@ class InServiceRegistrations(InServiceBase):
     @requires(access.INSERVICE_VIEW)
     def work_unit(self, unit_id: str) -> WorkUnitDraft:
         with self.db.read() as session:
-            u = live_row(session, WorkUnit, unit_id)
+            u = self._row(session, WorkUnit, unit_id)
             return WorkUnitDraft(u.name, u.unit_type, u.party_org, u.contact, u.phone,
                                  u.address, u.note)
 
@@ -68,8 +68,9 @@ class InServiceRegistrations(InServiceBase):
             counts = dict(session.connection().execute(sql(
                 "SELECT work_unit_id, count(*) FROM registration WHERE NOT deleted "
                 "AND left_on IS NULL GROUP BY work_unit_id")).fetchall())
-            units = session.exec(select(WorkUnit).where(col(WorkUnit.deleted).is_(False))
-                                 .order_by(WorkUnit.name)).all()
+            units = session.exec(select(WorkUnit).where(
+                col(WorkUnit.deleted).is_(False), *self._offices(WorkUnit.origin_office))
+                .order_by(WorkUnit.name)).all()
             return [WorkUnitRow(u.id, u.name, u.unit_type, u.party_org, u.contact,
                                 masking.mask_phone(u.phone) if u.phone else None,
                                 counts.get(u.id, 0), u.origin_office) for u in units]
@@ -110,7 +111,7 @@ class InServiceRegistrations(InServiceBase):
     @requires(access.INSERVICE_EDIT)
     def update_registration(self, registration_id: str, draft: RegistrationDraft) -> None:
         with self.db.write() as session:
-            row = live_row(session, Registration, registration_id)
+            row = self._row(session, Registration, registration_id)
             for key, value in self._registration_values(session, draft,
                                                         registration_id).items():
                 if getattr(row, key) != value:
@@ -123,7 +124,7 @@ class InServiceRegistrations(InServiceBase):
         if self.actor.grid_scoped:
             self.registration(registration_id)  # refused outside the worker's grids
         with self.db.read() as session:
-            r = live_row(session, Registration, registration_id)
+            r = self._row(session, Registration, registration_id)
             return RegistrationDraft(
                 r.work_unit_id, r.report_date, r.member_id, r.resident_id, r.name, r.sex,
                 r.birth_date, r.id_number or "", r.mobile or "", r.party_status,
@@ -138,7 +139,7 @@ class InServiceRegistrations(InServiceBase):
         if not approve and not reason:
             raise ValidationError("review_reason", MSG_RETURN_REASON)
         with self.db.write() as session:
-            row = live_row(session, Registration, registration_id)
+            row = self._row(session, Registration, registration_id)
             row.review_status = rules.APPROVED if approve else rules.RETURNED
             row.review_reason = reason or None
             row.reviewed_on = self.today()
@@ -156,7 +157,7 @@ class InServiceRegistrations(InServiceBase):
         if day > self.today():
             raise ValidationError("report_date", MSG_REPORT_FUTURE, date=day.isoformat())
         with self.db.write() as session:
-            row = live_row(session, Registration, registration_id)
+            row = self._row(session, Registration, registration_id)
             row.last_registered_on = day
 
     @requires(access.INSERVICE_EDIT)
@@ -164,7 +165,7 @@ class InServiceRegistrations(InServiceBase):
               note: str = "") -> None:
         """The member no longer serves here (moved, retired): kept, never deleted."""
         with self.db.write() as session:
-            row = live_row(session, Registration, registration_id)
+            row = self._row(session, Registration, registration_id)
             row.left_on = on_date or self.today()
             if clean(note):
                 row.note = clean(note)
@@ -178,7 +179,7 @@ class InServiceRegistrations(InServiceBase):
     @requires(access.INSERVICE_EDIT)
     def rejoin(self, registration_id: str) -> None:
         with self.db.write() as session:
-            live_row(session, Registration, registration_id).left_on = None
+            self._row(session, Registration, registration_id).left_on = None
 
     @requires(access.INSERVICE_VIEW)
     def registrations(self, query: RegistrationQuery = RegistrationQuery()
@@ -210,7 +211,7 @@ class InServiceRegistrations(InServiceBase):
         rows = self._registration_rows(registration_id)
         if not rows:
             with self.db.read() as session:
-                live_row(session, Registration, registration_id)
+                self._row(session, Registration, registration_id)
             self.actor.require_grid(None)  # there, but outside a grid worker's grids
         return rows[0][0]
 
@@ -218,7 +219,7 @@ class InServiceRegistrations(InServiceBase):
     def reveal(self, registration_id: str) -> tuple[str | None, str | None]:
         """The full ID number and mobile (written to the audit log)."""
         with self.db.write() as session:
-            r = live_row(session, Registration, registration_id)
+            r = self._row(session, Registration, registration_id)
             id_number, mobile = r.id_number, r.mobile
             if r.member_id:
                 m = session.get(Member, r.member_id)

@@ -9,7 +9,7 @@ from sqlmodel import Session
 from gridoffice.domain import access
 from gridoffice.domain import meetings as rules
 from gridoffice.errors import ValidationError
-from gridoffice.services.common import clean, live_row
+from gridoffice.services.common import clean
 from gridoffice.services.guard import requires
 from gridoffice.services.meetings.base import MeetingServiceBase
 from gridoffice.services.meetings.model import (
@@ -55,7 +55,7 @@ class MeetingAgenda(MeetingServiceBase):
     def update_item(self, item_id: str, draft: ItemDraft, *,
                     amendment: str | None = None) -> None:
         with self.db.write() as session:
-            item = live_row(session, AgendaItem, item_id)
+            item = self._row(session, AgendaItem, item_id)
             meeting = self._meeting(session, item.meeting_id)
             values = self._item_values(draft)
             changed = {k: v for k, v in values.items() if getattr(item, k) != v}
@@ -69,7 +69,7 @@ class MeetingAgenda(MeetingServiceBase):
     def move_item(self, item_id: str, step: int) -> None:
         """Move an agenda item up (-1) or down (+1); before approval."""
         with self.db.write() as session:
-            item = live_row(session, AgendaItem, item_id)
+            item = self._row(session, AgendaItem, item_id)
             meeting = self._meeting(session, item.meeting_id)
             self._guard(session, meeting, None, "")
             items = self._items(session, item.meeting_id)
@@ -84,7 +84,7 @@ class MeetingAgenda(MeetingServiceBase):
     @requires(access.MEETINGS_EDIT)
     def remove_item(self, item_id: str, *, amendment: str | None = None) -> None:
         with self.db.write() as session:
-            item = live_row(session, AgendaItem, item_id)
+            item = self._row(session, AgendaItem, item_id)
             meeting = self._meeting(session, item.meeting_id)
             self._guard(session, meeting, amendment,
                         change_record(CHG_ITEM_REMOVED, title=item.title))
@@ -100,7 +100,7 @@ class MeetingAgenda(MeetingServiceBase):
     def add_speech(self, item_id: str, draft: SpeechDraft, *,
                    amendment: str | None = None) -> str:
         with self.db.write() as session:
-            item = live_row(session, AgendaItem, item_id)
+            item = self._row(session, AgendaItem, item_id)
             meeting = self._meeting(session, item.meeting_id)
             values = self._speech_values(draft)
             self._guard(session, meeting, amendment,
@@ -112,8 +112,8 @@ class MeetingAgenda(MeetingServiceBase):
     def update_speech(self, speech_id: str, draft: SpeechDraft, *,
                       amendment: str | None = None) -> None:
         with self.db.write() as session:
-            speech = live_row(session, AgendaSpeech, speech_id)
-            item = live_row(session, AgendaItem, speech.item_id)
+            speech = self._row(session, AgendaSpeech, speech_id)
+            item = self._row(session, AgendaItem, speech.item_id)
             meeting = self._meeting(session, item.meeting_id)
             values = self._speech_values(draft)
             if all(getattr(speech, k) == v for k, v in values.items()):
@@ -126,8 +126,8 @@ class MeetingAgenda(MeetingServiceBase):
     @requires(access.MEETINGS_EDIT)
     def remove_speech(self, speech_id: str, *, amendment: str | None = None) -> None:
         with self.db.write() as session:
-            speech = live_row(session, AgendaSpeech, speech_id)
-            item = live_row(session, AgendaItem, speech.item_id)
+            speech = self._row(session, AgendaSpeech, speech_id)
+            item = self._row(session, AgendaItem, speech.item_id)
             meeting = self._meeting(session, item.meeting_id)
             self._guard(session, meeting, amendment,
                         change_record(CHG_SPEECH_REMOVED, speaker=speech.speaker))
@@ -137,7 +137,7 @@ class MeetingAgenda(MeetingServiceBase):
     def add_resolution(self, item_id: str, draft: ResolutionDraft, *,
                        amendment: str | None = None) -> str:
         with self.db.write() as session:
-            item = live_row(session, AgendaItem, item_id)
+            item = self._row(session, AgendaItem, item_id)
             meeting = self._meeting(session, item.meeting_id)
             values = self._resolution_values(session, meeting, draft)
             self._guard(session, meeting, amendment,
@@ -149,8 +149,8 @@ class MeetingAgenda(MeetingServiceBase):
     def update_resolution(self, resolution_id: str, draft: ResolutionDraft, *,
                           amendment: str | None = None) -> None:
         with self.db.write() as session:
-            row = live_row(session, Resolution, resolution_id)
-            item = live_row(session, AgendaItem, row.item_id)
+            row = self._row(session, Resolution, resolution_id)
+            item = self._row(session, AgendaItem, row.item_id)
             meeting = self._meeting(session, item.meeting_id)
             values = self._resolution_values(session, meeting, draft)
             changed = {k: v for k, v in values.items() if getattr(row, k) != v}
@@ -166,8 +166,8 @@ class MeetingAgenda(MeetingServiceBase):
     @requires(access.MEETINGS_EDIT)
     def remove_resolution(self, resolution_id: str, *, amendment: str | None = None) -> None:
         with self.db.write() as session:
-            row = live_row(session, Resolution, resolution_id)
-            item = live_row(session, AgendaItem, row.item_id)
+            row = self._row(session, Resolution, resolution_id)
+            item = self._row(session, AgendaItem, row.item_id)
             meeting = self._meeting(session, item.meeting_id)
             self._guard(session, meeting, amendment,
                         change_record(CHG_RESOLUTION_REMOVED, text=_short(row.text)))

@@ -8,7 +8,7 @@ from pathlib import Path
 from gridoffice.domain import access
 from gridoffice.domain import meetings as rules
 from gridoffice.errors import ValidationError
-from gridoffice.services.common import clean, live_row
+from gridoffice.services.common import clean
 from gridoffice.services.guard import requires
 from gridoffice.services.meetings.base import MeetingServiceBase
 from gridoffice.services.meetings.model import (
@@ -71,10 +71,10 @@ class MeetingAttachments(MeetingServiceBase):
     def attachment_content(self, attachment_id: str) -> tuple[str, str, bytes]:
         """(file name, type, bytes) of an attachment."""
         with self.db.read() as session:
-            row = live_row(session, MeetingAttachment, attachment_id)
+            row = self._row(session, MeetingAttachment, attachment_id)
             return row.file_name, row.mime, row.content
 
     @requires(access.MEETINGS_EDIT)
     def remove_attachment(self, attachment_id: str) -> None:
         with self.db.write() as session:
-            live_row(session, MeetingAttachment, attachment_id).deleted = True
+            self._row(session, MeetingAttachment, attachment_id).deleted = True

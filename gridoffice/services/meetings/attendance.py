@@ -10,7 +10,7 @@ from sqlmodel import Session
 from gridoffice.domain import access
 from gridoffice.domain import meetings as rules
 from gridoffice.errors import Term, ValidationError
-from gridoffice.services.common import clean, live_row
+from gridoffice.services.common import clean
 from gridoffice.services.guard import requires
 from gridoffice.services.meetings.base import MeetingServiceBase
 from gridoffice.services.meetings.model import (
@@ -75,7 +75,7 @@ class MeetingAttendance(MeetingServiceBase):
     def update_attendee(self, attendee_id: str, draft: AttendeeDraft, *,
                         amendment: str | None = None) -> None:
         with self.db.write() as session:
-            row = live_row(session, MeetingAttendee, attendee_id)
+            row = self._row(session, MeetingAttendee, attendee_id)
             meeting = self._meeting(session, row.meeting_id)
             values = self._attendee_values(session, row.meeting_id, draft, attendee_id)
             changed = {k: v for k, v in values.items() if getattr(row, k) != v}
@@ -97,7 +97,7 @@ class MeetingAttendance(MeetingServiceBase):
                      amendment: str | None = None) -> None:
         """Sign-in: one mark per person (None clears the mark)."""
         with self.db.read() as session:
-            row = live_row(session, MeetingAttendee, attendee_id)
+            row = self._row(session, MeetingAttendee, attendee_id)
             draft = AttendeeDraft(row.name, row.identity, row.person_kind, row.person_id,
                                   row.unit, presence,
                                   absence_reason if absence_reason is not None
@@ -107,7 +107,7 @@ class MeetingAttendance(MeetingServiceBase):
     @requires(access.MEETINGS_EDIT)
     def remove_attendee(self, attendee_id: str, *, amendment: str | None = None) -> None:
         with self.db.write() as session:
-            row = live_row(session, MeetingAttendee, attendee_id)
+            row = self._row(session, MeetingAttendee, attendee_id)
             meeting = self._meeting(session, row.meeting_id)
             self._guard(session, meeting, amendment,
                         change_record(CHG_ATTENDEE_REMOVED, name=row.name))

@@ -12,8 +12,8 @@ from gridoffice.domain import access
 from gridoffice.domain import meetings as rules
 from gridoffice.domain.access import Actor
 from gridoffice.errors import UserError
-from gridoffice.services.common import live_row
-from gridoffice.services.guard import FREE, requires
+from gridoffice.services.common import MSG_GONE, live_row
+from gridoffice.services.guard import FREE, office_reach, require_office, requires
 from gridoffice.services.meetings.model import (
     MSG_LOCKED,
     MSG_MEETING_MISSING,
@@ -115,17 +115,29 @@ class MeetingServiceBase:
             meeting.org_id, meeting.status, meeting.headcount_expected,
             meeting.headcount_present, meeting.content, meeting.note)
 
-    @staticmethod
-    def _refs(session: Session) -> dict[str, str]:
-        """The number shown for each meeting: its date and its place in that day."""
+    def _reach(self, column: Any) -> list[Any]:
+        """Conditions limiting ``column`` (an ``origin_office``) to the communities of a
+        street worker limited to some (none otherwise)."""
+        return office_reach(self.actor, column)
+
+    def _row(self, session: Session, model: Any, row_id: str | None,
+             message: str = MSG_GONE) -> Any:
+        """A live row the actor may reach (a street worker: of their communities)."""
+        return require_office(self.actor, live_row(session, model, row_id, message))
+
+    def _refs(self, session: Session) -> dict[str, str]:
+        """The number shown for each meeting the actor may see: its date and its place
+        in that day (numbered among all the meetings, so a number never changes)."""
         refs: dict[str, str] = {}
         per_day: dict[str, int] = {}
-        for mid, start in session.exec(
-                select(Meeting.id, Meeting.start_at).where(col(Meeting.deleted).is_(False))
+        for mid, start, office in session.exec(
+                select(Meeting.id, Meeting.start_at, Meeting.origin_office)
+                .where(col(Meeting.deleted).is_(False))
                 .order_by(col(Meeting.start_at), col(Meeting.id))).all():
             day = start.strftime("%Y%m%d")
             per_day[day] = per_day.get(day, 0) + 1
-            refs[mid] = f"{day}-{per_day[day]}"
+            if self.actor.in_communities(office):
+                refs[mid] = f"{day}-{per_day[day]}"
         return refs
 
     @staticmethod
@@ -159,7 +171,7 @@ class MeetingServiceBase:
         return added
 
     def _meeting(self, session: Session, meeting_id: str) -> Meeting:
-        return live_row(session, Meeting, meeting_id, MSG_MEETING_MISSING)  # type: ignore[no-any-return]
+        return self._row(session, Meeting, meeting_id, MSG_MEETING_MISSING)  # type: ignore[no-any-return]
 
     @staticmethod
     def _append(session: Session, model: Any, siblings: list[Any], **values: Any) -> str:

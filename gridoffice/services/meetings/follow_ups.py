@@ -12,7 +12,7 @@ from sqlmodel import col, select
 from gridoffice.domain import access
 from gridoffice.domain import meetings as rules
 from gridoffice.errors import Term, ValidationError
-from gridoffice.services.common import MSG_CODE_VALUE, check_code, clean, live_row
+from gridoffice.services.common import MSG_CODE_VALUE, check_code, clean
 from gridoffice.services.guard import requires
 from gridoffice.services.meetings.base import MeetingServiceBase
 from gridoffice.services.meetings.model import (
@@ -38,8 +38,8 @@ class MeetingFollowUps(MeetingServiceBase):
     @requires(access.MEETINGS_EDIT)
     def add_follow_up(self, resolution_id: str, draft: FollowUpDraft) -> str:
         with self.db.write() as session:
-            resolution = live_row(session, Resolution, resolution_id)
-            item = live_row(session, AgendaItem, resolution.item_id)
+            resolution = self._row(session, Resolution, resolution_id)
+            item = self._row(session, AgendaItem, resolution.item_id)
             meeting = self._meeting(session, item.meeting_id)
             values = self._follow_up_values(meeting, draft)
             row = FollowUp(resolution_id=resolution_id, meeting_id=meeting.id, **values)
@@ -50,7 +50,7 @@ class MeetingFollowUps(MeetingServiceBase):
     @requires(access.MEETINGS_EDIT)
     def update_follow_up(self, follow_up_id: str, draft: FollowUpDraft) -> None:
         with self.db.write() as session:
-            row = live_row(session, FollowUp, follow_up_id)
+            row = self._row(session, FollowUp, follow_up_id)
             meeting = self._meeting(session, row.meeting_id)
             for key, value in self._follow_up_values(meeting, draft).items():
                 if getattr(row, key) != value:
@@ -59,7 +59,7 @@ class MeetingFollowUps(MeetingServiceBase):
     @requires(access.MEETINGS_VIEW)
     def follow_up_draft(self, follow_up_id: str) -> FollowUpDraft:
         with self.db.read() as session:
-            row = live_row(session, FollowUp, follow_up_id)
+            row = self._row(session, FollowUp, follow_up_id)
             return FollowUpDraft(row.task, row.owner, row.due_date, row.status, row.done_on,
                                  row.feedback, row.published)
 
@@ -74,7 +74,7 @@ class MeetingFollowUps(MeetingServiceBase):
     @requires(access.MEETINGS_EDIT)
     def remove_follow_up(self, follow_up_id: str) -> None:
         with self.db.write() as session:
-            live_row(session, FollowUp, follow_up_id).deleted = True
+            self._row(session, FollowUp, follow_up_id).deleted = True
 
     @requires(access.MEETINGS_VIEW)
     def follow_ups(self, query: FollowUpQuery = FollowUpQuery()) -> list[FollowUpRow]:
@@ -85,7 +85,8 @@ class MeetingFollowUps(MeetingServiceBase):
                     .join(Resolution, col(Resolution.id) == FollowUp.resolution_id)
                     .join(Meeting, col(Meeting.id) == FollowUp.meeting_id)
                     .where(col(FollowUp.deleted).is_(False), col(Resolution.deleted).is_(False),
-                           col(Meeting.deleted).is_(False)))
+                           col(Meeting.deleted).is_(False),
+                           *self._reach(FollowUp.origin_office)))
             if query.meeting_id:
                 stmt = stmt.where(FollowUp.meeting_id == query.meeting_id)
             if query.office is not None:

@@ -42,7 +42,8 @@ class MeetingReading(MeetingFollowUps):
     def list_meetings(self, query: MeetingQuery = MeetingQuery()) -> list[MeetingRow]:
         with self.db.read() as session:
             refs = self._refs(session)
-            stmt = select(Meeting).where(col(Meeting.deleted).is_(False))
+            stmt = select(Meeting).where(col(Meeting.deleted).is_(False),
+                                         *self._reach(Meeting.origin_office))
             if query.meeting_type:
                 stmt = stmt.where(Meeting.meeting_type == query.meeting_type)
             if query.status:
@@ -136,6 +137,7 @@ class MeetingReading(MeetingFollowUps):
             found = session.exec(
                 select(Meeting.id).where(
                     Meeting.meeting_type == rules.COUNCIL, col(Meeting.deleted).is_(False),
+                    *self._reach(Meeting.origin_office),
                     col(Meeting.start_at) >= dt.datetime.combine(day, dt.time()),
                     col(Meeting.start_at) < dt.datetime.combine(day + dt.timedelta(days=1),
                                                                 dt.time()))

@@ -59,11 +59,13 @@ class MeetingRecords(MeetingServiceBase):
             last = session.exec(
                 select(Meeting).where(Meeting.meeting_type == rules.COUNCIL,
                                       col(Meeting.deleted).is_(False),
-                                      Meeting.status != "cancelled")
+                                      Meeting.status != "cancelled",
+                                      *self._reach(Meeting.origin_office))
                 .order_by(col(Meeting.start_at).desc())).first()
             highest = session.exec(
                 select(Meeting.session_no).where(Meeting.meeting_type == rules.COUNCIL,
-                                                 col(Meeting.deleted).is_(False))
+                                                 col(Meeting.deleted).is_(False),
+                                                 *self._reach(Meeting.origin_office))
                 .order_by(col(Meeting.session_no).desc())).first()
         r = self.rules
         date = rules.next_council_date(
@@ -83,7 +85,8 @@ class MeetingRecords(MeetingServiceBase):
         with self.db.read() as session:
             return session.exec(
                 select(Meeting.id).where(Meeting.meeting_type == rules.COUNCIL,
-                                         col(Meeting.deleted).is_(False))
+                                         col(Meeting.deleted).is_(False),
+                                         *self._reach(Meeting.origin_office))
                 .order_by(col(Meeting.start_at).desc())).first()
 
     @requires(access.MEETINGS_EDIT)
@@ -219,6 +222,7 @@ class MeetingRecords(MeetingServiceBase):
             row = session.get(model, row_id)
             if row is None:
                 raise UserError(MSG_GONE)
+            self.actor.require_communities(row.origin_office)
             row.deleted = False
             if kind == "item":
                 for speech in session.exec(select(AgendaSpeech).where(

@@ -76,8 +76,9 @@ class RosterServiceBase:
         return clauses
 
     def _require_reach(self, session: Session, member_id: str) -> None:
-        """Refuse a member a grid worker may not see (see :meth:`_reach`)."""
-        if not self.actor.grid_scoped:
+        """Refuse a member a grid worker or a street worker limited to some communities
+        may not see (see :meth:`_reach`)."""
+        if not self.actor.grid_scoped and not self.actor.communities:
             return
         params: dict[str, Any] = {"id": member_id}
         found = session.execute(text(
@@ -85,6 +86,7 @@ class RosterServiceBase:
                 self._reach(params))), params).first()
         if found is None:
             self.actor.require_grid(None)
+            self.actor.require_communities(None)
 
     @staticmethod
     def _org_name(session: Session, org_id: str | None) -> str | None:

@@ -13,7 +13,7 @@ from sqlmodel import Session, col, select
 
 from gridoffice.domain import access, households, identity, masking, party, search_keys
 from gridoffice.services.common import as_date
-from gridoffice.services.guard import requires
+from gridoffice.services.guard import office_clause, requires
 from gridoffice.services.roster.base import RosterServiceBase
 from gridoffice.services.roster.model import (
     DRAFT_FIELDS,
@@ -127,6 +127,13 @@ class RosterReading(RosterServiceBase):
     @requires(access.ROSTER_VIEW)
     def branch_warnings(self) -> list[tuple[str, str, party.Warning]]:
         """Size warnings per organisation: (org id, org name, warning)."""
+        # A grid worker sees the branches of the members living in their grids; a
+        # street worker limited to some communities, those communities' branches.
+        params: dict[str, Any] = {}
+        reach = "".join(f" AND {clause}" for clause in self._reach(params))
+        where = (f" AND o.id IN (SELECT m.org_id FROM member m WHERE NOT m.deleted{reach})"
+                 if reach else "")
+        where += office_clause(self.actor, "o.origin_office", params)
         with self.db.read() as session:
             orgs = session.execute(text(
                 "SELECT o.id, o.name, o.org_type, "
@@ -136,7 +143,8 @@ class RosterReading(RosterServiceBase):
                 "   AND m.relation_status IN ('normal','transferring_out')),"
                 "  (SELECT count(*) FROM committee_seat s WHERE s.org_id = o.id "
                 "   AND NOT s.deleted AND s.to_date IS NULL AND s.seat != 'group_leader') "
-                "FROM org o WHERE NOT o.deleted AND o.retired_on IS NULL")).all()
+                "FROM org o WHERE NOT o.deleted AND o.retired_on IS NULL" + where),
+                params).all()
         result = []
         for org_id, name, org_type, full, total, seats in orgs:
             if total == 0 and org_type not in ("branch", "joint_branch", "temp_branch"):
