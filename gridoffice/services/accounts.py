@@ -167,10 +167,15 @@ class Account:
         return AccountDraft(self.login, self.role, self.real_name, self.grids,
                             self.communities, self.phone, self.control_tags)
 
-    def actor(self) -> Actor:
+    def actor(self, own_office: str | None = None) -> Actor:
+        """The person acting as this account. A street worker limited to some
+        communities keeps the street office's own records (``own_office``) too."""
+        communities = frozenset(self.communities)
+        if communities and own_office:
+            communities |= {own_office}
         return Actor(login=self.login, operator=self.display_name, role=self.role,
                      grids=frozenset(self.grids), control_tags=self.control_tags,
-                     communities=frozenset(self.communities))
+                     communities=communities)
 
 
 _COLUMNS = ("login, real_name, role, grids, communities, phone, control_tags, disabled, "
@@ -489,7 +494,9 @@ class AccountService:
                 failure = self._try_password(conn, account, password, now)
                 if failure is None:
                     self._audit(conn, action, account.login, who=account.login)
-                    return account.actor()
+                    own = conn.execute(
+                        "SELECT value FROM meta WHERE key = 'office_id'").fetchone()
+                    return account.actor(own[0] if own else None)
         assert failure is not None
         raise failure
 

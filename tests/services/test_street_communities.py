@@ -101,3 +101,27 @@ def test_another_communitys_record_is_refused(street, offices):
     assert digest(street.path) == before
     own = next(m for m in worker.meetings.list_meetings())
     assert worker.meetings.minutes(own.id).meeting.id == own.id
+
+
+def test_a_limited_street_worker_keeps_the_street_offices_own_records(street_folder,  # noqa: F811
+                                                                       tmp_path):
+    import shutil
+    import sqlite3
+
+    from gridoffice.services.accounts import AccountDraft, AccountService
+
+    folder = tmp_path / "street"
+    shutil.copytree(street_folder, folder)
+    path = paths.resolve(folder).database
+    conn = sqlite3.connect(path)
+    own = conn.execute("SELECT value FROM meta WHERE key = 'office_id'").fetchone()[0]
+    conn.close()
+    one = next(o for o, name in office_names(path).items() if name == "幸福里社区")
+    first = AccountService(path)
+    first.add(AccountDraft("admin", access.ADMIN), "password-1")
+    admin = AccountService(path, first.sign_in("admin", "password-1"))
+    admin.add(AccountDraft("li", access.STAFF, communities=(one,)), "password-1")
+    worker = AccountService(path).sign_in("li", "password-1")
+    assert worker.communities == {one, own}  # what they make at the street stays theirs
+    assert not worker.in_communities("another-community")
+    assert AccountService(path).sign_in("admin", "password-1").communities == frozenset()
