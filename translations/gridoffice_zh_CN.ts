@@ -51,6 +51,10 @@
             <translation>账户 {login}</translation>
         </message>
         <message>
+            <source>None ticked: every community</source>
+            <translation>都不勾选：全部社区</translation>
+        </message>
+        <message>
             <source>May see control tags</source>
             <translation>可查看管控标签</translation>
         </message>
@@ -69,6 +73,10 @@
         <message>
             <source>Grids</source>
             <translation>网格</translation>
+        </message>
+        <message>
+            <source>Communities (none ticked: all)</source>
+            <translation>社区（都不勾选即全部）</translation>
         </message>
         <message>
             <source>Phone</source>

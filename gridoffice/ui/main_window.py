@@ -378,8 +378,13 @@ class MainWindow(QMainWindow):
 
         if self.services is None:
             return
+        from gridoffice.services.street import office_names
+
         service = AccountService(self.context.opened.path, self.services.actor)
-        AccountsDialog.ask(self, service, self.services.grid_choices())
+        communities = (sorted(office_names(self.context.opened.path).items(),
+                              key=lambda item: item[1])
+                       if self.profile is not None and self.profile.is_street else [])
+        AccountsDialog.ask(self, service, self.services.grid_choices(), communities)
 
     def show_permissions(self) -> None:
         """Settings ▸ Roles and permissions (anyone may read the matrix)."""

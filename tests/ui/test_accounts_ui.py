@@ -194,3 +194,39 @@ def test_the_matrix_shows_each_role_s_permissions(zh_cn, dialogs):
     assert cells[(access.ROSTER_VIEW, access.VIEWER)] == "✓"
     assert cells[(access.CONTROL_TAGS, access.GRID)] == "—"
     assert "网格员" in shown["note"]
+
+
+def test_at_a_street_office_an_account_is_limited_to_the_communities_ticked(
+        office, dialogs, ui, qtbot):
+    window = office
+    service = AccountService(window.context.opened.path, window.services.actor)
+    communities = [("office-a", "幸福里社区"), ("office-b", "和平社区")]
+    dialog = AccountsDialog(window, service, [], communities)
+    dialog.show()
+
+    def fill(editor: AccountEditDialog) -> None:
+        assert editor.community_list.count() == 2
+        ui.type_into(editor.login_edit, "zhou")
+        ui.type_into(editor.name_edit, "周强")
+        editor.community_list.setFocus()
+        editor.community_list.setCurrentRow(1)
+        qtbot.keyClick(editor.community_list.viewport(), Qt.Key.Key_Space)
+        ui.type_into(editor.password_edit, "street-pass-1")
+        ui.type_into(editor.repeat_edit, "street-pass-1")
+        ui.click_ok(editor)
+        assert editor.error_text() == ""
+
+    dialogs.expect(fill)
+    ui.click(dialog.add_button)
+    assert service.account("zhou").communities == ("office-b",)
+    row = next(r for r in shown_rows(dialog) if r[0] == "zhou")
+    assert row[3] == "和平社区"
+    dialog.close()
+
+
+def test_a_community_office_offers_no_communities(office, dialogs, ui):
+    window = office
+    service = AccountService(window.context.opened.path, window.services.actor)
+    editor = AccountEditDialog(window, service, window.services.grid_choices())
+    assert editor.community_list.count() == 0 and editor.community_list.isHidden()
+    editor.close()

@@ -61,6 +61,7 @@ class AccountTableModel(RowTableModel[Account]):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.now = dt.datetime.now()
+        self.community_names: dict[str, str] = {}  # at a street office: id -> name
 
     def set_accounts(self, rows: Sequence[Account], now: dt.datetime) -> None:
         self.now = now
@@ -86,6 +87,8 @@ class AccountTableModel(RowTableModel[Account]):
         if column == COL_ROLE:
             return role_label(row.role)
         if column == COL_GRIDS:
+            if row.communities:  # a street worker limited to some communities
+                return "、".join(self.community_names.get(c, c) for c in row.communities)
             return "、".join(row.grid_names or row.grids)
         if column == COL_PHONE:
             return mask_phone(row.phone)
@@ -100,13 +103,39 @@ class AccountTableModel(RowTableModel[Account]):
         return next((n for n, a in enumerate(self._rows) if a.login == login), -1)
 
 
+def _checklist(parent: QWidget, choices: Sequence[tuple[str, str]]) -> QListWidget:
+    """A list of (id, label) to tick."""
+    widget = QListWidget(parent)
+    widget.setMaximumHeight(120)
+    for key, label in choices:
+        item = QListWidgetItem(label, widget)
+        item.setData(Qt.ItemDataRole.UserRole, key)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        item.setCheckState(Qt.CheckState.Unchecked)
+    return widget
+
+
+def _check(widget: QListWidget, keys: Sequence[str]) -> None:
+    for row in range(widget.count()):
+        item = widget.item(row)
+        if item.data(Qt.ItemDataRole.UserRole) in keys:
+            item.setCheckState(Qt.CheckState.Checked)
+
+
+def _checked(widget: QListWidget) -> tuple[str, ...]:
+    items = (widget.item(n) for n in range(widget.count()))
+    return tuple(item.data(Qt.ItemDataRole.UserRole) for item in items
+                 if item.checkState() == Qt.CheckState.Checked)
+
+
 class AccountEditDialog(FormDialog):
     """One account: login (fixed once made), real name, role, grids (网格员 only),
     phone, the control-tag grant (roles that may have it), and the password when
     the account is new."""
 
     def __init__(self, parent: QWidget | None, service: AccountService,
-                 grids: Sequence[tuple[str, str]], account: Account | None = None) -> None:
+                 grids: Sequence[tuple[str, str]], account: Account | None = None,
+                 communities: Sequence[tuple[str, str]] = ()) -> None:
         super().__init__(parent, self.tr("New account") if account is None
                          else self.tr("Account {login}").format(login=account.login))
         self.service = service
@@ -118,19 +147,21 @@ class AccountEditDialog(FormDialog):
         self.role_combo = QComboBox(self)
         for role in access.ROLES:
             self.role_combo.addItem(role_label(role), role)
-        self.grid_list = QListWidget(self)
-        self.grid_list.setMaximumHeight(120)
-        for grid_id, label in grids:
-            item = QListWidgetItem(label, self.grid_list)
-            item.setData(Qt.ItemDataRole.UserRole, grid_id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked)
+        self.grid_list = _checklist(self, grids)
+        # at a street office: the communities a street worker is limited to (none: all)
+        self.community_list = _checklist(self, communities)
+        self.community_list.setToolTip(self.tr("None ticked: every community"))
         self.phone_edit = QLineEdit(self)
         self.control_check = QCheckBox(self.tr("May see control tags"), self)
         self.add_row("login", self.tr("Login name"), self.login_edit, required=True)
         self.add_row("real_name", self.tr("Real name"), self.name_edit)
         self.add_row("role", self.tr("Role"), self.role_combo)
         self.add_row("grids", self.tr("Grids"), self.grid_list)
+        if communities:
+            self.add_row("communities", self.tr("Communities (none ticked: all)"),
+                         self.community_list)
+        else:  # a community office: not in the form
+            self.community_list.hide()
         self.add_row("phone", self.tr("Phone"), self.phone_edit)
         self.add_row("control_tags", self.tr("Control tags"), self.control_check)
         self.password_edit: QLineEdit | None = None
@@ -156,10 +187,8 @@ class AccountEditDialog(FormDialog):
         self.login_edit.setReadOnly(True)
         self.name_edit.setText(account.real_name)
         self.role_combo.setCurrentIndex(max(self.role_combo.findData(account.role), 0))
-        for row in range(self.grid_list.count()):
-            item = self.grid_list.item(row)
-            if item.data(Qt.ItemDataRole.UserRole) in account.grids:
-                item.setCheckState(Qt.CheckState.Checked)
+        _check(self.grid_list, account.grids)
+        _check(self.community_list, account.communities)
         self.phone_edit.setText(account.phone)  # the administrator keeps it up to date
         self.control_check.setChecked(account.control_tags)
 
@@ -176,16 +205,14 @@ class AccountEditDialog(FormDialog):
             self.control_check.setChecked(False)
 
     def checked_grids(self) -> tuple[str, ...]:
-        items = (self.grid_list.item(n) for n in range(self.grid_list.count()))
-        return tuple(item.data(Qt.ItemDataRole.UserRole) for item in items
-                     if item.checkState() == Qt.CheckState.Checked)
+        return _checked(self.grid_list)
 
     def draft(self) -> AccountDraft:
         role = self.role()
         return AccountDraft(
             login=self.login_edit.text(), role=role, real_name=self.name_edit.text(),
             grids=self.checked_grids() if role == access.GRID else (),
-            phone=self.phone_edit.text(),
+            communities=_checked(self.community_list), phone=self.phone_edit.text(),
             control_tags=self.control_check.isChecked() and role in access.CONTROL_TAG_ROLES)
 
     def perform(self) -> Account:
@@ -223,12 +250,15 @@ class AccountsDialog(QDialog):
     """The account list with Add…, Edit…, Disable/Enable and Reset password…"""
 
     def __init__(self, parent: QWidget | None, service: AccountService,
-                 grids: Sequence[tuple[str, str]]) -> None:
+                 grids: Sequence[tuple[str, str]],
+                 communities: Sequence[tuple[str, str]] = ()) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Accounts"))
         self.service = service
         self.grids = list(grids)
+        self.communities = list(communities)  # at a street office only
         self.model = AccountTableModel(self)
+        self.model.community_names = dict(self.communities)
         self.view = QTableView(self)
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -267,8 +297,9 @@ class AccountsDialog(QDialog):
 
     @classmethod
     def ask(cls, parent: QWidget | None, service: AccountService,
-            grids: Sequence[tuple[str, str]]) -> None:
-        FormDialog.run_modal(cls(parent, service, grids))
+            grids: Sequence[tuple[str, str]],
+            communities: Sequence[tuple[str, str]] = ()) -> None:
+        FormDialog.run_modal(cls(parent, service, grids, communities))
 
     # --- the list -----------------------------------------------------------------------
     def reload(self, login: str | None = None) -> None:
@@ -300,7 +331,8 @@ class AccountsDialog(QDialog):
 
     # --- the buttons --------------------------------------------------------------------
     def add_account(self) -> None:
-        added = AccountEditDialog(self, self.service, self.grids).ask_result()
+        added = AccountEditDialog(self, self.service, self.grids,
+                                  communities=self.communities).ask_result()
         if added is not None:
             self.reload(added.login)
 
@@ -308,7 +340,8 @@ class AccountsDialog(QDialog):
         account = self.current()
         if account is None:
             return
-        changed = AccountEditDialog(self, self.service, self.grids, account).ask_result()
+        changed = AccountEditDialog(self, self.service, self.grids, account,
+                                    communities=self.communities).ask_result()
         if changed is not None:
             self.reload(changed.login)
 
