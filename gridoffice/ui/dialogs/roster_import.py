@@ -105,7 +105,9 @@ class RosterImportWizard(ImportWizard):
         current = self.default_branch.currentData()
         self.default_branch.clear()
         self.default_branch.addItem(self.tr("(none: the sheet names the branch)"), None)
-        for node in OrgService(self.db).list_orgs(include_retired=False):
+        service = OrgService(self.db, self.operator)
+        service.actor = self.actor  # as the account importing
+        for node in service.list_orgs(include_retired=False):
             self.default_branch.addItem(node.short_name or node.name, node.id)
         self.default_branch.setCurrentIndex(max(0, self.default_branch.findData(current)))
 
