@@ -932,7 +932,7 @@ def _import_sheet(args: argparse.Namespace, excel: Any,
 
     db = _database(args)
     try:
-        operator = _actor(args, db).audit_name
+        actor = _actor(args, db)  # records name the person, the audit log the account
         today = _dt.date.today()
         sheets = excel.sheet_names(args.file)
         sheet = args.sheet or sheets[0]  # a hidden or missing one is refused by name
@@ -952,7 +952,7 @@ def _import_sheet(args: argparse.Namespace, excel: Any,
         if args.dry_run:
             print("试运行，未写入 | dry run, nothing written")
             return EXIT_OK
-        print(imported(excel.apply(db, plan, operator=operator, today=today)))
+        print(imported(excel.apply(db, plan, actor=actor, today=today)))
     finally:
         db.close()
     return EXIT_OK

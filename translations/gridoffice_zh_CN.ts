@@ -2345,6 +2345,7 @@ Export with full numbers?</source>
         <name>ImportWizard</name>
         <message>
             <source>Import</source>
+            <extracomment>who imports: the records name the person, the audit log the account</extracomment>
             <translation>导入</translation>
         </message>
         <message>
@@ -3295,7 +3296,7 @@ Log file: {log}</source>
         <name>MemberFormDialog</name>
         <message>
             <source>Save</source>
-            <extracomment>transfer in (组织关系转入) instead of submit: (draft, from, in date, dues paid up to)</extracomment>
+            <extracomment>full ID, phone; None: the account may not reveal, the button is not offered transfer in (组织关系转入) instead of submit: (draft, from, in date, dues paid up to)</extracomment>
             <translation>保存</translation>
         </message>
         <message>
@@ -3499,6 +3500,10 @@ Log file: {log}</source>
         <message>
             <source>Masked. Choose Show full ID number to see and change it.</source>
             <translation>已部分隐去。点击“显示完整证件号码”后可查看和修改。</translation>
+        </message>
+        <message>
+            <source>Masked. Your account may not show the full number.</source>
+            <translation>已脱敏。您的账户无权查看完整号码。</translation>
         </message>
         <message>
             <source>Transfer in</source>
@@ -5800,6 +5805,10 @@ Mobile: {mobile}</source>
         <message>
             <source>Masked: press Show full ID number to change it</source>
             <translation>已部分隐去：点击“显示完整证件号码”后可修改</translation>
+        </message>
+        <message>
+            <source>Masked. Your account may not show the full number.</source>
+            <translation>已脱敏。您的账户无权查看完整号码。</translation>
         </message>
     </context>
     <context>

@@ -22,8 +22,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from gridoffice.domain import access, identity, privacy
 from gridoffice.domain import households as rules
-from gridoffice.domain import identity, privacy
 from gridoffice.domain.access import Actor
 from gridoffice.domain.codes import (
     EDUCATION,
@@ -49,6 +49,7 @@ from gridoffice.services.excel.headers import ColumnSet, SheetLayout, column_lab
 from gridoffice.services.excel.problems import Problem, Progress
 from gridoffice.services.excel.sheet import open_sheet
 from gridoffice.services.excel.workbook import MSG_NO_SUCH_SHEET, sheet_names
+from gridoffice.services.guard import audit_name
 from gridoffice.services.households import HouseholdService, ResidentDraft, ResidentRow
 from gridoffice.store import audit
 from gridoffice.store.database import Database
@@ -747,11 +748,19 @@ def _check_file(checker: _Checker, plan: ResidentImportPlan, results: list[_Row]
 
 
 # --- applying -------------------------------------------------------------------------
-def apply(db: Database, plan: ResidentImportPlan, *, operator: str, today: dt.date,
+def apply(db: Database, plan: ResidentImportPlan, *, today: dt.date, operator: str = "",
+          actor: Actor | None = None,
           progress: Progress | None = None) -> ResidentImportResult:
     """Write a checked plan, buildings, houses and households first, in one transaction:
     all of it, or nothing (on any error, a change since the check, or ``progress``
-    returning False). The column mapping is remembered for the next import."""
+    returning False). The column mapping is remembered for the next import.
+
+    ``actor`` (default: an open folder's user named ``operator``) must be allowed to
+    import; the audit log names the account (its login)."""
+    if actor is None:
+        actor = Actor.open(operator)
+    actor.require(access.IMPORT)
+    actor.require(access.HOUSEHOLDS_EDIT)
     found.refuse_problems(plan.problems)
     total = len(plan.new) + len(plan.updates)
     done = 0
@@ -793,7 +802,7 @@ def apply(db: Database, plan: ResidentImportPlan, *, operator: str, today: dt.da
             if done % 500 == 0:
                 found.tick(progress, done, total)
         session.flush()
-        audit.record(session, operator, "import", "residents",
+        audit.record(session, audit_name(actor, actor.operator), "import", "residents",
                      f"{plan.path.name} {plan.sheet}: {len(plan.new)} new, "
                      f"{len(plan.updates)} updated")
         found.tick(progress, total, total)  # the last chance to cancel before the commit

@@ -23,7 +23,7 @@ from typing import Any, NamedTuple
 
 from sqlalchemy import text
 
-from gridoffice.domain import identity, party, privacy
+from gridoffice.domain import access, identity, party, privacy
 from gridoffice.domain.access import Actor
 from gridoffice.domain.codes import (
     EDUCATION,
@@ -119,6 +119,7 @@ from gridoffice.services.excel.workbook import (
 )
 from gridoffice.services.excel.workbook import find_sheet as _sheet
 from gridoffice.services.excel.workbook import merged_ranges as _merged_ranges
+from gridoffice.services.guard import audit_name
 from gridoffice.services.roster import MemberDraft, MemberRow, clean_draft
 from gridoffice.store import audit
 from gridoffice.store.database import Database
@@ -976,10 +977,19 @@ def _jsonable(value: Any) -> Any:
     return value.isoformat() if isinstance(value, dt.date) else value
 
 
-def apply(db: Database, plan: ImportPlan, *, operator: str, today: dt.date,
-          progress: Progress | None = None) -> ImportResult:
+def apply(db: Database, plan: ImportPlan, *, today: dt.date, operator: str = "",
+          actor: Actor | None = None, progress: Progress | None = None) -> ImportResult:
     """Write a checked plan in one transaction: all of it, or (on any error, a change
-    since the check, or ``progress`` returning False) nothing. Remembers the mapping."""
+    since the check, or ``progress`` returning False) nothing. Remembers the mapping.
+
+    ``actor`` (default: an open folder's user named ``operator``) must be allowed to
+    import; the records name the person (``actor.operator``), the audit log the
+    account (its login)."""
+    if actor is None:
+        actor = Actor.open(operator)
+    actor.require(access.IMPORT)
+    actor.require(access.ROSTER_EDIT)
+    operator = actor.operator
     refuse_problems(plan.problems)
     total = len(plan.new) + len(plan.updates)
     done = 0
@@ -1015,7 +1025,7 @@ def apply(db: Database, plan: ImportPlan, *, operator: str, today: dt.date,
                            source=source)
             done += len(chunk)
             tick(progress, done, total)
-        audit.record(session, operator, "import", "roster",
+        audit.record(session, audit_name(actor, operator), "import", "roster",
                      f"{plan.path.name} {plan.sheet}: {len(plan.new)} new, "
                      f"{len(plan.updates)} updated")
         tick(progress, total, total)  # the last chance to cancel before the commit

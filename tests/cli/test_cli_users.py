@@ -326,3 +326,32 @@ def test_a_street_account_limited_to_a_community(tmp_path, monkeypatch, capsys):
     rows = {row["login"]: row for row in json.loads(street.admin("user", "list", "--json"))}
     assert rows["li"]["communities"] == ["和平社区"] and rows["admin"]["communities"] == []
     assert "和平社区" in street.admin("user", "list")
+
+
+def test_an_import_names_the_person_in_records_and_the_login_in_the_audit_log(signed,
+                                                                              tmp_path):
+    import datetime as dt
+
+    from tests.services.test_residents_excel import FLAT, PEOPLE, flat_row
+    from tests.services.test_residents_excel import write_xlsx as write_residents
+    from tests.services.test_roster_excel import member_row
+    from tests.services.test_roster_excel import write_xlsx as write_roster
+
+    database = signed.data / "gridoffice.sqlite3"
+    with sqlite3.connect(database) as conn:
+        branch = conn.execute("SELECT short_name FROM org WHERE org_type = 'branch' "
+                              "AND retired_on IS NULL ORDER BY short_name LIMIT 1").fetchone()[0]
+        grid = conn.execute("SELECT name FROM grid WHERE code = ?", (GRID_ONE,)).fetchone()[0]
+    roster = write_roster(tmp_path / "roster.xlsx", [
+        member_row("孙丽", dt.date(1970, 4, 2), 931, branch=branch)])
+    signed.ok("--user", "li", "import", "roster", str(roster), password=STAFF_PW)
+    people = write_residents(tmp_path / "people.xlsx", FLAT,
+                             [flat_row(p, grid=grid) for p in PEOPLE[:1]])
+    signed.ok("--user", "li", "import", "residents", str(people), "--create-buildings",
+              password=STAFF_PW)
+    with sqlite3.connect(database) as conn:
+        events = conn.execute("SELECT e.kind, e.operator FROM member_event e JOIN member m "
+                              "ON m.id = e.member_id WHERE m.name = '孙丽'").fetchall()
+    assert events == [("imported", "李明")]  # the person, not the login or the profile
+    imports = [(e["operator"], e["target"]) for e in signed.audit("--action", "import")]
+    assert imports == [("li", "roster"), ("li", "residents")]

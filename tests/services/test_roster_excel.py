@@ -249,6 +249,20 @@ def test_mapping_without_required_columns_is_refused(db, branches, tmp_path):
 
 
 # --- a good import ---------------------------------------------------------------------
+def test_an_account_that_may_not_import_is_refused_and_nothing_changes(db, branches,
+                                                                     tmp_path):
+    from gridoffice.domain import access
+    from gridoffice.domain.access import Actor, PermissionDenied
+
+    plan = plan_for(db, write_xlsx(tmp_path / "花名册.xlsx", GOOD_ROWS[:2]))
+    before = state(db)
+    for role in (access.GRID, access.VIEWER):
+        with pytest.raises(PermissionDenied, match="Import from Excel"):
+            rx.apply(db, plan, actor=Actor(login="zhao", operator="赵丽", role=role),
+                     today=TODAY)
+    assert state(db) == before
+
+
 def test_good_sheet_imports_every_member(db, branches, roster, tmp_path):
     _root, one, two = branches
     path = write_xlsx(tmp_path / "花名册.xlsx", [*GOOD_ROWS[:3], [None] * 17, *GOOD_ROWS[3:]])

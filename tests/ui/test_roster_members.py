@@ -697,9 +697,9 @@ def test_import_runs_the_wizard_and_shows_what_it_stored(window, roster, members
     wizard_module = pytest.importorskip("gridoffice.ui.dialogs.roster_import")
     calls = []
 
-    def run(parent, db, operator, today):
+    def run(parent, db, operator, today, actor):
         # What the wizard does, stripped of its pages: it stores members itself.
-        calls.append((db is roster._db, operator, today))
+        calls.append((db is roster._db, operator, today, actor is window.services.actor))
         add(members, branches.first, "李娜")
         return type("Result", (), {"added": 1, "updated": 0, "unchanged": 0})()
 
@@ -707,7 +707,7 @@ def test_import_runs_the_wizard_and_shows_what_it_stored(window, roster, members
     import_action = roster.members.import_action
     assert import_action in window.file_menu.actions()  # File ▸ Import members…
     import_action.trigger()
-    assert calls == [(True, "王芳", members.today())]
+    assert calls == [(True, "王芳", members.today(), True)]
     assert names(roster.members.model) == ["李娜"]
     assert window.statusBar().currentMessage() == (
         "The import is finished: 1 added, 0 updated.")

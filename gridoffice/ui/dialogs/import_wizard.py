@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from gridoffice.domain.access import Actor
 from gridoffice.errors import UserError
 from gridoffice.services.excel import headers as excel_headers
 from gridoffice.services.excel.export import export_problems as write_problems
@@ -299,10 +300,12 @@ class ImportWizard(SheetChoice, ImporterHooks, QWizard):
     columns: ClassVar[ColumnSet]  # the importer's columns
 
     def __init__(self, parent: QWidget | None, db: Database, operator: str,
-                 today: dt.date) -> None:
+                 today: dt.date, actor: Actor | None = None) -> None:
         super().__init__(parent)
         self.db = db
-        self.operator = operator
+        #: who imports: the records name the person, the audit log the account
+        self.actor = actor if actor is not None else Actor.open(operator)
+        self.operator = self.actor.operator
         self.today = today
         self.layout_: SheetLayout | None = None
         self.plan: Any = None

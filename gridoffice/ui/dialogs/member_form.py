@@ -10,7 +10,8 @@ record, and OK becomes "Save anyway".
 Privacy: when editing, the ID number and phone are shown masked and read-only
 until the user chooses "Show full ID number", which calls ``reveal`` (the
 service writes that to the audit log). Until then the stored values are sent
-back unchanged.
+back unchanged. Without a ``reveal`` hook (a role that may not reveal) the
+button is not offered and the values stay masked.
 """
 
 from __future__ import annotations
@@ -70,7 +71,8 @@ class MemberFormHooks:
 
     submit: Callable[[MemberDraft], Any]  # add / update / transfer in; the result
     check: Callable[[MemberDraft], Checked] | None = None  # validate, get warnings
-    reveal: Callable[[], tuple[str | None, str | None]] | None = None  # full ID, phone
+    #: full ID, phone; None: the account may not reveal, the button is not offered
+    reveal: Callable[[], tuple[str | None, str | None]] | None = None
     open_member: Callable[[str], None] | None = None  # show an existing record
     #: transfer in (组织关系转入) instead of submit: (draft, from, in date, dues paid up to)
     transfer_in: Callable[[MemberDraft, str, dt.date, dt.date | None], Any] | None = None
@@ -329,10 +331,13 @@ class MemberFormDialog(FormDialog):
         if masked is not None:  # the full values never reach a widget before reveal
             self.id_edit.setText(masked[0] or "")
             self.mobile_edit.setText(masked[1] or "")
+            may_reveal = self.hooks.reveal is not None
             for edit in (self.id_edit, self.mobile_edit):
                 edit.setReadOnly(True)
                 edit.setToolTip(self.tr("Masked. Choose Show full ID number to see and "
-                                        "change it."))
+                                        "change it.") if may_reveal else self.tr(
+                    "Masked. Your account may not show the full number."))
+            self.reveal_button.setVisible(may_reveal)
         else:
             self.reveal_button.hide()
 

@@ -73,18 +73,20 @@ def _text(edit: QLineEdit) -> str | None:
 
 
 class ResidentDialog(FormDialog):
-    """Add or edit one resident. Editing shows the ID number and phone masked until
-    "Show full ID number" asks the service (which writes the audit log)."""
+    """Add or edit one resident. Editing (``masked``) shows the ID number and phone
+    masked and read-only until "Show full ID number" asks the service (which writes
+    the audit log); without ``reveal`` (an account that may not) that button is not
+    offered and the values stay masked. A new resident is not masked."""
 
     def __init__(self, parent: QWidget | None, *, title: str,
                  save: Callable[[ResidentDraft], Any], today: dt.date,
-                 draft: ResidentDraft | None = None,
+                 draft: ResidentDraft | None = None, masked: bool = False,
                  reveal: Callable[[], tuple[str | None, str | None]] | None = None) -> None:
         super().__init__(parent, title)
         self._save = save
         self.today = today
-        self._reveal = reveal
-        self.revealed = reveal is None  # a new resident: nothing is masked
+        self._reveal = reveal if masked else None
+        self.revealed = not masked
         self.name_edit = self.add_row("name", self.tr("Full name"), QLineEdit(self),
                                       required=True)
         self.former_edit = self.add_row("former_name", self.tr("Former name"), QLineEdit(self))
@@ -97,7 +99,7 @@ class ResidentDialog(FormDialog):
         self.id_edit.setPlaceholderText(self.tr("18 characters; the birth date and sex follow"))
         self.reveal_button = QPushButton(self.tr("Show full ID number"), self)
         self.reveal_button.clicked.connect(self.reveal)
-        self.reveal_button.setVisible(reveal is not None)
+        self.reveal_button.setVisible(self._reveal is not None)
         id_row = QWidget(self)
         id_layout = QHBoxLayout(id_row)
         id_layout.setContentsMargins(0, 0, 0, 0)
@@ -168,7 +170,10 @@ class ResidentDialog(FormDialog):
         for edit in (self.id_edit, self.mobile_edit):
             edit.setReadOnly(not editable)
         if not editable:
-            self.id_edit.setToolTip(self.tr("Masked: press Show full ID number to change it"))
+            self.id_edit.setToolTip(
+                self.tr("Masked: press Show full ID number to change it")
+                if self._reveal is not None
+                else self.tr("Masked. Your account may not show the full number."))
 
     def reveal(self) -> None:
         """Show the full ID number and phone (the service writes the audit log)."""

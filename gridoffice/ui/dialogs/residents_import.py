@@ -14,6 +14,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLayout, QWidget, QWizardPage
 
+from gridoffice.domain.access import Actor
 from gridoffice.services import residents_excel
 from gridoffice.services.households import HouseholdService
 from gridoffice.services.residents_excel import ResidentImportPlan, ResidentImportResult
@@ -29,16 +30,18 @@ class ResidentsImportWizard(ImportWizard):
     columns = residents_excel.COLUMNS
 
     def __init__(self, parent: QWidget | None, db: Database, operator: str,
-                 today: dt.date, grid_id: str | None = None) -> None:
+                 today: dt.date, grid_id: str | None = None,
+                 actor: Actor | None = None) -> None:
         self.grid_id = grid_id
-        super().__init__(parent, db, operator, today)
+        super().__init__(parent, db, operator, today, actor)
         self.setWindowTitle(self.tr("Import residents from Excel"))
 
     @classmethod
     def run(cls, parent: QWidget | None, db: Database, operator: str, today: dt.date,
-            grid_id: str | None) -> ResidentImportResult | None:
-        """Show the wizard; what was imported, or None if nothing was."""
-        return cls.show_modal(cls(parent, db, operator, today, grid_id))
+            grid_id: str | None, actor: Actor | None = None) -> ResidentImportResult | None:
+        """Show the wizard; what was imported, or None if nothing was. ``actor``: who
+        imports (default: an open folder's user named ``operator``)."""
+        return cls.show_modal(cls(parent, db, operator, today, grid_id, actor))
 
     # --- words --------------------------------------------------------------------------
     def file_subtitle(self) -> str:
@@ -109,7 +112,9 @@ class ResidentsImportWizard(ImportWizard):
     def enter_options(self) -> None:
         current = self.grid_combo.currentData() if self.grid_combo.count() else self.grid_id
         self.grid_combo.clear()
-        grids = HouseholdService(self.db, self.operator, self.today).list_grids()
+        service = HouseholdService(self.db, self.operator, self.today)
+        service.actor = self.actor  # the grids the account may see
+        grids = service.list_grids()
         if not grids:
             self.grid_combo.addItem(self.tr("(no grid yet: the sheet names it)"), None)
         for grid in grids:
@@ -129,5 +134,5 @@ class ResidentsImportWizard(ImportWizard):
         return check
 
     def apply_plan(self, plan: Any, progress: TaskProgress) -> ResidentImportResult:
-        return residents_excel.apply(self.db, plan, operator=self.operator, today=self.today,
+        return residents_excel.apply(self.db, plan, actor=self.actor, today=self.today,
                                      progress=progress)

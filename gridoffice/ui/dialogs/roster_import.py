@@ -14,6 +14,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLayout, QWidget, QWizardPage
 
+from gridoffice.domain.access import Actor
 from gridoffice.services import roster_excel
 from gridoffice.services.roster_excel import ImportPlan, ImportResult
 from gridoffice.store.database import Database
@@ -36,15 +37,16 @@ class RosterImportWizard(ImportWizard):
     columns = roster_excel.COLUMNS
 
     def __init__(self, parent: QWidget | None, db: Database, operator: str,
-                 today: dt.date) -> None:
-        super().__init__(parent, db, operator, today)
+                 today: dt.date, actor: Actor | None = None) -> None:
+        super().__init__(parent, db, operator, today, actor)
         self.setWindowTitle(self.tr("Import party members from Excel"))
 
     @classmethod
     def run(cls, parent: QWidget | None, db: Database, operator: str,
-            today: dt.date) -> ImportResult | None:
-        """Show the wizard; what was imported, or None if nothing was."""
-        return cls.show_modal(cls(parent, db, operator, today))
+            today: dt.date, actor: Actor | None = None) -> ImportResult | None:
+        """Show the wizard; what was imported, or None if nothing was. ``actor``: who
+        imports (default: an open folder's user named ``operator``)."""
+        return cls.show_modal(cls(parent, db, operator, today, actor))
 
     # --- words --------------------------------------------------------------------------
     def file_subtitle(self) -> str:
@@ -103,7 +105,9 @@ class RosterImportWizard(ImportWizard):
         current = self.default_branch.currentData()
         self.default_branch.clear()
         self.default_branch.addItem(self.tr("(none: the sheet names the branch)"), None)
-        for node in OrgService(self.db).list_orgs(include_retired=False):
+        service = OrgService(self.db, self.operator)
+        service.actor = self.actor  # as the account importing
+        for node in service.list_orgs(include_retired=False):
             self.default_branch.addItem(node.short_name or node.name, node.id)
         self.default_branch.setCurrentIndex(max(0, self.default_branch.findData(current)))
 
@@ -118,5 +122,5 @@ class RosterImportWizard(ImportWizard):
         return check
 
     def apply_plan(self, plan: Any, progress: TaskProgress) -> ImportResult:
-        return roster_excel.apply(self.db, plan, operator=self.operator, today=self.today,
+        return roster_excel.apply(self.db, plan, actor=self.actor, today=self.today,
                                   progress=progress)

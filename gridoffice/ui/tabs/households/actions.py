@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+from gridoffice.domain import access
 from gridoffice.domain.codes import CARE_TAGS
 from gridoffice.services.changes import Changes
 from gridoffice.ui.labels import code_label
@@ -202,7 +203,8 @@ class HouseholdActions(Controller):
             return row.id
 
         if ResidentDialog.ask(tab, title=self.tr("Resident {name}").format(name=row.name),
-                              today=tab.today, draft=before, reveal=reveal,
+                              today=tab.today, draft=before, masked=True,
+                              reveal=reveal if service.actor.allows(access.REVEAL) else None,
                               save=save) is not None:
             before = commands.unmasked(before, revealed[0] if revealed else None)
             self.push(commands.edit_resident(service, row.id, before, saved[-1]))

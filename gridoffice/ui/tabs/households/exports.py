@@ -93,7 +93,7 @@ class ResidentsExcel(QObject):
         from gridoffice.ui.dialogs.residents_import import ResidentsImportWizard
 
         result = ResidentsImportWizard.run(tab, tab.db, tab.service.operator, tab.today,
-                                           tab.scope_grid_id())
+                                           tab.scope_grid_id(), tab.service.actor)
         if result is not None:
             tab.written(Changes.area("households"), tab.current_id())
             tab.status_message.emit(self.tr("%n resident(s) imported.", "",

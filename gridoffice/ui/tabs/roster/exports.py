@@ -64,7 +64,7 @@ class RosterExcel(QObject):
             return None
         roster = tab.roster
         result = RosterImportWizard.run(tab.window(), tab.services.db, roster.operator,
-                                        roster.today())
+                                        roster.today(), tab.services.actor)
         if result is not None:
             tab.reload()
             tab.notify(Changes.area("roster"))

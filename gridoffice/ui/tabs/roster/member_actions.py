@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
+from gridoffice.domain import access
 from gridoffice.domain.codes import RELATION_STATUS
 from gridoffice.errors import UserError
 from gridoffice.ui import messages
@@ -95,7 +96,8 @@ class MemberActions(Controller):
             return result
 
         hooks = self._hooks(submit=submit, check=lambda draft: roster.check(draft, row.id),
-                            reveal=lambda: roster.reveal(row.id))
+                            reveal=(lambda: roster.reveal(row.id))
+                            if roster.actor.allows(access.REVEAL) else None)
         result = MemberFormDialog.ask(
             self.widget, self.tr("Party member: {name}").format(name=row.name),
             orgs=self.orgs(), hooks=hooks, today=self.today(), rules=roster.rules,
