@@ -20,7 +20,6 @@ from gridoffice.ui.dialogs.residents_import import NOT_IMPORTED, ResidentsImport
 from gridoffice.ui.dialogs.roster_import import RosterImportWizard
 from tests.conftest import TODAY
 from tests.services.test_residents_excel import FLAT, PEOPLE, flat_row, write_xlsx
-from tests.ui.test_labels_zh import zh_cn  # noqa: F401 - a fixture
 
 Button = QWizard.WizardButton
 NAMES = {"张伟", "李娜", "张小宝", "王强", "陈静"}
