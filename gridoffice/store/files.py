@@ -168,6 +168,27 @@ def check_integrity(path: Path, backups: Path) -> StorageError | None:
     return None
 
 
+def snapshot(path: Path, target: Path) -> None:
+    """Write a consistent copy of the database at ``path`` into the new file ``target``
+    through SQLite's backup API (never a file copy of a live database).
+
+    The one place every backup copy is written (before a migration, daily, before a
+    sync import or a restore, on demand): a later change encrypts copies here. The
+    copy is a plain rollback-journal file that needs no -wal or -shm beside it.
+    Raises sqlite3.Error or OSError; the caller removes ``target`` on failure.
+    """
+    source = connect(path, read_only=True)
+    try:
+        dest = sqlite3.connect(target, isolation_level=None)
+        try:
+            source.backup(dest)
+            dest.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            dest.close()
+    finally:
+        source.close()
+
+
 def backup(path: Path, backup_dir: Path, label: str) -> Path:
     """Copy the database (consistently, through SQLite) into ``backup_dir``."""
     ensure_writable_dir(backup_dir)
@@ -179,13 +200,7 @@ def backup(path: Path, backup_dir: Path, label: str) -> Path:
         target = backup_dir / f"gridoffice-{label}-{stamp}-{n}.sqlite3"
     partial = target.with_suffix(".part")
     try:
-        source = connect(path, read_only=True)
-        dest = sqlite3.connect(partial)
-        try:
-            source.backup(dest)
-        finally:
-            dest.close()
-            source.close()
+        snapshot(path, partial)
         partial.replace(target)
     except OSError as exc:
         with contextlib.suppress(OSError):
