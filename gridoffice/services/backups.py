@@ -378,6 +378,27 @@ def daily_due(backup_dir: Path, now: dt.datetime | None = None) -> bool:
     return not any(when.date() == today for when, _file in _files(backup_dir))
 
 
+def daily_backup(path: Path, backup_dir: Path, now: dt.datetime | None = None
+                 ) -> UserError | None:
+    """The daily backup at the first start of the day (the window runs it in the
+    background once it shows): None when made, not due, or made with only a warning
+    (logged); the error when it could not be written."""
+    if not daily_due(backup_dir, now):
+        return None
+    from gridoffice.store.settings import OfficeSettings
+
+    try:
+        second = OfficeSettings(path).backup_second_folder
+    except Exception:  # noqa: BLE001 - the settings must not stop the backup
+        second = None
+    try:
+        create(path, backup_dir, DAILY, now=now, second_folder=second)
+    except UserError as exc:
+        log.error("the daily backup failed: %s", exc.english())
+        return exc
+    return None
+
+
 # --- verify ------------------------------------------------------------------------------
 def verify(file: Path) -> UserError | None:
     """Why the backup ``file`` cannot be restored, or None when it is sound: its

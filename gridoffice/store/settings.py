@@ -36,6 +36,7 @@ INSERVICE_RULES = "inservice.{rule}"  # the points rules, one key per PointRules
 ACCOUNTS_OPEN = "accounts.open"  # "1": a folder without accounts on purpose (demo, --open)
 IDLE_LOCK_MINUTES = "session.idle_minutes"  # the window locks after this idle time
 DEFAULT_IDLE_LOCK_MINUTES = 10
+BACKUP_SECOND_FOLDER = "backup.second_folder"  # a USB drive or network folder backups go to
 # --- keys of the ``meta`` table (this copy's identity and counters) ---------------------
 META_SYNC_KEYS = "sync.keys"
 META_SYNC_EXPORTS = "sync.exports"
@@ -137,6 +138,16 @@ class OfficeSettings:
     @exchange_folder.setter
     def exchange_folder(self, folder: Path | None) -> None:
         write(self.path, {EXCHANGE_FOLDER: str(folder) if folder else None})
+
+    @property
+    def backup_second_folder(self) -> Path | None:
+        """Where each daily and manual backup is copied too (None: nowhere)."""
+        value = self._get(BACKUP_SECOND_FOLDER)
+        return Path(value) if value else None
+
+    @backup_second_folder.setter
+    def backup_second_folder(self, folder: Path | None) -> None:
+        write(self.path, {BACKUP_SECOND_FOLDER: str(folder) if folder else None})
 
     @property
     def show_control_tags(self) -> bool:

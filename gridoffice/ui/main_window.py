@@ -205,8 +205,10 @@ class MainWindow(QMainWindow):
     def _check_integrity(self) -> None:
         """Read every page of the file in the background (skipped at start for
         speed), then walk the audit log's chain; a damaged file, or an audit log
-        changed outside the program, is reported as soon as it is found."""
+        changed outside the program, is reported as soon as it is found. A sound
+        file then gets its daily backup when none was made today."""
         from gridoffice.services.audit import chain_error
+        from gridoffice.services.backups import daily_backup
         from gridoffice.store.files import check_integrity
         from gridoffice.ui.workers import BackgroundJob  # noqa: F811 - at run time, here
 
@@ -219,8 +221,12 @@ class MainWindow(QMainWindow):
             if not self.context.exit_after_show:
                 messages.show_user_error(self, error)
 
+        def work(_progress: object) -> UserError | None:
+            return check_integrity(path, backups) or chain_error(path) or daily_backup(path,
+                                                                                      backups)
+
         self.integrity_job = BackgroundJob(
-            self, lambda _progress: check_integrity(path, backups) or chain_error(path),
+            self, work,
             label=self.tr("Checking the data file…"), on_success=report,
             progress_delay_ms=24 * 3600 * 1000)  # quietly: no progress window
         self.integrity_job.start()

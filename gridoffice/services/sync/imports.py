@@ -12,7 +12,7 @@ from typing import Any
 from gridoffice.domain import access
 from gridoffice.domain.hlc import pack
 from gridoffice.errors import Cancelled, UserError
-from gridoffice.paths import clear_private_temp
+from gridoffice.paths import AppPaths, clear_private_temp
 from gridoffice.services.guard import requires
 from gridoffice.services.sync.base import SyncServiceBase
 from gridoffice.services.sync.model import (
@@ -76,6 +76,12 @@ class SyncImport(SyncServiceBase):
                 int(manifest.get("min_reader_schema", 0)) > ours:
             raise UserError(MSG_NEWER_SCHEMA, path=str(path), theirs=manifest.get("schema"),
                             ours=ours)
+        # The data as it was, kept before anything is merged (it stays when the import
+        # is refused or fails, which leaves the data unchanged anyway).
+        from gridoffice.services import backups
+
+        backups.create(self.path, AppPaths(self.path.parent, True).backup_dir,
+                       backups.BEFORE_SYNC)
         if profile.is_street:
             owners: tuple[str, ...] = (sender.office_id,)
         else:
