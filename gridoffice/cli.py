@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from gridoffice import __version__, cli_users
+from gridoffice import __version__, cli_backup, cli_users
 from gridoffice.domain import access
 from gridoffice.domain.dates import parse_date
 from gridoffice.errors import UserError, fault_error
@@ -258,6 +258,7 @@ def build_parser() -> argparse.ArgumentParser:
     _sync_commands(commands)
     _excel_commands(commands)
     cli_users.add_commands(commands, _command)
+    cli_backup.add_commands(commands, _command)
     return parser
 
 

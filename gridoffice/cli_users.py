@@ -178,7 +178,7 @@ def sign_in(args: argparse.Namespace) -> Actor | None:
 
 def _command_name(args: argparse.Namespace) -> str:
     parts = [args.command]
-    for key in ("ledger", "sync_kind", "what", "audit", "user_action"):
+    for key in ("ledger", "sync_kind", "what", "audit", "user_action", "backup_action"):
         value = getattr(args, key, None)
         if isinstance(value, str):
             parts.append(value)

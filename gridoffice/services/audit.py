@@ -204,6 +204,7 @@ ACTION_LABELS: dict[str, str] = {
     "sync_export": QT_TRANSLATE_NOOP("audit", "Sync package made"),
     "sync_import": QT_TRANSLATE_NOOP("audit", "Sync package imported"),
     "import": QT_TRANSLATE_NOOP("audit", "Imported from Excel"),
+    "restore": QT_TRANSLATE_NOOP("audit", "Backup restored"),
 }
 LABEL_CONTEXT = "audit"
 
