@@ -200,8 +200,9 @@ def _disk_error(path: Path, exc: sqlite3.Error) -> UserError:
 
 # --- making a backup ---------------------------------------------------------------------
 def create(path: Path, backup_dir: Path, kind: str, *, now: dt.datetime | None = None,
-           second_folder: Path | None = None) -> BackupResult:
-    """A checked snapshot of the database at ``path`` with its manifest, then the rotation.
+           second_folder: Path | None = None, keep: tuple[Path, ...] = ()) -> BackupResult:
+    """A checked snapshot of the database at ``path`` with its manifest, then the rotation
+    (which never deletes the new one nor those in ``keep``: the one being restored).
 
     A full disk or an unwritable folder raises a StorageError and leaves no file; a
     second folder that is missing or cannot be written gives a warning in the result.
@@ -212,7 +213,7 @@ def create(path: Path, backup_dir: Path, kind: str, *, now: dt.datetime | None =
     ensure_writable_dir(backup_dir)
     target = _unique(backup_dir, now, kind)
     written = write_snapshot(path, target, kind, now=now)
-    deleted = rotate(backup_dir, keep=target)
+    deleted = rotate(backup_dir, keep=(target, *keep))
     second, warning = None, None
     if second_folder is not None:
         second, warning = _copy_to_second(target, backup_dir, Path(second_folder))
@@ -230,7 +231,8 @@ def write_snapshot(path: Path, target: Path, kind: str = MANUAL, *,
     manifest_partial = manifest_file.with_name(manifest_file.name + ".part")
 
     def clean() -> None:
-        for leftover in (partial, manifest_partial, manifest_file):
+        journal = partial.with_name(partial.name + "-journal")
+        for leftover in (partial, journal, manifest_partial, manifest_file):
             with contextlib.suppress(OSError):
                 leftover.unlink()
 
@@ -322,15 +324,16 @@ def rotation_keeps(times: list[tuple[dt.datetime, Path]]) -> set[Path]:
     return keep
 
 
-def rotate(backup_dir: Path, keep: Path | None = None) -> tuple[Path, ...]:
-    """Delete the backups the rotation no longer keeps (both files); never ``keep``."""
+def rotate(backup_dir: Path, keep: tuple[Path, ...] = ()) -> tuple[Path, ...]:
+    """Delete the backups the rotation no longer keeps (both files); never those in
+    ``keep``."""
     times = _files(backup_dir)
     kept = rotation_keeps(times)
-    if keep is not None:
-        kept.add(keep)
+    kept.update(Path(k).resolve() for k in keep)
+    kept = {k.resolve() for k in kept}
     deleted = []
     for _when, file in times:
-        if file in kept:
+        if file.resolve() in kept:
             continue
         for part in (file, manifest_path(file)):
             with contextlib.suppress(OSError):
@@ -520,7 +523,7 @@ def restore(path: Path, backup_dir: Path, file: Path, actor: Actor | None,
     if problem is not None:
         raise problem
     shown = preview(path, file)
-    before = create(path, backup_dir, BEFORE_RESTORE, now=now)
+    before = create(path, backup_dir, BEFORE_RESTORE, now=now, keep=(file,))
     try:
         source = _open_copy(file)
         try:
