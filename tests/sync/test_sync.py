@@ -7,6 +7,7 @@ from __future__ import annotations
 import itertools
 import json
 import shutil
+import sqlite3
 import zipfile
 
 import pytest
@@ -14,7 +15,7 @@ from sqlmodel import select
 
 from gridoffice.domain.hlc import HybridClock, wall_millis
 from gridoffice.errors import UserError
-from gridoffice.store import migrations
+from gridoffice.store import digest, migrations
 from gridoffice.store.tables import Building, Grid, House, Household, Member, Resident
 from gridoffice.sync import package as packages
 
@@ -537,3 +538,36 @@ def test_the_street_sends_its_work_units_down_and_they_stay_its_own(net):
         InServiceService(a1.db, "王芳").update_work_unit(
             units[0].id, WorkUnitDraft(units[0].name + "（改）"))
     assert _state(a1) == before
+
+
+def test_an_import_keeps_a_before_sync_backup_and_a_restore_gets_a_new_incarnation(net):
+    from gridoffice import paths
+    from gridoffice.services import backups
+
+    a1 = net["a1"]
+    street_backups = paths.resolve(net.street.folder).backup_dir
+    a1.set_org(_org(a1, "第一党支部"), short_name="同步前")
+    before = net.street.digests()
+    [result] = net.up("a1")
+    assert result.status == "applied"
+    [kept] = [b for b in backups.backups(street_backups) if b.kind == "before_sync"]
+    assert backups.verify(kept.file) is None
+    conn = sqlite3.connect(kept.file)
+    try:
+        assert digest.digests(conn) == before  # the data as it was before the import
+    finally:
+        conn.close()
+    # A1 is restored from a backup made before its last export: its next package
+    # starts a new incarnation (and is applied, not refused as a fork).
+    a1_paths = paths.resolve(a1.folder)
+    made = backups.create(a1.path, a1_paths.backup_dir, "manual")
+    a1.set_org(_org(a1, "第一党支部"), short_name="备份后")
+    assert all(r.ok for r in net.up("a1"))
+    incarnation = a1.rows("SELECT value FROM meta WHERE key = 'incarnation'")
+    a1.close()
+    backups.restore(a1.path, a1_paths.backup_dir, made.file, None)
+    a1.open()
+    a1.set_org(_org(a1, "第二党支部"), short_name="恢复后")
+    [again] = net.up("a1")
+    assert again.status == "applied", again.error
+    assert a1.rows("SELECT value FROM meta WHERE key = 'incarnation'") != incarnation
