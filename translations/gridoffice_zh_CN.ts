@@ -7619,6 +7619,10 @@ Give it to the other office; they trust it after checking that its fingerprint m
             <translation>从 Excel 导入</translation>
         </message>
         <message>
+            <source>Backup restored</source>
+            <translation>已恢复备份</translation>
+        </message>
+        <message>
             <source>No such login name</source>
             <extracomment>What a recorded detail means, where the code records a word: why a sign-in failed.</extracomment>
             <translation>无此登录名</translation>
@@ -8177,6 +8181,38 @@ Give it to the other office; they trust it after checking that its fingerprint m
         <message>
             <source>an administrator resets anyone's password; a user changes their own giving the current one ($GRIDOFFICE_OLD_PASSWORD or typed)</source>
             <translation>管理员可重设任何人的密码；用户修改自己的密码时须给出当前密码（$GRIDOFFICE_OLD_PASSWORD 或输入）</translation>
+        </message>
+        <message>
+            <source>backups of the data file: make one, list, verify, restore</source>
+            <translation>数据文件的备份：立即备份、列出、校验、恢复</translation>
+        </message>
+        <message>
+            <source>make a backup now in the data folder's backups (with -o: a copy and its manifest at FILE, which needs the right to export full numbers)</source>
+            <translation>立即在数据目录的备份文件夹中备份（加 -o：把备份及其清单写到指定文件，需要导出完整号码的权限）</translation>
+        </message>
+        <message>
+            <source>write the backup to this file (outside the data folder) instead</source>
+            <translation>改为把备份写到此文件（须在数据目录之外）</translation>
+        </message>
+        <message>
+            <source>every backup, newest first: time, kind, size, file, counts</source>
+            <translation>所有备份，最新的在前：时间、类型、大小、文件、记录数</translation>
+        </message>
+        <message>
+            <source>check a backup: manifest, checksum, integrity, data version (exit 1 with the reason)</source>
+            <translation>校验备份：清单、校验和、完整性、数据版本（有问题时以 1 退出并说明原因）</translation>
+        </message>
+        <message>
+            <source>the backup file (a path, or a name in the backups folder)</source>
+            <translation>备份文件（路径，或备份文件夹中的文件名）</translation>
+        </message>
+        <message>
+            <source>show what restoring a backup would change; with --yes restore it (the administrator; the current data is backed up first)</source>
+            <translation>显示恢复备份将带来的变化；加 --yes 则恢复（须管理员；恢复前先备份当前数据）</translation>
+        </message>
+        <message>
+            <source>restore it (without it nothing is changed)</source>
+            <translation>执行恢复（不加则不做任何更改）</translation>
         </message>
     </context>
     <context>
@@ -11619,6 +11655,42 @@ Give it to the other office; they trust it after checking that its fingerprint m
         <message>
             <source>Password: none was given; set $GRIDOFFICE_PASSWORD or type it when asked. Nothing was changed.</source>
             <translation>密码：未提供密码；请设置 $GRIDOFFICE_PASSWORD，或在提示时输入。未作任何更改。</translation>
+        </message>
+        <message>
+            <source>The backup {file} has no readable manifest ({manifest}): it is incomplete or damaged and cannot be restored; nothing was changed.</source>
+            <translation>备份 {file} 没有可读取的清单（{manifest}）：备份不完整或已损坏，无法恢复；未做任何更改。</translation>
+        </message>
+        <message>
+            <source>The backup {file} does not match its manifest ({what} differs): it was changed or damaged after it was written and cannot be restored; nothing was changed.</source>
+            <translation>备份 {file} 与其清单不符（{what} 不一致）：写入后被改动或已损坏，无法恢复；未做任何更改。</translation>
+        </message>
+        <message>
+            <source>The backup {file} is damaged ({detail}) and cannot be restored; nothing was changed.</source>
+            <translation>备份 {file} 已损坏（{detail}），无法恢复；未做任何更改。</translation>
+        </message>
+        <message>
+            <source>{file} is not a GridOffice backup; nothing was changed.</source>
+            <translation>{file} 不是网格通的备份；未做任何更改。</translation>
+        </message>
+        <message>
+            <source>The backup {file} was written by a newer GridOffice (data version {found}; this program reads up to {supported}). Install the newer program to restore it; nothing was changed.</source>
+            <translation>备份 {file} 由较新版本的网格通写入（数据版本 {found}；本程序最高可读 {supported}）。请安装新版程序后再恢复；未做任何更改。</translation>
+        </message>
+        <message>
+            <source>The backup {file} does not exist; nothing was changed.</source>
+            <translation>备份 {file} 不存在；未做任何更改。</translation>
+        </message>
+        <message>
+            <source>The backup copy of {path} failed its check ({detail}); it was removed. The database may be damaged: run the integrity check.</source>
+            <translation>{path} 的备份副本未通过校验（{detail}），已删除。数据库可能已损坏，请运行完整性检查。</translation>
+        </message>
+        <message>
+            <source>The backup was made in {folder}, but could not be copied to the second folder {second} ({reason}). Connect the drive or choose another folder in Settings.</source>
+            <translation>备份已保存在 {folder}，但未能复制到第二备份位置 {second}（{reason}）。请连接该存储设备，或在设置中另选文件夹。</translation>
+        </message>
+        <message>
+            <source>Backup kind: {kind} is not one of {kinds}.</source>
+            <translation>备份类型：{kind} 不在 {kinds} 之中。</translation>
         </message>
     </context>
     <context>
