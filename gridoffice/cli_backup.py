@@ -131,7 +131,7 @@ def cmd_backup_restore(args: argparse.Namespace) -> int:
 
     app_paths = _paths(args)
     file = _backup_file(args, app_paths)
-    if args.yes and args.actor is not None:
+    if args.actor is not None:  # the preview names records too: the administrator's
         args.actor.require(access.RESTORE)  # before anything is read or written
     shown = backups.preview(app_paths.database, file)
     when = f"{shown.backup_time:%Y-%m-%d %H:%M:%S}" if shown.backup_time else "-"

@@ -501,6 +501,17 @@ def _hlc_time(stamp: int) -> dt.datetime:
     return dt.datetime.fromtimestamp(millis / 1000).replace(microsecond=0)
 
 
+def _who(path: Path, actor: Actor | None) -> str:
+    """The audit log's name for ``actor``; in a folder without accounts, the operator
+    typed in Settings."""
+    if actor is not None and actor.audit_name:
+        return actor.audit_name
+    from gridoffice.services.office import load_profile
+
+    profile = load_profile(path)
+    return profile.operator if profile else ""
+
+
 def restore(path: Path, backup_dir: Path, file: Path, actor: Actor | None,
             *, now: dt.datetime | None = None) -> RestoreResult:
     """Put the backup ``file`` in place of the database at ``path``.
@@ -523,6 +534,7 @@ def restore(path: Path, backup_dir: Path, file: Path, actor: Actor | None,
     if problem is not None:
         raise problem
     shown = preview(path, file)
+    who = _who(path, actor)
     before = create(path, backup_dir, BEFORE_RESTORE, now=now, keep=(file,))
     try:
         source = _open_copy(file)
@@ -534,7 +546,7 @@ def restore(path: Path, backup_dir: Path, file: Path, actor: Actor | None,
                     dest.execute("PRAGMA journal_mode = WAL")
                 dest.execute("BEGIN IMMEDIATE")
                 try:
-                    store_audit.record_sql(dest, actor.audit_name if actor else "",
+                    store_audit.record_sql(dest, who,
                                            RESTORE_ACTION, file.name,
                                            f"before_restore {before.file.name}")
                     dest.execute("COMMIT")

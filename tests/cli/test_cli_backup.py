@@ -86,7 +86,7 @@ def test_verify_names_a_damaged_backup_and_exits_1(data, capsys, tmp_path):
     assert code == cli.EXIT_FAILED
 
 
-def test_restore_with_yes_needs_the_administrator(data, capsys, monkeypatch):
+def test_restore_and_its_preview_need_the_administrator(data, capsys, monkeypatch):
     assert _run(capsys, data, "backup", "create")[0] == cli.EXIT_OK
     name = Path(json.loads(_run(capsys, data, "backup", "list", "--json")[1])[0]["file"]).name
     monkeypatch.setenv("GRIDOFFICE_PASSWORD", "admin-pass-1")
@@ -100,6 +100,8 @@ def test_restore_with_yes_needs_the_administrator(data, capsys, monkeypatch):
     code, _out, err = _run(capsys, data, "--user", "lisi", "backup", "restore", name, "--yes")
     assert code == cli.EXIT_FAILED and err
     assert _digests(db) == before
+    code, out, err = _run(capsys, data, "--user", "lisi", "backup", "restore", name)
+    assert code == cli.EXIT_FAILED and "现在 now" not in out  # not even the preview
     monkeypatch.setenv("GRIDOFFICE_PASSWORD", "admin-pass-1")
     code, _out, err = _run(capsys, data, "--user", "admin", "backup", "restore", name, "--yes")
     assert code == cli.EXIT_OK, err

@@ -311,3 +311,14 @@ def test_restore_brings_back_the_old_data_and_records_itself(office, orgs):
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     finally:
         conn.close()
+
+
+def test_a_restore_in_a_folder_without_accounts_names_the_operator(office):
+    from gridoffice.services.office import load_profile
+
+    made = backups.create(office.database, office.backup_dir, "manual", now=NOON)
+    backups.restore(office.database, office.backup_dir, made.file, None,
+                    now=NOON + dt.timedelta(hours=1))
+    profile = load_profile(office.database)
+    assert profile is not None and profile.operator
+    assert entries(office.database)[-1].operator == profile.operator
