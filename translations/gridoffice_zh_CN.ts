@@ -2767,6 +2767,24 @@ Export with full numbers?</source>
             <translation>正在检查数据文件…</translation>
         </message>
         <message>
+            <source>No backup yet</source>
+            <translation>尚无备份</translation>
+        </message>
+        <message>
+            <source>Backup: today</source>
+            <translation>备份：今天</translation>
+        </message>
+        <message numerus="yes">
+            <source>Backup: %n day(s) ago</source>
+            <translation>
+                <numerusform>备份：%n 天前</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>There is no backup of the last week: check the backups folder {path}</source>
+            <translation>最近一周没有备份：请检查备份文件夹 {path}</translation>
+        </message>
+        <message>
             <source>Grid households</source>
             <translation>网格户情</translation>
         </message>

@@ -9,6 +9,7 @@ then builds the tabs, imports the services and hands them to the tabs.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from typing import TYPE_CHECKING, Any
 
@@ -58,6 +59,7 @@ def _shortcut(action: QAction, keys: str) -> None:
     action.setProperty("shortcut", QKeySequence(keys))
 log = logging.getLogger(__name__)
 WINDOW_SETTINGS_FILE = "window.ini"
+BACKUP_WARN_AGE = dt.timedelta(days=7)
 
 
 class MainWindow(QMainWindow):
@@ -143,7 +145,8 @@ class MainWindow(QMainWindow):
         self.role_label = QLabel(self)
         self.data_label = QLabel(self)
         self.data_label.setProperty("textInteractionFlags", TEXT_SELECTABLE_BY_MOUSE)
-        for label in (self.office_label, self.role_label, self.data_label):
+        self.backup_label = QLabel(self)  # filled after the background check
+        for label in (self.office_label, self.role_label, self.backup_label, self.data_label):
             label.setContentsMargins(8, 0, 8, 0)
             status.addPermanentWidget(label)
         data_dir = str(self.context.paths.data_dir)
@@ -215,6 +218,7 @@ class MainWindow(QMainWindow):
         path, backups = self.context.opened.path, self.context.paths.backup_dir
 
         def report(error: UserError | None) -> None:
+            self.update_backup_age()
             if error is None:
                 return
             log.error("the data file is damaged or its audit log changed: %s", error)
@@ -230,6 +234,26 @@ class MainWindow(QMainWindow):
             label=self.tr("Checking the data file…"), on_success=report,
             progress_delay_ms=24 * 3600 * 1000)  # quietly: no progress window
         self.integrity_job.start()
+
+    def update_backup_age(self, now: dt.datetime | None = None) -> None:
+        """The status bar says how old the newest backup is; none, or older than a
+        week, is a warning in red."""
+        from gridoffice.services.backups import newest_age
+
+        age = newest_age(self.context.paths.backup_dir, now)
+        stale = age is None or age > BACKUP_WARN_AGE
+        if age is None:
+            text = self.tr("No backup yet")
+        elif age.days < 1:
+            text = self.tr("Backup: today")
+        else:
+            text = self.tr("Backup: %n day(s) ago", "", age.days)
+        self.backup_label.setText(text)
+        self.backup_label.setStyleSheet("color: #c62828; font-weight: bold;" if stale else "")
+        folder = str(self.context.paths.backup_dir)
+        self.backup_label.setToolTip(self.tr(
+            "There is no backup of the last week: check the backups folder {path}").format(
+            path=folder) if stale else folder)
 
     def broadcast(self, source: BaseTab | None, changes: Changes) -> None:
         """A tab (or an undo) stored ``changes``: every other tab shows what touches it

@@ -231,3 +231,21 @@ def test_an_audit_log_changed_outside_the_program_is_reported(qtbot, app_paths,
     [box] = [b for b in message_log.boxes if "audit log" in b.text]
     assert "entry 2 " in box.text
     main.close()
+
+
+def test_the_status_bar_says_how_old_the_newest_backup_is(qtbot, window, context):
+    import datetime as dt
+
+    from gridoffice.services import backups
+
+    # the first start of the day made one, in the background after the window showed
+    qtbot.waitUntil(lambda: window.backup_label.text() == "Backup: today", timeout=20_000)
+    assert window.backup_label.styleSheet() == ""
+    newest = backups.backups(context.paths.backup_dir)[0]
+    window.update_backup_age(now=newest.time + dt.timedelta(days=3, hours=1))
+    assert window.backup_label.text() == "Backup: 3 day(s) ago"
+    assert window.backup_label.styleSheet() == ""
+    window.update_backup_age(now=newest.time + dt.timedelta(days=8))
+    assert window.backup_label.text() == "Backup: 8 day(s) ago"
+    assert "c62828" in window.backup_label.styleSheet()  # older than a week: a warning
+    assert "no backup of the last week" in window.backup_label.toolTip()
