@@ -829,18 +829,24 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _operator(db: Any) -> tuple[str, str]:
+def _unit(db: Any) -> str:
+    """The office's name, printed on its ledgers."""
     from gridoffice.services import office
 
     profile = office.load_profile(db.path)
-    return (profile.name, profile.operator) if profile else ("", "")
+    return profile.name if profile else ""
 
 
 def _actor(args: argparse.Namespace, db: Any) -> access.Actor:
     """Who runs the command: the account signed in with ``--user``, or the open folder's
     user (the operator of the office's profile)."""
     actor = getattr(args, "actor", None)
-    return actor if actor is not None else access.Actor.open(_operator(db)[1])
+    if actor is not None:
+        return actor
+    from gridoffice.services import office
+
+    profile = office.load_profile(db.path)
+    return access.Actor.open(profile.operator if profile else "")
 
 
 def _acting(service: Any, actor: access.Actor) -> Any:
@@ -851,15 +857,16 @@ def _acting(service: Any, actor: access.Actor) -> Any:
     return service
 
 
-def _render_options(entry: Any, actor: access.Actor) -> dict[str, Any]:
-    """The actor, for a ledger whose render function takes one."""
-    import inspect
-
-    try:
-        parameters = inspect.signature(entry.render_function()).parameters
-    except (TypeError, ValueError):
-        return {}
-    return {"actor": actor} if "actor" in parameters else {}
+def _ledger_values(args: argparse.Namespace, db: Any, entry: Any,
+                   values: dict[str, Any]) -> tuple[str, access.Actor, dict[str, Any]]:
+    """The office's name, who prints, and the ledger's values read for them (a grid
+    worker's grid checked; the catalogue passes ``actor`` to the ledgers that mask or
+    limit by it, and decides from it whether a reason is needed)."""
+    actor = _actor(args, db)
+    values = entry.arguments(db, values)
+    cli_users.check_grid(args, values.get("grid_id"))
+    values["actor"] = actor
+    return _unit(db), actor, values
 
 
 def cmd_ledger(args: argparse.Namespace) -> int:
@@ -879,12 +886,7 @@ def _print_ledger(args: argparse.Namespace, entry: Any, values: dict[str, Any]) 
 
     db = _database(args)
     try:
-        unit, _operator_name = _operator(db)
-        actor = _actor(args, db)
-        values = entry.arguments(db, values)
-        cli_users.check_grid(args, values.get("grid_id"))
-        values.update(_render_options(entry, actor))
-        values.setdefault("actor", actor)  # whom the ledger is for: its reason, its masking
+        unit, actor, values = _ledger_values(args, db, entry, values)
         detail = entry.audit_detail(values, args.output)  # a reason when it needs one
         with AuditService(db, actor.audit_name).recorded_output(PRINT, entry.target(values),
                                                                 detail):
@@ -903,11 +905,7 @@ def _print_letters(args: argparse.Namespace, entry: Any, values: dict[str, Any])
 
     db = _database(args)
     try:
-        unit, _operator_name = _operator(db)
-        actor = _actor(args, db)
-        values = entry.arguments(db, values)
-        cli_users.check_grid(args, values.get("grid_id"))
-        values.update(_render_options(entry, actor))
+        unit, actor, values = _ledger_values(args, db, entry, values)
         # one audit entry per letter, each before its file takes its name
         with AuditService(db, actor.audit_name).recorded_output(PRINT, entry.target(values)):
             results = entry.make(db, args.output, unit=unit, values=values)
