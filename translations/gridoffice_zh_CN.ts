@@ -11710,6 +11710,23 @@ Give it to the other office; they trust it after checking that its fingerprint m
             <source>Backup kind: {kind} is not one of {kinds}.</source>
             <translation>备份类型：{kind} 不在 {kinds} 之中。</translation>
         </message>
+        <message>
+            <source>Recovery key: enter the key printed on the recovery-key sheet.</source>
+            <extracomment>Crockford's base32 digits, value 0 to 31 the check symbols, value 0 to 36: the digits and five more what a person may type for a digit: Crockford's decoding rules</extracomment>
+            <translation>恢复密钥：请输入“数据恢复密钥”纸上印的密钥。</translation>
+        </message>
+        <message>
+            <source>Recovery key: it has {length} characters; a recovery key has {expected} (8 groups of 4 and a check character).</source>
+            <translation>恢复密钥：输入了 {length} 个字符，恢复密钥应为 {expected} 个（8 组每组 4 个，再加 1 个校验字符）。</translation>
+        </message>
+        <message>
+            <source>Recovery key: the character {char} (group {group}, character {index}) does not occur in a recovery key.</source>
+            <translation>恢复密钥：第 {group} 组第 {index} 个字符“{char}”不会出现在恢复密钥中。</translation>
+        </message>
+        <message>
+            <source>Recovery key: the check character does not match, so a character is mistyped. Compare the key with the printed sheet group by group.</source>
+            <translation>恢复密钥：校验字符不符，说明有字符输错。请对照打印的密钥纸逐组核对。</translation>
+        </message>
     </context>
     <context>
         <name>ledgers</name>
@@ -11947,6 +11964,102 @@ Give it to the other office; they trust it after checking that its fingerprint m
         <message>
             <source>GridOffice: unexpected error</source>
             <translation>网格通：意外错误</translation>
+        </message>
+    </context>
+    <context>
+        <name>recovery_sheet</name>
+        <message>
+            <source>Data recovery key</source>
+            <extracomment>the printed QR symbol, without its quiet zone: scanned from paper, not a screen</extracomment>
+            <translation>数据恢复密钥</translation>
+        </message>
+        <message>
+            <source>Keep this sheet locked in the safe. Never photograph it or copy it.</source>
+            <translation>请锁在保险柜中。严禁拍照、复印。</translation>
+        </message>
+        <message>
+            <source>Recovery key</source>
+            <translation>恢复密钥</translation>
+        </message>
+        <message>
+            <source>check character</source>
+            <translation>校验字符</translation>
+        </message>
+        <message>
+            <source>(no letters I, L, O or U: 0 is the digit zero, 1 the digit one)</source>
+            <translation>（不含字母 I、L、O、U：0 是数字零，1 是数字一）</translation>
+        </message>
+        <message>
+            <source>The same key as a QR code</source>
+            <translation>同一密钥的二维码</translation>
+        </message>
+        <message>
+            <source>Office</source>
+            <translation>单位</translation>
+        </message>
+        <message>
+            <source>Data folder</source>
+            <translation>数据文件夹</translation>
+        </message>
+        <message>
+            <source>Key fingerprint</source>
+            <translation>密钥指纹</translation>
+        </message>
+        <message>
+            <source>Created</source>
+            <translation>生成时间</translation>
+        </message>
+        <message>
+            <source>Printed by</source>
+            <translation>打印人</translation>
+        </message>
+        <message>
+            <source>Keeper</source>
+            <translation>保管人</translation>
+        </message>
+        <message>
+            <source>What this key is for</source>
+            <translation>一、密钥用途</translation>
+        </message>
+        <message>
+            <source>The data of {office} is stored encrypted. This key opens it when every administrator password has been forgotten, or when the data moves to a new computer with the backup files. Whoever has this key can read the personal data of every resident.</source>
+            <translation>{office}的数据已加密保存。当所有管理员密码都已遗忘，或更换电脑后用备份文件恢复数据时，凭本密钥打开数据。持有本密钥的人可以读取全部居民的个人信息。</translation>
+        </message>
+        <message>
+            <source>How to keep it</source>
+            <translation>二、保管要求</translation>
+        </message>
+        <message>
+            <source>Keep the sheet locked in the safe; only the keeper named below takes it out.</source>
+            <translation>本页请锁在保险柜中，只由下方签字的保管人取用。</translation>
+        </message>
+        <message>
+            <source>Never photograph, scan or copy it, and never keep the key on the computer, a phone or a USB stick. Delete the PDF file once the sheet is printed.</source>
+            <translation>严禁拍照、扫描或复印，不得把密钥保存在电脑、手机或U盘中。打印完成后请删除本 PDF 文件。</translation>
+        </message>
+        <message>
+            <source>The key is printed once. Printing a new key replaces it: this sheet then no longer works and is shredded.</source>
+            <translation>密钥只打印一次。重新打印新密钥即替换本密钥：本页随即作废，请用碎纸机销毁。</translation>
+        </message>
+        <message>
+            <source>How to use it</source>
+            <translation>三、使用方法</translation>
+        </message>
+        <message>
+            <source>In the login window, click “Forgot password / use recovery key”, type the key and set a new administrator password.</source>
+            <translation>在登录窗口点击“忘记密码／使用恢复密钥”，输入密钥，再设置新的管理员密码。</translation>
+        </message>
+        <message>
+            <source>Or at the command line: {command} (it also sets a new administrator password).</source>
+            <translation>也可在命令行运行：{command}（同样会设置新的管理员密码）。</translation>
+        </message>
+        <message>
+            <source>Type all {count} characters, the check character last; upper or lower case, spaces and dashes do not matter.</source>
+            <translation>请输入全部 {count} 个字符，最后一个是校验字符；大小写、空格和短横线均不影响。</translation>
+        </message>
+        <message>
+            <source>KEY</source>
+            <translation>恢复密钥</translation>
         </message>
     </context>
     <context>

@@ -39,6 +39,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from reportlab.graphics import renderPDF
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.graphics.shapes import Drawing
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.pagesizes import landscape as _landscape
 from reportlab.lib.rl_accel import escapePDF
@@ -70,8 +73,10 @@ __all__ = [
     "PageWriter",
     "TableDrawer",
     "TableLedger",
+    "draw_qr",
     "format_date",
     "open_ledger",
+    "qr_size",
     "page_size",
     "render_table_ledger",
     "wrap_text",
@@ -611,6 +616,40 @@ class PageWriter:
                         x += self.draw_text(x, baseline, text, size)
                 x += step
             self.y -= line_h
+
+
+# --------------------------------------------------------------------------
+# QR codes
+# --------------------------------------------------------------------------
+
+
+def _qr_widget(payload: str, level: str) -> QrCodeWidget:
+    return QrCodeWidget(payload, barLevel=level)
+
+
+def qr_size(payload: str, symbol: float, level: str = "M") -> float:
+    """The ``size`` to pass to :func:`draw_qr` for a printed symbol ``symbol``
+    wide, not counting its quiet zone (what a scanner has to see)."""
+    widget = _qr_widget(payload, level)
+    widget.draw()  # builds the code: its module count depends on the payload
+    modules = widget.qr.getModuleCount()
+    return symbol * (modules + 2 * widget.barBorder) / modules
+
+
+def draw_qr(writer: PageWriter, payload: str, x: float, y: float, size: float,
+            level: str = "M") -> None:
+    """A QR code of ``payload`` with its lower-left corner at (x, y), ``size`` wide,
+    quiet zone included (reportlab's own widget: no extra dependency); ``level``
+    is the error correction, L, M, Q or H."""
+    widget = _qr_widget(payload, level)
+    x0, y0, x1, y1 = widget.getBounds()
+    width, height = x1 - x0, y1 - y0
+    # The drawing's initial font is reportlab's Helvetica, which would go into the
+    # page resources unembedded; start it with the ledger font instead.
+    drawing = Drawing(size, size, transform=[size / width, 0, 0, size / height, 0, 0],
+                      initialFontName=FONT_NAME)
+    drawing.add(widget)
+    renderPDF.draw(drawing, writer.canvas, x, y)
 
 
 # --------------------------------------------------------------------------

@@ -22,6 +22,8 @@ from gridoffice.paths import font_path
 
 #: The reportlab name of the ledger font (face 0 of the TTC, the proportional one).
 FONT_NAME = "WQYMicroHei"
+#: Face 1 of the same TTC: fixed width, 0 and O, 1 and I told apart (codes to type).
+MONO_FONT_NAME = "WQYMicroHeiMono"
 
 _lock = threading.Lock()
 
@@ -38,6 +40,7 @@ class _FontInfo:
 
 
 _info: _FontInfo | None = None
+_mono: TTFont | None = None
 
 
 def _char_class_escape(code: int) -> str:
@@ -89,6 +92,21 @@ def _load() -> _FontInfo:
 def register_fonts() -> str:
     """Register the ledger font with reportlab (once; thread-safe) and return its name."""
     return _load().font.fontName
+
+
+def register_mono_font() -> str:
+    """Register the fixed-width face of the ledger font (once; thread-safe) and
+    return its name: for codes a person copies by hand. Embedded as a subset."""
+    global _mono
+    with _lock:
+        if _mono is None:
+            path = font_path()
+            if not path.is_file():
+                raise RuntimeError(f"The ledger font is missing: {path}")
+            font = TTFont(MONO_FONT_NAME, str(path), subfontIndex=1)
+            pdfmetrics.registerFont(font)
+            _mono = font
+        return _mono.fontName
 
 
 def ledger_font() -> TTFont:

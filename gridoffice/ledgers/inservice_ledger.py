@@ -20,9 +20,6 @@ import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from reportlab.graphics import renderPDF
-from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing
 from reportlab.lib.units import mm
 
 from gridoffice.domain import codes, privacy
@@ -33,7 +30,6 @@ from gridoffice.errors import UserError
 from gridoffice.i18n import QT_TRANSLATE_NOOP
 from gridoffice.ledgers.engine import (
     EMPTY_CELL,
-    FONT_NAME,
     INFO_SIZE,
     TITLE_SIZE,
     Column,
@@ -41,6 +37,7 @@ from gridoffice.ledgers.engine import (
     PageWriter,
     TableDrawer,
     TableLedger,
+    draw_qr,
     format_date,
     ledger_result,
     open_ledger,
@@ -712,20 +709,6 @@ def render_unit_letters(db: Database, out_dir: str | os.PathLike[str], *, unit: 
 # --------------------------------------------------------------------------
 
 
-def _draw_qr(writer: PageWriter, payload: str, x: float, y: float, size: float) -> None:
-    """A QR code of ``payload`` with its lower-left corner at (x, y), ``size`` wide,
-    quiet zone included (reportlab's own widget: no extra dependency)."""
-    widget = QrCodeWidget(payload, barLevel="M")
-    x0, y0, x1, y1 = widget.getBounds()
-    width, height = x1 - x0, y1 - y0
-    # The drawing's initial font is reportlab's Helvetica, which would go into the
-    # page resources unembedded; start it with the ledger font instead.
-    drawing = Drawing(size, size, transform=[size / width, 0, 0, size / height, 0, 0],
-                      initialFontName=FONT_NAME)
-    drawing.add(widget)
-    renderPDF.draw(drawing, writer.canvas, x, y)
-
-
 def _fit(writer: PageWriter, text: str, width: float, size: float, lines: int) -> list[str]:
     """At most ``lines`` lines of ``text``; the last ends in … when cut."""
     wrapped = writer.wrap(writer.clean(text, keep_newlines=False), width, size)
@@ -758,7 +741,7 @@ def _draw_card(writer: PageWriter, row: RegistrationRow, *, unit: str, x: float,
     qr = min(height - 2 * pad - head - 8, width * 0.45)
     qr_x = x + width - pad - qr
     qr_y = top - height + pad
-    _draw_qr(writer, rules.qr_payload(row.code), qr_x, qr_y, qr)
+    draw_qr(writer, rules.qr_payload(row.code), qr_x, qr_y, qr)
     text_x = x + pad
     text_w = qr_x - text_x - 2 * mm
     baseline = top - pad - head - 4 - 18
@@ -855,8 +838,8 @@ def render_post_posters(db: Database, path: str | os.PathLike[str], *, unit: str
                 writer.new_page()
             size = min(110 * mm, writer.space_left - 40 * mm)
             writer.y -= 8
-            _draw_qr(writer, poster_qr_text(post, unit=unit, grid=grid),
-                     (writer.left + writer.right - size) / 2, writer.y - size, size)
+            draw_qr(writer, poster_qr_text(post, unit=unit, grid=grid),
+                    (writer.left + writer.right - size) / 2, writer.y - size, size)
             writer.y -= size + 6
             writer.draw_paragraph("手机扫描二维码可查看本岗位信息和签到办法。", 12.0,
                                   align="center")
