@@ -133,6 +133,9 @@ def fault_error(exc: BaseException) -> UserError | None:
     import errno
     import sqlite3
 
+    from gridoffice.store import driver
+
+    kinds = (sqlite3.Error, driver.Error)
     seen: set[int] = set()
     current: BaseException | None = exc
     while current is not None and id(current) not in seen:
@@ -140,13 +143,13 @@ def fault_error(exc: BaseException) -> UserError | None:
         if isinstance(current, UserError):
             return current
         original = getattr(current, "orig", None)  # SQLAlchemy's DBAPIError
-        candidate = original if isinstance(original, sqlite3.Error) else current
-        if isinstance(candidate, sqlite3.Error):
+        candidate = original if isinstance(original, kinds) else current
+        if isinstance(candidate, kinds):
             text = str(candidate).lower()
             for needle, message in _SQLITE_FAULTS:
                 if needle in text:
                     return UserError(message, detail=str(candidate))
-        if isinstance(current, OSError) and not isinstance(current, sqlite3.Error):
+        if isinstance(current, OSError) and not isinstance(current, kinds):
             where = current.filename or ""
             if current.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
                 detail = f"{where}: {current.strerror}" if where else str(current.strerror)

@@ -15,7 +15,6 @@ import datetime as dt
 import logging
 import os
 import re
-import sqlite3
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -51,7 +50,7 @@ from gridoffice.services.excel.sheet import open_sheet
 from gridoffice.services.excel.workbook import MSG_NO_SUCH_SHEET, sheet_names
 from gridoffice.services.guard import audit_name
 from gridoffice.services.households import HouseholdService, ResidentDraft, ResidentRow
-from gridoffice.store import audit
+from gridoffice.store import audit, driver
 from gridoffice.store.database import Database
 from gridoffice.store.tables import Building, House, Household, Resident
 
@@ -808,7 +807,7 @@ def apply(db: Database, plan: ResidentImportPlan, *, today: dt.date, operator: s
         found.tick(progress, total, total)  # the last chance to cancel before the commit
     try:
         mappings.remember_mapping(db, MAPPING_SETTING, plan.headers, plan.mapping)
-    except (sqlite3.Error, StorageError, OSError):  # the import itself is done
+    except (driver.Error, StorageError, OSError):  # the import itself is done
         log.warning("could not remember the import mapping", exc_info=True)
     return ResidentImportResult(len(new_buildings), len(new_houses), len(new_households),
                                 len(plan.new), len(plan.updates), plan.unchanged)

@@ -15,7 +15,6 @@ import json
 import logging
 import operator
 import os
-import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
@@ -121,7 +120,7 @@ from gridoffice.services.excel.workbook import find_sheet as _sheet
 from gridoffice.services.excel.workbook import merged_ranges as _merged_ranges
 from gridoffice.services.guard import audit_name
 from gridoffice.services.roster import MemberDraft, MemberRow, clean_draft
-from gridoffice.store import audit
+from gridoffice.store import audit, driver
 from gridoffice.store.database import Database
 from gridoffice.store.tables import Member, MemberEvent, MemberPlacement
 
@@ -1031,7 +1030,7 @@ def apply(db: Database, plan: ImportPlan, *, today: dt.date, operator: str = "",
         tick(progress, total, total)  # the last chance to cancel before the commit
     try:
         remember_mapping(db, plan.headers, plan.mapping)
-    except (sqlite3.Error, StorageError, OSError):  # the import itself is done
+    except (driver.Error, StorageError, OSError):  # the import itself is done
         log.warning("could not remember the import mapping", exc_info=True)
     return ImportResult(len(plan.new), len(plan.updates), plan.unchanged)
 

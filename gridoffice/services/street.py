@@ -7,10 +7,10 @@ files it trusted (``sync_peer``), its own from the office profile.
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 from gridoffice.services import office
+from gridoffice.store import driver
 from gridoffice.store.files import connect
 from gridoffice.store.settings import read_meta
 
@@ -27,7 +27,7 @@ def office_names(db_path: Path) -> dict[str, str]:
     try:
         rows = conn.execute("SELECT office_id, role, street, community FROM sync_peer "
                             "WHERE revoked_at IS NULL").fetchall()
-    except sqlite3.OperationalError:
+    except driver.OperationalError:
         rows = []
     finally:
         conn.close()

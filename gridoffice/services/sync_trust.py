@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +17,7 @@ from gridoffice.errors import Term, UserError
 from gridoffice.fileio import atomic_output
 from gridoffice.i18n import QT_TRANSLATE_NOOP
 from gridoffice.services import office
+from gridoffice.store import driver
 from gridoffice.store.files import connect
 from gridoffice.store.settings import read_meta
 from gridoffice.sync.identity import (
@@ -150,7 +150,7 @@ def peers(db_path: Path) -> list[Peer]:
             "SELECT office_id, replica_id, role, street, community, pc_label, sign_key, "
             "box_key, trusted_at, revoked_at FROM sync_peer "
             "ORDER BY community, pc_label").fetchall()
-    except sqlite3.OperationalError:
+    except driver.OperationalError:
         return []
     finally:
         conn.close()

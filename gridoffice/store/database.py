@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import sqlite3
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -30,6 +29,7 @@ from gridoffice.domain.hlc import HybridClock, uuid7
 from gridoffice.domain.text import check_text
 from gridoffice.errors import StorageError, UserError
 from gridoffice.i18n import QT_TRANSLATE_NOOP
+from gridoffice.store import driver
 from gridoffice.store.files import BUSY_TIMEOUT_MS, MSG_LOCKED, configure
 from gridoffice.store.tables import Synced
 
@@ -77,15 +77,17 @@ class Database:
         )
 
     def _make_engine(self, *, immediate: bool) -> Engine:
-        engine = create_engine(
-            f"sqlite:///{self.path}",
-            connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
-        )
+        path = self.path
 
-        @event.listens_for(engine, "connect")
-        def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
-            dbapi_conn.isolation_level = None  # we issue BEGIN ourselves
-            configure(dbapi_conn)
+        def connect() -> driver.Connection:
+            # the key (when the file is encrypted) is the first statement on the line
+            conn = driver.connect(path, timeout=BUSY_TIMEOUT_MS / 1000,
+                                  check_same_thread=False)
+            return configure(conn)
+
+        # A file URL (not sqlite://) keeps SQLAlchemy's QueuePool; ``module`` makes it
+        # wrap SQLCipher's errors as it wraps sqlite3's.
+        engine = create_engine(f"sqlite:///{path}", creator=connect, module=driver.dbapi)
 
         begin = "BEGIN IMMEDIATE" if immediate else "BEGIN"
 

@@ -8,8 +8,8 @@ Plain sqlite3: the headless ``info`` command must stay fast.
 from __future__ import annotations
 
 import hashlib
-import sqlite3
 
+from gridoffice.store import driver
 from gridoffice.store.migrations import LOCAL_COLUMNS
 
 # Area name in `info` -> table that holds its records. Later areas add theirs.
@@ -27,7 +27,7 @@ DIGEST_BITS = 256
 _MOD = 1 << DIGEST_BITS
 
 
-def synced_tables(conn: sqlite3.Connection) -> list[str]:
+def synced_tables(conn: driver.Connection) -> list[str]:
     """Tables that carry the sync columns (they have ``hlc`` and ``origin_office``)."""
     names = [r[0] for r in conn.execute(
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
@@ -41,7 +41,7 @@ def synced_tables(conn: sqlite3.Connection) -> list[str]:
     return result
 
 
-def table_digest(conn: sqlite3.Connection, table: str) -> str:
+def table_digest(conn: driver.Connection, table: str) -> str:
     """Sum of SHA-256 of every row's repr (all columns, in column-name order), mod 2**256.
 
     A sum is order-independent and can later be updated row by row.
@@ -58,7 +58,7 @@ def table_digest(conn: sqlite3.Connection, table: str) -> str:
     return f"{total % _MOD:064x}"
 
 
-def counts(conn: sqlite3.Connection) -> dict[str, int]:
+def counts(conn: driver.Connection) -> dict[str, int]:
     """Live (not deleted) rows per area."""
     existing = set(synced_tables(conn))
     return {
@@ -68,5 +68,5 @@ def counts(conn: sqlite3.Connection) -> dict[str, int]:
     }
 
 
-def digests(conn: sqlite3.Connection) -> dict[str, str]:
+def digests(conn: driver.Connection) -> dict[str, str]:
     return {table: table_digest(conn, table) for table in synced_tables(conn)}

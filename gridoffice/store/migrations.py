@@ -11,6 +11,8 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
+from gridoffice.store import driver
+
 SYNC_COLUMNS = """
     id TEXT PRIMARY KEY NOT NULL,
     origin_office TEXT NOT NULL,
@@ -28,7 +30,7 @@ def _synced_table(name: str, columns: str) -> str:
     )
 
 
-def _run(conn: sqlite3.Connection, script: str) -> None:
+def _run(conn: driver.Connection, script: str) -> None:
     # Not executescript(): it commits first, and a migration is one transaction.
     # Statements are cut at semicolons that end a complete statement (triggers
     # have semicolons inside their BEGIN … END).
@@ -43,7 +45,7 @@ def _run(conn: sqlite3.Connection, script: str) -> None:
         conn.execute(pending)
 
 
-def _step_1(conn: sqlite3.Connection) -> None:
+def _step_1(conn: driver.Connection) -> None:
     """The foundation: local metadata and settings, the organisation tree."""
     _run(
         conn,
@@ -93,7 +95,7 @@ def _step_1(conn: sqlite3.Connection) -> None:
     )
 
 
-def _step_2(conn: sqlite3.Connection) -> None:
+def _step_2(conn: driver.Connection) -> None:
     """Party members: the person, party data, placement history, events, transfers."""
     _run(
         conn,
@@ -199,7 +201,7 @@ def _step_2(conn: sqlite3.Connection) -> None:
     )
 
 
-def _step_3(conn: sqlite3.Connection) -> None:
+def _step_3(conn: driver.Connection) -> None:
     """Grids and the people who actually live there: buildings, houses, households,
     residents, care and control tags, visits."""
     _run(
@@ -337,7 +339,7 @@ def _step_3(conn: sqlite3.Connection) -> None:
     )
 
 
-def _step_4(conn: sqlite3.Connection) -> None:
+def _step_4(conn: driver.Connection) -> None:
     """Meetings: the resident council and 三会一课, with attendees, agenda items,
     speeches, resolutions, follow-ups, amendments after approval, attachments."""
     _run(
@@ -463,7 +465,7 @@ def _step_4(conn: sqlite3.Connection) -> None:
     )
 
 
-def _step_5(conn: sqlite3.Connection) -> None:
+def _step_5(conn: driver.Connection) -> None:
     """In-service members (在职党员报到): work units, registrations linked to the
     person's record, service posts and claims, activities and duties, service
     records confirmed by staff, and an append-only points ledger."""
@@ -604,7 +606,7 @@ def _step_5(conn: sqlite3.Connection) -> None:
     )
 
 
-def _step_6(conn: sqlite3.Connection) -> None:
+def _step_6(conn: driver.Connection) -> None:
     """Sync trust (local, never synced): the offices' PCs this PC has exchanged
     identity files with, and their public keys."""
     _run(
@@ -634,7 +636,7 @@ LOCAL_COLUMNS = ("local_seq",)
 APPEND_ONLY = ("points_entry",)
 
 
-def _v6_synced_tables(conn: sqlite3.Connection) -> list[str]:
+def _v6_synced_tables(conn: driver.Connection) -> list[str]:
     names = [r[0] for r in conn.execute(
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
         "ORDER BY name")]
@@ -643,7 +645,7 @@ def _v6_synced_tables(conn: sqlite3.Connection) -> list[str]:
             <= {r[1] for r in conn.execute(f'PRAGMA table_info("{name}")')}]
 
 
-def sync_bookkeeping(conn: sqlite3.Connection, table: str) -> None:
+def sync_bookkeeping(conn: driver.Connection, table: str) -> None:
     """What sync needs on a synced table (schema 7 on): the local change sequence
     with its index, and a trigger keeping every replaced version in
     ``sync_history`` (content as a JSON array in column order, blobs left out, and
@@ -664,7 +666,7 @@ def sync_bookkeeping(conn: sqlite3.Connection, table: str) -> None:
         "AND row_id = OLD.id AND hlc = OLD.hlc AND writer = OLD.writer); END")
 
 
-def _step_7(conn: sqlite3.Connection) -> None:
+def _step_7(conn: driver.Connection) -> None:
     """Sync bookkeeping: a local change sequence on every synced row (what to send
     to whom), the versions each row had (to tell an old version from a concurrent
     one and to merge field by field), the conflict log (synced: a resolution made
@@ -767,7 +769,7 @@ def _step_7(conn: sqlite3.Connection) -> None:
         "'points entries are append-only: add a correction'); END")
 
 
-def _step_8(conn: sqlite3.Connection) -> None:
+def _step_8(conn: driver.Connection) -> None:
     """The audit log becomes a hash chain: each entry carries the hash of the one
     before it and its own, so an entry edited or removed outside the program shows."""
     from gridoffice.store.audit import entry_hash
@@ -791,7 +793,7 @@ def _step_8(conn: sqlite3.Connection) -> None:
         """)
 
 
-def _step_9(conn: sqlite3.Connection) -> None:
+def _step_9(conn: driver.Connection) -> None:
     """Accounts: the people who sign in on this PC, local (never synced), disabled and
     never deleted. ``grids`` and ``communities`` are JSON lists of ids (a grid worker's
     grids; a street worker's communities, empty for all). Five wrong passwords set
@@ -817,7 +819,7 @@ def _step_9(conn: sqlite3.Connection) -> None:
         """)
 
 
-STEPS: list[Callable[[sqlite3.Connection], None]] = [
+STEPS: list[Callable[[driver.Connection], None]] = [
     _step_1, _step_2, _step_3, _step_4, _step_5, _step_6, _step_7, _step_8, _step_9,
 ]
 

@@ -15,8 +15,8 @@ cost follows the changes, not the size of the database. Plain sqlite3.
 from __future__ import annotations
 
 import hashlib
-import sqlite3
 
+from gridoffice.store import driver
 from gridoffice.store.digest import synced_tables
 
 _MOD = 1 << 128
@@ -31,7 +31,7 @@ def _scope(owners: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
     return f"origin_office IN ({','.join('?' * len(owners))})", owners
 
 
-def _full(conn: sqlite3.Connection, table: str, owners: tuple[str, ...]) -> int:
+def _full(conn: driver.Connection, table: str, owners: tuple[str, ...]) -> int:
     where, params = _scope(owners)
     total = 0
     for row_id, hlc, writer in conn.execute(
@@ -40,12 +40,12 @@ def _full(conn: sqlite3.Connection, table: str, owners: tuple[str, ...]) -> int:
     return total % _MOD
 
 
-def version_digests(conn: sqlite3.Connection, owners: tuple[str, ...]) -> dict[str, str]:
+def version_digests(conn: driver.Connection, owners: tuple[str, ...]) -> dict[str, str]:
     """Computed from every row (read-only; the reference for the kept ones)."""
     return {table: f"{_full(conn, table, owners):032x}" for table in synced_tables(conn)}
 
 
-def scope_digests(conn: sqlite3.Connection, owners: tuple[str, ...]) -> dict[str, str]:
+def scope_digests(conn: driver.Connection, owners: tuple[str, ...]) -> dict[str, str]:
     """The same digests, kept up to date in ``sync_digest``; call inside a write
     transaction (the kept values are updated there)."""
     key = ",".join(sorted(owners))

@@ -27,13 +27,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sqlite3
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from gridoffice.errors import Cancelled
+from gridoffice.store import driver
 from gridoffice.store.digest import synced_tables
 from gridoffice.sync.rows import HISTORY, SYNC_COLUMNS, columns
 
@@ -82,7 +82,7 @@ def _json_row(row: dict[str, Any]) -> str:
 
 
 class _Merger:
-    def __init__(self, conn: sqlite3.Connection, seq: int, derived: int, schema: str) -> None:
+    def __init__(self, conn: driver.Connection, seq: int, derived: int, schema: str) -> None:
         self.conn = conn
         self.seq = seq  # rows taken verbatim from the package
         self.derived = derived  # rows this merge wrote (merged, revived, logged)
@@ -301,7 +301,7 @@ class _Merger:
                 self.result.duplicates += len(self.result.conflicts) - before
 
 
-def merge(conn: sqlite3.Connection, seq: int, derived: int, schema: str = "payload",
+def merge(conn: driver.Connection, seq: int, derived: int, schema: str = "payload",
           progress: Callable[[int, int], bool] | None = None) -> MergeResult:
     """Merge every table of the attached rows file; inside the caller's transaction.
     Rows taken as they came get the local change sequence ``seq`` (not sent back to

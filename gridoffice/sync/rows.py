@@ -14,12 +14,12 @@ Plain sqlite3, no Qt.
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 
 from gridoffice.domain.text import bad_character, code_point
 from gridoffice.errors import UserError
 from gridoffice.i18n import QT_TRANSLATE_NOOP
+from gridoffice.store import driver
 from gridoffice.store.digest import synced_tables
 from gridoffice.store.migrations import LOCAL_COLUMNS
 
@@ -41,7 +41,7 @@ class RowsCopy:
     hlc_high: int
 
 
-def columns(conn: sqlite3.Connection, table: str, schema: str = "main") -> list[str]:
+def columns(conn: driver.Connection, table: str, schema: str = "main") -> list[str]:
     """The synced columns of a table (local bookkeeping left out), in table order."""
     return [row[1] for row in conn.execute(f'PRAGMA "{schema}".table_info("{table}")')
             if row[1] not in LOCAL_COLUMNS]
@@ -65,7 +65,7 @@ def echo_clause(peer: str | None) -> tuple[str, list[object]]:
             "AND p.peer_replica = ? AND p.applied_seq IS NOT NULL)", [peer])
 
 
-def copy_rows(conn: sqlite3.Connection, since_seq: int = 0,
+def copy_rows(conn: driver.Connection, since_seq: int = 0,
               owners: tuple[str, ...] | None = None, schema: str = "payload",
               peer: str | None = None) -> RowsCopy:
     """Inside the caller's transaction, copy every synced row with
@@ -105,7 +105,7 @@ _TYPES = {"INTEGER": ("integer",), "BOOLEAN": ("integer",), "TEXT": ("text",),
           "BLOB": ("blob",)}
 
 
-def _check_text(conn: sqlite3.Connection, schema: str, table: str, names: list[str]) -> None:
+def _check_text(conn: driver.Connection, schema: str, table: str, names: list[str]) -> None:
     """Refuse the package when a text holds a control or text-direction character
     (the same rule as every service's check), naming the table and field."""
     if not names:
@@ -120,7 +120,7 @@ def _check_text(conn: sqlite3.Connection, schema: str, table: str, names: list[s
                                     f"the character {code_point(char)}")
 
 
-def check_rows(conn: sqlite3.Connection, owners: tuple[str, ...] | None = None,
+def check_rows(conn: driver.Connection, owners: tuple[str, ...] | None = None,
                schema: str = "payload") -> dict[str, int]:
     """Check an attached rows file against this database; its row counts.
 

@@ -8,7 +8,6 @@ import contextlib
 import datetime as dt
 import json
 import shutil
-import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -22,6 +21,7 @@ from gridoffice.services import office
 from gridoffice.services.guard import FREE, requires
 from gridoffice.services.sync.model import META_EXPORTS, META_INCARNATION, STATE_FILE
 from gridoffice.services.sync_trust import MSG_NOT_SET_UP, peers
+from gridoffice.store import driver
 from gridoffice.store.database import Database
 from gridoffice.store.files import connect
 
@@ -78,7 +78,7 @@ class SyncServiceBase:
     def _state_path(self) -> Path:
         return self.path.parent / STATE_FILE
 
-    def _check_incarnation(self, conn: sqlite3.Connection) -> str:
+    def _check_incarnation(self, conn: driver.Connection) -> str:
         """This copy's incarnation; a new one when the database is older than the
         last export this data folder made (a backup was restored): its packages
         then start a new history instead of forking the old one (SYNC.md)."""
@@ -98,7 +98,7 @@ class SyncServiceBase:
                              (META_EXPORTS, str(int(state["exports"]))))
         return incarnation
 
-    def _write_state(self, conn: sqlite3.Connection) -> None:
+    def _write_state(self, conn: driver.Connection) -> None:
         meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
         data = json.dumps({"replica_id": meta["replica_id"],
                            "incarnation": meta[META_INCARNATION],
@@ -108,7 +108,7 @@ class SyncServiceBase:
             partial.write_text(data, "utf-8")
 
     @contextlib.contextmanager
-    def _connection(self) -> Iterator[sqlite3.Connection]:
+    def _connection(self) -> Iterator[driver.Connection]:
         conn = connect(self.path)
         try:
             yield conn
@@ -126,14 +126,14 @@ class SyncServiceBase:
         finally:
             shutil.rmtree(folder, ignore_errors=True)
 
-    def _stamp(self, conn: sqlite3.Connection) -> int:
+    def _stamp(self, conn: driver.Connection) -> int:
         self.db.observe_stored_clock(conn)
         stamp = self.db.clock.now()
         conn.execute("UPDATE meta SET value = ? WHERE key = 'hlc_last'", (str(stamp),))
         return stamp
 
     @staticmethod
-    def _cursor(conn: sqlite3.Connection, replica: str) -> dict[str, Any]:
+    def _cursor(conn: driver.Connection, replica: str) -> dict[str, Any]:
         conn.execute("INSERT OR IGNORE INTO sync_cursor (peer_replica) VALUES (?)", (replica,))
         found = conn.execute("SELECT * FROM sync_cursor WHERE peer_replica = ?", (replica,))
         names = [d[0] for d in found.description]

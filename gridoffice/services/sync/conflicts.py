@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sqlite3
 from typing import Any
 
 from gridoffice.domain import access
@@ -21,7 +20,7 @@ from gridoffice.services.sync.model import (
     Conflict,
     now_text,
 )
-from gridoffice.store import audit
+from gridoffice.store import audit, driver
 from gridoffice.store.digest import synced_tables
 from gridoffice.sync import rows as rowsfile
 from gridoffice.sync.merge import CONFLICTS
@@ -136,7 +135,7 @@ class SyncConflicts(SyncServiceBase):
                          "reveal_identity", f"sync_conflict:{conflict_id}")
 
 
-def _record(conn: sqlite3.Connection, table: str, row_id: str) -> dict[str, Any]:
+def _record(conn: driver.Connection, table: str, row_id: str) -> dict[str, Any]:
     """One synced row as a dict (blobs left out); {} when it is not there."""
     cols = rowsfile.columns(conn, table)
     names = ", ".join(f'"{c}"' for c in cols)
@@ -145,7 +144,7 @@ def _record(conn: sqlite3.Connection, table: str, row_id: str) -> dict[str, Any]
                                    if not isinstance(v, bytes)}
 
 
-def _refs(conn: sqlite3.Connection, table: str,
+def _refs(conn: driver.Connection, table: str,
           versions: tuple[dict[str, Any], ...]) -> dict[str, str]:
     """The records a conflict's versions point at (parent organisation, household …),
     by name, so nobody has to compare ids."""

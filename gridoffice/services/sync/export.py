@@ -7,7 +7,6 @@ import contextlib
 import datetime as dt
 import json
 import re
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -37,7 +36,7 @@ from gridoffice.services.sync_trust import (
     own_keys,
     peers,
 )
-from gridoffice.store import audit, migrations
+from gridoffice.store import audit, driver, migrations
 from gridoffice.sync import package as packages
 from gridoffice.sync import rows as rowsfile
 from gridoffice.sync.digests import scope_digests
@@ -161,7 +160,7 @@ class SyncExport(SyncServiceBase):
         return ExportResult(path, recipient.display_name, sequence,
                             sum(copied.counts.values()), copied.counts)
 
-    def _manifest(self, conn: sqlite3.Connection, sender: _Sender, recipient: PublicIdentity,
+    def _manifest(self, conn: driver.Connection, sender: _Sender, recipient: PublicIdentity,
                   cursor: dict[str, Any], copied: rowsfile.RowsCopy, scope: tuple[str, ...], *,
                   package_id: str, incarnation: str, sequence: int, seq_high: int,
                   now: dt.datetime) -> dict[str, Any]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -26,7 +25,7 @@ from gridoffice.services.sync.model import (
     now_text,
 )
 from gridoffice.services.sync_trust import own_keys, trusted
-from gridoffice.store import audit, migrations
+from gridoffice.store import audit, driver, migrations
 from gridoffice.store.digest import synced_tables
 from gridoffice.sync import package as packages
 from gridoffice.sync import rows as rowsfile
@@ -91,19 +90,19 @@ class SyncImport(SyncServiceBase):
             rows_path.write_bytes(opened.payload)
             try:
                 conn.execute("ATTACH DATABASE ? AS payload", (str(rows_path),))
-            except sqlite3.DatabaseError as exc:
+            except driver.DatabaseError as exc:
                 raise UserError(packages.MSG_DAMAGED, path=str(path)) from exc
             try:
                 return self._apply(conn, path, opened, owners, progress)
-            except sqlite3.DatabaseError as exc:
+            except driver.DatabaseError as exc:
                 if "file is not a database" in str(exc) or "malformed" in str(exc):
                     raise UserError(packages.MSG_DAMAGED, path=str(path)) from exc
                 raise
             finally:
-                with contextlib.suppress(sqlite3.Error):
+                with contextlib.suppress(driver.Error):
                     conn.execute("DETACH DATABASE payload")
 
-    def _apply(self, conn: sqlite3.Connection, path: Path, opened: packages.OpenedPackage,
+    def _apply(self, conn: driver.Connection, path: Path, opened: packages.OpenedPackage,
                owners: tuple[str, ...], progress: Progress | None = None) -> ImportResult:
         manifest = opened.manifest
         sender = opened.sender
@@ -147,7 +146,7 @@ class SyncImport(SyncServiceBase):
             raise
         return result
 
-    def _check_parents(self, conn: sqlite3.Connection, path: Path, merged: MergeResult) -> None:
+    def _check_parents(self, conn: driver.Connection, path: Path, merged: MergeResult) -> None:
         touched = [t for t in synced_tables(conn)
                    if merged.inserted.get(t) or merged.updated.get(t)]
         for table in touched:
@@ -155,7 +154,7 @@ class SyncImport(SyncServiceBase):
             if broken:
                 raise UserError(MSG_MISSING_PARENT, path=str(path), table=f"{table} → {broken[2]}")
 
-    def _record(self, conn: sqlite3.Connection, path: Path, manifest: dict[str, Any],
+    def _record(self, conn: driver.Connection, path: Path, manifest: dict[str, Any],
                 sender: PublicIdentity, cursor: dict[str, Any], merged: MergeResult,
                 applied_seq: int) -> ImportResult:
         incarnation = str(manifest.get("incarnation", ""))
