@@ -13,13 +13,13 @@ Plain ``sqlite3``: the sign-in runs before the window loads SQLModel.
 from __future__ import annotations
 
 import base64
+import contextlib
 import dataclasses
 import datetime as dt
 import hashlib
 import hmac
 import json
 import secrets
-import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -33,7 +33,7 @@ from gridoffice.domain.text import check_text
 from gridoffice.errors import Term, UserError, ValidationError
 from gridoffice.i18n import QT_TRANSLATE_NOOP
 from gridoffice.store import audit as store_audit
-from gridoffice.store import settings
+from gridoffice.store import driver, keys, settings
 from gridoffice.store.files import connect
 
 MIN_PASSWORD = 8
@@ -56,6 +56,7 @@ ACCOUNT_ENABLE = "account_enable"
 PASSWORD_RESET = "password_reset"
 PASSWORD_CHANGE = "password_change"
 OPEN_ENDED = "accounts_start"
+RECOVERY_UNLOCK = "recovery_key_unlock"
 
 LOGIN_LABEL = QT_TRANSLATE_NOOP("codes", "Login name")
 REAL_NAME_LABEL = QT_TRANSLATE_NOOP("codes", "Real name")
@@ -93,6 +94,8 @@ MSG_LAST_ADMIN = QT_TRANSLATE_NOOP(
     "given another role.")
 MSG_CURRENT_WRONG = QT_TRANSLATE_NOOP(
     "errors", "Current password: wrong. Nothing was changed.")
+MSG_NOT_ADMIN = QT_TRANSLATE_NOOP(
+    "errors", "Administrator: {login} is not an administrator's login name of this office.")
 MSG_NEEDS_ADMIN = QT_TRANSLATE_NOOP(
     "errors", "Accounts are managed by the administrator: sign in as the administrator.")
 
@@ -210,7 +213,7 @@ class AccountService:
 
     # --- reading ---------------------------------------------------------------------------
     @contextmanager
-    def _read(self) -> Iterator[sqlite3.Connection]:
+    def _read(self) -> Iterator[driver.Connection]:
         conn = connect(self.path, read_only=True)
         try:
             yield conn
@@ -218,7 +221,7 @@ class AccountService:
             conn.close()
 
     @contextmanager
-    def _write(self) -> Iterator[sqlite3.Connection]:
+    def _write(self) -> Iterator[driver.Connection]:
         conn = connect(self.path)
         try:
             conn.execute("BEGIN IMMEDIATE")
@@ -233,6 +236,8 @@ class AccountService:
 
     def mode(self) -> str:
         """OPEN, NEEDS_ADMIN or SIGNED (see the module's constants)."""
+        if keys.is_locked(self.path):
+            return SIGNED  # only a folder with accounts is encrypted
         with self._read() as conn:
             if conn.execute("SELECT 1 FROM account LIMIT 1").fetchone():
                 return SIGNED
@@ -246,7 +251,7 @@ class AccountService:
             return
         settings.write(self.path, {settings.ACCOUNTS_OPEN: "1"})
 
-    def _grid_names(self, conn: sqlite3.Connection) -> dict[str, str]:
+    def _grid_names(self, conn: driver.Connection) -> dict[str, str]:
         return {gid: name or code for gid, code, name in conn.execute(
             "SELECT id, code, name FROM grid WHERE NOT deleted")}
 
@@ -264,7 +269,7 @@ class AccountService:
                 raise ValidationError("login", MSG_NO_ACCOUNT, login=login)
             return found
 
-    def _get(self, conn: sqlite3.Connection, login: str) -> Account | None:
+    def _get(self, conn: driver.Connection, login: str) -> Account | None:
         row = conn.execute(f"SELECT {_COLUMNS} FROM account WHERE login = ?",
                            ((login or "").strip(),)).fetchone()
         return _account(row, self._grid_names(conn)) if row else None
@@ -289,7 +294,7 @@ class AccountService:
         if self.actor is None or not self.actor.allows(access.ACCOUNTS):
             raise access.PermissionDenied(MSG_NEEDS_ADMIN)
 
-    def _clean(self, conn: sqlite3.Connection, draft: AccountDraft) -> AccountDraft:
+    def _clean(self, conn: driver.Connection, draft: AccountDraft) -> AccountDraft:
         login = (draft.login or "").strip()
         if not login:
             raise ValidationError("login", MSG_LOGIN_EMPTY)
@@ -329,13 +334,13 @@ class AccountService:
     def _now(self) -> str:
         return self.clock().isoformat(timespec="seconds")
 
-    def _audit(self, conn: sqlite3.Connection, action: str, target: str,
+    def _audit(self, conn: driver.Connection, action: str, target: str,
                detail: str = "", who: str | None = None) -> None:
         name = who if who is not None else (self.actor.audit_name if self.actor else "")
         store_audit.record_sql(conn, name, action, target, detail)
 
     @staticmethod
-    def _admins(conn: sqlite3.Connection) -> int:
+    def _admins(conn: driver.Connection) -> int:
         return conn.execute("SELECT count(*) FROM account WHERE role = ? AND NOT disabled",
                             (access.ADMIN,)).fetchone()[0]
 
@@ -380,7 +385,10 @@ class AccountService:
                 self._audit(conn, OPEN_ENDED, clean.login, who=clean.login)
             self._audit(conn, ACCOUNT_ADD, clean.login, self._describe(clean),
                         who=clean.login if first else None)
-            return self._get(conn, clean.login)  # type: ignore[return-value]
+            self._wrap_before_commit(conn, clean.login)
+            added = self._get(conn, clean.login)
+        self.sync_wraps()
+        return added  # type: ignore[return-value]
 
     @staticmethod
     def _describe(draft: AccountDraft) -> str:
@@ -414,7 +422,7 @@ class AccountService:
             self._audit(conn, ACCOUNT_CHANGE, old.login, self._describe(clean))
             return self._get(conn, old.login)  # type: ignore[return-value]
 
-    def _keep_an_admin(self, conn: sqlite3.Connection, account: Account) -> None:
+    def _keep_an_admin(self, conn: driver.Connection, account: Account) -> None:
         if self.actor is not None and self.actor.login.casefold() == account.login.casefold():
             raise UserError(MSG_OWN_ACCOUNT)
         if not account.disabled and self._admins(conn) <= 1:
@@ -434,7 +442,11 @@ class AccountService:
             conn.execute("UPDATE account SET disabled = ?, changed_at = ? WHERE login = ?",
                          (int(disabled), self._now(), old.login))
             self._audit(conn, ACCOUNT_DISABLE if disabled else ACCOUNT_ENABLE, old.login)
-            return self._get(conn, old.login)  # type: ignore[return-value]
+            if not disabled:
+                self._wrap_before_commit(conn, old.login)
+            changed = self._get(conn, old.login)
+        self.sync_wraps()  # a disabled account's wrap goes: its password opens nothing
+        return changed  # type: ignore[return-value]
 
     def reset_password(self, login: str, password: str, repeat: str | None = None) -> None:
         """The administrator sets a new password (and lifts a lock)."""
@@ -448,6 +460,8 @@ class AccountService:
                          "changed_at = ? WHERE login = ?",
                          (hash_password(password), self._now(), old.login))
             self._audit(conn, PASSWORD_RESET, old.login)
+            self._wrap_before_commit(conn, old.login)
+        self.sync_wraps()
 
     def change_password(self, login: str, current: str, password: str,
                         repeat: str | None = None) -> None:
@@ -465,12 +479,15 @@ class AccountService:
                              "WHERE login = ?",
                              (hash_password(password), self._now(), account.login))
                 self._audit(conn, PASSWORD_CHANGE, account.login, who=account.login)
-                return
+                self._wrap_before_commit(conn, account.login)
+        if failure is None:
+            self.sync_wraps()
+            return
         if failure.message == MSG_WRONG_LEFT:
             raise ValidationError("current_password", MSG_CURRENT_WRONG)
         raise failure
 
-    def _stored(self, conn: sqlite3.Connection, login: str) -> tuple[str, str]:
+    def _stored(self, conn: driver.Connection, login: str) -> tuple[str, str]:
         row = conn.execute("SELECT login, password_hash FROM account WHERE login = ?",
                            ((login or "").strip(),)).fetchone()
         if row is None:
@@ -484,6 +501,9 @@ class AccountService:
         written to the audit log either way); the error names no account that
         does not exist."""
         now = self.clock()
+        if keys.is_locked(self.path):
+            self._unlock_file(login, password, now)
+        actor: Actor | None = None
         with self._write() as conn:
             account = self._get(conn, login)
             if account is None:
@@ -494,13 +514,155 @@ class AccountService:
                 failure = self._try_password(conn, account, password, now)
                 if failure is None:
                     self._audit(conn, action, account.login, who=account.login)
+                    self._write_pending(conn)
                     own = conn.execute(
                         "SELECT value FROM meta WHERE key = 'office_id'").fetchone()
-                    return account.actor(own[0] if own else None)
+                    actor = account.actor(own[0] if own else None)
+        if actor is not None:
+            self.sync_wraps()
+            return actor
         assert failure is not None
         raise failure
 
-    def _try_password(self, conn: sqlite3.Connection, account: Account, password: str,
+    # --- the key of encrypted data ------------------------------------------------------------
+    def _encrypted(self) -> bytes | None:
+        """The data key, when the data is encrypted and unlocked in this process."""
+        key = driver.key_of(self.path)
+        return key if key is not None and keys.state(self.path) == keys.ENCRYPTED else None
+
+    def _unlock_file(self, login: str, password: str, now: dt.datetime) -> None:
+        """Unwrap the data key with ``password`` from the key file before the data can be
+        read. Wrong tries count in the key file and lock the account as the accounts
+        table would; they reach the audit log at the next sign-in."""
+        key_file = keys.KeyFile.load(self.path)
+        name = (login or "").strip()[:MAX_LOGIN]
+        known = key_file.has_wrap(name)
+        typed = name if known else mask_numbers(name)  # never an ID number
+        at = now.isoformat(timespec="seconds")
+        tries = key_file.tries(name)
+        until = None
+        with contextlib.suppress(TypeError, ValueError):
+            until = dt.datetime.fromisoformat(str(tries.get("locked_until")))
+        if until is not None and now < until:
+            key_file.add_pending(at, typed, LOGIN_FAILED, "locked")
+            key_file.save()
+            raise UserError(MSG_LOCKED, login=name, tries=MAX_TRIES, until=f"{until:%H:%M:%S}")
+        key = key_file.unwrap(name, password or "") if known else None
+        if key is None:
+            key_file.add_pending(at, typed, LOGIN_FAILED, "password" if known else "unknown")
+            if not known:
+                key_file.save()
+                raise UserError(MSG_WRONG)
+            failed = int(tries.get("failed") or 0) + 1
+            if failed >= MAX_TRIES:
+                until = now + dt.timedelta(minutes=LOCK_MINUTES)
+                key_file.set_tries(name, 0, until.isoformat(timespec="seconds"))
+                key_file.add_pending(at, name, LOCKED, f"until {until:%H:%M:%S}")
+                key_file.save()
+                raise UserError(MSG_LOCKED, login=name, tries=MAX_TRIES,
+                                until=f"{until:%H:%M:%S}")
+            key_file.set_tries(name, failed, None)
+            key_file.save()
+            raise UserError(MSG_WRONG_LEFT, left=MAX_TRIES - failed, minutes=LOCK_MINUTES)
+        key_file.set_tries(name, 0, None)
+        key_file.save()
+        driver.set_key(self.path, key)
+        from gridoffice.paths import AppPaths
+        from gridoffice.store.files import open_database
+
+        try:  # an update of the program may bring a new schema: it runs now
+            open_database(AppPaths(self.path.parent, True), quick_check=False)
+        except BaseException:
+            driver.set_key(self.path, None)
+            raise
+
+    def recovery_admin(self, login: str | None) -> str:
+        """The administrator a recovery-key unlock gives a new password: ``login`` (which
+        must be an administrator's), or the first enabled one, or the first one."""
+        admins = [a for a in self.accounts() if a.role == access.ADMIN]
+        if login:
+            found = next((a for a in admins if a.login.casefold() == login.strip().casefold()),
+                         None)
+            if found is None:
+                raise ValidationError("login", MSG_NOT_ADMIN, login=login.strip())
+            return found.login
+        if not admins:
+            raise ValidationError("login", MSG_NOT_ADMIN, login="")
+        return sorted(admins, key=lambda a: (a.disabled, a.login))[0].login
+
+    def recover_admin(self, login: str, password: str, repeat: str | None = None) -> None:
+        """A new password for the administrator ``login`` after the data was opened with
+        the recovery key (only then: the key must be unlocked in this process); the
+        account is enabled and unlocked. Audited."""
+        if self._encrypted() is None:
+            raise UserError(keys.MSG_KEY_NEEDED, path=str(self.path))
+        self._check_password(password, repeat)
+        with self._write() as conn:
+            conn.execute("UPDATE account SET password_hash = ?, failed = 0, locked_until = NULL, "
+                         "disabled = 0, changed_at = ? WHERE login = ? AND role = ?",
+                         (hash_password(password), self._now(), login, access.ADMIN))
+            self._audit(conn, RECOVERY_UNLOCK, login, who=login)
+            self._wrap_before_commit(conn, login)
+        key_file = keys.KeyFile.load(self.path)
+        key_file.set_tries(login, 0, None)
+        key_file.save()
+        self.sync_wraps()
+
+    def _write_pending(self, conn: driver.Connection) -> None:
+        """The failed sign-ins made while the data was locked, into the audit log."""
+        if self._encrypted() is None:
+            return
+        key_file = keys.KeyFile.load(self.path)
+        pending = key_file.take_pending()
+        for entry in pending:
+            store_audit.record_sql(conn, str(entry.get("login", "")),
+                                   str(entry.get("action", LOGIN_FAILED)),
+                                   str(entry.get("login", "")),
+                                   f"{entry.get('detail', '')} at {entry.get('at', '')}")
+        if pending:
+            key_file.save()
+
+    def _wrap_before_commit(self, conn: driver.Connection, login: str) -> None:
+        """Wrap the data key for ``login``'s new password hash before the change is
+        committed, keeping the older wraps: a crash between the two leaves a key file
+        that opens with the old password or the new one (:meth:`sync_wraps` prunes)."""
+        key = self._encrypted()
+        if key is None:
+            return
+        key_file = keys.KeyFile.load(self.path)
+        key_file.wrap_for(key, login, self._stored(conn, login)[1], keep_old=True)
+        key_file.save()
+
+    def sync_wraps(self) -> None:
+        """Bring the key file in line with the accounts: one wrap per enabled account,
+        made from its current password hash; none for disabled or unknown ones (after a
+        restore, a crash between a change and its commit, or a disable)."""
+        key = self._encrypted()
+        if key is None:
+            return
+        key_file = keys.KeyFile.load(self.path)
+        with self._read() as conn:
+            hashes = keys.account_hashes(conn)
+        changed = False
+        wanted = {login.casefold(): (login, stored) for login, stored in hashes.items()}
+        for name in key_file.logins() - set(wanted):
+            key_file.drop(name)
+            changed = True
+        for name, (login, stored) in wanted.items():
+            salt = stored.split("$")[4] if stored.count("$") == 5 else ""
+            entries = key_file.data["accounts"].get(name) or []
+            current = [e for e in entries if isinstance(e, dict) and e.get("salt") == salt]
+            if len(current) != 1 or len(entries) != 1:
+                key_file.drop(name)
+                if current:
+                    key_file.data["accounts"][name] = current[-1:]
+                else:
+                    key_file.wrap_for(key, login, stored)
+                changed = True
+        if changed:
+            key_file.save(mirror=self.path.parent / "backups")
+
+    def _try_password(self, conn: driver.Connection, account: Account, password: str,
                       now: dt.datetime) -> UserError | None:
         """None when ``password`` is the enabled, unlocked account's (the count of wrong
         tries starts again); else the error, with the wrong try counted and audited

@@ -22,7 +22,7 @@ import logging
 import os
 import re
 import shutil
-import sqlite3
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -35,7 +35,7 @@ from gridoffice.errors import StorageError, UserError
 from gridoffice.i18n import QT_TRANSLATE_NOOP
 from gridoffice.paths import ensure_writable_dir, storage_error
 from gridoffice.store import audit as store_audit
-from gridoffice.store import digest, migrations
+from gridoffice.store import digest, driver, keys, migrations
 from gridoffice.store.files import APPLICATION_ID, connect, snapshot
 
 log = logging.getLogger(__name__)
@@ -74,6 +74,13 @@ MSG_COPY_CHECK = QT_TRANSLATE_NOOP(
 MSG_SECOND_FOLDER = QT_TRANSLATE_NOOP(
     "errors", "The backup was made in {folder}, but could not be copied to the second folder "
     "{second} ({reason}). Connect the drive or choose another folder in Settings.")
+MSG_ENCRYPTED_LOCKED = QT_TRANSLATE_NOOP(
+    "errors", "The backup {file} is encrypted: sign in to the office whose data it is to "
+    "check or restore it; nothing was changed.")
+MSG_OTHER_KEY = QT_TRANSLATE_NOOP(
+    "errors", "The backup {file} is encrypted with another key than this office's data (a "
+    "backup of another office or PC, or damaged): it cannot be opened here; nothing was "
+    "changed.")
 MSG_BAD_KIND = QT_TRANSLATE_NOOP(
     "errors", "Backup kind: {kind} is not one of {kinds}.")
 
@@ -154,14 +161,32 @@ def _sha256(path: Path) -> str:
     return sha.hexdigest()
 
 
-def _open_copy(file: Path) -> sqlite3.Connection:
-    """A read-only connection to a backup file that never writes beside it."""
-    return sqlite3.connect(f"{file.resolve().as_uri()}?mode=ro&immutable=1", uri=True,
-                           isolation_level=None)
+def _open_copy(file: Path, key: bytes | None) -> driver.Connection:
+    """A read-only connection to a backup file that never writes beside it; an
+    encrypted one is opened with ``key`` (the data's own: backups share it)."""
+    return driver.connect(file, immutable=True, key=key if _encrypted(file) else None)
 
 
-def _describe(file: Path, kind: str, now: dt.datetime) -> dict[str, Any]:
-    conn = _open_copy(file)
+def _encrypted(file: Path) -> bool:
+    return driver.has_sqlite_header(file) is False
+
+
+def _key_facts(path: Path, file: Path) -> dict[str, Any]:
+    """What the manifest says about the copy's key: whether it is encrypted, which key
+    (fingerprint) and the recovery key's wrap, so that the copy opens on another PC
+    with the recovery-key sheet."""
+    if not _encrypted(file):
+        return {"encrypted": False}
+    facts: dict[str, Any] = {"encrypted": True}
+    with contextlib.suppress(UserError):
+        key_file = keys.KeyFile.load(path)
+        facts["key_fingerprint"] = key_file.fingerprint
+        facts["recovery"] = key_file.data.get("recovery")
+    return facts
+
+
+def _describe(file: Path, kind: str, now: dt.datetime, key: bytes | None) -> dict[str, Any]:
+    conn = _open_copy(file, key)
     try:
         schema = conn.execute("PRAGMA user_version").fetchone()[0]
         counts, digests = digest.counts(conn), digest.digests(conn)
@@ -173,8 +198,31 @@ def _describe(file: Path, kind: str, now: dt.datetime) -> dict[str, Any]:
             "counts": counts, "digests": digests}
 
 
-def _integrity(file: Path) -> str:
-    conn = _open_copy(file)
+def refresh_manifest(file: Path) -> None:
+    """After a copy was encrypted in place: its size, sha256 and key facts again (the
+    counts and digests of its rows are unchanged)."""
+    manifest = _read_manifest(file)
+    if manifest is None:
+        return
+    data_dir = file.parent.parent
+    from gridoffice.paths import DB_FILE_NAME
+
+    manifest.update(size=file.stat().st_size, sha256=_sha256(file),
+                    **_key_facts(data_dir / DB_FILE_NAME, file))
+    _write_manifest(manifest_path(file), manifest)
+
+
+def _write_manifest(target: Path, manifest: dict[str, Any]) -> None:
+    partial = target.with_name(target.name + ".part")
+    with open(partial, "w", encoding="utf-8") as handle:
+        json.dump(manifest, handle, ensure_ascii=False, indent=2)
+        handle.flush()
+        os.fsync(handle.fileno())
+    partial.replace(target)
+
+
+def _integrity(file: Path, key: bytes | None) -> str:
+    conn = _open_copy(file, key)
     try:
         return str(conn.execute("PRAGMA integrity_check").fetchone()[0])
     finally:
@@ -190,7 +238,7 @@ def _unique(backup_dir: Path, now: dt.datetime, kind: str) -> Path:
     return target
 
 
-def _disk_error(path: Path, exc: sqlite3.Error) -> UserError:
+def _disk_error(path: Path, exc: driver.Error) -> UserError:
     if "full" in str(exc).lower():
         return storage_error(path, OSError(errno.ENOSPC, os.strerror(errno.ENOSPC)))
     if "unable to open" in str(exc).lower() or "readonly" in str(exc).lower():
@@ -239,21 +287,19 @@ def write_snapshot(path: Path, target: Path, kind: str = MANUAL, *,
     try:
         partial.unlink(missing_ok=True)
         snapshot(path, partial)
-        check = _integrity(partial)
+        key = driver.key_of(path)
+        check = _integrity(partial, key)
         if check != "ok":
             raise StorageError(MSG_COPY_CHECK, path=str(path), detail=check)
-        manifest = _describe(partial, kind, now)
+        manifest = _describe(partial, kind, now, key)
         manifest["file"] = target.name
-        with open(manifest_partial, "w", encoding="utf-8") as handle:
-            json.dump(manifest, handle, ensure_ascii=False, indent=2)
-            handle.flush()
-            os.fsync(handle.fileno())
-        manifest_partial.replace(manifest_file)
+        manifest.update(_key_facts(path, partial))
+        _write_manifest(manifest_file, manifest)
         partial.replace(target)
     except OSError as exc:
         clean()
         raise storage_error(target, exc) from exc
-    except sqlite3.Error as exc:
+    except driver.Error as exc:
         clean()
         raise _disk_error(target, exc) from exc
     except BaseException:
@@ -403,10 +449,11 @@ def daily_backup(path: Path, backup_dir: Path, now: dt.datetime | None = None
 
 
 # --- verify ------------------------------------------------------------------------------
-def verify(file: Path) -> UserError | None:
+def verify(file: Path, key: bytes | None = None) -> UserError | None:
     """Why the backup ``file`` cannot be restored, or None when it is sound: its
     manifest present and matching (size, sha256), the copy whole (integrity_check),
-    a GridOffice database, not from a newer program."""
+    a GridOffice database, not from a newer program. An encrypted copy is opened with
+    ``key`` (the data's own key); without it, or with another, it is named as such."""
     file = Path(file)
     name = str(file)
     if not file.is_file():
@@ -422,8 +469,10 @@ def verify(file: Path) -> UserError | None:
             return UserError(MSG_MISMATCH, file=name, what="sha256")
     except OSError as exc:
         return storage_error(file, exc)
+    if _encrypted(file) and key is None:
+        return UserError(MSG_ENCRYPTED_LOCKED, file=name)
     try:
-        conn = _open_copy(file)
+        conn = _open_copy(file, key)
         try:
             check = str(conn.execute("PRAGMA integrity_check").fetchone()[0])
             if check != "ok":
@@ -434,8 +483,10 @@ def verify(file: Path) -> UserError | None:
                 "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").fetchone()
         finally:
             conn.close()
-    except sqlite3.DatabaseError as exc:
+    except driver.DatabaseError as exc:
         if "not a database" in str(exc):
+            if _encrypted(file):
+                return UserError(MSG_OTHER_KEY, file=name)
             return UserError(MSG_NOT_OURS, file=name)
         return UserError(MSG_DAMAGED, file=name, detail=str(exc))
     if app_id != APPLICATION_ID or not has_meta:
@@ -447,12 +498,12 @@ def verify(file: Path) -> UserError | None:
 
 
 # --- preview and restore -----------------------------------------------------------------
-def _label_of(conn: sqlite3.Connection, table: str) -> str | None:
+def _label_of(conn: driver.Connection, table: str) -> str | None:
     columns = {r[1] for r in conn.execute(f'PRAGMA table_info("{table}")')}
     return "name" if "name" in columns else None
 
 
-def _max_hlc(conn: sqlite3.Connection, tables: list[str]) -> dict[str, int]:
+def _max_hlc(conn: driver.Connection, tables: list[str]) -> dict[str, int]:
     return {t: conn.execute(f'SELECT coalesce(max(hlc), 0) FROM "{t}"').fetchone()[0] or 0
             for t in tables}
 
@@ -461,10 +512,11 @@ def preview(path: Path, file: Path) -> RestorePreview:
     """What restoring ``file`` would change: live records per area now and in the
     backup, and the records changed here after the backup's newest change (newest
     first, at most :data:`LOST_LIMIT`, with how many there are in all)."""
-    problem = verify(file)
+    key = driver.key_of(path)
+    problem = verify(file, key)
     if problem is not None:
         raise problem
-    copy = _open_copy(Path(file))
+    copy = _open_copy(Path(file), key)
     try:
         counts_backup = digest.counts(copy)
         then = _max_hlc(copy, digest.synced_tables(copy))
@@ -530,15 +582,15 @@ def restore(path: Path, backup_dir: Path, file: Path, actor: Actor | None,
     if actor is not None:
         actor.require(access.RESTORE)
     file = Path(file)
-    problem = verify(file)
+    key = driver.key_of(path)
+    problem = verify(file, key)
     if problem is not None:
         raise problem
     shown = preview(path, file)
     who = _who(path, actor)
     before = create(path, backup_dir, BEFORE_RESTORE, now=now, keep=(file,))
     try:
-        source = _open_copy(file)
-        try:
+        with _restorable(file, key, path) as source:
             dest = connect(path)
             try:
                 source.backup(dest)
@@ -555,9 +607,38 @@ def restore(path: Path, backup_dir: Path, file: Path, actor: Actor | None,
                     raise
             finally:
                 dest.close()
-        finally:
-            source.close()
-    except sqlite3.Error as exc:
+    except driver.Error as exc:
         raise _disk_error(path, exc) from exc
     log.info("restored %s from %s (before: %s)", path, file, before.file)
+    from gridoffice.services.accounts import AccountService
+
+    AccountService(path).sync_wraps()  # the restored accounts' passwords open the key
     return RestoreResult(file, before, shown)
+
+
+@contextlib.contextmanager
+def _restorable(file: Path, key: bytes | None, path: Path) -> Iterator[driver.Connection]:
+    """A connection to the backup ``file`` that SQLite's backup API can copy into the
+    data: the copy itself, or, for a plain copy (from before the data was encrypted)
+    restored into encrypted data, an encrypted copy of it in the private temporary
+    folder (removed afterwards: the API copies pages, it cannot encrypt them)."""
+    if key is None or _encrypted(file):
+        source = _open_copy(file, key)
+        try:
+            yield source
+        finally:
+            source.close()
+        return
+    from gridoffice.paths import make_private_temp
+
+    work = make_private_temp(path.parent, "restore-")
+    try:
+        encrypted = work / "restore.sqlite3"
+        keys.encrypt_file(file, encrypted, key)
+        source = driver.connect(encrypted, key=key)
+        try:
+            yield source
+        finally:
+            source.close()
+    finally:
+        shutil.rmtree(work, ignore_errors=True)

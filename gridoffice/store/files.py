@@ -1,15 +1,15 @@
 """Opening the database file: checks, pragmas, backups and migrations.
 
-Plain ``sqlite3`` only, so the headless commands and the start of the GUI do
-not pay for importing SQLAlchemy. A file that is not ours, is damaged or was
-written by a newer program is refused before anything is written to it.
+Plain DB-API (:mod:`gridoffice.store.driver`) only, so the headless commands and
+the start of the GUI do not pay for importing SQLAlchemy. A file that is not ours,
+is damaged or was written by a newer program is refused before anything is
+written to it.
 """
 
 from __future__ import annotations
 
 import contextlib
 import logging
-import sqlite3
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,12 +18,13 @@ from gridoffice.domain.hlc import uuid7
 from gridoffice.errors import StorageError, UserError, fault_error
 from gridoffice.i18n import QT_TRANSLATE_NOOP
 from gridoffice.paths import AppPaths, ensure_writable_dir, storage_error
+from gridoffice.store import driver
 from gridoffice.store.migrations import STEPS, current_version
 
 log = logging.getLogger(__name__)
 
 APPLICATION_ID = 0x47524F46  # "GROF": marks the file as a GridOffice database
-SQLITE_HEADER = b"SQLite format 3\x00"
+SQLITE_HEADER = driver.SQLITE_HEADER
 BUSY_TIMEOUT_MS = 5000
 
 MSG_NOT_OURS = QT_TRANSLATE_NOOP(
@@ -67,7 +68,7 @@ class OpenedDatabase:
     backup: Path | None
 
 
-def configure(conn: sqlite3.Connection) -> sqlite3.Connection:
+def configure(conn: driver.Connection) -> driver.Connection:
     """The pragmas every connection gets (ARCHITECTURE.md: WAL, FK, FULL sync)."""
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
@@ -75,26 +76,23 @@ def configure(conn: sqlite3.Connection) -> sqlite3.Connection:
     return conn
 
 
-def connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
-    """A configured connection in autocommit mode (we issue BEGIN ourselves)."""
-    if read_only:
-        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, isolation_level=None)
-    else:
-        conn = sqlite3.connect(path, isolation_level=None)
-    return configure(conn)
+def connect(path: Path, *, read_only: bool = False) -> driver.Connection:
+    """A configured connection in autocommit mode (we issue BEGIN ourselves), keyed
+    with the key unwrapped for ``path`` when the file is encrypted."""
+    return configure(driver.connect(path, read_only=read_only))
 
 
-def _is_locked(exc: sqlite3.Error) -> bool:
+def _is_locked(exc: driver.Error) -> bool:
     text = str(exc).lower()
     return "locked" in text or "busy" in text
 
 
-def translate_sqlite_error(path: Path, exc: sqlite3.Error, backups: Path) -> UserError:
+def translate_sqlite_error(path: Path, exc: driver.Error, backups: Path) -> UserError:
     """What the user reads for ``exc``: "damaged" only when the file is, not when the
     disk is full or the file cannot be written."""
     if _is_locked(exc):
         return StorageError(MSG_LOCKED, path=str(path))
-    if isinstance(exc, sqlite3.OperationalError) and "unable to open" in str(exc).lower():
+    if isinstance(exc, driver.OperationalError) and "unable to open" in str(exc).lower():
         return storage_error(path, PermissionError(13, str(exc)))
     fault = fault_error(exc)
     if fault is not None:
@@ -128,8 +126,14 @@ def inspect(path: Path, backups: Path, *, quick_check: bool = True) -> tuple[int
         raise storage_error(path, exc) from exc
     if not header:
         raise StorageError(MSG_EMPTY, path=str(path))
+    key = driver.key_of(path)
     if header != SQLITE_HEADER:
-        raise StorageError(MSG_NOT_OURS, path=str(path))
+        from gridoffice.store import keys
+
+        if not keys.key_file(path).exists():
+            raise StorageError(MSG_NOT_OURS, path=str(path))
+        if key is None:
+            raise keys.KeyNeeded(keys.MSG_KEY_NEEDED, path=str(path))
     try:
         conn = connect(path, read_only=True)
         try:
@@ -139,7 +143,11 @@ def inspect(path: Path, backups: Path, *, quick_check: bool = True) -> tuple[int
             check = conn.execute("PRAGMA quick_check").fetchone()[0] if quick_check else "ok"
         finally:
             conn.close()
-    except sqlite3.Error as exc:
+    except driver.Error as exc:
+        if header != SQLITE_HEADER and "not a database" in str(exc):
+            from gridoffice.store import keys
+
+            raise StorageError(keys.MSG_WRONG_KEY, path=str(path)) from exc
         raise translate_sqlite_error(path, exc, backups) from exc
     if app_id != APPLICATION_ID and (app_id != 0 or tables):
         raise StorageError(MSG_NOT_OURS, path=str(path))
@@ -161,7 +169,7 @@ def check_integrity(path: Path, backups: Path) -> StorageError | None:
             check = conn.execute("PRAGMA quick_check").fetchone()[0]
         finally:
             conn.close()
-    except sqlite3.Error as exc:
+    except driver.Error as exc:
         return translate_sqlite_error(path, exc, backups)
     if check != "ok":
         return StorageError(MSG_DAMAGED, path=str(path), detail=check, backups=str(backups))
@@ -173,13 +181,14 @@ def snapshot(path: Path, target: Path) -> None:
     through SQLite's backup API (never a file copy of a live database).
 
     The one place every backup copy is written (before a migration, daily, before a
-    sync import or a restore, on demand): a later change encrypts copies here. The
-    copy is a plain rollback-journal file that needs no -wal or -shm beside it.
-    Raises sqlite3.Error or OSError; the caller removes ``target`` on failure.
+    sync import or a restore, on demand). The copy is encrypted with the database's
+    own key when the database is (a plain folder gives a plain copy), and is a
+    rollback-journal file that needs no -wal or -shm beside it.
+    Raises driver.Error or OSError; the caller removes ``target`` on failure.
     """
     source = connect(path, read_only=True)
     try:
-        dest = sqlite3.connect(target, isolation_level=None)
+        dest = driver.connect(target, key=driver.key_of(path))
         try:
             source.backup(dest)
             dest.execute("PRAGMA journal_mode = DELETE")
@@ -206,7 +215,7 @@ def backup(path: Path, backup_dir: Path, label: str) -> Path:
         with contextlib.suppress(OSError):
             partial.unlink()
         raise storage_error(target, exc) from exc
-    except sqlite3.Error as exc:
+    except driver.Error as exc:
         with contextlib.suppress(OSError):
             partial.unlink()
         raise translate_sqlite_error(path, exc, backup_dir) from exc
@@ -243,7 +252,7 @@ def _keep_one(new: Path) -> Path:
     return new
 
 
-def _migrate(conn: sqlite3.Connection, start: int) -> None:
+def _migrate(conn: driver.Connection, start: int) -> None:
     conn.execute("BEGIN IMMEDIATE")
     try:
         for version in range(start, current_version()):
@@ -257,7 +266,7 @@ def _migrate(conn: sqlite3.Connection, start: int) -> None:
         raise
 
 
-def _init_meta(conn: sqlite3.Connection) -> None:
+def _init_meta(conn: driver.Connection) -> None:
     """Identity of this copy of the data, created once."""
     now = time.strftime("%Y-%m-%dT%H:%M:%S")
     defaults = {
@@ -293,14 +302,14 @@ def open_database(paths: AppPaths, *, quick_check: bool = True) -> OpenedDatabas
     if version == current_version():
         return OpenedDatabase(path, version, False, None, None)
     try:
-        conn = sqlite3.connect(path, isolation_level=None)
+        conn = driver.connect(path)
         try:
             configure(conn)
             conn.execute("PRAGMA journal_mode = WAL")
             _migrate(conn, version)
         finally:
             conn.close()
-    except sqlite3.Error as exc:
+    except driver.Error as exc:
         if _is_locked(exc):
             raise StorageError(MSG_LOCKED, path=str(path)) from exc
         if exists:

@@ -9,10 +9,11 @@ layout (splitters, columns) is not here: it lives in the data folder's
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Mapping
 from pathlib import Path
 
+from gridoffice.errors import UserError
+from gridoffice.store import driver
 from gridoffice.store.files import connect
 
 # --- every key of the ``setting`` table -------------------------------------------------
@@ -80,11 +81,31 @@ def write(path: Path, values: Mapping[str, str | None]) -> None:
                         (key, value),
                     )
             conn.execute("COMMIT")
-        except sqlite3.Error:
+        except driver.Error:
             conn.execute("ROLLBACK")
             raise
     finally:
         conn.close()
+    _update_preface(path, values)
+
+
+def _update_preface(path: Path, values: Mapping[str, str | None]) -> None:
+    """The office name and language shown at the sign-in of encrypted data live in its
+    key file too (nothing else can be read before the sign-in)."""
+    if OFFICE_NAME not in values and LANGUAGE not in values:
+        return
+    from gridoffice.store import keys
+
+    if not keys.key_file(path).exists():
+        return
+    try:
+        key_file = keys.KeyFile.load(path)
+        office, language = keys.preface(path)
+        key_file.set_preface(values.get(OFFICE_NAME, office) or "",
+                             values.get(LANGUAGE, language) or "")
+        key_file.save()
+    except (OSError, UserError):
+        pass  # only the sign-in's greeting; the data has the setting
 
 
 def write_identity(path: Path, meta: Mapping[str, str], values: Mapping[str, str]) -> int:
@@ -112,12 +133,13 @@ def write_identity(path: Path, meta: Mapping[str, str], values: Mapping[str, str
                 conn.execute("INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) "
                              "DO UPDATE SET value = excluded.value", (key, value))
             conn.execute("COMMIT")
-            return 0
-        except sqlite3.Error:
+        except driver.Error:
             conn.execute("ROLLBACK")
             raise
     finally:
         conn.close()
+    _update_preface(path, values)
+    return 0
 
 
 class OfficeSettings:
