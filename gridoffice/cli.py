@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from gridoffice import __version__, cli_backup, cli_users
+from gridoffice import __version__, cli_backup, cli_keys, cli_users
 from gridoffice.domain import access
 from gridoffice.domain.dates import parse_date
 from gridoffice.errors import UserError, fault_error
@@ -259,6 +259,7 @@ def build_parser() -> argparse.ArgumentParser:
     _excel_commands(commands)
     cli_users.add_commands(commands, _command)
     cli_backup.add_commands(commands, _command)
+    cli_keys.add_commands(commands, _command, _output)
     return parser
 
 
@@ -504,11 +505,9 @@ def _check_output(args: argparse.Namespace) -> None:
 def _require_office(args: argparse.Namespace) -> None:
     """Refuse a data folder that is not set up for an office, creating nothing in it
     (not even the folder): a ledger of nobody's office is no ledger."""
-    import sqlite3
-
     from gridoffice import paths
     from gridoffice.services import office
-    from gridoffice.store import files
+    from gridoffice.store import driver, files
 
     app_paths = paths.resolve(args.data_dir)
     path = app_paths.database
@@ -523,7 +522,7 @@ def _require_office(args: argparse.Namespace) -> None:
                 rows = conn.execute("SELECT key, value FROM setting").fetchall()
             finally:
                 conn.close()
-        except sqlite3.Error:
+        except driver.Error:
             # Not ours, damaged or newer: say so (without writing); else no settings yet.
             files.inspect(path, app_paths.backup_dir, quick_check=False)
             rows = []
@@ -1052,10 +1051,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     sys.unraisablehook = _log_unraisable
     try:
         _check_output(args)
-        if getattr(args, "needs_office", True):
-            _require_office(args)
-        cli_users.sign_in(args)
-        return int(args.handler(args))
+        from gridoffice import paths
+        from gridoffice.store import keys
+
+        if keys.is_locked(paths.resolve(args.data_dir).database):
+            cli_users.sign_in(args)  # encrypted: nothing can be read before
+            if getattr(args, "needs_office", True):
+                _require_office(args)
+        else:
+            if getattr(args, "needs_office", True):
+                _require_office(args)
+            cli_users.sign_in(args)
+        code = int(args.handler(args))
+        if code == EXIT_OK:
+            cli_keys.encrypt_after(args)
+        return code
     except UserError as exc:
         print(f"gridoffice-cli: {exc.one_line()}", file=sys.stderr)
         return EXIT_FAILED

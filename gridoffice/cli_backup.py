@@ -117,9 +117,11 @@ def cmd_backup_list(args: argparse.Namespace) -> int:
 
 def cmd_backup_verify(args: argparse.Namespace) -> int:
     from gridoffice.services import backups
+    from gridoffice.store import driver
 
-    file = _backup_file(args, _paths(args))
-    problem = backups.verify(file)
+    app_paths = _paths(args)
+    file = _backup_file(args, app_paths)
+    problem = backups.verify(file, driver.key_of(app_paths.database))
     if problem is not None:
         raise problem
     print(f"备份完好 the backup is sound: {file}")

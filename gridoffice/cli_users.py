@@ -128,9 +128,12 @@ def add_commands(commands: Any, command: Callable[..., argparse.ArgumentParser])
 def _open(args: argparse.Namespace) -> Path:
     """The data file, opened and migrated (as every command opens it)."""
     from gridoffice import paths
+    from gridoffice.store import keys
     from gridoffice.store.files import open_database
 
     app_paths = paths.resolve(args.data_dir)
+    if keys.is_locked(app_paths.database):  # opened (and updated) by the sign-in
+        return app_paths.database
     opened = open_database(app_paths)
     paths.clear_private_temp(app_paths.data_dir)
     return Path(opened.path)
