@@ -35,12 +35,27 @@ def main(argv: list[str] | None = None) -> int:
     from gridoffice import logs, paths
     from gridoffice.app_context import AppContext
     from gridoffice.services import office
-    from gridoffice.store.files import open_database
+    from gridoffice.store import keys
+    from gridoffice.store.files import OpenedDatabase, open_database
 
     app_paths = paths.resolve(args.data_dir)
     log_file = logs.setup(app_paths.log_dir, verbose=args.verbose)
     log = logging.getLogger("gridoffice")
     language = args.language or system_language()
+    if keys.is_locked(app_paths.database):
+        # Encrypted: nothing can be read before the sign-in, which opens and updates the
+        # file; the key file tells the office's name and language meanwhile.
+        _office_name, language_setting = keys.preface(app_paths.database)
+        language = args.language or language_setting or system_language()
+        context = AppContext(app_paths, OpenedDatabase(app_paths.database, 0, False, None, None),
+                             language, language_setting, None,
+                             str(log_file) if log_file else None, args.exit_after_show,
+                             locked=True)
+        log.info("GridOffice %s starting, encrypted data in %s", __version__,
+                 app_paths.data_dir)
+        from gridoffice.ui.app import run
+
+        return run(context)
     try:
         opened = open_database(app_paths, quick_check=False)  # checked once shown
         paths.clear_private_temp(app_paths.data_dir)  # what a killed run left there

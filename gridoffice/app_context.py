@@ -20,3 +20,6 @@ class AppContext:
     log_file: str | None = None
     exit_after_show: bool = False  # smoke tests: show the main window, then quit
     actor: Actor | None = None  # the signed-in account; None: a folder without accounts
+    # encrypted data not yet unlocked: ``opened`` and ``profile`` are filled in after the
+    # sign-in (which opens and updates the file)
+    locked: bool = False

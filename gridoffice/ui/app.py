@@ -264,11 +264,12 @@ def sign_in_at_start(context: AppContext, app: QApplication) -> int | None:
         except UserError as exc:
             log.error("cannot sign in as %s: %s", user, exc.english())
             return 1
-        return None
+        return _unlocked(context)
     if mode == SIGNED:
+        from gridoffice.store import keys
         from gridoffice.ui.dialogs.login import LoginDialog
 
-        office_name = context.profile.name if context.profile else ""
+        office_name = context.profile.name if context.profile else keys.preface(path)[0]
         actor = _modal(app, lambda: LoginDialog.ask(None, path, intro=translate(
             "app", "{office}: sign in with your login name and password.").format(
                 office=office_name or APP_NAME)))
@@ -282,7 +283,52 @@ def sign_in_at_start(context: AppContext, app: QApplication) -> int | None:
         log.info("sign-in cancelled")
         return 0
     context.actor = actor  # type: ignore[assignment]
+    return _unlocked(context)
+
+
+def _unlocked(context: AppContext) -> int | None:
+    """After the sign-in opened encrypted data: what could not be read before it."""
+    if not context.locked:
+        return None
+    from gridoffice import paths
+    from gridoffice.services import office
+    from gridoffice.store.files import open_database
+
+    try:
+        context.opened = open_database(context.paths, quick_check=False)
+        paths.clear_private_temp(context.paths.data_dir)
+        context.language_setting = office.load_language(context.opened.path)
+        context.profile = office.load_profile(context.opened.path)
+    except UserError as exc:
+        log.error("cannot open the data: %s", exc.english())
+        messages.show_fatal(None, messages.user_error_text(exc))
+        return 1
+    context.locked = False
     return None
+
+
+def encrypt_if_needed(context: AppContext, app: QApplication) -> None:
+    """A plain folder that has accounts (its administrator was just created, or it comes
+    from a program before encryption) is encrypted now, before the window opens its
+    data; the administrator then sees the recovery key once. A failure leaves the data
+    as it was (said in a message), and the next start tries again."""
+    from gridoffice.services import encryption
+
+    if not encryption.needs_encryption(context.paths.database):
+        return
+    if context.exit_after_show:  # smoke tests: no dialog; the key is printed later
+        encryption.encrypt(context.paths)
+        log.warning("the data was encrypted; print a recovery-key sheet")
+        return
+    from gridoffice.ui.dialogs.encryption import RecoveryKeyDialog, encrypt_with_progress
+
+    result = _modal(app, lambda: encrypt_with_progress(None, context.paths))
+    if result is None:
+        return
+    office_name = context.profile.name if context.profile else ""
+    _modal(app, lambda: RecoveryKeyDialog.show_once(
+        None, context.paths, result.code, office=office_name,  # type: ignore[attr-defined]
+        fingerprint=result.fingerprint, actor=context.actor))  # type: ignore[attr-defined]
 
 
 # --- entry points -------------------------------------------------------------------------
@@ -304,7 +350,7 @@ def run(context: AppContext) -> int:
     font_now = install_font(app)
     previous_hook = install_excepthook(context.log_file, interactive=not context.exit_after_show)
     try:
-        if context.profile is None and not context.exit_after_show:
+        if context.profile is None and not context.locked and not context.exit_after_show:
             from gridoffice.services.accounts import NEEDS_ADMIN, AccountService
             from gridoffice.ui.dialogs.office_setup import OfficeSetupDialog
 
@@ -321,6 +367,7 @@ def run(context: AppContext) -> int:
             stop = sign_in_at_start(context, app)
             if stop is not None:
                 return stop
+        encrypt_if_needed(context, app)
 
         from gridoffice.ui.main_window import MainWindow
 

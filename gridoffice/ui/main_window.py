@@ -127,6 +127,9 @@ class MainWindow(QMainWindow):
         self.settings_action.triggered.connect(self.edit_settings)
         self.accounts_action = settings_menu.addAction(self.tr("Accounts…"))
         self.accounts_action.triggered.connect(self.manage_accounts)
+        self.recovery_action = settings_menu.addAction(self.tr("Print a new recovery key…"))
+        self.recovery_action.setVisible(False)  # an administrator's, for encrypted data
+        self.recovery_action.triggered.connect(self.print_recovery_key)
         self.permissions_action = settings_menu.addAction(self.tr("Roles and permissions…"))
         self.permissions_action.triggered.connect(self.show_permissions)
         self.audit_action = settings_menu.addAction(self.tr("Audit log…"))
@@ -226,8 +229,12 @@ class MainWindow(QMainWindow):
                 messages.show_user_error(self, error)
 
         def work(_progress: object) -> UserError | None:
-            return check_integrity(path, backups) or chain_error(path) or daily_backup(path,
-                                                                                      backups)
+            from gridoffice.services.encryption import encrypt_plain_backups
+
+            problem = check_integrity(path, backups) or chain_error(path) or daily_backup(
+                path, backups)
+            encrypt_plain_backups(self.context.paths)  # what a cut-short conversion left
+            return problem
 
         self.integrity_job = BackgroundJob(
             self, work,
@@ -287,6 +294,11 @@ class MainWindow(QMainWindow):
         actor = self.services.actor if self.services is not None else self.context.actor
         self.accounts_action.setVisible(access.allows(actor, access.ACCOUNTS))
         self.settings_action.setVisible(access.allows(actor, access.SETTINGS))
+        from gridoffice.store import keys
+
+        self.recovery_action.setVisible(
+            actor is not None and actor.allows(access.ACCOUNTS)
+            and keys.state(self.context.paths.database) == keys.ENCRYPTED)
         if self.services is None or actor is None:
             return
         self.audit_action.setVisible(actor.allows(access.AUDIT))
@@ -415,6 +427,34 @@ class MainWindow(QMainWindow):
                               key=lambda item: item[1])
                        if self.profile is not None and self.profile.is_street else [])
         AccountsDialog.ask(self, service, self.services.grid_choices(), communities)
+        from gridoffice.services.encryption import needs_encryption
+
+        if needs_encryption(self.context.opened.path):  # the folder's first account
+            messages.inform(self, self.tr(
+                "This office has accounts now: its data will be encrypted when GridOffice "
+                "starts next, and the administrator will print the recovery key then. "
+                "Restart GridOffice soon."))
+
+    def print_recovery_key(self) -> None:
+        """Settings ▸ Print a new recovery key (the administrator's): the sheet printed
+        before stops working."""
+        if self.services is None or not self.services.actor.allows(access.ACCOUNTS):
+            return
+        if not messages.confirm(self, self.tr(
+                "A new recovery key replaces the one printed before: the old sheet stops "
+                "opening the data. Destroy it once the new one is in the safe. Make a new "
+                "recovery key now?"), self.tr("Print a new recovery key")):
+            return
+        from gridoffice.services.encryption import new_recovery_key
+        from gridoffice.store import keys
+        from gridoffice.ui.dialogs.encryption import RecoveryKeyDialog
+
+        path = self.context.opened.path
+        code = new_recovery_key(path, self.services.actor,
+                                backup_dir=self.context.paths.backup_dir)
+        RecoveryKeyDialog.show_once(
+            self, self.context.paths, code, office=self.profile.name if self.profile else "",
+            fingerprint=keys.KeyFile.load(path).fingerprint, actor=self.services.actor)
 
     def show_permissions(self) -> None:
         """Settings ▸ Roles and permissions (anyone may read the matrix)."""

@@ -89,7 +89,27 @@ class LoginDialog(FormDialog):
         self.ok_button().setText(self.tr("Sign in"))
         cancel = self.buttons.button(self.buttons.StandardButton.Cancel)
         cancel.setText(self.tr("Cancel") if switching else self.tr("Quit"))
+        self.db_path = db_path
+        self.recovery_button = None
+        from gridoffice.store import keys
+
+        if not switching and keys.state(db_path) in (keys.ENCRYPTED, keys.NO_KEY_FILE):
+            self.recovery_button = self.buttons.addButton(
+                self.tr("Forgot the password? Use the recovery key"),
+                self.buttons.ButtonRole.ActionRole)
+            self.recovery_button.clicked.connect(self.use_recovery_key)
         self.setMinimumWidth(380)
+
+    def use_recovery_key(self) -> None:
+        """The recovery-key sheet opens the data and sets a new administrator password;
+        the administrator is then signed in."""
+        from gridoffice.paths import AppPaths
+        from gridoffice.ui.dialogs.encryption import RecoveryDialog
+
+        actor = RecoveryDialog.ask(self, AppPaths(self.db_path.parent, True))
+        if actor is not None:
+            self.result_value = actor
+            QDialog.accept(self)
 
     def perform(self) -> Actor:
         return self.service.sign_in(self.login_edit.text(), self.password_edit.text())
