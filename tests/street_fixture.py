@@ -10,7 +10,6 @@ the tests only read.
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -21,6 +20,7 @@ from gridoffice.services import demo, office, sync_trust
 from gridoffice.store.database import Database
 from gridoffice.store.digest import synced_tables
 from gridoffice.store.files import open_database
+from tests import sql
 
 STREET = "幸福街道"
 TODAY = dt.date(2026, 11, 21)
@@ -36,7 +36,7 @@ def setup_folder(folder: Path, name: str, role: str = "community", street: str =
 
 def copy_synced_rows(target: Path, source: Path) -> None:
     """Every synced row of ``source`` appended to ``target`` (same schema)."""
-    conn = sqlite3.connect(target)
+    conn = sql.connect(target)
     try:
         conn.execute("ATTACH DATABASE ? AS c", (str(source),))
         with conn:

@@ -35,6 +35,21 @@ def test_nothing_below_ui_imports_qt():
     assert offenders == []
 
 
+def test_every_connection_goes_through_the_one_sqlite_library():
+    """Two SQLite libraries in one process do not see each other's locks (and the
+    standard library's cannot open encrypted data): the program connects only through
+    ``gridoffice.store.driver``; the standard library module is used for its pure
+    helpers and error classes alone."""
+    offenders = []
+    for path in PACKAGE.rglob("*.py"):
+        tree = ast.parse(path.read_text("utf-8"))
+        for node in ast.walk(tree):
+            if (isinstance(node, ast.Attribute) and node.attr in ("connect", "Connection")
+                    and isinstance(node.value, ast.Name) and node.value.id == "sqlite3"):
+                offenders.append(f"{path.relative_to(PACKAGE)}:{node.lineno}")
+    assert offenders == []
+
+
 @pytest.mark.skipif(importlib.util.find_spec("PySide6") is None, reason="needs PySide6 tools")
 def test_translations_are_complete_and_current():
     """zh_CN has every source string translated, and the .qm is built from it."""

@@ -2667,6 +2667,10 @@ Export with full numbers?</source>
             <source>Quit</source>
             <translation>退出</translation>
         </message>
+        <message>
+            <source>Forgot the password? Use the recovery key</source>
+            <translation>忘记密码／使用恢复密钥</translation>
+        </message>
     </context>
     <context>
         <name>MainWindow</name>
@@ -2713,6 +2717,10 @@ Export with full numbers?</source>
         <message>
             <source>Accounts…</source>
             <translation>账户管理…</translation>
+        </message>
+        <message>
+            <source>Print a new recovery key…</source>
+            <translation>打印新的数据恢复密钥…</translation>
         </message>
         <message>
             <source>Roles and permissions…</source>
@@ -2807,6 +2815,18 @@ Export with full numbers?</source>
         <message>
             <source>The office settings were saved.</source>
             <translation>单位设置已保存。</translation>
+        </message>
+        <message>
+            <source>This office has accounts now: its data will be encrypted when GridOffice starts next, and the administrator will print the recovery key then. Restart GridOffice soon.</source>
+            <translation>本单位现在已有账户：下次启动网格通时将加密数据，届时由管理员打印数据恢复密钥。请尽快重新启动网格通。</translation>
+        </message>
+        <message>
+            <source>A new recovery key replaces the one printed before: the old sheet stops opening the data. Destroy it once the new one is in the safe. Make a new recovery key now?</source>
+            <translation>新的恢复密钥将取代之前打印的密钥：旧密钥纸将无法再打开数据。新密钥纸放入保险柜后，请销毁旧的。现在生成新的恢复密钥吗？</translation>
+        </message>
+        <message>
+            <source>Print a new recovery key</source>
+            <translation>打印新的数据恢复密钥</translation>
         </message>
         <message>
             <source>GridOffice {version}
@@ -5277,6 +5297,80 @@ This shows more than the masked numbers and addresses. Say why; the reason is wr
         <message>
             <source>Confirmed by</source>
             <translation>确认人</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecoveryDialog</name>
+        <message>
+            <source>Open with the recovery key</source>
+            <translation>用恢复密钥打开</translation>
+        </message>
+        <message>
+            <source>Type the key printed on the recovery-key sheet (数据恢复密钥) that is kept in the safe, and a new password for the administrator.</source>
+            <translation>请输入保险柜中“数据恢复密钥”纸上印的密钥，并为管理员设置新密码。</translation>
+        </message>
+        <message>
+            <source>Empty: the first administrator</source>
+            <translation>留空：第一个管理员</translation>
+        </message>
+        <message>
+            <source>Recovery key</source>
+            <translation>恢复密钥</translation>
+        </message>
+        <message>
+            <source>Administrator</source>
+            <translation>管理员</translation>
+        </message>
+        <message>
+            <source>New password</source>
+            <translation>新密码</translation>
+        </message>
+        <message>
+            <source>Repeat the password</source>
+            <translation>再次输入新密码</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecoveryKeyDialog</name>
+        <message>
+            <source>Encrypting the data</source>
+            <translation>正在加密数据</translation>
+        </message>
+        <message>
+            <source>Encrypting the data of this office so that only signed-in accounts can read it. This runs once and may take a minute; do not switch off the PC.</source>
+            <translation>正在加密本单位的数据，加密后只有登录的账户才能读取。此操作只进行一次，可能需要一分钟左右；请勿关闭电脑。</translation>
+        </message>
+        <message>
+            <source>Recovery key</source>
+            <translation>数据恢复密钥</translation>
+        </message>
+        <message>
+            <source>The data of this office is now encrypted. Each account's password opens it; when every administrator password is lost, only this recovery key does. Print its sheet now and keep it in the safe: it is shown only this once, and whoever has it can read all residents' data.</source>
+            <translation>本单位的数据已加密。每个账户的密码都能打开数据；所有管理员密码都遗忘时，只有这个恢复密钥能打开。请现在打印密钥纸并锁在保险柜中：密钥只显示这一次，持有它的人可以读取全部居民数据。</translation>
+        </message>
+        <message>
+            <source>Print the sheet…</source>
+            <translation>打印密钥纸…</translation>
+        </message>
+        <message>
+            <source>I have printed the sheet and will keep it in the safe</source>
+            <translation>我已打印密钥纸，并将锁在保险柜中</translation>
+        </message>
+        <message>
+            <source>Recovery key sheet</source>
+            <translation>数据恢复密钥纸</translation>
+        </message>
+        <message>
+            <source>recovery-key.pdf</source>
+            <translation>数据恢复密钥.pdf</translation>
+        </message>
+        <message>
+            <source>The recovery key will not be shown again. Without its sheet, data whose administrator passwords are all lost cannot be opened. An administrator can print a new sheet later (Settings ▸ Print a new recovery key). Close anyway?</source>
+            <translation>恢复密钥不会再显示。没有密钥纸，所有管理员密码都遗忘时将无法打开数据。管理员以后可以重新打印（设置 ▸ 打印新的数据恢复密钥）。仍要关闭吗？</translation>
+        </message>
+        <message>
+            <source>Close without printing</source>
+            <translation>不打印就关闭</translation>
         </message>
     </context>
     <context>
@@ -8231,6 +8325,26 @@ Give it to the other office; they trust it after checking that its fingerprint m
         <message>
             <source>restore it (without it nothing is changed)</source>
             <translation>执行恢复（不加则不做任何更改）</translation>
+        </message>
+        <message>
+            <source>the recovery key of encrypted data (数据恢复密钥)</source>
+            <translation>加密数据的恢复密钥（数据恢复密钥）</translation>
+        </message>
+        <message>
+            <source>make a new recovery key and write its sheet to print and keep in the safe; the sheet printed before stops working (administrator only)</source>
+            <translation>生成新的恢复密钥并写出密钥纸，打印后锁在保险柜中；之前打印的密钥纸随即失效（仅限管理员）</translation>
+        </message>
+        <message>
+            <source>open encrypted data with the recovery key when every administrator password is lost, and set a new administrator password</source>
+            <translation>所有管理员密码都遗忘时，用恢复密钥打开加密数据，并设置新的管理员密码</translation>
+        </message>
+        <message>
+            <source>the key printed on the recovery-key sheet (dashes and case do not matter)</source>
+            <translation>数据恢复密钥纸上印的密钥（短横线和大小写不影响）</translation>
+        </message>
+        <message>
+            <source>the administrator account that gets the new password (default: the first one)</source>
+            <translation>设置新密码的管理员账户（默认：第一个管理员）</translation>
         </message>
     </context>
     <context>
@@ -11646,6 +11760,10 @@ Give it to the other office; they trust it after checking that its fingerprint m
             <translation>当前密码：不正确。未作任何更改。</translation>
         </message>
         <message>
+            <source>Administrator: {login} is not an administrator's login name of this office.</source>
+            <translation>管理员：{login} 不是本单位管理员的登录名。</translation>
+        </message>
+        <message>
             <source>Accounts are managed by the administrator: sign in as the administrator.</source>
             <translation>账户由管理员管理：请以管理员身份登录。</translation>
         </message>
@@ -11707,6 +11825,14 @@ Give it to the other office; they trust it after checking that its fingerprint m
             <translation>备份已保存在 {folder}，但未能复制到第二备份位置 {second}（{reason}）。请连接该存储设备，或在设置中另选文件夹。</translation>
         </message>
         <message>
+            <source>The backup {file} is encrypted: sign in to the office whose data it is to check or restore it; nothing was changed.</source>
+            <translation>备份 {file} 已加密：请登录该数据所属单位的账户后再检查或恢复；未做任何更改。</translation>
+        </message>
+        <message>
+            <source>The backup {file} is encrypted with another key than this office's data (a backup of another office or PC, or damaged): it cannot be opened here; nothing was changed.</source>
+            <translation>备份 {file} 的加密密钥与本单位数据的不同（其他单位或其他电脑的备份，或已损坏），无法在此打开；未做任何更改。</translation>
+        </message>
+        <message>
             <source>Backup kind: {kind} is not one of {kinds}.</source>
             <translation>备份类型：{kind} 不在 {kinds} 之中。</translation>
         </message>
@@ -11726,6 +11852,38 @@ Give it to the other office; they trust it after checking that its fingerprint m
         <message>
             <source>Recovery key: the check character does not match, so a character is mistyped. Compare the key with the printed sheet group by group.</source>
             <translation>恢复密钥：校验字符不符，说明有字符输错。请对照打印的密钥纸逐组核对。</translation>
+        </message>
+        <message>
+            <source>Encrypting the data file {path} failed ({detail}). The data was left as it was, unencrypted; a copy is in {backup}.</source>
+            <translation>加密数据文件 {path} 失败（{detail}）。数据保持原样、未加密；副本在 {backup}。</translation>
+        </message>
+        <message>
+            <source>The data file {path} is in use by another GridOffice window or command, so it cannot be encrypted now. Close the others and start again; nothing was changed.</source>
+            <translation>数据文件 {path} 正被另一个网格通窗口或命令使用，现在无法加密。请关闭其他窗口或命令后重新启动；未做任何更改。</translation>
+        </message>
+        <message>
+            <source>The data in {path} is not encrypted (a folder without accounts): it has no recovery key.</source>
+            <translation>{path} 中的数据未加密（未设置账户的数据文件夹），没有恢复密钥。</translation>
+        </message>
+        <message>
+            <source>The data file {path} is encrypted: sign in with your account (or use the recovery key) to open it.</source>
+            <translation>数据文件 {path} 已加密：请用您的账户登录（或使用恢复密钥）后打开。</translation>
+        </message>
+        <message>
+            <source>The data file {path} cannot be opened with the key that was unlocked (the key file beside it belongs to other data?). Nothing was changed; use the recovery key of this data.</source>
+            <translation>无法用已解锁的密钥打开数据文件 {path}（旁边的密钥文件属于其他数据？）。未做任何更改；请使用这份数据的恢复密钥。</translation>
+        </message>
+        <message>
+            <source>The key file {path} is damaged ({detail}). Nothing was changed; open the data with the recovery key (gridoffice-cli unlock --recovery-key), which writes a new one.</source>
+            <translation>密钥文件 {path} 已损坏（{detail}）。未做任何更改；请用恢复密钥打开数据（gridoffice-cli unlock --recovery-key），将重新写出密钥文件。</translation>
+        </message>
+        <message>
+            <source>The data file {path} is encrypted, but its key file {keys} is missing. Nothing was changed; open the data with the recovery key (gridoffice-cli unlock --recovery-key), which writes a new key file.</source>
+            <translation>数据文件 {path} 已加密，但缺少其密钥文件 {keys}。未做任何更改；请用恢复密钥打开数据（gridoffice-cli unlock --recovery-key），将重新写出密钥文件。</translation>
+        </message>
+        <message>
+            <source>Recovery key: this key does not open the data in {path} (a sheet of another office, or an older sheet replaced by a newer one). Nothing was changed.</source>
+            <translation>恢复密钥：此密钥打不开 {path} 中的数据（其他单位的密钥纸，或已被新密钥取代的旧密钥纸）。未做任何更改。</translation>
         </message>
     </context>
     <context>

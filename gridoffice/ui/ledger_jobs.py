@@ -38,6 +38,21 @@ class LedgerJobs(QObject):
         self.job: BackgroundJob | None = None
         self.preview: Any = None
 
+    def _temp_dir(self) -> str | None:
+        """The data folder's private temporary folder (this user only, emptied at every
+        start), not the shared one: a preview may show unmasked data."""
+        context = getattr(self.owner.window(), "context", None)
+        if context is None:
+            return None
+        from gridoffice.paths import private_temp_dir
+
+        folder = private_temp_dir(context.paths.data_dir)
+        try:
+            folder.mkdir(mode=0o700, exist_ok=True)
+        except OSError:
+            return None
+        return str(folder)
+
     @property
     def running(self) -> bool:
         return self.job is not None and self.job.running
@@ -49,7 +64,7 @@ class LedgerJobs(QObject):
         ``on_shown`` gets the preview (to record its saves and prints in the audit log)."""
         if self.running:
             return self.job
-        fd, name = tempfile.mkstemp(prefix=prefix, suffix=".pdf")
+        fd, name = tempfile.mkstemp(prefix=prefix, suffix=".pdf", dir=self._temp_dir())
         os.close(fd)
         path = Path(name)
 

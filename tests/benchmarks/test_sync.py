@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import resource
 import shutil
-import sqlite3
 import subprocess
 import sys
 import time
@@ -22,6 +21,7 @@ import pytest
 
 from gridoffice.store.digest import synced_tables
 from gridoffice.sync.rows import columns
+from tests import sql
 from tests.benchmarks.households_data import make_large_register
 from tests.sync.net import Net
 
@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def _fill_from(net_pc, source: Path) -> int:
     """Copy the generated register into a set-up PC's database (its own office)."""
-    conn = sqlite3.connect(net_pc.path)
+    conn = sql.connect(net_pc.path)
     conn.execute("ATTACH DATABASE ? AS src", (str(source),))
     total = 0
     with conn:
@@ -49,7 +49,7 @@ def _fill_from(net_pc, source: Path) -> int:
 
 def _baseline(source: Path, target: Path) -> float:
     """Bare sqlite3: the same rows inserted with executemany into empty tables."""
-    src = sqlite3.connect(source)
+    src = sql.connect(source)
     data = {}
     for table in synced_tables(src):
         cols = columns(src, table)
@@ -57,7 +57,7 @@ def _baseline(source: Path, target: Path) -> float:
         if rows:
             data[table] = (cols, rows)
     src.close()
-    conn = sqlite3.connect(target)
+    conn = sql.connect(target)
     start = time.perf_counter()
     for table, (cols, rows) in data.items():
         conn.execute(f'CREATE TABLE "{table}" ({", ".join(cols)})')

@@ -5,13 +5,13 @@ program, read-only) nothing is written and the user is told why. Imports are aud
 from __future__ import annotations
 
 import shutil
-import sqlite3
 import subprocess
 from pathlib import Path
 
 import pytest
 
 from gridoffice import cli
+from tests import sql
 from tests.conftest import cli_demo
 
 
@@ -29,7 +29,7 @@ def office(template, tmp_path) -> Path:
 
 
 def audit_rows(data: Path) -> list[tuple[str, str, str]]:
-    with sqlite3.connect(data / "gridoffice.sqlite3") as conn:
+    with sql.connect(data / "gridoffice.sqlite3") as conn:
         return conn.execute("SELECT action, target, detail FROM audit_log "
                             "ORDER BY rowid").fetchall()
 
@@ -67,7 +67,7 @@ def test_no_output_while_another_program_holds_the_database(office, tmp_path, ca
     out = tmp_path / "out"
     out.mkdir()
     before = audit_rows(office)
-    holder = sqlite3.connect(office / "gridoffice.sqlite3", isolation_level=None)
+    holder = sql.connect(office / "gridoffice.sqlite3", isolation_level=None)
     holder.execute("BEGIN EXCLUSIVE")
     try:
         code, text = run(office, *[p.format(out=out) for p in command], capsys=capsys)

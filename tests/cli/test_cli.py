@@ -69,11 +69,11 @@ def test_demo_then_info_json(tmp_path):
 
 
 def test_demo_is_deterministic_for_a_seed(tmp_path):
-    import sqlite3
+    from tests import sql
 
     def content(folder):
         cli("demo", "--seed", "11", data_dir=folder, check=True)
-        conn = sqlite3.connect(folder / "gridoffice.sqlite3")
+        conn = sql.connect(folder / "gridoffice.sqlite3")
         return sorted(conn.execute(
             "SELECT o.name, o.org_type, o.established, s.seat, s.person_name, s.from_date "
             "FROM org o LEFT JOIN committee_seat s ON s.org_id = o.id").fetchall(), key=str)

@@ -8,7 +8,6 @@ import json
 import os
 import shutil
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -18,6 +17,7 @@ import pytest
 
 from gridoffice import cli, paths
 from gridoffice.store import digest
+from tests import sql
 from tests.conftest import ROOT, cli_demo
 
 
@@ -40,7 +40,7 @@ def _run(capsys, data: Path, *argv: str) -> tuple[int, str, str]:
 
 
 def _digests(path: Path) -> dict[str, str]:
-    conn = sqlite3.connect(path)
+    conn = sql.connect(path)
     try:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         return digest.digests(conn)
@@ -58,7 +58,7 @@ def test_create_list_verify_and_restore(data, capsys, monkeypatch):
     name = Path(row["file"]).name
     assert _run(capsys, data, "backup", "verify", name)[0] == cli.EXIT_OK
     before = _digests(db)
-    conn = sqlite3.connect(db)
+    conn = sql.connect(db)
     conn.execute("UPDATE org SET name = '改过的名字', hlc = hlc + 1000000000 WHERE rowid = 1")
     conn.commit()
     conn.close()
@@ -113,7 +113,7 @@ def test_a_restore_killed_midway_leaves_the_old_or_the_new_data(data, capsys, de
     assert _run(capsys, data, "backup", "create")[0] == cli.EXIT_OK
     name = Path(json.loads(_run(capsys, data, "backup", "list", "--json")[1])[0]["file"]).name
     after = _digests(db)  # what the restore brings back
-    conn = sqlite3.connect(db)
+    conn = sql.connect(db)
     conn.execute("UPDATE resident SET name = name || '改', hlc = hlc + 1000000000")
     conn.commit()
     conn.close()

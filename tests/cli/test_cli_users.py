@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import json
 import shutil
-import sqlite3
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
 
 from gridoffice import cli
+from tests import sql
 from tests.conftest import cli_demo
 
 ADMIN_PW, STAFF_PW, GRID_PW, VIEWER_PW = ("admin-pass-1", "staff-pass-1", "grid-pass-1",
@@ -60,7 +60,7 @@ class Cli:
     def state(self) -> tuple[dict, list]:
         """The data's digests and every account (hash included), as stored."""
         digests = json.loads(self.ok("info", "--json"))["digests"]
-        with sqlite3.connect(self.data / "gridoffice.sqlite3") as conn:
+        with sql.connect(self.data / "gridoffice.sqlite3") as conn:
             accounts = conn.execute("SELECT login, real_name, role, grids, disabled, "
                                     "password_hash FROM account ORDER BY login").fetchall()
         return digests, accounts
@@ -262,7 +262,7 @@ def test_the_audit_log_records_sign_ins_and_the_user_filter_stays_apart(signed, 
     assert {"admin", "li"} <= {e["operator"] for e in everyone}
     assert everyone[-1]["action"] == "login" and everyone[-1]["operator"] == "admin"
     # the filter alone, in a folder without accounts
-    with sqlite3.connect(signed.data / "gridoffice.sqlite3") as conn:
+    with sql.connect(signed.data / "gridoffice.sqlite3") as conn:
         assert conn.execute("SELECT count(*) FROM audit_log WHERE operator = 'admin' AND "
                             "action = 'login'").fetchone()[0] >= 4
 
@@ -338,7 +338,7 @@ def test_an_import_names_the_person_in_records_and_the_login_in_the_audit_log(si
     from tests.services.test_roster_excel import write_xlsx as write_roster
 
     database = signed.data / "gridoffice.sqlite3"
-    with sqlite3.connect(database) as conn:
+    with sql.connect(database) as conn:
         branch = conn.execute("SELECT short_name FROM org WHERE org_type = 'branch' "
                               "AND retired_on IS NULL ORDER BY short_name LIMIT 1").fetchone()[0]
         grid = conn.execute("SELECT name FROM grid WHERE code = ?", (GRID_ONE,)).fetchone()[0]
@@ -349,7 +349,7 @@ def test_an_import_names_the_person_in_records_and_the_login_in_the_audit_log(si
                              [flat_row(p, grid=grid) for p in PEOPLE[:1]])
     signed.ok("--user", "li", "import", "residents", str(people), "--create-buildings",
               password=STAFF_PW)
-    with sqlite3.connect(database) as conn:
+    with sql.connect(database) as conn:
         events = conn.execute("SELECT e.kind, e.operator FROM member_event e JOIN member m "
                               "ON m.id = e.member_id WHERE m.name = '孙丽'").fetchall()
     assert events == [("imported", "李明")]  # the person, not the login or the profile

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
 from gridoffice.store.database import Database
+from tests import sql
 from tests.services.test_roundtrip import OTHERS, add_people
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -25,7 +25,7 @@ def cli(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 
 def audit(data_dir: Path) -> list[tuple[str, str, str]]:
-    conn = sqlite3.connect(data_dir / "gridoffice.sqlite3")
+    conn = sql.connect(data_dir / "gridoffice.sqlite3")
     try:
         return conn.execute(
             "SELECT action, target, detail FROM audit_log ORDER BY rowid").fetchall()
@@ -56,7 +56,7 @@ def test_full_exports_import_back_unchanged_and_are_audited(tmp_path):
             assert "0 新增 new, 0 更新 updates, 0 个问题 problems" in done.stdout
     after = json.loads(cli(data, "info", "--json").stdout)["digests"]
     assert after == before
-    with sqlite3.connect(data / "gridoffice.sqlite3") as conn:
+    with sql.connect(data / "gridoffice.sqlite3") as conn:
         types = dict(conn.execute("SELECT name, id_type FROM resident WHERE name IN "
                                   f"({','.join('?' * len(OTHERS))})",
                                   [name for name, _n, _k in OTHERS]).fetchall())

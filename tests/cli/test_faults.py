@@ -11,12 +11,13 @@ import json
 import os
 import shutil
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
 
 import pytest
+
+from tests import sql
 
 from .test_cli import ROOT, _roster_sheet, cli
 
@@ -62,7 +63,7 @@ def copies(offices, tmp_path):
 @contextlib.contextmanager
 def _held(folder):
     """Another program writing: a connection holding an exclusive lock."""
-    conn = sqlite3.connect(folder / "gridoffice.sqlite3", isolation_level=None)
+    conn = sql.connect(folder / "gridoffice.sqlite3", isolation_level=None)
     conn.execute("BEGIN EXCLUSIVE")
     try:
         yield
@@ -116,7 +117,7 @@ def test_database_in_use_by_another_program(copies, tmp_path):
 
 def test_package_with_a_control_character_is_refused_whole(copies, tmp_path):
     street, community = copies
-    conn = sqlite3.connect(community / "gridoffice.sqlite3")
+    conn = sql.connect(community / "gridoffice.sqlite3")
     conn.execute("UPDATE member SET note = '坏\x01字符' WHERE rowid = (SELECT min(rowid) "
                  "FROM member)")
     conn.commit()

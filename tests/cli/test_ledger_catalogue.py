@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import sqlite3
 from pathlib import Path
 
 import pytest
 
 from gridoffice import cli
 from gridoffice.ledgers import catalogue
+from tests import sql
 from tests.conftest import cli_demo
 from tests.ledgers.demo_ledgers import demo_facts, ledger_arguments
 
@@ -100,14 +100,14 @@ def test_every_ledger_records_one_audit_entry_per_file_under_its_target(
     assert set(arguments) == {entry.name for entry in catalogue.on_command_line()}
     database = data / "gridoffice.sqlite3"
     for name, (extra, target) in arguments.items():
-        with sqlite3.connect(database) as con:
+        with sql.connect(database) as con:
             before = con.execute("SELECT max(rowid) FROM audit_log").fetchone()[0] or 0
         out = tmp_path / (name if name == "unit-letters" else f"{name}.pdf")
         code = cli.main(["--data-dir", str(data), "ledger", name, *extra, "-o", str(out)])
         assert code == 0, capsys.readouterr()
         capsys.readouterr()
         files = sorted(out.glob("*.pdf")) if out.is_dir() else [out]
-        with sqlite3.connect(database) as con:
+        with sql.connect(database) as con:
             rows = con.execute("SELECT action, target, detail FROM audit_log "
                                "WHERE rowid > ?", (before,)).fetchall()
         assert files and all(f.is_file() for f in files)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import sqlite3
 
 import pytest
 from pypdf import PdfReader
@@ -13,6 +12,7 @@ from pypdf import PdfReader
 from gridoffice import paths
 from gridoffice.services.street_summary import street_summary, totals
 from gridoffice.store.database import Database
+from tests import sql
 from tests.cli.test_cli import cli
 from tests.street_fixture import COMMUNITIES, STREET, TODAY
 
@@ -22,7 +22,7 @@ def _text(path) -> str:
 
 
 def _printed(folder) -> list[str]:
-    conn = sqlite3.connect(paths.resolve(folder).database)
+    conn = sql.connect(paths.resolve(folder).database)
     try:
         return [r[0] for r in conn.execute(
             "SELECT target FROM audit_log WHERE action = 'print'").fetchall()]
@@ -79,7 +79,7 @@ def test_a_bad_year_is_a_usage_error(street_folder, tmp_path, year):
 
 
 def test_a_grid_code_of_several_communities_needs_the_community(street_folder, tmp_path):
-    conn = sqlite3.connect(paths.resolve(street_folder).database)
+    conn = sql.connect(paths.resolve(street_folder).database)
     code = conn.execute("SELECT code FROM grid GROUP BY code HAVING count(DISTINCT "
                         "origin_office) > 1 LIMIT 1").fetchone()[0]
     conn.close()

@@ -3,9 +3,10 @@ tests that print every ledger)."""
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 from typing import NamedTuple
+
+from tests import sql
 
 
 class DemoFacts(NamedTuple):
@@ -16,7 +17,7 @@ class DemoFacts(NamedTuple):
 
 
 def demo_facts(data: Path) -> DemoFacts:
-    with sqlite3.connect(data / "gridoffice.sqlite3") as con:
+    with sql.connect(data / "gridoffice.sqlite3") as con:
         grid = con.execute("SELECT code FROM grid WHERE NOT deleted ORDER BY code").fetchone()[0]
         council = con.execute(
             "SELECT substr(start_at, 1, 10) FROM meeting WHERE NOT deleted "

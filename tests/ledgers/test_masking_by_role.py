@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -27,6 +26,7 @@ from gridoffice.services import residents_excel
 from gridoffice.services.households import GridDraft, HouseholdService, ResidentDraft
 from gridoffice.services.orgs import OrgDraft
 from gridoffice.store.tables import Member
+from tests import sql
 from tests.conftest import TODAY
 from tests.ledgers.test_household_ledger import GRID_CODE, grid  # noqa: F401 - fixture
 
@@ -213,7 +213,7 @@ def test_a_full_export_without_a_reason_is_refused_and_with_one_audited(db, grid
     assert not target.exists()
 
     def audit() -> list[tuple[str, str, str]]:
-        with sqlite3.connect(db.path) as conn:
+        with sql.connect(db.path) as conn:
             return conn.execute("SELECT action, target, detail FROM audit_log WHERE action "
                                 "LIKE 'export%' ORDER BY rowid").fetchall()
 

@@ -5,7 +5,6 @@ records. Real files; every refusal leaves the file as it was."""
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 
 import pytest
 
@@ -15,6 +14,7 @@ from gridoffice.services import accounts
 from gridoffice.services.accounts import AccountDraft, AccountService
 from gridoffice.services.audit import entries
 from gridoffice.store.files import open_database
+from tests import sql
 
 
 class Clock:
@@ -62,7 +62,7 @@ def test_an_open_folder_stays_open_until_its_first_account(folder):
 def test_the_password_is_stored_only_as_a_salted_slow_hash(admin, folder):
     admin.add(AccountDraft("li", access.STAFF), "same-password")
     admin.add(AccountDraft("wang", access.STAFF), "same-password")
-    conn = sqlite3.connect(folder)
+    conn = sql.connect(folder)
     hashes = [r[0] for r in conn.execute("SELECT password_hash FROM account")]
     conn.close()
     assert all(h.startswith("scrypt$") and "same-password" not in h for h in hashes)
@@ -135,8 +135,8 @@ def test_a_disabled_account_cannot_sign_in_and_is_kept(admin, folder):
         AccountService(folder).sign_in("li", "password-1")
     assert err.value.message == accounts.MSG_DISABLED
     assert admin.account("li").disabled
-    conn = sqlite3.connect(folder)
-    with pytest.raises(sqlite3.DatabaseError, match="never deleted"):
+    conn = sql.connect(folder)
+    with pytest.raises(sql.DatabaseError, match="never deleted"):
         conn.execute("DELETE FROM account WHERE login = 'li'")
     conn.close()
     admin.set_disabled("li", False)
@@ -199,7 +199,7 @@ def test_a_wrong_current_password_counts_towards_the_lock(admin, folder):
 def test_an_id_number_typed_as_the_login_is_not_kept_in_the_log(admin, folder):
     with pytest.raises(UserError):
         AccountService(folder).sign_in("110105194901010013", "password-1")
-    conn = sqlite3.connect(folder)
+    conn = sql.connect(folder)
     text = " ".join(r[0] for r in conn.execute("SELECT target FROM audit_log"))
     conn.close()
     assert "110105194901010013" not in text and "110105********0013" in text

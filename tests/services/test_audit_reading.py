@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import sqlite3
 import time
 import types
 
@@ -23,6 +22,7 @@ from gridoffice.services.accounts import AccountDraft, AccountService
 from gridoffice.services.audit import AuditFilter, AuditService
 from gridoffice.services.sync import model as sync_model
 from gridoffice.store import audit as store_audit
+from tests import sql
 
 WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 
@@ -158,7 +158,7 @@ def test_the_filters_stay_fast_with_100000_entries(db):
         fields = (at, f"user{n % 7}", "print" if n % 3 else "login", f"ledger-{n}", "")
         prev_hash, prev = prev, store_audit.entry_hash(prev, *fields)
         rows.append((*fields, prev_hash, prev))
-    conn = sqlite3.connect(db.path)
+    conn = sql.connect(db.path)
     with conn:
         conn.executemany("INSERT INTO audit_log (at, operator, action, target, detail, "
                          "prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)", rows)

@@ -7,7 +7,6 @@ import datetime as dt
 import json
 import os
 import shutil
-import sqlite3
 import subprocess
 from pathlib import Path
 
@@ -23,6 +22,7 @@ from gridoffice.services.orgs import OrgDraft
 from gridoffice.store import digest, migrations
 from gridoffice.store.files import connect
 from gridoffice.store.settings import OfficeSettings
+from tests import sql
 
 NOON = dt.datetime(2026, 11, 21, 12, 0, 0)
 
@@ -176,7 +176,7 @@ def _mount_tiny(folder: Path) -> bool:
 
 
 def test_a_full_disk_leaves_no_partial_backup_and_the_data_unchanged(office):
-    conn = sqlite3.connect(office.database)  # a database larger than the 1 MB disk
+    conn = sql.connect(office.database)  # a database larger than the 1 MB disk
     conn.execute("CREATE TABLE filler (data BLOB)")
     conn.executemany("INSERT INTO filler VALUES (randomblob(4000))", [()] * 500)
     conn.commit()
@@ -218,7 +218,7 @@ def _refresh_manifest(file: Path) -> None:
 
 
 def _newer(file: Path) -> None:
-    conn = sqlite3.connect(file)
+    conn = sql.connect(file)
     conn.execute(f"PRAGMA user_version = {migrations.current_version() + 1}")
     conn.close()
     _refresh_manifest(file)
@@ -258,7 +258,7 @@ def test_a_bad_backup_is_refused_by_verify_and_restore(office, orgs, spoil, said
 
 def test_a_foreign_file_is_not_a_backup(office, tmp_path):
     other = tmp_path / "other.sqlite3"
-    conn = sqlite3.connect(other)
+    conn = sql.connect(other)
     conn.execute("CREATE TABLE t (x)")
     conn.close()
     manifest = {"size": other.stat().st_size, "sha256": backups._sha256(other)}

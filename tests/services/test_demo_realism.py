@@ -5,7 +5,6 @@ office. Built once, read through the services' own queries where there is one.""
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from collections import Counter, defaultdict
 
 import pytest
@@ -19,6 +18,7 @@ from gridoffice.services.meetings import MeetingQuery, MeetingService
 from gridoffice.services.roster import RosterService
 from gridoffice.store.database import Database
 from gridoffice.store.files import open_database
+from tests import sql as dbapi
 from tests.conftest import TODAY
 
 ADULT = 18  # DOMAIN.md: a member joins at 18 at the earliest; representatives are adults
@@ -39,8 +39,8 @@ def demo_db(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def sql(demo_db):
-    conn = sqlite3.connect(demo_db.path)
-    conn.row_factory = sqlite3.Row
+    conn = dbapi.connect(demo_db.path)
+    conn.row_factory = dbapi.Row
     yield lambda query, *params: conn.execute(query, params).fetchall()
     conn.close()
 
@@ -315,7 +315,7 @@ CONTENT = {  # what a user sees, without ids and clocks
 
 
 def content(path) -> dict[str, list[tuple]]:
-    conn = sqlite3.connect(path)
+    conn = dbapi.connect(path)
     try:
         return {table: sorted(conn.execute(f"SELECT {columns} FROM {table}").fetchall(),
                               key=repr) for table, columns in CONTENT.items()}

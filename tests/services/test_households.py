@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 
 import pytest
 
 from gridoffice.errors import UserError, ValidationError
 from gridoffice.services.households import GridDraft, HouseholdService, ResidentDraft
+from tests import sql
 from tests.conftest import TODAY
 
 HEAD, SPOUSE, SON, DAUGHTER = "02", "10", "20", "30"
@@ -82,7 +82,7 @@ def test_death_is_a_dated_event_and_the_last_member_ends_the_household(db, regis
     assert register.tags(alone.id) == ["very_old"]  # born 1944: derived, never typed
     register.record_death(alone.id, dt.date(2026, 10, 3))
     assert register.residents(grid) == []
-    conn = sqlite3.connect(db.path)
+    conn = sql.connect(db.path)
     assert conn.execute("SELECT died_on FROM resident").fetchone() == ("2026-10-03",)
     assert conn.execute("SELECT dissolved_on FROM household WHERE id = ?",
                         (household,)).fetchone() == ("2026-10-03",)
@@ -119,7 +119,7 @@ def test_visits_update_the_last_visit(db, register, house):
     register.add_visit(household, dt.date(2026, 3, 1), "刘网格员")
     with pytest.raises(ValidationError):
         register.add_visit(household, dt.date(2026, 9, 2), "  ")
-    conn = sqlite3.connect(db.path)
+    conn = sql.connect(db.path)
     assert conn.execute("SELECT last_visit FROM household").fetchone() == ("2026-09-01",)
 
 
@@ -222,7 +222,7 @@ def test_duplicates_found_and_merged_keeping_links(db, register, house):
     register.merge(rows["张伟"].id, rows["章伟"].id)
     assert "veteran" in register.tags(rows["张伟"].id)
     assert "章伟" not in {r.name for r in register.residents(grid)}
-    conn = sqlite3.connect(db.path)
+    conn = sql.connect(db.path)
     assert conn.execute("SELECT deleted FROM resident WHERE name = '章伟'").fetchone() == (1,)
 
 

@@ -5,7 +5,6 @@ append-only points ledger, periods and grades."""
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 
 import pytest
 
@@ -21,6 +20,7 @@ from gridoffice.services.inservice import (
     WorkUnitDraft,
 )
 from gridoffice.store import digest
+from tests import sql
 
 NOW = dt.datetime(2026, 11, 21, 9, 0)
 
@@ -36,7 +36,7 @@ def unit(service):
 
 
 def _snapshot(db):
-    conn = sqlite3.connect(db.path)
+    conn = sql.connect(db.path)
     try:
         return digest.digests(conn)
     finally:
@@ -170,11 +170,11 @@ def test_points_entries_are_append_only(db, service, unit):
     absence = service.add_points(registration, rules.ABSENCE, dt.date(2026, 11, 3), "无故缺席")
     service.correct(absence, 5, "已请假，误记")
     assert sum(e.points for e in service.entries(registration)) == 10
-    conn = sqlite3.connect(db.path)
+    conn = sql.connect(db.path)
     try:
-        with pytest.raises(sqlite3.DatabaseError):
+        with pytest.raises(sql.DatabaseError):
             conn.execute("UPDATE points_entry SET points = 100")
-        with pytest.raises(sqlite3.DatabaseError):
+        with pytest.raises(sql.DatabaseError):
             conn.execute("DELETE FROM points_entry")
     finally:
         conn.close()

@@ -34,9 +34,9 @@ def meetings(db):
 
 
 def _snapshot(db):
-    import sqlite3
+    from tests import sql
 
-    conn = sqlite3.connect(db.path)
+    conn = sql.connect(db.path)
     try:
         return digest.digests(conn)
     finally:

@@ -8,7 +8,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import inspect
-import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +27,7 @@ from gridoffice.services.sync import SyncService
 from gridoffice.store.database import Database
 from gridoffice.store.digest import digests
 from gridoffice.store.files import open_database
+from tests import sql
 
 TODAY = dt.date(2026, 11, 21)
 SERVICES = {"orgs": OrgService, "roster": RosterService, "households": HouseholdService,
@@ -35,7 +35,7 @@ SERVICES = {"orgs": OrgService, "roster": RosterService, "households": Household
 
 
 def digest(path: Path) -> dict[str, str]:
-    conn = sqlite3.connect(path)
+    conn = sql.connect(path)
     try:
         found = digests(conn)
         found["audit"] = str(conn.execute("SELECT count(*), max(rowid) FROM audit_log")
@@ -208,14 +208,14 @@ def test_a_refusal_names_the_role_and_changes_nothing(small):
 
 @pytest.fixture(scope="module")
 def grids(demo_db):
-    conn = sqlite3.connect(demo_db.path)
+    conn = sql.connect(demo_db.path)
     found = [row[0] for row in conn.execute("SELECT id FROM grid WHERE NOT deleted ORDER BY code")]
     conn.close()
     return found
 
 
 def _sql(db: Database, query: str, *params: Any) -> list[Any]:
-    conn = sqlite3.connect(db.path)
+    conn = sql.connect(db.path)
     try:
         return conn.execute(query, params).fetchall()
     finally:

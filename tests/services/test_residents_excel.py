@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -21,6 +20,7 @@ from gridoffice.errors import Cancelled, UserError
 from gridoffice.services import residents_excel as rex
 from gridoffice.services.households import GridDraft, HouseholdService, ResidentQuery
 from gridoffice.store.digest import digests
+from tests import sql
 from tests.conftest import TODAY
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -73,7 +73,7 @@ def grid(db):
 
 
 def snapshot(db) -> dict[str, str]:
-    conn = sqlite3.connect(db.path)
+    conn = sql.connect(db.path)
     try:
         return digests(conn)
     finally:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from dataclasses import replace
 
 import pytest
@@ -11,6 +10,7 @@ import pytest
 from gridoffice.errors import UserError, ValidationError
 from gridoffice.services.orgs import OrgDraft
 from gridoffice.services.roster import MemberDraft, MemberQuery, RosterService
+from tests import sql
 from tests.conftest import TODAY
 
 
@@ -80,7 +80,7 @@ def test_bad_input_names_the_field_and_stores_nothing(db, roster, branches, chan
         roster.add(member(org_id, **changes))
     assert err.value.field == field
     assert err.value.localized("zh_CN") != err.value.english()  # translated
-    conn = sqlite3.connect(db.path)
+    conn = sql.connect(db.path)
     assert conn.execute("SELECT count(*) FROM member").fetchone() == (0,)
 
 
@@ -219,10 +219,10 @@ def test_reveal_is_audited(db, roster, branches):
     _root, one, _two = branches
     member_id = roster.add(member(one.id, id_number="110105580312021"))
     assert roster.reveal(member_id) == ("110105580312021", "13812345678")
-    conn = sqlite3.connect(db.path)
+    conn = sql.connect(db.path)
     assert conn.execute("SELECT operator, action, target FROM audit_log").fetchall() == [
         ("王芳", "reveal_identity", member_id)]
-    with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+    with pytest.raises(sql.DatabaseError, match="append-only"):
         conn.execute("DELETE FROM audit_log")
 
 
@@ -238,7 +238,7 @@ def test_discard_takes_back_a_mistaken_addition_only(db, roster, branches):
     member_id = roster.add(member(one.id))
     roster.discard(member_id)
     assert roster.list_members(MemberQuery(relation=None)) == []
-    conn = sqlite3.connect(db.path)
+    conn = sql.connect(db.path)
     assert conn.execute("SELECT deleted FROM member").fetchall() == [(1,)]  # a tombstone
     roster.undiscard(member_id)
     assert [r.id for r in roster.list_members()] == [member_id]

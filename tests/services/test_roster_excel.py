@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sqlite3
 import zipfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -26,6 +25,7 @@ from gridoffice.services.orgs import OrgDraft, OrgService
 from gridoffice.services.roster import MemberDraft, MemberQuery, RosterService
 from gridoffice.store import settings as local_settings
 from gridoffice.store.digest import digests
+from tests import sql
 from tests.conftest import TODAY
 
 HEADERS = ["序号", "姓名", "性别", "民族", "出生年月", "公民身份号码", "学历", "入党时间",
@@ -119,7 +119,7 @@ def roster(db):
 
 
 def state(db) -> dict[str, str]:
-    conn = sqlite3.connect(db.path)
+    conn = sql.connect(db.path)
     try:
         return digests(conn)
     finally:
@@ -353,7 +353,7 @@ def test_reimport_updates_changed_fields_matched_by_id_in_15_digits(db, branches
     edited = next(e for e in roster.history(zhang.id) if e.kind == "edited")
     assert edited.operator == "赵丽" and edited.detail["changes"]["mobile"] == [
         "13812345678", "13800000000"]
-    conn = sqlite3.connect(db.path)
+    conn = sql.connect(db.path)
     try:
         hlc, base, writer, seq = conn.execute(
             "SELECT hlc, base_hlc, writer, local_seq FROM member WHERE id = ?",

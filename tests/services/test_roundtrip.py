@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -28,6 +27,7 @@ from gridoffice.services.roster import MemberDraft, MemberQuery, RosterService
 from gridoffice.store.database import Database
 from gridoffice.store.digest import digests
 from gridoffice.store.files import open_database
+from tests import sql
 from tests.conftest import TODAY
 
 
@@ -46,7 +46,7 @@ OTHERS = [("欧阳家豪", HONG_KONG, "hmt_permit"), ("司徒美玲", MACAU, "hm
 
 
 def snapshot(db: Database) -> dict[str, str]:
-    conn = sqlite3.connect(db.path)
+    conn = sql.connect(db.path)
     try:
         return digests(conn)
     finally:

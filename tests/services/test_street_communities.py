@@ -106,14 +106,14 @@ def test_another_communitys_record_is_refused(street, offices):
 def test_a_limited_street_worker_keeps_the_street_offices_own_records(street_folder,  # noqa: F811
                                                                        tmp_path):
     import shutil
-    import sqlite3
 
     from gridoffice.services.accounts import AccountDraft, AccountService
+    from tests import sql
 
     folder = tmp_path / "street"
     shutil.copytree(street_folder, folder)
     path = paths.resolve(folder).database
-    conn = sqlite3.connect(path)
+    conn = sql.connect(path)
     own = conn.execute("SELECT value FROM meta WHERE key = 'office_id'").fetchone()[0]
     conn.close()
     one = next(o for o, name in office_names(path).items() if name == "幸福里社区")

@@ -4,7 +4,6 @@ checked against counts made independently (plain SQL and the area services)."""
 from __future__ import annotations
 
 import shutil
-import sqlite3
 from dataclasses import astuple
 
 from gridoffice import paths
@@ -14,6 +13,7 @@ from gridoffice.services.meetings import FollowUpQuery, MeetingQuery, MeetingSer
 from gridoffice.services.roster import RosterService
 from gridoffice.services.street_summary import FIGURES, street_summary, totals
 from gridoffice.store.database import Database
+from tests import sql
 from tests.street_fixture import (
     COMMUNITIES,
     STREET,
@@ -37,7 +37,7 @@ def _office_id(name: str) -> str:
 
 
 def _origins(path, table: str, ids) -> list[str]:
-    conn = sqlite3.connect(path)
+    conn = sql.connect(path)
     try:
         return [conn.execute(f"SELECT origin_office FROM {table} WHERE id = ?", (i,)).fetchone()[0]
                 for i in ids]
@@ -60,7 +60,7 @@ def _clone(conn, table: str, row_id: str, **values) -> str:
 def expected_figures(db: Database, office_id: str, year: int = YEAR) -> dict[str, int]:
     """One office's figures counted another way: plain SQL with ``deleted = 0``, and the
     area services (their lists filtered by the owning office)."""
-    conn = sqlite3.connect(db.path)
+    conn = sql.connect(db.path)
     try:
         def one(sql: str, *args) -> int:
             return conn.execute(sql, (office_id, *args)).fetchone()[0]
@@ -132,7 +132,7 @@ def test_deleted_and_retired_rows_never_count(street_folder, tmp_path):
                    if item.bucket == "overdue"]
     finally:
         db.close()
-    conn = sqlite3.connect(path)
+    conn = sql.connect(path)
     year = f"{YEAR}-%"
 
     def pick(sql: str) -> str:
@@ -205,7 +205,7 @@ def test_unknown_offices_and_the_streets_own_records(street_folder, tmp_path):
         assert street_id not in {line.office_id for line in street_summary(db, YEAR, TODAY)}
     finally:
         db.close()
-    conn = sqlite3.connect(path)
+    conn = sql.connect(path)
     with conn:
         household = conn.execute("SELECT id FROM household WHERE deleted = 0").fetchone()[0]
         _clone(conn, "household", household, origin_office=stranger)

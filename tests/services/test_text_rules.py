@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import sqlite3
 
 import pytest
 from openpyxl import load_workbook
@@ -17,6 +16,7 @@ from gridoffice.services.households import GridDraft, HouseholdService, Resident
 from gridoffice.services.orgs import OrgDraft
 from gridoffice.services.roster import RosterService
 from gridoffice.services.roster_excel import export_members
+from tests import sql
 from tests.conftest import TODAY
 from tests.services.test_households import HEAD
 from tests.services.test_roster import member
@@ -108,7 +108,7 @@ def test_any_write_of_a_control_character_is_refused_at_the_store(db, register):
 def test_export_over_a_stored_control_character_does_not_crash(db, roster, branches, tmp_path):
     _root, one = branches
     roster.add(member(one.id))
-    conn = sqlite3.connect(db.path)
+    conn = sql.connect(db.path)
     conn.execute("UPDATE member SET note = '坏\x01字符\u202e', work_unit = '单位\x1f'")
     conn.commit()
     conn.close()
@@ -126,7 +126,7 @@ def test_demo_stopped_half_way_leaves_nothing(db, monkeypatch):
     monkeypatch.setattr(demo, "_meetings", fail)  # after orgs, members, households
     with pytest.raises(OSError):
         demo.fill(db)
-    conn = sqlite3.connect(db.path)
+    conn = sql.connect(db.path)
     assert conn.execute("SELECT count(*) FROM org").fetchone() == (0,)
     assert conn.execute("SELECT count(*) FROM member").fetchone() == (0,)
     conn.close()
@@ -140,10 +140,10 @@ def test_fault_error_translates_low_level_errors():
 
     from gridoffice.errors import fault_error
 
-    full = fault_error(OperationalError("INSERT", {}, sqlite3.OperationalError(
+    full = fault_error(OperationalError("INSERT", {}, sql.OperationalError(
         "database or disk is full")))
     assert isinstance(full, UserError) and "磁盘" in full.localized("zh_CN")
-    locked = fault_error(sqlite3.OperationalError("database is locked"))
+    locked = fault_error(sql.OperationalError("database is locked"))
     assert "另一个程序" in locked.localized("zh_CN")
     denied = fault_error(PermissionError(13, "Permission denied", "/srv/out.xlsx"))
     assert "/srv/out.xlsx" in denied.localized("zh_CN")

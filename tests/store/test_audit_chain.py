@@ -5,7 +5,6 @@ tool (after dropping the append-only triggers) is found, and named, by ``verify`
 from __future__ import annotations
 
 import shutil
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -18,13 +17,14 @@ from gridoffice.services.audit import AuditService
 from gridoffice.store import audit as store_audit
 from gridoffice.store import migrations
 from gridoffice.store.files import open_database
+from tests import sql
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 
 def tamper(path: Path, *statements: str) -> None:
     """What an outside SQLite tool can do: drop the triggers, then change the log."""
-    conn = sqlite3.connect(path)
+    conn = sql.connect(path)
     conn.execute("DROP TRIGGER IF EXISTS audit_log_no_update")
     conn.execute("DROP TRIGGER IF EXISTS audit_log_no_delete")
     for statement in statements:
@@ -34,7 +34,7 @@ def tamper(path: Path, *statements: str) -> None:
 
 
 def verify(path: Path) -> store_audit.Broken | None:
-    conn = sqlite3.connect(path)
+    conn = sql.connect(path)
     try:
         return store_audit.verify(conn)
     finally:
@@ -59,16 +59,16 @@ def test_entries_chain_and_read_back_with_filters(logged):
     assert audit.entries(path, operator="李娜") == []
     assert len(audit.entries(path, since="2000-01-01")) == 5
     assert audit.entries(path, since="2999-01-01") == []
-    conn = sqlite3.connect(path)
+    conn = sql.connect(path)
     links = conn.execute("SELECT prev_hash, hash FROM audit_log ORDER BY seq").fetchall()
     conn.close()
     assert links[0][0] == "" and all(b[0] == a[1] for a, b in zip(links, links[1:], strict=False))
 
 
 def test_the_file_still_refuses_updates_and_deletes(logged):
-    conn = sqlite3.connect(logged.path)
+    conn = sql.connect(logged.path)
     for statement in ("UPDATE audit_log SET detail = 'x'", "DELETE FROM audit_log"):
-        with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+        with pytest.raises(sql.IntegrityError, match="append-only"):
             conn.execute(statement)
     conn.close()
 
@@ -113,7 +113,7 @@ def test_an_old_log_is_chained_when_the_file_is_upgraded(tmp_path):
     app_paths = paths.resolve(tmp_path / "data")
     app_paths.data_dir.mkdir(parents=True)
     shutil.copy(FIXTURES / "schema_v7.sqlite3", app_paths.database)
-    conn = sqlite3.connect(app_paths.database)
+    conn = sql.connect(app_paths.database)
     conn.executemany("INSERT INTO audit_log (at, operator, action, target, detail) "
                      "VALUES (?, ?, ?, ?, ?)",
                      [("2026-05-01T09:00:00", "王芳", "print", "roster", "a.pdf"),
@@ -141,7 +141,7 @@ texts = st.text(st.characters(blacklist_categories=("Cs",)), max_size=30)
        data=st.data())
 def test_any_log_verifies_and_any_edit_is_found(tmp_path_factory, entries, data):
     folder = tmp_path_factory.mktemp("chain")
-    conn = sqlite3.connect(folder / "log.sqlite3")
+    conn = sql.connect(folder / "log.sqlite3")
     conn.execute("CREATE TABLE audit_log (seq INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT, "
                  "operator TEXT, action TEXT, target TEXT, detail TEXT, prev_hash TEXT, "
                  "hash TEXT)")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import errno
-import sqlite3
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -12,6 +11,7 @@ from gridoffice.domain.hlc import HybridClock
 from gridoffice.paths import storage_error
 from gridoffice.store import digest
 from gridoffice.store.migrations import STEPS
+from tests import sql
 
 rows = st.lists(
     st.tuples(st.uuids().map(str), st.text(min_size=1, max_size=8), st.integers(0, 2**62),
@@ -21,7 +21,7 @@ rows = st.lists(
 
 
 def _database(records):
-    conn = sqlite3.connect(":memory:")
+    conn = sql.connect(":memory:")
     for step in STEPS:
         step(conn)
     conn.executemany(

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import sqlite3
 import stat
 
 import pytest
@@ -13,6 +12,7 @@ from gridoffice import paths
 from gridoffice.errors import StorageError
 from gridoffice.store import files, migrations
 from gridoffice.store.files import APPLICATION_ID, open_database
+from tests import sql
 
 
 def digest(path):
@@ -48,7 +48,7 @@ def test_file_that_is_not_sqlite_is_refused_and_unchanged(app_paths):
 
 def test_sqlite_file_of_another_program_is_refused_and_unchanged(app_paths):
     app_paths.data_dir.mkdir(parents=True)
-    conn = sqlite3.connect(app_paths.database)
+    conn = sql.connect(app_paths.database)
     conn.execute("CREATE TABLE songs (title TEXT)")
     conn.commit()
     conn.close()
@@ -60,7 +60,7 @@ def test_sqlite_file_of_another_program_is_refused_and_unchanged(app_paths):
 
 def test_database_from_a_newer_program_is_refused_and_unchanged(app_paths):
     opened = open_database(app_paths)
-    conn = sqlite3.connect(opened.path)
+    conn = sql.connect(opened.path)
     conn.execute(f"PRAGMA user_version = {migrations.current_version() + 1}")
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.close()
@@ -74,7 +74,7 @@ def test_database_from_a_newer_program_is_refused_and_unchanged(app_paths):
 
 def test_damaged_database_is_refused(app_paths):
     opened = open_database(app_paths)
-    conn = sqlite3.connect(opened.path)
+    conn = sql.connect(opened.path)
     conn.executemany("INSERT INTO setting (key, value) VALUES (?, ?)",
                      [(f"k{i}", "x" * 500) for i in range(200)])
     conn.commit()
@@ -110,7 +110,7 @@ def test_locked_database_gives_a_clear_message(db, app_paths, monkeypatch):
     from gridoffice.services.orgs import OrgDraft, OrgService
 
     monkeypatch.setattr(files, "BUSY_TIMEOUT_MS", 100)
-    other = sqlite3.connect(app_paths.database, isolation_level=None)
+    other = sql.connect(app_paths.database, isolation_level=None)
     other.execute("BEGIN EXCLUSIVE")
     try:
         db_fast = type(db)(db.path)
@@ -146,10 +146,10 @@ def test_migration_writes_a_backup_and_upgrades(db, orgs, app_paths, monkeypatch
     opened = open_database(app_paths)
     assert opened.migrated_from == released and opened.schema_version == released + 1
     assert opened.backup is not None and opened.backup.parent == app_paths.backup_dir
-    backup = sqlite3.connect(opened.backup)
+    backup = sql.connect(opened.backup)
     assert backup.execute("PRAGMA user_version").fetchone()[0] == released
     assert backup.execute("SELECT name FROM org").fetchall() == [("中共幸福里社区委员会",)]
-    conn = sqlite3.connect(opened.path)
+    conn = sql.connect(opened.path)
     assert conn.execute("SELECT motto FROM org").fetchall() == [("serve the people",)]
 
 
@@ -158,7 +158,7 @@ def test_failed_migration_leaves_the_data_as_it_was(db, orgs, app_paths, monkeyp
 
     orgs.create(OrgDraft("中共幸福里社区委员会", "committee"))
     db.close()
-    conn = sqlite3.connect(app_paths.database)
+    conn = sql.connect(app_paths.database)
     before = conn.execute("SELECT * FROM org").fetchall()
     conn.close()
     released = migrations.current_version()
@@ -166,7 +166,7 @@ def test_failed_migration_leaves_the_data_as_it_was(db, orgs, app_paths, monkeyp
     monkeypatch.setattr(files, "STEPS", migrations.STEPS)
     with pytest.raises(StorageError, match="left as it was"):
         open_database(app_paths)
-    conn = sqlite3.connect(app_paths.database)
+    conn = sql.connect(app_paths.database)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == released
     assert conn.execute("SELECT * FROM org").fetchall() == before
     assert "motto" not in {r[1] for r in conn.execute("PRAGMA table_info(org)")}
@@ -188,7 +188,7 @@ def test_a_migration_failing_again_and_again_keeps_one_backup(db, orgs, app_path
     assert str(backup) in err.value.english()
     assert digest(app_paths.database) == before
     # A real change in between is a new state worth its own copy.
-    conn = sqlite3.connect(app_paths.database)
+    conn = sql.connect(app_paths.database)
     conn.execute("UPDATE org SET name = '中共幸福里社区党委'")
     conn.commit()
     conn.close()

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -17,6 +16,7 @@ import pytest
 from gridoffice import paths
 from gridoffice.store import migrations
 from gridoffice.store.files import open_database
+from tests import sql
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 VERSIONS = sorted(
@@ -36,7 +36,7 @@ def test_fixture_upgrades_to_current(tmp_path, version):
     app_paths = paths.resolve(tmp_path / "data")
     app_paths.data_dir.mkdir(parents=True)
     shutil.copy(FIXTURES / f"schema_v{version}.sqlite3", app_paths.database)
-    before = sqlite3.connect(app_paths.database)
+    before = sql.connect(app_paths.database)
     org_names = sorted(r[0] for r in before.execute("SELECT name FROM org"))
     tables = {r[0] for r in before.execute("SELECT name FROM sqlite_master")}
     members = (sorted(r[0] for r in before.execute("SELECT id_number FROM member"))

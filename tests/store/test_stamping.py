@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 import uuid
 
 import pytest
@@ -11,10 +10,11 @@ from gridoffice.domain.hlc import HybridClock, pack, unpack
 from gridoffice.services.orgs import OrgDraft
 from gridoffice.store.database import HardDeleteError
 from gridoffice.store.tables import Org
+from tests import sql
 
 
 def raw(db, sql, *args):
-    conn = sqlite3.connect(db.path)
+    conn = sql.connect(db.path)
     try:
         return conn.execute(sql, args).fetchall()
     finally:
@@ -95,7 +95,7 @@ def test_another_offices_record_is_read_only_here(db, orgs):
     from gridoffice.errors import UserError
 
     node = orgs.create(OrgDraft("中共幸福里社区委员会", "committee"))
-    conn = sqlite3.connect(db.path)
+    conn = sql.connect(db.path)
     conn.execute("UPDATE org SET origin_office = 'another-office' WHERE id = ?", (node.id,))
     conn.commit()
     conn.close()

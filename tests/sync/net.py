@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import contextlib
 import shutil
-import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +17,7 @@ from gridoffice.store.database import Database
 from gridoffice.store.files import connect, open_database
 from gridoffice.store.tables import Org
 from gridoffice.sync.digests import scope_digests, version_digests
+from tests import sql
 
 STREET = "幸福街道"
 
@@ -80,7 +80,7 @@ class Pc:
 
     def raw_bytes(self) -> bytes:
         """The whole database as one byte string (after a checkpoint)."""
-        conn = sqlite3.connect(self.path)
+        conn = sql.connect(self.path)
         try:
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:

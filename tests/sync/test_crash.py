@@ -7,7 +7,6 @@ from __future__ import annotations
 import os
 import shutil
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -17,6 +16,7 @@ import pytest
 
 from gridoffice.services import demo
 from gridoffice.sync import package as packages
+from tests import sql
 
 from .net import Net
 
@@ -51,7 +51,7 @@ def _kill_after(process, delay):
 
 
 def _sound(path):
-    conn = sqlite3.connect(path)
+    conn = sql.connect(path)
     try:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []

@@ -4,7 +4,6 @@ checked before anything reads it."""
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 
 import pytest
 
@@ -12,6 +11,7 @@ from gridoffice.errors import UserError
 from gridoffice.store import digest
 from gridoffice.store.files import connect
 from gridoffice.sync import rows
+from tests import sql
 
 
 @pytest.fixture
@@ -56,10 +56,10 @@ def test_full_export_carries_every_row(tmp_path, filled):
     assert result.counts["org"] == counts["orgs"] == 4
     assert result.hlc_high > 0
     # The rows file holds the same content: its digests equal ours.
-    copy = sqlite3.connect(tmp_path / "rows.sqlite3")
+    copy = sql.connect(tmp_path / "rows.sqlite3")
     try:
         assert digest.table_digest(copy, "org") == digest.digests(
-            sqlite3.connect(filled.path))["org"]
+            sql.connect(filled.path))["org"]
     finally:
         copy.close()
 
@@ -110,7 +110,7 @@ def test_bad_rows_files_are_refused(tmp_path, filled, damage):
     conn = connect(filled.path)
     _export(conn, tmp_path / "rows.sqlite3")
     conn.close()
-    bad = sqlite3.connect(tmp_path / "rows.sqlite3")
+    bad = sql.connect(tmp_path / "rows.sqlite3")
     bad.execute(damage)
     bad.commit()
     bad.close()

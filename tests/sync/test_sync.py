@@ -7,7 +7,6 @@ from __future__ import annotations
 import itertools
 import json
 import shutil
-import sqlite3
 import zipfile
 
 import pytest
@@ -18,6 +17,7 @@ from gridoffice.errors import UserError
 from gridoffice.store import digest, migrations
 from gridoffice.store.tables import Building, Grid, House, Household, Member, Resident
 from gridoffice.sync import package as packages
+from tests import sql
 
 from .net import Net, freeze, opened_copy
 
@@ -304,9 +304,8 @@ def test_rows_of_another_office_in_a_package_are_refused(net, tmp_path):
         manifest["sequence"] += 1
 
     # The sender signs a package whose rows claim another community's office.
-    import sqlite3
-
     from gridoffice.services.sync_trust import own_keys, trusted
+    from tests import sql
 
     opened = packages.read_package(
         path, keys=own_keys(net.street.path), office_id=net.street.db.office_id,
@@ -314,7 +313,7 @@ def test_rows_of_another_office_in_a_package_are_refused(net, tmp_path):
         trusted=lambda replica: trusted(net.street.path, replica))
     rows_file = tmp_path / "rows.sqlite3"
     rows_file.write_bytes(opened.payload)
-    conn = sqlite3.connect(rows_file)
+    conn = sql.connect(rows_file)
     conn.execute("UPDATE org SET origin_office = ?", (net["b1"].db.office_id,))
     conn.execute("UPDATE org SET id = ?", (b_org,))
     conn.commit()
@@ -552,7 +551,7 @@ def test_an_import_keeps_a_before_sync_backup_and_a_restore_gets_a_new_incarnati
     assert result.status == "applied"
     [kept] = [b for b in backups.backups(street_backups) if b.kind == "before_sync"]
     assert backups.verify(kept.file) is None
-    conn = sqlite3.connect(kept.file)
+    conn = sql.connect(kept.file)
     try:
         assert digest.digests(conn) == before  # the data as it was before the import
     finally:

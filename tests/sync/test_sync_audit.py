@@ -3,13 +3,12 @@ transaction as the sync bookkeeping (a package never exists without its entry)."
 
 from __future__ import annotations
 
-import sqlite3
-
 from gridoffice import cli
+from tests import sql
 
 
 def audit_rows(data_dir, action):
-    conn = sqlite3.connect(data_dir / "gridoffice.sqlite3")
+    conn = sql.connect(data_dir / "gridoffice.sqlite3")
     try:
         return conn.execute("SELECT operator, action, target, detail FROM audit_log "
                             "WHERE action = ?", (action,)).fetchall()

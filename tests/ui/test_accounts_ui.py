@@ -4,8 +4,6 @@ holds are checked, and a refusal changes nothing."""
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
 from PySide6.QtCore import Qt
 
@@ -15,6 +13,7 @@ from gridoffice.services.households import GridDraft
 from gridoffice.ui.dialogs import accounts as accounts_ui
 from gridoffice.ui.dialogs.accounts import AccountEditDialog, AccountsDialog
 from gridoffice.ui.dialogs.permissions import PermissionsDialog
+from tests import sql
 
 
 @pytest.fixture
@@ -31,13 +30,13 @@ def office(zh_cn, window):
 
 
 def stored(window, login: str) -> tuple | None:
-    with sqlite3.connect(window.context.opened.path) as conn:
+    with sql.connect(window.context.opened.path) as conn:
         return conn.execute("SELECT login, real_name, role, grids, phone, disabled "
                             "FROM account WHERE login = ?", (login,)).fetchone()
 
 
 def count(window) -> int:
-    with sqlite3.connect(window.context.opened.path) as conn:
+    with sql.connect(window.context.opened.path) as conn:
         return conn.execute("SELECT count(*) FROM account").fetchone()[0]
 
 

@@ -6,7 +6,6 @@ program shows a red line; the masked export is read back and is itself in the lo
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 import time
 import types
 
@@ -22,6 +21,7 @@ from gridoffice.services.accounts import AccountDraft, AccountService
 from gridoffice.services.audit import AuditService
 from gridoffice.store import audit as store_audit
 from gridoffice.ui.dialogs.audit_view import PAGE, AuditLogModel
+from tests import sql
 
 ID_NUMBER = "11010519580312001X"
 MOBILE = "13812345678"
@@ -133,7 +133,7 @@ def test_100000_entries_open_at_once_and_load_more_on_scrolling(qtbot, window):
         fields = (at, f"user{n % 5}", "print", f"ledger-{n}", "")
         prev_hash, prev = prev, store_audit.entry_hash(prev, *fields)
         rows.append((*fields, prev_hash, prev))
-    conn = sqlite3.connect(window.context.opened.path)
+    conn = sql.connect(window.context.opened.path)
     with conn:
         conn.executemany("INSERT INTO audit_log (at, operator, action, target, detail, "
                          "prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
@@ -152,7 +152,7 @@ def test_100000_entries_open_at_once_and_load_more_on_scrolling(qtbot, window):
 
 def test_a_log_changed_outside_the_program_shows_a_red_line(qtbot, logged):
     path = logged.context.opened.path
-    conn = sqlite3.connect(path)
+    conn = sql.connect(path)
     conn.execute("DROP TRIGGER IF EXISTS audit_log_no_update")
     conn.execute("UPDATE audit_log SET detail = 'nothing' WHERE seq = 5")
     conn.commit()

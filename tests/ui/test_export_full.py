@@ -6,7 +6,6 @@ back without problems or changes."""
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 
 from openpyxl import load_workbook
 
@@ -14,6 +13,7 @@ from gridoffice.services import residents_excel as rex
 from gridoffice.services import roster_excel as rx
 from gridoffice.services.households import ResidentDraft
 from gridoffice.ui.dialogs.reason import ReasonDialog
+from tests import sql
 from tests.ui.test_households import (  # noqa: F401 - fixtures
     households,
     make_id,
@@ -100,10 +100,10 @@ def test_households_full_export_is_a_choice_with_a_reason_audited_and_imports_ba
     assert audit_rows(context) == [("export_full", "residents", f"{written}；事由：导回本程序")]
 
     db = tab.db
-    before = sqlite3.connect(db.path).execute("SELECT count(*) FROM resident").fetchone()
+    before = sql.connect(db.path).execute("SELECT count(*) FROM resident").fetchone()
     plan = rex.dry_run(db, written, "实有人口", rex.load_mapping(written, "实有人口"),
                        today=tab.today)
     assert plan.problems == [] and plan.new == [] and plan.updates == []
     assert plan.unchanged == len(tab.model.rows())
-    after = sqlite3.connect(db.path).execute("SELECT count(*) FROM resident").fetchone()
+    after = sql.connect(db.path).execute("SELECT count(*) FROM resident").fetchone()
     assert before == after

@@ -311,7 +311,7 @@ def test_disabled_tag_needs_a_grade_and_control_tags_stay_hidden(qtbot, dialogs,
 
 def test_household_forms_and_care_list_reach_the_preview(qtbot, tab, households, place,
                                                          context, tmp_path, monkeypatch):
-    import sqlite3
+    from tests import sql
 
     model = tab.tree_model
     wait_loaded(qtbot, tab, lambda: tab.tree.setCurrentIndex(
@@ -329,7 +329,7 @@ def test_household_forms_and_care_list_reach_the_preview(qtbot, tab, households,
 
     text = "".join(page.extract_text() for page in PdfReader(target).pages)
     assert "张伟" in text and "王小明" in text and "13812345678" not in text
-    rows = sqlite3.connect(context.opened.path).execute(
+    rows = sql.connect(context.opened.path).execute(
         "SELECT action, target FROM audit_log").fetchall()
     assert rows == [("print", "household_forms")]
     preview.close()

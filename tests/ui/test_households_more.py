@@ -6,7 +6,6 @@ Excel export of the view."""
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 
 from PySide6.QtWidgets import QMessageBox
 
@@ -14,6 +13,7 @@ from gridoffice.domain.party import full_membership_date
 from gridoffice.services.households import GridDraft, ResidentDraft
 from gridoffice.services.roster import MemberDraft
 from gridoffice.ui.models.household_tree import KIND_GRID
+from tests import sql
 from tests.ui.test_households import (  # noqa: F401 - fixtures
     TODAY,
     households,
@@ -196,6 +196,6 @@ def test_export_the_view_masked_and_audited(qtbot, tab, place, context, tmp_path
              for c in row if c is not None]
     assert "张伟" in cells and "王小明" in cells
     assert make_id(OLD, 11) not in cells and "13812345678" not in cells
-    rows = sqlite3.connect(context.opened.path).execute(
+    rows = sql.connect(context.opened.path).execute(
         "SELECT action, target, detail FROM audit_log").fetchall()
     assert rows == [("export", "residents", str(written))]

@@ -5,7 +5,6 @@ login). Real workbooks written with openpyxl, a real SQLite file."""
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 
 from PySide6.QtWidgets import QWizard
 
@@ -23,7 +22,7 @@ LI = Actor(login="li", operator="李明", role=access.STAFF)
 
 
 def rows(context, sql: str) -> list[tuple]:
-    conn = sqlite3.connect(context.opened.path)
+    conn = sql.connect(context.opened.path)
     try:
         return conn.execute(sql).fetchall()
     finally:

@@ -5,13 +5,13 @@ target the command line records."""
 from __future__ import annotations
 
 import shutil
-import sqlite3
 from pathlib import Path
 
 import pytest
 from PySide6.QtPrintSupport import QPrinter
 
 from gridoffice.ledgers import catalogue
+from tests import sql
 from tests.conftest import cli_demo
 from tests.ui.test_street_view import street_template, street_window  # noqa: F401
 from tests.ui.windows import open_window
@@ -64,13 +64,13 @@ def demo_window(qtbot, tmp_path, demo_template):
 
 
 def _audit_rows(database: Path, after: int) -> list[tuple[str, str, str]]:
-    with sqlite3.connect(database) as con:
+    with sql.connect(database) as con:
         return con.execute("SELECT action, target, detail FROM audit_log WHERE rowid > ? "
                            "ORDER BY rowid", (after,)).fetchall()
 
 
 def _last_rowid(database: Path) -> int:
-    with sqlite3.connect(database) as con:
+    with sql.connect(database) as con:
         return con.execute("SELECT coalesce(max(rowid), 0) FROM audit_log").fetchone()[0]
 
 
@@ -111,7 +111,7 @@ def test_every_ledger_printed_from_the_window_is_audited_under_its_target(
                         classmethod(lambda cls, parent, scope, day: day))
     monkeypatch.setattr(QInputDialog, "getItem",
                         staticmethod(lambda parent, title, label, items, *a: (items[0], True)))
-    with sqlite3.connect(database) as con:
+    with sql.connect(database) as con:
         grid_id = con.execute("SELECT id FROM grid WHERE NOT deleted ORDER BY code").fetchone()[0]
         meeting_id = con.execute("SELECT id FROM meeting WHERE NOT deleted AND meeting_type = "
                                  "'council' ORDER BY start_at").fetchone()[0]

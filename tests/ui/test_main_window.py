@@ -166,16 +166,15 @@ def test_excepthook_shows_bugs_with_details_and_user_errors_plainly(qapp, messag
 def test_a_damaged_file_is_reported_once_the_window_shows(qtbot, app_paths, message_log):
     """The page check runs after the window shows (start-up speed); damage found
     then is said plainly, with where the backups are."""
-    import sqlite3
-
     from gridoffice.services import office
     from gridoffice.store.files import open_database
     from gridoffice.ui.main_window import MainWindow
+    from tests import sql
 
     opened = open_database(app_paths)
     office.save_profile(opened.path, office.OfficeProfile("幸福里社区", "幸福街道", "community",
                                                           "王芳"))
-    conn = sqlite3.connect(opened.path)
+    conn = sql.connect(opened.path)
     conn.executemany("INSERT INTO audit_log (at, operator, action) VALUES (?, ?, ?)",
                      [(f"2026-01-01T00:00:{i % 60:02d}", "x" * 400, "print") for i in range(300)])
     conn.commit()
@@ -201,14 +200,13 @@ def test_an_audit_log_changed_outside_the_program_is_reported(qtbot, app_paths,
                                                               message_log):
     """After the window shows, the check that reads every page also walks the audit
     log's chain: an entry edited with an outside tool is named."""
-    import sqlite3
-
     from gridoffice.app_context import AppContext
     from gridoffice.services import office
     from gridoffice.services.audit import AuditService
     from gridoffice.store.database import Database
     from gridoffice.store.files import open_database
     from gridoffice.ui.main_window import MainWindow
+    from tests import sql
 
     opened = open_database(app_paths)
     office.save_profile(opened.path, office.OfficeProfile("幸福里社区", "幸福街道", "community",
@@ -217,7 +215,7 @@ def test_an_audit_log_changed_outside_the_program_is_reported(qtbot, app_paths,
     for target in ("roster", "orgs"):
         AuditService(db, "王芳").record("print", target, f"{target}.pdf")
     db.close()
-    conn = sqlite3.connect(opened.path)
+    conn = sql.connect(opened.path)
     conn.execute("DROP TRIGGER audit_log_no_update")
     conn.execute("UPDATE audit_log SET detail = 'nothing' WHERE seq = 2")
     conn.commit()

@@ -528,7 +528,7 @@ def test_next_council_copies_the_attendees_and_enter_edits(qtbot, ui, dialogs, t
 def test_a_saved_minutes_ledger_is_in_the_audit_log(qtbot, tab, meetings, tmp_path):
     """Every tab's ledger preview records a save in the audit log before the file
     takes its name (not only the roster's and the households')."""
-    import sqlite3
+    from tests import sql
 
     pytest.importorskip("gridoffice.ledgers.minutes_ledger")
     meeting_id = meetings.create_meeting(MeetingDraft(
@@ -540,7 +540,7 @@ def test_a_saved_minutes_ledger_is_in_the_audit_log(qtbot, tab, meetings, tmp_pa
     seen = []
 
     def publish_checked(path):
-        conn = sqlite3.connect(tab.db.path)
+        conn = sql.connect(tab.db.path)
         seen.append(conn.execute("SELECT count(*) FROM audit_log WHERE action = 'print'")
                     .fetchone()[0])
         conn.close()
@@ -552,7 +552,7 @@ def test_a_saved_minutes_ledger_is_in_the_audit_log(qtbot, tab, meetings, tmp_pa
     preview.record_save = publish_checked
     preview.save_to(target)
     assert target.exists() and seen == [0]
-    conn = sqlite3.connect(tab.db.path)
+    conn = sql.connect(tab.db.path)
     [(operator, target_text, detail)] = conn.execute(
         "SELECT operator, target, detail FROM audit_log WHERE action = 'print'").fetchall()
     conn.close()

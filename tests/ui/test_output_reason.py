@@ -6,7 +6,6 @@ nothing; OK makes it, and the audit entry carries the reason."""
 from __future__ import annotations
 
 import re
-import sqlite3
 
 from openpyxl import load_workbook
 from pypdf import PdfReader
@@ -14,6 +13,7 @@ from pypdf import PdfReader
 from gridoffice.domain.access import GRID, SECRETARY, STAFF, Actor
 from gridoffice.ui.dialogs.reason import ReasonDialog
 from gridoffice.ui.models.household_tree import KIND_GRID
+from tests import sql
 from tests.ui.test_households import households, place, tab, wait_loaded  # noqa: F401
 
 ROOM = "幸福里3号楼2单元301"
@@ -21,7 +21,7 @@ UNIT = "幸福里3号楼2单元"
 
 
 def audit_rows(context, action: str) -> list[tuple[str, str]]:
-    with sqlite3.connect(context.opened.path) as conn:
+    with sql.connect(context.opened.path) as conn:
         return conn.execute("SELECT target, detail FROM audit_log WHERE action = ? "
                             "ORDER BY rowid", (action,)).fetchall()
 

@@ -5,7 +5,6 @@ the shared wizard's and each importer's words in zh_CN."""
 from __future__ import annotations
 
 import json
-import sqlite3
 
 import pytest
 from openpyxl import load_workbook
@@ -18,6 +17,7 @@ from gridoffice.store import settings as local_settings
 from gridoffice.store.digest import digests
 from gridoffice.ui.dialogs.residents_import import NOT_IMPORTED, ResidentsImportWizard
 from gridoffice.ui.dialogs.roster_import import RosterImportWizard
+from tests import sql
 from tests.conftest import TODAY
 from tests.services.test_residents_excel import FLAT, PEOPLE, flat_row, write_xlsx
 
@@ -42,7 +42,7 @@ def wizard(qtbot, db, grid):
 
 
 def state(db) -> dict[str, str]:
-    conn = sqlite3.connect(db.path)
+    conn = sql.connect(db.path)
     try:
         return digests(conn)
     finally:

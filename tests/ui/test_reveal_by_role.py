@@ -5,7 +5,6 @@ audit log. Real window, real SQLite file, the dialogs driven as a user would."""
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 
 import pytest
 
@@ -13,6 +12,7 @@ from gridoffice.domain import access
 from gridoffice.domain.access import Actor
 from gridoffice.services.households import GridDraft, ResidentDraft
 from gridoffice.ui.models.household_tree import KIND_BUILDING, KIND_HOUSE
+from tests import sql
 from tests.ui.test_households import make_id
 from tests.ui.test_roster_members import IDS, add
 
@@ -27,7 +27,7 @@ def signed_in(window, role: str) -> Actor:
 
 
 def audit_rows(context) -> list[tuple[str, str, str]]:
-    conn = sqlite3.connect(context.opened.path)
+    conn = sql.connect(context.opened.path)
     try:
         return conn.execute("SELECT operator, action, target FROM audit_log "
                             "WHERE action = 'reveal_identity' ORDER BY seq").fetchall()
@@ -119,7 +119,7 @@ def test_staff_edits_a_resident_masked_without_a_reveal_button(qtbot, window, co
         tab.edit_action.trigger()
     assert seen == dict(button=True, text=HEAD_MASKED, read_only=True,
                         mobile_read_only=True, after=HEAD_MASKED)
-    stored = sqlite3.connect(context.opened.path).execute(
+    stored = sql.connect(context.opened.path).execute(
         "SELECT id_number, mobile, work_or_school FROM resident WHERE id = ?",
         (resident,)).fetchone()
     assert stored == (HEAD_ID, "13812345678", "幸福里小学")  # the masked values kept

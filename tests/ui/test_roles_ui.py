@@ -29,9 +29,9 @@ def demo_folder(tmp_path, demo_template) -> Path:
 
 
 def grid_ids(folder: Path) -> list[str]:
-    import sqlite3
+    from tests import sql
 
-    conn = sqlite3.connect(folder / "gridoffice.sqlite3")
+    conn = sql.connect(folder / "gridoffice.sqlite3")
     try:
         return [r[0] for r in conn.execute("SELECT id FROM grid WHERE NOT deleted ORDER BY code")]
     finally:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sqlite3
 
 import pytest
 from openpyxl import load_workbook
@@ -17,6 +16,7 @@ from gridoffice.services.roster import RosterService
 from gridoffice.store import settings as local_settings
 from gridoffice.store.digest import digests
 from gridoffice.ui.dialogs.roster_import import RosterImportWizard
+from tests import sql
 from tests.conftest import TODAY
 from tests.services.test_roster_excel import GOOD_ROWS, member_row, write_xlsx
 
@@ -43,7 +43,7 @@ def wizard(qtbot, db):
 
 
 def state(db) -> dict[str, str]:
-    conn = sqlite3.connect(db.path)
+    conn = sql.connect(db.path)
     try:
         return digests(conn)
     finally:
@@ -223,7 +223,7 @@ def test_closing_while_importing_cancels_and_writes_nothing(qtbot, db, branches,
         wait_checked(qtbot, shown)
         # Another program holds the database for a moment, so the import is still
         # waiting to write when the user closes the window.
-        other = sqlite3.connect(db.path, isolation_level=None)
+        other = sql.connect(db.path, isolation_level=None)
         other.execute("BEGIN IMMEDIATE")
         try:
             click(qtbot, shown, Button.CommitButton)

@@ -5,7 +5,6 @@ the as-of view, reminders, the Excel export and the roster ledger."""
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 
 import pytest
 from PySide6.QtCore import Qt
@@ -25,6 +24,7 @@ from gridoffice.ui.models.member_table import (
     OVERDUE_ROLE,
     MemberTableModel,
 )
+from tests import sql
 
 YES = QMessageBox.StandardButton.Yes
 IDS = {
@@ -55,7 +55,7 @@ def stored(members, member_id: str):
 
 
 def audit_rows(context) -> list[tuple[str, str, str]]:
-    conn = sqlite3.connect(context.opened.path)
+    conn = sql.connect(context.opened.path)
     try:
         return conn.execute(
             "SELECT action, target, detail FROM audit_log ORDER BY rowid").fetchall()
@@ -277,7 +277,7 @@ def test_edit_with_enter_masked_until_revealed_and_undo(qtbot, window, context, 
     assert (draft.party_post, draft.address, draft.star_rating) == (
         "党小组长", "幸福里3号楼2单元301", 4)
     assert draft.id_number == "110105********0213" and draft.mobile == "138****5678"
-    stored = sqlite3.connect(context.opened.path).execute(
+    stored = sql.connect(context.opened.path).execute(
         "SELECT id_number, mobile FROM member WHERE id = ?", (member_id,)).fetchone()
     assert stored == (IDS["张伟"], "13812345678")  # kept as stored
     assert audit_rows(context) == []  # nothing was revealed

@@ -5,7 +5,6 @@ ID number, phone or address of the data."""
 from __future__ import annotations
 
 import json
-import sqlite3
 import sys
 import zipfile
 from pathlib import Path
@@ -18,6 +17,7 @@ from gridoffice.errors import UserError, ValidationError
 from gridoffice.services import demo
 from gridoffice.services.container import Services
 from gridoffice.sync import package as packages
+from tests import sql
 from tests.sync.net import Net
 
 PERSONAL = ("id_number", "id_number_original", "phone", "address", "hukou_address",
@@ -34,7 +34,7 @@ def template(tmp_path_factory):
 
 
 def _personal_values(db_path: Path) -> set[str]:
-    conn = sqlite3.connect(db_path)
+    conn = sql.connect(db_path)
     try:
         values = set()
         tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master "

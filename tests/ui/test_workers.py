@@ -73,20 +73,20 @@ def test_a_locked_database_or_a_full_disk_is_a_plain_warning_not_a_bug(qtbot, pa
                                                                        message_log, tmp_path):
     """Faults of the environment met inside a job or anywhere else: a warning that
     names the cause, never the unexpected-error box with a traceback."""
-    import sqlite3
     import sys
 
     from PySide6.QtWidgets import QMessageBox
 
     from gridoffice.ui import app
+    from tests import sql
 
     path = tmp_path / "busy.sqlite3"
-    holder = sqlite3.connect(path, isolation_level=None)
+    holder = sql.connect(path, isolation_level=None)
     holder.execute("CREATE TABLE t (x)")
     holder.execute("BEGIN EXCLUSIVE")
 
     def task(progress):
-        conn = sqlite3.connect(path, timeout=0.1)
+        conn = sql.connect(path, timeout=0.1)
         try:
             conn.execute("INSERT INTO t VALUES (1)")
         finally:

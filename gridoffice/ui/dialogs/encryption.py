@@ -172,7 +172,7 @@ class RecoveryKeyDialog(QDialog):
         if not self.kept.isChecked() and not messages.confirm(self, self.tr(
                 "The recovery key will not be shown again. Without its sheet, data whose "
                 "administrator passwords are all lost cannot be opened. An administrator "
-                "can print a new sheet later (File ▸ Print a new recovery key). Close "
+                "can print a new sheet later (Settings ▸ Print a new recovery key). Close "
                 "anyway?"), self.tr("Close without printing")):
             return
         super().reject()

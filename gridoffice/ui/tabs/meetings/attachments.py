@@ -9,7 +9,6 @@ Adding and removing go on the window's undo stack through the panel
 from __future__ import annotations
 
 import shutil
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -144,10 +143,14 @@ class AttachmentsPage(QWidget):
         if row is None:
             return None
         name, _mime, content = self.panel.require_service().attachment_content(row.id)
-        # A private folder of this run, removed when the program closes: copies of
-        # signed sheets must not pile up in the shared temporary folder.
+        # A private folder of this run inside the data folder (this user only), removed
+        # when the program closes and at the next start: the other program needs a
+        # plain file, and copies of signed sheets must not pile up in a shared folder.
         if self._opened_dir is None:
-            self._opened_dir = Path(tempfile.mkdtemp(prefix="gridoffice-attachments-"))
+            from gridoffice.paths import make_private_temp
+
+            data_dir = self.panel.require_service().db.path.parent
+            self._opened_dir = make_private_temp(data_dir, "attachments-")
         folder = self._opened_dir / row.id
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / Path(name).name
