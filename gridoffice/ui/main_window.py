@@ -426,10 +426,11 @@ class MainWindow(QMainWindow):
         communities = (sorted(office_names(self.context.opened.path).items(),
                               key=lambda item: item[1])
                        if self.profile is not None and self.profile.is_street else [])
-        AccountsDialog.ask(self, service, self.services.grid_choices(), communities)
         from gridoffice.services.encryption import needs_encryption
 
-        if needs_encryption(self.context.opened.path):  # the folder's first account
+        plain_before = needs_encryption(self.context.opened.path)
+        AccountsDialog.ask(self, service, self.services.grid_choices(), communities)
+        if not plain_before and needs_encryption(self.context.opened.path):  # its first account
             messages.inform(self, self.tr(
                 "This office has accounts now: its data will be encrypted when GridOffice "
                 "starts next, and the administrator will print the recovery key then. "

@@ -13,10 +13,10 @@ from gridoffice.store.tables import Org
 from tests import sql
 
 
-def raw(db, sql, *args):
+def raw(db, query, *args):
     conn = sql.connect(db.path)
     try:
-        return conn.execute(sql, args).fetchall()
+        return conn.execute(query, args).fetchall()
     finally:
         conn.close()
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QWizard
 from gridoffice.domain import access
 from gridoffice.domain.access import Actor
 from gridoffice.services.households import GridDraft
+from tests import sql
 from tests.services.test_residents_excel import FLAT, PEOPLE, flat_row
 from tests.services.test_residents_excel import write_xlsx as write_residents
 from tests.services.test_roster_excel import member_row
@@ -21,10 +22,10 @@ Button = QWizard.WizardButton
 LI = Actor(login="li", operator="李明", role=access.STAFF)
 
 
-def rows(context, sql: str) -> list[tuple]:
+def rows(context, query: str) -> list[tuple]:
     conn = sql.connect(context.opened.path)
     try:
-        return conn.execute(sql).fetchall()
+        return conn.execute(query).fetchall()
     finally:
         conn.close()
 
