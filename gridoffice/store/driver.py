@@ -31,6 +31,10 @@ sqlite_version = dbapi.sqlite_version
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 KEY_BYTES = 32
+# An encrypted page read from disk (or the OS cache) is checked (HMAC) and decrypted
+# each time it enters a connection's page cache, so an encrypted connection keeps more
+# pages: 32 MiB at most (the library's default is 8 MiB), used only as pages are read.
+ENCRYPTED_CACHE_KIB = 32 * 1024
 
 _keys: dict[str, bytes] = {}
 _lock = threading.Lock()
@@ -117,6 +121,7 @@ def connect(path: str | os.PathLike[str], *, read_only: bool = False, immutable:
         _silence(conn)
         if key:
             conn.execute(key_pragma(key))
+            conn.execute(f"PRAGMA cache_size = -{ENCRYPTED_CACHE_KIB}")
     except BaseException:
         conn.close()
         raise

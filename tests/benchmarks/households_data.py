@@ -21,8 +21,10 @@ HOUSEHOLDS = 40_000
 RESIDENTS = 100_000
 
 
-def make_large_register(folder: Path, seed: int = 7) -> Path:
-    """Create the data folder (once) and return the database path."""
+def make_large_register(folder: Path, seed: int = 7, *,
+                        household_count: int = HOUSEHOLDS, grid_count: int = GRIDS) -> Path:
+    """Create the data folder (once) and return the database path (``household_count``
+    households in ``grid_count`` grids, two or three residents each)."""
     app_paths = paths.resolve(folder)
     opened = open_database(app_paths)
     office.save_profile(opened.path, office.OfficeProfile("幸福里社区", "幸福街道",
@@ -32,9 +34,9 @@ def make_large_register(folder: Path, seed: int = 7) -> Path:
     names = NameGenerator(rng)
     today = dt.date(2026, 11, 21)
     grids, buildings, houses, households, residents, tags = ([] for _ in range(6))
-    per_grid = HOUSEHOLDS // GRIDS
+    per_grid = household_count // grid_count
     keys: dict[str, tuple[str, str]] = {}
-    for g in range(GRIDS):
+    for g in range(grid_count):
         grid_id = uuid7()
         grids.append({"id": grid_id, "code": f"110105001001{g + 1:03d}", "name": f"第{g + 1}网格"})
         for b in range(per_grid // 36):

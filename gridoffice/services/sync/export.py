@@ -98,7 +98,8 @@ class SyncExport(SyncServiceBase):
         owners = scope if profile.is_street else (self.db.office_id,)
         with self._workdir() as work, self._connection() as conn:
             rows_path = work / "rows.sqlite3"
-            conn.execute("ATTACH DATABASE ? AS payload", (str(rows_path),))
+            conn.execute(f"ATTACH DATABASE ? AS payload {driver.attach_key(None)}",  # plain
+                         (str(rows_path),))
             try:
                 conn.execute("BEGIN IMMEDIATE")
                 try:

@@ -89,7 +89,8 @@ class SyncImport(SyncServiceBase):
             rows_path = work / "rows.sqlite3"
             rows_path.write_bytes(opened.payload)
             try:
-                conn.execute("ATTACH DATABASE ? AS payload", (str(rows_path),))
+                conn.execute(  # plain: the package is sealed for its recipient
+                    f"ATTACH DATABASE ? AS payload {driver.attach_key(None)}", (str(rows_path),))
             except driver.DatabaseError as exc:
                 raise UserError(packages.MSG_DAMAGED, path=str(path)) from exc
             try:
