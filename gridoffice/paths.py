@@ -13,7 +13,6 @@ import errno
 import os
 import shutil
 import sys
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -93,20 +92,10 @@ PRIVATE_TEMP_NAME = "tmp"
 
 
 def private_temp_dir(data_dir: Path) -> Path:
-    """The data folder's own temporary folder (decrypted sync rows and the like
-    go there, never to the system's shared temporary folder)."""
+    """The data folder's own temporary folder. Nothing is written there any more
+    (sync keeps its decrypted rows in memory); what older versions left behind is
+    cleared at every start."""
     return Path(data_dir) / PRIVATE_TEMP_NAME
-
-
-def make_private_temp(data_dir: Path, prefix: str) -> Path:
-    """A new folder inside the private temporary folder, readable by this user only."""
-    root = private_temp_dir(data_dir)
-    try:
-        root.mkdir(mode=0o700, exist_ok=True)
-        os.chmod(root, 0o700)
-        return Path(tempfile.mkdtemp(prefix=prefix, dir=root))  # 0700 too
-    except OSError as exc:
-        raise storage_error(root, exc) from exc
 
 
 def clear_private_temp(data_dir: Path) -> None:

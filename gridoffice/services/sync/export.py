@@ -97,9 +97,9 @@ class SyncExport(SyncServiceBase):
         scope = self.scope(community, sender.street)
         # The street sends a community's data; a community PC its own records only.
         owners = scope if profile.is_street else (self.db.office_id,)
-        with self._workdir() as work, self._connection() as conn:
-            rows_path = work / "rows.sqlite3"
-            conn.execute("ATTACH DATABASE ? AS payload", (str(rows_path),))
+        with self._connection() as conn:
+            # The rows are made in memory only: decrypted, they never lie on disk.
+            conn.execute("ATTACH DATABASE ':memory:' AS payload")
             try:
                 conn.execute("BEGIN IMMEDIATE")
                 try:
@@ -139,10 +139,14 @@ class SyncExport(SyncServiceBase):
                 except BaseException:
                     conn.execute("ROLLBACK")
                     raise
+                image = rowsfile.rows_image(conn)
             finally:
                 conn.execute("DETACH DATABASE payload")
+            try:  # one copy of the rows at a time: the attached one is gone
+                payload = image.serialize()
+            finally:
+                image.close()
             self._write_state(conn)
-            payload = rows_path.read_bytes()
             # The recipient's PC id in the name too: two PCs may have the same name.
             file_name = (f"{_safe(me.display_name)}_to_{_safe(recipient.display_name)}-"
                          f"{recipient.replica_id[-6:]}_{now:%Y-%m-%d}_{sequence:06d}"
