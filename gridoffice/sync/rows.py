@@ -1,18 +1,21 @@
 """The rows a package carries, as a small SQLite database (set-based in and out).
 
 Export copies the synced rows this copy changed after a peer's acknowledged
-change sequence into an in-memory database attached as ``payload``: one table per synced
-table with exactly the synced columns (the local change sequence stays home),
-in one ``INSERT … SELECT`` each — no row passes through Python — and the
-versions each row had before (``_history``: which versions the sender has seen
-replaced), so the recipient can tell an old version from a concurrent edit.
+change sequence into an in-memory database attached as ``payload``: one table
+per synced table with exactly the synced columns (the local change sequence
+stays home), in one ``INSERT … SELECT`` each, and the versions each row had
+before (``_history``: which versions the sender has seen replaced), so the
+recipient can tell an old version from a concurrent edit.
+
 The package carries that database as an ordinary SQLite file image, made and
-read in memory only (:func:`rows_image`, :func:`open_image`): decrypted rows
-never lie on disk. Import loads the image, checks its table and column names,
-copies it into an in-memory ``payload`` and checks that before anything else
-looks at it: only known tables, this program's columns, the sync columns
-filled in, every value of the type its column holds, only records of the
-offices allowed. Plain sqlite3, no Qt.
+read in memory only: decrypted rows never lie on disk. The main connection may
+be a binding without ``serialize`` (SQLCipher), so the rows go through the
+standard library's sqlite3 in batches (:func:`copy_tables`, plain DB-API
+calls): :func:`rows_image` on export, :func:`open_image` and
+:func:`checked_tables` on import, which copies the image into an in-memory
+``payload`` and checks that before anything else looks at it: only known
+tables, this program's columns, the sync columns filled in, every value of the
+type its column holds, only records of the offices allowed. No Qt.
 """
 
 from __future__ import annotations
@@ -38,8 +41,8 @@ MSG_FOREIGN_ROWS = QT_TRANSLATE_NOOP(
 SYNC_COLUMNS = ("id", "origin_office", "hlc", "writer", "base_hlc", "deleted")
 HISTORY = "_history"
 HISTORY_COLUMNS = ["tbl", "row_id", "hlc", "writer"]
-FIRST_BATCH = 256  # rows; later batches are sized to hold about BATCH_BYTES
-BATCH_BYTES = 4 * 2**20
+BATCH_BYTES = 4 * 2**20  # about what one batch of rows holds, whatever their size
+MAX_BATCH = 20_000  # rows
 
 
 @dataclass(frozen=True)
@@ -67,8 +70,11 @@ def _shown(name: str) -> str:
     return name
 
 
-def _size(row: Sequence[Any]) -> int:
-    return sum(len(v) if isinstance(v, (str, bytes)) else 8 for v in row) + 16 * len(row)
+def _row_bytes(batch: Sequence[Sequence[Any]]) -> int:
+    """About how many bytes a row of ``batch`` holds (the largest of a sample)."""
+    step = max(1, len(batch) // 32)
+    return max(sum(len(v) if isinstance(v, (str, bytes)) else 8 for v in row) + 16 * len(row)
+               for row in batch[::step])
 
 
 def copy_tables(source: Any, target: Any, tables: Sequence[tuple[str, Sequence[str]]], *,
@@ -88,14 +94,13 @@ def copy_tables(source: Any, target: Any, tables: Sequence[tuple[str, Sequence[s
         insert = (f"INSERT INTO {quote(target_schema)}.{quote(table)} VALUES "
                   f"({', '.join('?' * len(names))})")
         cursor = source.execute(f"SELECT {selected} FROM {quote(source_schema)}.{quote(table)}")
-        size, copied = FIRST_BATCH, 0
+        size, copied = 1, 0
         while batch := cursor.fetchmany(size):
             target.executemany(insert, batch)
             copied += len(batch)
-            # Rows differ a lot (a photo against a phone number): hold about
-            # BATCH_BYTES at a time, whatever the table.
-            average = max(1, sum(map(_size, batch)) // len(batch))
-            size = max(1, min(50_000, BATCH_BYTES // average))
+            # Rows differ a lot (a photo against a phone number): batches grow
+            # (at most twice as large each time) up to about BATCH_BYTES.
+            size = max(1, min(2 * size, MAX_BATCH, BATCH_BYTES // _row_bytes(batch)))
             del batch
         counts[table] = copied
     return counts
@@ -103,26 +108,40 @@ def copy_tables(source: Any, target: Any, tables: Sequence[tuple[str, Sequence[s
 
 def schema_tables(conn: Any, schema: str = "payload") -> list[tuple[str, list[str]]]:
     """The tables of a rows database this program filled (attached as ``schema``)
-    and their columns."""
+    and their columns, the newest table first."""
     names = [row[0] for row in conn.execute(
-        f"SELECT name FROM {quote(schema)}.sqlite_master WHERE type = 'table' ORDER BY name")]
+        f"SELECT name FROM {quote(schema)}.sqlite_master WHERE type = 'table' "
+        "ORDER BY rowid DESC")]
     return [(name, [row[1] for row in conn.execute(
         f"PRAGMA {quote(schema)}.table_info({quote(name)})")]) for name in names]
 
 
 def rows_image(conn: Any, schema: str = "payload") -> sqlite3.Connection:
-    """The rows database attached to ``conn`` as ``schema``, copied into a new
+    """The rows database attached to ``conn`` as ``schema`` moved into a new
     in-memory database of the standard library's sqlite3 (which can write a file
-    image of it: ``serialize()``). The caller closes it."""
+    image of it: ``serialize()``); the caller closes it. Each table is dropped
+    from ``schema`` once copied: attached in memory with ``auto_vacuum`` (see
+    :func:`attach_memory`), it gives its memory back, so the rows are held
+    about once, not twice."""
     image = sqlite3.connect(":memory:", isolation_level=None)
     try:
-        image.execute("BEGIN")
-        copy_tables(conn, image, schema_tables(conn, schema), source_schema=schema)
-        image.execute("COMMIT")
+        image.execute("PRAGMA journal_mode = OFF")  # a new database: nothing to roll back
+        for table, names in schema_tables(conn, schema):  # newest first: from the end
+            image.execute("BEGIN")
+            copy_tables(conn, image, [(table, names)], source_schema=schema)
+            image.execute("COMMIT")
+            conn.execute(f"DROP TABLE {quote(schema)}.{quote(table)}")
     except BaseException:
         image.close()
         raise
     return image
+
+
+def attach_memory(conn: Any, schema: str = "payload") -> None:
+    """Attach an empty in-memory database as ``schema``, which gives back the
+    memory of what is dropped from it."""
+    conn.execute(f"ATTACH DATABASE ':memory:' AS {quote(schema)}")
+    conn.execute(f"PRAGMA {quote(schema)}.auto_vacuum = FULL")
 
 
 def open_image(payload: bytes) -> sqlite3.Connection:

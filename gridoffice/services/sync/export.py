@@ -99,7 +99,7 @@ class SyncExport(SyncServiceBase):
         owners = scope if profile.is_street else (self.db.office_id,)
         with self._connection() as conn:
             # The rows are made in memory only: decrypted, they never lie on disk.
-            conn.execute("ATTACH DATABASE ':memory:' AS payload")
+            rowsfile.attach_memory(conn)
             try:
                 conn.execute("BEGIN IMMEDIATE")
                 try:
@@ -142,7 +142,7 @@ class SyncExport(SyncServiceBase):
                 image = rowsfile.rows_image(conn)
             finally:
                 conn.execute("DETACH DATABASE payload")
-            try:  # one copy of the rows at a time: the attached one is gone
+            try:  # the file image of the rows, as the package carries it
                 payload = image.serialize()
             finally:
                 image.close()
