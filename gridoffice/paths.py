@@ -93,13 +93,16 @@ PRIVATE_TEMP_NAME = "tmp"
 
 
 def private_temp_dir(data_dir: Path) -> Path:
-    """The data folder's own temporary folder (decrypted sync rows and the like
-    go there, never to the system's shared temporary folder)."""
+    """The data folder's own temporary folder. Nothing is written there any more
+    (sync keeps its decrypted rows in memory); what older versions left behind is
+    cleared at every start."""
     return Path(data_dir) / PRIVATE_TEMP_NAME
 
 
 def make_private_temp(data_dir: Path, prefix: str) -> Path:
-    """A new folder inside the private temporary folder, readable by this user only."""
+    """A new folder inside the private temporary folder, readable by this user only
+    (the encrypted copy a restore makes of a plain backup, the recovery-key sheet's
+    preview, attachments opened in another program)."""
     root = private_temp_dir(data_dir)
     try:
         root.mkdir(mode=0o700, exist_ok=True)

@@ -1,20 +1,29 @@
-"""The rows a package carries, as a small SQLite file (set-based in and out).
+"""The rows a package carries, as a small SQLite database (set-based in and out).
 
 Export copies the synced rows this copy changed after a peer's acknowledged
-change sequence into a SQLite file attached as ``payload``: one table per synced
-table with exactly the synced columns (the local change sequence stays home),
-in one ``INSERT … SELECT`` each — no row passes through Python — and the
-versions each row had before (``_history``: which versions the sender has seen
-replaced), so the recipient can tell an old version from a concurrent edit.
-Import attaches such a file and checks it before anything else looks at it:
-only known tables, this program's columns, the sync columns filled in, every
-value of the type its column holds, only records of the offices allowed.
-Plain sqlite3, no Qt.
+change sequence into an in-memory database attached as ``payload``: one table
+per synced table with exactly the synced columns (the local change sequence
+stays home), in one ``INSERT … SELECT`` each, and the versions each row had
+before (``_history``: which versions the sender has seen replaced), so the
+recipient can tell an old version from a concurrent edit.
+
+The package carries that database as an ordinary SQLite file image, made and
+read in memory only: decrypted rows never lie on disk. The main connection may
+be a binding without ``serialize`` (SQLCipher), so the rows go through the
+standard library's sqlite3 in batches (:func:`copy_tables`, plain DB-API
+calls): :func:`rows_image` on export, :func:`open_image` and
+:func:`checked_tables` on import, which copies the image into an in-memory
+``payload`` and checks that before anything else looks at it: only known
+tables, this program's columns, the sync columns filled in, every value of the
+type its column holds, only records of the offices allowed. No Qt.
 """
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from gridoffice.domain.text import bad_character, code_point
 from gridoffice.errors import UserError
@@ -32,6 +41,9 @@ MSG_FOREIGN_ROWS = QT_TRANSLATE_NOOP(
 
 SYNC_COLUMNS = ("id", "origin_office", "hlc", "writer", "base_hlc", "deleted")
 HISTORY = "_history"
+HISTORY_COLUMNS = ["tbl", "row_id", "hlc", "writer"]
+BATCH_BYTES = 4 * 2**20  # about what one batch of rows holds, whatever their size
+MAX_BATCH = 20_000  # rows
 
 
 @dataclass(frozen=True)
@@ -45,6 +57,132 @@ def columns(conn: driver.Connection, table: str, schema: str = "main") -> list[s
     """The synced columns of a table (local bookkeeping left out), in table order."""
     return [row[1] for row in conn.execute(f'PRAGMA "{schema}".table_info("{table}")')
             if row[1] not in LOCAL_COLUMNS]
+
+
+def quote(name: str) -> str:
+    """An SQL identifier, quoted."""
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _shown(name: str) -> str:
+    """A name from a package as a message may show it (it may be hostile)."""
+    if len(name) > 64 or bad_character(name) is not None:
+        return ascii(name[:64])
+    return name
+
+
+def _row_bytes(batch: Sequence[Sequence[Any]]) -> int:
+    """About how many bytes a row of ``batch`` holds (the largest of a sample)."""
+    step = max(1, len(batch) // 32)
+    return max(sum(len(v) if isinstance(v, (str, bytes)) else 8 for v in row) + 16 * len(row)
+               for row in batch[::step])
+
+
+def copy_tables(source: Any, target: Any, tables: Sequence[tuple[str, Sequence[str]]], *,
+                source_schema: str = "main", target_schema: str = "main") -> dict[str, int]:
+    """Copy each ``(table, columns)`` of ``source`` into a new table of ``target``
+    with those columns, untyped (every value kept as it is stored), in batches of
+    bounded size; the rows copied per table.
+
+    Only plain DB-API calls (``execute``, ``fetchmany``, ``executemany``): either
+    side may be the standard library's sqlite3 or another SQLite binding. Names
+    come from this program's schema or were checked by :func:`checked_tables`;
+    the caller owns the transactions."""
+    counts: dict[str, int] = {}
+    for table, names in tables:
+        selected = ", ".join(quote(name) for name in names)
+        target.execute(f"CREATE TABLE {quote(target_schema)}.{quote(table)} ({selected})")
+        insert = (f"INSERT INTO {quote(target_schema)}.{quote(table)} VALUES "
+                  f"({', '.join('?' * len(names))})")
+        cursor = source.execute(f"SELECT {selected} FROM {quote(source_schema)}.{quote(table)}")
+        size, copied = 1, 0
+        while batch := cursor.fetchmany(size):
+            target.executemany(insert, batch)
+            copied += len(batch)
+            # Rows differ a lot (a photo against a phone number): batches grow
+            # (at most twice as large each time) up to about BATCH_BYTES.
+            size = max(1, min(2 * size, MAX_BATCH, BATCH_BYTES // _row_bytes(batch)))
+            del batch
+        counts[table] = copied
+    return counts
+
+
+def schema_tables(conn: Any, schema: str = "payload") -> list[tuple[str, list[str]]]:
+    """The tables of a rows database this program filled (attached as ``schema``)
+    and their columns, the newest table first."""
+    names = [row[0] for row in conn.execute(
+        f"SELECT name FROM {quote(schema)}.sqlite_master WHERE type = 'table' "
+        "ORDER BY rowid DESC")]
+    return [(name, [row[1] for row in conn.execute(
+        f"PRAGMA {quote(schema)}.table_info({quote(name)})")]) for name in names]
+
+
+def rows_image(conn: Any, schema: str = "payload") -> sqlite3.Connection:
+    """The rows database attached to ``conn`` as ``schema`` moved into a new
+    in-memory database of the standard library's sqlite3 (which can write a file
+    image of it: ``serialize()``); the caller closes it. Each table is dropped
+    from ``schema`` once copied: attached in memory with ``auto_vacuum`` (see
+    :func:`attach_memory`), it gives its memory back, so the rows are held
+    about once, not twice."""
+    image = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        image.execute("PRAGMA journal_mode = OFF")  # a new database: nothing to roll back
+        for table, names in schema_tables(conn, schema):  # newest first: from the end
+            image.execute("BEGIN")
+            copy_tables(conn, image, [(table, names)], source_schema=schema)
+            image.execute("COMMIT")
+            conn.execute(f"DROP TABLE {quote(schema)}.{quote(table)}")
+    except BaseException:
+        image.close()
+        raise
+    return image
+
+
+def attach_memory(conn: Any, schema: str = "payload") -> None:
+    """Attach an empty in-memory database as ``schema``, which gives back the
+    memory of what is dropped from it."""
+    conn.execute(f"ATTACH DATABASE ':memory:' AS {quote(schema)}")
+    conn.execute(f"PRAGMA {quote(schema)}.auto_vacuum = FULL")
+
+
+def open_image(payload: bytes) -> sqlite3.Connection:
+    """A package's rows (an SQLite file image) as an in-memory database, read only.
+    A damaged image raises :class:`sqlite3.DatabaseError` when it is read."""
+    image = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        image.execute("PRAGMA trusted_schema = OFF")  # no functions from its schema
+        image.deserialize(payload)
+        image.execute("PRAGMA query_only = ON")
+    except BaseException:
+        image.close()
+        raise
+    return image
+
+
+def checked_tables(image: sqlite3.Connection, conn: Any) -> list[tuple[str, list[str]]]:
+    """The tables and columns of a package's rows database ``image`` that may be
+    copied next to ``conn``'s data: only this program's synced tables and the
+    version list, only their columns (local bookkeeping left out), each once.
+    Anything else refuses the package before a name reaches a statement."""
+    known = {table: set(columns(conn, table)) for table in synced_tables(conn)}
+    present = [row[0] for row in image.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' LIMIT ?", (len(known) + 2,))]
+    if len(present) > len(known) + 1:
+        raise UserError(MSG_ROWS_BAD, problem="too many tables")
+    checked = []
+    for table in present:
+        if table != HISTORY and table not in known:
+            raise UserError(MSG_ROWS_BAD, problem=f"unknown table {_shown(table)}")
+        theirs = [row[1] for row in image.execute(f"PRAGMA table_info({quote(table)})")]
+        if table == HISTORY:
+            if theirs != HISTORY_COLUMNS:
+                raise UserError(MSG_ROWS_BAD, problem="columns of the version list")
+        elif len(theirs) > len(known[table]) + len(LOCAL_COLUMNS) \
+                or len(set(theirs)) != len(theirs) \
+                or not set(theirs) <= known[table] | set(LOCAL_COLUMNS):
+            raise UserError(MSG_ROWS_BAD, problem=f"columns of {table}")
+        checked.append((table, [name for name in theirs if name not in LOCAL_COLUMNS]))
+    return checked
 
 
 def scope_clause(owners: tuple[str, ...] | None, column: str = "origin_office"
@@ -132,7 +270,7 @@ def check_rows(conn: driver.Connection, owners: tuple[str, ...] | None = None,
     counts: dict[str, int] = {}
     for table in present:
         if table == HISTORY:
-            if columns(conn, table, schema) != ["tbl", "row_id", "hlc", "writer"]:
+            if columns(conn, table, schema) != HISTORY_COLUMNS:
                 raise UserError(MSG_ROWS_BAD, problem="columns of the version list")
             continue
         if table not in known:

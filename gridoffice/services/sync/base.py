@@ -1,13 +1,12 @@
 """What every part of the sync service shares: the database and clocks, who this office
 is and whose records it holds, the state file that tells a restored backup, and the
-raw connection, work folder, clock stamp and cursor of a peer."""
+raw connection, clock stamp and cursor of a peer."""
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
 import json
-import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -16,7 +15,6 @@ from gridoffice.domain.access import Actor
 from gridoffice.domain.hlc import uuid7, wall_millis
 from gridoffice.errors import StorageError, UserError
 from gridoffice.fileio import atomic_output
-from gridoffice.paths import make_private_temp
 from gridoffice.services import office
 from gridoffice.services.guard import FREE, requires
 from gridoffice.services.sync.model import META_EXPORTS, META_INCARNATION, STATE_FILE
@@ -114,17 +112,6 @@ class SyncServiceBase:
             yield conn
         finally:
             conn.close()
-
-    @contextlib.contextmanager
-    def _workdir(self) -> Iterator[Path]:
-        # Decrypted rows hold full ID numbers and phones: only in the data
-        # folder's own private place, removed afterwards (and at the next start
-        # when a kill got in the way).
-        folder = make_private_temp(self.path.parent, "sync-")
-        try:
-            yield folder
-        finally:
-            shutil.rmtree(folder, ignore_errors=True)
 
     def _stamp(self, conn: driver.Connection) -> int:
         self.db.observe_stored_clock(conn)

@@ -96,10 +96,9 @@ class SyncExport(SyncServiceBase):
         scope = self.scope(community, sender.street)
         # The street sends a community's data; a community PC its own records only.
         owners = scope if profile.is_street else (self.db.office_id,)
-        with self._workdir() as work, self._connection() as conn:
-            rows_path = work / "rows.sqlite3"
-            conn.execute(f"ATTACH DATABASE ? AS payload {driver.attach_key(None)}",  # plain
-                         (str(rows_path),))
+        with self._connection() as conn:
+            # The rows are made in memory only: decrypted, they never lie on disk.
+            rowsfile.attach_memory(conn)
             try:
                 conn.execute("BEGIN IMMEDIATE")
                 try:
@@ -139,10 +138,14 @@ class SyncExport(SyncServiceBase):
                 except BaseException:
                     conn.execute("ROLLBACK")
                     raise
+                image = rowsfile.rows_image(conn)
             finally:
                 conn.execute("DETACH DATABASE payload")
+            try:  # the file image of the rows, as the package carries it
+                payload = image.serialize()
+            finally:
+                image.close()
             self._write_state(conn)
-            payload = rows_path.read_bytes()
             # The recipient's PC id in the name too: two PCs may have the same name.
             file_name = (f"{_safe(me.display_name)}_to_{_safe(recipient.display_name)}-"
                          f"{recipient.replica_id[-6:]}_{now:%Y-%m-%d}_{sequence:06d}"

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import json
+import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -85,15 +87,28 @@ class SyncImport(SyncServiceBase):
             owners: tuple[str, ...] = (sender.office_id,)
         else:
             owners = self.scope(self.db.office_id)
-        with self._workdir() as work, self._connection() as conn:
-            rows_path = work / "rows.sqlite3"
-            rows_path.write_bytes(opened.payload)
+        with self._connection() as conn:
+            # The decrypted rows stay in memory: from the package's bytes into a
+            # database of their own (names checked), from there into an attached
+            # in-memory ``payload`` that the checks and the merge read.
             try:
-                conn.execute(  # plain: the package is sealed for its recipient
-                    f"ATTACH DATABASE ? AS payload {driver.attach_key(None)}", (str(rows_path),))
-            except driver.DatabaseError as exc:
+                image = rowsfile.open_image(opened.payload)
+            except sqlite3.DatabaseError as exc:
                 raise UserError(packages.MSG_DAMAGED, path=str(path)) from exc
+            opened = dataclasses.replace(opened, payload=b"")  # the bytes are freed
+            conn.execute("ATTACH DATABASE ':memory:' AS payload")
             try:
+                try:
+                    tables = rowsfile.checked_tables(image, conn)
+                    conn.execute("BEGIN")
+                    rowsfile.copy_tables(image, conn, tables, target_schema="payload")
+                    conn.execute("COMMIT")
+                except (sqlite3.DatabaseError, driver.DatabaseError) as exc:
+                    raise UserError(packages.MSG_DAMAGED, path=str(path)) from exc
+                finally:
+                    if conn.in_transaction:
+                        conn.execute("ROLLBACK")
+                    image.close()
                 return self._apply(conn, path, opened, owners, progress)
             except driver.DatabaseError as exc:
                 if "file is not a database" in str(exc) or "malformed" in str(exc):
