@@ -99,6 +99,9 @@ class MainWindow(QMainWindow):
         from gridoffice.ui.session import Session
 
         self.session = Session(self)  # who is signed in, the idle lock, the open banner
+        from gridoffice.ui.backup_actions import BackupActions
+
+        self.backup_actions = BackupActions(self)  # File ▸ Back up now, Restore from backup…
         self.resize(1200, 760)
         self._restore_state()
 
@@ -287,6 +290,7 @@ class MainWindow(QMainWindow):
         actor = self.services.actor if self.services is not None else self.context.actor
         self.accounts_action.setVisible(access.allows(actor, access.ACCOUNTS))
         self.settings_action.setVisible(access.allows(actor, access.SETTINGS))
+        self.backup_actions.apply_access(actor)
         if self.services is None or actor is None:
             return
         self.audit_action.setVisible(actor.allows(access.AUDIT))
