@@ -92,9 +92,9 @@ class BackupListModel(RowTableModel[BackupInfo]):
     selectable."""
 
     def headers(self) -> Sequence[str]:
-        return [translate(CONTEXT, "Date and time"), translate(CONTEXT, "Kind"),
-                translate(CONTEXT, "Size"), *(area_label(a) for a in LIST_AREAS),
-                translate(CONTEXT, "State")]
+        return [translate("RestoreDialog", "Date and time"), translate("RestoreDialog", "Kind"),
+                translate("RestoreDialog", "Size"), *(area_label(a) for a in LIST_AREAS),
+                translate("RestoreDialog", "State")]
 
     def display(self, row: BackupInfo, column: int) -> str:
         if column == 0:
@@ -105,7 +105,7 @@ class BackupListModel(RowTableModel[BackupInfo]):
             return size_text(row.size)
         if column < 3 + len(LIST_AREAS):
             return "" if row.damaged else str(row.counts.get(LIST_AREAS[column - 3], 0))
-        return translate(CONTEXT, "Damaged") if row.damaged else translate(CONTEXT, "Sound")
+        return translate("RestoreDialog", "Damaged") if row.damaged else translate("RestoreDialog", "Sound")
 
     def sort_key(self, row: BackupInfo, column: int) -> Any:
         if column == 0:
@@ -137,8 +137,8 @@ class CountsModel(RowTableModel[tuple[str, int, int]]):
     """Records per area now and in the backup, and the difference a restore makes."""
 
     def headers(self) -> Sequence[str]:
-        return [translate(CONTEXT, "Area"), translate(CONTEXT, "Now"),
-                translate(CONTEXT, "In the backup"), translate(CONTEXT, "Difference")]
+        return [translate("RestoreDialog", "Area"), translate("RestoreDialog", "Now"),
+                translate("RestoreDialog", "In the backup"), translate("RestoreDialog", "Difference")]
 
     def display(self, row: tuple[str, int, int], column: int) -> str:
         area, now, then = row
@@ -167,8 +167,8 @@ class LostModel(RowTableModel[LostRecord]):
     """The newest records changed after the backup: a restore loses them."""
 
     def headers(self) -> Sequence[str]:
-        return [translate(CONTEXT, "Record"), translate(CONTEXT, "Name"),
-                translate(CONTEXT, "Changed at")]
+        return [translate("RestoreDialog", "Record"), translate("RestoreDialog", "Name"),
+                translate("RestoreDialog", "Changed at")]
 
     def display(self, row: LostRecord, column: int) -> str:
         if column == 0:
