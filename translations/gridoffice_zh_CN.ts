@@ -6253,6 +6253,12 @@ Mobile: {mobile}</source>
             <translation>{time} 的备份：{file}</translation>
         </message>
         <message numerus="yes">
+            <source>%n record(s) were changed after this backup and would be lost; the newest of them with a name:</source>
+            <translation>
+                <numerusform>此备份之后有 %n 条记录被修改，恢复后将丢失；其中最近的有名称的记录：</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>%n record(s) were changed after this backup and would be lost; the newest:</source>
             <translation>
                 <numerusform>此备份之后有 %n 条记录被修改，恢复后将丢失；最近的几条：</numerusform>

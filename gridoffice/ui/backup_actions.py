@@ -132,8 +132,9 @@ class BackupActions(QObject):
             jobs.append(window.integrity_job)
         for job in jobs:
             job.cancel()
-        if jobs:
-            QThreadPool.globalInstance().waitForDone(10_000)
+        pool = QThreadPool.globalInstance()
+        if jobs or pool.activeThreadCount():  # a backup being made, too: it finishes
+            pool.waitForDone(10_000)
         if window.db is not None:
             window.db.close()  # disposes the pools; the engines reconnect when used
         log.info("the window let go of %s for a restore", self.path)

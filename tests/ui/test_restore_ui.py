@@ -193,13 +193,14 @@ def test_the_preview_shows_what_the_service_says(qtbot, office, dialogs):
                                        str(expected.counts_backup["members"]), "-1"]
     assert counts["Party members"] == ["3", "2", "-1"]
     assert len(seen["counts"]) == len(expected.counts_now)
-    assert [row[:2] for row in seen["lost"] if row[1]] == [["Party member", "王强"]]
-    assert [row[1] for row in seen["lost"]] == [r.name if r.named else ""
-                                               for r in expected.lost]
-    assert len(seen["lost"]) == expected.lost_total == 3  # with its placement and history
+    # The named records; the member's placement and history entry count in the total.
+    assert [row[:2] for row in seen["lost"]] == [["Party member", "王强"]]
+    named = [r for r in expected.lost if r.named]
+    assert [row[1] for row in seen["lost"]] == [r.name for r in named]
+    assert expected.lost_total == len(expected.lost) == 3
     assert [row[2] for row in seen["lost"]] == [f"{r.changed:%Y-%m-%d %H:%M:%S}"
-                                               for r in expected.lost]
-    assert seen["lost_label"].startswith(f"{expected.lost_total} record(s) were changed")
+                                               for r in named]
+    assert seen["lost_label"].startswith("3 record(s) were changed after this backup")
 
 
 def test_a_wrong_password_changes_nothing(qtbot, signed_office, dialogs, ui):
@@ -284,3 +285,17 @@ def test_a_person_missing_from_the_restored_file_signs_in_again(
     assert office.services.actor.login == "admin"
     assert office.session.user_label.text() == "User: 王芳 (Administrator)"
     assert names(office.roster.members.model) == ["李娜", "张伟"]
+
+
+def test_only_the_administrator_is_offered_the_restore(window):
+    actions = window.backup_actions
+    assert actions.restore_action.isVisible()  # a folder without accounts: anyone
+    _sign_in_admin(window)
+    assert actions.restore_action.isVisible()
+    service = AccountService(window.context.opened.path, window.services.actor)
+    service.add(AccountDraft("viewer", access.VIEWER, "赵敏"), "secret-viewer")
+    window.set_actor(AccountService(window.context.opened.path).sign_in("viewer",
+                                                                        "secret-viewer"))
+    assert not actions.restore_action.isVisible()
+    assert actions.backup_action.isVisible()
+    assert actions.restore() is None  # refused even if called

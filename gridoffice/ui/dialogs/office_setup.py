@@ -136,6 +136,7 @@ class OfficeSetupDialog(FormDialog):
         line.setContentsMargins(0, 0, 0, 0)
         self.backup_folder_edit = QLineEdit(str(folder) if folder else "", row)
         self.backup_folder_edit.setReadOnly(True)
+        self.backup_folder_edit.setToolTip(self.backup_folder_edit.text())
         self.backup_folder_edit.setPlaceholderText(self.tr("None"))
         self.backup_browse_button = QPushButton(self.tr("Browse…"), row)
         self.backup_browse_button.clicked.connect(self.choose_backup_folder)
@@ -167,6 +168,7 @@ class OfficeSetupDialog(FormDialog):
         if not chosen or messages.output_refused(self, chosen, self.db_path):
             return None
         self.backup_folder_edit.setText(str(Path(chosen)))
+        self.backup_folder_edit.setToolTip(str(Path(chosen)))
         self._update_backup_buttons()
         return Path(chosen)
 

@@ -105,7 +105,9 @@ class BackupListModel(RowTableModel[BackupInfo]):
             return size_text(row.size)
         if column < 3 + len(LIST_AREAS):
             return "" if row.damaged else str(row.counts.get(LIST_AREAS[column - 3], 0))
-        return translate("RestoreDialog", "Damaged") if row.damaged else translate("RestoreDialog", "Sound")
+        if row.damaged:
+            return translate("RestoreDialog", "Damaged")
+        return translate("RestoreDialog", "Sound")
 
     def sort_key(self, row: BackupInfo, column: int) -> Any:
         if column == 0:
@@ -124,6 +126,9 @@ class BackupListModel(RowTableModel[BackupInfo]):
             row = self.row_at(index.row())
             if row is not None and row.damaged:
                 return DAMAGED_COLOR
+        if role == Qt.ItemDataRole.TextAlignmentRole and 2 <= index.column() < 3 + len(
+                LIST_AREAS):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return super().data(index, role)
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
@@ -138,7 +143,8 @@ class CountsModel(RowTableModel[tuple[str, int, int]]):
 
     def headers(self) -> Sequence[str]:
         return [translate("RestoreDialog", "Area"), translate("RestoreDialog", "Now"),
-                translate("RestoreDialog", "In the backup"), translate("RestoreDialog", "Difference")]
+                translate("RestoreDialog", "In the backup"),
+                translate("RestoreDialog", "Difference")]
 
     def display(self, row: tuple[str, int, int], column: int) -> str:
         area, now, then = row
@@ -204,7 +210,7 @@ class RestoreDialog(FormDialog):
             "data as it is now is backed up first."))
 
         self.list_model = BackupListModel(self)
-        self.list_view = small_table(self.list_model, 0, self)
+        self.list_view = small_table(self.list_model, 3 + len(LIST_AREAS), self)
         self.list_view.selectionModel().currentRowChanged.connect(self._row_chosen)
         self.choose_button = QPushButton(self.tr("Choose a file…"), self)
         self.choose_button.setToolTip(self.tr("A backup from elsewhere, such as a USB drive"))
@@ -233,6 +239,7 @@ class RestoreDialog(FormDialog):
         self.problem_label.hide()
         self.counts_model = CountsModel(self)
         self.counts_view = small_table(self.counts_model, 0, self.preview_box)
+        self.counts_view.setMinimumWidth(300)
         self.lost_label = QLabel(self.preview_box)
         self.lost_label.setWordWrap(True)
         self.lost_model = LostModel(self)
@@ -262,6 +269,9 @@ class RestoreDialog(FormDialog):
         assert isinstance(layout, QVBoxLayout)
         layout.insertWidget(1, list_box, 2)
         layout.insertWidget(2, self.preview_box, 3)
+        for i in range(layout.count()):  # the tables take the room, not the form's stretch
+            if layout.itemAt(i).spacerItem() is not None:
+                layout.setStretch(i, 0)
         if self.accounts:
             assert actor is not None
             self.add_row("password", self.tr("Password of {user}").format(
@@ -343,9 +353,12 @@ class RestoreDialog(FormDialog):
         areas = list(dict.fromkeys([*shown.counts_now, *shown.counts_backup]))
         self.counts_model.set_rows([(a, shown.counts_now.get(a, 0),
                                      shown.counts_backup.get(a, 0)) for a in areas])
-        self.lost_model.set_rows(shown.lost)
+        named = [r for r in shown.lost if r.named]
+        self.lost_model.set_rows(named or shown.lost)  # history entries have no name
         if shown.lost_total:
             self.lost_label.setText(self.tr(
+                "%n record(s) were changed after this backup and would be lost; the newest "
+                "of them with a name:", "", shown.lost_total) if named else self.tr(
                 "%n record(s) were changed after this backup and would be lost; the newest:",
                 "", shown.lost_total))
             self.lost_label.setStyleSheet(f"color: {ERROR_COLOR}; font-weight: bold;")
