@@ -866,6 +866,49 @@
         </message>
     </context>
     <context>
+        <name>BackupActions</name>
+        <message>
+            <source>Back up now</source>
+            <translation>立即备份</translation>
+        </message>
+        <message>
+            <source>Restore from backup…</source>
+            <translation>从备份恢复…</translation>
+        </message>
+        <message>
+            <source>Making a backup…</source>
+            <translation>正在备份…</translation>
+        </message>
+        <message>
+            <source>The backup {file} ({size}) was made in {folder}.</source>
+            <translation>已在 {folder} 中备份为 {file}（{size}）。</translation>
+        </message>
+        <message>
+            <source>A copy is in {folder}.</source>
+            <translation>副本已存入 {folder}。</translation>
+        </message>
+        <message>
+            <source>Backup made: {file}</source>
+            <translation>已备份：{file}</translation>
+        </message>
+        <message>
+            <source>The data was restored from {file}.
+
+The data as it was before the restore was saved as {before}.</source>
+            <translation>数据已从 {file} 恢复。
+
+恢复前的数据已另存为 {before}。</translation>
+        </message>
+        <message>
+            <source>Restore from backup</source>
+            <translation>从备份恢复</translation>
+        </message>
+        <message>
+            <source>The restored data has other accounts: sign in again.</source>
+            <translation>恢复后的数据中没有您的账户（或账户已停用）：请重新登录。</translation>
+        </message>
+    </context>
+    <context>
         <name>BuildingDialog</name>
         <message>
             <source>New building</source>
@@ -4264,6 +4307,26 @@ Log file: {log}</source>
             <translation>无操作多久后锁定窗口</translation>
         </message>
         <message>
+            <source>None</source>
+            <translation>未设置</translation>
+        </message>
+        <message>
+            <source>Browse…</source>
+            <translation>浏览…</translation>
+        </message>
+        <message>
+            <source>Clear</source>
+            <translation>清除</translation>
+        </message>
+        <message>
+            <source>Second backup folder</source>
+            <translation>备份副本位置</translation>
+        </message>
+        <message>
+            <source>Every backup is also copied here: a USB drive or a network folder. If the drive is not connected when a backup is made, the backup is still made and you get a warning.</source>
+            <translation>每次备份都会另复制一份到这里：U 盘或网络文件夹。备份时若该盘未连接，备份照常进行，只给出提醒。</translation>
+        </message>
+        <message>
             <source>Changing the role from {old} to {new} changes what GridOffice shows and which ledgers it offers. Change the role?</source>
             <translation>将单位类型从“{old}”改为“{new}”会改变网格通显示的内容和提供的台账。确定要修改吗？</translation>
         </message>
@@ -6119,6 +6182,199 @@ Mobile: {mobile}</source>
         <message>
             <source>Result</source>
             <translation>结果</translation>
+        </message>
+    </context>
+    <context>
+        <name>RestoreDialog</name>
+        <message>
+            <source>Daily</source>
+            <translation>每日自动</translation>
+        </message>
+        <message>
+            <source>Made by hand</source>
+            <translation>手动</translation>
+        </message>
+        <message>
+            <source>Before a sync import</source>
+            <translation>同步导入前</translation>
+        </message>
+        <message>
+            <source>Before a restore</source>
+            <translation>恢复前</translation>
+        </message>
+        <message>
+            <source>Party organisations</source>
+            <translation>党组织</translation>
+        </message>
+        <message>
+            <source>Party members</source>
+            <translation>党员</translation>
+        </message>
+        <message>
+            <source>Grids</source>
+            <translation>网格</translation>
+        </message>
+        <message>
+            <source>Households</source>
+            <translation>户</translation>
+        </message>
+        <message>
+            <source>Residents</source>
+            <translation>居民</translation>
+        </message>
+        <message>
+            <source>Meetings</source>
+            <translation>会议</translation>
+        </message>
+        <message>
+            <source>In-service members</source>
+            <translation>在职党员</translation>
+        </message>
+        <message>
+            <source>Date and time</source>
+            <translation>备份时间</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>大小</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Damaged</source>
+            <translation>已损坏</translation>
+        </message>
+        <message>
+            <source>Sound</source>
+            <translation>完好</translation>
+        </message>
+        <message>
+            <source>Area</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <source>Now</source>
+            <translation>现在</translation>
+        </message>
+        <message>
+            <source>In the backup</source>
+            <translation>备份中</translation>
+        </message>
+        <message>
+            <source>Difference</source>
+            <translation>差额</translation>
+        </message>
+        <message>
+            <source>Record</source>
+            <translation>记录类别</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <source>Changed at</source>
+            <translation>修改时间</translation>
+        </message>
+        <message>
+            <source>Restore from a backup</source>
+            <translation>从备份恢复</translation>
+        </message>
+        <message>
+            <source>Choose a backup. Before anything is restored you see what would change; the data as it is now is backed up first.</source>
+            <translation>请选择一个备份。恢复之前会先列出将发生的变化；恢复时会先把现在的数据备份一份。</translation>
+        </message>
+        <message>
+            <source>Choose a file…</source>
+            <translation>选择文件…</translation>
+        </message>
+        <message>
+            <source>A backup from elsewhere, such as a USB drive</source>
+            <translation>其他位置的备份，例如 U 盘上的</translation>
+        </message>
+        <message>
+            <source>Backups in {folder}</source>
+            <translation>{folder} 中的备份</translation>
+        </message>
+        <message>
+            <source>There is no backup in this folder yet.</source>
+            <translation>此文件夹中还没有备份。</translation>
+        </message>
+        <message>
+            <source>What a restore would change</source>
+            <translation>恢复后的变化</translation>
+        </message>
+        <message>
+            <source>Choose a backup above.</source>
+            <translation>请在上方选择一个备份。</translation>
+        </message>
+        <message>
+            <source>Password of {user}</source>
+            <translation>{user} 的密码</translation>
+        </message>
+        <message>
+            <source>Restore…</source>
+            <translation>恢复…</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <source>Choose a backup</source>
+            <translation>选择备份</translation>
+        </message>
+        <message>
+            <source>GridOffice backups (*.sqlite3);;All files (*)</source>
+            <translation>网格通备份 (*.sqlite3);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <source>Checking {file}…</source>
+            <translation>正在检查 {file}…</translation>
+        </message>
+        <message>
+            <source>Checking the backup…</source>
+            <translation>正在检查备份…</translation>
+        </message>
+        <message>
+            <source>Backup of {time}: {file}</source>
+            <translation>{time} 的备份：{file}</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n record(s) were changed after this backup and would be lost; the newest of them with a name:</source>
+            <translation>
+                <numerusform>此备份之后有 %n 条记录被修改，恢复后将丢失；其中最近的有名称的记录：</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n record(s) were changed after this backup and would be lost; the newest:</source>
+            <translation>
+                <numerusform>此备份之后有 %n 条记录被修改，恢复后将丢失；最近的几条：</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Nothing was changed after this backup.</source>
+            <translation>此备份之后没有修改过任何记录。</translation>
+        </message>
+        <message numerus="yes">
+            <source>Restore the backup of {time}? The data as it is now is backed up first; %n record(s) changed since the backup will no longer be shown.</source>
+            <translation>
+                <numerusform>恢复 {time} 的备份吗？现在的数据会先备份一份；备份之后修改的 %n 条记录将不再显示。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Restoring the backup…</source>
+            <translation>正在恢复备份…</translation>
+        </message>
+        <message>
+            <source>Restoring the backup… Please wait.</source>
+            <translation>正在恢复备份…请稍候。</translation>
         </message>
     </context>
     <context>

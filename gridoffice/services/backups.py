@@ -109,8 +109,9 @@ class BackupInfo:
 @dataclass(frozen=True)
 class LostRecord:
     table: str
-    name: str
+    name: str  # the record's name, or its id when its table has no name column
     changed: dt.datetime
+    named: bool = True  # False: ``name`` is the id (a history entry, a placement …)
 
 
 @dataclass(frozen=True)
@@ -523,7 +524,7 @@ def preview(path: Path, file: Path) -> RestorePreview:
     finally:
         copy.close()
     conn = connect(path, read_only=True)
-    lost: list[tuple[int, str, str]] = []
+    lost: list[tuple[int, str, str, bool]] = []
     total = 0
     try:
         counts_now = digest.counts(conn)
@@ -533,14 +534,14 @@ def preview(path: Path, file: Path) -> RestorePreview:
                                   (since,)).fetchone()[0]
             label = _label_of(conn, table)
             select = f'"{label}"' if label else "id"
-            lost.extend((hlc, table, str(name)) for hlc, name in conn.execute(
+            lost.extend((hlc, table, str(name), bool(label)) for hlc, name in conn.execute(
                 f'SELECT hlc, {select} FROM "{table}" WHERE hlc > ? ORDER BY hlc DESC '
                 f"LIMIT {LOST_LIMIT}", (since,)))
     finally:
         conn.close()
     lost.sort(reverse=True)
-    records = tuple(LostRecord(table, name, _hlc_time(hlc))
-                    for hlc, table, name in lost[:LOST_LIMIT])
+    records = tuple(LostRecord(table, name, _hlc_time(hlc), named)
+                    for hlc, table, name, named in lost[:LOST_LIMIT])
     manifest = _read_manifest(Path(file)) or {}
     backup_time = None
     with contextlib.suppress(ValueError, TypeError):

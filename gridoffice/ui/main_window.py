@@ -99,6 +99,9 @@ class MainWindow(QMainWindow):
         from gridoffice.ui.session import Session
 
         self.session = Session(self)  # who is signed in, the idle lock, the open banner
+        from gridoffice.ui.backup_actions import BackupActions
+
+        self.backup_actions = BackupActions(self)  # File ▸ Back up now, Restore from backup…
         self.resize(1200, 760)
         self._restore_state()
 
@@ -299,6 +302,7 @@ class MainWindow(QMainWindow):
         self.recovery_action.setVisible(
             actor is not None and actor.allows(access.ACCOUNTS)
             and keys.state(self.context.paths.database) == keys.ENCRYPTED)
+        self.backup_actions.apply_access(actor)
         if self.services is None or actor is None:
             return
         self.audit_action.setVisible(actor.allows(access.AUDIT))

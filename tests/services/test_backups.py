@@ -275,6 +275,9 @@ def test_preview_counts_and_the_records_that_would_be_lost(office, orgs):
     assert shown.counts_backup["orgs"] == 1 and shown.counts_now["orgs"] == 3
     assert shown.lost_total >= 2  # the two branches and what came with them
     assert [r.name for r in shown.lost if r.table == "org"] == ["第二党支部", "第一党支部"]
+    # A record without a name (a history entry) is given by its id, and says so.
+    assert [r.named for r in shown.lost] == [r.table == "org" for r in shown.lost]
+    assert {r.table for r in shown.lost} != {"org"}
     assert shown.lost == tuple(sorted(shown.lost, key=lambda r: r.changed, reverse=True))
     # Nothing is lost against a backup made now.
     now = backups.create(office.database, office.backup_dir, "manual",

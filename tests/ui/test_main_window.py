@@ -38,7 +38,7 @@ def test_menus_and_shortcuts(window):
                   if not a.isSeparator() and a.isVisible()]  # signed-in entries hidden
     assert file_texts == ["Import members from Excel…", "Export this view to Excel…",
                           "Roster of party members…", "Ledger of party organisations…",
-                          "Open data folder", "Quit"]
+                          "Back up now", "Restore from backup…", "Open data folder", "Quit"]
     assert window.quit_action.shortcut() == QKeySequence("Ctrl+Q")
     assert window.undo_action.shortcut() == QKeySequence("Ctrl+Z")
     assert QKeySequence("Ctrl+Shift+Z") in window.redo_action.shortcuts()

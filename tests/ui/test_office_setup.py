@@ -114,3 +114,52 @@ def test_role_change_needs_confirmation(ui, dialogs, message_log, context):
     assert result.role_changed
     assert office.load_profile(db_path).role == "street"
     assert "from Community office to Street office" in message_log.texts[0]
+
+
+def test_settings_second_backup_folder_is_set_kept_and_cleared(ui, dialogs, message_log,
+                                                                context, monkeypatch,
+                                                                tmp_path):
+    from PySide6.QtWidgets import QFileDialog
+
+    from gridoffice.store.settings import OfficeSettings
+
+    db_path = context.opened.path
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    chosen = [str(context.paths.data_dir / "backups"), str(usb)]  # inside: refused
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory",
+                        staticmethod(lambda *args: chosen.pop(0)))
+
+    def choose(dialog: OfficeSetupDialog) -> None:
+        assert dialog.backup_folder_edit.text() == ""
+        assert not dialog.backup_clear_button.isEnabled()
+        ui.click(dialog.backup_browse_button)  # inside the data folder
+        assert dialog.backup_folder_edit.text() == ""
+        assert "data folder" in message_log.warnings()[-1]
+        ui.click(dialog.backup_browse_button)
+        assert dialog.backup_folder_edit.text() == str(usb)
+        assert OfficeSettings(db_path).backup_second_folder is None  # not before OK
+        ui.click_ok(dialog)
+
+    dialogs.expect(choose)
+    result = OfficeSetupDialog.ask(None, db_path, PROFILE, "")
+    assert result.backup_second_folder == usb
+    assert OfficeSettings(db_path).backup_second_folder == usb
+
+    def clear(dialog: OfficeSetupDialog) -> None:
+        assert dialog.backup_folder_edit.text() == str(usb)  # reopened: shown
+        ui.click(dialog.backup_clear_button)
+        assert dialog.backup_folder_edit.text() == ""
+        ui.click_ok(dialog)
+
+    dialogs.expect(clear)
+    assert OfficeSetupDialog.ask(None, db_path, PROFILE, "") is not None
+    assert OfficeSettings(db_path).backup_second_folder is None
+
+
+def test_the_first_start_has_no_backup_folder_field(dialogs, app_paths):
+    def look(dialog: OfficeSetupDialog) -> None:
+        assert dialog.backup_folder_edit is None
+
+    dialogs.expect(look)
+    OfficeSetupDialog.ask(None, _fresh_db(app_paths), first_start=True)

@@ -12,7 +12,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
 
 from gridoffice.domain.access import Actor
 from gridoffice.domain.codes import OFFICE_ROLES
@@ -36,6 +47,7 @@ class OfficeSetupResult:
     role_changed: bool
     actor: Actor | None = None  # the administrator created (and signed in) at first start
     idle_minutes: int | None = None  # Settings: the idle lock (0: never)
+    backup_second_folder: Path | None = None  # Settings: where backups are copied too
 
 
 class OfficeSetupDialog(FormDialog):
@@ -87,6 +99,7 @@ class OfficeSetupDialog(FormDialog):
             self.admin = AdminFields(self, box_form)
             self.form.addRow(box)
         self.idle_spin: QSpinBox | None = None
+        self.backup_folder_edit: QLineEdit | None = None
         self.language_combo: QComboBox | None = None
         if not first_start:
             self.language_combo = QComboBox(self)
@@ -106,12 +119,67 @@ class OfficeSetupDialog(FormDialog):
                 "asks for the password again (0: never)."))
             self.add_row("idle_minutes", self.tr("Lock the window when idle for"),
                          self.idle_spin)
+            self._add_backup_folder_row()
         if profile is not None:
             self.name_edit.setText(profile.name)
             self.street_edit.setText(profile.street)
             self.role_combo.setCurrentIndex(max(self.role_combo.findData(profile.role), 0))
             self.operator_edit.setText(profile.operator)
         self.update_ok()
+
+    def _add_backup_folder_row(self) -> None:
+        """The second backup folder: a path shown read-only, Browse and Clear, and what
+        it is for."""
+        folder = OfficeSettings(self.db_path).backup_second_folder
+        row = QWidget(self)
+        line = QHBoxLayout(row)
+        line.setContentsMargins(0, 0, 0, 0)
+        self.backup_folder_edit = QLineEdit(str(folder) if folder else "", row)
+        self.backup_folder_edit.setReadOnly(True)
+        self.backup_folder_edit.setToolTip(self.backup_folder_edit.text())
+        self.backup_folder_edit.setPlaceholderText(self.tr("None"))
+        self.backup_browse_button = QPushButton(self.tr("Browse…"), row)
+        self.backup_browse_button.clicked.connect(self.choose_backup_folder)
+        self.backup_clear_button = QPushButton(self.tr("Clear"), row)
+        self.backup_clear_button.clicked.connect(self.clear_backup_folder)
+        line.addWidget(self.backup_folder_edit, 1)
+        line.addWidget(self.backup_browse_button)
+        line.addWidget(self.backup_clear_button)
+        self.add_row("backup_second_folder", self.tr("Second backup folder"), row)
+        self.backup_help = QLabel(self.tr(
+            "Every backup is also copied here: a USB drive or a network folder. If the "
+            "drive is not connected when a backup is made, the backup is still made and "
+            "you get a warning."), self)
+        self.backup_help.setWordWrap(True)
+        self.backup_help.setStyleSheet("color: #616161;")
+        self.form.addRow("", self.backup_help)
+        self._update_backup_buttons()
+
+    def _update_backup_buttons(self) -> None:
+        if self.backup_folder_edit is not None:
+            self.backup_clear_button.setEnabled(bool(self.backup_folder_edit.text()))
+
+    def choose_backup_folder(self) -> Path | None:
+        """Browse… for the second backup folder (never inside the data folder)."""
+        assert self.backup_folder_edit is not None
+        start = self.backup_folder_edit.text() or str(Path.home())
+        chosen = QFileDialog.getExistingDirectory(self, self.tr("Second backup folder"),
+                                                  start)
+        if not chosen or messages.output_refused(self, chosen, self.db_path):
+            return None
+        self.backup_folder_edit.setText(str(Path(chosen)))
+        self.backup_folder_edit.setToolTip(str(Path(chosen)))
+        self._update_backup_buttons()
+        return Path(chosen)
+
+    def clear_backup_folder(self) -> None:
+        if self.backup_folder_edit is not None:
+            self.backup_folder_edit.clear()
+            self._update_backup_buttons()
+
+    def entered_backup_folder(self) -> Path | None:
+        text = self.backup_folder_edit.text().strip() if self.backup_folder_edit else ""
+        return Path(text) if text else None
 
     def entered_profile(self) -> OfficeProfile:
         operator = self.operator_edit.text()
@@ -147,7 +215,12 @@ class OfficeSetupDialog(FormDialog):
         if self.idle_spin is not None:
             idle = self.idle_spin.value()
             OfficeSettings(self.db_path).idle_lock_minutes = idle
-        return OfficeSetupResult(saved, language, language_changed, role_changed, actor, idle)
+        second = None
+        if self.backup_folder_edit is not None:
+            second = self.entered_backup_folder()
+            OfficeSettings(self.db_path).backup_second_folder = second
+        return OfficeSetupResult(saved, language, language_changed, role_changed, actor, idle,
+                                 second)
 
     def accept(self) -> None:
         super().accept()
