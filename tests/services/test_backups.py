@@ -139,6 +139,29 @@ def test_the_daily_backup_happens_once_a_day(office):
     assert [b.kind for b in backups.backups(office.backup_dir)] == ["daily", "daily"]
 
 
+def test_what_a_killed_backup_left_is_cleared_once_it_is_old(office):
+    made = backups.create(office.database, office.backup_dir, backups.MANUAL, now=NOON).file
+    folder = office.backup_dir
+    part = folder / "gridoffice-20261121-130000-manual.sqlite3.part"
+    journal = folder / "gridoffice-20261121-130000-manual.sqlite3.part-journal"
+    orphan = folder / "gridoffice-20261121-130000-manual.sqlite3.json"  # never named
+    schema = folder / "gridoffice-schema8-20261121-130000.part"  # before a migration
+    fresh = folder / "gridoffice-20261121-140000-manual.sqlite3.part"  # being written now
+    for file in (part, journal, orphan, schema, fresh):
+        file.write_bytes(b"half")
+    old = (NOON - dt.timedelta(hours=1)).timestamp()
+    for file in (part, journal, orphan, schema, made, backups.manifest_path(made)):
+        os.utime(file, (old, old))
+    removed = backups.clear_leftovers(folder, now=NOON)
+    assert sorted(removed) == sorted([part, journal, orphan, schema])
+    assert sorted(p.name for p in folder.iterdir()) == sorted(
+        [made.name, backups.manifest_path(made).name, fresh.name])
+    assert backups.verify(made) is None
+    later = dt.datetime.now() + dt.timedelta(minutes=11)  # the fresh one is old by then
+    assert backups.clear_leftovers(folder, now=later) == (fresh,)
+    assert backups.clear_leftovers(office.data_dir / "nowhere") == ()
+
+
 def test_a_second_folder_gets_a_copy_and_a_missing_one_a_warning(office, tmp_path):
     usb = tmp_path / "usb"
     usb.mkdir()
