@@ -327,9 +327,16 @@ def rotation_keeps(times: list[tuple[dt.datetime, Path]]) -> set[Path]:
 
 def rotate(backup_dir: Path, keep: tuple[Path, ...] = ()) -> tuple[Path, ...]:
     """Delete the backups the rotation no longer keeps (both files); never those in
-    ``keep``."""
+    ``keep``, nor a "before_restore" copy of the last 7 days: it alone holds the data a
+    restore replaced (a second restore, or any backup, the same day would delete it)."""
     times = _files(backup_dir)
     kept = rotation_keeps(times)
+    if times:
+        since = times[0][0] - dt.timedelta(days=KEEP_DAILY)
+        for when, file in times:
+            found = _NAME.match(file.name)
+            if when >= since and found and found["kind"] == BEFORE_RESTORE:
+                kept.add(file)
     kept.update(Path(k).resolve() for k in keep)
     kept = {k.resolve() for k in kept}
     deleted = []

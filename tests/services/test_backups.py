@@ -128,6 +128,23 @@ def test_the_rotation_over_a_year_keeps_7_daily_4_weekly_12_monthly(office):
     assert on_disk == {f.name for f in left} | {f.name + ".json" for f in left}
 
 
+def test_a_second_restore_the_same_day_keeps_the_data_the_first_replaced(office, orgs):
+    made = backups.create(office.database, office.backup_dir, "manual", now=NOON).file
+    _branch(orgs, "备份后的支部")
+    replaced = _digests(office.database)
+    first = backups.restore(office.database, office.backup_dir, made, None,
+                            now=NOON + dt.timedelta(hours=1)).before_restore.file
+    second = backups.restore(office.database, office.backup_dir, made, None,
+                             now=NOON + dt.timedelta(hours=2))  # e.g. after a crash
+    assert first not in second.before_restore.deleted
+    assert backups.verify(first) is None
+    assert json.loads(backups.manifest_path(first).read_text("utf-8"))["digests"] == replaced
+    # A week later the rotation takes it like any other.
+    later = backups.create(office.database, office.backup_dir, "daily",
+                           now=NOON + dt.timedelta(days=8))
+    assert first in later.deleted
+
+
 def test_the_daily_backup_happens_once_a_day(office):
     assert backups.daily_due(office.backup_dir, NOON)
     assert backups.daily_backup(office.database, office.backup_dir, NOON) is None
