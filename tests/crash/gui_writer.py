@@ -27,8 +27,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-FORM_MEMBERS = 6  # members added one form at a time
-SHEET_ROWS = 1500  # rows of the roster workbook imported at once
+FORM_MEMBERS = 4  # members added one form at a time
+SHEET_ROWS = 800  # rows of the roster workbook imported at once
 BACKUPS = 2  # "back up now", this many times
 BRANCH = "第一网格党支部"  # a branch of the demo community
 SURNAMES = "赵钱孙李周吴郑王冯陈"

@@ -19,6 +19,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Callable
@@ -29,14 +30,18 @@ from typing import Any
 import pytest
 
 from gridoffice import paths
-from gridoffice.services import backups
+from gridoffice.services import backups, demo, roster_excel
+from gridoffice.services.accounts import AccountService
 from gridoffice.store import digest
+from gridoffice.store.database import Database
 from gridoffice.store.files import connect, open_database
-from tests.conftest import ROOT, cli_demo
+from tests.conftest import ROOT
+from tests.sync.net import Net, Pc
 
 from . import gui_writer
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow,
+              pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")]
 
 # Right after the start marker; a random small delay after the kind's own marker (into
 # the part of the write where the data file changes); right after the half-way marker.
@@ -63,37 +68,38 @@ def run_writer(kind: str, folder: Path, arg: str = "", *, kill_at: str | None = 
                delay: float = 0.0) -> Run:
     """Run the window's write of ``kind`` on ``folder``; SIGKILL it ``delay`` seconds
     after the marker ``kill_at`` (None: let it finish)."""
-    process = subprocess.Popen(
-        [sys.executable, "-m", "tests.crash.gui_writer", kind, str(folder), arg],
-        env=_env(), cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        bufsize=1)
-    watchdog = threading.Timer(TIMEOUT_S, process.kill)
-    watchdog.start()
-    lines: list[str] = []
-    try:
-        assert process.stdout is not None
-        for line in process.stdout:
-            lines.append(line.strip())
-            if line.startswith("error"):
-                break
-            if line.strip() == kill_at:
-                if delay:
-                    time.sleep(delay)
-                process.send_signal(signal.SIGKILL)
-                break
-        process.wait(timeout=TIMEOUT_S)
-        stderr = process.stderr.read() if process.stderr else ""
-    finally:
-        watchdog.cancel()
-        for stream in (process.stdout, process.stderr):
-            if stream is not None:
-                stream.close()
+    with tempfile.TemporaryFile("w+") as errors:  # not a pipe that nobody reads
+        process = subprocess.Popen(
+            [sys.executable, "-m", "tests.crash.gui_writer", kind, str(folder), arg],
+            env=_env(), cwd=ROOT, stdout=subprocess.PIPE, stderr=errors, text=True,
+            bufsize=1)
+        watchdog = threading.Timer(TIMEOUT_S, process.kill)
+        watchdog.start()
+        lines: list[str] = []
+        try:
+            assert process.stdout is not None
+            for line in process.stdout:
+                lines.append(line.strip())
+                if line.startswith("error"):
+                    break
+                if line.strip() == kill_at:
+                    if delay:
+                        time.sleep(delay)
+                    process.send_signal(signal.SIGKILL)
+                    break
+            process.wait(timeout=TIMEOUT_S)
+        finally:
+            watchdog.cancel()
+            if process.stdout is not None:
+                process.stdout.close()
+        errors.seek(0)
+        stderr = errors.read()[-3000:]
     run = Run(lines, process.returncode, stderr)
-    assert not any(line.startswith("error") for line in lines), (lines, stderr[-3000:])
+    assert not any(line.startswith("error") for line in lines), (lines, stderr)
     if kill_at is None:
-        assert process.returncode == 0 and lines[-1] == "done", (lines, stderr[-3000:])
+        assert process.returncode == 0 and lines[-1] == "done", (lines, stderr)
     else:
-        assert kill_at in lines, (lines, stderr[-3000:])
+        assert kill_at in lines, (lines, stderr)
     return run
 
 
@@ -108,6 +114,10 @@ def sound(folder: Path) -> Path:
     finally:
         conn.close()
     return opened.path
+
+
+def _db(folder: Path) -> Path:
+    return paths.resolve(folder).database
 
 
 def query(path: Path, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
@@ -221,18 +231,19 @@ def _excel_check(folder: Path, before: Any, finished: bool) -> None:
 
 # sync import: the package whole (its rows and its record) or not at all
 def _sync_state(folder: Path) -> Any:
-    path = sound(folder)
+    path = _db(folder)
     return digests(path), query(path, "SELECT count(*) FROM sync_package")[0][0]
 
 
 def _sync_check(folder: Path, before: Any, finished: bool) -> None:
+    sound(folder)
     state = _sync_state(folder)
     assert state == SYNC_AFTER[0] or (state == before and not finished)
 
 
 # backup now: the data unchanged; every backup whole
 def _backup_state(folder: Path) -> Any:
-    return digests(sound(folder)), len(backup_files(folder)["backups"])
+    return digests(_db(folder)), len(backup_files(folder)["backups"])
 
 
 def _backup_check(folder: Path, before: Any, finished: bool) -> None:
@@ -268,17 +279,17 @@ SYNC_AFTER: list[Any] = []  # the street office's state after the import (set by
 # (backup of today's data)→done 0.07 s (the copy into the data file).
 KINDS: dict[str, Kind] = {
     "form": Kind(lambda t, tmp: (_copy(t, "demo", tmp), ""),
-                 lambda f: member_count(sound(f)), _form_check, delay=(0.05, 1.5)),
+                 lambda f: member_count(_db(f)), _form_check, delay=(0.05, 1.5)),
     "excel": Kind(lambda t, tmp: (_copy(t, "demo", tmp), str(t["sheet"])),
-                  lambda f: (member_count(sound(f)), query(
-                      sound(f), "SELECT count(*) FROM audit_log WHERE action = 'import'")[0][0]),
+                  lambda f: (member_count(_db(f)), query(
+                      _db(f), "SELECT count(*) FROM audit_log WHERE action = 'import'")[0][0]),
                   _excel_check, delay_after="mid", delay=(0.0, 0.012)),
     "sync": Kind(lambda t, tmp: (_copy(t, "street", tmp), str(t["package"])),
                  _sync_state, _sync_check, delay_after="mid", delay=(0.02, 0.6)),
     "backup": Kind(lambda t, tmp: (_copy(t, "demo", tmp), ""), _backup_state, _backup_check,
                    delay=(0.02, 0.6)),
     "restore": Kind(lambda t, tmp: (f := _copy(t, "restore", tmp), str(_restored(f))),
-                    lambda f: digests(sound(f)), _restore_check, delay_after="mid",
+                    lambda f: digests(_db(f)), _restore_check, delay_after="mid",
                     delay=(0.005, 0.08)),
 }
 
@@ -292,22 +303,23 @@ def _daily(folder: Path) -> None:
 
 @pytest.fixture(scope="module")
 def templates(tmp_path_factory) -> dict[str, Any]:
-    from gridoffice.services import demo
-    from gridoffice.services.accounts import AccountService
-    from gridoffice.store.database import Database
-    from tests.sync.net import Net, Pc
-
     root = tmp_path_factory.mktemp("crash-gui")
-    made: dict[str, Any] = {"demo": cli_demo(root / "demo", seed=5)}
-    _daily(made["demo"])
+    # a street office and a community PC with a community's data, and its package
+    net = Net(root / "net", {"a1": ("幸福里社区", "1号机")})
+    demo.fill(net["a1"].db, seed=7)
+    [package] = net["a1"].export()
+    net.close()
+    made: dict[str, Any] = {"package": shutil.copy(package, root / package.name)}
+    for name, folder in (("demo", "a1"), ("street", "street")):
+        made[name] = shutil.copytree(net.root / folder, root / name)
+        AccountService(_db(made[name])).set_open()
+        _daily(made[name])
     made["sheet"] = gui_writer.write_sheet(root / "roster.xlsx")
 
     # restore: a backup of the demo, then the roster grows by a small import
     restore = shutil.copytree(made["demo"], root / "restore")
     database = paths.resolve(restore).database
     backups.create(database, restore / "backups", backups.MANUAL)
-    from gridoffice.services import roster_excel
-
     db = Database(database)
     try:
         small = root / "small.xlsx"
@@ -319,15 +331,7 @@ def templates(tmp_path_factory) -> dict[str, Any]:
         db.close()
     made["restore"] = restore
 
-    # sync: a street office and a community PC with a community's data, and its package
-    net = Net(root / "net", {"a1": ("幸福里社区", "1号机")})
-    demo.fill(net["a1"].db, seed=7)
-    [package] = net["a1"].export()
-    net.close()
-    made["street"] = net.root / "street"
-    AccountService(paths.resolve(made["street"]).database).set_open()
-    _daily(made["street"])
-    made["package"] = shutil.copy(package, root / package.name)
+    # sync: the street office's state once the package is in
     after = Pc("street", shutil.copytree(made["street"], root / "street-after"))
     try:
         assert [r.status for r in after.take([made["package"]])] == ["applied"]
