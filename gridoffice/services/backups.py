@@ -44,6 +44,7 @@ DAILY, MANUAL, BEFORE_SYNC, BEFORE_RESTORE = "daily", "manual", "before_sync", "
 KINDS = (DAILY, MANUAL, BEFORE_SYNC, BEFORE_RESTORE)
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 12
 LOST_LIMIT = 20
+LEFTOVER_AGE_S = 600  # a partial file older than this is no backup still being written
 RESTORE_ACTION = "restore"
 BACKUP_ACTION = "backup"
 
@@ -373,9 +374,16 @@ def rotation_keeps(times: list[tuple[dt.datetime, Path]]) -> set[Path]:
 
 def rotate(backup_dir: Path, keep: tuple[Path, ...] = ()) -> tuple[Path, ...]:
     """Delete the backups the rotation no longer keeps (both files); never those in
-    ``keep``."""
+    ``keep``, nor a "before_restore" copy of the last 7 days: it alone holds the data a
+    restore replaced (a second restore, or any backup, the same day would delete it)."""
     times = _files(backup_dir)
     kept = rotation_keeps(times)
+    if times:
+        since = times[0][0] - dt.timedelta(days=KEEP_DAILY)
+        for when, file in times:
+            found = _NAME.match(file.name)
+            if when >= since and found and found["kind"] == BEFORE_RESTORE:
+                kept.add(file)
     kept.update(Path(k).resolve() for k in keep)
     kept = {k.resolve() for k in kept}
     deleted = []
@@ -387,6 +395,31 @@ def rotate(backup_dir: Path, keep: tuple[Path, ...] = ()) -> tuple[Path, ...]:
                 part.unlink()
         deleted.append(file)
     return tuple(deleted)
+
+
+def clear_leftovers(backup_dir: Path, now: dt.datetime | None = None) -> tuple[Path, ...]:
+    """Remove what a backup cut short (killed, power cut) left in ``backup_dir``: its
+    ``.part`` files and the manifest of a copy that was never named, once they are
+    old enough not to be a backup another window or command is writing right now.
+    Whole backups are never touched. What was removed."""
+    limit = (now or dt.datetime.now()).timestamp() - LEFTOVER_AGE_S
+    removed = []
+    try:
+        names = list(backup_dir.iterdir())
+    except OSError:
+        return ()
+    for file in names:
+        name = file.name
+        orphan = name.endswith(".sqlite3.json") and not file.with_suffix("").exists()
+        if not (orphan or name.endswith((".part", ".part-journal"))):
+            continue
+        with contextlib.suppress(OSError):
+            if file.is_file() and file.stat().st_mtime < limit:
+                file.unlink()
+                removed.append(file)
+    if removed:
+        log.info("removed %d leftovers of interrupted backups in %s", len(removed), backup_dir)
+    return tuple(removed)
 
 
 # --- listing -----------------------------------------------------------------------------

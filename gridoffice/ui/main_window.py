@@ -215,9 +215,10 @@ class MainWindow(QMainWindow):
         """Read every page of the file in the background (skipped at start for
         speed), then walk the audit log's chain; a damaged file, or an audit log
         changed outside the program, is reported as soon as it is found. A sound
-        file then gets its daily backup when none was made today."""
+        file then gets its daily backup when none was made today. First, what a
+        backup cut short by a crash left in the backups folder goes."""
         from gridoffice.services.audit import chain_error
-        from gridoffice.services.backups import daily_backup
+        from gridoffice.services.backups import clear_leftovers, daily_backup
         from gridoffice.store.files import check_integrity
         from gridoffice.ui.workers import BackgroundJob  # noqa: F811 - at run time, here
 
@@ -234,6 +235,7 @@ class MainWindow(QMainWindow):
         def work(_progress: object) -> UserError | None:
             from gridoffice.services.encryption import encrypt_plain_backups
 
+            clear_leftovers(backups)  # what a backup cut short by a crash left
             problem = check_integrity(path, backups) or chain_error(path) or daily_backup(
                 path, backups)
             encrypt_plain_backups(self.context.paths)  # what a cut-short conversion left

@@ -128,6 +128,23 @@ def test_the_rotation_over_a_year_keeps_7_daily_4_weekly_12_monthly(office):
     assert on_disk == {f.name for f in left} | {f.name + ".json" for f in left}
 
 
+def test_a_second_restore_the_same_day_keeps_the_data_the_first_replaced(office, orgs):
+    made = backups.create(office.database, office.backup_dir, "manual", now=NOON).file
+    _branch(orgs, "备份后的支部")
+    replaced = _digests(office.database)
+    first = backups.restore(office.database, office.backup_dir, made, None,
+                            now=NOON + dt.timedelta(hours=1)).before_restore.file
+    second = backups.restore(office.database, office.backup_dir, made, None,
+                             now=NOON + dt.timedelta(hours=2))  # e.g. after a crash
+    assert first not in second.before_restore.deleted
+    assert backups.verify(first) is None
+    assert json.loads(backups.manifest_path(first).read_text("utf-8"))["digests"] == replaced
+    # A week later the rotation takes it like any other.
+    later = backups.create(office.database, office.backup_dir, "daily",
+                           now=NOON + dt.timedelta(days=8))
+    assert first in later.deleted
+
+
 def test_the_daily_backup_happens_once_a_day(office):
     assert backups.daily_due(office.backup_dir, NOON)
     assert backups.daily_backup(office.database, office.backup_dir, NOON) is None
@@ -137,6 +154,29 @@ def test_the_daily_backup_happens_once_a_day(office):
     assert backups.daily_due(office.backup_dir, NOON + dt.timedelta(days=1))
     backups.daily_backup(office.database, office.backup_dir, NOON + dt.timedelta(days=1))
     assert [b.kind for b in backups.backups(office.backup_dir)] == ["daily", "daily"]
+
+
+def test_what_a_killed_backup_left_is_cleared_once_it_is_old(office):
+    made = backups.create(office.database, office.backup_dir, backups.MANUAL, now=NOON).file
+    folder = office.backup_dir
+    part = folder / "gridoffice-20261121-130000-manual.sqlite3.part"
+    journal = folder / "gridoffice-20261121-130000-manual.sqlite3.part-journal"
+    orphan = folder / "gridoffice-20261121-130000-manual.sqlite3.json"  # never named
+    schema = folder / "gridoffice-schema8-20261121-130000.part"  # before a migration
+    fresh = folder / "gridoffice-20261121-140000-manual.sqlite3.part"  # being written now
+    for file in (part, journal, orphan, schema, fresh):
+        file.write_bytes(b"half")
+    old = (NOON - dt.timedelta(hours=1)).timestamp()
+    for file in (part, journal, orphan, schema, made, backups.manifest_path(made)):
+        os.utime(file, (old, old))
+    removed = backups.clear_leftovers(folder, now=NOON)
+    assert sorted(removed) == sorted([part, journal, orphan, schema])
+    assert sorted(p.name for p in folder.iterdir()) == sorted(
+        [made.name, backups.manifest_path(made).name, fresh.name])
+    assert backups.verify(made) is None
+    later = dt.datetime.now() + dt.timedelta(minutes=11)  # the fresh one is old by then
+    assert backups.clear_leftovers(folder, now=later) == (fresh,)
+    assert backups.clear_leftovers(office.data_dir / "nowhere") == ()
 
 
 def test_a_second_folder_gets_a_copy_and_a_missing_one_a_warning(office, tmp_path):

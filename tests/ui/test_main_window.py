@@ -247,3 +247,24 @@ def test_the_status_bar_says_how_old_the_newest_backup_is(qtbot, window, context
     assert window.backup_label.text() == "Backup: 8 day(s) ago"
     assert "c62828" in window.backup_label.styleSheet()  # older than a week: a warning
     assert "no backup of the last week" in window.backup_label.toolTip()
+
+
+def test_the_start_clears_what_a_killed_backup_left(qtbot, context):
+    import os
+    import time
+
+    from gridoffice.ui.main_window import MainWindow
+
+    folder = context.paths.backup_dir
+    folder.mkdir()
+    half = folder / "gridoffice-20261121-130000-manual.sqlite3.part"
+    half.write_bytes(b"half a copy of the data")
+    old = time.time() - 3600
+    os.utime(half, (old, old))
+    main = MainWindow(context)
+    qtbot.addWidget(main)
+    with qtbot.waitSignal(main.data_loaded, timeout=20_000):
+        main.show()
+    qtbot.waitUntil(lambda: main.backup_label.text() == "Backup: today", timeout=20_000)
+    assert not half.exists()
+    main.close()
