@@ -162,3 +162,58 @@ def test_the_program_starts_on_encrypted_data_only_with_a_password(locked):
     started = _start(folder, GRIDOFFICE_USER="admin", GRIDOFFICE_PASSWORD=PASSWORD)
     assert started.returncode == 0, started.stderr
     assert keys.state(context.opened.path) == keys.ENCRYPTED
+
+
+@pytest.fixture(scope="module")
+def demo_with_admin(tmp_path_factory):
+    """The demo office (a few thousand records) with its first administrator: the next
+    start of the window encrypts it."""
+    from tests.conftest import cli_demo
+
+    folder = cli_demo(tmp_path_factory.mktemp("demo") / "data", seed=16)
+    database = folder / "gridoffice.sqlite3"
+    AccountService(database).add(AccountDraft("admin", access.ADMIN, "王书记"), PASSWORD)
+    return folder
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("delay", [0.4, 0.9, 1.4, 2.0])
+def test_killing_the_window_while_it_encrypts_leaves_plain_or_encrypted_data(
+        demo_with_admin, tmp_path, delay):
+    """The real program, started on a plain folder with an account, converts it before
+    the window opens; SIGKILL at several moments leaves the data plain and as it was
+    (converted at the next start) or encrypted and whole, never half."""
+    import shutil
+    import time
+
+    from gridoffice.store import digest
+    from gridoffice.store.files import connect
+
+    folder = tmp_path / "data"
+    shutil.copytree(demo_with_admin, folder)
+    database = folder / "gridoffice.sqlite3"
+    conn = connect(database, read_only=True)
+    before = digest.digests(conn)
+    conn.close()
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "GRIDOFFICE_USER": "admin",
+           "GRIDOFFICE_PASSWORD": PASSWORD}
+    env.pop("GRIDOFFICE_DATA_DIR", None)
+    child = subprocess.Popen([sys.executable, "-m", "gridoffice", "--data-dir", str(folder),
+                              "--exit-after-show"], env=env, cwd=ROOT,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(delay)
+    child.kill()
+    child.wait()
+    state = keys.state(database)
+    assert state in (keys.PLAIN, keys.STALE_KEY_FILE, keys.ENCRYPTED)
+    started = _start(folder, GRIDOFFICE_USER="admin", GRIDOFFICE_PASSWORD=PASSWORD)
+    assert started.returncode == 0, started.stderr  # the next start finishes the job
+    assert keys.state(database) == keys.ENCRYPTED
+    driver.set_key(database, None)
+    AccountService(database).sign_in("admin", PASSWORD)
+    conn = connect(database, read_only=True)
+    try:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert digest.digests(conn) == before
+    finally:
+        conn.close()
