@@ -608,9 +608,10 @@ def restore(path: Path, backup_dir: Path, file: Path, actor: Actor | None,
     backup is copied into the live file through the SQLite backup API in one write
     transaction (a crash leaves the old file or the new one, never half of each).
 
-    The audit log of the restored file is the backup's: the "restore" entry is
-    written after the copy, so the restore itself is recorded, and the entries made
-    after the backup was taken are kept in the "before_restore" copy. Sync starts a
+    The audit log of the restored file is the backup's plus the "restore" entry,
+    written into a working copy of the backup before it is copied in (so the two
+    arrive together); the entries made after the backup was taken are kept in the
+    "before_restore" copy. Sync starts a
     new incarnation at the next export (the file is older than the last export).
     """
     if actor is not None:
@@ -625,20 +626,21 @@ def restore(path: Path, backup_dir: Path, file: Path, actor: Actor | None,
     before = create(path, backup_dir, BEFORE_RESTORE, now=now, keep=(file,))
     try:
         with _restorable(file, key, path) as source:
+            # The "restore" entry is in the copy already: it arrives with the data in
+            # the same transaction, so no crash can leave a restore unrecorded.
+            source.execute("BEGIN IMMEDIATE")
+            try:
+                store_audit.record_sql(source, who, RESTORE_ACTION, file.name,
+                                       f"before_restore {before.file.name}")
+                source.execute("COMMIT")
+            except BaseException:
+                source.execute("ROLLBACK")
+                raise
             dest = connect(path)
             try:
                 source.backup(dest)
                 if str(dest.execute("PRAGMA journal_mode").fetchone()[0]).lower() != "wal":
                     dest.execute("PRAGMA journal_mode = WAL")
-                dest.execute("BEGIN IMMEDIATE")
-                try:
-                    store_audit.record_sql(dest, who,
-                                           RESTORE_ACTION, file.name,
-                                           f"before_restore {before.file.name}")
-                    dest.execute("COMMIT")
-                except BaseException:
-                    dest.execute("ROLLBACK")
-                    raise
             finally:
                 dest.close()
     except driver.Error as exc:
@@ -652,24 +654,28 @@ def restore(path: Path, backup_dir: Path, file: Path, actor: Actor | None,
 
 @contextlib.contextmanager
 def _restorable(file: Path, key: bytes | None, path: Path) -> Iterator[driver.Connection]:
-    """A connection to the backup ``file`` that SQLite's backup API can copy into the
-    data: the copy itself, or, for a plain copy (from before the data was encrypted)
-    restored into encrypted data, an encrypted copy of it in the private temporary
-    folder (removed afterwards: the API copies pages, it cannot encrypt them)."""
-    if key is None or _encrypted(file):
-        source = _open_copy(file, key)
-        try:
-            yield source
-        finally:
-            source.close()
-        return
+    """A writable copy of the backup ``file`` in the data folder's private temporary
+    folder, encrypted with the data's key when the data is (a plain backup from before
+    the data was encrypted is encrypted on the way: SQLite's backup API copies pages,
+    it cannot encrypt them); removed afterwards."""
     from gridoffice.paths import make_private_temp
 
     work = make_private_temp(path.parent, "restore-")
     try:
-        encrypted = work / "restore.sqlite3"
-        keys.encrypt_file(file, encrypted, key)
-        source = driver.connect(encrypted, key=key)
+        copy = work / "restore.sqlite3"
+        if key is not None and not _encrypted(file):
+            keys.encrypt_file(file, copy, key)
+        else:
+            original = _open_copy(file, key)
+            try:
+                target = driver.connect(copy, key=key)
+                try:
+                    original.backup(target)
+                finally:
+                    target.close()
+            finally:
+                original.close()
+        source = driver.connect(copy, key=key)
         try:
             yield source
         finally:

@@ -268,6 +268,10 @@ def _restore_check(folder: Path, before: Any, finished: bool) -> None:
     restored = json.loads(backups.manifest_path(_restored(folder)).read_text("utf-8"))
     assert restored["digests"] != before
     assert now == restored["digests"] or (now == before and not finished)
+    if now == restored["digests"]:  # restored data always carries its own "restore" entry
+        from gridoffice.services.audit import entries
+
+        assert entries(_db(folder))[-1].action == backups.RESTORE_ACTION
 
 
 SYNC_AFTER: list[Any] = []  # the street office's state after the import (set by a fixture)

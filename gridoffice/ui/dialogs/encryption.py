@@ -96,6 +96,12 @@ def encrypt_with_progress(parent: QWidget | None, paths: AppPaths
     return outcome["result"]  # type: ignore[no-any-return]
 
 
+def spaced_code(code: str) -> str:
+    """The key in three lines of three groups, as on the sheet (easier to copy out)."""
+    groups = code.split("-")
+    return "\n".join(" - ".join(groups[i:i + 3]) for i in range(0, len(groups), 3))
+
+
 def code_font() -> QFont:
     font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
     font.setPointSizeF(max(font.pointSizeF(), 10) * 1.6)
@@ -121,7 +127,7 @@ class RecoveryKeyDialog(QDialog):
             "whoever has it can read all residents' data."), self)
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        self.code_label = QLabel(code, self)
+        self.code_label = QLabel(spaced_code(code), self)
         self.code_label.setObjectName("recoveryCode")
         self.code_label.setFont(code_font())
         self.code_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
