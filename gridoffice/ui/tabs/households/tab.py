@@ -414,14 +414,6 @@ class HouseholdsTab(HouseholdsView, BaseTab, RowSelection):
             self.tr("Excel files (*.xlsx)"))
         return path
 
-    def confirm_full_export(self) -> bool:
-        """Whether the user wants full numbers in the file (replaced in tests)."""
-        return messages.confirm(self, self.tr(
-            "The file will hold the full ID numbers, phone numbers and addresses of the "
-            "residents shown, so that it can be imported back. Keep it safe and delete it "
-            "when it is no longer needed. The export is recorded in the audit log.\n\n"
-            "Export with full numbers?"), self.tr("Export with full numbers"))
-
     def export_view(self, full: bool = False) -> BackgroundJob | None:
         return self.excel.export_view(full)
 

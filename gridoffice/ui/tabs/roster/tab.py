@@ -28,7 +28,6 @@ from gridoffice.i18n import QT_TRANSLATE_NOOP
 from gridoffice.ledgers import catalogue
 from gridoffice.services import changes
 from gridoffice.services.changes import ORGS, Changes
-from gridoffice.ui import messages
 from gridoffice.ui.ledger_menu import LedgerMenu
 from gridoffice.ui.models.org_tree import OrgTreeModel
 from gridoffice.ui.tabs.access_gate import AccessGate
@@ -399,14 +398,6 @@ class RosterTab(BaseTab):
             self, self.tr("Export members to Excel"), str(Path(folder) / suggested),
             self.tr("Excel files (*.xlsx)"))
         return path
-
-    def confirm_full_export(self) -> bool:
-        """Whether the user wants full numbers in the file (replaced in tests)."""
-        return messages.confirm(self, self.tr(
-            "The file will hold the full ID numbers and phone numbers of the members shown, "
-            "so that it can be imported back. Keep it safe and delete it when it is no "
-            "longer needed. The export is recorded in the audit log.\n\nExport with full "
-            "numbers?"), self.tr("Export with full numbers"))
 
     # --- the ledgers ----------------------------------------------------------------------
     @property
