@@ -2300,18 +2300,6 @@ The data as it was before the restore was saved as {before}.</source>
             <translation>Excel 文件 (*.xlsx)</translation>
         </message>
         <message>
-            <source>The file will hold the full ID numbers, phone numbers and addresses of the residents shown, so that it can be imported back. Keep it safe and delete it when it is no longer needed. The export is recorded in the audit log.
-
-Export with full numbers?</source>
-            <translation>文件中将包含当前列出居民的完整证件号码、电话号码和地址，以便再导入。请妥善保管，不再需要时及时删除。本次导出将记入审计日志。
-
-确定导出完整号码吗？</translation>
-        </message>
-        <message>
-            <source>Export with full numbers</source>
-            <translation>导出完整号码</translation>
-        </message>
-        <message>
             <source>Choose a grid or a building in the tree first.</source>
             <translation>请先在左侧选择网格或楼栋。</translation>
         </message>
@@ -6649,18 +6637,6 @@ Mobile: {mobile}</source>
         <message>
             <source>Excel files (*.xlsx)</source>
             <translation>Excel 文件 (*.xlsx)</translation>
-        </message>
-        <message>
-            <source>The file will hold the full ID numbers and phone numbers of the members shown, so that it can be imported back. Keep it safe and delete it when it is no longer needed. The export is recorded in the audit log.
-
-Export with full numbers?</source>
-            <translation>文件中将包含当前列出党员的完整证件号码和电话号码，以便再导入。请妥善保管，不再需要时及时删除。本次导出将记入审计日志。
-
-确定导出完整号码吗？</translation>
-        </message>
-        <message>
-            <source>Export with full numbers</source>
-            <translation>导出完整号码</translation>
         </message>
         <message>
             <source>Roster of {scope} as of {date}</source>
