@@ -366,3 +366,72 @@ def test_kill_during_the_conversion_leaves_plain_or_encrypted_never_half(plain, 
     assert not path.with_name(path.name + ".encrypting").exists()
     encryption.encrypt_plain_backups(plain)  # the window's background check does this
     assert keys.plain_backups(plain.backup_dir) == []
+
+
+def _mount(folder: Path, size: str) -> bool:
+    import shutil
+
+    if os.geteuid() != 0 or shutil.which("mount") is None:
+        return False
+    folder.mkdir(parents=True, exist_ok=True)
+    return subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs",
+                           str(folder)], capture_output=True).returncode == 0
+
+
+def test_a_full_disk_while_backing_up_encrypted_data_leaves_nothing_half(encrypted):
+    paths, _result = encrypted
+    path = paths.database
+    AccountService(path).sign_in("admin", PASSWORD)
+    conn = connect(path)  # a database larger than the small disk
+    conn.execute("CREATE TABLE filler (data BLOB)")
+    conn.executemany("INSERT INTO filler VALUES (randomblob(4000))", [()] * 400)
+    conn.close()
+    tiny = paths.data_dir.parent / "tiny"
+    if not _mount(tiny, "1m"):
+        pytest.skip("needs root and tmpfs to fill a disk")
+    try:
+        before = _digests(path)
+        with pytest.raises(StorageError) as full:
+            backups.create(path, tiny, backups.MANUAL)
+        assert "full" in full.value.english()
+        assert list(tiny.iterdir()) == []
+        assert _digests(path) == before
+    finally:
+        subprocess.run(["umount", str(tiny)], check=False)
+
+
+def test_a_full_disk_during_the_conversion_leaves_the_plain_file(db, tmp_path):
+    """The data folder on a small disk: the plain file and its backup fit, the encrypted
+    copy does not; the conversion stops and the data stays plain and as it was."""
+    import shutil
+
+    from gridoffice import paths as app_paths_module
+
+    db.close()
+    source = Path(db.path).parent
+    conn = connect(db.path)
+    conn.execute("CREATE TABLE filler (data BLOB)")
+    conn.executemany("INSERT INTO filler VALUES (randomblob(4000))", [()] * 200)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    used = sum(f.stat().st_size for f in source.rglob("*") if f.is_file())
+    size = used + Path(db.path).stat().st_size + 200 * 1024  # the backup fits, the copy not
+    disk = tmp_path / "disk"
+    if not _mount(disk, f"{size // 1024}k"):
+        pytest.skip("needs root and tmpfs to fill a disk")
+    try:
+        folder = disk / "data"
+        shutil.copytree(source, folder)
+        paths = app_paths_module.resolve(folder)
+        AccountService(paths.database).add(AccountDraft("admin", access.ADMIN), PASSWORD)
+        before = _digests(paths.database)
+        with pytest.raises(UserError) as full:
+            encryption.encrypt(paths)
+        assert "full" in full.value.english()
+        assert list(paths.backup_dir.glob("gridoffice-plain-*"))  # it got that far
+        assert keys.state(paths.database) == keys.PLAIN
+        assert not paths.database.with_name(paths.database.name + ".encrypting").exists()
+        assert _digests(paths.database) == before
+        assert AccountService(paths.database).sign_in("admin", PASSWORD).login == "admin"
+    finally:
+        subprocess.run(["umount", str(disk)], check=False)
