@@ -148,26 +148,17 @@ def encrypt(paths: AppPaths, *, progress: Progress | None = None,
         conn.close()
         os.replace(target, database)
         switched = True
-    except (driver.Error, OSError) as exc:
-        with contextlib.suppress(driver.Error):
+    except BaseException as exc:
+        with contextlib.suppress(driver.Error):  # closed already after the switch
             conn.execute("PRAGMA journal_mode = WAL")
         conn.close()
-        with contextlib.suppress(OSError):
-            target.unlink()
-        if not switched:
+        leftovers = [target] if switched else [target, keys.key_file(database)]
+        for leftover in leftovers:
             with contextlib.suppress(OSError):
-                keys.key_file(database).unlink()
-        if isinstance(exc, StorageError):
-            raise
-        raise StorageError(MSG_ENCRYPT_FAILED, path=str(database), detail=str(exc),
-                           backup=str(before)) from exc
-    except BaseException:
-        conn.close()
-        with contextlib.suppress(OSError):
-            target.unlink()
-        if not switched:
-            with contextlib.suppress(OSError):
-                keys.key_file(database).unlink()
+                leftover.unlink()
+        if isinstance(exc, (driver.Error, OSError)) and not isinstance(exc, StorageError):
+            raise StorageError(MSG_ENCRYPT_FAILED, path=str(database), detail=str(exc),
+                               backup=str(before)) from exc
         raise
     for leftover in ("-wal", "-shm", "-journal"):
         with contextlib.suppress(OSError):
