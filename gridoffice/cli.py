@@ -821,6 +821,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
         summary = demo.fill(db, seed=args.seed, size=args.size, progress=report)
     finally:
         db.close()
+    if report is not None:
+        report(DEMO_SAVED)
     AccountService(db.path).set_open()  # a demo: no accounts (until one is added)
     if summary.work_units:
         print(f"已生成街道演示数据 street demo data added: {summary.work_units} 个工作单位 "
@@ -834,18 +836,24 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+DEMO_SAVED = "saved"
+MSG_DEMO_SAVED = QT_TRANSLATE_NOOP("cli", "demo: saved")
+
+
 def _demo_progress() -> Callable[[str], None]:
-    """Print each step of the demo on stderr as it starts, with the time so far."""
+    """Print each step of the demo on stderr as it starts, with the time so far, and
+    when all is saved."""
     import time
 
     from gridoffice.services.demo import PHASES
 
     started = time.perf_counter()
+    steps = {**PHASES, DEMO_SAVED: MSG_DEMO_SAVED}
 
     def report(phase: str) -> None:
-        number = list(PHASES).index(phase) + 1
+        number = min(list(steps).index(phase) + 1, len(PHASES))
         print(f"[{number}/{len(PHASES)}] {time.perf_counter() - started:6.1f} s  "
-              f"{_inline(PHASES[phase])}", file=sys.stderr, flush=True)
+              f"{_inline(steps[phase])}", file=sys.stderr, flush=True)
 
     return report
 
