@@ -232,8 +232,13 @@ def build_parser() -> argparse.ArgumentParser:
         "the folder is not set up)"), cmd_demo, office=False, permission=access.IMPORT)
     demo.add_argument("--seed", type=int, default=1,
                       help=QT_TRANSLATE_NOOP("cli", "random seed (default 1)"))
-    demo.add_argument("--size", choices=("small", "large"), default="small",
-                      help=QT_TRANSLATE_NOOP("cli", "small (160 members) or large (20,000)"))
+    demo.add_argument("--size", choices=("small", "medium", "large"), default="small",
+                      help=QT_TRANSLATE_NOOP("cli", "small (160 members, a year of meetings), "
+                                             "medium (2,000 members, ten years) or large "
+                                             "(20,000 members, ten years)"))
+    demo.add_argument("--progress", action="store_true", help=QT_TRANSLATE_NOOP(
+        "cli", "report each step on stderr even when it is not a terminal (it is reported "
+        "on a terminal anyway)"))
 
     _ledger_commands(commands)
     _audit_commands(commands)
@@ -811,10 +816,13 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from gridoffice.services.accounts import AccountService
 
     db = _database(args)
+    report = _demo_progress() if args.progress or sys.stderr.isatty() else None
     try:
-        summary = demo.fill(db, seed=args.seed, size=args.size)
+        summary = demo.fill(db, seed=args.seed, size=args.size, progress=report)
     finally:
         db.close()
+    if report is not None:
+        report(DEMO_SAVED)
     AccountService(db.path).set_open()  # a demo: no accounts (until one is added)
     if summary.work_units:
         print(f"已生成街道演示数据 street demo data added: {summary.work_units} 个工作单位 "
@@ -826,6 +834,28 @@ def cmd_demo(args: argparse.Namespace) -> int:
           f"{summary.meetings} 次会议 meetings, "
           f"{summary.registrations} 名在职党员报到 in-service registrations")
     return EXIT_OK
+
+
+DEMO_SAVED = "saved"
+MSG_DEMO_SAVED = QT_TRANSLATE_NOOP("cli", "demo: saved")
+
+
+def _demo_progress() -> Callable[[str], None]:
+    """Print each step of the demo on stderr as it starts, with the time so far, and
+    when all is saved."""
+    import time
+
+    from gridoffice.services.demo import PHASES
+
+    started = time.perf_counter()
+    steps = {**PHASES, DEMO_SAVED: MSG_DEMO_SAVED}
+
+    def report(phase: str) -> None:
+        number = min(list(steps).index(phase) + 1, len(PHASES))
+        print(f"[{number}/{len(PHASES)}] {time.perf_counter() - started:6.1f} s  "
+              f"{_inline(steps[phase])}", file=sys.stderr, flush=True)
+
+    return report
 
 
 def _unit(db: Any) -> str:

@@ -8135,10 +8135,6 @@ Give it to the other office; they trust it after checking that its fingerprint m
             <translation>随机种子（默认 1）</translation>
         </message>
         <message>
-            <source>small (160 members) or large (20,000)</source>
-            <translation>small（160 名党员）或 large（20000 名党员）</translation>
-        </message>
-        <message>
             <source>set up this PC's office without the window</source>
             <translation>不打开窗口，设置本机所属单位</translation>
         </message>
@@ -8197,6 +8193,10 @@ Give it to the other office; they trust it after checking that its fingerprint m
         <message>
             <source>check that no entry was edited or removed outside the program (exit 1 naming the first broken entry)</source>
             <translation>检查是否有条目在程序之外被修改或删除（如有，以退出码 1 结束并指出第一条被改动的条目）</translation>
+        </message>
+        <message>
+            <source>demo: saved</source>
+            <translation>演示数据：已保存</translation>
         </message>
         <message>
             <source>党组织设置一览表: the party organisations</source>
@@ -8329,6 +8329,14 @@ Give it to the other office; they trust it after checking that its fingerprint m
         <message>
             <source>服务岗位二维码海报: one page per open post</source>
             <translation>服务岗位二维码海报（每个开放岗位一页）</translation>
+        </message>
+        <message>
+            <source>small (160 members, a year of meetings), medium (2,000 members, ten years) or large (20,000 members, ten years)</source>
+            <translation>small（160 名党员，一年的会议）、medium（2,000 名党员，十年）或 large（20,000 名党员，十年）</translation>
+        </message>
+        <message>
+            <source>report each step on stderr even when it is not a terminal (it is reported on a terminal anyway)</source>
+            <translation>即使 stderr 不是终端也逐步报告进度（在终端上总会报告）</translation>
         </message>
         <message>
             <source>file-based sync with the street office</source>
@@ -8577,6 +8585,42 @@ Give it to the other office; they trust it after checking that its fingerprint m
         <message>
             <source>the administrator account that gets the new password (default: the first one)</source>
             <translation>设置新密码的管理员账户（默认：第一个管理员）</translation>
+        </message>
+        <message>
+            <source>demo: party organisations</source>
+            <translation>演示数据：党组织</translation>
+        </message>
+        <message>
+            <source>demo: party members and their history</source>
+            <translation>演示数据：党员及其经历</translation>
+        </message>
+        <message>
+            <source>demo: committee seats</source>
+            <translation>演示数据：委员会职务</translation>
+        </message>
+        <message>
+            <source>demo: grids, households, residents and visits</source>
+            <translation>演示数据：网格、住户、居民和走访</translation>
+        </message>
+        <message>
+            <source>demo: residents' council meetings</source>
+            <translation>演示数据：居民议事会</translation>
+        </message>
+        <message>
+            <source>demo: branch meetings (three meetings and one lesson)</source>
+            <translation>演示数据：支部“三会一课”</translation>
+        </message>
+        <message>
+            <source>demo: in-service members' registrations</source>
+            <translation>演示数据：在职党员报到</translation>
+        </message>
+        <message>
+            <source>demo: service posts claimed</source>
+            <translation>演示数据：认领服务岗位</translation>
+        </message>
+        <message>
+            <source>demo: a year of check-ins and points</source>
+            <translation>演示数据：一年的签到签退和积分</translation>
         </message>
     </context>
     <context>

@@ -34,8 +34,39 @@ MSG_NOT_EMPTY = QT_TRANSLATE_NOOP(
 
 DEMO_PROFILE = office.OfficeProfile("幸福里社区", "幸福街道", "community", "王芳")
 ORDINALS = "一二三四五六七八九十"
-MEMBERS = {"small": 160, "large": 20_000}  # about 5 % of adults in a community
-HOUSEHOLDS = {"small": (6, 300, 360), "large": (8, 400, 500)}  # grids, households per grid
+
+# The steps of filling a community office, in order, as the progress callback names them.
+PHASES = {
+    "orgs": QT_TRANSLATE_NOOP("cli", "demo: party organisations"),
+    "members": QT_TRANSLATE_NOOP("cli", "demo: party members and their history"),
+    "seats": QT_TRANSLATE_NOOP("cli", "demo: committee seats"),
+    "households": QT_TRANSLATE_NOOP("cli", "demo: grids, households, residents and visits"),
+    "councils": QT_TRANSLATE_NOOP("cli", "demo: residents' council meetings"),
+    "party_meetings": QT_TRANSLATE_NOOP("cli", "demo: branch meetings (three meetings and "
+                                        "one lesson)"),
+    "inservice": QT_TRANSLATE_NOOP("cli", "demo: in-service members' registrations"),
+    "claims": QT_TRANSLATE_NOOP("cli", "demo: service posts claimed"),
+    "checkins": QT_TRANSLATE_NOOP("cli", "demo: a year of check-ins and points"),
+}
+
+
+@dataclass(frozen=True)
+class DemoSize:
+    """How much a demo holds: members (about 5 % of adults in a community), grids
+    and the households in each, years of meetings (三会一课 and the council); the
+    in-service members (about a quarter of the members) have a year of check-ins."""
+
+    members: int
+    grids: int
+    households: tuple[int, int]  # per grid, lowest and highest
+    meeting_years: int
+
+
+SIZES = {"small": DemoSize(160, 6, (300, 360), 1),
+         # the large one's make-up at a tenth of the members and households
+         "medium": DemoSize(2_000, 8, (40, 50), 10),
+         # an office at full scale, also the benchmarks' data set
+         "large": DemoSize(20_000, 8, (400, 500), 10)}
 AREA_CODES = ("110105", "110108", "110101", "130602", "370102", "410105", "510107", "420106")
 NATIVE_PLACES = ("北京市", "河北省保定市", "山东省济南市", "河南省郑州市", "四川省成都市",
                  "湖北省武汉市", "天津市", "山西省太原市", "辽宁省沈阳市", "江苏省南京市")
@@ -119,6 +150,7 @@ class _Plan:
     grid_ids: dict[str, str] = field(default_factory=dict)  # code -> id
     grid_workers: dict[str, list[str]] = field(default_factory=dict)  # grid id -> names
     representatives: list[tuple[str, str, str]] = field(default_factory=list)  # on the council
+    meeting_months: int = 12  # how far back meetings go
 
     @property
     def place(self) -> str:
@@ -151,25 +183,27 @@ def _fill_office(db: Database, service: OrgService, seed: int, size: str, day: d
                  profile: Any, progress: Callable[[str], None] | None) -> DemoSummary:
     rng = random.Random(seed)
     names = NameGenerator(rng)
-    size = size if size in MEMBERS else "small"
-    plan = _Plan(profile.name, profile.street or "幸福街道", profile.operator or "王芳", day)
-    _plan_grids(plan, rng, HOUSEHOLDS[size])
-    if progress:
-        progress("orgs")
+    scale = SIZES.get(size, SIZES["small"])
+    plan = _Plan(profile.name, profile.street or "幸福街道", profile.operator or "王芳", day,
+                 meeting_months=12 * scale.meeting_years)
+    _plan_grids(plan, rng, scale)
+
+    def step(phase: str) -> None:
+        if progress:
+            progress(phase)
+
+    step("orgs")
     orgs = _orgs(service, rng, names, plan)
-    if progress:
-        progress("members")
-    members = _members(db, rng, names, plan, MEMBERS[size])
+    step("members")
+    members = _members(db, rng, names, plan, scale.members)
+    step("seats")
     seats = orgs.seats + _seats(db, service, rng, plan)
-    if progress:
-        progress("households")
+    step("households")
     households, residents = _households(db, rng, names, plan)
-    if progress:
-        progress("meetings")
-    meetings = _meetings(db, rng, plan)
-    if progress:
-        progress("in-service")
-    registrations = _inservice(db, rng, plan)
+    step("councils")
+    meetings = _meetings(db, rng, plan, step)
+    step("inservice")
+    registrations = _inservice(db, rng, plan, step)
     return DemoSummary(orgs.orgs, seats, members, households, residents, meetings,
                        registrations)
 
@@ -246,11 +280,11 @@ def _mobile(rng: random.Random) -> str:
     return f"1{rng.choice('3589')}{rng.randrange(10**9):09d}"
 
 
-def _plan_grids(plan: _Plan, rng: random.Random, size: tuple[int, int, int]) -> None:
+def _plan_grids(plan: _Plan, rng: random.Random, size: DemoSize) -> None:
     """Grids of 300–500 households, an estate each; ``numbers`` are the buildings
     sure to be lived in (more are added while flats are needed)."""
-    count, low, high = size
-    for g in range(count):
+    low, high = size.households
+    for g in range(size.grids):
         target = rng.randint(low, high)
         plan.grids.append({"code": f"110105001001{g + 1:03d}", "name": f"第{ORDINALS[g]}网格",
                            "estate": ESTATES[g % len(ESTATES)],
@@ -269,7 +303,9 @@ def _orgs(service: OrgService, rng: random.Random, names: NameGenerator,
     the units in the area, the retirees' branch and a retired temporary branch. The
     seats go to members (:func:`_seats`), once there are members."""
     community = plan.community.removesuffix("社区")
-    founded = _past(rng, plan.day, (4, 5))
+    # Set up four or five years ago, or before the first of the years of meetings.
+    years = plan.meeting_months // 12
+    founded = _past(rng, plan.day, (max(4, years + 1), max(5, years + 2)))
     plan.founded = founded
     root = service.create(OrgDraft(f"中共{community}社区委员会", "committee",
                                    short_name=f"{community}社区党委", established=founded))
@@ -404,6 +440,7 @@ def _members(db: Database, rng: random.Random, names: NameGenerator, plan: _Plan
         grid = grid_of.get(org.id) or rng.choice(plan.grids)
         members.append(_member_row(rng, names, plan, used, category, org, grid,
                                    waiting=number < 2))
+    _check_members(plan, members)
     org_names = {o.id: o.name for o in [*plan.branches, *plan.other_branches]}
     placements, events, transfers = [], [], []
     with db.write() as session:
@@ -431,6 +468,58 @@ def _members(db: Database, rng: random.Random, names: NameGenerator, plan: _Plan
         db.bulk_insert(session, MemberTransfer, transfers)
     plan.members = members
     return len(members)
+
+
+def _check_members(plan: _Plan, rows: list[dict[str, Any]]) -> None:
+    """Each member as the roster's form stores it: the form's own cleaning and rules
+    (:func:`clean_draft`, pure, as an import checks its rows), one record per ID
+    number; a row that breaks a rule stops the demo (a bug here)."""
+    from gridoffice.domain import party
+    from gridoffice.services.roster.model import DRAFT_FIELDS, MemberDraft, clean_draft
+
+    usable = {o.id for o in [*plan.branches, *plan.other_branches]}
+    rules = party.PartyRules()
+    numbers: set[str] = set()
+    for row in rows:
+        draft = MemberDraft(**{k: row[k] for k in DRAFT_FIELDS if k in row})
+        row.update(clean_draft(draft, today=plan.day, rules=rules,
+                               org_usable=usable.__contains__))
+        if row["id_number"] in numbers:
+            raise AssertionError(f"demo member id number twice: {row['id_number']}")
+        numbers.add(row["id_number"])
+
+
+def _check_residents(day: dt.date, tables: dict[Any, list[dict[str, Any]]]) -> None:
+    """Households and residents by the register's own rules (the households service's
+    checks, called directly rather than through a session per row): one head each,
+    ID numbers that agree with sex and birth, dates of moving that fit, care tags
+    allowed for the person, one living resident per ID number."""
+    from gridoffice.domain import households as rules
+    from gridoffice.domain.identity import check_agrees, parse_id_for_type
+    from gridoffice.store.tables import Resident, ResidentTag
+
+    people: dict[str, list[dict[str, Any]]] = {}
+    living: set[str] = set()
+    for row in tables[Resident]:
+        people.setdefault(row["household_id"], []).append(row)
+        parsed = parse_id_for_type(row["id_type"], row["id_number"], today=day)
+        if parsed is not None:
+            check_agrees(parsed, row["birth_date"], row["sex"])
+        rules.validate_move(row["move_in_date"], row["moved_out_on"], row["died_on"],
+                            row["birth_date"], day)
+        if row["moved_out_on"] is None and row["died_on"] is None:
+            if row["id_number"] in living:
+                raise AssertionError(f"demo resident id number twice: {row['id_number']}")
+            living.add(row["id_number"])
+    for household in people.values():
+        rules.check_heads([r["relation"] for r in household
+                           if r["moved_out_on"] is None and r["died_on"] is None])
+    by_id = {r["id"]: r for r in tables[Resident]}
+    for tag in tables[ResidentTag]:
+        person = by_id[tag["resident_id"]]
+        rules.care_tag_checks(tag["tag"], tag.get("disability_type"),
+                              tag.get("disability_grade"), person["birth_date"], day,
+                              person["guardian_note"])
 
 
 TRANSFER_TARGETS = ("中共朝阳区安贞街道安华里社区委员会", "中共海淀区中关村街道科源社区委员会",
@@ -746,6 +835,7 @@ def _households(db: Database, rng: random.Random, names: NameGenerator,
                                        name_keys, uuid7)
                         grid_residents.extend(p for p in tables[Resident][-len(people):])
         _grid_helpers(rng, plan, tables[GridRole], grid_id, grid_residents)
+    _check_residents(day, tables)
     with db.write() as session:
         for model, rows in tables.items():
             db.bulk_insert(session, model, rows)
@@ -778,9 +868,10 @@ def _people(rng: random.Random, names: NameGenerator, plan: _Plan, household: di
     home = rng.choice(AREA_CODES[3:]) if floating else None
     origin = rng.choice(NATIVE_PLACES[1:]) if floating else None
     head_adult = add_years(people[0]["birth"], 22)
+    a_year_ago = day - dt.timedelta(days=365)
     moved_in = (day - dt.timedelta(days=rng.randrange(60, 5 * 365)) if floating
-                else _random_day(rng, max(head_adult, dt.date(1985, 1, 1)),
-                                 day - dt.timedelta(days=365)))
+                else min(_random_day(rng, max(head_adult, dt.date(1985, 1, 1)), a_year_ago),
+                         a_year_ago))  # a head under 23 moved in a year ago, not later
     for person in people:
         member_row = person.get("member")
         birth = person["birth"]
@@ -807,10 +898,12 @@ def _people(rng: random.Random, names: NameGenerator, plan: _Plan, household: di
         person["reason"] = rng.choice(("work", "work", "business", "relatives")) if floating \
             else None
         person["moved_in"] = max(moved_in, birth)
+        # Died or moved out in the last year, after moving in (the register's rule).
+        lately = max(person["moved_in"], day - dt.timedelta(days=300))
         if person["relation"] not in ("02", "10") and age >= 80 and rng.random() < 0.05:
-            person["died"] = _random_day(rng, day - dt.timedelta(days=300), day)
+            person["died"] = _random_day(rng, lately, day)
         elif person["relation"] in ("20", "30") and 22 <= age <= 35 and rng.random() < 0.04:
-            person["moved_out"] = _random_day(rng, day - dt.timedelta(days=300), day)
+            person["moved_out"] = _random_day(rng, lately, day)
     household["rented"] = rented
     return people
 
@@ -964,8 +1057,9 @@ def _council_people(plan: _Plan) -> list[Any]:
                ms.AttendeeDraft("孙丽", "property", unit="安居物业公司")])
 
 
-def _meetings(db: Database, rng: random.Random, plan: _Plan) -> int:
-    """Twelve months of councils on the 10th (moved off weekends) whose attendees sign
+def _meetings(db: Database, rng: random.Random, plan: _Plan,
+              step: Callable[[str], None] = lambda _phase: None) -> int:
+    """The years of monthly councils on the 10th (moved off weekends) whose attendees sign
     in as they arrive, with agenda, votes and follow-ups in every status, the next
     council planned; and 三会一课 in every branch."""
     from sqlmodel import select
@@ -985,10 +1079,10 @@ def _meetings(db: Database, rng: random.Random, plan: _Plan) -> int:
     topics = list(COUNCIL_TOPICS)
     rng.shuffle(topics)
     session_no = 0
-    for year, month in _months_back(day, 12):
+    for year, month in _months_back(day, plan.meeting_months):
         date = rule.council_date(year, month)
         start = dt.datetime.combine(date, rule.council_time)
-        if start.date() > day:
+        if start.date() > day or date < plan.founded:
             continue
         session_no += 1
         end = start + dt.timedelta(hours=2)
@@ -1060,6 +1154,7 @@ def _meetings(db: Database, rng: random.Random, plan: _Plan) -> int:
                 first_item.content), amendment="记录人补记议题名称")
     # The next council, planned with last month's attendees.
     ms.MeetingService(db, operator, meeting_rules=rule, today=day).schedule_next_council()
+    step("party_meetings")
     _party_meetings(db, rng, plan)
     with db.read() as session:
         return len(session.exec(select(Meeting.id)).all())
@@ -1078,7 +1173,7 @@ LIST_LIMIT = 60  # larger meetings record head counts, not a list
 
 
 def _party_meetings(db: Database, rng: random.Random, plan: _Plan) -> None:
-    """三会一课 in every branch for the last twelve months: the committee (支委会) early
+    """三会一课 in every branch for the years of meetings: the committee (支委会) early
     each month, the theme party day (主题党日) late each month, each group's meeting
     monthly, the general meeting (支部党员大会) and a party lecture each quarter;
     this month's that are still to come are planned."""
@@ -1106,8 +1201,10 @@ def _party_meetings(db: Database, rng: random.Random, plan: _Plan) -> None:
         hall = f"{plan.place}会议室"
         theme_time = dt.time(9, 0) if b % 2 == 0 else dt.time(14, 30)
         specs: list[tuple[Any, ...]] = []
-        for year, month in _months_back(plan.day, 12):
+        for year, month in _months_back(plan.day, plan.meeting_months):
             first = dt.date(year, month, 1)
+            if first < (branch.established or plan.founded):
+                continue  # the branch was not set up yet
             quarter = (month - 1) // 3 + 1
             specs.append(("branch_committee", _working_day(first + dt.timedelta(days=2 + b)),
                           dt.time(9, 0), 1.5, "研究部署本月支部工作", list(seats.values()),
@@ -1218,7 +1315,8 @@ def _street_units(db: Database, operator: str, day: dt.date) -> int:
     return len(WORK_UNITS)
 
 
-def _inservice(db: Database, rng: random.Random, plan: _Plan) -> int:
+def _inservice(db: Database, rng: random.Random, plan: _Plan,
+               step: Callable[[str], None] = lambda _phase: None) -> int:
     """The in-service members of the roster registered here (about a quarter of the
     members) with their unit's party organisation, posts that suit their work
     claimed on the days they took them (one post full), a year of activities and
@@ -1300,13 +1398,41 @@ def _inservice(db: Database, rng: random.Random, plan: _Plan) -> int:
                             "on_date": _random_day(rng, since, day), "item": item,
                             "points": points, "basis": f"{item}={points}",
                             "entered_by": operator, "note": note})
+    _check_registrations(day, rows)
     with db.write() as session:
         db.bulk_insert(session, Registration, rows)
         db.bulk_insert(session, PointsEntry, entries)
+    step("claims")
     claims = _claims(db, rng, plan, registered, posts, point_rules)
     keen = {registration: rng.choice((0.3, 0.5, 0.65, 0.85)) for registration, *_ in registered}
+    step("checkins")
     _service_records(db, rng, plan, registered, posts, claims, keen, point_rules)
     return len(members)
+
+
+def _check_registrations(day: dt.date, rows: list[dict[str, Any]]) -> None:
+    """Registrations by the in-service form's rules, checked directly (the register
+    form's codes and dates), and each member registered once, checked as a set
+    rather than by reading every registration per row."""
+    from gridoffice.domain import inservice as rules
+    from gridoffice.domain.codes import MEMBER_STATUS
+    from gridoffice.services.common import check_code
+    from gridoffice.services.inservice.model import FIELD_LABELS, check_field_code
+
+    members: set[str] = set()
+    codes: set[str] = set()
+    for row in rows:
+        check_field_code("report_type", rules.REPORT_TYPES, row["report_type"])
+        check_code("party_status", MEMBER_STATUS, row["party_status"],
+                   FIELD_LABELS["party_status"])
+        for code in row["wished_categories"].split(","):
+            check_field_code("wished_categories", rules.POST_CATEGORIES, code)
+        if not row["report_date"] <= row["last_registered_on"] <= day:
+            raise AssertionError(f"demo registration dates: {row}")
+        if row["member_id"] in members or row["code"] in codes:
+            raise AssertionError(f"demo member registered twice: {row['name']}")
+        members.add(row["member_id"])
+        codes.add(row["code"])
 
 
 def _claims(db: Database, rng: random.Random, plan: _Plan, registered: list[Any],
