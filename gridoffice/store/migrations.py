@@ -825,8 +825,10 @@ def _step_10(conn: driver.Connection) -> None:
     registration keeps for a person not on file, and the last four characters of
     every phone and ID number a check-in scan may end with (an index cannot serve
     ``LIKE '%1234'``; one on ``substr(x, -4)`` narrows a scan to a few rows, and
-    SQLite keeps it up to date whoever writes the row, sync's merge too). Meetings
-    by the day a follow-up is done, for the year's summary."""
+    SQLite keeps it up to date whoever writes the row, sync's merge too). Follow-ups
+    by the day they were done (the year's summary); points and service records by
+    day (a period's ledgers) and points by the record that earned them (a member's
+    service records)."""
     _run(conn, """
         CREATE INDEX ix_registration_card ON registration (code);
         CREATE INDEX ix_registration_code_order ON registration (length(code), code);
@@ -838,6 +840,9 @@ def _step_10(conn: driver.Connection) -> None:
         CREATE INDEX ix_resident_mobile_tail ON resident (substr(mobile, -4));
         CREATE INDEX ix_resident_id_tail ON resident (substr(id_number, -4));
         CREATE INDEX ix_follow_up_done_on ON follow_up (done_on);
+        CREATE INDEX ix_points_entry_service_record_id ON points_entry (service_record_id);
+        CREATE INDEX ix_points_entry_on_date ON points_entry (on_date);
+        CREATE INDEX ix_service_record_on_date ON service_record (on_date);
         """)
 
 

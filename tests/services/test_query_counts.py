@@ -42,7 +42,7 @@ from gridoffice.store.tables import (
 )
 
 NOW = dt.datetime(2026, 11, 21, 9, 0)
-SMALL, LARGE = 50, 2_000
+SMALL, LARGE = 80, 2_000
 
 
 def _mobile(i: int) -> str:
@@ -193,7 +193,12 @@ def _operations(data: dict[str, Any]) -> dict[str, Callable[[], Any]]:
     def check_out() -> None:
         service.check_out(activity[0], unlinked, NOW + dt.timedelta(hours=2))
 
-    from gridoffice.services.meetings import FollowUpQuery, MeetingQuery, MeetingService
+    from gridoffice.services.meetings import (
+        AttendeeDraft,
+        FollowUpQuery,
+        MeetingQuery,
+        MeetingService,
+    )
 
     meetings = MeetingService(data["service"].db, operator="王芳", today=NOW.date())
     with data["service"].db.read() as session:
@@ -217,12 +222,16 @@ def _operations(data: dict[str, Any]) -> dict[str, Callable[[], Any]]:
         "lookup by ID tail": lambda: service.lookup(_id_number(0)[-6:]),
         "check in": check_in,
         "check out": check_out,
+        "a member's service records": lambda: service.records(registration_id=unlinked),
         "a meeting's follow-ups": lambda: meetings.follow_ups(
             FollowUpQuery(meeting_id=meeting_id)),
         "a year's follow-ups": lambda: meetings.follow_ups(FollowUpQuery(year=2026)),
         "year summary": lambda: meetings.year_summary(2026),
         "a year's meetings": lambda: meetings.list_meetings(MeetingQuery(year=2026)),
         "a meeting's minutes": lambda: meetings.minutes(meeting_id),
+        "sixty attendees picked": lambda: meetings.add_attendees(meeting_id, [
+            AttendeeDraft(_name("党员", k), person_kind="member", person_id=members[k])
+            for k in range(60)]),
     }
 
 
