@@ -220,7 +220,11 @@ def _field_default(field: Any) -> Any:
 
 
 def _sql_value(value: Any) -> Any:
-    """What sqlite3 stores for a model value (dates as ISO text, as SQLAlchemy does)."""
+    """What sqlite3 stores for a model value (dates as ISO text, as SQLAlchemy does:
+    a datetime with a space and microseconds, so that it compares with what the ORM
+    writes and queries)."""
+    if isinstance(value, dt.datetime):
+        return value.strftime("%Y-%m-%d %H:%M:%S.%f")
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, bool):

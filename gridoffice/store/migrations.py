@@ -819,8 +819,36 @@ def _step_9(conn: driver.Connection) -> None:
         """)
 
 
+def _step_10(conn: driver.Connection) -> None:
+    """Indexes for the lookups of one record, so their cost does not grow with the
+    tables: the card code alone and in number order (the next code), the ID number a
+    registration keeps for a person not on file, and the last four characters of
+    every phone and ID number a check-in scan may end with (an index cannot serve
+    ``LIKE '%1234'``; one on ``substr(x, -4)`` narrows a scan to a few rows, and
+    SQLite keeps it up to date whoever writes the row, sync's merge too). Follow-ups
+    by the day they were done (the year's summary); points and service records by
+    day (a period's ledgers) and points by the record that earned them (a member's
+    service records)."""
+    _run(conn, """
+        CREATE INDEX ix_registration_card ON registration (code);
+        CREATE INDEX ix_registration_code_order ON registration (length(code), code);
+        CREATE INDEX ix_registration_id_number ON registration (id_number);
+        CREATE INDEX ix_registration_mobile_tail ON registration (substr(mobile, -4));
+        CREATE INDEX ix_registration_id_tail ON registration (substr(id_number, -4));
+        CREATE INDEX ix_member_mobile_tail ON member (substr(mobile, -4));
+        CREATE INDEX ix_member_id_tail ON member (substr(id_number, -4));
+        CREATE INDEX ix_resident_mobile_tail ON resident (substr(mobile, -4));
+        CREATE INDEX ix_resident_id_tail ON resident (substr(id_number, -4));
+        CREATE INDEX ix_follow_up_done_on ON follow_up (done_on);
+        CREATE INDEX ix_points_entry_service_record_id ON points_entry (service_record_id);
+        CREATE INDEX ix_points_entry_on_date ON points_entry (on_date);
+        CREATE INDEX ix_service_record_on_date ON service_record (on_date);
+        """)
+
+
 STEPS: list[Callable[[driver.Connection], None]] = [
     _step_1, _step_2, _step_3, _step_4, _step_5, _step_6, _step_7, _step_8, _step_9,
+    _step_10,
 ]
 
 

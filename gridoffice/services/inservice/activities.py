@@ -207,14 +207,28 @@ class InServiceActivities(InServiceRegistrations):
             if period:
                 stmt = stmt.where(col(ServiceRecord.on_date) >= period.start,
                                   col(ServiceRecord.on_date) <= period.end)
-            points = dict(session.connection().execute(sql(
-                "SELECT service_record_id, sum(points) FROM points_entry "
-                "WHERE service_record_id IS NOT NULL GROUP BY service_record_id")).fetchall())
+            found = session.exec(
+                stmt.order_by(col(ServiceRecord.on_date), col(ServiceRecord.id))).all()
+            points = self._record_points(session, [r.id for r, *_rest in found])
             return [RecordRow(r.id, r.registration_id, name, code, unit, r.activity_id,
                               activity or r.content, r.on_date, r.content, r.check_in_at,
                               r.check_out_at, r.hours, r.confirmed_by, points.get(r.id, 0))
-                    for r, name, code, unit, activity in session.exec(
-                        stmt.order_by(col(ServiceRecord.on_date), col(ServiceRecord.id))).all()]
+                    for r, name, code, unit, activity in found]
+
+    @staticmethod
+    def _record_points(session: Session, record_ids: list[str]) -> dict[str, int]:
+        """The points each of these service records earned (read by the index on the
+        record, a few hundred at a time), not every record's."""
+        points: dict[str, int] = {}
+        conn = session.connection()
+        for start in range(0, len(record_ids), 500):
+            chunk = record_ids[start:start + 500]
+            marks = ", ".join(f":r{n}" for n in range(len(chunk)))
+            points.update(conn.execute(sql(
+                "SELECT service_record_id, sum(points) FROM points_entry "
+                f"WHERE service_record_id IN ({marks}) GROUP BY service_record_id"),
+                {f"r{n}": rid for n, rid in enumerate(chunk)}).fetchall())
+        return points
 
     def _record_of(self, session: Session, activity_id: str,
                    registration_id: str) -> ServiceRecord | None:

@@ -243,30 +243,54 @@ class InServiceRegistrations(InServiceBase):
         value = rules.normalise_scan(typed)
         if not value:
             return []
-        rows = [row for row, _keys in self._registration_rows(None)
-                if row.review_status == rules.APPROVED and not row.left_on]
         if rules.is_member_code(value):
-            return [r for r in rows if r.code == value]
-        if len(value) < 4 or not value[:-1].isdigit():
+            rows = self._registration_rows(None, code=value)
+        elif len(value) < 4 or not value[:-1].isdigit():
             return []
-        numbers = self._numbers()
-        return [r for r in rows
-                if any(n and n.upper().endswith(value) for n in numbers.get(r.id, ()))]
+        else:
+            ids = [rid for rid, numbers in self._numbers_ending(value[-4:]).items()
+                   if any(n and n.upper().endswith(value) for n in numbers)]
+            rows = self._registration_rows(None, ids=ids) if ids else []
+        return [row for row, _keys in rows
+                if row.review_status == rules.APPROVED and not row.left_on]
 
-    def _numbers(self) -> dict[str, tuple[str | None, ...]]:
-        """Full ID number and mobile per registration, for matching only (never shown)."""
+    def _numbers_ending(self, tail: str) -> dict[str, tuple[str | None, ...]]:
+        """Full ID number and mobile of the registrations whose own numbers, or their
+        member's or resident's, end with the four characters ``tail`` (for matching
+        only, never shown). Each branch reads an index on the last four characters."""
+        ends = "IN (:tail, :lower)"
         with self.db.read() as session:
             result = session.connection().execute(sql(
                 "SELECT g.id, coalesce(m.id_number, p.id_number, g.id_number), "
                 "coalesce(m.mobile, p.mobile, g.mobile) FROM registration g "
                 "LEFT JOIN member m ON m.id = g.member_id "
-                "LEFT JOIN resident p ON p.id = g.resident_id WHERE NOT g.deleted")).fetchall()
+                "LEFT JOIN resident p ON p.id = g.resident_id "
+                "WHERE NOT g.deleted AND g.id IN ("
+                "SELECT id FROM registration WHERE member_id IN ("
+                f"SELECT id FROM member WHERE substr(mobile, -4) {ends} "
+                f"UNION ALL SELECT id FROM member WHERE substr(id_number, -4) {ends}) "
+                "UNION ALL SELECT id FROM registration WHERE resident_id IN ("
+                f"SELECT id FROM resident WHERE substr(mobile, -4) {ends} "
+                f"UNION ALL SELECT id FROM resident WHERE substr(id_number, -4) {ends}) "
+                f"UNION ALL SELECT id FROM registration WHERE substr(mobile, -4) {ends} "
+                f"UNION ALL SELECT id FROM registration WHERE substr(id_number, -4) {ends})"),
+                {"tail": tail, "lower": tail.lower()}).fetchall()
         return {rid: (id_number, mobile) for rid, id_number, mobile in result}
 
-    def _registration_rows(self, only: str | None, *, office: str | None = None
+    def _registration_rows(self, only: str | None, *, office: str | None = None,
+                           code: str | None = None, ids: list[str] | None = None
                            ) -> list[tuple[RegistrationRow, tuple[str, ...]]]:
+        """The rows with their search keys: all the actor may see, or ``only`` one, the
+        one with card ``code``, or those of ``ids``."""
         where = "AND g.id = :only" if only else ""
         params: dict[str, Any] = {"only": only} if only else {}
+        if code is not None:
+            where += " AND g.code = :code"
+            params["code"] = code
+        if ids is not None:
+            marks = [f":id{n}" for n in range(len(ids))]
+            where += f" AND g.id IN ({', '.join(marks) or 'NULL'})"
+            params.update((mark[1:], rid) for mark, rid in zip(marks, ids, strict=True))
         if office is not None:
             where += " AND g.origin_office = :office"
             params["office"] = office
@@ -372,23 +396,35 @@ class InServiceRegistrations(InServiceBase):
 
     def _not_registered_twice(self, session: Session, values: dict[str, Any],
                               id_number: str | None, registration_id: str | None) -> None:
-        others = session.exec(select(Registration).where(
-            col(Registration.deleted).is_(False),
-            Registration.id != (registration_id or ""))).all()
-        for other in others:
-            same = ((values["member_id"] and other.member_id == values["member_id"])
-                    or (values["resident_id"] and other.resident_id == values["resident_id"])
-                    or (id_number and other.id_number == id_number))
-            if not same and id_number and (other.member_id or other.resident_id):
-                person = (session.get(Member, other.member_id) if other.member_id
-                          else session.get(Resident, other.resident_id))
-                same = person is not None and person.id_number == id_number
-            if same:
-                raise ValidationError("name", MSG_ALREADY_REGISTERED, name=values["name"],
-                                      code=other.code)
+        """Refused when another registration is the same person: the same member or
+        resident record, or the same ID number kept on it or on the member (or, when
+        it has no member, the resident) it is linked to. Indexed lookups only."""
+        found = session.connection().execute(sql(
+            "SELECT g.code FROM registration g JOIN ("
+            "SELECT id FROM registration WHERE member_id = :member "
+            "UNION ALL SELECT id FROM registration WHERE resident_id = :resident "
+            "UNION ALL SELECT id FROM registration WHERE id_number = :number "
+            "UNION ALL SELECT id FROM registration WHERE member_id IN "
+            "(SELECT id FROM member WHERE id_number = :number) "
+            "UNION ALL SELECT id FROM registration WHERE +member_id IS NULL AND resident_id IN "
+            "(SELECT id FROM resident WHERE id_number = :number)) hit ON hit.id = g.id "
+            "WHERE NOT g.deleted AND g.id != :me ORDER BY g.rowid LIMIT 1"),
+            {"me": registration_id or "", "member": values["member_id"] or None,
+             "resident": values["resident_id"] or None, "number": id_number or None}).first()
+        if found is not None:
+            raise ValidationError("name", MSG_ALREADY_REGISTERED, name=values["name"],
+                                  code=found[0])
 
     @staticmethod
     def _next_code(session: Session) -> str:
-        codes = session.exec(select(Registration.code)).all()
-        numbers = [int(c[2:]) for c in codes if rules.is_member_code(c)]
-        return rules.member_code(max(numbers, default=0) + 1)
+        """One more than the highest card number (read down an index in number order:
+        longer codes first, and it stops at the first card code)."""
+        result = session.connection().execute(sql(
+            "SELECT code FROM registration ORDER BY length(code) DESC, code DESC"))
+        try:
+            for (code,) in result:
+                if rules.is_member_code(code):
+                    return rules.member_code(int(code[2:]) + 1)
+        finally:
+            result.close()
+        return rules.member_code(1)

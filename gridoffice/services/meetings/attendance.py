@@ -56,16 +56,17 @@ class MeetingAttendance(MeetingServiceBase):
         with self.db.write() as session:
             meeting = self._meeting(session, meeting_id)
             self._guard(session, meeting, None, "")
-            order = max((a.sort_order for a in self._attendees(session, meeting_id)),
-                        default=0)
+            listed = self._attendees(session, meeting_id)  # read once, not per draft
+            order = max((a.sort_order for a in listed), default=0)
             ids = []
             for draft in drafts:
-                values = self._attendee_values(session, meeting_id, draft, None)
+                values = self._attendee_values(session, meeting_id, draft, None, listed)
                 order += 1
                 row = MeetingAttendee(meeting_id=meeting_id, sort_order=order,
                                       signed_at=self._signed(values), **values)
                 session.add(row)
                 session.flush()
+                listed.append(row)
                 ids.append(row.id)
             self._check_headcount_cleared(meeting)
             self._recount(session, meeting)
@@ -132,7 +133,10 @@ class MeetingAttendance(MeetingServiceBase):
         return find_people(self.db, text, limit)
 
     def _attendee_values(self, session: Session, meeting_id: str, draft: AttendeeDraft,
-                         attendee_id: str | None) -> dict[str, Any]:
+                         attendee_id: str | None,
+                         listed: list[MeetingAttendee] | None = None) -> dict[str, Any]:
+        """The checked values of an attendee (``listed``: the meeting's attendees when
+        the caller has them already)."""
         name = clean(draft.name)
         if not name:
             raise ValidationError("name", MSG_ATTENDEE_NAME)
@@ -145,7 +149,7 @@ class MeetingAttendance(MeetingServiceBase):
                                   presence=Term(rules.PRESENCE.label(draft.presence)))
         if draft.presence not in (rules.LEAVE, rules.ABSENT):
             reason = None
-        for other in self._attendees(session, meeting_id):
+        for other in self._attendees(session, meeting_id) if listed is None else listed:
             if other.id == attendee_id:
                 continue
             same_person = (draft.person_id and other.person_id == draft.person_id)

@@ -125,15 +125,26 @@ class MeetingServiceBase:
         """A live row the actor may reach (a street worker: of their communities)."""
         return require_office(self.actor, live_row(session, model, row_id, message))
 
-    def _refs(self, session: Session) -> dict[str, str]:
+    def _refs(self, session: Session,
+              meetings: list[tuple[str, dt.datetime]] | None = None) -> dict[str, str]:
         """The number shown for each meeting the actor may see: its date and its place
-        in that day (numbered among all the meetings, so a number never changes)."""
+        in that day (numbered among all the meetings, so a number never changes).
+
+        ``meetings`` (id, start): only these are needed, and only the meetings of the
+        days from the first of them to the last are read (by the index on the start)."""
         refs: dict[str, str] = {}
         per_day: dict[str, int] = {}
+        stmt = (select(Meeting.id, Meeting.start_at, Meeting.origin_office)
+                .where(col(Meeting.deleted).is_(False)))
+        if meetings is not None:
+            if not meetings:
+                return refs
+            first = min(start for _id, start in meetings).date()
+            last = max(start for _id, start in meetings).date() + dt.timedelta(days=1)
+            stmt = stmt.where(col(Meeting.start_at) >= dt.datetime.combine(first, dt.time()),
+                              col(Meeting.start_at) < dt.datetime.combine(last, dt.time()))
         for mid, start, office in session.exec(
-                select(Meeting.id, Meeting.start_at, Meeting.origin_office)
-                .where(col(Meeting.deleted).is_(False))
-                .order_by(col(Meeting.start_at), col(Meeting.id))).all():
+                stmt.order_by(col(Meeting.start_at), col(Meeting.id))).all():
             day = start.strftime("%Y%m%d")
             per_day[day] = per_day.get(day, 0) + 1
             if self.actor.in_communities(office):

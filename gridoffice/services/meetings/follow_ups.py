@@ -80,7 +80,6 @@ class MeetingFollowUps(MeetingServiceBase):
     def follow_ups(self, query: FollowUpQuery = FollowUpQuery()) -> list[FollowUpRow]:
         today = self.today()
         with self.db.read() as session:
-            refs = self._refs(session)
             stmt = (select(FollowUp, Resolution.text, Meeting)
                     .join(Resolution, col(Resolution.id) == FollowUp.resolution_id)
                     .join(Meeting, col(Meeting.id) == FollowUp.meeting_id)
@@ -94,9 +93,13 @@ class MeetingFollowUps(MeetingServiceBase):
             if query.year:
                 stmt = stmt.where(col(Meeting.start_at) >= dt.datetime(query.year, 1, 1),
                                   col(Meeting.start_at) < dt.datetime(query.year + 1, 1, 1))
-            rows = []
-            for follow, text, meeting in session.exec(stmt).all():
-                rows.append(self._follow_row(follow, text, meeting, refs, today))
+            if query.done_in_year:
+                stmt = stmt.where(col(FollowUp.done_on) >= dt.date(query.done_in_year, 1, 1),
+                                  col(FollowUp.done_on) < dt.date(query.done_in_year + 1, 1, 1))
+            found = session.exec(stmt).all()
+            refs = self._refs(session, [(m.id, m.start_at) for _f, _t, m in found])
+            rows = [self._follow_row(follow, text, meeting, refs, today)
+                    for follow, text, meeting in found]
         needle = clean(query.text)
         result = []
         for row in rows:

@@ -41,7 +41,6 @@ class MeetingReading(MeetingFollowUps):
     @requires(access.MEETINGS_VIEW)
     def list_meetings(self, query: MeetingQuery = MeetingQuery()) -> list[MeetingRow]:
         with self.db.read() as session:
-            refs = self._refs(session)
             stmt = select(Meeting).where(col(Meeting.deleted).is_(False),
                                          *self._reach(Meeting.origin_office))
             if query.meeting_type:
@@ -54,7 +53,8 @@ class MeetingReading(MeetingFollowUps):
                 stmt = stmt.where(col(Meeting.start_at) >= dt.datetime(query.year, 1, 1),
                                   col(Meeting.start_at) < dt.datetime(query.year + 1, 1, 1))
             meetings = session.exec(stmt.order_by(col(Meeting.start_at).desc())).all()
-            stats = self._stats(session)
+            refs = self._refs(session, [(m.id, m.start_at) for m in meetings])
+            stats = self._stats(session, year=query.year)
         needle = clean(query.text)
         try:  # a date typed the office way (2026/11/10, 2026年11月10日): that day's meetings
             day = parse_date(needle)
@@ -76,7 +76,7 @@ class MeetingReading(MeetingFollowUps):
         today = self.today()
         with self.db.read() as session:
             meeting = self._meeting(session, meeting_id)
-            refs = self._refs(session)
+            refs = self._refs(session, [(meeting.id, meeting.start_at)])
             attendees = self._attendees(session, meeting_id)
             items = []
             for item in self._items(session, meeting_id):
@@ -150,8 +150,8 @@ class MeetingReading(MeetingFollowUps):
     def year_summary(self, year: int) -> YearSummary:
         meetings = self.list_meetings(MeetingQuery(year=year))
         follows = self.follow_ups(FollowUpQuery(year=year))
-        solved = sum(1 for f in self.follow_ups()
-                     if f.status == rules.DONE and f.done_on and f.done_on.year == year)
+        solved = sum(1 for f in self.follow_ups(FollowUpQuery(done_in_year=year))
+                     if f.status == rules.DONE)
         by_type = []
         for code in rules.MEETING_TYPES:
             of_type = [m for m in meetings if m.meeting_type == code.code]
@@ -168,7 +168,8 @@ class MeetingReading(MeetingFollowUps):
                     .join(Resolution, col(Resolution.item_id) == AgendaItem.id)
                     .where(Resolution.result == rules.PASSED,
                            col(Resolution.deleted).is_(False),
-                           col(AgendaItem.deleted).is_(False))).all():
+                           col(AgendaItem.deleted).is_(False),
+                           col(AgendaItem.meeting_id).in_([m.id for m in meetings]))).all():
                 passed_counts[meeting_id] = passed_counts.get(meeting_id, 0) + 1
         for m in sorted(meetings, key=lambda m: m.start_at):
             if m.meeting_type != rules.COUNCIL:
@@ -205,12 +206,18 @@ class MeetingReading(MeetingFollowUps):
             mine.get("resolutions", 0), mine.get("open", 0), mine.get("attachments", 0),
             meeting.approved_by, meeting.cancel_reason, meeting.origin_office)
 
-    def _stats(self, session: Session, meeting_id: str | None = None
-               ) -> dict[str, dict[str, Any]]:
-        """Per meeting: presence marks and counts, in a few set-based queries."""
+    def _stats(self, session: Session, meeting_id: str | None = None,
+               year: int | None = None) -> dict[str, dict[str, Any]]:
+        """Per meeting (one, those of a year, or all): presence marks and counts, in a
+        few set-based queries."""
         stats: dict[str, dict[str, Any]] = {}
-        where = " AND meeting_id = :m" if meeting_id else ""
-        params = {"m": meeting_id} if meeting_id else {}
+        where, params = "", {}
+        if meeting_id:
+            where, params = " AND meeting_id = :m", {"m": meeting_id}
+        elif year:
+            where = (" AND meeting_id IN (SELECT id FROM meeting WHERE start_at >= :since "
+                     "AND start_at < :until)")
+            params = {"since": f"{year:04d}-01-01", "until": f"{year + 1:04d}-01-01"}
         conn = session.connection()
 
         def rows(sql: str) -> list[Any]:
