@@ -10,6 +10,7 @@ copy (:func:`copy_of`).
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import subprocess
@@ -90,3 +91,27 @@ def bare_sql_ms(path: Path, statements: list[str]) -> float:
         return (time.perf_counter() - start) * 1000
     finally:
         conn.close()
+
+
+def add_big_meeting(db_path: Path) -> str:
+    """A council with 60 attendees and 10 agenda items (a speech each), recorded through
+    the service as the meetings tab records one; returns its id."""
+    from gridoffice.services import meetings as ms
+    from gridoffice.store.database import Database
+
+    db = Database(db_path)
+    try:
+        service = ms.MeetingService(db, "王芳")
+        start = dt.datetime.combine(service.today() - dt.timedelta(days=3), dt.time(9))
+        meeting_id = service.create_meeting(ms.MeetingDraft(
+            "council", start, start + dt.timedelta(hours=2), "党群服务中心", "王芳", "王芳",
+            title="六十人十议题"))
+        service.add_attendees(meeting_id, [ms.AttendeeDraft(f"参会人{i:02d}", "resident")
+                                           for i in range(60)])
+        for i in range(10):
+            item = service.add_item(meeting_id, ms.ItemDraft(f"议题{i + 1}", None, "王芳",
+                                                             "内容" * 40))
+            service.add_speech(item, ms.SpeechDraft("王芳", "同意。"))
+        return meeting_id
+    finally:
+        db.close()

@@ -20,7 +20,6 @@ Assertions are generous guards (3 × the aim); the aims are reported.
 
 from __future__ import annotations
 
-import datetime as dt
 import time
 from pathlib import Path
 
@@ -32,7 +31,13 @@ from gridoffice import paths
 from gridoffice.app_context import AppContext
 from gridoffice.services import office
 from gridoffice.store.files import open_database
-from tests.benchmarks.large_data import DATA_FILE, bare_sql_ms, copy_of, recorded_sql
+from tests.benchmarks.large_data import (
+    DATA_FILE,
+    add_big_meeting,
+    bare_sql_ms,
+    copy_of,
+    recorded_sql,
+)
 from tests.benchmarks.report import PEAK_MB, Figure, median, report, run_child
 
 ROSTER_TYPED = ("z", "zh", "zhang", "w", "wang", "l", "li", "5", "5678", "张", "王", "刘",
@@ -80,34 +85,11 @@ def _search_figures(tab: str, measured: list[float], bare: list[float],
             Figure(f"{tab}: search keystroke, worst", max(measured), max(bare))]
 
 
-def _add_big_meeting(db_path: Path) -> str:
-    """A branch meeting with 60 attendees and 10 agenda items, as the tab records one."""
-    from gridoffice.services import meetings as ms
-    from gridoffice.store.database import Database
-
-    db = Database(db_path)
-    try:
-        service = ms.MeetingService(db, "王芳")
-        start = dt.datetime.combine(service.today() - dt.timedelta(days=3), dt.time(9))
-        meeting_id = service.create_meeting(ms.MeetingDraft(
-            "council", start, start + dt.timedelta(hours=2), "党群服务中心", "王芳", "王芳",
-            title="六十人十议题"))
-        service.add_attendees(meeting_id, [ms.AttendeeDraft(f"参会人{i:02d}", "resident")
-                                           for i in range(60)])
-        for i in range(10):
-            item = service.add_item(meeting_id, ms.ItemDraft(f"议题{i + 1}", None, "王芳",
-                                                             "内容" * 40))
-            service.add_speech(item, ms.SpeechDraft("王芳", "同意。"))
-        return meeting_id
-    finally:
-        db.close()
-
-
 @pytest.mark.benchmark
 def test_every_tab_on_the_large_demo(qtbot, tmp_path, large_demo):
     folder = copy_of(large_demo, tmp_path / "data")
     path = folder / DATA_FILE
-    meeting_id = _add_big_meeting(path)
+    meeting_id = add_big_meeting(path)
     window = _window(qtbot, folder)
     figures: list[Figure] = []
 
