@@ -36,7 +36,7 @@ def _register(service, unit: str, count: int, first: int) -> list[float]:
     names = NameGenerator(random.Random(first))
     took = []
     for n in range(first, first + count):
-        stem = f"110105{dt.date(1970, 1, 1) + dt.timedelta(days=n):%Y%m%d}{n % 1000:03d}"
+        stem = f"110105{dt.date(1970, 1, 1) + dt.timedelta(days=n % 10_000):%Y%m%d}{n % 1000:03d}"
         draft = RegistrationDraft(unit, service.today() - dt.timedelta(days=10),
                                   name=names.person(), id_number=stem + check_character(stem),
                                   mobile=f"139{n:08d}")
@@ -118,5 +118,5 @@ def test_inservice_at_5000_registrations(tmp_path, large_demo):
                median(small), aim="≤ 1.5 × the 50th",
                note="baseline: the 50th–59th in a fresh office"),
     ])
-    assert median(large) <= 5 * median(small)
-    assert median(by_code) <= 2000
+    assert median(large) <= 4.5 * median(small)  # 3 x the aim
+    assert median(by_code) <= 60  # 3 x the aim
