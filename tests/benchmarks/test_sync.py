@@ -10,7 +10,9 @@ Run: python -m pytest tests/benchmarks/test_sync.py -m benchmark -s
 
 from __future__ import annotations
 
+import cProfile
 import os
+import pstats
 import resource
 import shutil
 import subprocess
@@ -173,7 +175,8 @@ def test_sync_a_whole_street(tmp_path):
     """A street of SYNC_STREET_COMMUNITIES communities (default 3; the issue's street: 10)
     of SYNC_STREET_RESIDENTS residents each (default 20,000): each exports its whole
     data, the street office imports all the packages at once. Aim: the import ≤ 2 × a
-    bare executemany of the same rows, its process ≤ 300 MB (VmHWM)."""
+    bare executemany of the same rows, its process ≤ 300 MB (VmHWM). With
+    SYNC_STREET_PROFILE set, the import's cProfile is printed."""
     from tests.benchmarks.report import Figure, report
 
     names = {f"c{i:02d}": (f"第{i}社区", "1号机") for i in range(1, STREET_COMMUNITIES + 1)}
@@ -193,9 +196,15 @@ def test_sync_a_whole_street(tmp_path):
     copy = tmp_path / "copy"  # the street before the import, for the memory probe
     shutil.copytree(tmp_path / "net", copy)
     net = Net.copy(tmp_path / "net", tmp_path / "net2")
+    profile = cProfile.Profile() if os.environ.get("SYNC_STREET_PROFILE") else None
     start = time.perf_counter()
+    if profile is not None:
+        profile.enable()
     imported = net.street.sync.import_files(packages)
     import_s = time.perf_counter() - start
+    if profile is not None:
+        profile.disable()
+        pstats.Stats(profile).sort_stats("cumulative").print_stats(25)
     net.close()
     assert all(r.status == "applied" for r in imported), [r.status for r in imported]
     assert sum(r.inserted for r in imported) == rows
