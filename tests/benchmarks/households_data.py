@@ -22,9 +22,12 @@ RESIDENTS = 100_000
 
 
 def make_large_register(folder: Path, seed: int = 7, *,
-                        household_count: int = HOUSEHOLDS, grid_count: int = GRIDS) -> Path:
+                        household_count: int = HOUSEHOLDS, grid_count: int = GRIDS,
+                        area: str = "1101", grid_code: str = "110105001001") -> Path:
     """Create the data folder (once) and return the database path (``household_count``
-    households in ``grid_count`` grids, two or three residents each)."""
+    households in ``grid_count`` grids, two or three residents each; ID numbers begin
+    with ``area``, four digits, the grids' codes with ``grid_code``, twelve: registers of
+    different areas share none)."""
     app_paths = paths.resolve(folder)
     opened = open_database(app_paths)
     office.save_profile(opened.path, office.OfficeProfile("幸福里社区", "幸福街道",
@@ -38,7 +41,7 @@ def make_large_register(folder: Path, seed: int = 7, *,
     keys: dict[str, tuple[str, str]] = {}
     for g in range(grid_count):
         grid_id = uuid7()
-        grids.append({"id": grid_id, "code": f"110105001001{g + 1:03d}", "name": f"第{g + 1}网格"})
+        grids.append({"id": grid_id, "code": f"{grid_code}{g + 1:03d}", "name": f"第{g + 1}网格"})
         for b in range(per_grid // 36):
             building_id = uuid7()
             buildings.append({"id": building_id, "grid_id": grid_id, "estate": "幸福里",
@@ -59,7 +62,7 @@ def make_large_register(folder: Path, seed: int = 7, *,
                                 keys[name] = name_keys(name)
                             birth = dt.date(1930, 1, 1) + dt.timedelta(
                                 days=rng.randrange(33_000))
-                            stem = f"1101{len(residents) % 100:02d}{birth:%Y%m%d}" \
+                            stem = f"{area}{len(residents) % 100:02d}{birth:%Y%m%d}" \
                                    f"{len(residents) // 100 % 1000:03d}"
                             resident_id = uuid7()
                             residents.append({

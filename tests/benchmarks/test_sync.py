@@ -10,6 +10,9 @@ Run: python -m pytest tests/benchmarks/test_sync.py -m benchmark -s
 
 from __future__ import annotations
 
+import cProfile
+import os
+import pstats
 import resource
 import shutil
 import subprocess
@@ -134,3 +137,90 @@ def test_sync_100000_residents(tmp_path):
     assert export_s <= 5 * base and import_s <= 5 * base
     assert export_mb <= 300 and import_mb <= 300
     assert small_s <= 0.5
+
+
+STREET_COMMUNITIES = int(os.environ.get("SYNC_STREET_COMMUNITIES", "3"))
+STREET_RESIDENTS = int(os.environ.get("SYNC_STREET_RESIDENTS", "20000"))
+
+
+def _street_baseline(sources: list[Path], target: Path) -> float:
+    """Bare executemany of every community's rows into one set of empty tables."""
+    conn = sql.connect(target)
+    made: set[str] = set()
+    elapsed = 0.0
+    for source in sources:
+        src = sql.connect(source)
+        data = []
+        for table in synced_tables(src):
+            cols = columns(src, table)
+            rows = src.execute(f'SELECT {", ".join(cols)} FROM "{table}"').fetchall()
+            if rows:
+                data.append((table, cols, rows))
+        src.close()
+        start = time.perf_counter()
+        for table, cols, rows in data:
+            if table not in made:
+                conn.execute(f'CREATE TABLE "{table}" ({", ".join(cols)})')
+                made.add(table)
+            conn.executemany(f'INSERT INTO "{table}" VALUES ({", ".join("?" * len(cols))})',
+                             rows)
+        conn.commit()
+        elapsed += time.perf_counter() - start
+    conn.close()
+    return elapsed
+
+
+@pytest.mark.benchmark
+def test_sync_a_whole_street(tmp_path):
+    """A street of SYNC_STREET_COMMUNITIES communities (default 3; the issue's street: 10)
+    of SYNC_STREET_RESIDENTS residents each (default 20,000): each exports its whole
+    data, the street office imports all the packages at once. Aim: the import ≤ 2 × a
+    bare executemany of the same rows, its process ≤ 300 MB (VmHWM). With
+    SYNC_STREET_PROFILE set, the import's cProfile is printed."""
+    from tests.benchmarks.report import Figure, report
+
+    names = {f"c{i:02d}": (f"第{i}社区", "1号机") for i in range(1, STREET_COMMUNITIES + 1)}
+    net = Net(tmp_path / "net", names)
+    sources, rows, packages = [], 0, []
+    started = time.perf_counter()
+    for i, name in enumerate(names, start=1):
+        source = make_large_register(tmp_path / f"gen-{name}", seed=i,
+                                     household_count=STREET_RESIDENTS * 2 // 5, area=f"12{i:02d}",
+                                     grid_code=f"110105001{i:03d}")
+        sources.append(source)
+        rows += _fill_from(net[name], source)
+        packages += [p.path for p in net[name].sync.export(net[name].outbox)]
+    making = time.perf_counter() - started
+    base = _street_baseline(sources, tmp_path / "baseline.sqlite3")
+    net.close()
+    copy = tmp_path / "copy"  # the street before the import, for the memory probe
+    shutil.copytree(tmp_path / "net", copy)
+    net = Net.copy(tmp_path / "net", tmp_path / "net2")
+    profile = cProfile.Profile() if os.environ.get("SYNC_STREET_PROFILE") else None
+    start = time.perf_counter()
+    if profile is not None:
+        profile.enable()
+    imported = net.street.sync.import_files(packages)
+    import_s = time.perf_counter() - start
+    if profile is not None:
+        profile.disable()
+        pstats.Stats(profile).sort_stats("cumulative").print_stats(25)
+    net.close()
+    assert all(r.status == "applied" for r in imported), [r.status for r in imported]
+    assert sum(r.inserted for r in imported) == rows
+    probe = ("import sys; sys.path.insert(0, {root!r});"
+             "from pathlib import Path; from tests.sync.net import Pc;"
+             "pc = Pc('street', Path({folder!r})); pc.sync.import_files({files!r});"
+             "print([int(line.split()[1]) / 1024 for line in open('/proc/self/status') "
+             "if line.startswith('VmHWM')][0])")
+    import_mb = _peak_mb(probe.format(root=str(ROOT), folder=str(copy / "street"),
+                                      files=[str(p) for p in packages]))
+    report("sync_street", [
+        Figure(f"street import of {STREET_COMMUNITIES} communities × {STREET_RESIDENTS} "
+               f"residents ({rows} rows)", import_s, base, unit="s", aim="≤ 2 × baseline",
+               note=f"baseline: bare executemany; data made and exported in {making:.0f} s"),
+        Figure("street import peak memory (fresh process)", import_mb, None, unit="MB",
+               aim="≤ 300 MB"),
+    ])
+    assert import_s <= 6 * base
+    assert import_mb <= 900

@@ -420,3 +420,25 @@ def test_withdraw_is_undone_by_claiming_again_and_models_are_sound(
     for model in (tab.model, tab.entries_model, posts.model, posts.claims_model,
                   points.model, points.units_model):
         qtmodeltester.check(model)
+
+
+def test_a_search_fills_the_detail_once(monkeypatch, tab, inservice):
+    """A keystroke that moves the selection fills the detail (claims, records, points:
+    three reads) once, not once for the move and again after the reload."""
+    unit = inservice.add_work_unit(WorkUnitDraft("区教育局", "government"))
+    for name, mobile in (("李明", "13812345678"), ("刘芳", "13900001111")):
+        inservice.review(inservice.register(RegistrationDraft(
+            unit, dt.date(2026, 3, 1), name=name, mobile=mobile)), True)
+    tab.refresh()
+    assert column(tab.model, REG_NAME) == ["李明", "刘芳"]
+    shown = []
+    original = tab.detail.show_registration
+    monkeypatch.setattr(tab.detail, "show_registration",
+                        lambda row, service: (shown.append(row.name), original(row, service)))
+    tab.search_edit.setText("lf")  # from 李明 to 刘芳
+    tab.search_edit.returnPressed.emit()
+    assert column(tab.model, REG_NAME) == ["刘芳"]
+    assert shown == ["刘芳"]
+    tab.search_edit.setText("")  # the same row stays selected: its detail read again
+    tab.search_edit.returnPressed.emit()
+    assert shown == ["刘芳", "刘芳"]

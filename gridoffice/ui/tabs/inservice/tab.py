@@ -66,6 +66,7 @@ class InServiceTab(BaseTab, RowSelection):
         self.db: Database | None = None
         self.unit_name = ""
         self.grids: list[tuple[str, str]] = []
+        self._details_shown = 0  # how often the detail was filled (a reload fills it once)
         self._grid_names: dict[str, str] = {}
         self.posts_page: Any = None  # built when first shown
         self.activities_page: Any = None
@@ -213,9 +214,11 @@ class InServiceTab(BaseTab, RowSelection):
         self.registrations.search_timer.stop()
         if self.service is None:
             return
+        shown = self._details_shown
         rows = self.registrations.load(self.service, self.community_filter.office(),
                                        select_id or self.current_id())
-        self.show_detail()
+        if self._details_shown == shown:  # the selection did not move: the detail again
+            self.show_detail()
         self.loaded.emit(len(rows))
 
     def reload_for(self, changes: Changes) -> None:
@@ -271,6 +274,7 @@ class InServiceTab(BaseTab, RowSelection):
         return self.registrations.select(registration_id)
 
     def show_detail(self) -> None:
+        self._details_shown += 1
         row = self.current_row()
         if row is None or self.service is None:
             self.detail.clear()
