@@ -539,6 +539,30 @@ def test_the_street_sends_its_work_units_down_and_they_stay_its_own(net):
     assert _state(a1) == before
 
 
+def test_a_batch_of_packages_keeps_one_backup_of_the_data_before_it(net):
+    """At a street office every backup copies the whole street: one before the batch,
+    not one per package (each package is still all or nothing)."""
+    from gridoffice import paths
+    from gridoffice.services import backups
+
+    street_backups = paths.resolve(net.street.folder).backup_dir
+    before = net.street.digests()
+    files = [*net["a1"].export(), *net["a2"].export(), *net["b1"].export()]
+    results = net.street.take(files)
+    assert [r.status for r in results] == ["applied"] * 3
+    kept = [b for b in backups.backups(street_backups) if b.kind == "before_sync"]
+    assert len(kept) == 1
+    conn = sql.connect(kept[0].file)
+    try:
+        assert digest.digests(conn) == before
+    finally:
+        conn.close()
+    net["a1"].set_org(_org(net["a1"], "第一党支部"), short_name="再次同步")
+    assert [r.status for r in net.up("a1")] == ["applied"]  # a later import makes its own
+    [newer] = [b for b in backups.backups(street_backups) if b.kind == "before_sync"]
+    assert newer.file != kept[0].file  # (the rotation keeps the newest of a day)
+
+
 def test_an_import_keeps_a_before_sync_backup_and_a_restore_gets_a_new_incarnation(net):
     from gridoffice import paths
     from gridoffice.services import backups

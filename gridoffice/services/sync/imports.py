@@ -39,13 +39,28 @@ from gridoffice.sync.merge import MergeResult, merge
 class SyncImport(SyncServiceBase):
     """Reading packages from the trusted PCs."""
 
+    _batch: dict[str, bool] | None = None  # while import_files runs: its one backup made?
+
     @requires(access.SYNC)
     def import_files(self, paths: Sequence[Path], progress: Progress | None = None
                      ) -> list[ImportResult]:
-        """Import each file on its own, all or nothing; a refused one says why."""
+        """Import each file on its own, all or nothing; a refused one says why. One
+        backup of the data as it was comes before the first package that is merged
+        (not one per package: at a street office each would copy the whole street)."""
         results = []
         steps = 100
         clear_private_temp(self.path.parent)
+        self._batch = {"backed_up": False}
+        try:
+            self._import_each(paths, progress, results, steps)
+        finally:
+            self._batch = None
+        if progress is not None:
+            progress(len(paths) * steps, len(paths) * steps)
+        return results
+
+    def _import_each(self, paths: Sequence[Path], progress: Progress | None,
+                     results: list[ImportResult], steps: int) -> None:
         for index, path in enumerate(paths):
             if progress is not None and not progress(index * steps, len(paths) * steps):
                 raise Cancelled()
@@ -58,9 +73,6 @@ class SyncImport(SyncServiceBase):
                 results.append(self.import_file(Path(path), within))
             except UserError as exc:
                 results.append(ImportResult(Path(path), "refused", error=exc))
-        if progress is not None:
-            progress(len(paths) * steps, len(paths) * steps)
-        return results
 
     @requires(access.SYNC)
     def import_file(self, path: Path, progress: Progress | None = None) -> ImportResult:
@@ -81,8 +93,12 @@ class SyncImport(SyncServiceBase):
         # is refused or fails, which leaves the data unchanged anyway).
         from gridoffice.services import backups
 
-        backups.create(self.path, AppPaths(self.path.parent, True).backup_dir,
-                       backups.BEFORE_SYNC)
+        batch = self._batch
+        if batch is None or not batch["backed_up"]:
+            backups.create(self.path, AppPaths(self.path.parent, True).backup_dir,
+                           backups.BEFORE_SYNC)
+            if batch is not None:
+                batch["backed_up"] = True
         if profile.is_street:
             owners: tuple[str, ...] = (sender.office_id,)
         else:
