@@ -227,3 +227,30 @@ def test_confirmer_is_required(db, unit):
     registration = _register(service, unit)
     with pytest.raises(ValidationError):
         service.add_record(registration, dt.date(2026, 11, 20), 2, "值班")
+
+
+def test_the_search_finds_in_sql_what_the_rule_finds(service, unit):
+    """The text filter runs in SQL (a keystroke builds and masks only the matches); it
+    keeps exactly the rows the exact rule keeps: part of the name, the card code, a
+    pinyin reading or the initials, from the start."""
+    from gridoffice.domain.identity import check_character
+
+    people = [("李明", "11010519580312021", "13812345678"),
+              ("张晓红", "11010519651204002", "13912345679"),
+              ("欧阳明", "11010519700101001", "13712345670"),
+              ("吕绿", "11010519880707002", "13612345671")]
+    for name, base, mobile in people:
+        _register(service, unit, name=name, id_number=base + check_character(base),
+                  mobile=mobile)
+    everyone = service._registration_rows(None)
+    codes = [row.code for row, _keys in everyone]
+    for text in ("明", "李", "晓红", "li", "lim", "zxh", "zhangxiao", "oy", "ouyangming",
+                 "lv", "lu", "LI", " ming", codes[1], codes[1].lower(), "zz", "110105"):
+        needle = text.strip()
+        key = svc.registrations.search_keys.query_key(needle)
+        expected = [row.code for row, keys in everyone
+                    if needle in row.name or needle.upper() == row.code
+                    or (key and any(k.startswith(key) for k in keys))]
+        found = [row.code for row in service.registrations(RegistrationQuery(text=text))]
+        assert found == expected, text
+    assert [r.name for r in service.registrations(RegistrationQuery(text="zxh"))] == ["张晓红"]

@@ -184,9 +184,9 @@ class InServiceRegistrations(InServiceBase):
     @requires(access.INSERVICE_VIEW)
     def registrations(self, query: RegistrationQuery = RegistrationQuery()
                       ) -> list[RegistrationRow]:
-        rows = self._registration_rows(None, office=query.office)
         needle = clean(query.text)
         key = search_keys.query_key(needle) if needle else ""
+        rows = self._registration_rows(None, office=query.office, text=(needle, key))
         today = self.today()
         out = []
         for row, keys in rows:
@@ -278,12 +278,27 @@ class InServiceRegistrations(InServiceBase):
         return {rid: (id_number, mobile) for rid, id_number, mobile in result}
 
     def _registration_rows(self, only: str | None, *, office: str | None = None,
-                           code: str | None = None, ids: list[str] | None = None
+                           code: str | None = None, ids: list[str] | None = None,
+                           text: tuple[str, str] = ("", "")
                            ) -> list[tuple[RegistrationRow, tuple[str, ...]]]:
         """The rows with their search keys: all the actor may see, or ``only`` one, the
-        one with card ``code``, or those of ``ids``."""
+        one with card ``code``, or those of ``ids``. ``text`` (the typed text and its
+        pinyin key) keeps in SQL only the rows that can match it, so a keystroke masks
+        and builds the matches alone, not every registration (:meth:`registrations`
+        applies the exact rule to them)."""
         where = "AND g.id = :only" if only else ""
         params: dict[str, Any] = {"only": only} if only else {}
+        needle, key = text
+        if needle:
+            where += (" AND (instr(coalesce(m.name, p.name, g.name), :needle) > 0"
+                      " OR g.code = upper(:needle)")
+            params["needle"] = needle
+            if key:
+                where += (" OR instr('|' || coalesce(m.name_pinyin, p.name_pinyin,"
+                          " g.name_pinyin, '') || '|' || coalesce(m.name_initials,"
+                          " p.name_initials, g.name_initials, ''), '|' || :key) > 0")
+                params["key"] = key
+            where += ")"
         if code is not None:
             where += " AND g.code = :code"
             params["code"] = code
