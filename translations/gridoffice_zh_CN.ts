@@ -8336,7 +8336,7 @@ Give it to the other office; they trust it after checking that its fingerprint m
         </message>
         <message>
             <source>report each step on stderr even when it is not a terminal (it is reported on a terminal anyway)</source>
-            <translation>即使 stderr 不是终端也逐步报告进度（在终端上总会报告）</translation>
+            <translation>即使标准错误输出不是终端也逐步报告进度（在终端上总会报告）</translation>
         </message>
         <message>
             <source>file-based sync with the street office</source>
