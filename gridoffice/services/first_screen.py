@@ -51,12 +51,13 @@ def read(path: Path, actor: Actor, query: MemberQuery, *, limit: int | None = PA
     try:
         conn.execute("BEGIN")  # one snapshot for the tree, the rows and their count
         nodes = read_org_nodes(conn, actor, office=query.office)
+        if query.overdue_only:  # decided in Python after the query: every row
+            limit = None
         rows = lines.read_rows(conn, where, params, rules=rules or party.PartyRules(),
                                limit=limit)
         if query.overdue_only:
             rows = lines.overdue_only(rows, day)
-            total = len(rows) if limit is None else -1
-        elif limit is None or len(rows) < limit:
+        if limit is None or len(rows) < limit:
             total = len(rows)
         else:
             total = lines.count_members(conn, where, params)
