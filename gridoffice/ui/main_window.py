@@ -229,6 +229,7 @@ class MainWindow(QMainWindow):
                 self._first_screen_shown()
             if self.loaded or self._shut_down:
                 return
+            self._check_integrity()  # after the first screen: it reads the whole file
             self.loading_job = BackgroundJob(
                 self, _import_services, label=self.tr("Loading…"), on_success=loaded,
                 on_failure=failed, progress_delay_ms=24 * 3600 * 1000)  # no progress window
@@ -239,13 +240,12 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self, start_job)
 
     def _prepare(self, *, first_only: bool = False) -> None:
-        """What the window needs before any data, with no SQLAlchemy: the background
-        check of the file, and the tabs (only the first with ``first_only``)."""
+        """What the window needs before any data, with no SQLAlchemy: the tabs (only the
+        first with ``first_only``)."""
         if not self._prepared:
             self._prepared = True
             self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"),
                                            QKeySequence("Ctrl+Y")])
-            self._check_integrity()
         self._build_tabs(1 if first_only else None)
 
     def _show_first_screen(self) -> bool:
@@ -284,6 +284,7 @@ class MainWindow(QMainWindow):
         if self.loaded or self._shut_down:
             return
         self._prepare()
+        self._check_integrity()
         try:
             from gridoffice.services.container import Services
             from gridoffice.store.database import Database
@@ -308,7 +309,10 @@ class MainWindow(QMainWindow):
         speed), then walk the audit log's chain; a damaged file, or an audit log
         changed outside the program, is reported as soon as it is found. A sound
         file then gets its daily backup when none was made today. First, what a
-        backup cut short by a crash left in the backups folder goes."""
+        backup cut short by a crash left in the backups folder goes. Started once, after
+        the first screen."""
+        if self.integrity_job is not None:
+            return
         from gridoffice.services.audit import chain_error
         from gridoffice.services.backups import clear_leftovers, daily_backup
         from gridoffice.store.files import check_integrity
