@@ -81,7 +81,7 @@ class MainWindow(QMainWindow):
     """The window of one office's data; ``data_loaded`` fires once the tabs show data."""
 
     data_loaded = Signal()
-    #: the first tab shows real data (read before the services are loaded, or by them)
+    # the first tab shows real data (read before the services are loaded, or by them)
     first_shown = Signal()
     load_failed = Signal(object)  # the exception
 
