@@ -234,7 +234,6 @@ class MainWindow(QMainWindow):
                 self, _import_services, label=self.tr("Loading…"), on_success=loaded,
                 on_failure=failed, progress_delay_ms=24 * 3600 * 1000)  # no progress window
             self.loading_job.start()
-            self._build_tabs()  # the other tabs, while the services load
 
         # On the next turn of the event loop: the first screen is painted first.
         QTimer.singleShot(0, self, start_job)
