@@ -137,3 +137,26 @@ def test_a_roster_sorted_by_another_column_shows_every_row_at_once(qtbot, folder
         pass
     assert window.roster.members.model.rows() == first
     window.close()
+
+
+def test_encrypted_data_shows_the_first_screen_of_the_signed_in_person(qtbot, folder):
+    from gridoffice.services import encryption
+    from gridoffice.services.accounts import AccountDraft, AccountService
+    from gridoffice.store import driver
+
+    database = folder / "gridoffice.sqlite3"
+    AccountService(database).add(AccountDraft("admin", access.ADMIN, "王书记"), "secret-admin")
+    encryption.encrypt(paths.resolve(folder))
+    driver.set_key(database, None)  # as a new run of the program finds it
+    actor = AccountService(database).sign_in("admin", "secret-admin")  # unlocks it
+    try:
+        window = unshown_window(qtbot, folder, actor)
+        window.start_loading()
+        first = window.roster.members.model.rows()
+        assert len(first) == first_screen.PAGE
+        with qtbot.waitSignal(window.data_loaded, timeout=30_000):
+            pass
+        assert window.roster.members.model.rows()[:first_screen.PAGE] == first
+        window.close()
+    finally:
+        driver.set_key(database, None)
