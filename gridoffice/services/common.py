@@ -4,14 +4,15 @@ refusing codes not in a table, and fetching a row that must still exist."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
-
-from sqlmodel import Session
+from typing import TYPE_CHECKING, Any
 
 from gridoffice.domain.codes import CodeTable
 from gridoffice.domain.text import check_text
 from gridoffice.errors import Term, UserError, ValidationError
 from gridoffice.i18n import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
 
 MSG_CODE_VALUE = QT_TRANSLATE_NOOP("errors", "{field}: {value} is not in the list.")
 MSG_GONE = QT_TRANSLATE_NOOP("errors", "The entry no longer exists.")

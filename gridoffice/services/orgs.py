@@ -19,7 +19,8 @@ from gridoffice.domain.access import Actor
 from gridoffice.domain.codes import ORG_TYPES, SEATS
 from gridoffice.errors import Term, UserError, ValidationError
 from gridoffice.i18n import QT_TRANSLATE_NOOP
-from gridoffice.services.guard import FREE, office_reach, require_office, requires
+from gridoffice.services.guard import FREE, require_office, requires
+from gridoffice.services.org_nodes import OrgDraft, OrgNode, node_of, read_org_nodes
 from gridoffice.store.database import Database
 from gridoffice.store.tables import CommitteeSeat, Org, OrgEvent
 
@@ -79,44 +80,6 @@ MSG_DISCARD_USED = QT_TRANSLATE_NOOP(
 
 
 @dataclass(frozen=True)
-class OrgDraft:
-    """What a form submits for a new or edited organisation."""
-
-    name: str
-    org_type: str
-    parent_id: str | None = None
-    short_name: str | None = None
-    grid_code: str | None = None
-    established: dt.date | None = None
-    term_end: dt.date | None = None
-
-
-@dataclass(frozen=True)
-class OrgNode:
-    id: str
-    name: str
-    short_name: str | None
-    org_type: str
-    parent_id: str | None
-    grid_code: str | None
-    established: dt.date | None
-    term_end: dt.date | None
-    retired_on: dt.date | None
-    sort_order: int
-    secretary: str | None = None
-    committee: tuple[str, ...] = ()  # "seat code:name" for current seats other than secretary
-    origin_office: str = ""  # the office that owns the record (the street sees all)
-
-    @property
-    def retired(self) -> bool:
-        return self.retired_on is not None
-
-    def draft(self) -> OrgDraft:
-        return OrgDraft(self.name, self.org_type, self.parent_id, self.short_name,
-                        self.grid_code, self.established, self.term_end)
-
-
-@dataclass(frozen=True)
 class SeatRow:
     id: str
     org_id: str
@@ -140,19 +103,6 @@ class EventRow:
     detail: dict[str, Any]
     operator: str
     hlc: int
-
-
-def _node(org: Org, seats: list[CommitteeSeat]) -> OrgNode:
-    current = [s for s in seats if s.to_date is None]
-    order = {code.code: i for i, code in enumerate(SEATS)}
-    current.sort(key=lambda s: (order.get(s.seat, 99), s.from_date))
-    secretary = next((s.person_name for s in current if s.seat in ("secretary", "group_leader")),
-                     None)
-    committee = tuple(f"{s.seat}:{s.person_name}" for s in current
-                      if s.seat not in ("secretary", "group_leader"))
-    return OrgNode(org.id, org.name, org.short_name, org.org_type, org.parent_id,
-                   org.grid_code, org.established, org.term_end, org.retired_on,
-                   org.sort_order, secretary, committee, org.origin_office)
 
 
 def _seat_row(seat: CommitteeSeat) -> SeatRow:
@@ -189,30 +139,21 @@ class OrgService:
         street office holds its communities' organisations too).
         """
         with self.db.read() as session:
-            stmt = select(Org).where(col(Org.deleted).is_(False),
-                                     *office_reach(self.actor, Org.origin_office))
-            if office is not None:
-                stmt = stmt.where(Org.origin_office == office)
-            orgs = session.exec(stmt).all()
-            seats = session.exec(
-                select(CommitteeSeat).where(col(CommitteeSeat.deleted).is_(False))
-            ).all()
-        by_org: dict[str, list[CommitteeSeat]] = {}
-        for seat in seats:
-            by_org.setdefault(seat.org_id, []).append(seat)
-        nodes = [_node(o, by_org.get(o.id, [])) for o in orgs]
+            raw = session.connection().connection.driver_connection
+            assert raw is not None
+            nodes = read_org_nodes(raw, self.actor, office=office)
         if not include_retired:
             nodes = [n for n in nodes if not n.retired]
         if as_of is not None:
             nodes = [n for n in nodes if rules.active_on(n.established, n.retired_on, as_of)]
-        return _tree_order(nodes)
+        return nodes
 
     @requires(access.ROSTER_VIEW)
     def get(self, org_id: str) -> OrgNode:
         with self.db.read() as session:
             org = self._load(session, org_id)
             seats = self._seats(session, org_id)
-        return _node(org, seats)
+        return node_of(org, seats)
 
     @requires(access.ROSTER_VIEW)
     def seats(self, org_id: str, *, include_past: bool = True) -> list[SeatRow]:
@@ -256,7 +197,7 @@ class OrgService:
             session.flush()
             self._event(session, org.id, "created", name=org.name, org_type=org.org_type,
                         parent=self._name(session, org.parent_id), on_date=org.established)
-            return _node(org, [])
+            return node_of(org, [])
 
     @requires(access.ROSTER_EDIT)
     def update(self, org_id: str, draft: OrgDraft) -> OrgNode:
@@ -274,7 +215,7 @@ class OrgService:
                      "established": draft.established, "term_end": draft.term_end}
             changed = {k: (before[k], after[k]) for k in before if before[k] != after[k]}
             if not changed:
-                return _node(org, self._seats(session, org_id))
+                return node_of(org, self._seats(session, org_id))
             for key, (_old, new) in changed.items():
                 setattr(org, key, new)
             if "name" in changed:
@@ -285,7 +226,7 @@ class OrgService:
             if other:
                 self._event(session, org_id, "edited", changes=other)
             session.flush()
-            return _node(org, self._seats(session, org_id))
+            return node_of(org, self._seats(session, org_id))
 
     @requires(access.ROSTER_EDIT)
     def move(self, org_id: str, new_parent_id: str | None,
@@ -311,7 +252,7 @@ class OrgService:
                             new=self._name(session, new_parent_id), old_id=old_parent,
                             new_id=new_parent_id)
             session.flush()
-            return _node(org, self._seats(session, org_id))
+            return node_of(org, self._seats(session, org_id))
 
     @requires(access.ROSTER_EDIT)
     def retire(self, org_id: str, on_date: dt.date | None = None,
@@ -339,7 +280,7 @@ class OrgService:
             self._event(session, org_id, "retired", on=day.isoformat(), reason=reason,
                         ended_seats=ended, on_date=day)
             session.flush()
-            return _node(org, self._seats(session, org_id))
+            return node_of(org, self._seats(session, org_id))
 
     @requires(access.ROSTER_EDIT)
     def restore(self, org_id: str) -> OrgNode:
@@ -355,7 +296,7 @@ class OrgService:
             org.retired_on = None
             self._event(session, org_id, "restored", was=old.isoformat())
             session.flush()
-            return _node(org, self._seats(session, org_id))
+            return node_of(org, self._seats(session, org_id))
 
     @requires(access.ROSTER_EDIT)
     def discard(self, org_id: str) -> None:
@@ -573,21 +514,3 @@ def _jsonable(value: Any) -> Any:
     if isinstance(value, dt.date):
         return value.isoformat()
     return value
-
-
-def _tree_order(nodes: list[OrgNode]) -> list[OrgNode]:
-    """Depth-first order: each parent, then its children by sort order and name."""
-    ids = {n.id for n in nodes}
-    children: dict[str | None, list[OrgNode]] = {}
-    for node in nodes:
-        parent = node.parent_id if node.parent_id in ids else None
-        children.setdefault(parent, []).append(node)
-    for group in children.values():
-        group.sort(key=lambda n: (n.sort_order, n.name))
-    ordered: list[OrgNode] = []
-    stack = list(reversed(children.get(None, [])))
-    while stack:
-        node = stack.pop()
-        ordered.append(node)
-        stack.extend(reversed(children.get(node.id, [])))
-    return ordered

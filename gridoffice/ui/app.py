@@ -2,8 +2,9 @@
 
 Called by the composition root (``gridoffice.__main__``) after the database
 has been opened and migrated with plain sqlite3. Nothing imported here pulls
-in SQLAlchemy, SQLModel or reportlab: the window is shown first and loads its
-data right after (see ``MainWindow.load_data``).
+in SQLAlchemy, SQLModel or reportlab: the window is shown first, its first tab
+shows the first screen's data, and the services load meanwhile (see
+``MainWindow.start_loading``).
 """
 
 from __future__ import annotations
@@ -388,6 +389,8 @@ def run(context: AppContext) -> int:
             if context.exit_after_show:
                 QTimer.singleShot(0, lambda: app.exit(1))
 
+        window.first_shown.connect(lambda: log.info(
+            "first screen shown %.3f s after the process started", time.time() - started))
         window.data_loaded.connect(loaded)
         window.load_failed.connect(failed)
         code = app.exec()

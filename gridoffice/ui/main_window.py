@@ -58,6 +58,21 @@ def _shortcut(action: QAction, keys: str) -> None:
     """``setShortcut`` without its overload resolution, which builds the Qt namespace."""
     action.setProperty("shortcut", QKeySequence(keys))
 log = logging.getLogger(__name__)
+
+
+def _import_services(_progress: object) -> None:
+    """Import SQLAlchemy, SQLModel, the tables and the services (in the background,
+    while the first screen shows): most of a second, spent before any tab can ask."""
+    import gridoffice.services.container
+    import gridoffice.services.households
+    import gridoffice.services.inservice
+    import gridoffice.services.meetings
+    import gridoffice.services.orgs
+    import gridoffice.services.roster.service
+    import gridoffice.services.sync
+    import gridoffice.store.database  # noqa: F401
+
+
 WINDOW_SETTINGS_FILE = "window.ini"
 BACKUP_WARN_AGE = dt.timedelta(days=7)
 
@@ -66,6 +81,8 @@ class MainWindow(QMainWindow):
     """The window of one office's data; ``data_loaded`` fires once the tabs show data."""
 
     data_loaded = Signal()
+    # the first tab shows real data (read before the services are loaded, or by them)
+    first_shown = Signal()
     load_failed = Signal(object)  # the exception
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
@@ -74,7 +91,12 @@ class MainWindow(QMainWindow):
         self.profile: OfficeProfile | None = context.profile
         self.db: Database | None = None
         self.loaded = False
+        self.first_screen_done = False
+        self.loading_job: BackgroundJob | None = None  # SQLAlchemy and the services
         self._load_scheduled = False
+        self._prepared = False
+        self._communities_checked = False
+        self._file_anchor: QAction | None = None
         self._shut_down = False
         # Window layout lives in the data folder, never in the user's profile.
         messages.protect_data_folder(context.paths)
@@ -183,16 +205,85 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not self._load_scheduled:
             self._load_scheduled = True
-            QTimer.singleShot(0, self, self.load_data)
+            QTimer.singleShot(0, self, self.start_loading)
+
+    def start_loading(self) -> None:
+        """Build the tabs and show the first tab's data at once, read on a plain
+        connection (:mod:`gridoffice.services.first_screen`); SQLAlchemy and the
+        services load in the background meanwhile, then :meth:`load_data` hands them
+        to the tabs, which read everything again."""
+        if self.loaded or self.loading_job is not None or self._shut_down:
+            return
+        self._prepare(first_only=True)
+        shown = self._show_first_screen()
+        from gridoffice.ui.workers import BackgroundJob  # noqa: F811 - at run time, here
+
+        def loaded(_result: object) -> None:
+            self.load_data()
+
+        def failed(_exc: BaseException) -> None:
+            self.load_data()  # the same import again, where its error is reported
+
+        def start_job() -> None:
+            if shown:
+                self._first_screen_shown()
+            if self.loaded or self._shut_down:
+                return
+            self._check_integrity()  # after the first screen: it reads the whole file
+            self.loading_job = BackgroundJob(
+                self, _import_services, label=self.tr("Loading…"), on_success=loaded,
+                on_failure=failed, progress_delay_ms=24 * 3600 * 1000)  # no progress window
+            self.loading_job.start()
+
+        # On the next turn of the event loop: the first screen is painted first.
+        QTimer.singleShot(0, self, start_job)
+
+    def _prepare(self, *, first_only: bool = False) -> None:
+        """What the window needs before any data, with no SQLAlchemy: the tabs (only the
+        first with ``first_only``)."""
+        if not self._prepared:
+            self._prepared = True
+            self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"),
+                                           QKeySequence("Ctrl+Y")])
+        self._build_tabs(1 if first_only else None)
+
+    def _show_first_screen(self) -> bool:
+        """The roster's organisations and first page of members as the signed-in person
+        sees them; False when there is nothing to show before the services."""
+        roster = self.roster
+        if roster is None:
+            return False
+        from gridoffice.domain.access import Actor
+        from gridoffice.services import first_screen
+        from gridoffice.store import driver
+
+        actor = self.context.actor or Actor.open(self.profile.operator if self.profile else "")
+        members = roster.members
+        try:
+            self._show_communities()
+            screen = first_screen.read(
+                self.context.opened.path, actor, members.query(),
+                limit=first_screen.PAGE if members.model.in_service_order() else None)
+        except (UserError, driver.Error) as err:  # the services will say it, if it lasts
+            log.warning("no first screen: %s", err)
+            return False
+        if screen is None:
+            return False
+        roster.show_first_screen(screen)
+        return True
+
+    def _first_screen_shown(self) -> None:
+        if not self.first_screen_done:
+            self.first_screen_done = True
+            self.first_shown.emit()
 
     def load_data(self) -> None:
         """Open the database with SQLAlchemy, build the services once and hand them to
-        every tab."""
-        if self.loaded:
+        every tab (at once when called before :meth:`start_loading` has finished)."""
+        if self.loaded or self._shut_down:
             return
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self._prepare()
         self._check_integrity()
-        self._build_tabs()
         try:
             from gridoffice.services.container import Services
             from gridoffice.store.database import Database
@@ -209,6 +300,7 @@ class MainWindow(QMainWindow):
                 messages.show_user_error(self, err)
             return
         self.loaded = True
+        self._first_screen_shown()  # nothing was shown before: it is now
         self.data_loaded.emit()
 
     def _check_integrity(self) -> None:
@@ -216,7 +308,10 @@ class MainWindow(QMainWindow):
         speed), then walk the audit log's chain; a damaged file, or an audit log
         changed outside the program, is reported as soon as it is found. A sound
         file then gets its daily backup when none was made today. First, what a
-        backup cut short by a crash left in the backups folder goes."""
+        backup cut short by a crash left in the backups folder goes. Started once, after
+        the first screen."""
+        if self.integrity_job is not None:
+            return
         from gridoffice.services.audit import chain_error
         from gridoffice.services.backups import clear_leftovers, daily_backup
         from gridoffice.store.files import check_integrity
@@ -323,27 +418,35 @@ class MainWindow(QMainWindow):
 
     def _show_communities(self) -> None:
         """The street office sees every community's records (read-only) in every tab;
-        a community office only pays for the one check."""
+        a community office only pays for the one check (once)."""
+        if self._communities_checked:
+            return
         from gridoffice.ui.widgets.community import CommunityScope
 
         scope = CommunityScope.load(self.context.opened.path)
+        self._communities_checked = True
         if not scope.active:
             return
         self.community_scope = scope
         for tab in self.tab_list:
             tab.set_scope(scope)
 
-    def _build_tabs(self) -> None:
-        """Every registered tab, in order, in place of the "Loading…" page."""
-        if self.tab_list:
-            return
-        from gridoffice.ui.tabs.registry import tab_classes
+    def _build_tabs(self, count: int | None = None) -> None:
+        """The registered tabs not built yet, in order (the first ``count`` of them at
+        most), in place of the "Loading…" page."""
+        from gridoffice.ui.tabs.registry import TABS, tab_classes
 
-        placeholder = self.tabs.widget(0)
-        self.tabs.removeTab(0)
-        placeholder.deleteLater()
-        first = self.file_menu.actions()[0]
-        for cls in tab_classes():
+        built = len(self.tab_list)
+        if built == len(TABS) or count == 0:
+            return
+        if built == 0:
+            placeholder = self.tabs.widget(0)
+            self.tabs.removeTab(0)
+            placeholder.deleteLater()
+            self._file_anchor = self.file_menu.actions()[0]  # the tabs' actions go above
+        first = self._file_anchor
+        classes = tab_classes(built)
+        for cls in classes if count is None else classes[:count]:
             tab = cls(self.undo_stack, self)
             self.tab_list.append(tab)
             self.tabs.addTab(tab, cls.title())
@@ -355,7 +458,10 @@ class MainWindow(QMainWindow):
                 else:
                     self.file_menu.insertAction(first, action)
             tab.restore_state(self.settings)
-        self.tabs.setCurrentIndex(0)
+            if self.community_scope is not None:
+                tab.set_scope(self.community_scope)
+        if built == 0:
+            self.tabs.setCurrentIndex(0)
 
     def tab(self, key: str) -> Any:
         """The tab called ``key`` (``roster``, ``households``, …), once built."""
@@ -516,8 +622,9 @@ class MainWindow(QMainWindow):
         for tab in self.tab_list:
             tab.shutdown()  # closes its preview (which removes its temporary PDF)
             jobs += tab.running_jobs()
-        if self.integrity_job is not None and self.integrity_job.running:
-            jobs.append(self.integrity_job)
+        for job in (self.integrity_job, self.loading_job):
+            if job is not None and job.running:
+                jobs.append(job)
         for job in jobs:
             job.cancel()
         if jobs:

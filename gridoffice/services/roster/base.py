@@ -14,7 +14,7 @@ from gridoffice.domain import party
 from gridoffice.domain.access import Actor
 from gridoffice.domain.codes import RELATION_STATUS
 from gridoffice.errors import UserError, ValidationError
-from gridoffice.services.guard import FREE, audit_name, grid_clause, grid_params, requires
+from gridoffice.services.guard import FREE, audit_name, requires
 from gridoffice.services.roster.model import (
     ACTIVE_STATUSES,
     MSG_DATE_FUTURE,
@@ -24,6 +24,7 @@ from gridoffice.services.roster.model import (
     code_term,
     json_value,
 )
+from gridoffice.services.roster.rows import reach_clauses
 from gridoffice.store import audit
 from gridoffice.store.database import Database
 from gridoffice.store.tables import Member, MemberEvent, MemberPlacement, Org
@@ -62,18 +63,7 @@ class RosterServiceBase:
         lives nowhere a grid worker can see. A street worker limited to some
         communities sees the members those communities' offices hold.
         """
-        clauses = []
-        grids = grid_clause(self.actor, "h.grid_id", params)
-        if grids:
-            clauses.append(
-                f"{member} IN (SELECT r.member_id FROM resident r JOIN household h ON "
-                f"h.id = r.household_id WHERE r.member_id IS NOT NULL AND NOT r.deleted "
-                f"AND r.moved_out_on IS NULL AND r.died_on IS NULL AND {grids})")
-        if self.actor.communities:
-            offices = grid_params(self.actor.communities, params, "actor_office")
-            clauses.append(f"{member} IN (SELECT o.id FROM member o "
-                           f"WHERE o.origin_office IN ({offices}))")
-        return clauses
+        return reach_clauses(self.actor, params, member)
 
     def _require_reach(self, session: Session, member_id: str) -> None:
         """Refuse a member a grid worker or a street worker limited to some communities

@@ -11,9 +11,10 @@ from typing import Any
 from sqlalchemy import text
 from sqlmodel import Session, col, select
 
-from gridoffice.domain import access, households, identity, masking, party, search_keys
+from gridoffice.domain import access, masking, party
 from gridoffice.services.common import as_date
 from gridoffice.services.guard import office_clause, requires
+from gridoffice.services.roster import rows as lines
 from gridoffice.services.roster.base import RosterServiceBase
 from gridoffice.services.roster.model import (
     DRAFT_FIELDS,
@@ -25,24 +26,6 @@ from gridoffice.services.roster.model import (
     PlacementRow,
 )
 from gridoffice.store.tables import MemberEvent, MemberPlacement
-
-_ROW_SQL = """
-SELECT m.id, m.name, m.sex, m.ethnicity, m.birth_date, m.id_number, m.education, m.mobile,
-       m.join_date, m.full_date, m.status, m.probation_extension_months, m.category,
-       m.relation_status, m.org_id, o.name, m.party_post, m.work_unit, m.job, m.address,
-       m.native_place, m.star_rating, m.hardship, m.center_household, m.note,
-       m.status_date, m.unit_party_org,
-       (SELECT b.estate || '|' || b.number || '|' || s.unit || '|' || s.room
-        FROM resident r JOIN household h ON h.id = r.household_id
-        JOIN house s ON s.id = h.house_id JOIN building b ON b.id = s.building_id
-        WHERE r.member_id = m.id AND NOT r.deleted AND r.moved_out_on IS NULL
-        AND r.died_on IS NULL LIMIT 1),
-       m.origin_office, m.id_type, m.away_destination, m.away_since
-FROM member m LEFT JOIN org o ON o.id = m.org_id
-"""
-
-
-_MISSING = object()
 
 
 class RosterReading(RosterServiceBase):
@@ -72,11 +55,8 @@ class RosterReading(RosterServiceBase):
             self.actor.require(access.REVEAL)
         where, params = self._where(query)
         with self.db.read() as session:
-            rows = self._rows(session, where, params, reveal=reveal)
-        if query.overdue_only:
-            today = self.today()
-            rows = [r for r in rows if r.due_date is not None and r.due_date < today]
-        return rows
+            found = self._rows(session, where, params, reveal=reveal)
+        return lines.overdue_only(found, self.today()) if query.overdue_only else found
 
     @requires(access.ROSTER_VIEW)
     def history(self, member_id: str) -> list[EventRow]:
@@ -181,97 +161,10 @@ class RosterReading(RosterServiceBase):
             self._audit(session, action, target, detail)
 
     def _where(self, query: MemberQuery) -> tuple[str, dict[str, Any]]:
-        clauses = ["NOT m.deleted"]
-        params: dict[str, Any] = {}
-        if query.org_id is not None:
-            params["org"] = query.org_id
-            if query.include_sub_orgs:
-                orgs = ("WITH RECURSIVE sub(id) AS (SELECT :org UNION "
-                        "SELECT o.id FROM org o JOIN sub ON o.parent_id = sub.id) "
-                        "SELECT id FROM sub")
-            else:
-                orgs = "SELECT :org"
-            if query.as_of is not None:
-                clauses.append(f"m.id IN (SELECT p.member_id FROM member_placement p "
-                               f"WHERE NOT p.deleted AND p.org_id IN ({orgs}) "
-                               f"AND p.from_date <= :asof "
-                               f"AND (p.to_date IS NULL OR p.to_date >= :asof))")
-            else:
-                clauses.append(f"m.org_id IN ({orgs})")
-        elif query.as_of is not None:
-            clauses.append("m.id IN (SELECT p.member_id FROM member_placement p "
-                           "WHERE NOT p.deleted AND p.from_date <= :asof "
-                           "AND (p.to_date IS NULL OR p.to_date >= :asof))")
-        if query.as_of is not None:
-            params["asof"] = query.as_of.isoformat()
-            clauses.append("m.join_date <= :asof")
-        elif query.relation == "active":
-            clauses.append("m.relation_status IN ('normal', 'transferring_out')")
-        elif query.relation:
-            clauses.append("m.relation_status = :relation")
-            params["relation"] = query.relation
-        if query.office is not None:
-            clauses.append("m.origin_office = :office")
-            params["office"] = query.office
-        if query.category:
-            clauses.append("m.category = :category")
-            params["category"] = query.category
-        if query.status:
-            clauses.append("m.status = :status")
-            params["status"] = query.status
-        if query.overdue_only:
-            # The due date depends on the rules; narrow in SQL, decide in Python (_rows).
-            clauses.append("m.status = 'probationary'")
-        needle = search_keys.query_key(query.text)
-        raw = query.text.strip()
-        if needle or raw:
-            params["raw"] = f"%{raw}%"
-            params["key"] = f"{needle}%"
-            parts = ["m.name LIKE :raw"]
-            if needle:
-                parts += ["m.name_pinyin LIKE :key", "m.name_initials LIKE :key"]
-            digits = identity.normalize_input(raw)
-            if digits and all(c.isdigit() or c == "X" for c in digits):
-                params["tail"] = f"%{digits}"
-                parts += ["m.id_number LIKE :tail", "m.mobile LIKE :tail"]
-            clauses.append("(" + " OR ".join(parts) + ")")
-        clauses += self._reach(params)
-        return "WHERE " + " AND ".join(clauses), params
+        return lines.member_where(query, self.actor)
 
     def _rows(self, session: Session, where: str, params: dict[str, Any], *,
               reveal: bool) -> list[MemberRow]:
-        # The plain DB-API cursor: tens of thousands of rows through SQLAlchemy's
-        # result objects would cost more than the query itself.
         raw = session.connection().connection.driver_connection
         assert raw is not None
-        result = raw.execute(f"{_ROW_SQL} {where} ORDER BY m.name_pinyin, m.name",
-                             params).fetchall()
-        dates: dict[str | None, dt.date | None] = {None: None}
-
-        def day(value: str | None) -> dt.date | None:
-            found = dates.get(value, _MISSING)
-            if found is _MISSING:
-                found = dates[value] = dt.date.fromisoformat(value)  # type: ignore[arg-type]
-            return found  # type: ignore[return-value]
-
-        rules, full_date = self.rules, party.full_membership_date
-        mask_id, mask_phone = masking.mask_id, masking.mask_phone
-        rows = []
-        for r in result:
-            address = r[19]
-            if r[27]:  # one person, one record: the address where the member lives
-                estate, number, unit, room = r[27].split("|")
-                address = households.format_address(estate or None, number, unit or None,
-                                                    room or None)
-            join = day(r[8])
-            due = full_date(join, r[11], rules) if r[10] == "probationary" and join else None
-            id_number, mobile = r[5], r[7]
-            if not reveal:
-                id_number = mask_id(id_number) if id_number else None
-                mobile = mask_phone(mobile) if mobile else None
-            rows.append(MemberRow(r[0], r[1], r[2], r[3], day(r[4]), id_number, r[6], mobile,
-                                  join, day(r[9]), r[10], r[11], r[12], r[13], r[14], r[15],
-                                  r[16], r[17], r[18], address, r[20], r[21], bool(r[22]),
-                                  bool(r[23]), r[24], due, day(r[25]), r[26], r[28],
-                                  r[29] or "resident", r[30], day(r[31])))
-        return rows
+        return lines.read_rows(raw, where, params, rules=self.rules, reveal=reveal)

@@ -98,6 +98,12 @@ class MemberTableModel(QAbstractTableModel):
         """The 社区 column, or -1 when there is none."""
         return COLUMN_COUNT if self._community is not None else -1
 
+    def in_service_order(self) -> bool:
+        """Whether the rows are shown in the service's order (by name, ascending): then
+        the first rows of a query are the first rows shown."""
+        return (self._sort_column == COL_NAME
+                and self._sort_order == Qt.SortOrder.AscendingOrder)
+
     # --- content ----------------------------------------------------------------------
     def set_rows(self, rows: Sequence[MemberRow], *, today: dt.date,
                  as_of: dt.date | None = None) -> None:

@@ -45,6 +45,7 @@ from gridoffice.ui.workers import BackgroundJob
 if TYPE_CHECKING:
     from gridoffice.ledgers.catalogue import Ledger
     from gridoffice.services.container import Services
+    from gridoffice.services.first_screen import FirstScreen
     from gridoffice.services.orgs import OrgNode, OrgService
     from gridoffice.services.roster import MemberQuery, MemberRow, RosterService, TransferRow
     from gridoffice.store.database import Database
@@ -204,6 +205,22 @@ class RosterTab(BaseTab):
         if self._scope is None:  # first start: everyone
             self.tree_panel.all_button.setChecked(True)
         self.reload()
+
+    def show_first_screen(self, screen: FirstScreen) -> None:
+        """Show the organisations and the first members read at start-up, before the
+        services are there; :meth:`attach` then reads everything again (selection and
+        expansion kept)."""
+        if self.services is not None:
+            return
+        if self._scope is None:  # as attach does: everyone
+            self.tree_panel.all_button.setChecked(True)
+        self.tree_panel.set_nodes(screen.nodes)
+        if self.tree_panel.showing_all():
+            self.tree_panel.tree.selectionModel().clearSelection()
+        self._update_scope_label()
+        self.members.model.set_org_labels({
+            node.id: node.short_name or node.name for node in self.model.nodes().values()})
+        self.members.show_first_rows(screen.rows, screen.today, screen.total)
 
     @property
     def unit(self) -> str:
