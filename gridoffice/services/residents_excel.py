@@ -409,6 +409,9 @@ class _Checker:
             self.households.setdefault(house_id, []).append((hh_id, _part(number)))
         draft_columns = [c for c in _DRAFT_FIELDS if c != "id_number"]
         self.existing: dict[str, dict[str, Any]] = {}
+        # id number -> (id, name, household) of every living resident with it (the
+        # check for another living person with a number, without a query per row)
+        self.living: dict[str, list[tuple[str, str, str]]] = {}
         self.heads: dict[str, list[str]] = {}  # household id -> resident ids of its heads
         for row in raw.execute(
                 "SELECT id, hlc, household_id, id_number, id_number_original, "
@@ -422,6 +425,8 @@ class _Checker:
                       "draft": values, "id_number": row[4] or row[3]}
             if row[3]:
                 self.existing[row[3]] = record
+                self.living.setdefault(row[3], []).append(
+                    (row[0], values.get("name") or "", row[2]))
             if values["relation"] == RELATION_HEAD:
                 self.heads.setdefault(row[2], []).append(row[0])
         self.stored_heads_seen: dict[str, set[str]] = {}
@@ -569,7 +574,8 @@ class _Checker:
         base = {k: v for k, v in base.items() if k in _DRAFT_FIELDS}
         try:
             values = self.service._resident_values(self.session, ResidentDraft(**base),
-                                                   existing["id"] if existing else None)
+                                                   existing["id"] if existing else None,
+                                                   living=self.living)
         except ValidationError as error:
             key = error.field if error.field in self.mapping else (
                 "id_number" if error.field in ("sex", "birth_date", "id_type")

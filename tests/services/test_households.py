@@ -257,3 +257,33 @@ def test_the_roster_shows_the_address_where_the_member_lives(register, house, db
     assert roster.list_members()[0].address == "旧地址"
     register.link_member(register.residents(grid)[0].id, member)
     assert roster.list_members()[0].address == "幸福里3号楼2单元301"
+
+
+def test_the_importers_list_of_living_people_refuses_what_the_query_refuses(
+        db, register, house):
+    """An importer passes every living resident by ID number, read once, instead of a
+    query per row: it must refuse and accept exactly as the query does."""
+    grid, building, house_id = house
+    register.create_household(house_id, family())
+    with db.read() as session:
+        living: dict[str, list[tuple[str, str, str]]] = {}
+        for rid, name, household, number in session.connection().exec_driver_sql(
+                "SELECT id, name, household_id, id_number FROM resident WHERE NOT deleted "
+                "AND moved_out_on IS NULL AND died_on IS NULL AND id_number IS NOT NULL"):
+            living.setdefault(number, []).append((rid, name, household))
+        zhang = next(entry[0] for entry in living["110105195803120213"])
+        drafts = [(ResidentDraft("张伟", HEAD, id_number="110105580312021"), None),
+                  (ResidentDraft("张伟", HEAD, id_number="110105195803120213"), zhang),
+                  (ResidentDraft("李四", HEAD, id_number="11010519491231002X"), None)]
+        seen = []
+        for draft, resident_id in drafts:
+            outcomes = []
+            for given in (None, living):
+                try:
+                    register._resident_values(session, draft, resident_id, living=given)
+                    outcomes.append("ok")
+                except ValidationError as error:
+                    outcomes.append(str(error))
+            assert outcomes[0] == outcomes[1], draft
+            seen.append(outcomes[0])
+        assert "幸福里3号楼2单元301" in seen[0] and seen[1:] == ["ok", "ok"]

@@ -4,6 +4,7 @@ moving, leaving, merging duplicates and linking to the party roster."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
@@ -200,7 +201,12 @@ class HouseholdRecords(HouseholdServiceBase):
             household.center_member_id = member_id
 
     def _resident_values(self, session: Session, draft: ResidentDraft,
-                         resident_id: str | None) -> dict[str, Any]:
+                         resident_id: str | None, *,
+                         living: Mapping[str, list[tuple[str, str, str]]] | None = None
+                         ) -> dict[str, Any]:
+        """The cleaned values of ``draft``. ``living`` (id number -> (id, name,
+        household) of every living resident, read once by an importer) answers the
+        check for another living person with the number instead of a query per row."""
         today = self.today()
         values: dict[str, Any] = {"name": identity.normalize_name(draft.name, "name")}
         values["former_name"] = (identity.normalize_name(draft.former_name, "former_name")
@@ -243,7 +249,13 @@ class HouseholdRecords(HouseholdServiceBase):
         for key, label, limit in RESIDENT_TEXT:
             values[key] = limited_text(key, label, getattr(draft, key), limit)
         values["member_id"] = draft.member_id
-        if values["id_number"]:
+        if values["id_number"] and living is not None:
+            others = [(name, household) for rid, name, household
+                      in living.get(values["id_number"], ()) if rid != (resident_id or "")]
+            if others:
+                raise ValidationError("id_number", MSG_ID_LIVES, name=others[0][0],
+                                      address=self._address(session, others[0][1]))
+        elif values["id_number"]:
             clash = session.exec(select(Resident).where(
                 Resident.id_number == values["id_number"], col(Resident.deleted).is_(False),
                 col(Resident.moved_out_on).is_(None), col(Resident.died_on).is_(None),
