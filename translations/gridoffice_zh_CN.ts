@@ -2813,12 +2813,6 @@ The data as it was before the restore was saved as {before}.</source>
             <source>Backup: today</source>
             <translation>备份：今天</translation>
         </message>
-        <message numerus="yes">
-            <source>Backup: %n day(s) ago</source>
-            <translation>
-                <numerusform>备份：%n 天前</numerusform>
-            </translation>
-        </message>
         <message>
             <source>There is no backup of the last week: check the backups folder {path}</source>
             <translation>最近一周没有备份：请检查备份文件夹 {path}</translation>

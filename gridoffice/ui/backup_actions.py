@@ -8,10 +8,11 @@ Built with the window; the services and dialogs load when used.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QThreadPool
+from PySide6.QtCore import QCoreApplication, QObject, QThreadPool
 from PySide6.QtGui import QAction
 
 from gridoffice.domain import access
@@ -24,6 +25,8 @@ if TYPE_CHECKING:
     from gridoffice.ui.workers import BackgroundJob
 
 log = logging.getLogger(__name__)
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
+BACKUP_WARN_AGE = dt.timedelta(days=7)
 
 
 class BackupActions(QObject):
@@ -54,6 +57,67 @@ class BackupActions(QObject):
     def apply_access(self, actor: Actor | None) -> None:
         """Restoring is the administrator's (anyone in a folder without accounts)."""
         self.restore_action.setVisible(actor is None or actor.allows(access.RESTORE))
+
+    # --- the check after start and the backup age -------------------------------------
+    def start_check(self) -> None:
+        """Read every page of the file in the background (skipped at start for speed),
+        then walk the audit log's chain; a damaged file, or an audit log changed outside
+        the program, is reported as soon as it is found. A sound file then gets its
+        daily backup when none was made today. First, what a backup cut short by a crash
+        left in the backups folder goes; last, plain backups a conversion cut short
+        left are encrypted. Runs once (the window keeps the job as ``integrity_job``)."""
+        window = self.window
+        if window.integrity_job is not None:
+            return
+        from gridoffice.services.audit import chain_error
+        from gridoffice.services.backups import clear_leftovers, daily_backup
+        from gridoffice.store.files import check_integrity
+        from gridoffice.ui.workers import BackgroundJob
+
+        path, backups = self.path, self.backup_dir
+
+        def report(error: Any) -> None:
+            self.show_age()
+            if error is None:
+                return
+            log.error("the data file is damaged or its audit log changed: %s", error)
+            if not window.context.exit_after_show:
+                messages.show_user_error(window, error)
+
+        def work(_progress: object) -> Any:
+            from gridoffice.services.encryption import encrypt_plain_backups
+
+            clear_leftovers(backups)
+            problem = check_integrity(path, backups) or chain_error(path) or daily_backup(
+                path, backups)
+            encrypt_plain_backups(window.context.paths)
+            return problem
+
+        window.integrity_job = BackgroundJob(
+            window, work, label=translate("MainWindow", "Checking the data file…"),
+            on_success=report, progress_delay_ms=24 * 3600 * 1000)  # quietly
+        window.integrity_job.start()
+
+    def show_age(self, now: dt.datetime | None = None) -> None:
+        """The status bar says how old the newest backup is; none, or older than a
+        week, is a warning in red."""
+        from gridoffice.services.backups import newest_age
+
+        label = self.window.backup_label
+        age = newest_age(self.backup_dir, now)
+        stale = age is None or age > BACKUP_WARN_AGE
+        if age is None:
+            text = translate("MainWindow", "No backup yet")
+        elif age.days < 1:
+            text = translate("MainWindow", "Backup: today")
+        else:
+            text = translate("MainWindow", "Backup: %n day(s) ago", "", age.days)
+        label.setText(text)
+        label.setStyleSheet("color: #c62828; font-weight: bold;" if stale else "")
+        folder = str(self.backup_dir)
+        label.setToolTip(translate(
+            "MainWindow", "There is no backup of the last week: check the backups folder "
+            "{path}").format(path=folder) if stale else folder)
 
     # --- back up now ------------------------------------------------------------------
     def back_up_now(self) -> BackgroundJob | None:

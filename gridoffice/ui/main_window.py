@@ -74,7 +74,6 @@ def _import_services(_progress: object) -> None:
 
 
 WINDOW_SETTINGS_FILE = "window.ini"
-BACKUP_WARN_AGE = dt.timedelta(days=7)
 
 
 class MainWindow(QMainWindow):
@@ -304,63 +303,12 @@ class MainWindow(QMainWindow):
         self.data_loaded.emit()
 
     def _check_integrity(self) -> None:
-        """Read every page of the file in the background (skipped at start for
-        speed), then walk the audit log's chain; a damaged file, or an audit log
-        changed outside the program, is reported as soon as it is found. A sound
-        file then gets its daily backup when none was made today. First, what a
-        backup cut short by a crash left in the backups folder goes. Started once, after
-        the first screen."""
-        if self.integrity_job is not None:
-            return
-        from gridoffice.services.audit import chain_error
-        from gridoffice.services.backups import clear_leftovers, daily_backup
-        from gridoffice.store.files import check_integrity
-        from gridoffice.ui.workers import BackgroundJob  # noqa: F811 - at run time, here
-
-        path, backups = self.context.opened.path, self.context.paths.backup_dir
-
-        def report(error: UserError | None) -> None:
-            self.update_backup_age()
-            if error is None:
-                return
-            log.error("the data file is damaged or its audit log changed: %s", error)
-            if not self.context.exit_after_show:
-                messages.show_user_error(self, error)
-
-        def work(_progress: object) -> UserError | None:
-            from gridoffice.services.encryption import encrypt_plain_backups
-
-            clear_leftovers(backups)  # what a backup cut short by a crash left
-            problem = check_integrity(path, backups) or chain_error(path) or daily_backup(
-                path, backups)
-            encrypt_plain_backups(self.context.paths)  # what a cut-short conversion left
-            return problem
-
-        self.integrity_job = BackgroundJob(
-            self, work,
-            label=self.tr("Checking the data file…"), on_success=report,
-            progress_delay_ms=24 * 3600 * 1000)  # quietly: no progress window
-        self.integrity_job.start()
+        """The background check of the file and the daily backup (see
+        :meth:`BackupActions.start_check`); started once, after the first screen."""
+        self.backup_actions.start_check()
 
     def update_backup_age(self, now: dt.datetime | None = None) -> None:
-        """The status bar says how old the newest backup is; none, or older than a
-        week, is a warning in red."""
-        from gridoffice.services.backups import newest_age
-
-        age = newest_age(self.context.paths.backup_dir, now)
-        stale = age is None or age > BACKUP_WARN_AGE
-        if age is None:
-            text = self.tr("No backup yet")
-        elif age.days < 1:
-            text = self.tr("Backup: today")
-        else:
-            text = self.tr("Backup: %n day(s) ago", "", age.days)
-        self.backup_label.setText(text)
-        self.backup_label.setStyleSheet("color: #c62828; font-weight: bold;" if stale else "")
-        folder = str(self.context.paths.backup_dir)
-        self.backup_label.setToolTip(self.tr(
-            "There is no backup of the last week: check the backups folder {path}").format(
-            path=folder) if stale else folder)
+        self.backup_actions.show_age(now)
 
     def broadcast(self, source: BaseTab | None, changes: Changes) -> None:
         """A tab (or an undo) stored ``changes``: every other tab shows what touches it
@@ -549,25 +497,10 @@ class MainWindow(QMainWindow):
                 "Restart GridOffice soon."))
 
     def print_recovery_key(self) -> None:
-        """Settings ▸ Print a new recovery key (the administrator's): the sheet printed
-        before stops working."""
-        if self.services is None or not self.services.actor.allows(access.ACCOUNTS):
-            return
-        if not messages.confirm(self, self.tr(
-                "A new recovery key replaces the one printed before: the old sheet stops "
-                "opening the data. Destroy it once the new one is in the safe. Make a new "
-                "recovery key now?"), self.tr("Print a new recovery key")):
-            return
-        from gridoffice.services.encryption import new_recovery_key
-        from gridoffice.store import keys
-        from gridoffice.ui.dialogs.encryption import RecoveryKeyDialog
+        """Settings ▸ Print a new recovery key (the administrator's)."""
+        from gridoffice.ui.dialogs.encryption import print_new_recovery_key
 
-        path = self.context.opened.path
-        code = new_recovery_key(path, self.services.actor,
-                                backup_dir=self.context.paths.backup_dir)
-        RecoveryKeyDialog.show_once(
-            self, self.context.paths, code, office=self.profile.name if self.profile else "",
-            fingerprint=keys.KeyFile.load(path).fingerprint, actor=self.services.actor)
+        print_new_recovery_key(self)
 
     def show_permissions(self) -> None:
         """Settings ▸ Roles and permissions (anyone may read the matrix)."""

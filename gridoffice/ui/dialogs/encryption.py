@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gridoffice.domain import access
 from gridoffice.domain.access import Actor
 from gridoffice.errors import UserError
 from gridoffice.paths import AppPaths
@@ -227,3 +228,25 @@ class RecoveryDialog(FormDialog):
     @classmethod
     def ask(cls, parent: QWidget | None, paths: AppPaths) -> Actor | None:
         return cls(parent, paths).ask_result()  # type: ignore[no-any-return]
+
+
+def print_new_recovery_key(window: Any) -> None:
+    """Settings ▸ Print a new recovery key (the administrator's): after a confirmation,
+    a new key replaces the one printed before, and its sheet is shown."""
+    services = window.services
+    if services is None or not services.actor.allows(access.ACCOUNTS):
+        return
+    if not messages.confirm(window, translate(
+            "MainWindow", "A new recovery key replaces the one printed before: the old "
+            "sheet stops opening the data. Destroy it once the new one is in the safe. "
+            "Make a new recovery key now?"), translate("MainWindow", "Print a new recovery key")):
+        return
+    from gridoffice.store import keys
+
+    path = window.context.opened.path
+    code = encryption.new_recovery_key(path, services.actor,
+                                       backup_dir=window.context.paths.backup_dir)
+    RecoveryKeyDialog.show_once(
+        window, window.context.paths, code,
+        office=window.profile.name if window.profile else "",
+        fingerprint=keys.KeyFile.load(path).fingerprint, actor=services.actor)
