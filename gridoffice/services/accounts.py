@@ -13,7 +13,6 @@ Plain ``sqlite3``: the sign-in runs before the window loads SQLModel.
 from __future__ import annotations
 
 import base64
-import contextlib
 import dataclasses
 import datetime as dt
 import hashlib
@@ -502,7 +501,9 @@ class AccountService:
         does not exist."""
         now = self.clock()
         if keys.is_locked(self.path):
-            self._unlock_file(login, password, now)
+            from gridoffice.services.account_keys import unlock_data
+
+            unlock_data(self.path, login, password, now)
         actor: Actor | None = None
         with self._write() as conn:
             account = self._get(conn, login)
@@ -529,52 +530,6 @@ class AccountService:
         """The data key, when the data is encrypted and unlocked in this process."""
         key = driver.key_of(self.path)
         return key if key is not None and keys.state(self.path) == keys.ENCRYPTED else None
-
-    def _unlock_file(self, login: str, password: str, now: dt.datetime) -> None:
-        """Unwrap the data key with ``password`` from the key file before the data can be
-        read. Wrong tries count in the key file and lock the account as the accounts
-        table would; they reach the audit log at the next sign-in."""
-        key_file = keys.KeyFile.load(self.path)
-        name = (login or "").strip()[:MAX_LOGIN]
-        known = key_file.has_wrap(name)
-        typed = name if known else mask_numbers(name)  # never an ID number
-        at = now.isoformat(timespec="seconds")
-        tries = key_file.tries(name)
-        until = None
-        with contextlib.suppress(TypeError, ValueError):
-            until = dt.datetime.fromisoformat(str(tries.get("locked_until")))
-        if until is not None and now < until:
-            key_file.add_pending(at, typed, LOGIN_FAILED, "locked")
-            key_file.save()
-            raise UserError(MSG_LOCKED, login=name, tries=MAX_TRIES, until=f"{until:%H:%M:%S}")
-        key = key_file.unwrap(name, password or "") if known else None
-        if key is None:
-            key_file.add_pending(at, typed, LOGIN_FAILED, "password" if known else "unknown")
-            if not known:
-                key_file.save()
-                raise UserError(MSG_WRONG)
-            failed = int(tries.get("failed") or 0) + 1
-            if failed >= MAX_TRIES:
-                until = now + dt.timedelta(minutes=LOCK_MINUTES)
-                key_file.set_tries(name, 0, until.isoformat(timespec="seconds"))
-                key_file.add_pending(at, name, LOCKED, f"until {until:%H:%M:%S}")
-                key_file.save()
-                raise UserError(MSG_LOCKED, login=name, tries=MAX_TRIES,
-                                until=f"{until:%H:%M:%S}")
-            key_file.set_tries(name, failed, None)
-            key_file.save()
-            raise UserError(MSG_WRONG_LEFT, left=MAX_TRIES - failed, minutes=LOCK_MINUTES)
-        key_file.set_tries(name, 0, None)
-        key_file.save()
-        driver.set_key(self.path, key)
-        from gridoffice.paths import AppPaths
-        from gridoffice.store.files import open_database
-
-        try:  # an update of the program may bring a new schema: it runs now
-            open_database(AppPaths(self.path.parent, True), quick_check=False)
-        except BaseException:
-            driver.set_key(self.path, None)
-            raise
 
     def recovery_admin(self, login: str | None) -> str:
         """The administrator a recovery-key unlock gives a new password: ``login`` (which
