@@ -124,6 +124,13 @@ def window(qtbot, context: AppContext):
     main.close()
 
 
+def wait_for_start_check(qtbot, window) -> None:
+    """Until the check after start (and the daily backup it writes) has finished: a test
+    comparing the files of the data folder must not see a backup being written."""
+    job = window.integrity_job
+    qtbot.waitUntil(lambda: job is not None and not job.running, timeout=30_000)
+
+
 @pytest.fixture
 def roster(window):
     return window.roster

@@ -7,6 +7,7 @@ import hashlib
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from tests.ui.conftest import wait_for_start_check
 from tests.ui.test_roster_members import add
 
 
@@ -39,6 +40,7 @@ def test_an_identity_file_over_a_backup_is_refused(qtbot, context, window, messa
     backup.write_bytes(context.paths.database.read_bytes())
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         staticmethod(lambda *a, **k: (str(backup), "")))
+    wait_for_start_check(qtbot, window)
     before = snapshot(context.paths.data_dir)
     assert window.sync.export_identity() is None
     assert snapshot(context.paths.data_dir) == before

@@ -21,6 +21,7 @@ from gridoffice.store.files import connect
 from gridoffice.store.settings import OfficeSettings
 from gridoffice.ui.dialogs.restore import RestoreDialog
 
+from .conftest import wait_for_start_check
 from .test_roster_members import add, names
 
 YES = QMessageBox.StandardButton.Yes
@@ -90,7 +91,8 @@ def signed_office(qtbot, window, members, branches):
 
 def _fill(qtbot, window, members, branches):
     backup_dir = window.context.paths.backup_dir
-    qtbot.waitUntil(lambda: not backups.daily_due(backup_dir), timeout=10_000)  # at start
+    wait_for_start_check(qtbot, window)  # its daily backup is in the folder
+    assert not backups.daily_due(backup_dir)
     add(members, branches.first, "张伟")
     add(members, branches.second, "李娜")
     _backup(window, backups.MANUAL, dt.datetime.now().replace(microsecond=0))
