@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QHeaderView, QMessageBox, QTableView
 
 from gridoffice import __version__
 from gridoffice.errors import StorageError
@@ -85,6 +85,31 @@ def test_window_layout_is_kept_in_the_data_folder(qtbot, context):
     with qtbot.waitSignal(again.data_loaded):
         again.show()
     assert again.roster.tree_panel.show_retired_box.isChecked()
+
+
+def test_reopened_tables_fit_their_columns_to_the_first_rows_only(qtbot, context):
+    """A column fitted to its contents reads the rows it is fitted to at every change of
+    rows or selection: 100 of them, not Qt's 1,000 that a layout saved before brings
+    back."""
+    from gridoffice.ui.main_window import MainWindow
+    from gridoffice.ui.widgets.tables import FITTED_ROWS
+
+    def headers(window):
+        return [view.horizontalHeader() for view in window.findChildren(QTableView)
+                if view.horizontalHeader().sectionResizeMode(0)
+                == QHeaderView.ResizeMode.ResizeToContents]
+
+    for _ in range(2):  # the second window restores the layout the first one saved
+        window = MainWindow(context)
+        qtbot.addWidget(window)
+        with qtbot.waitSignal(window.data_loaded):
+            window.show()
+        fitted = headers(window)
+        assert len(fitted) > 5
+        assert {header.resizeContentsPrecision() for header in fitted} == {FITTED_ROWS}
+        for header in fitted:
+            header.setResizeContentsPrecision(1000)  # saved as a layout of old had it
+        window.close()
 
 
 def test_window_without_profile_still_opens(qtbot, context):

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QWidget
 from gridoffice.services.changes import Changes
 from gridoffice.ui.labels import translate_by_class
 from gridoffice.ui.ledger_jobs import LedgerJobs
+from gridoffice.ui.widgets.tables import restore_layout
 
 if TYPE_CHECKING:
     from gridoffice.domain.access import Actor
@@ -116,7 +117,7 @@ class BaseTab(QWidget):
         for key, widget in self.layout_widgets():
             state = settings.value(key)
             if state is not None:
-                widget.restoreState(state)
+                restore_layout(widget, state)
 
     def shutdown(self) -> None:
         """The window closes: close the ledger preview (it removes its temporary PDF)."""

@@ -11,6 +11,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QToolBar, QWidget
 
+FITTED_ROWS = 100  # the rows a column's width is fitted to (Qt's default, 1,000, is slow)
+
 
 def row_table(parent: QWidget, model: Any, *, multi: bool = False) -> QTableView:
     """A read-only table of ``model`` selecting whole rows (several if ``multi``),
@@ -23,10 +25,22 @@ def row_table(parent: QWidget, model: Any, *, multi: bool = False) -> QTableView
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setAlternatingRowColors(True)
     view.setWordWrap(False)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setResizeContentsPrecision(FITTED_ROWS)  # not all 20,000 rows at every change
+    header.setStretchLastSection(True)
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
     return view
+
+
+def restore_layout(widget: Any, state: Any) -> None:
+    """``widget.restoreState(state)``; a header keeps the rows its columns are fitted
+    to (a saved state carries Qt's slow default)."""
+    precision = (widget.resizeContentsPrecision() if isinstance(widget, QHeaderView)
+                 else None)
+    widget.restoreState(state)
+    if precision is not None:
+        widget.setResizeContentsPrecision(precision)
 
 
 def small_table(model: Any, stretch: int, parent: QWidget) -> QTableView:

@@ -64,6 +64,7 @@ from gridoffice.ui.widgets.actions import RowSelection, make_action
 from gridoffice.ui.widgets.community import CommunityScope
 from gridoffice.ui.widgets.date_field import DateField
 from gridoffice.ui.widgets.layout import filter_rows
+from gridoffice.ui.widgets.tables import restore_layout
 
 if TYPE_CHECKING:
     from gridoffice.services.roster import MemberQuery, MemberRow
@@ -516,7 +517,7 @@ class MemberPanel(QWidget, RowSelection):
     def restore_state(self, settings: QSettings) -> None:
         state: Any = settings.value("roster/member_header")
         if state is not None:
-            self.view.horizontalHeader().restoreState(state)  # the user's sort too
+            restore_layout(self.view.horizontalHeader(), state)  # the user's sort too
         state = settings.value("roster/member_splitter")
         if state is not None:
             self.splitter.restoreState(state)

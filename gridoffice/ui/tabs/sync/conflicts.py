@@ -36,6 +36,7 @@ from gridoffice.ui.models.sync_tables import (
     table_label,
 )
 from gridoffice.ui.tabs.sync.views import table_view
+from gridoffice.ui.widgets.tables import FITTED_ROWS
 
 if TYPE_CHECKING:
     from gridoffice.services.sync import Conflict, SyncService
@@ -74,6 +75,7 @@ class ConflictsPage(QWidget):
         self.compare_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.compare_view.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setResizeContentsPrecision(FITTED_ROWS)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.compare_title = QLabel(self)

@@ -8,6 +8,7 @@ from PySide6.QtCore import QSortFilterProxyModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from gridoffice.ui.models.table import SORT_ROLE
+from gridoffice.ui.widgets.tables import FITTED_ROWS
 
 
 def table_view(parent: QWidget, model: Any) -> QTableView:
@@ -25,4 +26,5 @@ def table_view(parent: QWidget, model: Any) -> QTableView:
     view.setAlternatingRowColors(True)
     view.horizontalHeader().setStretchLastSection(True)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.horizontalHeader().setResizeContentsPrecision(FITTED_ROWS)
     return view
