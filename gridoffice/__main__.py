@@ -41,7 +41,7 @@ def main(argv: list[str] | None = None) -> int:
     app_paths = paths.resolve(args.data_dir)
     log_file = logs.setup(app_paths.log_dir, verbose=args.verbose)
     log = logging.getLogger("gridoffice")
-    language = args.language or system_language()
+    language = args.language or ""  # the office's own setting is read below
     if keys.is_locked(app_paths.database):
         # Encrypted: nothing can be read before the sign-in, which opens and updates the
         # file; the key file tells the office's name and language meanwhile.
@@ -66,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
         log.error("cannot open data: %s", exc)
         from gridoffice.ui.app import show_fatal_error
 
-        return show_fatal_error(exc, language)
+        return show_fatal_error(exc, language or system_language())
     context = AppContext(app_paths, opened, language, language_setting, profile,
                          str(log_file) if log_file else None, args.exit_after_show)
     log.info("GridOffice %s starting, data in %s", __version__, app_paths.data_dir)

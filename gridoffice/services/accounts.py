@@ -31,6 +31,7 @@ from gridoffice.domain.masking import mask_numbers
 from gridoffice.domain.text import check_text
 from gridoffice.errors import Term, UserError, ValidationError
 from gridoffice.i18n import QT_TRANSLATE_NOOP
+from gridoffice.services import account_mode
 from gridoffice.store import audit as store_audit
 from gridoffice.store import driver, keys, settings
 from gridoffice.store.files import connect
@@ -194,10 +195,8 @@ def _account(row: tuple, names: dict[str, str]) -> Account:
                    created_at, changed_at, tuple(names.get(g, g) for g in grid_ids))
 
 
-# folder modes
-OPEN = "open"  # no accounts on purpose: everything allowed, a red banner says so
-NEEDS_ADMIN = "needs_admin"  # no accounts yet: the first start creates the administrator
-SIGNED = "accounts"  # accounts: a sign-in is needed
+# folder modes (told without this service by :mod:`gridoffice.services.account_mode`)
+OPEN, NEEDS_ADMIN, SIGNED = account_mode.OPEN, account_mode.NEEDS_ADMIN, account_mode.SIGNED
 
 
 class AccountService:
@@ -235,14 +234,7 @@ class AccountService:
 
     def mode(self) -> str:
         """OPEN, NEEDS_ADMIN or SIGNED (see the module's constants)."""
-        if keys.is_locked(self.path):
-            return SIGNED  # only a folder with accounts is encrypted
-        with self._read() as conn:
-            if conn.execute("SELECT 1 FROM account LIMIT 1").fetchone():
-                return SIGNED
-            row = conn.execute("SELECT value FROM setting WHERE key = ?",
-                               (settings.ACCOUNTS_OPEN,)).fetchone()
-        return OPEN if row and row[0] == "1" else NEEDS_ADMIN
+        return account_mode.mode(self.path)
 
     def set_open(self) -> None:
         """Make a folder without accounts open on purpose (demo, ``setup --open``)."""

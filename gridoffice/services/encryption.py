@@ -38,6 +38,7 @@ from gridoffice.domain.recovery_code import format_code, parse_code
 from gridoffice.errors import StorageError, UserError
 from gridoffice.i18n import QT_TRANSLATE_NOOP
 from gridoffice.paths import AppPaths
+from gridoffice.services import account_mode
 from gridoffice.store import audit as store_audit
 from gridoffice.store import driver, files, keys, settings
 
@@ -66,21 +67,7 @@ class EncryptResult:
     backups_encrypted: int
 
 
-def needs_encryption(database: Path) -> bool:
-    """True for a plain data file that has accounts (and so must be encrypted)."""
-    state = keys.state(database)
-    if state not in (keys.PLAIN, keys.STALE_KEY_FILE):
-        return False
-    try:
-        conn = driver.connect(database, read_only=True, key=None)
-        try:
-            has_table = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' "
-                                     "AND name = 'account'").fetchone()
-            return bool(has_table and conn.execute("SELECT 1 FROM account LIMIT 1").fetchone())
-        finally:
-            conn.close()
-    except driver.Error:
-        return False
+needs_encryption = account_mode.needs_encryption
 
 
 def _set_stale_aside(database: Path) -> None:

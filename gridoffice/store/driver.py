@@ -28,6 +28,7 @@ OperationalError = dbapi.OperationalError
 IntegrityError = dbapi.IntegrityError
 Row = dbapi.Row
 sqlite_version = dbapi.sqlite_version
+complete_statement = dbapi.complete_statement
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 KEY_BYTES = 32

@@ -8,7 +8,6 @@ released step. Every synced table carries the sync columns of SYNC.md.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 
 from gridoffice.store import driver
@@ -37,7 +36,7 @@ def _run(conn: driver.Connection, script: str) -> None:
     pending = ""
     for piece in script.split(";"):
         pending += piece + ";"
-        if sqlite3.complete_statement(pending):
+        if driver.complete_statement(pending):
             if pending.strip(" \n;"):
                 conn.execute(pending)
             pending = ""

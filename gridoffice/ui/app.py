@@ -248,13 +248,16 @@ def sign_in_at_start(context: AppContext, app: QApplication) -> int | None:
     environment's ``GRIDOFFICE_USER`` and ``GRIDOFFICE_PASSWORD``, and without
     them (or with wrong ones) the program logs why and ends with 1, showing no data.
     """
-    from gridoffice.services.accounts import NEEDS_ADMIN, SIGNED, AccountService
+    from gridoffice.services.account_mode import NEEDS_ADMIN, SIGNED
+    from gridoffice.services.account_mode import mode as account_mode
 
     path = context.opened.path
-    mode = AccountService(path).mode()
+    mode = account_mode(path)
     if context.exit_after_show:
         if mode != SIGNED:
             return None
+        from gridoffice.services.accounts import AccountService
+
         user, password = os.environ.get(USER_ENV, ""), os.environ.get(PASSWORD_ENV, "")
         if not user or not password:
             log.error("the folder has accounts: set %s and %s to open it with "
@@ -313,10 +316,12 @@ def encrypt_if_needed(context: AppContext, app: QApplication) -> None:
     from a program before encryption) is encrypted now, before the window opens its
     data; the administrator then sees the recovery key once. A failure leaves the data
     as it was (said in a message), and the next start tries again."""
+    from gridoffice.services.account_mode import needs_encryption
+
+    if not needs_encryption(context.paths.database):
+        return
     from gridoffice.services import encryption
 
-    if not encryption.needs_encryption(context.paths.database):
-        return
     if context.exit_after_show:  # smoke tests: no dialog; the key is printed later
         encryption.encrypt(context.paths)
         log.warning("the data was encrypted; print a recovery-key sheet")
@@ -352,10 +357,10 @@ def run(context: AppContext) -> int:
     previous_hook = install_excepthook(context.log_file, interactive=not context.exit_after_show)
     try:
         if context.profile is None and not context.locked and not context.exit_after_show:
-            from gridoffice.services.accounts import NEEDS_ADMIN, AccountService
+            from gridoffice.services import account_mode
             from gridoffice.ui.dialogs.office_setup import OfficeSetupDialog
 
-            with_admin = AccountService(context.opened.path).mode() == NEEDS_ADMIN
+            with_admin = account_mode.mode(context.opened.path) == account_mode.NEEDS_ADMIN
             result = _modal(app, lambda: OfficeSetupDialog.ask(
                 None, context.opened.path, language_setting=context.language_setting,
                 first_start=True, with_admin=with_admin))
