@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from gridoffice.services.container import Services
     from gridoffice.services.office import OfficeProfile
     from gridoffice.store.database import Database
+    from gridoffice.ui.prefetch import Loaded
     from gridoffice.ui.tabs.base import BaseTab
     from gridoffice.ui.tabs.households import HouseholdsTab
     from gridoffice.ui.tabs.inservice import InServiceTab
@@ -58,19 +59,6 @@ def _shortcut(action: QAction, keys: str) -> None:
     """``setShortcut`` without its overload resolution, which builds the Qt namespace."""
     action.setProperty("shortcut", QKeySequence(keys))
 log = logging.getLogger(__name__)
-
-
-def _import_services(_progress: object) -> None:
-    """Import SQLAlchemy, SQLModel, the tables and the services (in the background,
-    while the first screen shows): most of a second, spent before any tab can ask."""
-    import gridoffice.services.container
-    import gridoffice.services.households
-    import gridoffice.services.inservice
-    import gridoffice.services.meetings
-    import gridoffice.services.orgs
-    import gridoffice.services.roster.service
-    import gridoffice.services.sync
-    import gridoffice.store.database  # noqa: F401
 
 
 WINDOW_SETTINGS_FILE = "window.ini"
@@ -207,18 +195,20 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self, self.start_loading)
 
     def start_loading(self) -> None:
-        """Build the tabs and show the first tab's data at once, read on a plain
-        connection (:mod:`gridoffice.services.first_screen`); SQLAlchemy and the
-        services load in the background meanwhile, then :meth:`load_data` hands them
-        to the tabs, which read everything again."""
+        """Build the first tab and show its data at once, read on a plain connection
+        (:mod:`gridoffice.services.first_screen`); then build the other tabs while
+        SQLAlchemy and the services load in the background and read the tabs' longest
+        lists (:mod:`gridoffice.ui.prefetch`); :meth:`load_data` hands them to the tabs."""
         if self.loaded or self.loading_job is not None or self._shut_down:
             return
-        self._prepare(first_only=True)
-        shown = self._show_first_screen()
+        from gridoffice.ui.prefetch import load_task, show_first_screen
         from gridoffice.ui.workers import BackgroundJob  # noqa: F811 - at run time, here
 
-        def loaded(_result: object) -> None:
-            self.load_data()
+        self._prepare(first_only=True)
+        shown = show_first_screen(self)
+
+        def loaded(result: Loaded) -> None:
+            self.load_data(result)
 
         def failed(_exc: BaseException) -> None:
             self.load_data()  # the same import again, where its error is reported
@@ -229,8 +219,13 @@ class MainWindow(QMainWindow):
             if self.loaded or self._shut_down:
                 return
             self._check_integrity()  # after the first screen: it reads the whole file
+            self._prepare()  # every tab, to ask what it will read first
+            reads = {(tab.key, name): read for tab in self.tab_list
+                     if self._may_see(tab) for name, read in tab.prefetches().items()}
+            task = load_task(self.context.opened.path, self.profile, self.context.language,
+                             self.context.actor, reads)
             self.loading_job = BackgroundJob(
-                self, _import_services, label=self.tr("Loading…"), on_success=loaded,
+                self, task, label=self.tr("Loading…"), on_success=loaded,
                 on_failure=failed, progress_delay_ms=24 * 3600 * 1000)  # no progress window
             self.loading_job.start()
 
@@ -246,52 +241,35 @@ class MainWindow(QMainWindow):
                                            QKeySequence("Ctrl+Y")])
         self._build_tabs(1 if first_only else None)
 
-    def _show_first_screen(self) -> bool:
-        """The roster's organisations and first page of members as the signed-in person
-        sees them; False when there is nothing to show before the services."""
-        roster = self.roster
-        if roster is None:
-            return False
-        from gridoffice.domain.access import Actor
-        from gridoffice.services import first_screen
-        from gridoffice.store import driver
-
-        actor = self.context.actor or Actor.open(self.profile.operator if self.profile else "")
-        members = roster.members
-        try:
-            self._show_communities()
-            screen = first_screen.read(
-                self.context.opened.path, actor, members.query(),
-                limit=first_screen.PAGE if members.model.in_service_order() else None)
-        except (UserError, driver.Error) as err:  # the services will say it, if it lasts
-            log.warning("no first screen: %s", err)
-            return False
-        if screen is None:
-            return False
-        roster.show_first_screen(screen)
-        return True
-
     def _first_screen_shown(self) -> None:
         if not self.first_screen_done:
             self.first_screen_done = True
             self.first_shown.emit()
 
-    def load_data(self) -> None:
+    def load_data(self, loaded: Loaded | None = None) -> None:
         """Open the database with SQLAlchemy, build the services once and hand them to
-        every tab (at once when called before :meth:`start_loading` has finished)."""
+        every tab (at once when called before :meth:`start_loading` has finished);
+        ``loaded``: the services and first lists the background job read."""
         if self.loaded or self._shut_down:
             return
         self._prepare()
         self._check_integrity()
         try:
-            from gridoffice.services.container import Services
-            from gridoffice.store.database import Database
+            if loaded is None:
+                from gridoffice.services.container import Services
+                from gridoffice.store.database import Database
 
-            self.db = Database(self.context.opened.path)
-            self.services = Services.build(self.db, self.profile, self.context.language,
-                                           self.context.actor)
-            self._show_communities()
+                self.db = Database(self.context.opened.path)
+                self.services = Services.build(self.db, self.profile, self.context.language,
+                                               self.context.actor)
+            else:
+                self.db, self.services = loaded.db, loaded.services
+                for tab in self.tab_list:
+                    tab.use_prefetched(loaded.for_tab(tab.key))
+            self.show_communities()
             self.apply_access()  # attaches the tabs this person may see
+            for tab in self.tab_list:
+                tab.use_prefetched({})  # what a tab did not use is not kept
         except UserError as err:
             log.error("cannot load the data: %s", err)
             self.load_failed.emit(err)
@@ -337,6 +315,10 @@ class MainWindow(QMainWindow):
             for tab in self.tab_list:
                 tab.refresh(None)
 
+    def _may_see(self, tab: BaseTab) -> bool:
+        actor = self.context.actor
+        return actor is None or tab.visible_for(actor)
+
     def apply_access(self) -> None:
         """Tabs, buttons and menus follow the actor's role (see domain/access)."""
         actor = self.services.actor if self.services is not None else self.context.actor
@@ -364,7 +346,7 @@ class MainWindow(QMainWindow):
             if shown:
                 self.tabs.setCurrentIndex(shown[0])
 
-    def _show_communities(self) -> None:
+    def show_communities(self) -> None:
         """The street office sees every community's records (read-only) in every tab;
         a community office only pays for the one check (once)."""
         if self._communities_checked:

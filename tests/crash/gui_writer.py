@@ -332,8 +332,8 @@ def main(argv: list[str]) -> int:
 
     load_data = MainWindow.load_data
 
-    def loaded_then_write(window: MainWindow) -> None:
-        load_data(window)
+    def loaded_then_write(window: MainWindow, *loaded: object) -> None:
+        load_data(window, *loaded)
         if not window.loaded:
             fail("the window did not load its data")
 

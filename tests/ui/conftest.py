@@ -124,6 +124,17 @@ def window(qtbot, context: AppContext):
     main.close()
 
 
+def open_building(tab, building_id: str) -> None:
+    """Expand a building of the households tree with its houses read: a hidden tree
+    (the tab is not the current one) only notes an expansion while its layout is
+    pending, and reads the children when it is shown."""
+    from gridoffice.ui.models.household_tree import KIND_BUILDING
+
+    index = tab.tree_model.index_of(KIND_BUILDING, building_id)
+    tab.tree_model.ensure_fetched(index)
+    tab.tree.expand(index)
+
+
 def wait_for_start_check(qtbot, window) -> None:
     """Until the check after start (and the daily backup it writes) has finished: a test
     comparing the files of the data folder must not see a backup being written."""

@@ -160,3 +160,51 @@ def test_encrypted_data_shows_the_first_screen_of_the_signed_in_person(qtbot, fo
         window.close()
     finally:
         driver.set_key(database, None)
+
+
+def test_the_longest_first_reads_run_in_the_background_and_show_the_same(qtbot, folder,
+                                                                         monkeypatch):
+    """The roster's members and organisations, the in-service registrations and the
+    meetings are read while the services load, off the GUI thread; the tabs show
+    exactly what the services read now. A query changed meanwhile is read again."""
+    import threading
+
+    from gridoffice.services.inservice import InServiceService
+    from gridoffice.services.meetings import MeetingService
+    from gridoffice.services.orgs import OrgService
+    from gridoffice.services.roster import RosterService
+
+    on_gui_thread: list[str] = []
+    def spy(read, name):
+        def reading(*args, **kwargs):
+            if threading.current_thread() is threading.main_thread():
+                on_gui_thread.append(name)
+            return read(*args, **kwargs)
+        return reading
+
+    for cls, name in ((RosterService, "list_members"), (OrgService, "list_orgs"),
+                      (InServiceService, "registrations"), (MeetingService, "list_meetings")):
+        monkeypatch.setattr(cls, name, spy(getattr(cls, name), name))
+
+    window = unshown_window(qtbot, folder)
+    with qtbot.waitSignal(window.data_loaded, timeout=30_000):
+        window.show()
+    assert on_gui_thread == []
+    services = window.services
+    assert window.roster.members.model.rows() == services.roster.list_members(
+        window.roster.members.query())
+    assert window.inservice.model.rows() == services.inservice.registrations(
+        window.inservice.query())
+    assert window.meetings.model.rows() == services.meetings.list_meetings(
+        window.meetings.query())
+    assert window.meetings.model.rows() and window.inservice.model.rows()
+
+    on_gui_thread.clear()
+    roster = window.roster
+    roster.use_prefetched({"members": (roster.members.query(), ([], None))})
+    roster.members.invalidate()
+    roster.members.search_edit.setText("张")  # another query: the stale rows are not used
+    roster.members.reload()
+    assert on_gui_thread == ["list_members"]
+    assert roster.members.model.rows() == services.roster.list_members(roster.members.query())
+    window.close()

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from gridoffice.services.households import GridDraft, HouseholdService, ResidentDraft
 from gridoffice.ui.models.household_residents import COL_VISIT, STALE_ROLE
 from gridoffice.ui.models.household_tree import KIND_BUILDING, KIND_GRID, KIND_HOUSE
+from tests.ui.conftest import open_building
 
 TODAY = dt.date.today()
 WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
@@ -151,8 +152,7 @@ def test_filters_80_plus_and_not_visited(qtbot, tab, place):
 
 
 def select_house(qtbot, tab, place, house_id) -> None:
-    building = tab.tree_model.index_of(KIND_BUILDING, place.building)
-    tab.tree.expand(building)
+    open_building(tab, place.building)
     wait_loaded(qtbot, tab, lambda: tab.select_node(KIND_HOUSE, house_id))
 
 

@@ -12,7 +12,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from gridoffice.services.households import GridDraft, ResidentDraft
-from gridoffice.ui.models.household_tree import KIND_BUILDING, KIND_GRID, KIND_HOUSE
+from gridoffice.ui.models.household_tree import KIND_GRID, KIND_HOUSE
+from tests.ui.conftest import open_building
 
 WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 
@@ -48,7 +49,7 @@ def household_tab(qtbot, zh_window):
     ], number="001")
     service.add_role(grid, "leader", "王芳", dt.date(2024, 1, 1), "13812345678")
     _wait(qtbot, tab, tab.refresh)
-    tab.tree.expand(tab.tree_model.index_of(KIND_BUILDING, building))
+    open_building(tab, building)
     _wait(qtbot, tab, lambda: tab.select_node(KIND_HOUSE, house))
     tab.test_ids = {"grid": grid}
     return tab

@@ -11,8 +11,9 @@ import pytest
 from gridoffice.domain import access
 from gridoffice.domain.access import Actor
 from gridoffice.services.households import GridDraft, ResidentDraft
-from gridoffice.ui.models.household_tree import KIND_BUILDING, KIND_HOUSE
+from gridoffice.ui.models.household_tree import KIND_HOUSE
 from tests import sql
+from tests.ui.conftest import open_building
 from tests.ui.test_households import make_id
 from tests.ui.test_roster_members import IDS, add
 
@@ -91,7 +92,7 @@ def resident(qtbot, window):
     head = next(r.id for r in service.residents() if r.name == "张伟")
     with qtbot.waitSignal(tab.loaded, timeout=5000):
         tab.refresh()
-    tab.tree.expand(tab.tree_model.index_of(KIND_BUILDING, building))
+    open_building(tab, building)
     with qtbot.waitSignal(tab.loaded, timeout=5000):
         tab.select_node(KIND_HOUSE, house)
     qtbot.waitUntil(lambda: not tab.running_jobs(), timeout=5000)

@@ -11,6 +11,7 @@ reloads only if the notice touches the tables the tab shows (:attr:`watches`).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from PySide6.QtCore import QCoreApplication, QSettings, Signal
@@ -48,6 +49,7 @@ class BaseTab(QWidget):
         super().__init__(parent)
         self.undo_stack = undo_stack
         self.services: Services | None = None
+        self._prefetched: dict[str, tuple[Any, Any]] = {}
         self.ledgers = LedgerJobs(self)  # one ledger at a time, and its preview
         self.ledgers.status_message.connect(self.status_message)
 
@@ -65,6 +67,25 @@ class BaseTab(QWidget):
     def attach(self, services: Services) -> None:
         """Start showing data: the window has opened the file."""
         self.services = services
+
+    def prefetches(self) -> dict[str, tuple[Any, Callable[[Services], Any]]]:
+        """Reads of the first :meth:`attach` the window may run in the background before
+        it (while the services load): name → (the query, as the tab's widgets ask it
+        now; a read of the services). None by default."""
+        return {}
+
+    def use_prefetched(self, results: dict[str, tuple[Any, Any]]) -> None:
+        """What :meth:`prefetches` read (name → (query, result)), for the next attach;
+        an empty dict drops what was not used."""
+        self._prefetched = dict(results)
+
+    def prefetched(self, name: str, query: Any, read: Callable[[], Any]) -> Any:
+        """The result read ahead for ``name`` when it was read for this very ``query``
+        (once), else ``read()``."""
+        found = self._prefetched.pop(name, None)
+        if found is not None and found[0] == query:
+            return found[1]
+        return read()
 
     def refresh(self, changes: Changes | None = None) -> None:
         """Show what ``changes`` touched (everything when None); a tab reloads only

@@ -191,6 +191,12 @@ class InServiceTab(BaseTab, RowSelection):
         for page in self.built_pages():
             page.refresh()
 
+    def prefetches(self) -> dict[str, tuple[Any, Callable[[Services], Any]]]:
+        """The registrations as the filters ask for them: the longest read of attach."""
+        query = self.query()
+        return {"registrations": (query, lambda services: services.inservice.registrations(
+            query))}
+
     def reload_grids(self) -> None:
         """The grids (id, name) to choose from, read again on refresh."""
         self.grids = self.services.grid_choices() if self.services is not None else []
@@ -215,8 +221,11 @@ class InServiceTab(BaseTab, RowSelection):
         if self.service is None:
             return
         shown = self._details_shown
-        rows = self.registrations.load(self.service, self.community_filter.office(),
-                                       select_id or self.current_id())
+        service = self.service
+        rows = self.registrations.load(
+            service, self.community_filter.office(), select_id or self.current_id(),
+            lambda query: self.prefetched("registrations", query,
+                                          lambda: service.registrations(query)))
         if self._details_shown == shown:  # the selection did not move: the detail again
             self.show_detail()
         self.loaded.emit(len(rows))

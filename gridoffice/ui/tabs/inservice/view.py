@@ -3,6 +3,7 @@ and the query the filters make."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
@@ -84,11 +85,13 @@ class RegistrationList(QObject):
         self.unit_combo.setCurrentIndex(max(index, 0))
         self.unit_combo.blockSignals(False)
 
-    def load(self, service: InServiceService, office: str | None,
-             keep: str | None) -> list[Any]:
-        """Read the registrations again; ``keep`` (else the first) stays selected."""
+    def load(self, service: InServiceService, office: str | None, keep: str | None,
+             read: Callable[[RegistrationQuery], list[Any]] | None = None) -> list[Any]:
+        """Read the registrations again (through ``read``, else the service); ``keep``
+        (else the first) stays selected."""
         self.search_timer.stop()
-        rows = service.registrations(self.query(office))
+        query = self.query(office)
+        rows = read(query) if read is not None else service.registrations(query)
         posts: dict[str, int] = {}
         for claim in service.claims():
             if claim.status == rules.CLAIMED:

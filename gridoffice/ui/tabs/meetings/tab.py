@@ -9,6 +9,7 @@ Service calls are quick: the list is read on the GUI thread.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
@@ -181,6 +182,11 @@ class MeetingsTab(BaseTab, RowSelection):
             self.follow_ups.set_service(service)
         self.reload()
 
+    def prefetches(self) -> dict[str, tuple[Any, Callable[[Services], Any]]]:
+        """The meetings as the filters ask for them: the longest read of attach."""
+        query = self.query()
+        return {"meetings": (query, lambda services: services.meetings.list_meetings(query))}
+
     def query(self) -> MeetingQuery:
         return self.filters.query(self.community_filter.office())
 
@@ -189,7 +195,8 @@ class MeetingsTab(BaseTab, RowSelection):
         if self.service is None:
             return
         keep = select_id or self.current_id()
-        rows = self.service.list_meetings(self.query())
+        service, query = self.service, self.query()
+        rows = self.prefetched("meetings", query, lambda: service.list_meetings(query))
         self.model.set_rows(rows)
         self.filters.show_count(len(rows))
         row = self.model.row_of(keep)

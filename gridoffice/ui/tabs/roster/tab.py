@@ -240,8 +240,9 @@ class RosterTab(BaseTab):
         if not self.org_actions.attached:
             return
         showing_all = self.tree_panel.showing_all()
-        self.tree_panel.set_nodes(self.service.list_orgs(
-            include_retired=True, office=self.tree_panel.community_filter.office()), select_id)
+        office = self.tree_panel.community_filter.office()
+        self.tree_panel.set_nodes(self.prefetched("orgs", office, lambda: self.service.list_orgs(
+            include_retired=True, office=office)), select_id)
         if showing_all and select_id is None:
             self.tree_panel.tree.selectionModel().clearSelection()
         elif select_id is not None:
@@ -272,7 +273,16 @@ class RosterTab(BaseTab):
 
     def _load_members(self, query: MemberQuery) -> tuple[list[MemberRow], dt.date]:
         roster = self.roster
-        return roster.list_members(query), roster.today()
+        return self.prefetched("members", query, lambda: _members(roster, query))
+
+    def prefetches(self) -> dict[str, tuple[Any, Callable[[Services], Any]]]:
+        """The members as the first screen asked for them (every one, not its first
+        page) and the organisations: the longest reads of :meth:`attach`."""
+        query = self.members.query()
+        office = self.tree_panel.community_filter.office()
+        return {"members": (query, lambda services: _members(services.roster, query)),
+                "orgs": (office, lambda services: services.orgs.list_orgs(
+                    include_retired=True, office=office))}
 
     def shown_org_id(self) -> str | None:
         """The organisation whose members are shown (None: all organisations)."""
@@ -501,3 +511,6 @@ class RosterTab(BaseTab):
             self.right_tabs.setCurrentIndex(int(tab))  # type: ignore[call-overload]
         self.members.restore_state(settings)
 
+
+def _members(roster: RosterService, query: MemberQuery) -> tuple[list[MemberRow], dt.date]:
+    return roster.list_members(query), roster.today()
