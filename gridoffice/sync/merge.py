@@ -262,10 +262,16 @@ class _Merger:
         for _round in range(8):  # a house revives its building, the building its grid …
             found = False
             for child, column, parent in links:
+                # Children written now, or parents written now: two halves, each
+                # found through its table's local_seq index (one OR over both
+                # tables would read every row the street holds on every import).
                 rows = self.conn.execute(
-                    f'SELECT DISTINCT p.id FROM main."{child}" c JOIN main."{parent}" p '
-                    f'ON p.id = c."{column}" WHERE p.deleted AND NOT c.deleted '
-                    "AND (c.local_seq IN (?, ?) OR p.local_seq IN (?, ?))",
+                    f'SELECT p.id FROM main."{child}" c JOIN main."{parent}" p '
+                    f'ON p.id = c."{column}" WHERE c.local_seq IN (?, ?) AND p.deleted '
+                    "AND NOT c.deleted UNION "
+                    f'SELECT p.id FROM main."{parent}" p JOIN main."{child}" c '
+                    f'ON c."{column}" = p.id WHERE p.local_seq IN (?, ?) AND p.deleted '
+                    "AND NOT c.deleted ORDER BY 1",
                     (self.seq, self.derived, self.seq, self.derived)).fetchall()
                 for (parent_id,) in rows:
                     found = True
@@ -286,12 +292,15 @@ class _Merger:
         for table, key in DUPLICATE_KEYS:
             if table not in present:
                 continue
+            # Pairs with either record written now: one half per side, each found
+            # through the local_seq index (as in revive_parents).
+            pair = (f'SELECT a.id, b.id FROM main."{table}" a JOIN main."{table}" b '
+                    f'ON b."{key}" = a."{key}" AND b.origin_office = a.origin_office '
+                    f'AND b.id > a.id WHERE a."{key}" IS NOT NULL AND a."{key}" != \'\' '
+                    "AND NOT a.deleted AND NOT b.deleted")
             pairs = self.conn.execute(
-                f'SELECT a.id, b.id FROM main."{table}" a JOIN main."{table}" b '
-                f'ON b."{key}" = a."{key}" AND b.origin_office = a.origin_office AND b.id > a.id '
-                f'WHERE a."{key}" IS NOT NULL AND a."{key}" != \'\' AND NOT a.deleted '
-                "AND NOT b.deleted AND (a.local_seq IN (?, ?) OR b.local_seq IN (?, ?))",
-                (self.seq, self.derived, self.seq, self.derived)).fetchall()
+                f"{pair} AND a.local_seq IN (?, ?) UNION {pair} AND b.local_seq IN (?, ?) "
+                "ORDER BY 1, 2", (self.seq, self.derived, self.seq, self.derived)).fetchall()
             cols = self.columns(table)
             for first_id, second_id in pairs:
                 first = self._row("main", table, cols, first_id)

@@ -61,6 +61,26 @@ def columns(conn: driver.Connection, table: str, schema: str = "main") -> list[s
             if row[1] not in LOCAL_COLUMNS]
 
 
+def foreign_keys(conn: driver.Connection, table: str
+                 ) -> list[tuple[str, list[str], list[str]]]:
+    """Each reference of ``table`` to another record: the parent table, the columns
+    here and the parent's columns they hold (its primary key when not named)."""
+    groups: dict[int, tuple[str, list[str], list[str | None]]] = {}
+    for ident, _seq, parent, column, key, *_rest in conn.execute(
+            f"PRAGMA main.foreign_key_list({quote(table)})"):
+        groups.setdefault(ident, (parent, [], []))
+        groups[ident][1].append(column)
+        groups[ident][2].append(key)
+    result = []
+    for parent, here, keys in groups.values():
+        if None in keys:
+            primary = sorted((row[5], row[1]) for row in conn.execute(
+                f"PRAGMA main.table_info({quote(parent)})") if row[5])
+            keys = [name for _pk, name in primary]
+        result.append((parent, here, [str(key) for key in keys]))
+    return result
+
+
 def quote(name: str) -> str:
     """An SQL identifier, quoted."""
     return '"' + name.replace('"', '""') + '"'

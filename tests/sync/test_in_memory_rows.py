@@ -298,3 +298,19 @@ def test_tabs_and_line_breaks_in_a_package_are_kept(net, tmp_path):
     [result] = street.take([good])
     assert result.status == "applied" and result.inserted == 31
     assert street.rows("SELECT short_name FROM org WHERE id = ?", (ids[3],)) == [("甲\t乙\r\n",)]
+
+
+def test_a_package_referring_to_a_record_neither_in_it_nor_here_is_refused(net, tmp_path):
+    """The check that follows the merge looks at the records the import wrote (not at
+    every record of the street): a branch whose committee is in neither copy."""
+    a1, street = net["a1"], net.street
+    [package] = a1.export()
+    bad = _repackage(package, tmp_path / "bad.gridsync", a1, street, _image_with(
+        net, tmp_path, "UPDATE org SET parent_id = 'no-such-org' WHERE rowid = 5"))
+    before = street.digests()
+    [result] = street.take([bad])
+    assert result.status == "refused"
+    assert "引用了既不在包内也不在本机的记录（org → org）" in result.error.localized("zh_CN")
+    assert street.digests() == before
+    [good] = street.take([package])  # the same rows as sent: their committee is in it
+    assert good.status == "applied" and good.inserted == 31
