@@ -118,12 +118,17 @@ class _Merger:
             {"t": table})
         counts = dict(conn.execute(
             "SELECT action, count(*) FROM temp.sync_plan GROUP BY action").fetchall())
-        if counts.get("insert") or counts.get("forward"):
+        taken = counts.get("insert", 0) + counts.get("forward", 0)
+        if taken:
             updates = ", ".join(f'"{c}" = excluded."{c}"' for c in cols if c != "id")
+            # Every row of the package taken (a community's first package): no need
+            # to look each one up in the plan ("WHERE true": an upsert's SELECT needs
+            # a WHERE clause).
+            chosen = "true" if taken == sum(counts.values()) else (
+                "id IN (SELECT id FROM temp.sync_plan WHERE action IN ('insert', 'forward'))")
             conn.execute(
                 f'INSERT INTO main."{table}" ({names}, local_seq) SELECT {names}, ? '
-                f'FROM "{schema}"."{table}" WHERE id IN (SELECT id FROM temp.sync_plan '
-                "WHERE action IN ('insert', 'forward')) "
+                f'FROM "{schema}"."{table}" WHERE {chosen} '
                 f"ON CONFLICT (id) DO UPDATE SET {updates}, local_seq = excluded.local_seq",
                 (self.seq,))
         conn.execute(

@@ -269,6 +269,9 @@ def copy_rows(conn: driver.Connection, since_seq: int = 0,
     return RowsCopy(counts, low, high)
 
 
+# A row without what sync needs to place it (refused before anything else).
+_MISSING_SQL = ("id IS NULL OR id = '' OR origin_office IS NULL OR hlc IS NULL "
+                "OR typeof(hlc) != 'integer' OR writer IS NULL OR deleted NOT IN (0, 1)")
 _TYPES = {"INTEGER": ("integer",), "BOOLEAN": ("integer",), "TEXT": ("text",),
           "DATE": ("text",), "DATETIME": ("text",), "REAL": ("real", "integer"),
           "BLOB": ("blob",)}
@@ -329,13 +332,6 @@ def check_rows(conn: driver.Connection, owners: tuple[str, ...] | None = None,
         if not set(SYNC_COLUMNS) <= set(theirs) or not set(theirs) <= set(ours) \
                 or len(set(theirs)) != len(theirs):
             raise UserError(MSG_ROWS_BAD, problem=f"columns of {table}")
-        missing = conn.execute(
-            f'SELECT count(*) FROM "{schema}"."{table}" WHERE id IS NULL OR id = \'\' '
-            "OR origin_office IS NULL OR hlc IS NULL OR typeof(hlc) != 'integer' "
-            "OR writer IS NULL OR deleted NOT IN (0, 1)").fetchone()[0]
-        if missing:
-            raise UserError(MSG_ROWS_BAD, problem=f"{missing} rows of {table} without "
-                            "their sync columns")
         tests = []
         for name in theirs:
             _cid, _name, declared, notnull, _default, _pk = ours[name]
@@ -347,25 +343,29 @@ def check_rows(conn: driver.Connection, owners: tuple[str, ...] | None = None,
             tests.append("(" + " AND ".join(
                 f"typeof(\"{name}\") <> '{kind}'"
                 for kind in (*allowed, *(() if notnull else ("null",)))) + ")")
-        if tests:
-            wrong = conn.execute(f'SELECT id FROM "{schema}"."{table}" WHERE '
-                                 + " OR ".join(tests) + " LIMIT 1").fetchone()
-            if wrong:
-                raise UserError(MSG_ROWS_BAD, problem=f"a value of the wrong type in "
-                                f"{table} {wrong[0]}")
+        wrong_sql = " OR ".join(tests) or "0"
+        owner_sql, params = scope_clause(owners)
+        # One reading of the rows counts what each check below refuses; the checks
+        # still refuse in the same order, with the same message.
+        total, missing, wrong, duplicates, foreign = conn.execute(
+            f"SELECT count(*), count(CASE WHEN {_MISSING_SQL} THEN 1 END), "
+            f"count(CASE WHEN {wrong_sql} THEN 1 END), count(*) - count(DISTINCT id), "
+            f"count(CASE WHEN NOT (1{owner_sql}) THEN 1 END) "
+            f'FROM "{schema}"."{table}"', params).fetchone()
+        if missing:
+            raise UserError(MSG_ROWS_BAD, problem=f"{missing} rows of {table} without "
+                            "their sync columns")
+        if wrong:
+            first = conn.execute(f'SELECT id FROM "{schema}"."{table}" WHERE {wrong_sql} '
+                                 "LIMIT 1").fetchone()
+            raise UserError(MSG_ROWS_BAD, problem=f"a value of the wrong type in "
+                            f"{table} {first[0]}")
         check_texts(conn, schema, table, [
             name for name in theirs
             if (ours[name][2] or "").split("(")[0].upper() in ("TEXT", "VARCHAR", "")])
-        duplicates = conn.execute(
-            f'SELECT count(*) - count(DISTINCT id) FROM "{schema}"."{table}"').fetchone()[0]
         if duplicates:
             raise UserError(MSG_ROWS_BAD, problem=f"{duplicates} repeated ids in {table}")
-        if owners is not None:
-            owner_sql, params = scope_clause(owners)
-            foreign = conn.execute(
-                f'SELECT count(*) FROM "{schema}"."{table}" WHERE NOT (1{owner_sql})',
-                params).fetchone()[0]
-            if foreign:
-                raise UserError(MSG_FOREIGN_ROWS, count=foreign, table=table)
-        counts[table] = conn.execute(f'SELECT count(*) FROM "{schema}"."{table}"').fetchone()[0]
+        if foreign:
+            raise UserError(MSG_FOREIGN_ROWS, count=foreign, table=table)
+        counts[table] = total
     return counts
