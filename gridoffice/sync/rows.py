@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import secrets
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -278,7 +278,7 @@ _TYPES = {"INTEGER": ("integer",), "BOOLEAN": ("integer",), "TEXT": ("text",),
 
 
 def check_texts(conn: driver.Connection, schema: str, table: str, names: list[str], *,
-                batch_rows: int = TEXT_BATCH) -> None:
+                batch_rows: int = TEXT_BATCH, texts_only: Collection[str] = ()) -> None:
     """Refuse the package when a text holds a control or text-direction character
     (the same rule as every service's check), naming the table and field.
 
@@ -286,11 +286,13 @@ def check_texts(conn: driver.Connection, schema: str, table: str, names: list[st
     looks at many rows' texts at once: one search per batch, not one call per
     value. Joining valid texts makes no new character, so a batch without a hit
     has no row to refuse; with one, the rows are looked at one by one, in the
-    order they lie, for the first such value and its field."""
+    order they lie, for the first such value and its field. The columns in
+    ``texts_only`` were checked to hold only texts or NULL: no type test there."""
     if not names:
         return
-    joined = " || ".join(f"iif(typeof({quote(name)}) = 'text', {quote(name)}, '')"
-                         for name in names)
+    joined = " || ".join(
+        f"coalesce({quote(name)}, '')" if name in texts_only
+        else f"iif(typeof({quote(name)}) = 'text', {quote(name)}, '')" for name in names)
     cursor = conn.execute(f"SELECT {joined} FROM {quote(schema)}.{quote(table)}")
     while batch := cursor.fetchmany(batch_rows):
         if bad_character("".join([row[0] for row in batch])) is not None:
@@ -360,9 +362,10 @@ def check_rows(conn: driver.Connection, owners: tuple[str, ...] | None = None,
                                  "LIMIT 1").fetchone()
             raise UserError(MSG_ROWS_BAD, problem=f"a value of the wrong type in "
                             f"{table} {first[0]}")
+        declared = {name: (ours[name][2] or "").split("(")[0].upper() for name in theirs}
         check_texts(conn, schema, table, [
-            name for name in theirs
-            if (ours[name][2] or "").split("(")[0].upper() in ("TEXT", "VARCHAR", "")])
+            name for name in theirs if declared[name] in ("TEXT", "VARCHAR", "")],
+            texts_only={name for name in theirs if _TYPES.get(declared[name]) == ("text",)})
         if duplicates:
             raise UserError(MSG_ROWS_BAD, problem=f"{duplicates} repeated ids in {table}")
         if foreign:

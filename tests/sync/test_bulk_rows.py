@@ -129,6 +129,30 @@ def test_the_text_check_refuses_what_the_rule_refuses(rows, batch):
         conn.close()
 
 
+@settings(max_examples=100, deadline=None)
+@given(rows=st.lists(st.tuples(st.uuids().map(str), *[st.one_of(st.none(), st.text(
+    st.sampled_from("甲a\t\n \x00\x1b\x7f\x85\u202e\u2069\u206a"), max_size=5))] * 3),
+    max_size=30))
+def test_the_text_check_of_columns_holding_only_texts(rows):
+    """Columns the type check found holding only texts or NULL are joined without a
+    type test: the same refusals."""
+    conn = driver.memory()
+    try:
+        conn.execute("ATTACH DATABASE ':memory:' AS payload")
+        _filled(conn, rows, "payload")
+        expected = _first_refused(rows)
+        check = lambda: rowsfile.check_texts(  # noqa: E731
+            conn, "payload", "t", NAMES[1:], batch_rows=7, texts_only={"a", "c"})
+        if expected is None:
+            check()
+        else:
+            with pytest.raises(UserError) as refused:
+                check()
+            assert f"({expected})" in str(refused.value)
+    finally:
+        conn.close()
+
+
 def test_the_text_check_searches_many_rows_at_once(monkeypatch):
     """One search per batch of rows, not one call per value (a street's import made
     millions)."""
