@@ -15,6 +15,7 @@ cost follows the changes, not the size of the database. Plain sqlite3.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 
 from gridoffice.store import driver
 from gridoffice.store.digest import synced_tables
@@ -22,9 +23,12 @@ from gridoffice.store.digest import synced_tables
 _MOD = 1 << 128
 
 
-def _h(row_id: str, hlc: int, writer: str) -> int:
-    return int.from_bytes(hashlib.sha256(f"{row_id}|{hlc}|{writer}".encode()).digest()[:16],
-                          "big")
+def _hashed(versions: Iterable[tuple[str, int, str]]) -> int:
+    """The sum of the versions' hashes (one expression over the rows: a street's
+    import adds up hundreds of thousands)."""
+    sha256, from_bytes = hashlib.sha256, int.from_bytes
+    return sum(from_bytes(sha256(f"{row_id}|{hlc}|{writer}".encode()).digest()[:16], "big")
+               for row_id, hlc, writer in versions)
 
 
 def _scope(owners: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
@@ -33,11 +37,8 @@ def _scope(owners: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
 
 def _full(conn: driver.Connection, table: str, owners: tuple[str, ...]) -> int:
     where, params = _scope(owners)
-    total = 0
-    for row_id, hlc, writer in conn.execute(
-            f'SELECT id, hlc, writer FROM "{table}" WHERE {where}', params):
-        total += _h(row_id, hlc, writer)
-    return total % _MOD
+    return _hashed(conn.execute(f'SELECT id, hlc, writer FROM "{table}" WHERE {where}',
+                                params)) % _MOD
 
 
 def version_digests(conn: driver.Connection, owners: tuple[str, ...]) -> dict[str, str]:
@@ -60,19 +61,17 @@ def scope_digests(conn: driver.Connection, owners: tuple[str, ...]) -> dict[str,
         else:
             upto, total = kept[table]
             if upto != top:
-                for row_id, hlc, writer in conn.execute(
-                        f'SELECT id, hlc, writer FROM "{table}" WHERE local_seq > ? '
-                        f"AND {where}", (upto, *params)):
-                    total += _h(row_id, hlc, writer)
+                total += _hashed(conn.execute(
+                    f'SELECT id, hlc, writer FROM "{table}" WHERE local_seq > ? AND {where}',
+                    (upto, *params)))
                 # The versions those rows had when the digest was kept.
-                for row_id, hlc, writer in conn.execute(
-                        f'SELECT h.row_id, h.hlc, h.writer FROM "{table}" t '
-                        "JOIN sync_history h ON h.tbl = ? AND h.row_id = t.id "
-                        f"WHERE t.local_seq > ? AND t.{where} AND h.local_seq = ("
-                        "SELECT max(o.local_seq) FROM sync_history o WHERE o.tbl = h.tbl "
-                        "AND o.row_id = h.row_id AND o.local_seq <= ?)",
-                        (table, upto, *params, upto)):
-                    total -= _h(row_id, hlc, writer)
+                total -= _hashed(conn.execute(
+                    f'SELECT h.row_id, h.hlc, h.writer FROM "{table}" t '
+                    "JOIN sync_history h ON h.tbl = ? AND h.row_id = t.id "
+                    f"WHERE t.local_seq > ? AND t.{where} AND h.local_seq = ("
+                    "SELECT max(o.local_seq) FROM sync_history o WHERE o.tbl = h.tbl "
+                    "AND o.row_id = h.row_id AND o.local_seq <= ?)",
+                    (table, upto, *params, upto)))
                 total %= _MOD
         value = f"{total:032x}"
         result[table] = value

@@ -118,12 +118,17 @@ class _Merger:
             {"t": table})
         counts = dict(conn.execute(
             "SELECT action, count(*) FROM temp.sync_plan GROUP BY action").fetchall())
-        if counts.get("insert") or counts.get("forward"):
+        taken = counts.get("insert", 0) + counts.get("forward", 0)
+        if taken:
             updates = ", ".join(f'"{c}" = excluded."{c}"' for c in cols if c != "id")
+            # Every row of the package taken (a community's first package): no need
+            # to look each one up in the plan ("WHERE true": an upsert's SELECT needs
+            # a WHERE clause).
+            chosen = "true" if taken == sum(counts.values()) else (
+                "id IN (SELECT id FROM temp.sync_plan WHERE action IN ('insert', 'forward'))")
             conn.execute(
                 f'INSERT INTO main."{table}" ({names}, local_seq) SELECT {names}, ? '
-                f'FROM "{schema}"."{table}" WHERE id IN (SELECT id FROM temp.sync_plan '
-                "WHERE action IN ('insert', 'forward')) "
+                f'FROM "{schema}"."{table}" WHERE {chosen} '
                 f"ON CONFLICT (id) DO UPDATE SET {updates}, local_seq = excluded.local_seq",
                 (self.seq,))
         conn.execute(
@@ -262,10 +267,16 @@ class _Merger:
         for _round in range(8):  # a house revives its building, the building its grid …
             found = False
             for child, column, parent in links:
+                # Children written now, or parents written now: two halves, each
+                # found through its table's local_seq index (one OR over both
+                # tables would read every row the street holds on every import).
                 rows = self.conn.execute(
-                    f'SELECT DISTINCT p.id FROM main."{child}" c JOIN main."{parent}" p '
-                    f'ON p.id = c."{column}" WHERE p.deleted AND NOT c.deleted '
-                    "AND (c.local_seq IN (?, ?) OR p.local_seq IN (?, ?))",
+                    f'SELECT p.id FROM main."{child}" c JOIN main."{parent}" p '
+                    f'ON p.id = c."{column}" WHERE c.local_seq IN (?, ?) AND p.deleted '
+                    "AND NOT c.deleted UNION "
+                    f'SELECT p.id FROM main."{parent}" p JOIN main."{child}" c '
+                    f'ON c."{column}" = p.id WHERE p.local_seq IN (?, ?) AND p.deleted '
+                    "AND NOT c.deleted ORDER BY 1",
                     (self.seq, self.derived, self.seq, self.derived)).fetchall()
                 for (parent_id,) in rows:
                     found = True
@@ -286,12 +297,15 @@ class _Merger:
         for table, key in DUPLICATE_KEYS:
             if table not in present:
                 continue
+            # Pairs with either record written now: one half per side, each found
+            # through the local_seq index (as in revive_parents).
+            pair = (f'SELECT a.id, b.id FROM main."{table}" a JOIN main."{table}" b '
+                    f'ON b."{key}" = a."{key}" AND b.origin_office = a.origin_office '
+                    f'AND b.id > a.id WHERE a."{key}" IS NOT NULL AND a."{key}" != \'\' '
+                    "AND NOT a.deleted AND NOT b.deleted")
             pairs = self.conn.execute(
-                f'SELECT a.id, b.id FROM main."{table}" a JOIN main."{table}" b '
-                f'ON b."{key}" = a."{key}" AND b.origin_office = a.origin_office AND b.id > a.id '
-                f'WHERE a."{key}" IS NOT NULL AND a."{key}" != \'\' AND NOT a.deleted '
-                "AND NOT b.deleted AND (a.local_seq IN (?, ?) OR b.local_seq IN (?, ?))",
-                (self.seq, self.derived, self.seq, self.derived)).fetchall()
+                f"{pair} AND a.local_seq IN (?, ?) UNION {pair} AND b.local_seq IN (?, ?) "
+                "ORDER BY 1, 2", (self.seq, self.derived, self.seq, self.derived)).fetchall()
             cols = self.columns(table)
             for first_id, second_id in pairs:
                 first = self._row("main", table, cols, first_id)

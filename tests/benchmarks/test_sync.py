@@ -222,5 +222,5 @@ def test_sync_a_whole_street(tmp_path):
         Figure("street import peak memory (fresh process)", import_mb, None, unit="MB",
                aim="≤ 300 MB"),
     ])
-    assert import_s <= 6 * base
-    assert import_mb <= 900
+    assert import_s <= 3 * base  # the aim is 2 ×; room for a busy machine
+    assert import_mb <= 300

@@ -253,3 +253,64 @@ def test_the_copy_works_with_another_sqlite_binding(tmp_path):
                             ).fetchone() == ("integer", "real")
     finally:
         conn.close()
+
+
+def _org_ids(net, tmp_path) -> list[str]:
+    image = rowsfile.open_image(_image_with(net, tmp_path, None))
+    try:
+        return [row[0] for row in image.execute("SELECT id FROM org ORDER BY rowid")]
+    finally:
+        image.close()
+
+
+@pytest.mark.parametrize(("char", "code"), [
+    ("char(8238)", "U+202E"), ("char(0)", "U+0000"), ("char(27)", "U+001B"),
+    ("char(127)", "U+007F"), ("char(133)", "U+0085"), ("char(8297)", "U+2069"),
+])
+def test_a_text_with_a_control_character_is_refused_in_chinese(net, tmp_path, char, code):
+    """The check of every text a package carries (now one search over many rows'
+    texts): the first such value, in the order the rows lie, is named with its field
+    and character, in Chinese, and nothing is changed."""
+    a1, street = net["a1"], net.street
+    ids = _org_ids(net, tmp_path)
+    [package] = a1.export()
+    damage = (f"UPDATE org SET name = '第九' || {char} || '支部' WHERE rowid = 9;"
+              f"UPDATE org SET short_name = {char} || '二支' WHERE rowid = 3;"
+              f"UPDATE org SET sort_order = 7 WHERE rowid = 2;")
+    bad = _repackage(package, tmp_path / "bad.gridsync", a1, street,
+                     _image_with(net, tmp_path, damage))
+    before = street.digests()
+    [result] = street.take([bad])
+    assert result.status == "refused"
+    chinese = result.error.localized("zh_CN")
+    assert chinese.startswith("同步包中的数据格式与本程序不符")
+    assert f"org.short_name of {ids[2]} holds the character {code}" in chinese
+    assert street.digests() == before
+
+
+def test_tabs_and_line_breaks_in_a_package_are_kept(net, tmp_path):
+    a1, street = net["a1"], net.street
+    ids = _org_ids(net, tmp_path)
+    [package] = a1.export()
+    damage = "UPDATE org SET short_name = '甲' || char(9) || '乙' || char(13, 10) WHERE rowid = 4"
+    good = _repackage(package, tmp_path / "good.gridsync", a1, street,
+                      _image_with(net, tmp_path, damage))
+    [result] = street.take([good])
+    assert result.status == "applied" and result.inserted == 31
+    assert street.rows("SELECT short_name FROM org WHERE id = ?", (ids[3],)) == [("甲\t乙\r\n",)]
+
+
+def test_a_package_referring_to_a_record_neither_in_it_nor_here_is_refused(net, tmp_path):
+    """The check that follows the merge looks at the records the import wrote (not at
+    every record of the street): a branch whose committee is in neither copy."""
+    a1, street = net["a1"], net.street
+    [package] = a1.export()
+    bad = _repackage(package, tmp_path / "bad.gridsync", a1, street, _image_with(
+        net, tmp_path, "UPDATE org SET parent_id = 'no-such-org' WHERE rowid = 5"))
+    before = street.digests()
+    [result] = street.take([bad])
+    assert result.status == "refused"
+    assert "引用了既不在包内也不在本机的记录（org → org）" in result.error.localized("zh_CN")
+    assert street.digests() == before
+    [good] = street.take([package])  # the same rows as sent: their committee is in it
+    assert good.status == "applied" and good.inserted == 31

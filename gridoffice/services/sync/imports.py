@@ -34,6 +34,7 @@ from gridoffice.sync import rows as rowsfile
 from gridoffice.sync.digests import scope_digests
 from gridoffice.sync.identity import PublicIdentity
 from gridoffice.sync.merge import MergeResult, merge
+from gridoffice.sync.rows import quote
 
 
 class SyncImport(SyncServiceBase):
@@ -165,8 +166,9 @@ class SyncImport(SyncServiceBase):
             rowsfile.check_rows(conn, owners)
             self._check_incarnation(conn)
             seq = self._stamp(conn)
-            merged = merge(conn, seq, self._stamp(conn), progress=progress)
-            self._check_parents(conn, path, merged)
+            derived = self._stamp(conn)
+            merged = merge(conn, seq, derived, progress=progress)
+            self._check_parents(conn, path, merged, (seq, derived))
             cursor = self._cursor(conn, sender.replica_id)
             result = self._record(conn, path, manifest, sender, cursor, merged, seq)
             audit.record_sql(conn, self._audit_as, SYNC_IMPORT, sender.display_name,
@@ -178,13 +180,26 @@ class SyncImport(SyncServiceBase):
             raise
         return result
 
-    def _check_parents(self, conn: driver.Connection, path: Path, merged: MergeResult) -> None:
+    def _check_parents(self, conn: driver.Connection, path: Path, merged: MergeResult,
+                       written: tuple[int, int]) -> None:
+        """Every record this import wrote (change sequence in ``written``) finds the
+        records it refers to. Only those: the ones here before were checked when they
+        came, and a record here is never removed or given another id; checking the
+        whole table (``PRAGMA foreign_key_check``) made each import of a street cost
+        as much as all the communities already there."""
         touched = [t for t in synced_tables(conn)
                    if merged.inserted.get(t) or merged.updated.get(t)]
         for table in touched:
-            broken = conn.execute(f'PRAGMA foreign_key_check("{table}")').fetchone()
-            if broken:
-                raise UserError(MSG_MISSING_PARENT, path=str(path), table=f"{table} → {broken[2]}")
+            for parent, here, keys in rowsfile.foreign_keys(conn, table):
+                filled = " AND ".join(f"c.{quote(column)} IS NOT NULL" for column in here)
+                found = " AND ".join(f"p.{quote(key)} = c.{quote(column)}"
+                                     for column, key in zip(here, keys, strict=True))
+                broken = conn.execute(
+                    f"SELECT 1 FROM main.{quote(table)} c WHERE c.local_seq IN (?, ?) "
+                    f"AND {filled} AND NOT EXISTS (SELECT 1 FROM main.{quote(parent)} p "
+                    f"WHERE {found}) LIMIT 1", written).fetchone()
+                if broken:
+                    raise UserError(MSG_MISSING_PARENT, path=str(path), table=f"{table} → {parent}")
 
     def _record(self, conn: driver.Connection, path: Path, manifest: dict[str, Any],
                 sender: PublicIdentity, cursor: dict[str, Any], merged: MergeResult,
