@@ -16,7 +16,7 @@ import logging
 import os
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -842,7 +842,7 @@ EXPORT_HEADERS: tuple[str, ...] = (
 EXPORT_WIDTHS = (6, 14, 26, 10, 10, 6, 12, 16, 21, 12, 12, 15)
 
 
-def export_residents(rows: Sequence[ResidentRow], path: str | os.PathLike[str], *,
+def export_residents(rows: Iterable[ResidentRow], path: str | os.PathLike[str], *,
                      reveal: bool = False, grid_names: dict[str, str] | None = None,
                      actor: Actor | None = None, today: dt.date | None = None) -> int:
     """Write the residents of the current view to an .xlsx sheet with Chinese headers;
@@ -852,7 +852,9 @@ def export_residents(rows: Sequence[ResidentRow], path: str | os.PathLike[str], 
     (DOMAIN.md, "Privacy", decided by :func:`gridoffice.domain.privacy.present`); a
     child's name is masked for a role that may not see children. With ``reveal`` (and
     rows read revealed) the file imports back unchanged: the 证件类型 column says what
-    each number is. The caller writes the audit log with the reason."""
+    each number is. The caller writes the audit log with the reason. ``rows`` may be
+    an iterator (:meth:`HouseholdService.iter_residents`): they are written one at a
+    time, never held."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
 
@@ -861,6 +863,7 @@ def export_residents(rows: Sequence[ResidentRow], path: str | os.PathLike[str], 
     export.title_row(ws, EXPORT_HEADERS, EXPORT_WIDTHS)
     names = grid_names or {}
     day = today or dt.date.today()
+    index = 0
     for index, row in enumerate(rows, start=1):
         shown = privacy.present(actor, row._asdict(), revealed=reveal, today=day)
         birth: Any = None
@@ -884,4 +887,4 @@ def export_residents(rows: Sequence[ResidentRow], path: str | os.PathLike[str], 
         ]))
     with atomic_output(path) as tmp:
         workbook.save(tmp)
-    return len(rows)
+    return index
