@@ -1010,14 +1010,16 @@ def cmd_export_roster(args: argparse.Namespace) -> int:
         operator = actor.audit_name
         org_id, _name = find_org(db, args.org)
         service = _acting(RosterService(db, actor.operator), actor)
-        rows = service.list_members(MemberQuery(org_id=org_id), reveal=args.full)
+        # read a chunk at a time while written (the permission to reveal is checked
+        # here, before the file)
+        rows = service.iter_members(MemberQuery(org_id=org_id), reveal=args.full)
         detail = output_detail(actor, args.file, args.reason, revealed=args.full)
         with audit.recorded_output(db, operator, audit.EXPORT_FULL if args.full else "export",
                                    "roster", detail):
-            roster_excel.export_members(rows, args.file, reveal=args.full, actor=actor)
+            count = roster_excel.export_members(rows, args.file, reveal=args.full, actor=actor)
     finally:
         db.close()
-    print(f"已导出 exported: {args.file}（{len(rows)} 人 members）")
+    print(f"已导出 exported: {args.file}（{count} 人 members）")
     return EXIT_OK
 
 
