@@ -80,13 +80,15 @@ start = time.perf_counter()
 if kind in ("residents", "residents-full"):
     from gridoffice.services import residents_excel
     full = kind == "residents-full"
-    rows = HouseholdService(db).residents(None, reveal=full)
+    rows = HouseholdService(db).iter_residents(reveal=full)  # as the command line reads
     count = residents_excel.export_residents(rows, out, reveal=full,
                                              grid_names={g.id: g.name for g in grids})
 elif kind == "roster":
     from gridoffice.services import roster_excel
     from gridoffice.services.roster import RosterService
-    count = roster_excel.export_members(RosterService(db).list_members(), out)
+    service = RosterService(db)
+    count = roster_excel.export_members(service.iter_members(), out,
+                                        total=service.count_members())
 elif kind == "audit":
     from gridoffice.services import audit
     count = audit.AuditService(db, "王芳").export_entries(
