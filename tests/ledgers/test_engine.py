@@ -512,9 +512,10 @@ def test_speed_against_bare_drawstring(tmp_path):
     assert engine <= 3 * bare
 
 
-def test_finished_pages_are_held_packed_until_saved(tmp_path):
+def test_finished_pages_are_held_as_one_text_until_saved(tmp_path):
     # a ledger of 5,000 pages keeps every page until save() draws the footers: each
-    # is held compressed, and handed to reportlab compressed, never as text
+    # is held as one text, not reportlab's list of operator strings, and handed to
+    # reportlab compressed
     from reportlab.lib.pagesizes import A4
 
     from gridoffice.ledgers.engine import LedgerCanvas
@@ -526,7 +527,7 @@ def test_finished_pages_are_held_packed_until_saved(tmp_path):
         for n in range(60):
             canvas.drawString(40, 60 + n * 12, f"第{page + 1}页第{n + 1}行 幸福里社区")
         canvas.showPage()
-    assert all(isinstance(state["_code"], bytes) for state in canvas._page_states)
+    assert all(isinstance(state["_code"], str) for state in canvas._page_states)
     canvas.save()
     assert all(page.stream is None and page.Contents is not None
                for page in canvas._doc.Pages.pages)
