@@ -39,6 +39,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from reportlab import rl_config
 from reportlab.graphics import renderPDF
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing
@@ -46,6 +47,13 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.pagesizes import landscape as _landscape
 from reportlab.lib.rl_accel import escapePDF
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfdoc import (
+    PDFArray,
+    PDFBase85Encode,
+    PDFName,
+    PDFStream,
+    PDFZCompress,
+)
 from reportlab.pdfgen.canvas import Canvas
 
 from gridoffice.errors import Cancelled
@@ -233,6 +241,23 @@ def wrap_text(text: str, max_width: float, size: float) -> list[str]:
 # --------------------------------------------------------------------------
 
 
+def _pack_page(page: Any) -> None:
+    """Compress a finished page's content stream now, as reportlab would at save():
+    the same filters, the same bytes, but the document then holds every page packed,
+    not as text."""
+    if page.Contents or not page.stream or not page.compression:
+        return
+    filters = [PDFBase85Encode, PDFZCompress] if rl_config.useA85 else [PDFZCompress]
+    content: Any = page.stream
+    for packer in reversed(filters):
+        content = packer.encode(content)
+    stream = PDFStream(content=content)
+    stream.dictionary["Filter"] = PDFArray([PDFName(f.pdfname) for f in filters])
+    stream.__Comment__ = "page stream"
+    page.Contents = stream
+    page.stream = None
+
+
 class LedgerCanvas(Canvas):
     """A canvas that draws the standard footer on every page at ``save()``.
 
@@ -278,6 +303,10 @@ class LedgerCanvas(Canvas):
     def _page_state(self) -> dict[str, Any]:
         state = dict(self.__dict__)
         del state["_page_states"]  # the list itself must not be restored by save()
+        # A page's drawing waits for save() as one text: as reportlab's list of small
+        # operator strings, 5,000 household forms took some 90 MB more (zlib on top
+        # saves another 10 MB for 13 % more time).
+        state["_code"] = "\n".join(self._code)
         return state
 
     @property
@@ -290,12 +319,17 @@ class LedgerCanvas(Canvas):
             self._page_states.append(self._page_state())
         states, self._page_states = self._page_states, []
         total = len(states)
-        for number, state in enumerate(states, 1):
-            self.__dict__.update(state)
+        for number in range(1, total + 1):
+            state = states[number - 1]
+            states[number - 1] = {}  # each page's state is dropped once it is drawn
+            code = state["_code"]
+            self.__dict__.update(state, _code=[code] if code else [])
             self.draw_footer(number, total)
             Canvas.showPage(self)
+            _pack_page(self._doc.Pages.pages[-1])
         self.page_count = total
         Canvas.save(self)
+
 
     def draw_footer(self, page: int, total: int) -> None:
         """Draw the footer of one page; override for a different footer."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from gridoffice.domain import privacy
 from gridoffice.domain.access import Actor
@@ -62,7 +62,7 @@ def _remark(row: MemberRow, as_of: dt.date) -> str | None:
     return "；".join(notes) or None
 
 
-def roster_rows(rows: list[MemberRow], as_of: dt.date,
+def roster_rows(rows: Iterable[MemberRow], as_of: dt.date,
                 actor: Actor | None = None) -> Iterator[tuple[str | None, ...]]:
     today = dt.date.today()
     for index, row in enumerate(rows, start=1):
@@ -101,7 +101,10 @@ def render_roster_ledger(db: Database, path: str | os.PathLike[str], *, unit: st
     day = as_of or dt.date.today()
     service = RosterService(db)
     query = MemberQuery(org_id=org_id, as_of=day if as_of else None)
-    rows = service.list_members(query)
+    # counted first (the notes and the progress), then read a chunk at a time while
+    # drawn: a roster of 20,000 is never held whole
+    count = service.count_members(query)
+    rows = service.iter_members(query)
     subtitle = f"（{org_name}，截至 {day.year}年{day.month}月{day.day}日）" if org_name else (
         f"（截至 {day.year}年{day.month}月{day.day}日）")
     ledger = TableLedger(
@@ -112,7 +115,7 @@ def render_roster_ledger(db: Database, path: str | os.PathLike[str], *, unit: st
         columns=COLUMNS,
         rows=roster_rows(rows, day, actor),
         signatures=("支部书记", "填表人"),
-        notes=(f"共 {len(rows)} 名党员。联系电话、居住地址按个人信息保护要求部分隐去。",),
-        row_count_hint=len(rows),
+        notes=(f"共 {count} 名党员。联系电话、居住地址按个人信息保护要求部分隐去。",),
+        row_count_hint=count,
     )
     return render_table_ledger(ledger, path, progress=progress)

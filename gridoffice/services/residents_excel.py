@@ -16,7 +16,7 @@ import logging
 import os
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -267,11 +267,27 @@ HouseKey = tuple[BuildingKey, str, str]  # building, unit, room
 HouseholdKey = tuple[HouseKey, str]  # house, household number ("" if none)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class NewResident:
+    """A resident the import adds: its Resident columns, as the resident form would
+    store them, kept as a tuple of values beside a tuple of column names shared by
+    every row (a plan of 100,000 rows holds no dict per row)."""
+
     row: int
     household: HouseholdKey
-    values: dict[str, Any]  # Resident columns, as the resident form would store them
+    columns: tuple[str, ...]
+    cells: tuple[Any, ...]
+
+    @property
+    def values(self) -> dict[str, Any]:
+        return dict(zip(self.columns, self.cells, strict=True))
+
+    def get(self, column: str) -> Any:
+        """One column's value (None when the row has no such column)."""
+        try:
+            return self.cells[self.columns.index(column)]
+        except ValueError:
+            return None
 
 
 @dataclass(frozen=True)
@@ -358,7 +374,7 @@ def check_mapping(headers_: Sequence[str], mapping: dict[str, int]) -> None:
 
 
 # --- the dry run ----------------------------------------------------------------------
-@dataclass
+@dataclass(slots=True)
 class _Row:
     row: int
     household: HouseholdKey | None
@@ -430,6 +446,9 @@ class _Checker:
             if values["relation"] == RELATION_HEAD:
                 self.heads.setdefault(row[2], []).append(row[0])
         self.stored_heads_seen: dict[str, set[str]] = {}
+        # one object for what many rows share (a household's key and address, the
+        # column names of a new resident), so that a plan holds each once
+        self.shared: dict[Any, Any] = {}
         self.unknown: dict[BuildingKey, str] = {}
         self._address_cache: dict[str, str] = {}
 
@@ -556,6 +575,8 @@ class _Checker:
         shown = ""
         try:
             household, shown = self._location(cell)
+            household = self.shared.setdefault(household, household)
+            shown = self.shared.setdefault(shown, shown)
         except cells.CellError as exc:
             problems.append(self.problem(excel_row, exc.field, exc.error))
         given, id_key = self._read_cells(excel_row, cell, problems)
@@ -583,7 +604,7 @@ class _Checker:
             problems.append(self.problem(excel_row, key, error))
             return result
         if existing is None:
-            result.new = NewResident(excel_row, household, values)
+            result.new = self.new_resident(excel_row, household, values)
             return result
         stored = existing["draft"]
         changes = _changes(stored, values, given)
@@ -591,6 +612,14 @@ class _Checker:
             result.update = ResidentUpdate(excel_row, existing["id"], stored["name"],
                                            existing["hlc"], changes)
         return result
+
+    def new_resident(self, excel_row: int, household: HouseholdKey,
+                     values: dict[str, Any]) -> NewResident:
+        columns = tuple(values)
+        columns = self.shared.setdefault(columns, columns)
+        same: dict[Any, Any] = {}  # the number as stored and as typed: one string
+        return NewResident(excel_row, household, columns, tuple(
+            same.setdefault(v, v) if isinstance(v, str) else v for v in values.values()))
 
     def _read_cells(self, excel_row: int, cell: Callable[[str], Any],
                     problems: list[Problem]) -> tuple[dict[str, Any], str | None]:
@@ -828,7 +857,7 @@ def _check_unchanged(conn: Any, plan: ResidentImportPlan) -> None:
         "SELECT id FROM building WHERE NOT deleted")}
     households = {row[0] for row in conn.exec_driver_sql(
         "SELECT id FROM household WHERE NOT deleted AND dissolved_on IS NULL")}
-    if any(item.values.get("id_number") in living for item in plan.new) \
+    if any(item.get("id_number") in living for item in plan.new) \
             or any(v is not None and v not in buildings for v in plan.buildings.values()) \
             or any(v is not None and v not in households for v in plan.households.values()):
         raise UserError(MSG_CHANGED_MEANWHILE)
@@ -842,7 +871,7 @@ EXPORT_HEADERS: tuple[str, ...] = (
 EXPORT_WIDTHS = (6, 14, 26, 10, 10, 6, 12, 16, 21, 12, 12, 15)
 
 
-def export_residents(rows: Sequence[ResidentRow], path: str | os.PathLike[str], *,
+def export_residents(rows: Iterable[ResidentRow], path: str | os.PathLike[str], *,
                      reveal: bool = False, grid_names: dict[str, str] | None = None,
                      actor: Actor | None = None, today: dt.date | None = None) -> int:
     """Write the residents of the current view to an .xlsx sheet with Chinese headers;
@@ -852,7 +881,9 @@ def export_residents(rows: Sequence[ResidentRow], path: str | os.PathLike[str], 
     (DOMAIN.md, "Privacy", decided by :func:`gridoffice.domain.privacy.present`); a
     child's name is masked for a role that may not see children. With ``reveal`` (and
     rows read revealed) the file imports back unchanged: the 证件类型 column says what
-    each number is. The caller writes the audit log with the reason."""
+    each number is. The caller writes the audit log with the reason. ``rows`` may be
+    an iterator (:meth:`HouseholdService.iter_residents`): they are written one at a
+    time, never held."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
 
@@ -861,6 +892,7 @@ def export_residents(rows: Sequence[ResidentRow], path: str | os.PathLike[str], 
     export.title_row(ws, EXPORT_HEADERS, EXPORT_WIDTHS)
     names = grid_names or {}
     day = today or dt.date.today()
+    index = 0
     for index, row in enumerate(rows, start=1):
         shown = privacy.present(actor, row._asdict(), revealed=reveal, today=day)
         birth: Any = None
@@ -884,4 +916,4 @@ def export_residents(rows: Sequence[ResidentRow], path: str | os.PathLike[str], 
         ]))
     with atomic_output(path) as tmp:
         workbook.save(tmp)
-    return len(rows)
+    return index

@@ -15,7 +15,7 @@ import json
 import logging
 import operator
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence, Sized
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -1125,9 +1125,10 @@ EXPORT_WIDTHS = (6, 10, 6, 8, 11, 6, 14, 12, 12, 12, 12, 10, 12, 28, 28, 15, 20,
                  20, 12)
 
 
-def export_members(rows: Sequence[MemberRow], path: str | os.PathLike[str], *,
+def export_members(rows: Iterable[MemberRow], path: str | os.PathLike[str], *,
                    reveal: bool = False, today: dt.date | None = None,
-                   progress: Progress | None = None, actor: Actor | None = None) -> int:
+                   progress: Progress | None = None, actor: Actor | None = None,
+                   total: int | None = None) -> int:
     """Write the members to an .xlsx roster (the 党员花名册 columns, then the ID type and
     number, the organisation, and where mobile members are); returns the number of
     members written. An in-service member outside the office's organisations is shown
@@ -1141,6 +1142,9 @@ def export_members(rows: Sequence[MemberRow], path: str | os.PathLike[str], *,
     the service stay masked. The caller writes the audit log with the reason.
     Dates are real Excel dates; the header row is frozen. Written through
     :func:`atomic_output`, so a failure leaves an existing file as it was.
+
+    ``rows`` may be an iterator (:meth:`RosterService.iter_members`): they are written
+    one at a time, never held; ``total`` (how many it gives) is then the progress's.
     """
     from openpyxl import Workbook
 
@@ -1148,17 +1152,19 @@ def export_members(rows: Sequence[MemberRow], path: str | os.PathLike[str], *,
     workbook = Workbook(write_only=True)
     ws = workbook.create_sheet("党员花名册")
     title_row(ws, EXPORT_HEADERS, EXPORT_WIDTHS, centred=True)
-    total = len(rows)
+    if total is None:
+        total = len(rows) if isinstance(rows, Sized) else 0
     tick(progress, 0, total)
+    index = 0
     for index, row in enumerate(rows, start=1):
         ws.append(safe_row(ws, _member_cells(ws, index, row, reveal=reveal, day=day,
                                              actor=actor)))
         if index % 1000 == 0:
-            tick(progress, index, total)
+            tick(progress, index, max(total, index))
     with atomic_output(path) as tmp:
         workbook.save(tmp)
-    tick(progress, total, total)
-    return total
+    tick(progress, index, max(total, index))
+    return index
 
 
 def _member_cells(ws: Any, index: int, row: MemberRow, *, reveal: bool,

@@ -510,3 +510,27 @@ def test_speed_against_bare_drawstring(tmp_path):
     print(f"\nbare drawString {bare:.2f}s, engine {engine:.2f}s ({result.pages} pages), "
           f"ratio {engine / bare:.2f}")
     assert engine <= 3 * bare
+
+
+def test_finished_pages_are_held_as_one_text_until_saved(tmp_path):
+    # a ledger of 5,000 pages keeps every page until save() draws the footers: each
+    # is held as one text, not reportlab's list of operator strings, and handed to
+    # reportlab compressed
+    from reportlab.lib.pagesizes import A4
+
+    from gridoffice.ledgers.engine import LedgerCanvas
+
+    out = tmp_path / "pages.pdf"
+    canvas = LedgerCanvas(out, pagesize=A4, title="台账")
+    for page in range(3):
+        canvas.setFont(fonts.FONT_NAME, 8)
+        for n in range(60):
+            canvas.drawString(40, 60 + n * 12, f"第{page + 1}页第{n + 1}行 幸福里社区")
+        canvas.showPage()
+    assert all(isinstance(state["_code"], str) for state in canvas._page_states)
+    canvas.save()
+    assert all(page.stream is None and page.Contents is not None
+               for page in canvas._doc.Pages.pages)
+    texts = pages_text(out)
+    assert len(texts) == 3
+    assert "第3页第60行" in compact(texts[2]) and "第 3 页 共 3 页" in texts[2]

@@ -292,3 +292,35 @@ def test_cli_round_trip(db, grid, app_paths, tmp_path):
     assert "masked" in again.stdout and "身份证号" in again.stdout
     assert "第 2 行 row 2" in again.stdout
     assert snapshot(db) == before
+
+
+def test_export_streams_the_residents_read_a_chunk_at_a_time(db, grid, tmp_path):
+    path = write_xlsx(tmp_path / "people.xlsx", FLAT, [flat_row(p) for p in PEOPLE])
+    rex.apply(db, plan_for(db, path), operator="王芳", today=TODAY)
+    service = HouseholdService(db, today=TODAY)
+    for reveal in (False, True):
+        rows = service.iter_residents(ResidentQuery(grid_id=grid), reveal=reveal, chunk=2)
+        assert not isinstance(rows, list)  # an iterator, never the whole list
+        assert list(rows) == service.residents(grid, reveal=reveal)
+    whole, streamed = tmp_path / "whole.xlsx", tmp_path / "streamed.xlsx"
+    assert rex.export_residents(service.residents(grid), whole) == 5
+    assert rex.export_residents(service.iter_residents(ResidentQuery(grid_id=grid), chunk=2),
+                                streamed) == 5
+    assert (list(load_workbook(streamed).active.iter_rows(values_only=True))
+            == list(load_workbook(whole).active.iter_rows(values_only=True)))
+    # the read transaction ends with the rows: the database takes a write afterwards
+    rex.apply(db, plan_for(db, path), operator="王芳", today=TODAY)
+
+
+def test_plan_holds_no_dict_per_new_resident(db, grid, tmp_path):
+    # a plan of 100,000 rows is held in memory until it is applied: each new resident
+    # is a tuple of values beside column names every row shares, and the rows of a
+    # household share its key
+    path = write_xlsx(tmp_path / "people.xlsx", FLAT, [flat_row(p) for p in PEOPLE])
+    plan = plan_for(db, path)
+    assert len(plan.new) == 5 and not hasattr(plan.new[0], "__dict__")
+    assert all(item.columns is plan.new[0].columns for item in plan.new)
+    assert isinstance(plan.new[0].cells, tuple)
+    same = [item for item in plan.new if item.household == plan.new[0].household]
+    assert len(same) > 1 and all(item.household is same[0].household for item in same)
+    assert plan.new[0].get("name") == plan.new[0].values["name"]

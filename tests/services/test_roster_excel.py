@@ -634,3 +634,24 @@ def test_export_problems(tmp_path):
     rows = list(load_workbook(path).active.iter_rows(values_only=True))
     assert rows == [("行号", "列", "问题"), (5, "公民身份号码", "校验码错误"),
                     (None, None, "整表问题")]
+
+
+def test_export_streams_the_members_read_a_chunk_at_a_time(db, branches, roster, tmp_path):
+    rx.apply(db, plan_for(db, write_xlsx(tmp_path / "a.xlsx", GOOD_ROWS)), operator="王芳",
+             today=TODAY)
+    for query in (MemberQuery(), MemberQuery(status="probationary"),
+                  MemberQuery(overdue_only=True)):
+        for reveal in (False, True):
+            rows = roster.iter_members(query, reveal=reveal, chunk=2)
+            assert not isinstance(rows, list)  # an iterator, never the whole list
+            assert list(rows) == roster.list_members(query, reveal=reveal)
+        assert roster.count_members(query) == len(roster.list_members(query))
+    whole, streamed = tmp_path / "whole.xlsx", tmp_path / "streamed.xlsx"
+    assert rx.export_members(roster.list_members(), whole, today=TODAY) == 6
+    ticks: list[tuple[int, int]] = []
+    assert rx.export_members(roster.iter_members(chunk=2), streamed, today=TODAY, total=6,
+                             progress=lambda done, total: ticks.append((done, total)) or True
+                             ) == 6
+    assert ticks[0] == (0, 6) and ticks[-1] == (6, 6)
+    assert (list(load_workbook(streamed).active.iter_rows(values_only=True))
+            == list(load_workbook(whole).active.iter_rows(values_only=True)))

@@ -4,6 +4,7 @@ resident, revealing masked numbers, and finding duplicates."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from sqlmodel import col, select
@@ -44,7 +45,34 @@ class ResidentReading(HouseholdServiceBase):
             query = ResidentQuery(grid_id=query, text=text, include_left=include_left)
         return self._residents(query, reveal)
 
-    def _residents(self, query: ResidentQuery, reveal: bool) -> list[ResidentRow]:
+    @requires(access.HOUSEHOLDS_VIEW)
+    def iter_residents(self, query: ResidentQuery | None = None, *, reveal: bool = False,
+                       chunk: int = 2000) -> Iterator[ResidentRow]:
+        """The rows of :meth:`residents`, in the same order, read from one cursor
+        ``chunk`` rows at a time inside one read transaction: for an export of every
+        resident, which then never holds them all. Checked when called (``reveal``
+        needs :data:`~gridoffice.domain.access.REVEAL`); close the iterator, or read
+        it to the end, to end the transaction."""
+        if reveal:
+            self.actor.require(access.REVEAL)
+        return self._iter_residents(query or ResidentQuery(), reveal, chunk)
+
+    def _iter_residents(self, query: ResidentQuery, reveal: bool,
+                        chunk: int) -> Iterator[ResidentRow]:
+        sql, params = self._residents_sql(query)
+        with self.db.read() as session:
+            raw = session.connection().connection.driver_connection
+            assert raw is not None
+            cursor = raw.execute(sql, params)
+            cursor.arraysize = chunk
+
+            def fetched() -> Iterator[Any]:
+                while rows := cursor.fetchmany():
+                    yield from rows
+
+            yield from self._iter_resident_rows(fetched(), query, reveal)
+
+    def _residents_sql(self, query: ResidentQuery) -> tuple[str, Any]:
         clauses, params = self._resident_filters(query)
         sql = ("SELECT r.id, r.household_id, r.name, r.sex, r.birth_date, r.id_number, "
                "r.mobile, r.relation, r.population_type, r.residence_status, b.estate, "
@@ -58,6 +86,10 @@ class ResidentReading(HouseholdServiceBase):
                f"WHERE {' AND '.join(clauses)} ORDER BY b.estate, "
                "CAST(b.number AS INTEGER), b.number, s.unit, CAST(s.room AS INTEGER), "
                "h.id, r.relation")
+        return sql, params
+
+    def _residents(self, query: ResidentQuery, reveal: bool) -> list[ResidentRow]:
+        sql, params = self._residents_sql(query)
         with self.db.read() as session:
             raw = session.connection().connection.driver_connection
             assert raw is not None
@@ -212,6 +244,10 @@ class ResidentReading(HouseholdServiceBase):
                        reveal: bool) -> list[ResidentRow]:
         """The list's rows from the SQL rows: masked, dated, tagged, filtered by the
         derived tag and the age band."""
+        return list(self._iter_resident_rows(rows, query, reveal))
+
+    def _iter_resident_rows(self, rows: Iterable[Any], query: ResidentQuery,
+                            reveal: bool) -> Iterator[ResidentRow]:
         today = self.today()
         very_old_before = rules.very_old_born_by(today)
         addresses: dict[tuple[Any, ...], str] = {}
@@ -224,7 +260,6 @@ class ResidentReading(HouseholdServiceBase):
             return found
 
         mask_id, mask_phone = masking.mask_id, masking.mask_phone
-        result = []
         for r in rows:
             id_number, mobile = r[5], r[6]
             if not reveal:
@@ -244,8 +279,7 @@ class ResidentReading(HouseholdServiceBase):
             if address is None:
                 address = addresses[key] = rules.format_address(
                     r[10] or None, r[11], r[12] or None, r[13] or None)
-            result.append(ResidentRow(
+            yield ResidentRow(
                 r[0], r[1], r[2], r[3], birth, id_number, mobile, r[7], r[8], r[9], address,
                 r[14], day(r[15]), day(r[16]), r[17], r[18], day(r[19]),
-                tuple(sorted(set(tags))) if tags else (), r[21], r[22] or "resident"))
-        return result
+                tuple(sorted(set(tags))) if tags else (), r[21], r[22] or "resident")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
 
@@ -57,6 +58,41 @@ class RosterReading(RosterServiceBase):
         with self.db.read() as session:
             found = self._rows(session, where, params, reveal=reveal)
         return lines.overdue_only(found, self.today()) if query.overdue_only else found
+
+    @requires(access.ROSTER_VIEW)
+    def iter_members(self, query: MemberQuery = MemberQuery(), *, reveal: bool = False,
+                     chunk: int = 2000) -> Iterator[MemberRow]:
+        """The lines of :meth:`list_members`, in the same order, read from one cursor
+        ``chunk`` rows at a time inside one read transaction: for an export or a
+        ledger of every member, which then never holds them all. Checked when called;
+        close the iterator, or read it to the end, to end the transaction."""
+        if reveal:
+            self.actor.require(access.REVEAL)
+        where, params = self._where(query)
+        return self._iter_members(where, params, reveal, chunk,
+                                  self.today() if query.overdue_only else None)
+
+    def _iter_members(self, where: str, params: dict[str, Any], reveal: bool, chunk: int,
+                      overdue_on: dt.date | None) -> Iterator[MemberRow]:
+        with self.db.read() as session:
+            raw = session.connection().connection.driver_connection
+            assert raw is not None
+            for row in lines.iter_rows(raw, where, params, rules=self.rules, reveal=reveal,
+                                       chunk=chunk):
+                if overdue_on is None or (row.due_date is not None
+                                          and row.due_date < overdue_on):
+                    yield row
+
+    @requires(access.ROSTER_VIEW)
+    def count_members(self, query: MemberQuery = MemberQuery()) -> int:
+        """How many lines :meth:`iter_members` gives for ``query``."""
+        if query.overdue_only:
+            return sum(1 for _row in self.iter_members(query))
+        where, params = self._where(query)
+        with self.db.read() as session:
+            raw = session.connection().connection.driver_connection
+            assert raw is not None
+            return lines.count_members(raw, where, params)
 
     @requires(access.ROSTER_VIEW)
     def history(self, member_id: str) -> list[EventRow]:

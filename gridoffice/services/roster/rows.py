@@ -11,6 +11,7 @@ SQLAlchemy is even imported, so both show the same rows, masked the same way.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Iterator
 from typing import Any, Protocol
 
 from gridoffice.domain import households, identity, masking, party, search_keys
@@ -144,7 +145,28 @@ def read_rows(conn: Connection, where: str, params: dict[str, Any], *,
     sql = f"{ROW_SQL} {where} {ORDER}"
     if limit is not None:
         sql += f" LIMIT {int(limit)}"
-    result = conn.execute(sql, params).fetchall()
+    return list(member_rows(conn.execute(sql, params).fetchall(), rules=rules, reveal=reveal))
+
+
+def iter_rows(conn: Connection, where: str, params: dict[str, Any], *,
+              rules: party.PartyRules, reveal: bool = False,
+              chunk: int = 2000) -> Iterator[MemberRow]:
+    """:func:`read_rows`, fetched from one cursor ``chunk`` rows at a time (an export
+    of every member then never holds them all); read it inside the caller's
+    transaction."""
+    cursor = conn.execute(f"{ROW_SQL} {where} {ORDER}", params)
+    cursor.arraysize = chunk
+
+    def fetched() -> Iterator[Any]:
+        while found := cursor.fetchmany():
+            yield from found
+
+    return member_rows(fetched(), rules=rules, reveal=reveal)
+
+
+def member_rows(result: Iterable[Any], *, rules: party.PartyRules,
+                reveal: bool = False) -> Iterator[MemberRow]:
+    """The member lines of the rows of ROW_SQL, one at a time."""
     dates: dict[str | None, dt.date | None] = {None: None}
 
     def day(value: str | None) -> dt.date | None:
@@ -155,7 +177,6 @@ def read_rows(conn: Connection, where: str, params: dict[str, Any], *,
 
     full_date = party.full_membership_date
     mask_id, mask_phone = masking.mask_id, masking.mask_phone
-    rows = []
     for r in result:
         address = r[19]
         if r[27]:  # one person, one record: the address where the member lives
@@ -168,12 +189,11 @@ def read_rows(conn: Connection, where: str, params: dict[str, Any], *,
         if not reveal:
             id_number = mask_id(id_number) if id_number else None
             mobile = mask_phone(mobile) if mobile else None
-        rows.append(MemberRow(r[0], r[1], r[2], r[3], day(r[4]), id_number, r[6], mobile,
-                              join, day(r[9]), r[10], r[11], r[12], r[13], r[14], r[15],
-                              r[16], r[17], r[18], address, r[20], r[21], bool(r[22]),
-                              bool(r[23]), r[24], due, day(r[25]), r[26], r[28],
-                              r[29] or "resident", r[30], day(r[31])))
-    return rows
+        yield MemberRow(r[0], r[1], r[2], r[3], day(r[4]), id_number, r[6], mobile,
+                        join, day(r[9]), r[10], r[11], r[12], r[13], r[14], r[15],
+                        r[16], r[17], r[18], address, r[20], r[21], bool(r[22]),
+                        bool(r[23]), r[24], due, day(r[25]), r[26], r[28],
+                        r[29] or "resident", r[30], day(r[31]))
 
 
 def overdue_only(rows: list[MemberRow], today: dt.date) -> list[MemberRow]:
