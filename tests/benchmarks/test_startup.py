@@ -137,3 +137,63 @@ def test_startup_against_a_bare_window(tmp_path, large_demo):
         print(f"    every tab loaded:      {loaded:.3f}  ratio {loaded / base:.2f}")
     print(f"  gridoffice-cli info --json: {med(info):.3f}  (limit 0.5)")
     assert med(info) < 5  # sanity only; the figures above are the result
+
+
+FREEZE_PROBE = """
+import sys, time
+from PySide6.QtCore import QTimer
+import gridoffice.ui.app as app
+import gridoffice.ui.main_window as main_window
+from gridoffice.__main__ import main
+
+ticks, state = [], {}
+
+def tick():
+    ticks.append(time.perf_counter())
+
+shown = main_window.MainWindow.show
+
+def show(window):
+    shown(window)
+    timer = QTimer(window)
+    timer.setInterval(5)
+    timer.timeout.connect(tick)
+    timer.start()
+    window.first_shown.connect(lambda: state.setdefault("first", time.perf_counter()))
+    window.data_loaded.connect(lambda: state.setdefault("loaded", time.perf_counter()))
+
+main_window.MainWindow.show = show
+main(sys.argv[1:])
+first, loaded = state["first"], state["loaded"]
+seen = [t for t in ticks if t >= first] + [loaded]
+longest = max(b - a for a, b in zip(seen, seen[1:]))
+print(f"loaded {loaded - first:.3f} longest {longest:.3f}")
+"""
+
+
+@pytest.mark.benchmark
+def test_the_window_answers_while_the_tabs_load(tmp_path, large_demo):
+    """From the first screen until every tab has its data: how long that takes and the
+    longest time the window could not answer a click (the GUI thread busy), on the large
+    demo; a timer ticks every 5 ms (an idle window's longest gap is that)."""
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("PYTHONDONTWRITEBYTECODE", "GRIDOFFICE_DATA_DIR")}
+    env.update(QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT),
+               PYTHONPYCACHEPREFIX=str(tmp_path / "pycache"))
+    folder = copy_of(large_demo, tmp_path / "large")
+    loaded, longest = [], []
+    for run in range(RUNS + 1):
+        _total, out = _run([sys.executable, "-c", FREEZE_PROBE, "--data-dir", str(folder),
+                            "--exit-after-show"], env)
+        found = re.search(r"loaded ([\d.]+) longest ([\d.]+)", out)
+        assert found is not None, out
+        if run:  # the first run only fills the bytecode cache
+            loaded.append(float(found.group(1)))
+            longest.append(float(found.group(2)))
+    med = statistics.median
+    print(f"\nlarge demo, medians of {RUNS} runs ({os.cpu_count()} cores, load average "
+          f"{os.getloadavg()[0]:.1f}):")
+    print(f"  every tab loaded {med(loaded):.3f} s after the first screen")
+    print(f"  longest the window did not answer: {med(longest) * 1000:.0f} ms "
+          f"(worst run {max(longest) * 1000:.0f} ms)")
+    assert med(loaded) < 60  # sanity only; the figures above are the result
