@@ -324,3 +324,17 @@ def test_plan_holds_no_dict_per_new_resident(db, grid, tmp_path):
     same = [item for item in plan.new if item.household == plan.new[0].household]
     assert len(same) > 1 and all(item.household is same[0].household for item in same)
     assert plan.new[0].get("name") == plan.new[0].values["name"]
+
+
+def test_a_full_export_in_the_order_shown_reads_the_residents_by_chunks(db, grid, tmp_path):
+    path = write_xlsx(tmp_path / "people.xlsx", FLAT, [flat_row(p) for p in PEOPLE])
+    rex.apply(db, plan_for(db, path), operator="王芳", today=TODAY)
+    service = HouseholdService(db, today=TODAY)
+    query = ResidentQuery(grid_id=grid)
+    revealed = {row.id: row for row in service.residents(grid, reveal=True)}
+    ids = [row.id for row in sorted(service.residents(grid), key=lambda r: r.name)]
+    rows = service.iter_residents_shown(query, ids, reveal=True, chunk=2)
+    assert not isinstance(rows, list)
+    assert list(rows) == [revealed[row_id] for row_id in ids]
+    assert [r.id for r in service.iter_residents_shown(query, ["no-such", ids[1]], chunk=2)
+            ] == [ids[1]]

@@ -655,3 +655,28 @@ def test_export_streams_the_members_read_a_chunk_at_a_time(db, branches, roster,
     assert ticks[0] == (0, 6) and ticks[-1] == (6, 6)
     assert (list(load_workbook(streamed).active.iter_rows(values_only=True))
             == list(load_workbook(whole).active.iter_rows(values_only=True)))
+
+
+def test_a_full_export_in_the_order_shown_reads_the_members_by_chunks(db, branches, roster,
+                                                                     tmp_path):
+    """The tab's full export: the members as the view shows them (sorted by another
+    column), read again unmasked a few at a time; a member the query no longer selects
+    is left out, one it never selected does not come in."""
+    rx.apply(db, plan_for(db, write_xlsx(tmp_path / "a.xlsx", GOOD_ROWS)), operator="王芳",
+             today=TODAY)
+    query = MemberQuery(status="full")
+    masked = roster.list_members(query)
+    shown = sorted(masked, key=lambda row: row.id, reverse=True)  # the user's own order
+    revealed = {row.id: row for row in roster.list_members(reveal=True)}
+    ids = [row.id for row in shown]
+    rows = roster.iter_members_shown(query, ids, reveal=True, chunk=2)
+    assert not isinstance(rows, list)
+    assert list(rows) == [revealed[row_id] for row_id in ids]
+    other = next(r.id for r in roster.list_members() if r.id not in set(ids))
+    assert [r.id for r in roster.iter_members_shown(query, [other, *ids[:1]], chunk=2)
+            ] == ids[:1]
+    path = tmp_path / "shown.xlsx"
+    assert rx.export_members(roster.iter_members_shown(query, ids, reveal=True, chunk=2),
+                             path, reveal=True, today=TODAY, total=len(ids)) == len(ids)
+    cells = list(load_workbook(path).active.iter_rows(values_only=True))
+    assert [row[1] for row in cells[-len(ids):]] == [revealed[i].name for i in ids]

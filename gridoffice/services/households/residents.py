@@ -4,13 +4,14 @@ resident, revealing masked numbers, and finding duplicates."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from sqlmodel import col, select
 
 from gridoffice.domain import access, identity, masking, search_keys
 from gridoffice.domain import households as rules
+from gridoffice.services import shown_order
 from gridoffice.services.guard import audit_name, grid_clause, grid_params, requires
 from gridoffice.services.households.base import HouseholdServiceBase
 from gridoffice.services.households.model import (
@@ -72,8 +73,35 @@ class ResidentReading(HouseholdServiceBase):
 
             yield from self._iter_resident_rows(fetched(), query, reveal)
 
-    def _residents_sql(self, query: ResidentQuery) -> tuple[str, Any]:
+    @requires(access.HOUSEHOLDS_VIEW)
+    def iter_residents_shown(self, query: ResidentQuery, ids: Sequence[str], *,
+                             reveal: bool = False, chunk: int = shown_order.CHUNK
+                             ) -> Iterator[ResidentRow]:
+        """The rows of the residents ``ids`` (as a view of ``query`` shows them, in its
+        order), read again a chunk at a time inside one read transaction; a resident the
+        query no longer selects is left out. Checked when called."""
+        if reveal:
+            self.actor.require(access.REVEAL)
+        return self._iter_shown(query, list(ids), reveal, chunk)
+
+    def _iter_shown(self, query: ResidentQuery, ids: list[str], reveal: bool,
+                    chunk: int) -> Iterator[ResidentRow]:
+        with self.db.read() as session:
+            raw = session.connection().connection.driver_connection
+            assert raw is not None
+
+            def read(part: Sequence[str]) -> list[ResidentRow]:
+                sql, params = self._residents_sql(query, part)
+                return self._resident_rows(raw.execute(sql, params).fetchall(), query,
+                                           reveal)
+
+            yield from shown_order.in_shown_order(ids, read, lambda row: row.id, chunk)
+
+    def _residents_sql(self, query: ResidentQuery,
+                       ids: Sequence[str] | None = None) -> tuple[str, Any]:
         clauses, params = self._resident_filters(query)
+        if ids is not None:
+            clauses.append(shown_order.id_list("r.id", ids, params))
         sql = ("SELECT r.id, r.household_id, r.name, r.sex, r.birth_date, r.id_number, "
                "r.mobile, r.relation, r.population_type, r.residence_status, b.estate, "
                "b.number, s.unit, s.room, b.grid_id, r.moved_out_on, r.died_on, r.member_id, "

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -13,6 +13,7 @@ from sqlalchemy import text
 from sqlmodel import Session, col, select
 
 from gridoffice.domain import access, masking, party
+from gridoffice.services import shown_order
 from gridoffice.services.common import as_date
 from gridoffice.services.guard import office_clause, requires
 from gridoffice.services.roster import rows as lines
@@ -82,6 +83,32 @@ class RosterReading(RosterServiceBase):
                 if overdue_on is None or (row.due_date is not None
                                           and row.due_date < overdue_on):
                     yield row
+
+    @requires(access.ROSTER_VIEW)
+    def iter_members_shown(self, query: MemberQuery, ids: Sequence[str], *,
+                           reveal: bool = False, chunk: int = shown_order.CHUNK
+                           ) -> Iterator[MemberRow]:
+        """The lines of the members ``ids`` (as a view of ``query`` shows them, in its
+        order), read again a chunk at a time inside one read transaction; a member the
+        query no longer selects is left out. Checked when called."""
+        if reveal:
+            self.actor.require(access.REVEAL)
+        where, params = self._where(query)
+        return self._iter_shown(where, params, list(ids), reveal, chunk)
+
+    def _iter_shown(self, where: str, params: dict[str, Any], ids: list[str],
+                    reveal: bool, chunk: int) -> Iterator[MemberRow]:
+        with self.db.read() as session:
+            raw = session.connection().connection.driver_connection
+            assert raw is not None
+
+            def read(part: Sequence[str]) -> list[MemberRow]:
+                chunk_params = dict(params)
+                clause = f"{where} AND {shown_order.id_list('m.id', part, chunk_params)}"
+                return lines.read_rows(raw, clause, chunk_params, rules=self.rules,
+                                       reveal=reveal)
+
+            yield from shown_order.in_shown_order(ids, read, lambda row: row.id, chunk)
 
     @requires(access.ROSTER_VIEW)
     def count_members(self, query: MemberQuery = MemberQuery()) -> int:

@@ -4,6 +4,7 @@ written to the audit log, with the reason), and the residents import wizard."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
@@ -55,10 +56,9 @@ class ResidentsExcel(QObject):
         service, query = tab.service, tab.query()
 
         def task(_progress: Any) -> int:
-            shown = rows
-            if full:  # the same residents in the same order, read again unmasked
-                by_id = {r.id: r for r in service.residents(query, reveal=True)}
-                shown = [by_id[r.id] for r in rows if r.id in by_id]
+            shown: Iterable[Any] = rows
+            if full:  # the same residents in the same order, read again unmasked, by chunks
+                shown = service.iter_residents_shown(query, [r.id for r in rows], reveal=True)
             # the audit entry is committed before the file takes its name
             with audit.recorded_output(EXPORT_FULL if full else EXPORT, "residents",
                                        privacy.with_reason(str(target), reason)):

@@ -7,8 +7,9 @@ from __future__ import annotations
 import datetime as dt
 import inspect
 import logging
+from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
@@ -129,15 +130,14 @@ class RosterExcel(QObject):
         audit = tab.audit
 
         def task(progress: object) -> Path:
-            shown = rows
-            if full:  # the same members in the same order, read again unmasked
-                by_id = {r.id: r for r in roster.list_members(query, reveal=True)}
-                shown = [by_id[r.id] for r in rows if r.id in by_id]
+            shown: Iterable[Any] = rows
+            if full:  # the same members in the same order, read again unmasked, by chunks
+                shown = roster.iter_members_shown(query, [r.id for r in rows], reveal=True)
             # the audit entry is committed before the file takes its name
             with audit.recorded_output(EXPORT_FULL if full else EXPORT, scope, detail):
                 if supports_progress:  # then Cancel stops it
                     roster_excel.export_members(shown, target, progress=progress, reveal=full,
-                                                actor=actor)
+                                                actor=actor, total=len(rows))
                 else:
                     roster_excel.export_members(shown, target, reveal=full, actor=actor)
             return target
