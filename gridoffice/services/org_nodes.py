@@ -57,23 +57,6 @@ class OrgNode:
 
 
 @dataclass(frozen=True)
-class _Org:
-    """The columns of an ``org`` row that a node shows (an ORM ``Org`` has them too)."""
-
-    id: str
-    name: str
-    short_name: str | None
-    org_type: str
-    parent_id: str | None
-    grid_code: str | None
-    established: dt.date | None
-    term_end: dt.date | None
-    retired_on: dt.date | None
-    sort_order: int
-    origin_office: str
-
-
-@dataclass(frozen=True)
 class _Seat:
     seat: str
     person_name: str
@@ -82,7 +65,8 @@ class _Seat:
 
 
 def node_of(org: Any, seats: list[Any]) -> OrgNode:
-    """The node of ``org`` (an ORM ``Org`` or a row read here) with its ``seats``."""
+    """The node of ``org`` (an ORM ``Org``, or a node read here without its seats) with
+    its ``seats``."""
     current = [s for s in seats if s.to_date is None]
     order = {code.code: i for i, code in enumerate(SEATS)}
     current.sort(key=lambda s: (order.get(s.seat, 99), s.from_date))
@@ -107,8 +91,8 @@ def read_org_nodes(conn: Any, actor: Actor, *, office: str | None = None) -> lis
     if office is not None:
         where += " AND origin_office = :office"
         params["office"] = office
-    orgs = [_Org(r[0], r[1], r[2], r[3], r[4], r[5], _day(r[6]), _day(r[7]), _day(r[8]),
-                 int(r[9]), r[10])
+    orgs = [OrgNode(r[0], r[1], r[2], r[3], r[4], r[5], _day(r[6]), _day(r[7]), _day(r[8]),
+                    int(r[9]), origin_office=r[10])  # its seats follow
             for r in conn.execute(
                 "SELECT id, name, short_name, org_type, parent_id, grid_code, established, "
                 "term_end, retired_on, sort_order, origin_office FROM org "
