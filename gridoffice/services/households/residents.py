@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlmodel import col, select
 
-from gridoffice.domain import access, identity, masking, search_keys
+from gridoffice.domain import access, masking
 from gridoffice.domain import households as rules
 from gridoffice.services import shown_order
 from gridoffice.services.guard import audit_name, grid_clause, grid_params, requires
@@ -24,6 +24,7 @@ from gridoffice.services.households.model import (
     ResidentRow,
     VisitRow,
 )
+from gridoffice.services.search_sql import person_text_parts
 from gridoffice.store import audit
 from gridoffice.store.tables import Building, House, Household, Resident, Visit
 
@@ -252,15 +253,7 @@ class ResidentReading(HouseholdServiceBase):
         mobile, or the start of an address; its parameters go into ``params``."""
         if not text:
             return None
-        needle = search_keys.query_key(text)
-        params.update(raw=f"%{text}%", key=f"{needle}%")
-        parts = ["r.name LIKE :raw"]
-        if needle:
-            parts += ["r.name_pinyin LIKE :key", "r.name_initials LIKE :key"]
-        digits = identity.normalize_input(text)
-        if digits.isdigit() or (digits[:-1].isdigit() and digits.endswith("X")):
-            params["tail"] = f"%{digits}"
-            parts += ["r.id_number LIKE :tail", "r.mobile LIKE :tail"]
+        parts = person_text_parts("r", text, params)
         address = rules.address_search_key(text)
         if any(c.isdigit() for c in address) and ("-" in address or any(
                 m in text for m in ("号楼", "栋", "幢", "单元", "室"))):

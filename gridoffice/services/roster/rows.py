@@ -14,10 +14,11 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from typing import Any, Protocol
 
-from gridoffice.domain import households, identity, masking, party, search_keys
+from gridoffice.domain import households, masking, party
 from gridoffice.domain.access import Actor
 from gridoffice.services.guard import grid_clause, grid_params
 from gridoffice.services.roster.model import MemberQuery, MemberRow
+from gridoffice.services.search_sql import person_text_parts
 
 ROW_SQL = """
 SELECT m.id, m.name, m.sex, m.ethnicity, m.birth_date, m.id_number, m.education, m.mobile,
@@ -113,19 +114,9 @@ def member_where(query: MemberQuery, actor: Actor) -> tuple[str, dict[str, Any]]
     if query.overdue_only:
         # The due date depends on the rules; narrow in SQL, decide in Python (rows).
         clauses.append("m.status = 'probationary'")
-    needle = search_keys.query_key(query.text)
-    raw = query.text.strip()
-    if needle or raw:
-        params["raw"] = f"%{raw}%"
-        params["key"] = f"{needle}%"
-        parts = ["m.name LIKE :raw"]
-        if needle:
-            parts += ["m.name_pinyin LIKE :key", "m.name_initials LIKE :key"]
-        digits = identity.normalize_input(raw)
-        if digits and all(c.isdigit() or c == "X" for c in digits):
-            params["tail"] = f"%{digits}"
-            parts += ["m.id_number LIKE :tail", "m.mobile LIKE :tail"]
-        clauses.append("(" + " OR ".join(parts) + ")")
+    text = query.text.strip()
+    if text:
+        clauses.append("(" + " OR ".join(person_text_parts("m", text, params)) + ")")
     clauses += reach_clauses(actor, params)
     return "WHERE " + " AND ".join(clauses), params
 
