@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -32,6 +34,27 @@ def cli_demo(data: Path, seed: int) -> Path:
                           env=env, cwd=ROOT, timeout=300)
     assert done.returncode == 0, done.stderr
     return data
+
+
+@pytest.fixture(scope="session")
+def demo_templates(tmp_path_factory) -> Callable[[int], Path]:
+    """The demo folder of a seed (:func:`cli_demo`), made once per test session and
+    shared by the modules asking for it: read it, or write into :func:`copy_demo`."""
+    made: dict[int, Path] = {}
+
+    def template(seed: int) -> Path:
+        if seed not in made:
+            made[seed] = cli_demo(tmp_path_factory.mktemp(f"demo-{seed}") / "office", seed)
+        return made[seed]
+
+    return template
+
+
+def copy_demo(template: Path, tmp_path: Path) -> Path:
+    """A copy of a demo folder to write into (``tmp_path/office``)."""
+    folder = tmp_path / "office"
+    shutil.copytree(template, folder)
+    return folder
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -18,19 +17,12 @@ import pytest
 from gridoffice import cli, paths
 from gridoffice.store import digest
 from tests import sql
-from tests.conftest import ROOT, cli_demo
-
-
-@pytest.fixture(scope="module")
-def template(tmp_path_factory) -> Path:
-    return cli_demo(tmp_path_factory.mktemp("backup") / "office", 3)
+from tests.conftest import ROOT, copy_demo
 
 
 @pytest.fixture
-def data(template, tmp_path) -> Path:
-    folder = tmp_path / "office"
-    shutil.copytree(template, folder)
-    return folder
+def data(demo_templates, tmp_path) -> Path:
+    return copy_demo(demo_templates(3), tmp_path)
 
 
 def _run(capsys, data: Path, *argv: str) -> tuple[int, str, str]:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -21,22 +20,15 @@ from gridoffice.services.accounts import AccountDraft, AccountService
 from gridoffice.services.roster.model import MemberQuery
 from gridoffice.store import driver
 from tests import sql
-from tests.conftest import cli_demo
+from tests.conftest import copy_demo
 
 ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "secret-admin"
 
 
-@pytest.fixture(scope="module")
-def demo_template(tmp_path_factory) -> Path:
-    return cli_demo(tmp_path_factory.mktemp("first-screen") / "office", 3)
-
-
 @pytest.fixture
-def folder(tmp_path, demo_template) -> Path:
-    copy = tmp_path / "office"
-    shutil.copytree(demo_template, copy)
-    return copy
+def folder(tmp_path, demo_templates) -> Path:
+    return copy_demo(demo_templates(3), tmp_path)
 
 
 def database(folder: Path) -> Path:

@@ -4,7 +4,6 @@ rows on top, the selection and the tree as they were. Real demo folders."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -17,19 +16,12 @@ from gridoffice.services import first_screen, office
 from gridoffice.store.files import open_database
 from gridoffice.ui.models.org_tree import ORG_ID_ROLE
 from tests import sql
-from tests.conftest import cli_demo
-
-
-@pytest.fixture(scope="module")
-def demo_template(tmp_path_factory) -> Path:
-    return cli_demo(tmp_path_factory.mktemp("first-screen-ui") / "office", 4)
+from tests.conftest import copy_demo
 
 
 @pytest.fixture
-def folder(tmp_path, demo_template) -> Path:
-    copy = tmp_path / "office"
-    shutil.copytree(demo_template, copy)
-    return copy
+def folder(tmp_path, demo_templates) -> Path:
+    return copy_demo(demo_templates(4), tmp_path)
 
 
 def unshown_window(qtbot, folder: Path, actor: Actor | None = None):

@@ -4,7 +4,6 @@ person's. Real window on a demo office folder."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -12,20 +11,18 @@ import pytest
 from gridoffice.domain import access
 from gridoffice.domain.access import Actor
 from gridoffice.ui.tabs.access_gate import is_shown
-from tests.conftest import cli_demo
+from tests.conftest import copy_demo
 from tests.ui.windows import open_window
 
 
-@pytest.fixture(scope="module")
-def demo_template(tmp_path_factory) -> Path:
-    return cli_demo(tmp_path_factory.mktemp("gui-roles") / "office", 2)
+@pytest.fixture
+def demo_template(demo_templates) -> Path:
+    return demo_templates(2)
 
 
 @pytest.fixture
 def demo_folder(tmp_path, demo_template) -> Path:
-    folder = tmp_path / "office"
-    shutil.copytree(demo_template, folder)
-    return folder
+    return copy_demo(demo_template, tmp_path)
 
 
 def grid_ids(folder: Path) -> list[str]:
@@ -40,9 +37,7 @@ def grid_ids(folder: Path) -> list[str]:
 
 @pytest.fixture
 def demo_window(qtbot, tmp_path, demo_template):
-    folder = tmp_path / "office"
-    shutil.copytree(demo_template, folder)
-    main = open_window(qtbot, folder)
+    main = open_window(qtbot, copy_demo(demo_template, tmp_path))
     # the pages built when first opened declare their actions then: open them all
     main.inservice.pages.setCurrentIndex(1)
     main.inservice.pages.setCurrentIndex(2)
