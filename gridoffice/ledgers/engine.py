@@ -330,7 +330,6 @@ class LedgerCanvas(Canvas):
         self.page_count = total
         Canvas.save(self)
 
-
     def draw_footer(self, page: int, total: int) -> None:
         """Draw the footer of one page; override for a different footer."""
         width = self._pagesize[0]
