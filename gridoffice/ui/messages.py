@@ -6,14 +6,20 @@ box is answered without being shown (a modal box would block pytest-qt).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from PySide6 import QtWidgets
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
 
 from gridoffice import paths
 from gridoffice.errors import UserError
 
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox, QWidget
+
+# QMessageBox is looked up when a box is shown: PySide6 builds a class and its enums
+# the first time it is named (5 ms for this one), and the window's start shows none.
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
-StandardButton = QMessageBox.StandardButton
 
 
 def user_error_text(err: UserError) -> str:
@@ -27,35 +33,37 @@ def exec_box(box: QMessageBox) -> int:
     return box.exec()
 
 
-def _box(parent: QWidget | None, icon: QMessageBox.Icon, text: str, *,
-         title: str | None = None,
-         buttons: StandardButton = StandardButton.Ok,
-         default: StandardButton = StandardButton.NoButton,
-         details: str | None = None) -> int:
+def _box(parent: QWidget | None, icon: str, text: str, *, title: str | None = None,
+         question: bool = False, details: str | None = None) -> int:
+    """Show a box with the named ``QMessageBox.Icon``: OK, or Yes and No (No the default)
+    for a ``question``; the button pressed."""
     from PySide6.QtCore import Qt  # here: building the Qt namespace costs start-up time
 
-    box = QMessageBox(icon, title or translate("messages", "GridOffice"), text, buttons, parent)
+    message_box = QtWidgets.QMessageBox
+    button = message_box.StandardButton
+    box = message_box(getattr(message_box.Icon, icon),
+                      title or translate("messages", "GridOffice"), text,
+                      button.Yes | button.No if question else button.Ok, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
-    if default != StandardButton.NoButton:
-        box.setDefaultButton(default)
+    if question:
+        box.setDefaultButton(button.No)
     if details:
         box.setDetailedText(details)
     return exec_box(box)
 
 
 def warn(parent: QWidget | None, text: str, title: str | None = None) -> None:
-    _box(parent, QMessageBox.Icon.Warning, text, title=title)
+    _box(parent, "Warning", text, title=title)
 
 
 def inform(parent: QWidget | None, text: str, title: str | None = None) -> None:
-    _box(parent, QMessageBox.Icon.Information, text, title=title)
+    _box(parent, "Information", text, title=title)
 
 
 def confirm(parent: QWidget | None, text: str, title: str | None = None) -> bool:
     """Ask a yes/no question; "No" is the default answer."""
-    answer = _box(parent, QMessageBox.Icon.Question, text, title=title,
-                  buttons=StandardButton.Yes | StandardButton.No, default=StandardButton.No)
-    return answer == StandardButton.Yes
+    answer = _box(parent, "Question", text, title=title, question=True)
+    return answer == QtWidgets.QMessageBox.StandardButton.Yes
 
 
 def show_user_error(parent: QWidget | None, err: UserError) -> None:
@@ -65,13 +73,13 @@ def show_user_error(parent: QWidget | None, err: UserError) -> None:
 
 def show_fatal(parent: QWidget | None, text: str) -> None:
     """A problem that stops the program (the data folder cannot be used)."""
-    _box(parent, QMessageBox.Icon.Critical, text)
+    _box(parent, "Critical", text)
 
 
 def show_bug(parent: QWidget | None, text: str, details: str) -> None:
     """A bug: an error box whose details hold the traceback."""
     title = translate("messages", "GridOffice: unexpected error")
-    _box(parent, QMessageBox.Icon.Critical, text, title=title, details=details)
+    _box(parent, "Critical", text, title=title, details=details)
 
 
 # The data folder of this run, set by the main window: no "Save as" may write into it.
