@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 
 from gridoffice import __version__
@@ -16,9 +17,21 @@ from gridoffice.errors import UserError
 from gridoffice.i18n import SUPPORTED_LANGUAGES, system_language
 
 
+def _help_formatter(prog: str) -> argparse.HelpFormatter:
+    """argparse's own, told the terminal's width: left to find it, argparse imports
+    shutil (and with it lzma and bz2) for every option it is given, before the
+    window shows."""
+    try:
+        width = os.get_terminal_size().columns - 2
+    except (OSError, ValueError):
+        width = 78
+    return argparse.HelpFormatter(prog, width=max(width, 40))
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="gridoffice",
-                                     description="GridOffice (网格通) desktop program")
+                                     description="GridOffice (网格通) desktop program",
+                                     formatter_class=_help_formatter)
     parser.add_argument("--version", action="version", version=f"GridOffice {__version__}")
     parser.add_argument("--data-dir", metavar="DIR",
                         help="data folder (default: $GRIDOFFICE_DATA_DIR or the user data dir)")
@@ -59,9 +72,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         opened = open_database(app_paths, quick_check=False)  # checked once shown
         paths.clear_private_temp(app_paths.data_dir)  # what a killed run left there
-        language_setting = office.load_language(opened.path)
+        language_setting, profile = office.load_language_and_profile(opened.path)
         language = args.language or language_setting or system_language()
-        profile = office.load_profile(opened.path)
     except UserError as exc:
         log.error("cannot open data: %s", exc)
         from gridoffice.ui.app import show_fatal_error

@@ -11,9 +11,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import shutil
 import sys
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -103,6 +101,8 @@ def make_private_temp(data_dir: Path, prefix: str) -> Path:
     """A new folder inside the private temporary folder, readable by this user only
     (the encrypted copy a restore makes of a plain backup, the recovery-key sheet's
     preview, attachments opened in another program)."""
+    import tempfile  # here, like shutil below: the window's start needs neither
+
     root = private_temp_dir(data_dir)
     try:
         root.mkdir(mode=0o700, exist_ok=True)
@@ -122,6 +122,8 @@ def clear_private_temp(data_dir: Path) -> None:
         return
     for entry in entries:
         if entry.is_dir() and not entry.is_symlink():
+            import shutil
+
             shutil.rmtree(entry, ignore_errors=True)
         else:
             with contextlib.suppress(OSError):

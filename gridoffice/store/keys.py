@@ -19,16 +19,14 @@ sign-ins still to be written to the audit log. A copy of it is kept in the
 backups folder. It is written atomically; a copy of its recovery wrap also goes
 into every backup's manifest, so a backup opens on a new PC with the recovery key.
 
-Plain DB-API and ``cryptography`` (already used by sync), no Qt.
+Plain DB-API and ``cryptography`` (already used by sync), no Qt. The window's start
+reads this module before it shows, so hashlib, base64 and json are imported where used.
 """
 
 from __future__ import annotations
 
-import base64
 import contextlib
 import datetime as dt
-import hashlib
-import json
 import logging
 import os
 from collections.abc import Callable, Iterable
@@ -83,6 +81,8 @@ def key_file(database: Path) -> Path:
 
 def fingerprint(key: bytes) -> str:
     """A short public name of a key (which key opens which file), not the key."""
+    import hashlib
+
     return hashlib.sha256(_FINGERPRINT_INFO + key).hexdigest()[:16]
 
 
@@ -109,10 +109,14 @@ def is_locked(database: Path) -> bool:
 
 # --- wrapping ------------------------------------------------------------------------------
 def _b64(data: bytes) -> str:
+    import base64
+
     return base64.b64encode(data).decode("ascii")
 
 
 def _unb64(text: Any) -> bytes:
+    import base64
+
     return base64.b64decode(str(text).encode("ascii"), validate=True)
 
 
@@ -142,6 +146,8 @@ def _open(entry: dict[str, Any], kek: bytes, aad: bytes) -> bytes | None:
 
 def _hash_parts(stored_hash: str) -> tuple[int, int, int, bytes, bytes]:
     """``scrypt$n$r$p$salt$digest`` (the accounts table's form) taken apart."""
+    import base64
+
     scheme, n, r, p, salt, digest = stored_hash.split("$")
     if scheme != "scrypt":
         raise ValueError("not an scrypt hash")
@@ -162,6 +168,8 @@ def password_entry(key: bytes, login: str, stored_hash: str) -> dict[str, Any]:
 
 def open_password_entry(entry: dict[str, Any], login: str, password: str) -> bytes | None:
     """The key, when ``password`` is the one the entry was wrapped for; else None."""
+    import hashlib
+
     try:
         n, r, p = int(entry["n"]), int(entry["r"]), int(entry["p"])
         if not (2 ** 10 <= n <= 2 ** 20 and 1 <= r <= 32 and 1 <= p <= 16):
@@ -206,6 +214,8 @@ class KeyFile:
     def load_file(cls, path: Path, database: Path) -> KeyFile:
         """The key file ``path`` (beside ``database`` or a copy of it), read as
         :meth:`load` reads it; saving it writes beside ``database``."""
+        import json
+
         try:
             with open(path, "rb") as handle:
                 raw = handle.read(MAX_KEY_FILE + 1)
@@ -236,6 +246,8 @@ class KeyFile:
     def save(self, mirror: Path | None = None) -> None:
         """Write atomically (a crash leaves the old file or the new one), and a copy into
         the ``mirror`` folder (the backups) when given."""
+        import json
+
         text = json.dumps(self.data, ensure_ascii=False, indent=1, sort_keys=True)
         _write_atomic(self.path, text)
         if mirror is not None:
@@ -392,6 +404,8 @@ def compare_copies(a: driver.Connection, b: driver.Connection) -> str | None:
 def _table_digest(conn: driver.Connection, table: str) -> tuple[int, int]:
     """Rows and an order-free digest of them (a sum of row hashes: tables without
     rowid have no order to follow, and the sum streams)."""
+    import hashlib
+
     count = total = 0
     for row in conn.execute(f'SELECT * FROM "{table}"'):
         count += 1
