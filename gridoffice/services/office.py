@@ -93,6 +93,13 @@ def load_language(db_path: Path) -> str:
     return settings.read_all(db_path).get(KEY_LANGUAGE, "")
 
 
+def load_language_and_profile(db_path: Path) -> tuple[str, OfficeProfile | None]:
+    """:func:`load_language` and :func:`load_profile` with one read (the window's start:
+    each connection's first read parses the whole schema, about 2 ms)."""
+    values = settings.read_all(db_path)
+    return values.get(KEY_LANGUAGE, ""), profile_from(values)
+
+
 def save_language(db_path: Path, language: str) -> None:
     if language and language not in SUPPORTED_LANGUAGES:
         raise ValidationError("language", MSG_LANGUAGE, value=language)

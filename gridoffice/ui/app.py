@@ -301,8 +301,8 @@ def _unlocked(context: AppContext) -> int | None:
     try:
         context.opened = open_database(context.paths, quick_check=False)
         paths.clear_private_temp(context.paths.data_dir)
-        context.language_setting = office.load_language(context.opened.path)
-        context.profile = office.load_profile(context.opened.path)
+        context.language_setting, context.profile = office.load_language_and_profile(
+            context.opened.path)
     except UserError as exc:
         log.error("cannot open the data: %s", exc.english())
         messages.show_fatal(None, messages.user_error_text(exc))
@@ -373,7 +373,8 @@ def run(context: AppContext) -> int:
             stop = sign_in_at_start(context, app)
             if stop is not None:
                 return stop
-        encrypt_if_needed(context, app)
+        if context.actor is not None:  # nobody signed in: the folder has no accounts
+            encrypt_if_needed(context, app)
 
         from gridoffice.ui.main_window import MainWindow
 
