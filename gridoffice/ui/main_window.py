@@ -17,7 +17,6 @@ from PySide6.QtCore import QSettings, QThreadPool, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
-    QKeySequence,
     QShowEvent,
     QUndoStack,
 )
@@ -29,6 +28,7 @@ from gridoffice.domain.code_table import OFFICE_ROLES
 from gridoffice.errors import UserError
 from gridoffice.ui import messages
 from gridoffice.ui.labels import code_label
+from gridoffice.ui.pyside_imports import ALIGN_CENTER, TEXT_SELECTABLE_BY_MOUSE
 
 if TYPE_CHECKING:
     from gridoffice.app_context import AppContext
@@ -47,17 +47,14 @@ if TYPE_CHECKING:
     from gridoffice.ui.widgets.community import CommunityScope
     from gridoffice.ui.workers import BackgroundJob
 
-# PySide6 builds the whole Qt namespace (every one of its enums) the first time it is
-# touched, about 20 ms: nothing before the window shows touches it, so the two flags
-# and the shortcuts the window needs then are set as properties, by value
-# (Qt::AlignCenter, Qt::TextSelectableByMouse).
-ALIGN_CENTER = 0x0084
-TEXT_SELECTABLE_BY_MOUSE = 0x0001
 
 
 def _shortcut(action: QAction, keys: str) -> None:
-    """``setShortcut`` without its overload resolution, which builds the Qt namespace."""
-    action.setProperty("shortcut", QKeySequence(keys))
+    """``setShortcut`` without its overload resolution, which builds the Qt namespace, and
+    given as text (Qt makes the key sequence): naming QKeySequence costs 2 ms at start."""
+    action.setProperty("shortcut", keys)
+
+
 log = logging.getLogger(__name__)
 
 
@@ -237,6 +234,8 @@ class MainWindow(QMainWindow):
         first with ``first_only``)."""
         if not self._prepared:
             self._prepared = True
+            from PySide6.QtGui import QKeySequence
+
             self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"),
                                            QKeySequence("Ctrl+Y")])
         self._build_tabs(1 if first_only else None)

@@ -1,4 +1,5 @@
-"""A faster answer to PySide6's question "does this module use PySide6?".
+"""What PySide6 costs at start, kept down: a faster answer to its question "does this
+module use PySide6?", and Qt's flags by value.
 
 Once PySide6 is imported, its import hook asks that of every module imported
 after it (to honour ``from __feature__ import ...`` per module), by reading the
@@ -14,6 +15,12 @@ import sys
 from types import ModuleType
 
 import PySide6.QtCore  # noqa: F401 - loads shibokensupport.feature, which is replaced below
+
+# PySide6 builds the whole Qt namespace (every one of its enums) the first time it is
+# touched, about 20 ms. Nothing shown before the main window or the sign-in dialog
+# touches it: the flags they need are set as properties, by value.
+ALIGN_CENTER = 0x0084  # Qt::AlignCenter
+TEXT_SELECTABLE_BY_MOUSE = 0x0001  # Qt::TextSelectableByMouse
 
 
 def uses_pyside(module: ModuleType) -> bool:

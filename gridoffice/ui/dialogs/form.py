@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from gridoffice.errors import UserError, ValidationError
 from gridoffice.i18n import QT_TRANSLATE_NOOP
 from gridoffice.ui import messages
-from gridoffice.ui.widgets.date_field import DateField
+from gridoffice.ui.pyside_imports import TEXT_SELECTABLE_BY_MOUSE  # no Qt namespace
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 ERROR_COLOR = "#c62828"
@@ -49,7 +49,6 @@ class FormDialog(QDialog):
     def __init__(self, parent: QWidget | None, title: str) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.setWindowFlag(Qt.WindowType.WindowContextHelpButtonHint, False)
         self.result_value: Any = None
         self._fields: dict[str, QWidget] = {}
         self._labels: dict[str, str] = {}
@@ -64,11 +63,13 @@ class FormDialog(QDialog):
         self.error_label.setObjectName("formError")
         self.error_label.setStyleSheet(f"color: {ERROR_COLOR};")
         self.error_label.setWordWrap(True)
-        self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error_label.setProperty("textInteractionFlags", TEXT_SELECTABLE_BY_MOUSE)
         self.error_label.hide()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
+        # parent by keyword: positional arguments make PySide6 try the overloads that take
+        # a Qt.Orientation, which builds the Qt namespace (see pyside_imports)
+        self.buttons = QDialogButtonBox(parent=self)
+        self.buttons.setStandardButtons(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
@@ -120,6 +121,8 @@ class FormDialog(QDialog):
     # --- reading --------------------------------------------------------------
     def date_of(self, key: str, *, required: bool = False) -> dt.date | None:
         """The date in the DateField ``key``, or a ValidationError naming it."""
+        from gridoffice.ui.widgets.date_field import DateField  # not needed by every form
+
         widget = self._fields[key]
         assert isinstance(widget, DateField)
         try:
@@ -165,7 +168,7 @@ class FormDialog(QDialog):
         self.error_label.show()
         widget = self._fields.get(field or "")
         if widget is not None:
-            widget.setFocus(Qt.FocusReason.OtherFocusReason)
+            widget.setFocus()  # Qt.OtherFocusReason
             if isinstance(widget, QLineEdit):
                 widget.selectAll()
 
