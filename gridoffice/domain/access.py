@@ -25,6 +25,12 @@ GRID = "grid"
 VIEWER = "viewer"
 ROLES = (ADMIN, SECRETARY, STAFF, GRID, VIEWER)
 
+# Lengths of an account's fields (the sign-in dialog reads them before the account
+# service is imported).
+MAX_PASSWORD = 128
+MAX_LOGIN = 32
+MAX_NAME = 40
+
 ROLE_LABELS = {
     ADMIN: QT_TRANSLATE_NOOP("access", "Administrator"),
     SECRETARY: QT_TRANSLATE_NOOP("access", "Secretary / deputy secretary"),

@@ -37,9 +37,7 @@ from gridoffice.store import driver, keys, settings
 from gridoffice.store.files import connect
 
 MIN_PASSWORD = 8
-MAX_PASSWORD = 128
-MAX_LOGIN = 32
-MAX_NAME = 40
+MAX_PASSWORD, MAX_LOGIN, MAX_NAME = access.MAX_PASSWORD, access.MAX_LOGIN, access.MAX_NAME
 MAX_TRIES = 5
 LOCK_MINUTES = 5
 
