@@ -18,8 +18,9 @@ import logging
 import time
 from typing import TYPE_CHECKING
 
+from PySide6 import QtGui
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, QTimer, Signal
-from PySide6.QtGui import QAction, QColor, QKeySequence, QPalette
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -209,15 +210,16 @@ class OpenBanner(QToolBar):
         self.setMovable(False)
         self.setFloatable(False)
         self.toggleViewAction().setVisible(False)  # not in the toolbar menu: cannot be hidden
-        # A palette, not a style sheet: the style sheet engine costs start-up time.
+        # A palette, not a style sheet: the style sheet engine costs start-up time (and
+        # QtGui's classes named when used: PySide6 builds each the first time it is named).
         palette = self.palette()
-        palette.setColor(QPalette.ColorRole.Window, QColor(BANNER_COLOR))
+        palette.setColor(QtGui.QPalette.ColorRole.Window, QtGui.QColor(BANNER_COLOR))
         self.setPalette(palette)
         self.setAutoFillBackground(True)
         self.setContentsMargins(8, 4, 8, 4)
         self.label = QLabel(self.tr("No accounts: anyone can see all data"), self)
         palette = self.label.palette()
-        palette.setColor(QPalette.ColorRole.WindowText, QColor("white"))
+        palette.setColor(QtGui.QPalette.ColorRole.WindowText, QtGui.QColor("white"))
         self.label.setPalette(palette)
         font = self.label.font()
         font.setBold(True)
@@ -255,7 +257,7 @@ class Session(QObject):
         self.password_action = QAction(self.tr("Change my password…"), window)
         self.password_action.triggered.connect(self.change_password)
         self.lock_action = QAction(self.tr("Lock now"), window)
-        self.lock_action.setProperty("shortcut", QKeySequence("Ctrl+L"))
+        self.lock_action.setProperty("shortcut", "Ctrl+L")  # see main_window._shortcut
         self.lock_action.triggered.connect(self.lock)
         self.separator = menu.insertSeparator(window.quit_action)
         for action in (self.switch_action, self.password_action, self.lock_action):
