@@ -9,7 +9,13 @@ roster's first screen was painted (organisations and the first page of members,
 read before SQLAlchemy loads: ``MainWindow.start_loading``) and when every tab
 had its data from the services. Issue 17 asks: the first tab's data on screen
 within 1.0 s on the large demo, the window itself ≤ 1.5 × the bare window;
-``gridoffice-cli info`` ≤ 0.5 s.
+``gridoffice-cli info`` ≤ 0.5 s. An encrypted folder shows its sign-in dialog first: that
+is measured too (the dialog cancelled once shown).
+
+Each figure is given as the median of the runs and as the fastest run, each against the
+bare window's same statistic: on a shared 2-core machine a single run can be slowed by
+anything else running, and the fastest run is what the program costs when nothing
+interferes.
 
 The programs run with compiled bytecode cached (as an installed program has it),
 each once before measuring; the runs are interleaved so that all see the same
@@ -31,7 +37,7 @@ import pytest
 from tests.benchmarks.large_data import copy_of
 
 ROOT = Path(__file__).resolve().parents[2]
-RUNS = 7
+RUNS = 9
 PASSWORD = "secret-admin"
 
 BARE_WINDOW = """
@@ -76,6 +82,33 @@ def _run(command: list[str], env: dict[str, str]) -> tuple[float, str]:
     return time.perf_counter() - start, result.stdout
 
 
+LOGIN_PROBE = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QDialog
+from gridoffice.__main__ import main
+
+shown = QDialog.showEvent
+
+def show_event(dialog, event):
+    shown(dialog, event)
+    QTimer.singleShot(50, dialog.reject)  # the sign-in cancelled: the program ends with 0
+
+QDialog.showEvent = show_event
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def _sign_in_shown(folder: Path, env: dict[str, str]) -> float:
+    """When the sign-in dialog of an encrypted folder showed, seconds after the start."""
+    log = folder / "logs" / "gridoffice.log"
+    log.unlink(missing_ok=True)
+    _run([sys.executable, "-c", LOGIN_PROBE, "--data-dir", str(folder)], env)
+    found = re.search(r"sign-in shown ([\d.]+) s after", log.read_text("utf-8"))
+    assert found is not None
+    return float(found.group(1))
+
+
 def _start_app(folder: Path, env: dict[str, str]) -> tuple[float, float, float]:
     """(window shown, first screen shown, data loaded), seconds after the process started."""
     log = folder / "logs" / "gridoffice.log"
@@ -110,31 +143,41 @@ def test_startup_against_a_bare_window(tmp_path, large_demo):
                "large demo, encrypted (sign-in included)": (locked, signed)}
     bare: list[float] = []
     info: list[float] = []
+    sign_in: list[float] = []
     app: dict[str, list[tuple[float, float, float]]] = {name: [] for name in folders}
     for run in range(RUNS + 1):  # interleaved; the first run only fills the bytecode cache
         _total, out = _run([sys.executable, "-c", BARE_WINDOW], env)
         shown = float(re.search(r"shown ([\d.]+)", out).group(1))  # type: ignore[union-attr]
         figures = {name: _start_app(folder, folder_env)
                    for name, (folder, folder_env) in folders.items()}
+        dialog = _sign_in_shown(locked, env)
         total, _ = _run([sys.executable, "-m", "gridoffice.cli", "--data-dir", str(small),
                          "info", "--json"], env)
         if run:
             bare.append(shown)
             info.append(total)
+            sign_in.append(dialog)
             for name, values in figures.items():
                 app[name].append(values)
     med = statistics.median
-    base = med(bare)
-    print(f"\nmedians of {RUNS} runs, seconds after the process started "
+    base, fastest = med(bare), min(bare)
+
+    def line(what: str, values: list[float], limit: str) -> None:
+        """The median and its ratio to the bare window's median, then the same for the
+        fastest run (what the machine can do when nothing else interferes)."""
+        print(f"    {what:<22} {med(values):.3f}  ratio {med(values) / base:.2f}; fastest "
+              f"{min(values):.3f}  ratio {min(values) / fastest:.2f}  ({limit})")
+
+    print(f"\nmedians and fastest of {RUNS} runs, seconds after the process started "
           f"({os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f})")
-    print(f"  bare PySide6 window shown:  {base:.3f}")
+    print(f"  bare PySide6 window shown:  median {base:.3f}, fastest {fastest:.3f}")
     for name, values in app.items():
-        window, first, loaded = (med(v[i] for v in values) for i in range(3))
         print(f"  {name}:")
-        print(f"    main window shown:     {window:.3f}  ratio {window / base:.2f} (limit 1.5)")
-        print(f"    first screen shown:    {first:.3f}  ratio {first / base:.2f} "
-              f"(limit 1.0 s)")
-        print(f"    every tab loaded:      {loaded:.3f}  ratio {loaded / base:.2f}")
+        line("main window shown:", [v[0] for v in values], "limit 1.5")
+        line("first screen shown:", [v[1] for v in values], "limit 1.0 s")
+        line("every tab loaded:", [v[2] for v in values], "no limit")
+    print("  large demo, encrypted, without the sign-in's password:")
+    line("sign-in dialog shown:", sign_in, "limit 1.5")
     print(f"  gridoffice-cli info --json: {med(info):.3f}  (limit 0.5)")
     assert med(info) < 5  # sanity only; the figures above are the result
 
