@@ -14,7 +14,6 @@ from sqlmodel import Session, col, select
 
 from gridoffice.domain import access, masking, party
 from gridoffice.services import shown_order
-from gridoffice.services.common import as_date
 from gridoffice.services.guard import office_clause, requires
 from gridoffice.services.roster import rows as lines
 from gridoffice.services.roster.base import RosterServiceBase
@@ -145,27 +144,10 @@ class RosterReading(RosterServiceBase):
     @requires(access.ROSTER_VIEW)
     def due_list(self, within_days: int = 90) -> list[DueItem]:
         """Probationary members due for full membership within ``within_days``, and overdue."""
-        today = self.today()
-        params: dict[str, Any] = {}
-        reach = "".join(f" AND {clause}" for clause in self._reach(params))
         with self.db.read() as session:
-            rows = session.execute(text(
-                "SELECT m.id, m.name, m.org_id, o.name, m.join_date, "
-                "m.probation_extension_months "
-                "FROM member m LEFT JOIN org o ON o.id = m.org_id "
-                "WHERE NOT m.deleted AND m.status = 'probationary' AND m.join_date IS NOT NULL "
-                "AND m.relation_status IN ('normal', 'transferring_out')" + reach),
-                params).all()
-        items = []
-        for member_id, name, org_id, org_name, join, ext in rows:
-            due = party.full_membership_date(as_date(join), int(ext), self.rules)
-            days = (due - today).days
-            bucket = party.due_bucket(days)
-            if bucket is not None and days <= within_days:
-                items.append(DueItem(member_id, name, org_id, org_name, as_date(join), due, days,
-                                     bucket))
-        items.sort(key=lambda item: (item.days_left, item.name))
-        return items
+            raw = session.connection().connection.driver_connection
+            assert raw is not None
+            return lines.read_due(raw, self.actor, self.today(), self.rules, within_days)
 
     @requires(access.ROSTER_VIEW)
     def branch_warnings(self) -> list[tuple[str, str, party.Warning]]:

@@ -17,7 +17,7 @@ from typing import Any, Protocol
 from gridoffice.domain import households, masking, party
 from gridoffice.domain.access import Actor
 from gridoffice.services.guard import grid_clause, grid_params
-from gridoffice.services.roster.model import MemberQuery, MemberRow
+from gridoffice.services.roster.model import DueItem, MemberQuery, MemberRow
 from gridoffice.services.search_sql import person_text_parts
 
 ROW_SQL = """
@@ -190,3 +190,28 @@ def member_rows(result: Iterable[Any], *, rules: party.PartyRules,
 def overdue_only(rows: list[MemberRow], today: dt.date) -> list[MemberRow]:
     """The rows whose probation is over but who are not confirmed yet."""
     return [r for r in rows if r.due_date is not None and r.due_date < today]
+
+
+def read_due(conn: Any, actor: Actor, today: dt.date, rules: party.PartyRules,
+             within_days: int = 90) -> list[DueItem]:
+    """Probationary members due for full membership within ``within_days`` of ``today``,
+    and overdue, as ``actor`` sees them: the roster's reminders (``RosterService.due_list``)
+    and the workbench read the same list."""
+    params: dict[str, Any] = {}
+    reach = "".join(f" AND {clause}" for clause in reach_clauses(actor, params))
+    rows = conn.execute(
+        "SELECT m.id, m.name, m.org_id, o.name, m.join_date, m.probation_extension_months "
+        "FROM member m LEFT JOIN org o ON o.id = m.org_id "
+        "WHERE NOT m.deleted AND m.status = 'probationary' AND m.join_date IS NOT NULL "
+        "AND m.relation_status IN ('normal', 'transferring_out')" + reach, params).fetchall()
+    items = []
+    for member_id, name, org_id, org_name, join, extension in rows:
+        join_date = dt.date.fromisoformat(str(join)[:10])
+        due = party.full_membership_date(join_date, int(extension or 0), rules)
+        days = (due - today).days
+        bucket = party.due_bucket(days)
+        if bucket is not None and days <= within_days:
+            items.append(DueItem(member_id, name, org_id, org_name, join_date, due, days,
+                                 bucket))
+    items.sort(key=lambda item: (item.days_left, item.name))
+    return items
