@@ -14,6 +14,7 @@ from gridoffice.i18n import QT_TRANSLATE_NOOP
 from gridoffice.services.common import as_date, clean_or_none, limited_text
 from gridoffice.services.guard import requires
 from gridoffice.services.households.base import HouseholdServiceBase
+from gridoffice.services.households.filters import grid_rows, grids_visible
 from gridoffice.services.households.model import (
     GRIDS_LISTED,
     LABEL_BUILDING,
@@ -98,29 +99,13 @@ class HouseholdGrids(HouseholdServiceBase):
             (stamp,) = raw.execute("SELECT value FROM meta WHERE key = 'hlc_last'").fetchone()
             if self._grids_cache is not None and self._grids_cache[0] == stamp:
                 return self._grids_for(self._grids_cache[1], office)
-            rows = raw.execute(
-                "SELECT g.id, g.code, g.name, g.grid_type, g.branch_org_id,"
-                " (SELECT count(*) FROM building b WHERE b.grid_id = g.id AND NOT b.deleted),"
-                " (SELECT count(*) FROM household h WHERE h.grid_id = g.id"
-                "  AND NOT h.deleted AND h.dissolved_on IS NULL),"
-                " (SELECT count(*) FROM household h JOIN resident r ON r.household_id = h.id"
-                "  WHERE h.grid_id = g.id AND NOT r.deleted AND r.moved_out_on IS NULL"
-                "  AND r.died_on IS NULL),"
-                " (SELECT count(*) FROM household h JOIN resident r ON r.household_id = h.id"
-                "  JOIN resident_tag t ON t.resident_id = r.id WHERE h.grid_id = g.id"
-                "  AND NOT t.deleted AND t.to_date IS NULL AND t.kind = 'care'"
-                "  AND r.moved_out_on IS NULL AND r.died_on IS NULL), g.origin_office"
-                " FROM grid g WHERE NOT g.deleted ORDER BY g.code").fetchall()
-        grids = [GridRow(*row) for row in rows]
+            grids = grid_rows(raw)
         self._grids_cache = (stamp, grids)
         return self._grids_for(grids, office)
 
     def _grids_for(self, grids: list[GridRow], office: str | None) -> list[GridRow]:
-        """The grids of ``office`` (None: all) the actor may see: a grid worker's own,
-        a street worker's communities'."""
-        offices = self.actor.communities
-        return [g for g in grids if (office is None or g.origin_office == office)
-                and self.actor.in_grid(g.id) and (not offices or g.origin_office in offices)]
+        """The grids of ``office`` (None: all) the actor may see."""
+        return grids_visible(grids, self.actor, office)
 
     @requires(access.HOUSEHOLDS_VIEW)
     def find_grid(self, text: str, community: str | None = None) -> GridRow:

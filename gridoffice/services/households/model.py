@@ -136,6 +136,7 @@ class ResidentQuery:
     household_id: str | None = None
     text: str = ""  # name, pinyin, initials, id or phone tail, or an address like 3-2-301
     tag: str | None = None  # a care tag (derived 高龄 included)
+    any_care_tag: bool = False  # residents with any recorded care tag (高龄 not included)
     population_type: str | None = None
     residence_status: str | None = None
     age_band: str | None = None  # households.age_band values, e.g. "80+"

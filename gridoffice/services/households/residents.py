@@ -12,8 +12,9 @@ from sqlmodel import col, select
 from gridoffice.domain import access, masking
 from gridoffice.domain import households as rules
 from gridoffice.services import shown_order
-from gridoffice.services.guard import audit_name, grid_clause, grid_params, requires
+from gridoffice.services.guard import audit_name, requires
 from gridoffice.services.households.base import HouseholdServiceBase
+from gridoffice.services.households.filters import resident_filters
 from gridoffice.services.households.model import (
     MSG_HOUSEHOLD_MISSING,
     MSG_RESIDENT_MISSING,
@@ -24,7 +25,6 @@ from gridoffice.services.households.model import (
     ResidentRow,
     VisitRow,
 )
-from gridoffice.services.search_sql import person_text_parts
 from gridoffice.store import audit
 from gridoffice.store.tables import Building, House, Household, Resident, Visit
 
@@ -209,57 +209,7 @@ class ResidentReading(HouseholdServiceBase):
 
     def _resident_filters(self, query: ResidentQuery) -> tuple[list[str], dict[str, Any]]:
         """The WHERE clauses of the resident list and their parameters."""
-        clauses, params = ["NOT r.deleted"], {}  # type: ignore[var-annotated]
-        reach = grid_clause(self.actor, "b.grid_id", params)
-        if reach:  # a grid worker: their own grids only
-            clauses.append(reach)
-        if self.actor.communities:  # a street worker: their communities only
-            offices = grid_params(self.actor.communities, params, "actor_office")
-            clauses.append(f"r.origin_office IN ({offices})")
-        if query.grid_id:
-            clauses.append("b.grid_id = :grid")
-            params["grid"] = query.grid_id
-        if query.building_id:
-            clauses.append("b.id = :building")
-            params["building"] = query.building_id
-        if query.household_id:
-            clauses.append("r.household_id = :household")
-            params["household"] = query.household_id
-        if query.office is not None:
-            clauses.append("r.origin_office = :office")
-            params["office"] = query.office
-        if not query.include_left:
-            clauses.append("r.moved_out_on IS NULL AND r.died_on IS NULL")
-        for key in ("population_type", "residence_status"):
-            if getattr(query, key):
-                clauses.append(f"r.{key} = :{key}")
-                params[key] = getattr(query, key)
-        if query.not_visited_days is not None:
-            since = self.today() - dt.timedelta(days=query.not_visited_days)
-            clauses.append("(h.last_visit IS NULL OR h.last_visit <= :since)")
-            params["since"] = since.isoformat()
-        if query.tag and query.tag != "very_old":
-            clauses.append("r.id IN (SELECT t.resident_id FROM resident_tag t WHERE NOT "
-                           "t.deleted AND t.to_date IS NULL AND t.kind = 'care' AND t.tag = :tag)")
-            params["tag"] = query.tag
-        text_clause = self._text_clause(query.text.strip(), params)
-        if text_clause:
-            clauses.append(text_clause)
-        return clauses, params
-
-    @staticmethod
-    def _text_clause(text: str, params: dict[str, Any]) -> str | None:
-        """Typed text matches a name (or its pinyin), the tail of an id number or a
-        mobile, or the start of an address; its parameters go into ``params``."""
-        if not text:
-            return None
-        parts = person_text_parts("r", text, params)
-        address = rules.address_search_key(text)
-        if any(c.isdigit() for c in address) and ("-" in address or any(
-                m in text for m in ("号楼", "栋", "幢", "单元", "室"))):
-            params["address"] = address
-            parts.append("(b.number || '-' || s.unit || '-' || s.room) LIKE :address || '%'")
-        return "(" + " OR ".join(parts) + ")"
+        return resident_filters(query, self.actor, self.today())
 
     def _resident_rows(self, rows: list[Any], query: ResidentQuery,
                        reveal: bool) -> list[ResidentRow]:

@@ -5,19 +5,26 @@ one (no second copy of a person). Posts have quotas; check-in and check-out make
 service records confirmed by the staff member on duty, and points come only from
 confirmed records and from entries staff add: the points ledger is append-only,
 corrections are new entries, and every entry keeps the rule it was made under.
+
+:class:`InServiceService` is imported when first asked for: the plain data of
+:mod:`.model` and the SQL of :mod:`.reach` need no SQLAlchemy (the workbench
+reads with them at start-up before SQLAlchemy is loaded).
 """
 
 from __future__ import annotations
 
-from gridoffice.services.inservice.activities import InServiceActivities
+from typing import TYPE_CHECKING, Any
 
 # Every public name of the model (messages, drafts, rows …) stays importable from here.
 from gridoffice.services.inservice.model import *  # noqa: F403
-from gridoffice.services.inservice.points import InServicePoints
-from gridoffice.services.inservice.posts import InServicePosts
-from gridoffice.services.inservice.registrations import InServiceRegistrations
+
+if TYPE_CHECKING:
+    from gridoffice.services.inservice.service import InServiceService as InServiceService
 
 
-class InServiceService(InServicePosts, InServiceActivities, InServicePoints,
-                       InServiceRegistrations):
-    """Use cases of the in-service tab, its ledgers and the CLI."""
+def __getattr__(name: str) -> Any:
+    if name == "InServiceService":
+        from gridoffice.services.inservice.service import InServiceService as InServiceService
+
+        return InServiceService
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

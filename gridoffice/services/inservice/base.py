@@ -16,8 +16,6 @@ from gridoffice.errors import Term, UserError, ValidationError
 from gridoffice.services.common import MSG_GONE, clean, live_row
 from gridoffice.services.guard import (
     FREE,
-    grid_clause,
-    grid_params,
     office_clause,
     office_reach,
     require_office,
@@ -30,6 +28,7 @@ from gridoffice.services.inservice.model import (
     load_point_rules,
     save_point_rules,
 )
+from gridoffice.services.inservice.reach import registration_reach
 from gridoffice.store.database import Database
 from gridoffice.store.tables import PointsEntry, Registration
 
@@ -69,27 +68,8 @@ class InServiceBase:
 
     def _reach(self, params: dict[str, Any], reg: str = "g") -> str:
         """`` AND …`` limiting the registrations (table alias ``reg``) to what the actor
-        may see, with its parameters put into ``params``; "" when not limited.
-
-        A grid worker sees the registrations of people who live in their grids: the
-        registration's home grid is one of them, or the person's resident record (or
-        the resident linked to their member record) is a current resident of a
-        household there. A street worker limited to some communities sees those
-        communities' registrations.
-        """
-        clauses = []
-        grids = grid_clause(self.actor, "h.grid_id", params)
-        if grids:
-            home = grid_clause(self.actor, f"{reg}.grid_id", params)
-            living = ("SELECT {col} FROM resident r JOIN household h ON h.id = r.household_id"
-                      " WHERE NOT r.deleted AND r.moved_out_on IS NULL AND r.died_on IS NULL"
-                      f" AND {grids}")
-            clauses.append(f"({home} OR {reg}.resident_id IN ({living.format(col='r.id')}) "
-                           f"OR {reg}.member_id IN ({living.format(col='r.member_id')}))")
-        if self.actor.communities:
-            offices = grid_params(self.actor.communities, params, "actor_office")
-            clauses.append(f"{reg}.origin_office IN ({offices})")
-        return "".join(f" AND {clause}" for clause in clauses)
+        may see (:func:`~gridoffice.services.inservice.reach.registration_reach`)."""
+        return registration_reach(self.actor, params, reg)
 
     def _registrations_reached(self, column: str) -> list[Any]:
         """Conditions limiting ``column`` (``table.registration_id``) to the
