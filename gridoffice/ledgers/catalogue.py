@@ -369,7 +369,7 @@ LEDGERS: tuple[Ledger, ...] = (
         progress_label=QT_TRANSLATE_NOOP("ledgers", "Making the minutes…")),
     Ledger(
         "sign-in", "签到表", "", _MINUTES + "render_sign_in_sheet", ("meeting_id",),
-        audit_target=("meeting_sign_in",), unit_label="人 people",
+        audit_target=("meeting_sign_in", "{meeting_id}"), unit_label="人 people",
         file_name=("签到表", "{ref}"), area="meetings", cli=False,
         actions=(MenuAction("", QT_TRANSLATE_NOOP("ledgers", "Sign-in sheet…")),),
         preview_title=QT_TRANSLATE_NOOP("ledgers", "Sign-in sheet"),

@@ -148,7 +148,8 @@ def test_every_ledger_printed_from_the_window_is_audited_under_its_target(
     meetings.reload(meeting_id)
     qtbot.waitUntil(lambda: meetings.current_id() == meeting_id, timeout=10_000)
     year = meetings.year_combo.currentData() or meetings.service.today().year
-    for name, target in (("minutes", "meeting_minutes"), ("sign-in", "meeting_sign_in"),
+    for name, target in (("minutes", "meeting_minutes"),
+                         ("sign-in", f"meeting_sign_in:{meeting_id}"),
                          ("followups", "meeting_follow_ups"),
                          ("meetings-summary", f"meeting_summary:{year}")):
         _save_and_print(qtbot, meetings, meetings.ledger_menu.action(name), database, target,
