@@ -107,6 +107,11 @@ class MeetingFollowUps(MeetingServiceBase):
                 continue
             if query.state == "overdue" and row.state != rules.OVERDUE:
                 continue
+            if query.state == "due" and (
+                    row.status == rules.DONE or row.state == rules.OVERDUE
+                    or row.due_date is None
+                    or row.due_date > today + dt.timedelta(days=query.due_days)):
+                continue
             if query.state == "done" and row.status != rules.DONE:
                 continue
             if query.done_in_year and not (row.done_on and row.done_on.year == query.done_in_year):

@@ -366,7 +366,8 @@ class MeetingQuery:
 @dataclass(frozen=True)
 class FollowUpQuery:
     year: int | None = None  # of the meeting
-    state: str | None = None  # open | overdue | done | None (all)
+    state: str | None = None  # open | overdue | due (open, due within due_days) | done | None
+    due_days: int = 7  # for state "due"
     done_in_year: int | None = None
     text: str = ""
     meeting_id: str | None = None
