@@ -227,6 +227,11 @@ def build_parser() -> argparse.ArgumentParser:
     info.add_argument("--json", action="store_true",
                       help=QT_TRANSLATE_NOOP("cli", "print JSON"))
 
+    todo = _command(commands, "todo", QT_TRANSLATE_NOOP(
+        "cli", "what is due: the items and counts of the workbench (工作台)"), cmd_todo)
+    todo.add_argument("--json", action="store_true",
+                      help=QT_TRANSLATE_NOOP("cli", "print JSON"))
+
     demo = _command(commands, "demo", QT_TRANSLATE_NOOP(
         "cli", "fill an empty data folder with demo data (sets up the demo community when "
         "the folder is not set up)"), cmd_demo, office=False, permission=access.IMPORT)
@@ -622,6 +627,53 @@ def cmd_info(args: argparse.Namespace) -> int:
     for table, value in digests.items():
         print(f"{'digest ' + table:>18}: {value[:16]}…")
     return EXIT_OK
+
+
+def cmd_todo(args: argparse.Namespace) -> int:
+    """The workbench's to-do list as the account signed in sees it (one service computes
+    both: :mod:`gridoffice.services.workbench`)."""
+    from gridoffice.services import workbench
+    from gridoffice.services.inservice.model import load_point_rules
+    from gridoffice.store.files import connect
+
+    app_paths, opened = _open(args)
+    actor = _actor(args, opened)
+    rules = workbench.TodoRules(
+        dt.date.today(), reregister_months=load_point_rules(opened.path).reregister_months)
+    conn = connect(opened.path, read_only=True)
+    try:
+        items = workbench.read_todo(conn, actor, rules, app_paths.backup_dir)
+        month = workbench.read_figures(conn, actor, *workbench.month_of(rules.today))
+        year = workbench.read_figures(conn, actor, *workbench.year_of(rules.today))
+    finally:
+        conn.close()
+    chinese = catalog("zh_CN").translate
+    if args.json:
+        print(json.dumps({"items": [{**item.as_json(), "text_zh": item.text(chinese)}
+                                    for item in items],
+                          "month": month.as_json(), "year": year.as_json()},
+                         ensure_ascii=False, indent=2))
+        return EXIT_OK
+    if not items:
+        print("没有待办事项 nothing is due")
+    for item in items:
+        print(f"{'！' if item.urgent else '·'} {item.text(chinese)}")
+    for label, figures in (("本月 this month", month), ("本年 this year", year)):
+        print(f"{label}: {_figures_line(figures)}")
+    return EXIT_OK
+
+
+def _figures_line(figures: Any) -> str:
+    """The figures the actor may see, in one line (the workbench's 本月/本年)."""
+    parts = [("党员", figures.members, "人"), ("户", figures.households, ""),
+             ("实有人口", figures.residents, "人"), ("开会", figures.meetings_held, "次"),
+             ("议事会", figures.councils_held, "次")]
+    text = [f"{name} {value}{unit}" for name, value, unit in parts if value is not None]
+    if figures.follow_ups_total is not None:
+        text.append(f"落实 {figures.follow_ups_done}/{figures.follow_ups_total}")
+    if figures.service_hours is not None:
+        text.append(f"服务 {figures.service_hours:g} 小时，积分 {figures.points}")
+    return "，".join(text)
 
 
 MSG_COMMUNITY_NAME = QT_TRANSLATE_NOOP(

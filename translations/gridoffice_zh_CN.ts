@@ -8121,6 +8121,10 @@ Give it to the other office; they trust it after checking that its fingerprint m
             <translation>以 JSON 格式输出</translation>
         </message>
         <message>
+            <source>what is due: the items and counts of the workbench (工作台)</source>
+            <translation>待办事项：工作台上的各项及其数目</translation>
+        </message>
+        <message>
             <source>fill an empty data folder with demo data (sets up the demo community when the folder is not set up)</source>
             <translation>在空的数据目录中生成演示数据（目录尚未设置单位时，自动设为演示社区）</translation>
         </message>
@@ -12535,6 +12539,73 @@ Give it to the other office; they trust it after checking that its fingerprint m
         <message>
             <source>{name} is marked as living where registered, yet the population type is {population}; floating population lives here with the registration elsewhere.</source>
             <translation>{name} 登记为“人户一致”，但人口类型为“{population}”；流动人口是户籍在外地、在本地居住的人员。</translation>
+        </message>
+    </context>
+    <context>
+        <name>workbench</name>
+        <message>
+            <source>{count} probationary members past their full-membership date</source>
+            <translation>{count} 名预备党员已过预备期满日期，未转正</translation>
+        </message>
+        <message>
+            <source>{count} probationary members due for full membership within {days} days</source>
+            <translation>{count} 名预备党员 {days} 天内预备期满，待转正</translation>
+        </message>
+        <message>
+            <source>{count} members whose party relation is being transferred out</source>
+            <translation>{count} 名党员组织关系正在转出</translation>
+        </message>
+        <message>
+            <source>{count} council follow-ups overdue</source>
+            <translation>{count} 项议事会决议落实事项已逾期</translation>
+        </message>
+        <message>
+            <source>{count} council follow-ups due within {days} days</source>
+            <translation>{count} 项议事会决议落实事项 {days} 天内到期</translation>
+        </message>
+        <message>
+            <source>Next council {date} at {place}: {attendees} attendees listed, sign-in sheet {printed}</source>
+            <translation>下次议事会 {date}，地点 {place}：已列参会人员 {attendees} 人，签到表{printed}</translation>
+        </message>
+        <message>
+            <source>{count} in-service registrations awaiting review</source>
+            <translation>{count} 名在职党员报到待审核</translation>
+        </message>
+        <message>
+            <source>{count} in-service members due to register again within {days} days</source>
+            <translation>{count} 名在职党员 {days} 天内到期需重新报到</translation>
+        </message>
+        <message>
+            <source>{grid}: {count} households not visited for {days} days</source>
+            <translation>{grid}：{count} 户超过 {days} 天未走访</translation>
+        </message>
+        <message>
+            <source>{count} residents with a care tag not visited for {days} days</source>
+            <translation>{count} 名关爱对象超过 {days} 天未走访</translation>
+        </message>
+        <message>
+            <source>{count} sync partners not heard from for {days} days</source>
+            <translation>{count} 个同步单位超过 {days} 天未收到数据</translation>
+        </message>
+        <message>
+            <source>{count} sync conflicts to resolve</source>
+            <translation>{count} 条同步冲突待处理</translation>
+        </message>
+        <message>
+            <source>No backup of the data yet</source>
+            <translation>数据还没有备份</translation>
+        </message>
+        <message>
+            <source>The newest backup is {days} days old</source>
+            <translation>最近一次备份已是 {days} 天前</translation>
+        </message>
+        <message>
+            <source>printed</source>
+            <translation>已打印</translation>
+        </message>
+        <message>
+            <source>not printed yet</source>
+            <translation>尚未打印</translation>
         </message>
     </context>
 </TS>
