@@ -15,11 +15,12 @@ import pytest
 
 from gridoffice.domain import access
 from gridoffice.domain.access import Actor
-from gridoffice.services import encryption, first_screen, office
+from gridoffice.services import encryption, first_screen
 from gridoffice.services.accounts import AccountDraft, AccountService
 from gridoffice.services.roster.model import MemberQuery
 from gridoffice.store import driver
 from tests import sql
+from tests.actors import grid_worker, services_of
 from tests.conftest import copy_demo
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -33,22 +34,6 @@ def folder(tmp_path, demo_templates) -> Path:
 
 def database(folder: Path) -> Path:
     return folder / "gridoffice.sqlite3"
-
-
-def services_of(path: Path, actor: Actor):
-    from gridoffice.services.container import Services
-    from gridoffice.store.database import Database
-
-    return Services.build(Database(path), office.load_profile(path), "en", actor)
-
-
-def grid_worker(path: Path) -> Actor:
-    conn = sql.connect(path)
-    try:
-        grid = conn.execute("SELECT id FROM grid WHERE NOT deleted ORDER BY code").fetchone()[0]
-    finally:
-        conn.close()
-    return Actor(login="grid-login", operator="网格员", role=access.GRID, grids=frozenset({grid}))
 
 
 def members_living_in(path: Path, grids: frozenset[str]) -> set[str]:

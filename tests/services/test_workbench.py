@@ -16,13 +16,13 @@ import pytest
 
 from gridoffice.domain import access
 from gridoffice.domain.access import Actor
-from gridoffice.services import office, workbench
+from gridoffice.services import workbench
 from gridoffice.services.households.model import ResidentQuery
 from gridoffice.services.inservice.model import RegistrationQuery
 from gridoffice.services.meetings.model import FollowUpQuery
 from gridoffice.services.roster.model import MemberQuery
 from gridoffice.store.files import connect
-from tests import sql
+from tests.actors import grid_worker, services_of
 from tests.conftest import copy_demo
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -32,22 +32,6 @@ ROOT = Path(__file__).resolve().parents[2]
 def demo(demo_templates) -> Path:
     """The demo office of seed 3 (read only here)."""
     return demo_templates(3) / "gridoffice.sqlite3"
-
-
-def services_of(path: Path, actor: Actor):
-    from gridoffice.services.container import Services
-    from gridoffice.store.database import Database
-
-    return Services.build(Database(path), office.load_profile(path), "en", actor)
-
-
-def grid_worker(path: Path) -> Actor:
-    conn = sql.connect(path)
-    try:
-        grid = conn.execute("SELECT id FROM grid WHERE NOT deleted ORDER BY code").fetchone()[0]
-    finally:
-        conn.close()
-    return Actor(login="grid-login", operator="网格员", role=access.GRID, grids=frozenset({grid}))
 
 
 def todo_of(path: Path, actor: Actor, today: dt.date, months: int,
