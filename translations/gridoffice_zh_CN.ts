@@ -8034,6 +8034,93 @@ Give it to the other office; they trust it after checking that its fingerprint m
         </message>
     </context>
     <context>
+        <name>charts</name>
+        <message>
+            <source>Men</source>
+            <translation>男</translation>
+        </message>
+        <message>
+            <source>Women</source>
+            <translation>女</translation>
+        </message>
+        <message>
+            <source>Members</source>
+            <translation>党员</translation>
+        </message>
+        <message>
+            <source>Households</source>
+            <translation>户数</translation>
+        </message>
+        <message>
+            <source>Visited in the last {days} days</source>
+            <translation>近 {days} 天已走访</translation>
+        </message>
+        <message>
+            <source>Follow-ups</source>
+            <translation>落实事项</translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation>已完成</translation>
+        </message>
+        <message>
+            <source>Hours</source>
+            <translation>服务时长</translation>
+        </message>
+        <message>
+            <source>people</source>
+            <translation>人</translation>
+        </message>
+        <message>
+            <source>households</source>
+            <translation>户</translation>
+        </message>
+        <message>
+            <source>follow-ups</source>
+            <translation>项</translation>
+        </message>
+        <message>
+            <source>hours</source>
+            <translation>小时</translation>
+        </message>
+        <message>
+            <source>Probationary</source>
+            <translation>预备党员</translation>
+        </message>
+        <message>
+            <source>Not recorded</source>
+            <translation>未登记</translation>
+        </message>
+        <message>
+            <source>Population by age and sex</source>
+            <translation>人口年龄性别结构</translation>
+        </message>
+        <message>
+            <source>Party members by age</source>
+            <translation>党员年龄结构</translation>
+        </message>
+        <message>
+            <source>Party members by years in the party</source>
+            <translation>党员党龄结构</translation>
+        </message>
+        <message>
+            <source>Party members by education</source>
+            <translation>党员学历结构</translation>
+        </message>
+        <message>
+            <source>Households visited per grid</source>
+            <translation>各网格入户走访情况</translation>
+        </message>
+        <message>
+            <source>Follow-ups by month of the meeting</source>
+            <translation>议事会决议落实情况（按会议月份）</translation>
+        </message>
+        <message>
+            <source>In-service hours by month</source>
+            <translation>在职党员服务时长（按月）</translation>
+        </message>
+    </context>
+    <context>
         <name>cli</name>
         <message>
             <source>usage</source>
