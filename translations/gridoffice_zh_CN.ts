@@ -8180,7 +8180,6 @@ Give it to the other office; they trust it after checking that its fingerprint m
         </message>
         <message>
             <source>at a street office: the community whose grid is meant</source>
-            <extracomment>parameters sharing a group: exactly one of them is given the keys of the values that are passed to ``render`` as keyword arguments ``prepare(db, values) -&gt; values``: the command line's parameters read into what ``render`` takes (names looked up in the database); None: taken as they are parts joined with ":"; a part whose value is empty is left out parts of the suggested PDF name joined with "_"; a part whose value is empty is left out (``{today}`` is today's date) a grid worker's book of one grid (``grid_id``): full addresses for them</extracomment>
             <translation>街道使用：网格所属的社区</translation>
         </message>
         <message>
@@ -8382,6 +8381,18 @@ Give it to the other office; they trust it after checking that its fingerprint m
         <message>
             <source>only this member (their code, e.g. ZB0001)</source>
             <translation>只打印这名党员（报到编号，如 ZB0001）</translation>
+        </message>
+        <message>
+            <source>社区工作情况报表: the figures and charts of a month or a year (the workbench on paper)</source>
+            <translation>社区工作情况报表：一个月或一年的数据和图表（纸上的工作台）</translation>
+        </message>
+        <message>
+            <source>one month</source>
+            <translation>某一个月</translation>
+        </message>
+        <message>
+            <source>one year</source>
+            <translation>某一年</translation>
         </message>
         <message>
             <source>在职党员报到登记表: one page per member</source>
@@ -10797,6 +10808,11 @@ Give it to the other office; they trust it after checking that its fingerprint m
             <source>Organisation: there is no organisation called {name}.</source>
             <extracomment>the tabs whose print menus list ledgers</extracomment>
             <translation>党组织：没有名为 {name} 的党组织。</translation>
+        </message>
+        <message>
+            <source>--month: {text} is not one month; write it like 2026-07 or 2026年7月.</source>
+            <extracomment>parameters sharing a group: exactly one of them is given the keys of the values that are passed to ``render`` as keyword arguments ``prepare(db, values) -&gt; values``: the command line's parameters read into what ``render`` takes (names looked up in the database); None: taken as they are parts joined with ":"; a part whose value is empty is left out parts of the suggested PDF name joined with "_"; a part whose value is empty is left out (``{today}`` is today's date) a grid worker's book of one grid (``grid_id``): full addresses for them</extracomment>
+            <translation>--month：{text} 不是某一个月，请写成 2026-07 或 2026年7月。</translation>
         </message>
         <message>
             <source>ID number: enter the number.</source>

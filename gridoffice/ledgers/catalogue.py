@@ -243,6 +243,26 @@ def _street_summary(db: Any, values: dict[str, Any]) -> dict[str, Any]:
     return values
 
 
+MSG_NOT_A_MONTH = QT_TRANSLATE_NOOP(
+    "errors", "--month: {text} is not one month; write it like 2026-07 or 2026年7月.")
+
+
+def _report_period(db: Any, values: dict[str, Any]) -> dict[str, Any]:
+    """``--month`` (a period that is one month) or ``--year`` into ``start``, ``end`` and
+    the ``period`` of the file name and the audit entry."""
+    month, year = values.get("month"), values.get("year")
+    if month is not None:
+        if (month.start.year, month.start.month) != (month.end.year, month.end.month):
+            raise UserError(MSG_NOT_A_MONTH, text=month.text)
+        values["start"], values["end"] = month.start, month.end
+        values["period"] = f"{month.start:%Y-%m}"
+    else:
+        year = year or dt.date.today().year
+        values["start"], values["end"] = dt.date(year, 1, 1), dt.date(year, 12, 31)
+        values["period"] = str(year)
+    return values
+
+
 def _registration(db: Any, values: dict[str, Any]) -> dict[str, Any]:
     from gridoffice.ledgers import inservice_ledger
 
@@ -418,6 +438,17 @@ LEDGERS: tuple[Ledger, ...] = (
                                               "work: one line per community")),),
         preview_title=QT_TRANSLATE_NOOP("ledgers", "Street summary"),
         progress_label=QT_TRANSLATE_NOOP("ledgers", "Making the street summary…")),
+    Ledger(
+        "report", "社区工作情况报表",
+        QT_TRANSLATE_NOOP("cli", "社区工作情况报表: the figures and charts of a month or a "
+                                 "year (the workbench on paper)"),
+        "gridoffice.ledgers.report_ledger:render_work_report", ("start", "end", "actor"),
+        (Parameter("month", ("--month",), QT_TRANSLATE_NOOP("cli", "one month"),
+                   metavar="YYYY-MM", kind="period", group="period"),
+         Parameter("year", ("--year",), QT_TRANSLATE_NOOP("cli", "one year"),
+                   metavar="YYYY", kind="year", group="period")),
+        prepare=_report_period, audit_target=("work_report", "{period}"),
+        unit_label="张图表 charts", file_name=("社区工作情况报表", "{period}")),
     Ledger(
         "checkin-register", "在职党员报到一览表",
         QT_TRANSLATE_NOOP("cli", "在职党员报到一览表: the in-service members"),

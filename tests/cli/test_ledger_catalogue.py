@@ -83,6 +83,7 @@ def _arguments(data: Path) -> dict[str, tuple[list[str], str]]:
         "minutes": "meeting_minutes", "followups": "meeting_follow_ups",
         "meetings-summary": f"meeting_summary:{year}",
         "street-summary": f"street_summary:{dt.date.today().year}",
+        "report": f"work_report:{year}",
         "checkin-register": "inservice_register", "checkin-forms": "inservice_forms",
         "service-cards": f"inservice_service_cards:{quarter}",
         "points": f"inservice_points:{quarter}",

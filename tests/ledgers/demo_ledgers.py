@@ -35,6 +35,7 @@ def ledger_arguments(data: Path) -> dict[str, list[str]]:
         "grid": ["--grid", facts.grid], "care": ["--tag", "独居老人"],
         "minutes": ["--date", facts.council], "followups": [],
         "meetings-summary": ["--year", str(facts.year)], "street-summary": [],
+        "report": ["--year", str(facts.year)],
         "checkin-register": [], "checkin-forms": [], "service-cards": [],
         "points": ["--period", facts.quarter], "unit-letters": ["--period", facts.quarter],
         "checkin-cards": [], "post-posters": [],
