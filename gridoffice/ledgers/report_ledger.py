@@ -88,7 +88,8 @@ def chart_drawing(chart: Chart, width: float, height: float, font: str,
     drawing.initialFontName = font  # the renderer's default font: no Helvetica in the PDF
     drawing.add(String(width / 2, height - 12, clean(_zh("charts", chart.title)),
                        fontName=font, fontSize=10.5, textAnchor="middle"))
-    labels = [clean(_category(chart, c)) for c in chart.categories]
+    labels = [clean(charts.category_label(chart, c, _zh, lambda month: f"{month}月"))
+              for c in chart.categories]
     plot = HorizontalBarChart() if chart.kind == "pyramid" else VerticalBarChart()
     plot.x, plot.y = 48, 34
     plot.width, plot.height = width - 70, height - 64
@@ -131,19 +132,6 @@ def chart_drawing(chart: Chart, width: float, height: float, font: str,
         for i, s in enumerate(chart.series)]
     drawing.add(legend)
     return drawing
-
-
-def _category(chart: Chart, category: str) -> str:
-    """A category's printed label: a code's label, a month, or the category itself
-    (translated when it is one of the charts' words, e.g. 预备党员)."""
-    from gridoffice.domain import codes
-
-    if chart.coded:
-        return (_zh("codes", codes.EDUCATION.label(category)) if category
-                else _zh("charts", charts.NOT_RECORDED))
-    if chart.categories == charts.MONTHS:
-        return f"{int(category)}月"
-    return _zh("charts", category)
 
 
 def _draw_chart(writer: PageWriter, chart: Chart) -> None:

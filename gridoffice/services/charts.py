@@ -12,6 +12,7 @@ are in the context "codes" (:attr:`Chart.coded`).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -77,6 +78,18 @@ class Chart:
         """The numbers: one row per category, one column per series (as text)."""
         return [(category, *(_number(s.values[i]) for s in self.series))
                 for i, category in enumerate(self.categories)]
+
+
+def category_label(chart: Chart, category: str, translate: Callable[[str, str], str],
+                   month: Callable[[int], str]) -> str:
+    """How a category reads: a code's label, a month (``month(1..12)``), or the category
+    itself (``translate(context, text)``: one of the charts' words, e.g. Probationary)."""
+    if chart.coded:
+        return (translate("codes", codes.EDUCATION.label(category)) if category
+                else translate("charts", NOT_RECORDED))
+    if chart.categories == MONTHS:
+        return month(int(category))
+    return translate("charts", category)
 
 
 def _number(value: float) -> str:
