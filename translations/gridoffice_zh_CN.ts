@@ -986,6 +986,56 @@ The data as it was before the restore was saved as {before}.</source>
         </message>
     </context>
     <context>
+        <name>ChartPanel</name>
+        <message>
+            <source>Numbers</source>
+            <translation>数据表</translation>
+        </message>
+        <message>
+            <source>Copy image</source>
+            <translation>复制图片</translation>
+        </message>
+        <message>
+            <source>Save image…</source>
+            <translation>保存图片…</translation>
+        </message>
+        <message>
+            <source>Chart</source>
+            <translation>图表</translation>
+        </message>
+        <message>
+            <source>The chart is on the clipboard: paste it into a document.</source>
+            <translation>图表已复制到剪贴板，可粘贴到文档中。</translation>
+        </message>
+        <message>
+            <source>Save the chart as an image</source>
+            <translation>将图表保存为图片</translation>
+        </message>
+        <message>
+            <source>PNG images (*.png)</source>
+            <translation>PNG 图片 (*.png)</translation>
+        </message>
+        <message>
+            <source>The image could not be written to {path}.</source>
+            <translation>图片无法写入 {path}。</translation>
+        </message>
+        <message>
+            <source>Saved: {path}</source>
+            <translation>已保存：{path}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChartView</name>
+        <message>
+            <source>No data yet</source>
+            <translation>暂无数据</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>类别</translation>
+        </message>
+    </context>
+    <context>
         <name>CheckInDialog</name>
         <message>
             <source>Close</source>
