@@ -665,15 +665,9 @@ def cmd_todo(args: argparse.Namespace) -> int:
 
 def _figures_line(figures: Any) -> str:
     """The figures the actor may see, in one line (the workbench's 本月/本年)."""
-    parts = [("党员", figures.members, "人"), ("户", figures.households, ""),
-             ("实有人口", figures.residents, "人"), ("开会", figures.meetings_held, "次"),
-             ("议事会", figures.councils_held, "次")]
-    text = [f"{name} {value}{unit}" for name, value, unit in parts if value is not None]
-    if figures.follow_ups_total is not None:
-        text.append(f"落实 {figures.follow_ups_done}/{figures.follow_ups_total}")
-    if figures.service_hours is not None:
-        text.append(f"服务 {figures.service_hours:g} 小时，积分 {figures.points}")
-    return "，".join(text)
+    from gridoffice.services.workbench import figure_lines
+
+    return "，".join(f"{name} {value}" for name, value, _note in figure_lines(figures))
 
 
 MSG_COMMUNITY_NAME = QT_TRANSLATE_NOOP(

@@ -36,7 +36,7 @@ from gridoffice.services import charts, workbench
 from gridoffice.services.charts import Chart
 from gridoffice.store.database import Database
 
-__all__ = ["TITLE", "chart_drawing", "figure_rows", "render_work_report", "title"]
+__all__ = ["TITLE", "chart_drawing", "render_work_report", "title"]
 
 TITLE = "社区工作情况报表"
 CHART_HEIGHT = 190.0  # points
@@ -49,30 +49,6 @@ def title(start: dt.date, end: dt.date) -> str:
     if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31):
         return f"{start.year}年{TITLE}"
     return f"{start.year}年{start.month}月{TITLE}"
-
-
-def figure_rows(figures: workbench.Figures) -> list[tuple[str, str, str]]:
-    """The figures table: what the actor may see, each with what it counts."""
-    rows: list[tuple[str, str, str]] = []
-
-    def add(name: str, value: object, note: str) -> None:
-        if value is not None:
-            rows.append((name, str(value), note))
-
-    add("党员", figures.members, "现有党员（含组织关系转出中）")
-    add("户数", figures.households, "现有户")
-    add("实有人口", figures.residents, "现住居民")
-    add("召开会议", figures.meetings_held, "期内已结束的各类会议")
-    add("其中居民议事会", figures.councils_held, "")
-    if figures.follow_ups_total is not None:
-        share = (f"，完成率 {figures.follow_ups_done / figures.follow_ups_total:.0%}"
-                 if figures.follow_ups_total else "")
-        rows.append(("推动解决问题", f"{figures.follow_ups_done}/{figures.follow_ups_total}",
-                     f"期内会议决议落实事项：已完成/总数{share}"))
-    if figures.service_hours is not None:
-        add("在职党员服务时长", f"{figures.service_hours:g} 小时", "期内已确认的服务记录")
-        add("在职党员积分", figures.points, "期内积分合计")
-    return rows
 
 
 def _zh(context: str, text: str) -> str:
@@ -190,7 +166,7 @@ def render_work_report(db: Database, path: str | os.PathLike[str], *, unit: str,
         writer.draw_heading(heading, subtitle=f"（{start.isoformat()} 至 {end.isoformat()}）",
                             unit=unit, date=day)
         table = TableDrawer(writer, COLUMNS, font_size=BODY_SIZE)
-        for row in figure_rows(figures):
+        for row in workbench.figure_lines(figures):
             table.add_row(row)
         table.finish()
         for done, chart in enumerate(found, start=1):

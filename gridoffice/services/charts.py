@@ -6,26 +6,34 @@ Read on a plain DB-API connection, limited like the tabs (a grid worker: the peo
 of their grids; a street worker: their communities), without SQLAlchemy. Titles,
 series names and units are English source strings in the context "charts"; the
 categories are language-free (age bands, months) or code-table values whose labels
-are in the context "codes" (:attr:`Chart.coded`).
+are in the context "codes" (:attr:`Chart.codes`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from gridoffice.domain import codes, party
 from gridoffice.domain.access import Actor
+from gridoffice.domain.codes import CodeTable
 from gridoffice.domain.identity import age_on
 from gridoffice.i18n import QT_TRANSLATE_NOOP
-from gridoffice.services.guard import office_clause
-from gridoffice.services.households.filters import grid_rows, grids_visible, resident_filters
+from gridoffice.services.common import as_date
+from gridoffice.services.households.filters import (
+    RESIDENTS_FROM,
+    grid_rows,
+    grids_visible,
+    resident_filters,
+)
 from gridoffice.services.households.model import ResidentQuery
-from gridoffice.services.inservice.reach import registration_reach
+from gridoffice.services.inservice.reach import notice_members
 from gridoffice.services.roster import rows as roster_rows
 from gridoffice.services.roster.model import MemberQuery
+from gridoffice.services.workbench import live_follow_ups
 
 MEN = QT_TRANSLATE_NOOP("charts", "Men")
 WOMEN = QT_TRANSLATE_NOOP("charts", "Women")
@@ -64,7 +72,7 @@ class Chart:
     categories: tuple[str, ...]
     series: tuple[Series, ...]
     unit: str  # English ("charts")
-    coded: bool = False  # the categories are code values (their labels: context "codes")
+    codes: CodeTable | None = None  # the categories are its codes (labels: context "codes")
     values: tuple[tuple[str, Any], ...] = ()  # for the texts' placeholders: (("days", 90),)
 
     def total(self, series: int = 0) -> float:
@@ -84,8 +92,8 @@ def category_label(chart: Chart, category: str, translate: Callable[[str, str], 
                    month: Callable[[int], str]) -> str:
     """How a category reads: a code's label, a month (``month(1..12)``), or the category
     itself (``translate(context, text)``: one of the charts' words, e.g. Probationary)."""
-    if chart.coded:
-        return (translate("codes", codes.EDUCATION.label(category)) if category
+    if chart.codes is not None:
+        return (translate("codes", chart.codes.label(category)) if category
                 else translate("charts", NOT_RECORDED))
     if chart.categories == MONTHS:
         return month(int(category))
@@ -96,19 +104,9 @@ def _number(value: float) -> str:
     return f"{value:g}" if value != int(value) else str(int(value))
 
 
-def _band(age: int, limits: tuple[int, ...], labels: tuple[str, ...]) -> str:
-    for limit, label in zip(limits, labels, strict=False):
-        if age < limit:
-            return label
-    return labels[-1]
-
-
-def _day(value: Any) -> dt.date | None:
-    return dt.date.fromisoformat(str(value)[:10]) if value else None
-
-
-_RESIDENTS_FROM = ("FROM resident r JOIN household h ON h.id = r.household_id "
-                   "JOIN house s ON s.id = h.house_id JOIN building b ON b.id = s.building_id")
+def _band(value: int, limits: tuple[int, ...]) -> int:
+    """The index of the band of ``value``: bands start at 0 and at each of ``limits``."""
+    return bisect_right(limits, value)
 
 
 def population_pyramid(conn: Any, actor: Actor, today: dt.date,
@@ -119,12 +117,12 @@ def population_pyramid(conn: Any, actor: Actor, today: dt.date,
     limits = tuple(range(5, 90, 5))
     men, women = [0] * len(PYRAMID_BANDS), [0] * len(PYRAMID_BANDS)
     for sex, birth in conn.execute(
-            f"SELECT r.sex, r.birth_date {_RESIDENTS_FROM} WHERE {' AND '.join(clauses)} "
+            f"SELECT r.sex, r.birth_date {RESIDENTS_FROM} WHERE {' AND '.join(clauses)} "
             "AND r.birth_date IS NOT NULL AND r.sex IN ('1', '2')", params):
-        born = _day(birth)
+        born = as_date(birth)
         if born is None or born > today:
             continue
-        index = PYRAMID_BANDS.index(_band(age_on(born, today), limits, PYRAMID_BANDS))
+        index = _band(age_on(born, today), limits)
         (men if sex == "1" else women)[index] += 1
     return Chart("pyramid", QT_TRANSLATE_NOOP("charts", "Population by age and sex"),
                  "pyramid", PYRAMID_BANDS, (Series(MEN, tuple(men)), Series(WOMEN, tuple(women))),
@@ -142,10 +140,9 @@ def members_by_age(conn: Any, actor: Actor, today: dt.date) -> Chart:
     counts = [0] * len(MEMBER_AGE_BANDS)
     limits = (30, 40, 50, 60, 70, 80)
     for (birth,) in _members(conn, actor, "m.birth_date"):
-        born = _day(birth)
+        born = as_date(birth)
         if born is not None and born <= today:
-            counts[MEMBER_AGE_BANDS.index(_band(age_on(born, today), limits,
-                                                MEMBER_AGE_BANDS))] += 1
+            counts[_band(age_on(born, today), limits)] += 1
     return Chart("member_age", QT_TRANSLATE_NOOP("charts", "Party members by age"), "bars",
                  MEMBER_AGE_BANDS, (Series(MEMBERS, tuple(counts)),), PEOPLE)
 
@@ -159,9 +156,9 @@ def members_by_party_age(conn: Any, actor: Actor, today: dt.date) -> Chart:
         if status != "full":
             counts[-1] += 1
             continue
-        years = party.party_age(_day(full), today)
+        years = party.party_age(as_date(full), today)
         if years is not None:
-            counts[PARTY_AGE_BANDS.index(_band(years, limits, PARTY_AGE_BANDS))] += 1
+            counts[_band(years, limits)] += 1
     return Chart("party_age", QT_TRANSLATE_NOOP("charts", "Party members by years in the "
                                                           "party"),
                  "bars", categories, (Series(MEMBERS, tuple(counts)),), PEOPLE)
@@ -174,7 +171,7 @@ def members_by_education(conn: Any, actor: Actor) -> Chart:
         counts[education if education in counts else ""] += 1
     return Chart("education", QT_TRANSLATE_NOOP("charts", "Party members by education"),
                  "bars", (*known, ""), (Series(MEMBERS, tuple(counts.values())),), PEOPLE,
-                 coded=True)
+                 codes=codes.EDUCATION)
 
 
 def visits_per_grid(conn: Any, actor: Actor, today: dt.date, days: int = VISIT_DAYS) -> Chart:
@@ -197,13 +194,10 @@ def visits_per_grid(conn: Any, actor: Actor, today: dt.date, days: int = VISIT_D
 def follow_ups_by_month(conn: Any, actor: Actor, year: int) -> Chart:
     """The follow-ups of each month's meetings in ``year``, and how many are done."""
     params: dict[str, Any] = {"start": f"{year}-01-01", "end": f"{year + 1}-01-01"}
-    reach = office_clause(actor, "f.origin_office", params)
     total, done = [0] * 12, [0] * 12
     for start, status in conn.execute(
-            "SELECT m.start_at, f.status FROM follow_up f "
-            "JOIN resolution r ON r.id = f.resolution_id JOIN meeting m ON m.id = f.meeting_id "
-            "WHERE NOT f.deleted AND NOT r.deleted AND NOT m.deleted "
-            "AND m.start_at >= :start AND m.start_at < :end" + reach, params):
+            f"SELECT m.start_at, f.status {live_follow_ups(actor, params)} "
+            "AND m.start_at >= :start AND m.start_at < :end", params):
         month = int(str(start)[5:7]) - 1
         total[month] += 1
         done[month] += status == "done"
@@ -217,14 +211,12 @@ def service_hours_by_month(conn: Any, actor: Actor, year: int) -> Chart:
     """Confirmed in-service hours per month of ``year`` of the approved members the actor
     may see (as the points notice counts them)."""
     params: dict[str, Any] = {"start": f"{year}-01-01", "end": f"{year}-12-31"}
-    reach = registration_reach(actor, params, "g")
+    members = notice_members(actor, params)
     hours = [0.0] * 12
     for day, value in conn.execute(
             "SELECT on_date, hours FROM service_record WHERE NOT deleted AND confirmed_by "
-            "IS NOT NULL AND on_date BETWEEN :start AND :end AND registration_id IN ("
-            "SELECT g.id FROM registration g JOIN work_unit u ON u.id = g.work_unit_id "
-            "WHERE NOT g.deleted AND g.left_on IS NULL AND g.review_status = 'approved' "
-            f"AND g.report_date <= :end{reach})", params):
+            "IS NOT NULL AND on_date BETWEEN :start AND :end "
+            f"AND registration_id IN ({members})", params):
         hours[int(str(day)[5:7]) - 1] += float(value or 0)
     return Chart("service_hours", QT_TRANSLATE_NOOP("charts", "In-service hours by month"),
                  "bars", MONTHS, (Series(HOURS, tuple(round(h, 2) for h in hours)),), HOUR_UNIT)

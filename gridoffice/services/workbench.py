@@ -23,10 +23,16 @@ from gridoffice.domain import inservice as inservice_rules
 from gridoffice.domain import meetings as meeting_rules
 from gridoffice.domain.access import Actor
 from gridoffice.i18n import QT_TRANSLATE_NOOP
+from gridoffice.services.common import as_date
 from gridoffice.services.guard import office_clause
-from gridoffice.services.households.filters import grid_rows, grids_visible, resident_filters
+from gridoffice.services.households.filters import (
+    RESIDENTS_FROM,
+    grid_rows,
+    grids_visible,
+    resident_filters,
+)
 from gridoffice.services.households.model import ResidentQuery
-from gridoffice.services.inservice.reach import registration_reach
+from gridoffice.services.inservice.reach import notice_members, registration_reach
 from gridoffice.services.roster import rows as roster_rows
 from gridoffice.services.roster.model import MemberQuery
 
@@ -156,17 +162,13 @@ def _roster(conn: Any, actor: Actor, rules: TodoRules) -> list[TodoItem]:
     ]
 
 
-_RESIDENTS_FROM = ("FROM resident r JOIN household h ON h.id = r.household_id "
-                   "JOIN house s ON s.id = h.house_id JOIN building b ON b.id = s.building_id")
-
-
 def _households(conn: Any, actor: Actor, today: dt.date) -> list[TodoItem]:
     """Households not visited per grid (as the resident list filtered by grid and "not
     visited for N days" shows them), and care-tagged residents not visited."""
     clauses, params = resident_filters(ResidentQuery(not_visited_days=VISIT_DAYS), actor,
                                        today)
     rows = conn.execute(
-        f"SELECT b.grid_id, g.name, count(DISTINCT r.household_id) {_RESIDENTS_FROM} "
+        f"SELECT b.grid_id, g.name, count(DISTINCT r.household_id) {RESIDENTS_FROM} "
         f"JOIN grid g ON g.id = b.grid_id WHERE {' AND '.join(clauses)} "
         "GROUP BY b.grid_id, g.code, g.name ORDER BY g.code, g.name", params).fetchall()
     items = [TodoItem("not_visited", int(count), False,
@@ -176,7 +178,7 @@ def _households(conn: Any, actor: Actor, today: dt.date) -> list[TodoItem]:
              for grid_id, name, count in rows]
     clauses, params = resident_filters(
         ResidentQuery(any_care_tag=True, not_visited_days=CARE_VISIT_DAYS), actor, today)
-    care = conn.execute(f"SELECT count(*) {_RESIDENTS_FROM} WHERE {' AND '.join(clauses)}",
+    care = conn.execute(f"SELECT count(*) {RESIDENTS_FROM} WHERE {' AND '.join(clauses)}",
                         params).fetchone()[0]
     items.append(TodoItem("care_not_visited", int(care), True,
                           Target("households", "residents",
@@ -186,20 +188,25 @@ def _households(conn: Any, actor: Actor, today: dt.date) -> list[TodoItem]:
     return items
 
 
+def live_follow_ups(actor: Actor, params: dict[str, Any]) -> str:
+    """``FROM … WHERE …`` of the follow-ups the follow-up view lists (of live resolutions
+    and meetings; f, r, m) as ``actor`` sees them; its parameters go into ``params``."""
+    return ("FROM follow_up f JOIN resolution r ON r.id = f.resolution_id "
+            "JOIN meeting m ON m.id = f.meeting_id "
+            "WHERE NOT f.deleted AND NOT r.deleted AND NOT m.deleted"
+            + office_clause(actor, "f.origin_office", params))
+
+
 def _meetings(conn: Any, actor: Actor, rules: TodoRules) -> list[TodoItem]:
     """Follow-ups overdue and due within a week (as the follow-up view's filters), and the
     next council."""
-    params: dict[str, Any] = {}
-    reach = office_clause(actor, "f.origin_office", params)
-    rows = conn.execute(
-        "SELECT f.status, f.due_date FROM follow_up f "
-        "JOIN resolution r ON r.id = f.resolution_id JOIN meeting m ON m.id = f.meeting_id "
-        "WHERE NOT f.deleted AND NOT r.deleted AND NOT m.deleted "
-        f"AND f.status != '{meeting_rules.DONE}'" + reach, params).fetchall()
+    params: dict[str, Any] = {"done": meeting_rules.DONE}
+    rows = conn.execute(f"SELECT f.status, f.due_date {live_follow_ups(actor, params)} "
+                        "AND f.status != :done", params).fetchall()
     overdue = due = 0
     soon = rules.today + dt.timedelta(days=FOLLOW_UP_DAYS)
     for status, due_date in rows:
-        day = dt.date.fromisoformat(str(due_date)[:10]) if due_date else None
+        day = as_date(due_date)
         if meeting_rules.follow_up_state(status, day, rules.today) == meeting_rules.OVERDUE:
             overdue += 1
         elif day is not None and day <= soon:
@@ -254,7 +261,7 @@ def _inservice(conn: Any, actor: Actor, rules: TodoRules) -> list[TodoItem]:
     for status, last in rows:
         if status != inservice_rules.APPROVED:
             continue
-        last_day = dt.date.fromisoformat(str(last)[:10]) if last else dt.date.min
+        last_day = as_date(last) or dt.date.min
         if inservice_rules.reregistration_due(last_day, rules.reregister_months) <= limit:
             due += 1
     return [
@@ -327,6 +334,31 @@ class Figures:
         return values
 
 
+def figure_lines(figures: Figures) -> list[tuple[str, str, str]]:
+    """The figures the actor may see, in the printed wording (the report's table, the
+    command line's line): (name, value, what it counts)."""
+    rows: list[tuple[str, str, str]] = []
+
+    def add(name: str, value: object, note: str) -> None:
+        if value is not None:
+            rows.append((name, str(value), note))
+
+    add("党员", figures.members, "现有党员（含组织关系转出中）")
+    add("户数", figures.households, "现有户")
+    add("实有人口", figures.residents, "现住居民")
+    add("召开会议", figures.meetings_held, "期内已结束的各类会议")
+    add("其中居民议事会", figures.councils_held, "")
+    if figures.follow_ups_total is not None:
+        share = (f"，完成率 {figures.follow_ups_done / figures.follow_ups_total:.0%}"
+                 if figures.follow_ups_total else "")
+        rows.append(("推动解决问题", f"{figures.follow_ups_done}/{figures.follow_ups_total}",
+                     f"期内会议决议落实事项：已完成/总数{share}"))
+    if figures.service_hours is not None:
+        add("在职党员服务时长", f"{figures.service_hours:g} 小时", "期内已确认的服务记录")
+        add("在职党员积分", figures.points, "期内积分合计")
+    return rows
+
+
 def month_of(day: dt.date) -> tuple[dt.date, dt.date]:
     """The first and last day of ``day``'s month."""
     first = day.replace(day=1)
@@ -368,11 +400,9 @@ def _meeting_figures(conn: Any, actor: Actor, start: dt.date, end: dt.date
         "SELECT count(*), coalesce(sum(m.meeting_type = :council), 0) FROM meeting m "
         f"WHERE NOT m.deleted AND m.status = 'finished' AND {period}" + reach,
         {**params, "council": meeting_rules.COUNCIL}).fetchone()
-    follow = office_clause(actor, "f.origin_office", params)
     done, total = conn.execute(
-        "SELECT coalesce(sum(f.status = :done), 0), count(*) FROM follow_up f "
-        "JOIN resolution r ON r.id = f.resolution_id JOIN meeting m ON m.id = f.meeting_id "
-        f"WHERE NOT f.deleted AND NOT r.deleted AND NOT m.deleted AND {period}" + follow,
+        f"SELECT coalesce(sum(f.status = :done), 0), count(*) "
+        f"{live_follow_ups(actor, params)} AND {period}",
         {**params, "done": meeting_rules.DONE}).fetchone()
     return int(held), int(councils), int(done), int(total)
 
@@ -382,10 +412,7 @@ def _service_figures(conn: Any, actor: Actor, start: dt.date, end: dt.date
     """Confirmed hours and points in the period of the approved members the actor may see
     who had reported by its end (the points notice's members)."""
     params: dict[str, Any] = {"start": start.isoformat(), "end": end.isoformat()}
-    reach = registration_reach(actor, params, "g")
-    members = ("SELECT g.id FROM registration g JOIN work_unit u ON u.id = g.work_unit_id "
-               f"WHERE NOT g.deleted AND g.left_on IS NULL AND g.review_status = "
-               f"'{inservice_rules.APPROVED}' AND g.report_date <= :end{reach}")
+    members = notice_members(actor, params)
     hours = conn.execute(
         "SELECT coalesce(sum(hours), 0) FROM service_record WHERE NOT deleted "
         "AND confirmed_by IS NOT NULL AND on_date BETWEEN :start AND :end "

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from gridoffice.domain import codes
 from gridoffice.domain.access import Actor
 from gridoffice.domain.inservice import parse_period
 from gridoffice.services import charts, workbench
@@ -81,7 +82,7 @@ def test_the_members_charts_count_the_roster_s_members(reader):
     education = Counter(m.education or "" for m in members)
     assert dict(zip(by_education.categories, by_education.series[0].values, strict=True)) \
         == {code: education.get(code, 0) for code in by_education.categories}
-    assert by_education.coded and not by_age.coded
+    assert by_education.codes is codes.EDUCATION and by_age.codes is None
     if actor.is_open:
         assert by_age.total() > 100
 

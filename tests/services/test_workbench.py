@@ -190,8 +190,8 @@ def test_the_command_line_prints_the_same_items(demo_templates, tmp_path):
                            timeout=120).stdout.splitlines()
     assert lines[:-2] == [("！ " if i["urgent"] else "· ") + i["text_zh"] for i in printed]
     year = json.loads(done.stdout)["year"]
-    assert lines[-1].startswith("本年 this year: ") and f"党员 {year['members']}人" in lines[-1]
-    assert f"落实 {year['follow_ups_done']}/{year['follow_ups_total']}" in lines[-1]
+    assert lines[-1].startswith("本年 this year: ") and f"党员 {year['members']}，" in lines[-1]
+    assert f"推动解决问题 {year['follow_ups_done']}/{year['follow_ups_total']}" in lines[-1]
 
 
 def paths_backup(folder: Path) -> Path:

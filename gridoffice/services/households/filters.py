@@ -12,11 +12,15 @@ from gridoffice.services.guard import grid_clause, grid_params
 from gridoffice.services.households.model import GridRow, ResidentQuery
 from gridoffice.services.search_sql import person_text_parts
 
+#: The tables :func:`resident_filters` names: resident, household, house, building.
+RESIDENTS_FROM = ("FROM resident r JOIN household h ON h.id = r.household_id "
+                  "JOIN house s ON s.id = h.house_id JOIN building b ON b.id = s.building_id")
+
 
 def resident_filters(query: ResidentQuery, actor: Actor, today: dt.date
                      ) -> tuple[list[str], dict[str, Any]]:
     """The WHERE clauses of the resident list ``query`` as ``actor`` sees it on ``today``,
-    and their parameters (tables r, h, s, b: resident, household, house, building)."""
+    and their parameters (the tables of :data:`RESIDENTS_FROM`)."""
     clauses, params = ["NOT r.deleted"], {}  # type: ignore[var-annotated]
     reach = grid_clause(actor, "b.grid_id", params)
     if reach:  # a grid worker: their own grids only

@@ -14,7 +14,7 @@ from gridoffice.domain import households as rules
 from gridoffice.services import shown_order
 from gridoffice.services.guard import audit_name, requires
 from gridoffice.services.households.base import HouseholdServiceBase
-from gridoffice.services.households.filters import resident_filters
+from gridoffice.services.households.filters import RESIDENTS_FROM, resident_filters
 from gridoffice.services.households.model import (
     MSG_HOUSEHOLD_MISSING,
     MSG_RESIDENT_MISSING,
@@ -107,8 +107,7 @@ class ResidentReading(HouseholdServiceBase):
                "r.mobile, r.relation, r.population_type, r.residence_status, b.estate, "
                "b.number, s.unit, s.room, b.grid_id, r.moved_out_on, r.died_on, r.member_id, "
                "b.id, h.last_visit, t.tags, r.origin_office, r.id_type "
-               "FROM resident r JOIN household h ON h.id = r.household_id "
-               "JOIN house s ON s.id = h.house_id JOIN building b ON b.id = s.building_id "
+               f"{RESIDENTS_FROM} "
                "LEFT JOIN (SELECT resident_id, group_concat(tag) AS tags FROM resident_tag "
                " WHERE NOT deleted AND to_date IS NULL AND kind = 'care' GROUP BY resident_id)"
                " t ON t.resident_id = r.id "

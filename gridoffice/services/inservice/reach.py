@@ -32,3 +32,12 @@ def registration_reach(actor: Actor, params: dict[str, Any], reg: str = "g") -> 
         offices = grid_params(actor.communities, params, "actor_office")
         clauses.append(f"{reg}.origin_office IN ({offices})")
     return "".join(f" AND {clause}" for clause in clauses)
+
+
+def notice_members(actor: Actor, params: dict[str, Any]) -> str:
+    """``SELECT g.id …``: the approved, not left registrations ``actor`` may see that had
+    reported by ``:end`` (the members of the points notice of a period ending then); its
+    parameters go into ``params``, the caller sets ``end``."""
+    return ("SELECT g.id FROM registration g JOIN work_unit u ON u.id = g.work_unit_id "
+            "WHERE NOT g.deleted AND g.left_on IS NULL AND g.review_status = 'approved' "
+            f"AND g.report_date <= :end{registration_reach(actor, params, 'g')}")

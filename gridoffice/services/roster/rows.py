@@ -16,6 +16,7 @@ from typing import Any, Protocol
 
 from gridoffice.domain import households, masking, party
 from gridoffice.domain.access import Actor
+from gridoffice.services.common import as_date
 from gridoffice.services.guard import grid_clause, grid_params
 from gridoffice.services.roster.model import DueItem, MemberQuery, MemberRow
 from gridoffice.services.search_sql import person_text_parts
@@ -206,7 +207,8 @@ def read_due(conn: Any, actor: Actor, today: dt.date, rules: party.PartyRules,
         "AND m.relation_status IN ('normal', 'transferring_out')" + reach, params).fetchall()
     items = []
     for member_id, name, org_id, org_name, join, extension in rows:
-        join_date = dt.date.fromisoformat(str(join)[:10])
+        join_date = as_date(join)
+        assert join_date is not None  # selected for it
         due = party.full_membership_date(join_date, int(extension or 0), rules)
         days = (due - today).days
         bucket = party.due_bucket(days)
