@@ -19,10 +19,17 @@ def services_of(path: Path, actor: Actor) -> Any:
     return Services.build(Database(path), office.load_profile(path), "en", actor)
 
 
-def grid_worker(path: Path) -> Actor:
+def first_grid(path: Path) -> str:
+    """The id of the data file's first grid (by code)."""
     conn = sql.connect(path)
     try:
-        grid = conn.execute("SELECT id FROM grid WHERE NOT deleted ORDER BY code").fetchone()[0]
+        return str(conn.execute("SELECT id FROM grid WHERE NOT deleted ORDER BY code")
+                   .fetchone()[0])
     finally:
         conn.close()
-    return Actor(login="grid-login", operator="网格员", role=access.GRID, grids=frozenset({grid}))
+
+
+def grid_worker(path: Path) -> Actor:
+    """A grid worker of the first grid."""
+    return Actor(login="grid-login", operator="网格员", role=access.GRID,
+                 grids=frozenset({first_grid(path)}))

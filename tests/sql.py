@@ -32,3 +32,18 @@ def connect(path: str | os.PathLike[str], *, isolation_level: str | None = "",
     if key:
         conn.execute(driver.key_pragma(key))
     return conn
+
+
+def digest(path: str | os.PathLike[str]) -> dict[str, str]:
+    """Every table's digest (:func:`gridoffice.store.digest.digests`) and the audit log's
+    length: equal before and after, nothing was stored."""
+    from gridoffice.store.digest import digests
+
+    conn = connect(path)
+    try:
+        found = digests(conn)
+        found["audit"] = str(conn.execute("SELECT count(*), max(rowid) FROM audit_log")
+                             .fetchone())
+        return found
+    finally:
+        conn.close()

@@ -25,24 +25,13 @@ from gridoffice.services.orgs import OrgService
 from gridoffice.services.roster import MemberQuery, RosterService
 from gridoffice.services.sync import SyncService
 from gridoffice.store.database import Database
-from gridoffice.store.digest import digests
 from gridoffice.store.files import open_database
 from tests import sql
+from tests.sql import digest
 
 TODAY = dt.date(2026, 11, 21)
 SERVICES = {"orgs": OrgService, "roster": RosterService, "households": HouseholdService,
             "meetings": MeetingService, "inservice": InServiceService, "sync": SyncService}
-
-
-def digest(path: Path) -> dict[str, str]:
-    conn = sql.connect(path)
-    try:
-        found = digests(conn)
-        found["audit"] = str(conn.execute("SELECT count(*), max(rowid) FROM audit_log")
-                             .fetchone())
-        return found
-    finally:
-        conn.close()
 
 
 def actor(role: str, *, grids: frozenset[str] = frozenset(),
