@@ -632,21 +632,14 @@ def cmd_info(args: argparse.Namespace) -> int:
 def cmd_todo(args: argparse.Namespace) -> int:
     """The workbench's to-do list as the account signed in sees it (one service computes
     both: :mod:`gridoffice.services.workbench`)."""
-    from gridoffice.services import workbench
-    from gridoffice.services.inservice.model import load_point_rules
-    from gridoffice.store.files import connect
+    from gridoffice.services import workbench_screen
 
     app_paths, opened = _open(args)
     actor = _actor(args, opened)
-    rules = workbench.TodoRules(
-        dt.date.today(), reregister_months=load_point_rules(opened.path).reregister_months)
-    conn = connect(opened.path, read_only=True)
-    try:
-        items = workbench.read_todo(conn, actor, rules, app_paths.backup_dir)
-        month = workbench.read_figures(conn, actor, *workbench.month_of(rules.today))
-        year = workbench.read_figures(conn, actor, *workbench.year_of(rules.today))
-    finally:
-        conn.close()
+    rules = workbench_screen.todo_rules(opened.path, dt.date.today())
+    screen = workbench_screen.read_screen(opened.path, actor, rules, app_paths.backup_dir,
+                                          read_only=True)
+    items, month, year = screen.items, screen.month, screen.year
     chinese = catalog("zh_CN").translate
     if args.json:
         print(json.dumps({"items": [{**item.as_json(), "text_zh": item.text(chinese)}

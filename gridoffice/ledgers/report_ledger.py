@@ -110,7 +110,8 @@ def chart_drawing(chart: Chart, width: float, height: float, font: str,
     return drawing
 
 
-def _draw_chart(writer: PageWriter, chart: Chart) -> None:
+def draw_chart(writer: PageWriter, chart: Chart) -> None:
+    """``chart`` across the page, on a new page when it does not fit."""
     drawing = chart_drawing(chart, writer.content_width, CHART_HEIGHT, writer.font_name,
                             writer.clean)
     writer.ensure_space(CHART_HEIGHT + 8)
@@ -122,22 +123,9 @@ def _draw_chart(writer: PageWriter, chart: Chart) -> None:
 def report_charts(conn: object, actor: Actor, start: dt.date, end: dt.date,
                   today: dt.date) -> list[Chart]:
     """The charts of the report the actor may see (as the workbench shows them)."""
-    from gridoffice.domain import access
-
     day = min(end, today)
-    found: list[Chart] = []
-    if actor.allows(access.HOUSEHOLDS_VIEW):
-        found += [charts.population_pyramid(conn, actor, day),
-                  charts.visits_per_grid(conn, actor, day)]
-    if actor.allows(access.ROSTER_VIEW):
-        found += [charts.members_by_age(conn, actor, day),
-                  charts.members_by_party_age(conn, actor, day),
-                  charts.members_by_education(conn, actor)]
-    if actor.allows(access.MEETINGS_VIEW):
-        found.append(charts.follow_ups_by_month(conn, actor, start.year))
-    if actor.allows(access.INSERVICE_VIEW):
-        found.append(charts.service_hours_by_month(conn, actor, start.year))
-    return found
+    return [charts.read_chart(conn, actor, key, day, start.year)
+            for key in charts.chart_keys(actor)]
 
 
 def render_work_report(db: Database, path: str | os.PathLike[str], *, unit: str,
@@ -170,7 +158,7 @@ def render_work_report(db: Database, path: str | os.PathLike[str], *, unit: str,
             table.add_row(row)
         table.finish()
         for done, chart in enumerate(found, start=1):
-            _draw_chart(writer, chart)
+            draw_chart(writer, chart)
             check(done)
         note = ("说明：党员、户数、实有人口为填报日的现有数；图表与工作台所示一致，"
                 "人口与党员年龄按填报日（或期末）计算。")

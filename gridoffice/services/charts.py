@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from gridoffice.domain import codes, party
+from gridoffice.domain import access, codes, party
 from gridoffice.domain.access import Actor
 from gridoffice.domain.codes import CodeTable
 from gridoffice.domain.identity import age_on
@@ -25,6 +25,7 @@ from gridoffice.i18n import QT_TRANSLATE_NOOP
 from gridoffice.services.common import as_date
 from gridoffice.services.households.filters import (
     RESIDENTS_FROM,
+    grid_labels,
     grid_rows,
     grids_visible,
     resident_filters,
@@ -39,6 +40,7 @@ MEN = QT_TRANSLATE_NOOP("charts", "Men")
 WOMEN = QT_TRANSLATE_NOOP("charts", "Women")
 MEMBERS = QT_TRANSLATE_NOOP("charts", "Members")
 HOUSEHOLDS = QT_TRANSLATE_NOOP("charts", "Households")
+IN_SERVICE = QT_TRANSLATE_NOOP("charts", "In-service members")
 VISITED = QT_TRANSLATE_NOOP("charts", "Visited in the last {days} days")
 FOLLOW_UPS = QT_TRANSLATE_NOOP("charts", "Follow-ups")
 DONE = QT_TRANSLATE_NOOP("charts", "Done")
@@ -56,6 +58,58 @@ MEMBER_AGE_BANDS = ("<30", "30–39", "40–49", "50–59", "60–69", "70–79"
 PARTY_AGE_BANDS = ("<5", "5–9", "10–19", "20–29", "30–49", "50+")
 MONTHS = tuple(f"{month:02d}" for month in range(1, 13))
 VISIT_DAYS = 90
+
+# The workbench's charts in its order: key, the permission that shows it, its title.
+CATALOGUE = (
+    ("pyramid", access.HOUSEHOLDS_VIEW,
+     QT_TRANSLATE_NOOP("charts", "Population by age and sex")),
+    ("visits", access.HOUSEHOLDS_VIEW, QT_TRANSLATE_NOOP("charts", "Households visited per grid")),
+    ("member_age", access.ROSTER_VIEW, QT_TRANSLATE_NOOP("charts", "Party members by age")),
+    ("party_age", access.ROSTER_VIEW,
+     QT_TRANSLATE_NOOP("charts", "Party members by years in the party")),
+    ("education", access.ROSTER_VIEW, QT_TRANSLATE_NOOP("charts", "Party members by education")),
+    ("follow_ups", access.MEETINGS_VIEW,
+     QT_TRANSLATE_NOOP("charts", "Follow-ups by month of the meeting")),
+    ("service_hours", access.INSERVICE_VIEW,
+     QT_TRANSLATE_NOOP("charts", "In-service hours by month")),
+)
+TITLES = {key: title for key, _permission, title in CATALOGUE}
+COMMUNITIES_TITLE = QT_TRANSLATE_NOOP("charts", "Party members and in-service members per "
+                                                "community")
+
+
+def chart_keys(actor: Actor) -> list[str]:
+    """The charts ``actor`` may see, in the workbench's order."""
+    return [key for key, permission, _title in CATALOGUE if actor.allows(permission)]
+
+
+def read_chart(conn: Any, actor: Actor, key: str, today: dt.date, year: int,
+               grid_id: str | None = None) -> Chart:
+    """Chart ``key`` as ``actor`` sees it on ``today`` (the monthly charts: of ``year``;
+    the pyramid: of ``grid_id``, or every grid)."""
+    if key == "pyramid":
+        return population_pyramid(conn, actor, today, grid_id)
+    if key == "visits":
+        return visits_per_grid(conn, actor, today)
+    if key == "member_age":
+        return members_by_age(conn, actor, today)
+    if key == "party_age":
+        return members_by_party_age(conn, actor, today)
+    if key == "education":
+        return members_by_education(conn, actor)
+    if key == "follow_ups":
+        return follow_ups_by_month(conn, actor, year)
+    if key == "service_hours":
+        return service_hours_by_month(conn, actor, year)
+    raise ValueError(f"no chart {key!r}")
+
+
+def communities_chart(lines: Sequence[tuple[str, int, int]]) -> Chart:
+    """The street office's chart: per community (name, party members, in-service members
+    serving there)."""
+    return Chart("communities", COMMUNITIES_TITLE, "bars", tuple(line[0] for line in lines),
+                 (Series(MEMBERS, tuple(line[1] for line in lines)),
+                  Series(IN_SERVICE, tuple(line[2] for line in lines))), PEOPLE)
 
 
 @dataclass(frozen=True)
@@ -124,7 +178,7 @@ def population_pyramid(conn: Any, actor: Actor, today: dt.date,
             continue
         index = _band(age_on(born, today), limits)
         (men if sex == "1" else women)[index] += 1
-    return Chart("pyramid", QT_TRANSLATE_NOOP("charts", "Population by age and sex"),
+    return Chart("pyramid", TITLES["pyramid"],
                  "pyramid", PYRAMID_BANDS, (Series(MEN, tuple(men)), Series(WOMEN, tuple(women))),
                  PEOPLE)
 
@@ -143,7 +197,7 @@ def members_by_age(conn: Any, actor: Actor, today: dt.date) -> Chart:
         born = as_date(birth)
         if born is not None and born <= today:
             counts[_band(age_on(born, today), limits)] += 1
-    return Chart("member_age", QT_TRANSLATE_NOOP("charts", "Party members by age"), "bars",
+    return Chart("member_age", TITLES["member_age"], "bars",
                  MEMBER_AGE_BANDS, (Series(MEMBERS, tuple(counts)),), PEOPLE)
 
 
@@ -159,8 +213,7 @@ def members_by_party_age(conn: Any, actor: Actor, today: dt.date) -> Chart:
         years = party.party_age(as_date(full), today)
         if years is not None:
             counts[_band(years, limits)] += 1
-    return Chart("party_age", QT_TRANSLATE_NOOP("charts", "Party members by years in the "
-                                                          "party"),
+    return Chart("party_age", TITLES["party_age"],
                  "bars", categories, (Series(MEMBERS, tuple(counts)),), PEOPLE)
 
 
@@ -169,7 +222,7 @@ def members_by_education(conn: Any, actor: Actor) -> Chart:
     counts = dict.fromkeys([*known, ""], 0)
     for (education,) in _members(conn, actor, "m.education"):
         counts[education if education in counts else ""] += 1
-    return Chart("education", QT_TRANSLATE_NOOP("charts", "Party members by education"),
+    return Chart("education", TITLES["education"],
                  "bars", (*known, ""), (Series(MEMBERS, tuple(counts.values())),), PEOPLE,
                  codes=codes.EDUCATION)
 
@@ -178,14 +231,15 @@ def visits_per_grid(conn: Any, actor: Actor, today: dt.date, days: int = VISIT_D
     """Per grid the actor may see: its households, and how many of them were visited in
     the last ``days`` days."""
     grids = grids_visible(grid_rows(conn), actor)
+    labels = grid_labels(conn, grids)
     since = (today - dt.timedelta(days=days)).isoformat()
     visited = dict(conn.execute(
         "SELECT h.grid_id, count(DISTINCT v.household_id) FROM visit v "
         "JOIN household h ON h.id = v.household_id WHERE NOT v.deleted AND NOT h.deleted "
         "AND h.dissolved_on IS NULL AND v.visit_date > ? AND v.visit_date <= ? "
         "GROUP BY h.grid_id", (since, today.isoformat())).fetchall())
-    return Chart("visits", QT_TRANSLATE_NOOP("charts", "Households visited per grid"), "bars",
-                 tuple(g.name for g in grids),
+    return Chart("visits", TITLES["visits"], "bars",
+                 tuple(labels[g.id] for g in grids),
                  (Series(HOUSEHOLDS, tuple(g.households for g in grids)),
                   Series(VISITED, tuple(int(visited.get(g.id, 0)) for g in grids))),
                  HOUSEHOLD_UNIT, values=(("days", days),))
@@ -201,8 +255,7 @@ def follow_ups_by_month(conn: Any, actor: Actor, year: int) -> Chart:
         month = int(str(start)[5:7]) - 1
         total[month] += 1
         done[month] += status == "done"
-    return Chart("follow_ups", QT_TRANSLATE_NOOP("charts", "Follow-ups by month of the "
-                                                           "meeting"),
+    return Chart("follow_ups", TITLES["follow_ups"],
                  "bars", MONTHS, (Series(FOLLOW_UPS, tuple(total)), Series(DONE, tuple(done))),
                  ITEMS)
 
@@ -218,5 +271,5 @@ def service_hours_by_month(conn: Any, actor: Actor, year: int) -> Chart:
             "IS NOT NULL AND on_date BETWEEN :start AND :end "
             f"AND registration_id IN ({members})", params):
         hours[int(str(day)[5:7]) - 1] += float(value or 0)
-    return Chart("service_hours", QT_TRANSLATE_NOOP("charts", "In-service hours by month"),
+    return Chart("service_hours", TITLES["service_hours"],
                  "bars", MONTHS, (Series(HOURS, tuple(round(h, 2) for h in hours)),), HOUR_UNIT)

@@ -27,6 +27,7 @@ from gridoffice.services.common import as_date
 from gridoffice.services.guard import office_clause
 from gridoffice.services.households.filters import (
     RESIDENTS_FROM,
+    grid_labels,
     grid_rows,
     grids_visible,
     resident_filters,
@@ -168,14 +169,15 @@ def _households(conn: Any, actor: Actor, today: dt.date) -> list[TodoItem]:
     clauses, params = resident_filters(ResidentQuery(not_visited_days=VISIT_DAYS), actor,
                                        today)
     rows = conn.execute(
-        f"SELECT b.grid_id, g.name, count(DISTINCT r.household_id) {RESIDENTS_FROM} "
+        f"SELECT b.grid_id, count(DISTINCT r.household_id) {RESIDENTS_FROM} "
         f"JOIN grid g ON g.id = b.grid_id WHERE {' AND '.join(clauses)} "
-        "GROUP BY b.grid_id, g.code, g.name ORDER BY g.code, g.name", params).fetchall()
+        "GROUP BY b.grid_id ORDER BY g.code, g.name", params).fetchall()
+    labels = grid_labels(conn, grids_visible(grid_rows(conn), actor))
     items = [TodoItem("not_visited", int(count), False,
                       Target("households", "residents",
                              {"grid_id": grid_id, "not_visited_days": VISIT_DAYS}),
-                      {"grid": name, "days": VISIT_DAYS})
-             for grid_id, name, count in rows]
+                      {"grid": labels.get(grid_id, ""), "days": VISIT_DAYS})
+             for grid_id, count in rows]
     clauses, params = resident_filters(
         ResidentQuery(any_care_tag=True, not_visited_days=CARE_VISIT_DAYS), actor, today)
     care = conn.execute(f"SELECT count(*) {RESIDENTS_FROM} WHERE {' AND '.join(clauses)}",
@@ -370,16 +372,11 @@ def year_of(day: dt.date) -> tuple[dt.date, dt.date]:
     return dt.date(day.year, 1, 1), dt.date(day.year, 12, 31)
 
 
-def read_figures(conn: Any, actor: Actor, start: dt.date, end: dt.date) -> Figures:
-    """The figures from ``start`` to ``end`` (inclusive)."""
-    members = households = residents = None
-    if actor.allows(access.ROSTER_VIEW):
-        where, params = roster_rows.member_where(MemberQuery(), actor)
-        members = roster_rows.count_members(conn, where, params)
-    if actor.allows(access.HOUSEHOLDS_VIEW):
-        grids = grids_visible(grid_rows(conn), actor)
-        households = sum(g.households for g in grids)
-        residents = sum(g.residents for g in grids)
+def read_figures(conn: Any, actor: Actor, start: dt.date, end: dt.date,
+                 now: tuple[int | None, int | None, int | None] | None = None) -> Figures:
+    """The figures from ``start`` to ``end`` (inclusive); ``now``: the figures of today
+    (:func:`figures_now`) when already read for another period."""
+    members, households, residents = figures_now(conn, actor) if now is None else now
     held = councils = done = total = None
     if actor.allows(access.MEETINGS_VIEW):
         held, councils, done, total = _meeting_figures(conn, actor, start, end)
@@ -388,6 +385,20 @@ def read_figures(conn: Any, actor: Actor, start: dt.date, end: dt.date) -> Figur
         hours, points = _service_figures(conn, actor, start, end)
     return Figures(start, end, members, households, residents, held, councils, done, total,
                    hours, points)
+
+
+def figures_now(conn: Any, actor: Actor) -> tuple[int | None, int | None, int | None]:
+    """Members, households and residents today as ``actor`` sees them (None: an area
+    they may not see)."""
+    members = households = residents = None
+    if actor.allows(access.ROSTER_VIEW):
+        where, params = roster_rows.member_where(MemberQuery(), actor)
+        members = roster_rows.count_members(conn, where, params)
+    if actor.allows(access.HOUSEHOLDS_VIEW):
+        grids = grids_visible(grid_rows(conn), actor)
+        households = sum(g.households for g in grids)
+        residents = sum(g.residents for g in grids)
+    return members, households, residents
 
 
 def _meeting_figures(conn: Any, actor: Actor, start: dt.date, end: dt.date

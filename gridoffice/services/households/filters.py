@@ -103,3 +103,17 @@ def grids_visible(grids: list[GridRow], actor: Actor, office: str | None = None
     offices = actor.communities
     return [g for g in grids if (office is None or g.origin_office == office)
             and actor.in_grid(g.id) and (not offices or g.origin_office in offices)]
+
+
+def grid_labels(conn: Any, grids: list[GridRow]) -> dict[str, str]:
+    """grid id → how the grid is named in a list: its name (its code when it has none),
+    after its community's when the grids are of more than one community (the street
+    office's, whose communities all have a 第一网格)."""
+    labels = {g.id: g.name or g.code for g in grids}
+    if len({g.origin_office for g in grids}) < 2:
+        return labels
+    communities = dict(conn.execute(
+        "SELECT office_id, community FROM sync_peer WHERE revoked_at IS NULL "
+        "AND role = 'community'").fetchall())
+    return {g.id: f"{communities[g.origin_office]} {labels[g.id]}"
+            if communities.get(g.origin_office) else labels[g.id] for g in grids}

@@ -15,16 +15,24 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-# Every public name of the model (messages, drafts, rows …) stays importable from here.
-from gridoffice.services.inservice.model import *  # noqa: F403
-
 if TYPE_CHECKING:
+    # Every public name of the model (messages, drafts, rows …) is importable from here.
+    from gridoffice.services.inservice.model import *  # noqa: F403
     from gridoffice.services.inservice.service import InServiceService as InServiceService
 
 
 def __getattr__(name: str) -> Any:
+    """The service and the model's names, imported when first asked for (the model's
+    fifteen dataclasses cost 25 ms, which the workbench's first screen, needing only
+    :mod:`.reach`, does not pay)."""
     if name == "InServiceService":
         from gridoffice.services.inservice.service import InServiceService as InServiceService
 
         return InServiceService
+    if not name.startswith("__") and name != "model":
+        import importlib
+
+        model = importlib.import_module("gridoffice.services.inservice.model")
+        if hasattr(model, name):
+            return getattr(model, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
