@@ -1036,6 +1036,25 @@ The data as it was before the restore was saved as {before}.</source>
         </message>
     </context>
     <context>
+        <name>ChartsBox</name>
+        <message>
+            <source>Charts</source>
+            <translation>图表</translation>
+        </message>
+        <message>
+            <source>Grid:</source>
+            <translation>网格：</translation>
+        </message>
+        <message>
+            <source>All grids</source>
+            <translation>全部网格</translation>
+        </message>
+        <message>
+            <source>&amp;Chart:</source>
+            <translation>图表(&amp;C)：</translation>
+        </message>
+    </context>
+    <context>
         <name>CheckInDialog</name>
         <message>
             <source>Close</source>
@@ -1163,6 +1182,60 @@ The data as it was before the restore was saved as {before}.</source>
         <message>
             <source>Withdrawn</source>
             <translation>退出日期</translation>
+        </message>
+    </context>
+    <context>
+        <name>CommunitiesBox</name>
+        <message>
+            <source>Communities</source>
+            <translation>各社区</translation>
+        </message>
+        <message>
+            <source>{count} communities. Members, households, residents and in-service members are as of today; meetings, follow-ups and points of {year}, from the records each community sent up.</source>
+            <translation>共 {count} 个社区。党员、户数、居民和在职党员为截至今天的数字；会议、办结事项和积分为 {year} 年的数字，均来自各社区报送的数据。</translation>
+        </message>
+    </context>
+    <context>
+        <name>CommunityLineModel</name>
+        <message>
+            <source>Community</source>
+            <translation>社区</translation>
+        </message>
+        <message>
+            <source>Party members</source>
+            <translation>党员</translation>
+        </message>
+        <message>
+            <source>Overdue probation</source>
+            <translation>预备期满未转正</translation>
+        </message>
+        <message>
+            <source>Households</source>
+            <translation>户数</translation>
+        </message>
+        <message>
+            <source>Residents</source>
+            <translation>居民</translation>
+        </message>
+        <message>
+            <source>Meetings held</source>
+            <translation>召开会议</translation>
+        </message>
+        <message>
+            <source>Follow-ups done</source>
+            <translation>办结事项</translation>
+        </message>
+        <message>
+            <source>In-service members</source>
+            <translation>在职党员报到</translation>
+        </message>
+        <message>
+            <source>Points</source>
+            <translation>积分</translation>
+        </message>
+        <message>
+            <source>Total</source>
+            <translation>合计</translation>
         </message>
     </context>
     <context>
@@ -1387,6 +1460,21 @@ The data as it was before the restore was saved as {before}.</source>
         </message>
     </context>
     <context>
+        <name>DemoLoader</name>
+        <message>
+            <source>Fill this office with made-up demo data (party members, households, meetings, in-service members) to try the program out? The names and numbers are invented; real records are better typed into an empty office.</source>
+            <translation>要在本单位载入虚构的示例数据（党员、户情、会议、在职党员）来试用程序吗？示例中的姓名和号码都是编造的；真实数据最好录入到空的单位中。</translation>
+        </message>
+        <message>
+            <source>Loading the demo data…</source>
+            <translation>正在载入示例数据…</translation>
+        </message>
+        <message>
+            <source>The demo data was loaded.</source>
+            <translation>示例数据已载入。</translation>
+        </message>
+    </context>
+    <context>
         <name>DueList</name>
         <message>
             <source>Overdue</source>
@@ -1520,6 +1608,37 @@ The data as it was before the restore was saved as {before}.</source>
         <message>
             <source>Keep {record} and merge the other {count} record(s) into it? The merged records are removed from the register.</source>
             <translation>保留 {record}，并将另外 {count} 条记录并入？被合并的记录将从登记中移除。</translation>
+        </message>
+    </context>
+    <context>
+        <name>EmptyPage</name>
+        <message>
+            <source>Import the party roster…</source>
+            <translation>导入党员名册…</translation>
+        </message>
+        <message>
+            <source>Import household records…</source>
+            <translation>导入户籍数据…</translation>
+        </message>
+        <message>
+            <source>Import sync packages…</source>
+            <translation>导入同步包…</translation>
+        </message>
+        <message>
+            <source>Load the demo data</source>
+            <translation>载入示例</translation>
+        </message>
+        <message>
+            <source>No data yet</source>
+            <translation>还没有数据</translation>
+        </message>
+        <message>
+            <source>The communities' records arrive in their sync packages. Import the packages they sent, or load the demo data to try the program out.</source>
+            <translation>各社区的数据通过同步包报送。请导入社区发来的同步包，或载入示例数据试用程序。</translation>
+        </message>
+        <message>
+            <source>Start by importing the party roster and the household records from Excel, or load the demo data to try the program out.</source>
+            <translation>请先从 Excel 导入党员名册和户籍数据，或载入示例数据试用程序。</translation>
         </message>
     </context>
     <context>
@@ -1699,6 +1818,53 @@ The data as it was before the restore was saved as {before}.</source>
         </message>
     </context>
     <context>
+        <name>FiguresBox</name>
+        <message>
+            <source>At a glance</source>
+            <translation>本月/本年概况</translation>
+        </message>
+        <message>
+            <source>Party members: {count}</source>
+            <translation>党员 {count} 名</translation>
+        </message>
+        <message>
+            <source>Households: {count}</source>
+            <translation>户数 {count} 户</translation>
+        </message>
+        <message>
+            <source>Residents: {count}</source>
+            <translation>实有人口 {count} 人</translation>
+        </message>
+        <message>
+            <source>This month</source>
+            <translation>本月</translation>
+        </message>
+        <message>
+            <source>This year</source>
+            <translation>本年</translation>
+        </message>
+        <message>
+            <source>Meetings held</source>
+            <translation>召开会议</translation>
+        </message>
+        <message>
+            <source>of which residents' councils</source>
+            <translation>其中居民议事会</translation>
+        </message>
+        <message>
+            <source>Follow-ups done / in all</source>
+            <translation>推动解决问题（已办结/总数）</translation>
+        </message>
+        <message>
+            <source>In-service hours</source>
+            <translation>在职党员服务时长（小时）</translation>
+        </message>
+        <message>
+            <source>In-service points</source>
+            <translation>在职党员积分</translation>
+        </message>
+    </context>
+    <context>
         <name>FollowUpDialog</name>
         <message>
             <source>Edit follow-up</source>
@@ -1855,6 +2021,10 @@ The data as it was before the restore was saved as {before}.</source>
         <message>
             <source>Overdue</source>
             <translation>逾期</translation>
+        </message>
+        <message>
+            <source>Due within 7 days</source>
+            <translation>7 天内到期</translation>
         </message>
         <message>
             <source>Done</source>
@@ -2378,7 +2548,11 @@ The data as it was before the restore was saved as {before}.</source>
         </message>
         <message>
             <source>All care tags</source>
-            <translation>全部关爱标签</translation>
+            <translation>不限关爱标签</translation>
+        </message>
+        <message>
+            <source>Any care tag</source>
+            <translation>所有关爱对象</translation>
         </message>
         <message>
             <source>All population types</source>
@@ -2408,6 +2582,12 @@ The data as it was before the restore was saved as {before}.</source>
             <source>%n resident(s)</source>
             <translation>
                 <numerusform>共 %n 人</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>, %n household(s)</source>
+            <translation>
+                <numerusform>，%n 户</numerusform>
             </translation>
         </message>
         <message>
@@ -2762,6 +2942,10 @@ The data as it was before the restore was saved as {before}.</source>
         <message>
             <source>Party members</source>
             <translation>党员名册</translation>
+        </message>
+        <message>
+            <source>Workbench</source>
+            <translation>工作台</translation>
         </message>
         <message>
             <source>&amp;File</source>
@@ -5899,6 +6083,10 @@ Mobile: {mobile}</source>
             <translation>已超期及 90 天内</translation>
         </message>
         <message>
+            <source>Due within 30 days, not overdue</source>
+            <translation>30 天内到期（未超期）</translation>
+        </message>
+        <message>
             <source>Full membership (转正) due</source>
             <translation>转正提醒</translation>
         </message>
@@ -7493,6 +7681,29 @@ Give it to the other office; they trust it after checking that its fingerprint m
         </message>
     </context>
     <context>
+        <name>TodoList</name>
+        <message>
+            <source>To do</source>
+            <translation>待办</translation>
+        </message>
+        <message>
+            <source>Click an item (or press Enter) to open its list.</source>
+            <translation>单击某项（或按回车）打开对应名单。</translation>
+        </message>
+        <message>
+            <source>Open the list this counts</source>
+            <translation>打开该项统计的名单</translation>
+        </message>
+        <message>
+            <source>Nothing is due. Well done!</source>
+            <translation>暂无待办事项。</translation>
+        </message>
+        <message>
+            <source>To do ({count})</source>
+            <translation>待办（{count}）</translation>
+        </message>
+    </context>
+    <context>
         <name>TransferModel</name>
         <message>
             <source>Direction</source>
@@ -7806,6 +8017,61 @@ Give it to the other office; they trust it after checking that its fingerprint m
         </message>
     </context>
     <context>
+        <name>WorkbenchTab</name>
+        <message>
+            <source>Refresh</source>
+            <translation>刷新</translation>
+        </message>
+        <message>
+            <source>Read the to-do, the figures and the chart again</source>
+            <translation>重新读取待办、概况和图表</translation>
+        </message>
+        <message>
+            <source>Print the work report</source>
+            <translation>打印工作情况报表</translation>
+        </message>
+        <message>
+            <source>Monday</source>
+            <translation>星期一</translation>
+        </message>
+        <message>
+            <source>Tuesday</source>
+            <translation>星期二</translation>
+        </message>
+        <message>
+            <source>Wednesday</source>
+            <translation>星期三</translation>
+        </message>
+        <message>
+            <source>Thursday</source>
+            <translation>星期四</translation>
+        </message>
+        <message>
+            <source>Friday</source>
+            <translation>星期五</translation>
+        </message>
+        <message>
+            <source>Saturday</source>
+            <translation>星期六</translation>
+        </message>
+        <message>
+            <source>Sunday</source>
+            <translation>星期日</translation>
+        </message>
+        <message>
+            <source>Today is {date}, {weekday}</source>
+            <translation>今天是 {date}，{weekday}</translation>
+        </message>
+        <message>
+            <source>Reading…</source>
+            <translation>正在读取…</translation>
+        </message>
+        <message>
+            <source>Could not be read: {error}</source>
+            <translation>未能读取：{error}</translation>
+        </message>
+    </context>
+    <context>
         <name>access</name>
         <message>
             <source>Administrator</source>
@@ -8102,6 +8368,10 @@ Give it to the other office; they trust it after checking that its fingerprint m
             <translation>户数</translation>
         </message>
         <message>
+            <source>In-service members</source>
+            <translation>在职党员</translation>
+        </message>
+        <message>
             <source>Visited in the last {days} days</source>
             <translation>近 {days} 天已走访</translation>
         </message>
@@ -8156,6 +8426,10 @@ Give it to the other office; they trust it after checking that its fingerprint m
         <message>
             <source>Party members by education</source>
             <translation>党员学历结构</translation>
+        </message>
+        <message>
+            <source>Party members and in-service members per community</source>
+            <translation>各社区党员和在职党员报到人数</translation>
         </message>
         <message>
             <source>Households visited per grid</source>
@@ -12454,6 +12728,30 @@ Give it to the other office; they trust it after checking that its fingerprint m
         <message>
             <source>Making the street summary…</source>
             <translation>正在生成街道汇总表…</translation>
+        </message>
+        <message>
+            <source>This &amp;month's work report…</source>
+            <translation>本月工作情况报表(&amp;M)…</translation>
+        </message>
+        <message>
+            <source>社区工作情况报表: this month's figures and the charts</source>
+            <translation>社区工作情况报表：本月数字和图表</translation>
+        </message>
+        <message>
+            <source>This &amp;year's work report…</source>
+            <translation>本年工作情况报表(&amp;Y)…</translation>
+        </message>
+        <message>
+            <source>社区工作情况报表: this year's figures and the charts</source>
+            <translation>社区工作情况报表：本年数字和图表</translation>
+        </message>
+        <message>
+            <source>Work report</source>
+            <translation>工作情况报表</translation>
+        </message>
+        <message>
+            <source>Making the work report…</source>
+            <translation>正在生成工作情况报表…</translation>
         </message>
         <message>
             <source>Register list…</source>

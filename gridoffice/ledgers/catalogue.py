@@ -25,7 +25,7 @@ PRINT = "print"
 PRINT_PERSONAL = "print_personal"  # ledgers with ID numbers, phones or addresses
 
 #: the tabs whose print menus list ledgers
-AREAS = ("roster", "households", "meetings", "inservice", "sync")
+AREAS = ("workbench", "roster", "households", "meetings", "inservice", "sync")
 
 MSG_NO_SUCH_ORG = QT_TRANSLATE_NOOP(
     "errors", "Organisation: there is no organisation called {name}."
@@ -448,7 +448,16 @@ LEDGERS: tuple[Ledger, ...] = (
          Parameter("year", ("--year",), QT_TRANSLATE_NOOP("cli", "one year"),
                    metavar="YYYY", kind="year", group="period")),
         prepare=_report_period, audit_target=("work_report", "{period}"),
-        unit_label="张图表 charts", file_name=("社区工作情况报表", "{period}")),
+        unit_label="张图表 charts", file_name=("社区工作情况报表", "{period}"),
+        area="workbench",
+        actions=(MenuAction("month", QT_TRANSLATE_NOOP("ledgers", "This &month's work report…"),
+                            "Ctrl+P", QT_TRANSLATE_NOOP("ledgers", "社区工作情况报表: this "
+                                                        "month's figures and the charts")),
+                 MenuAction("year", QT_TRANSLATE_NOOP("ledgers", "This &year's work report…"),
+                            "", QT_TRANSLATE_NOOP("ledgers", "社区工作情况报表: this year's "
+                                                  "figures and the charts"))),
+        preview_title=QT_TRANSLATE_NOOP("ledgers", "Work report"),
+        progress_label=QT_TRANSLATE_NOOP("ledgers", "Making the work report…")),
     Ledger(
         "checkin-register", "在职党员报到一览表",
         QT_TRANSLATE_NOOP("cli", "在职党员报到一览表: the in-service members"),

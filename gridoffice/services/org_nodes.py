@@ -1,10 +1,8 @@
 """The organisation tree as plain data: :class:`OrgNode` (one organisation with its
 secretary and committee) and reading every node on a plain DB-API connection.
 
-No SQLAlchemy here: :meth:`~gridoffice.services.orgs.OrgService.list_orgs` reads
-with :func:`read_org_nodes` on its session's driver connection, and the first
-screen at start-up (:mod:`gridoffice.services.first_screen`) on a connection of
-its own before SQLAlchemy is loaded, so both show the same tree.
+:meth:`~gridoffice.services.orgs.OrgService.list_orgs` reads with
+:func:`read_org_nodes` on its session's driver connection (no SQLAlchemy here).
 """
 
 from __future__ import annotations

@@ -77,7 +77,7 @@ class BackupActions(QObject):
         path, backups = self.path, self.backup_dir
 
         def report(error: Any) -> None:
-            self.show_age()
+            window.update_backup_age()
             if error is None:
                 return
             log.error("the data file is damaged or its audit log changed: %s", error)

@@ -30,6 +30,7 @@ class LedgerJobs(QObject):
     """Runs one ledger at a time for ``owner`` (a tab) and keeps its preview."""
 
     opened = Signal(object)  # the PdfPreviewDialog
+    recorded = Signal(str)  # a save or print of a ledger was audited under this target
     status_message = Signal(str)
 
     def __init__(self, owner: QWidget) -> None:
@@ -113,11 +114,19 @@ class LedgerJobs(QObject):
         def render(path: Path, progress: Any) -> Any:
             return entry.make(db, path, unit=unit, values=values, progress=progress)
 
+        def saved(path: Path) -> None:
+            audit.record_save(target, privacy.with_reason(self.saved_detail(describe, path),
+                                                          reason))
+            self.recorded.emit(target)
+
+        def printed(pages: int) -> None:
+            audit.record_print(target, privacy.with_reason(self.printed_detail(describe, pages),
+                                                           reason))
+            self.recorded.emit(target)
+
         def record(preview: Any) -> None:
-            preview.record_save = lambda path: audit.record_save(
-                target, privacy.with_reason(self.saved_detail(describe, path), reason))
-            preview.printed.connect(lambda pages: audit.record_print(
-                target, privacy.with_reason(self.printed_detail(describe, pages), reason)))
+            preview.record_save = saved
+            preview.printed.connect(printed)
 
         return self._start(render, prefix=f"gridoffice-{entry.name}-",
                           label=_translate(entry.progress_label),

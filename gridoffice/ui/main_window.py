@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from gridoffice.services.changes import Changes
     from gridoffice.services.container import Services
     from gridoffice.services.office import OfficeProfile
+    from gridoffice.services.workbench import Target
     from gridoffice.store.database import Database
     from gridoffice.ui.prefetch import Loaded
     from gridoffice.ui.tabs.base import BaseTab
@@ -44,6 +45,7 @@ if TYPE_CHECKING:
     from gridoffice.ui.tabs.meetings import MeetingsTab
     from gridoffice.ui.tabs.roster import RosterTab
     from gridoffice.ui.tabs.sync import SyncTab
+    from gridoffice.ui.tabs.workbench import WorkbenchTab
     from gridoffice.ui.widgets.community import CommunityScope
     from gridoffice.ui.workers import BackgroundJob
 
@@ -96,7 +98,7 @@ class MainWindow(QMainWindow):
         self.community_scope: CommunityScope | None = None  # street office only
         loading = QLabel(self.tr("Loading…"), self)
         loading.setProperty("alignment", ALIGN_CENTER)
-        self.tabs.addTab(loading, self.tr("Party members"))
+        self.tabs.addTab(loading, self.tr("Workbench"))
         self.setCentralWidget(self.tabs)
 
         self._build_menus()
@@ -193,7 +195,7 @@ class MainWindow(QMainWindow):
 
     def start_loading(self) -> None:
         """Build the first tab and show its data at once, read on a plain connection
-        (:mod:`gridoffice.services.first_screen`); then build the other tabs while
+        (:meth:`BaseTab.read_first_screen`); then build the other tabs while
         SQLAlchemy and the services load in the background and read the tabs' longest
         lists (:mod:`gridoffice.ui.prefetch`); :meth:`load_data` hands them to the tabs."""
         if self.loaded or self.loading_job is not None or self._shut_down:
@@ -285,7 +287,11 @@ class MainWindow(QMainWindow):
         self.backup_actions.start_check()
 
     def update_backup_age(self, now: dt.datetime | None = None) -> None:
+        """The status bar's backup age, and the workbench's to-do that counts it."""
         self.backup_actions.show_age(now)
+        bench = self.tab("workbench")
+        if bench is not None:
+            bench.backups_changed()
 
     def broadcast(self, source: BaseTab | None, changes: Changes) -> None:
         """A tab (or an undo) stored ``changes``: every other tab shows what touches it
@@ -377,9 +383,11 @@ class MainWindow(QMainWindow):
         classes = tab_classes(built)
         for cls in classes if count is None else classes[:count]:
             tab = cls(self.undo_stack, self)
+            tab.context = self.context
             self.tab_list.append(tab)
             self.tabs.addTab(tab, cls.title())
             tab.status_message.connect(self.show_message)
+            tab.open_requested.connect(self.open_target)
             tab.changed.connect(lambda changes, source=tab: self.broadcast(source, changes))
             for action in tab.file_actions():
                 if action is None:
@@ -395,6 +403,23 @@ class MainWindow(QMainWindow):
     def tab(self, key: str) -> Any:
         """The tab called ``key`` (``roster``, ``households``, …), once built."""
         return next((tab for tab in self.tab_list if tab.key == key), None)
+
+    def open_target(self, target: Target) -> bool:
+        """Show where a workbench item leads: its tab, the view and the filter (File ▸
+        Back up now for the backups); False when that tab is not there for this person."""
+        if target.tab == "backups":
+            self.backup_actions.back_up_now()
+            return True
+        tab = self.tab(target.tab)
+        if tab is None or tab.services is None or not self.tabs.isTabVisible(
+                self.tabs.indexOf(tab)):
+            return False
+        self.tabs.setCurrentWidget(tab)
+        return bool(tab.open_view(target.view, dict(target.filters)))
+
+    @property
+    def workbench(self) -> WorkbenchTab | None:
+        return self.tab("workbench")  # type: ignore[no-any-return]
 
     @property
     def roster(self) -> RosterTab | None:
@@ -456,26 +481,9 @@ class MainWindow(QMainWindow):
 
     def manage_accounts(self) -> None:
         """Settings ▸ Accounts (the administrator's)."""
-        from gridoffice.services.accounts import AccountService
-        from gridoffice.ui.dialogs.accounts import AccountsDialog
+        from gridoffice.ui.dialogs.accounts import manage_accounts
 
-        if self.services is None:
-            return
-        from gridoffice.services.street import office_names
-
-        service = AccountService(self.context.opened.path, self.services.actor)
-        communities = (sorted(office_names(self.context.opened.path).items(),
-                              key=lambda item: item[1])
-                       if self.profile is not None and self.profile.is_street else [])
-        from gridoffice.services.encryption import needs_encryption
-
-        plain_before = needs_encryption(self.context.opened.path)
-        AccountsDialog.ask(self, service, self.services.grid_choices(), communities)
-        if not plain_before and needs_encryption(self.context.opened.path):  # its first account
-            messages.inform(self, self.tr(
-                "This office has accounts now: its data will be encrypted when GridOffice "
-                "starts next, and the administrator will print the recovery key then. "
-                "Restart GridOffice soon."))
+        manage_accounts(self)
 
     def print_recovery_key(self) -> None:
         """Settings ▸ Print a new recovery key (the administrator's)."""

@@ -1,4 +1,4 @@
-"""The window's start after it shows: the roster's first screen read on a plain
+"""The window's start after it shows: the first tab's first screen read on a plain
 connection (:func:`show_first_screen`), then, in the background, SQLAlchemy and the
 services imported, the file opened and the tabs' longest lists read ahead
 (:meth:`BaseTab.prefetches`), so that the tabs' first :meth:`~BaseTab.attach` on the
@@ -84,27 +84,20 @@ def load_task(path: Path, profile: OfficeProfile | None, language: str, actor: A
 
 
 def show_first_screen(window: MainWindow) -> bool:
-    """The roster's organisations and first page of members as the signed-in person
-    sees them; False when there is nothing to show before the services."""
-    roster = window.roster
-    if roster is None:
+    """What the first tab shows first (:meth:`BaseTab.read_first_screen`), read before
+    the services and shown; False when there is nothing to show before them."""
+    if not window.tab_list:
         return False
-    from gridoffice.domain.access import Actor
-    from gridoffice.services import first_screen
+    tab = window.tab_list[0]
     from gridoffice.store import driver
 
-    profile = window.profile
-    actor = window.context.actor or Actor.open(profile.operator if profile else "")
-    members = roster.members
     try:
         window.show_communities()
-        screen = first_screen.read(
-            window.context.opened.path, actor, members.query(),
-            limit=first_screen.PAGE if members.model.in_service_order() else None)
+        screen = tab.read_first_screen()
     except (UserError, driver.Error) as err:  # the services will say it, if it lasts
         log.warning("no first screen: %s", err)
         return False
     if screen is None:
         return False
-    roster.show_first_screen(screen)
+    tab.show_first_screen(screen)
     return True

@@ -5,7 +5,7 @@ Run: python -m pytest tests/benchmarks/test_startup.py -m benchmark -s
 Each program reports how long after its process started something was on screen,
 measured the same way (the kernel's process start time): the bare window when
 ``window.show()`` returned; GridOffice when its main window was shown, when the
-roster's first screen was painted (organisations and the first page of members,
+workbench's first screen was painted (the to-do and the month's and year's figures,
 read before SQLAlchemy loads: ``MainWindow.start_loading``) and when every tab
 had its data from the services. Issue 17 asks: the first tab's data on screen
 within 1.0 s on the large demo, the window itself ≤ 1.5 × the bare window;

@@ -144,6 +144,8 @@ def wait_for_start_check(qtbot, window) -> None:
 
 @pytest.fixture
 def roster(window):
+    """The roster tab, chosen (as the user clicks it: the workbench is first)."""
+    window.tabs.setCurrentWidget(window.roster)
     return window.roster
 
 

@@ -1,6 +1,7 @@
-"""The window's first screen: the roster shows its organisations and first page of
-members before the services are loaded, then the services take over with the same
-rows on top, the selection and the tree as they were. Real demo folders."""
+"""The window's first screen: the workbench shows the to-do and the figures before the
+services are loaded (as the signed-in person may see them), then the services take
+over without reading them again; the tabs' longest lists are read in the background.
+Real demo folders."""
 
 from __future__ import annotations
 
@@ -12,10 +13,9 @@ from gridoffice import paths
 from gridoffice.app_context import AppContext
 from gridoffice.domain import access
 from gridoffice.domain.access import Actor
-from gridoffice.services import first_screen, office
+from gridoffice.services import office
 from gridoffice.store.files import open_database
-from gridoffice.ui.models.org_tree import ORG_ID_ROLE
-from tests import sql
+from tests.actors import grid_worker
 from tests.conftest import copy_demo
 
 
@@ -37,68 +37,50 @@ def unshown_window(qtbot, folder: Path, actor: Actor | None = None):
     return window
 
 
-def first_grid(folder: Path) -> str:
-    conn = sql.connect(folder / "gridoffice.sqlite3")
-    try:
-        return conn.execute("SELECT id FROM grid WHERE NOT deleted ORDER BY code").fetchone()[0]
-    finally:
-        conn.close()
+
+def not_visited(window) -> dict[str, int]:
+    return {item.target.filters["grid_id"]: item.count
+            for item in window.workbench.todo.items if item.key == "not_visited"}
 
 
-def test_the_services_take_over_the_first_screen_keeping_rows_and_selection(qtbot, folder):
+def test_the_workbench_is_the_first_screen_and_the_services_take_over(qtbot, folder):
     window = unshown_window(qtbot, folder)
     shown = []
     window.first_shown.connect(lambda: shown.append(window.loaded))
     window.start_loading()  # reads the first screen now; the services load after
-    roster = window.roster
-    panel = roster.members
+    bench = window.workbench
+    assert [tab.key for tab in window.tab_list] == ["workbench"]
     assert not window.loaded and window.services is None
-    first = panel.model.rows()
-    assert len(first) == first_screen.PAGE
-    assert roster.model.nodes()  # the organisation tree is there
-    assert roster.tree_panel.showing_all()
-    total_text = panel.count_label.text()
-    panel.select_row(7)
-    chosen = panel.current_id()
-    tree = roster.tree_panel.tree
-    expanded = {tree.model().index(r, 0).data(ORG_ID_ROLE)
-                for r in range(tree.model().rowCount()) if tree.isExpanded(
-                    tree.model().index(r, 0))}
-    assert expanded
+    first = bench.screen
+    assert first is not None and bench.todo.items and not first.empty
+    assert bench.todo.texts()[0].startswith(("！", "•"))
+    assert bench.figures.values  # this month's and this year's figures
+    assert bench.current_chart() is None  # the charts wait for the services
 
     with qtbot.waitSignal(window.data_loaded, timeout=30_000):
         pass
     assert shown == [False]  # once, before the services were there
-    after = panel.model.rows()
-    assert after == window.services.roster.list_members(panel.query())
-    assert after[:first_screen.PAGE] == first  # same rows on top, same order, masked alike
-    assert panel.count_label.text() == total_text == f"{len(after)} member(s)"
-    assert panel.current_id() == chosen
-    assert roster.model.nodes() == {n.id: n for n in window.services.orgs.list_orgs()}
-    still = {tree.model().index(r, 0).data(ORG_ID_ROLE)
-             for r in range(tree.model().rowCount()) if tree.isExpanded(
-                 tree.model().index(r, 0))}
-    assert still == expanded
+    assert bench.screen is first  # taken over, not read again
+    qtbot.waitUntil(lambda: bench.current_chart() is not None, timeout=10_000)
+    assert bench.current_chart().key == "pyramid"
+    assert window.tabs.currentWidget() is bench
     window.close()
 
 
-def test_a_grid_workers_first_screen_shows_only_their_members_masked(qtbot, folder):
-    worker = Actor(login="grid-login", operator="网格员", role=access.GRID,
-                   grids=frozenset({first_grid(folder)}))
-    everyone = first_screen.read(folder / "gridoffice.sqlite3", Actor.open("王芳"),
-                                 first_screen.MemberQuery(), limit=None)
+def test_a_grid_workers_first_screen_counts_only_their_grid(qtbot, folder):
+    worker = grid_worker(folder / "gridoffice.sqlite3")
+    [grid] = worker.grids
+    office_window = unshown_window(qtbot, folder)
+    office_window.start_loading()
+    everyone = not_visited(office_window)
+    office_window.close()
     window = unshown_window(qtbot, folder, worker)
     window.start_loading()
-    panel = window.roster.members
-    first = panel.model.rows()
-    assert everyone is not None and 0 < len(first) < len(everyone.rows)
-    assert all(row.mobile is None or "*" in row.mobile for row in first)
-    assert all(row.id_number is None or "*" in row.id_number for row in first)
+    assert len(everyone) > 1 and not_visited(window) == {grid: everyone[grid]}
+    members = window.workbench.screen.month.members
+    assert 0 < members < office_window.workbench.screen.month.members
     with qtbot.waitSignal(window.data_loaded, timeout=30_000):
         pass
-    after = window.services.roster.list_members(panel.query())
-    assert panel.model.rows() == after
-    assert after[:len(first)] == first
     window.close()
 
 
@@ -111,23 +93,8 @@ def test_shown_the_window_says_first_screen_then_data_loaded(qtbot, folder):
         window.show()
     assert order == ["first", "loaded"]
     assert [tab.key for tab in window.tab_list] == [
-        "roster", "households", "meetings", "inservice", "sync"]
-    window.close()
-
-
-def test_a_roster_sorted_by_another_column_shows_every_row_at_once(qtbot, folder):
-    from PySide6.QtCore import Qt
-
-    from gridoffice.ui.models.member_table import COL_BIRTH
-
-    window = unshown_window(qtbot, folder)
-    window._prepare(first_only=True)  # the tab, with the user's sort restored
-    window.roster.members.view.sortByColumn(COL_BIRTH, Qt.SortOrder.DescendingOrder)
-    window.start_loading()
-    first = window.roster.members.model.rows()
-    with qtbot.waitSignal(window.data_loaded, timeout=30_000):
-        pass
-    assert window.roster.members.model.rows() == first
+        "workbench", "roster", "households", "meetings", "inservice", "sync"]
+    assert window.tabs.tabText(0) == "Workbench"
     window.close()
 
 
@@ -136,6 +103,10 @@ def test_encrypted_data_shows_the_first_screen_of_the_signed_in_person(qtbot, fo
     from gridoffice.services.accounts import AccountDraft, AccountService
     from gridoffice.store import driver
 
+    plain = unshown_window(qtbot, folder)
+    plain.start_loading()
+    expected = plain.workbench.todo.texts()
+    plain.close()
     database = folder / "gridoffice.sqlite3"
     AccountService(database).add(AccountDraft("admin", access.ADMIN, "王书记"), "secret-admin")
     encryption.encrypt(paths.resolve(folder))
@@ -144,11 +115,9 @@ def test_encrypted_data_shows_the_first_screen_of_the_signed_in_person(qtbot, fo
     try:
         window = unshown_window(qtbot, folder, actor)
         window.start_loading()
-        first = window.roster.members.model.rows()
-        assert len(first) == first_screen.PAGE
+        assert window.workbench.todo.texts() == expected
         with qtbot.waitSignal(window.data_loaded, timeout=30_000):
             pass
-        assert window.roster.members.model.rows()[:first_screen.PAGE] == first
         window.close()
     finally:
         driver.set_key(database, None)

@@ -36,6 +36,7 @@ class Place:
 
 @pytest.fixture
 def tab(window):
+    window.tabs.setCurrentWidget(window.households)
     return window.households
 
 
@@ -90,8 +91,8 @@ def names(tab) -> list[str]:
 
 
 def test_tab_sits_after_the_roster(window, tab):
-    assert window.tabs.tabText(1) == "Grid households"
-    assert window.tabs.widget(1) is tab
+    assert window.tabs.tabText(2) == "Grid households"
+    assert window.tabs.widget(2) is tab
 
 
 def test_models_pass_the_model_tester(qtmodeltester, tab, place):
@@ -107,7 +108,7 @@ def test_navigate_the_tree_to_a_household(qtbot, tab, place):
     assert model.data(grid) == "第一网格 (110105001001001)"
     assert [model.data(grid.siblingAtColumn(c)) for c in (1, 2)] == ["2", "3"]
     wait_loaded(qtbot, tab, lambda: tab.tree.setCurrentIndex(grid))
-    assert tab.count_label.text() == "3 resident(s)"
+    assert tab.count_label.text() == "3 resident(s), 2 household(s)"
     building = model.index_of(KIND_BUILDING, place.building)
     tab.tree.expand(building)  # children are read on expand
     assert model.rowCount(building) == 1
@@ -132,7 +133,7 @@ def test_search_by_initials_address_and_phone_tail(qtbot, ui, tab, place):
     assert names(tab) == ["王小明"]
     wait_loaded(qtbot, tab, lambda: ui.type_into(tab.search_edit, "5678"))
     assert names(tab) == ["张伟"]
-    assert tab.count_label.text() == "1 resident(s)"
+    assert tab.count_label.text() == "1 resident(s), 1 household(s)"
 
 
 def test_filters_80_plus_and_not_visited(qtbot, tab, place):

@@ -76,10 +76,24 @@ def test_people_are_headed_xingming_in_the_resident_table_and_household(househol
 
 def test_every_tab_speaks_chinese_in_its_parts_and_counts(household_tab, zh_window):
     """Strings written in a tab's mixins and parts, plurals included, are translated."""
-    assert household_tab.count_label.text() == "共 2 人"
+    assert household_tab.count_label.text() == "共 2 人，1 户"
     assert household_tab.tr("Reading residents…") == "正在读取居民…"
     titles = [zh_window.tabs.tabText(i) for i in range(zh_window.tabs.count())]
-    assert titles == ["党员名册", "网格户情", "居民议事会", "在职党员", "数据同步"]
+    assert titles == ["工作台", "党员名册", "网格户情", "居民议事会", "在职党员", "数据同步"]
+
+
+def test_the_workbench_speaks_chinese(qtbot, household_tab, zh_window):
+    """The to-do, the figures and the charts of the workbench, in Chinese."""
+    bench = zh_window.workbench
+    bench.reload_all()
+    qtbot.waitUntil(lambda: not bench._jobs and bool(bench.todo.items), timeout=20_000)
+    assert bench.todo.title().startswith("待办（")
+    assert "户超过 90 天未走访" in " ".join(bench.todo.texts())
+    assert bench.date_label.text().startswith("今天是 ")
+    assert "<b>本月</b>" in [bench.figures.grid.itemAt(i).widget().text()
+                           for i in range(bench.figures.grid.count())]
+    assert "推动解决问题（已办结/总数）" in bench.figures.values
+    assert bench.charts.chart_combo.currentText() == "人口年龄性别结构"
 
 
 def test_the_resident_form_asks_for_xingming(qtbot, dialogs, household_tab):

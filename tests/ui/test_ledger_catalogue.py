@@ -4,6 +4,7 @@ target the command line records."""
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from pathlib import Path
 
@@ -188,8 +189,17 @@ def test_every_ledger_printed_from_the_window_is_audited_under_its_target(
         ("print", f"inservice_unit_letter:{period}", str(p)) for p in written)
     done.add("unit-letters")
 
-    reachable = {e.name for area in ("roster", "households", "meetings", "inservice")
-                 for e in catalogue.for_area(area)}
+    # the workbench: the work report of this month and of this year
+    bench = window.workbench
+    window.tabs.setCurrentWidget(bench)
+    today = dt.date.today()
+    for key, period in (("month", f"{today:%Y-%m}"), ("year", str(today.year))):
+        _save_and_print(qtbot, bench, bench.ledger_menu.action("report", key), database,
+                        f"work_report:{period}", tmp_path)
+    done.add("report")
+
+    reachable = {e.name for area in ("roster", "households", "meetings", "inservice",
+                                     "workbench") for e in catalogue.for_area(area)}
     assert done == reachable
 
 

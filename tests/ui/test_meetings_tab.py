@@ -28,6 +28,7 @@ YES = QMessageBox.StandardButton.Yes
 
 @pytest.fixture
 def tab(window):
+    window.tabs.setCurrentWidget(window.meetings)
     return window.meetings
 
 
@@ -121,7 +122,7 @@ def schedule(dialogs, ui, tab, *, host="李主任") -> str:
 
 def test_a_whole_council_from_scheduling_to_an_amendment(
         qtbot, ui, dialogs, message_log, window, tab, meetings, resident):
-    assert window.tabs.tabText(2) == "Resident council" and window.tabs.widget(2) is tab
+    assert window.tabs.tabText(3) == "Resident council" and window.tabs.widget(3) is tab
     detail = tab.detail
 
     # Schedule: the rule proposes Monday the 12th, moved off Saturday the 10th.

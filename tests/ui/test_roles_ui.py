@@ -60,8 +60,11 @@ def visible_tabs(window) -> set[str]:
 
 
 def conditional(window, item) -> bool:
-    """Items that also follow a condition of their tab (the street's summary)."""
-    return item is window.sync.summary_action
+    """Items that also follow a condition of their tab (the street's summary, the empty
+    workbench's buttons of a community or of a street office)."""
+    page = window.workbench.empty_page
+    return item is window.sync.summary_action or item in (
+        page.members_button, page.residents_button, page.packages_button)
 
 
 @pytest.mark.parametrize("role", access.ROLES)
@@ -70,7 +73,7 @@ def test_each_role_sees_its_tabs_and_only_the_actions_it_may_use(demo_window, ro
     actor = actor_for(window, role)
     window.set_actor(actor)
     expected = {tab.key for tab in window.tab_list
-                if actor.allows(tab.view_permission)}
+                if tab.visible_for(actor)}
     assert visible_tabs(window) == expected
     checked = 0
     for tab in window.tab_list:
@@ -92,7 +95,7 @@ def test_the_viewer_sees_no_edit_print_or_export(demo_window):
     window = demo_window
     window.set_actor(actor_for(window, access.VIEWER))
     roster, households = window.roster, window.households
-    assert visible_tabs(window) == {"roster", "households", "meetings", "inservice"}
+    assert visible_tabs(window) == {"workbench", "roster", "households", "meetings", "inservice"}
     for item in (roster.members.new_action, roster.members.ledger_action,
                  roster.members.export_action, roster.members.excel_button,
                  roster.members.transfer_button, roster.tree_panel.new_button,
@@ -121,7 +124,7 @@ def test_staff_may_not_reveal_and_the_grid_worker_has_no_meetings_or_sync(demo_w
     assert not is_shown(window.meetings.rules_action)  # settings: the administrator's
 
     window.set_actor(actor_for(window, access.GRID))
-    assert visible_tabs(window) == {"roster", "households", "inservice"}
+    assert visible_tabs(window) == {"workbench", "roster", "households", "inservice"}
     households = window.households
     assert is_shown(households.add_resident_action)
     assert is_shown(households.print_button) and is_shown(households.export_action)
@@ -187,5 +190,5 @@ def test_the_window_opens_for_every_role_signed_in_at_start(qtbot, demo_folder, 
     window = open_window(qtbot, demo_folder, actor=actor)
     assert window.loaded and window.services.actor == actor
     assert visible_tabs(window) == {tab.key for tab in window.tab_list
-                                    if actor.allows(tab.view_permission)}
+                                    if tab.visible_for(actor)}
     window.close()

@@ -37,7 +37,8 @@ def test_the_window_holds_each_registered_tab_once_in_order(window):
     assert [type(tab) for tab in shown] == tab_classes()
     assert shown == window.tab_list
     assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == [
-        "Party members", "Grid households", "Resident council", "In-service members", "Sync"]
+        "Workbench", "Party members", "Grid households", "Resident council",
+        "In-service members", "Sync"]
     assert all(tab.services is window.services for tab in window.tab_list)
 
 

@@ -3,9 +3,9 @@ the filters of a :class:`MemberQuery`, what the actor may see, and the masked
 :class:`MemberRow` built from each line.
 
 No SQLAlchemy here: :class:`~gridoffice.services.roster.RosterService` runs it on its
-session's driver connection, and the first screen at start-up
-(:mod:`gridoffice.services.first_screen`) on a connection of its own before
-SQLAlchemy is even imported, so both show the same rows, masked the same way.
+session's driver connection, and the workbench (:mod:`gridoffice.services.workbench`)
+on a connection of its own, at start-up before SQLAlchemy is even imported, so both
+count the same members.
 """
 
 from __future__ import annotations

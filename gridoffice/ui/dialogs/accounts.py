@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtWidgets import (
@@ -46,6 +46,9 @@ from gridoffice.services.accounts import (
 from gridoffice.ui import messages
 from gridoffice.ui.dialogs.form import FormDialog
 from gridoffice.ui.models.table import RowTableModel
+
+if TYPE_CHECKING:
+    from gridoffice.ui.main_window import MainWindow
 
 (COL_LOGIN, COL_NAME, COL_ROLE, COL_GRIDS, COL_PHONE, COL_CONTROL, COL_STATE) = range(7)
 
@@ -362,3 +365,25 @@ class AccountsDialog(QDialog):
             return
         if PasswordResetDialog(self, self.service, account.login).ask_result() is not None:
             self.reload(account.login)
+
+
+def manage_accounts(window: MainWindow) -> None:
+    """Settings ▸ Accounts of ``window``'s office; the first account added tells that the
+    data is encrypted at the next start."""
+    if window.services is None:
+        return
+    from gridoffice.services.encryption import needs_encryption
+    from gridoffice.services.street import office_names
+
+    path = window.context.opened.path
+    service = AccountService(path, window.services.actor)
+    profile = window.profile
+    communities = (sorted(office_names(path).items(), key=lambda item: item[1])
+                   if profile is not None and profile.is_street else [])
+    plain_before = needs_encryption(path)
+    AccountsDialog.ask(window, service, window.services.grid_choices(), communities)
+    if not plain_before and needs_encryption(path):  # its first account
+        messages.inform(window, QCoreApplication.translate("MainWindow",
+            "This office has accounts now: its data will be encrypted when GridOffice "
+            "starts next, and the administrator will print the recovery key then. "
+            "Restart GridOffice soon."))

@@ -24,6 +24,7 @@ from gridoffice.ui.ledger_jobs import LedgerJobs
 from gridoffice.ui.widgets.tables import restore_layout
 
 if TYPE_CHECKING:
+    from gridoffice.app_context import AppContext
     from gridoffice.domain.access import Actor
     from gridoffice.errors import UserError
     from gridoffice.ledgers.catalogue import Ledger
@@ -43,15 +44,19 @@ class BaseTab(QWidget):
 
     status_message = Signal(str)
     changed = Signal(object)  # Changes: what this tab just wrote
+    open_requested = Signal(object)  # a workbench Target: the window opens that view
 
     def __init__(self, undo_stack: QUndoStack | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.undo_stack = undo_stack
         self.services: Services | None = None
+        self.context: AppContext | None = None  # the window's (set when it builds the tab)
         self._prefetched: dict[str, tuple[Any, Any]] = {}
         self.ledgers = LedgerJobs(self)  # one ledger at a time, and its preview
         self.ledgers.status_message.connect(self.status_message)
+        # a sheet printed is a fact the workbench shows (the next council's sign-in sheet)
+        self.ledgers.recorded.connect(lambda _target: self.notify(Changes.of("audit_log")))
 
     def tr(self, source: str, disambiguation: str | None = None,  # type: ignore[override]
            n: int = -1) -> str:
@@ -67,6 +72,20 @@ class BaseTab(QWidget):
     def attach(self, services: Services) -> None:
         """Start showing data: the window has opened the file."""
         self.services = services
+
+    def read_first_screen(self) -> Any:
+        """What the tab shows first when it is the window's first tab, read at start-up
+        on a plain connection before SQLAlchemy and the services are loaded (the data
+        folder and the person are in :attr:`context`); None: nothing before them."""
+        return None
+
+    def show_first_screen(self, screen: Any) -> None:
+        """Show what :meth:`read_first_screen` read; :meth:`attach` follows."""
+
+    def open_view(self, view: str, filters: dict[str, Any]) -> bool:
+        """Show ``view`` with ``filters`` (a workbench item's click, see
+        :class:`~gridoffice.services.workbench.Target`); False: there is no such view."""
+        return False
 
     def prefetches(self) -> dict[str, tuple[Any, Callable[[Services], Any]]]:
         """Reads of the first :meth:`attach` the window may run in the background before

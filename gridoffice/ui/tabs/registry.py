@@ -12,6 +12,7 @@ if TYPE_CHECKING:
 
 #: (module, class) of every tab, in the window's order
 TABS = (
+    ("gridoffice.ui.tabs.workbench", "WorkbenchTab"),
     ("gridoffice.ui.tabs.roster", "RosterTab"),
     ("gridoffice.ui.tabs.households", "HouseholdsTab"),
     ("gridoffice.ui.tabs.meetings", "MeetingsTab"),

@@ -420,6 +420,18 @@ class HouseholdsTab(HouseholdsView, BaseTab, RowSelection):
     def import_residents(self) -> Any:
         return self.excel.import_residents()
 
+    def open_view(self, view: str, filters: dict[str, Any]) -> bool:
+        """A workbench item: the residents filtered (see :meth:`show_filtered`), or the
+        import."""
+        if view == "residents":
+            self.show_filtered(filters)
+            self.view.setFocus()
+            return True
+        if view == "import":
+            self.import_residents()
+            return True
+        return False
+
     # --- ledgers ---------------------------------------------------------------------------
     def ledger_values(self, entry: Ledger, key: str = "") -> dict[str, Any] | None:
         """The values of ``entry`` for the grid or building shown (None: not now)."""

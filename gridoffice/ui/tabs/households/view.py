@@ -62,6 +62,9 @@ if TYPE_CHECKING:
     from gridoffice.ui.widgets.community import CommunityFilter, CommunityScope
 
 
+ANY_CARE_TAG = "*"  # the care-tag filter's "any care tag"
+
+
 class HouseholdsView:
     """The view half of :class:`~gridoffice.ui.tabs.households.tab.HouseholdsTab`
     (a mixin of it: the tab builds the widgets named below and calls these)."""
@@ -146,6 +149,7 @@ class HouseholdsView:
         self.grid_combo.addItem(self.tr("All grids"), None)
         self.tag_combo = QComboBox(self)
         self.tag_combo.addItem(self.tr("All care tags"), None)
+        self.tag_combo.addItem(self.tr("Any care tag"), ANY_CARE_TAG)
         for code in CARE_TAGS:
             self.tag_combo.addItem(code_label(CARE_TAGS, code.code), code.code)
         self.population_combo = QComboBox(self)
@@ -268,7 +272,10 @@ class HouseholdsView:
                 household_id = scope.ref.household_id or "-"  # an empty house: nobody
         return ResidentQuery(
             grid_id=grid_id, building_id=building_id, household_id=household_id,
-            text=self.search_edit.text(), tag=self.tag_combo.currentData(),
+            text=self.search_edit.text(),
+            tag=None if self.tag_combo.currentData() == ANY_CARE_TAG
+            else self.tag_combo.currentData(),
+            any_care_tag=self.tag_combo.currentData() == ANY_CARE_TAG,
             population_type=self.population_combo.currentData(),
             residence_status=self.residence_combo.currentData(),
             age_band=self.age_combo.currentData(),
@@ -308,7 +315,9 @@ class HouseholdsView:
             return  # a newer query is on its way
         stale = self.visit_spin.value()
         self.model.set_rows(rows, today=self.today, stale_days=stale)
-        self.count_label.setText(self.tr("%n resident(s)", "", len(rows)))
+        households = len({row.household_id for row in rows})
+        self.count_label.setText(self.tr("%n resident(s)", "", len(rows)) + self.tr(
+            ", %n household(s)", "", households))
         row = self.model.row_of(self._select_after)
         if row < 0 and self.scope is not None and self.scope.kind == KIND_HOUSE and rows:
             row = 0
@@ -390,6 +399,32 @@ class HouseholdsView:
         self.update_scope_label()
         self.update_actions()
         self.reload()
+
+    def show_filtered(self, filters: dict[str, Any]) -> None:
+        """The whole community's residents with the filters of a workbench item (a grid,
+        any care tag, not visited for N days), the others cleared."""
+        combos = (self.grid_combo, self.tag_combo, self.population_combo,
+                  self.residence_combo, self.age_combo)
+        widgets = (self.search_edit, *combos, self.visit_check, self.visit_spin)
+        for widget in widgets:
+            widget.blockSignals(True)
+        try:
+            self.search_edit.clear()
+            for combo in combos:
+                combo.setCurrentIndex(0)
+            self.grid_combo.setCurrentIndex(max(self.grid_combo.findData(
+                filters.get("grid_id")), 0))
+            if filters.get("any_care_tag"):
+                self.tag_combo.setCurrentIndex(self.tag_combo.findData(ANY_CARE_TAG))
+            days = filters.get("not_visited_days")
+            self.visit_check.setChecked(days is not None)
+            if days is not None:
+                self.visit_spin.setValue(int(days))
+        finally:
+            for widget in widgets:
+                widget.blockSignals(False)
+        self._update_grid_warning()
+        self.show_community()
 
     def show_community(self) -> None:
         self.tree.selectionModel().clearCurrentIndex()

@@ -216,6 +216,16 @@ class InServiceTab(BaseTab, RowSelection):
     def query(self) -> RegistrationQuery:
         return self.registrations.query(self.community_filter.office())
 
+    def open_view(self, view: str, filters: dict[str, Any]) -> bool:
+        """A workbench item: the registrations awaiting review, or due to register
+        again."""
+        if view != "registrations":
+            return False
+        self.pages.setCurrentIndex(0)
+        self.registrations.show_filtered(filters)
+        self.registrations.view.setFocus()
+        return True
+
     def reload(self, select_id: str | None = None) -> None:
         self.registrations.search_timer.stop()
         if self.service is None:

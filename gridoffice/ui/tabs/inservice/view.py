@@ -63,6 +63,25 @@ class RegistrationList(QObject):
         self.view.verticalHeader().hide()
         self.view.horizontalHeader().setStretchLastSection(False)
 
+    def show_filtered(self, filters: dict[str, Any]) -> None:
+        """The registrations of a workbench item: a review state, or re-registration due;
+        the other filters cleared. ``changed`` fires once."""
+        widgets = (self.search_edit, self.status_combo, self.unit_combo, self.due_check,
+                   self.left_check)
+        for widget in widgets:
+            widget.blockSignals(True)
+        try:
+            self.search_edit.clear()
+            self.status_combo.setCurrentIndex(max(self.status_combo.findData(
+                filters.get("review_status")), 0))
+            self.unit_combo.setCurrentIndex(0)
+            self.due_check.setChecked(filters.get("due_within_days") is not None)
+            self.left_check.setChecked(False)
+        finally:
+            for widget in widgets:
+                widget.blockSignals(False)
+        self.changed.emit()
+
     def query(self, office: str | None) -> RegistrationQuery:
         """What the filters ask for (``office``: the street's choice of community)."""
         from gridoffice.services.inservice import RegistrationQuery

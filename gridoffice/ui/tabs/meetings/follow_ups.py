@@ -182,6 +182,7 @@ class FollowUpsView(QWidget, RowSelection):
         self.state_combo.addItem(self.tr("All follow-ups"), None)
         self.state_combo.addItem(self.tr("Not done"), "open")
         self.state_combo.addItem(self.tr("Overdue"), "overdue")
+        self.state_combo.addItem(self.tr("Due within 7 days"), "due")
         self.state_combo.addItem(self.tr("Done"), "done")
         self.year_combo = QComboBox(self)
         self.year_combo.addItem(self.tr("All years"), None)
@@ -243,6 +244,20 @@ class FollowUpsView(QWidget, RowSelection):
 
     def set_service(self, service: MeetingService) -> None:
         self.service = service
+        self.refresh()
+
+    def show_state(self, state: str | None) -> None:
+        """Every year's follow-ups in ``state`` (a workbench item), the search cleared."""
+        widgets = (self.state_combo, self.year_combo, self.search_edit)
+        for widget in widgets:
+            widget.blockSignals(True)
+        try:
+            self.state_combo.setCurrentIndex(max(self.state_combo.findData(state), 0))
+            self.year_combo.setCurrentIndex(0)
+            self.search_edit.clear()
+        finally:
+            for widget in widgets:
+                widget.blockSignals(False)
         self.refresh()
 
     def query(self) -> FollowUpQuery:

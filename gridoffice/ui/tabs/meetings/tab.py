@@ -276,6 +276,20 @@ class MeetingsTab(BaseTab, RowSelection):
         self.select_meeting(meeting_id)
         self.detail.tabs.setCurrentIndex(1)
 
+    def open_view(self, view: str, filters: dict[str, Any]) -> bool:
+        """A workbench item: a meeting (the next council), or the follow-ups in a state
+        (overdue, due within 7 days)."""
+        if view == "meeting":
+            self.open_meeting(str(filters["meeting_id"]))
+            return self.model.row_of(str(filters["meeting_id"])) >= 0
+        if view == "follow_ups":
+            self.pages.setCurrentIndex(1)  # builds the view the first time
+            if self.follow_ups is None:
+                return False
+            self.follow_ups.show_state(filters.get("state"))
+            return True
+        return False
+
     # --- selection ------------------------------------------------------------------------
     def select_meeting(self, meeting_id: str) -> bool:
         row = self.model.row_of(meeting_id)

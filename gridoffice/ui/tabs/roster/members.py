@@ -362,14 +362,6 @@ class MemberPanel(QWidget, RowSelection):
         self.last_load_ms = (time.perf_counter() - started) * 1000
         self.loaded.emit(len(rows))
 
-    def show_first_rows(self, rows: Sequence[MemberRow], today: dt.date, total: int) -> None:
-        """The first rows of :meth:`query` (of ``total``) before the services are there
-        (the first screen at start-up); the first :meth:`reload` replaces them."""
-        if self.loader is not None:
-            return
-        self.model.set_rows(rows, today=today)
-        self.count_label.setText(self.tr("%n member(s)", "", total))
-
     def invalidate(self) -> None:
         """The data changed: the next reload asks the service again."""
         self._base = None

@@ -28,7 +28,9 @@ from gridoffice.ui.widgets.tables import small_table
 if TYPE_CHECKING:
     from gridoffice.services.roster import DueItem
 
-BUCKET_DAYS = {"overdue": -1, "30": 30, "60": 60, "90": 90}
+SOON_ONLY = 0  # the range "due within 30 days, not overdue" (the workbench's bucket "30")
+# range → the days left shown, from (None: overdue too) and to
+RANGES = {-1: (None, -1), 30: (None, 30), 60: (None, 60), 90: (None, 90), SOON_ONLY: (0, 30)}
 WARN_ORG, WARN_TEXT = range(2)
 
 
@@ -63,11 +65,12 @@ class RemindersPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._due: list[DueItem] = []
-        self.range_combo = QComboBox(self)
+        self.range_combo = QComboBox(self)  # the most days left shown (see RANGES)
         self.range_combo.addItem(self.tr("Overdue only"), -1)
         self.range_combo.addItem(self.tr("Overdue and next 30 days"), 30)
         self.range_combo.addItem(self.tr("Overdue and next 60 days"), 60)
         self.range_combo.addItem(self.tr("Overdue and next 90 days"), 90)
+        self.range_combo.addItem(self.tr("Due within 30 days, not overdue"), SOON_ONLY)
         self.range_combo.setCurrentIndex(3)
         self.range_combo.currentIndexChanged.connect(lambda _i: self._show_due())
         self.due_summary = QLabel(self)
@@ -109,12 +112,19 @@ class RemindersPanel(QWidget):
                                      for org_id, name, w in warnings])
 
     def _show_due(self) -> None:
-        limit = int(self.range_combo.currentData())
-        shown = [d for d in self._due if d.days_left <= limit]
+        low, high = RANGES[int(self.range_combo.currentData())]
+        shown = [d for d in self._due
+                 if d.days_left <= high and (low is None or d.days_left >= low)]
         self.due_model.set_rows(shown)
         overdue = sum(1 for d in self._due if d.bucket == "overdue")
         self.due_summary.setText(self.tr("{overdue} overdue, {soon} due within 90 days").format(
             overdue=overdue, soon=len(self._due) - overdue))
+
+    def show_bucket(self, bucket: str) -> None:
+        """Show the members of one to-do bucket: "overdue", or "30" (due within 30 days
+        and not overdue)."""
+        self.range_combo.setCurrentIndex(self.range_combo.findData(
+            -1 if bucket == "overdue" else SOON_ONLY))
 
     def overdue_count(self) -> int:
         return sum(1 for d in self._due if d.bucket == "overdue")

@@ -45,7 +45,6 @@ from gridoffice.ui.workers import BackgroundJob
 if TYPE_CHECKING:
     from gridoffice.ledgers.catalogue import Ledger
     from gridoffice.services.container import Services
-    from gridoffice.services.first_screen import FirstScreen
     from gridoffice.services.orgs import OrgNode, OrgService
     from gridoffice.services.roster import MemberQuery, MemberRow, RosterService, TransferRow
     from gridoffice.store.database import Database
@@ -205,22 +204,6 @@ class RosterTab(BaseTab):
         if self._scope is None:  # first start: everyone
             self.tree_panel.all_button.setChecked(True)
         self.reload()
-
-    def show_first_screen(self, screen: FirstScreen) -> None:
-        """Show the organisations and the first members read at start-up, before the
-        services are there; :meth:`attach` then reads everything again (selection and
-        expansion kept)."""
-        if self.services is not None:
-            return
-        if self._scope is None:  # as attach does: everyone
-            self.tree_panel.all_button.setChecked(True)
-        self.tree_panel.set_nodes(screen.nodes)
-        if self.tree_panel.showing_all():
-            self.tree_panel.tree.selectionModel().clearSelection()
-        self._update_scope_label()
-        self.members.model.set_org_labels({
-            node.id: node.short_name or node.name for node in self.model.nodes().values()})
-        self.members.show_first_rows(screen.rows, screen.today, screen.total)
 
     @property
     def unit(self) -> str:
@@ -394,6 +377,34 @@ class RosterTab(BaseTab):
         if found:
             self.members.view.setFocus(Qt.FocusReason.OtherFocusReason)
         return found
+
+    def open_view(self, view: str, filters: dict[str, Any]) -> bool:
+        """A workbench item: the reminders of a bucket, the members of a relation (every
+        organisation), or the import."""
+        if view == "reminders":
+            self.right_tabs.setCurrentWidget(self.reminders)
+            self.reminders.show_bucket(str(filters.get("bucket", "overdue")))
+            self.reminders.due_view.setFocus(Qt.FocusReason.OtherFocusReason)
+            return True
+        if view == "members":
+            self.right_tabs.setCurrentWidget(self.members)
+            members = self.members
+            members.reset_filters()
+            relation = members.relation_combo
+            relation.blockSignals(True)
+            relation.setCurrentIndex(max(relation.findData(filters.get("relation",
+                                                                       "active")), 0))
+            relation.blockSignals(False)
+            if not self.tree_panel.showing_all():
+                self.tree_panel.choose_all()
+            members.invalidate()
+            members.reload()
+            members.view.setFocus(Qt.FocusReason.OtherFocusReason)
+            return True
+        if view == "import":
+            self.import_members()
+            return True
+        return False
 
     def _show_org(self, org_id: str) -> None:
         if self.tree_panel.select_org(org_id):

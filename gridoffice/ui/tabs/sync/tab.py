@@ -327,6 +327,16 @@ class SyncTab(BaseTab):
                         to: str | None = None) -> BackgroundJob | None:
         return self.exchange.export(folder, to)
 
+    def open_view(self, view: str, filters: dict[str, Any]) -> bool:
+        """A workbench item: the partners, the conflicts, or the import of packages."""
+        if view in ("peers", "conflicts"):
+            self.pages.setCurrentIndex(PAGE_PEERS if view == "peers" else PAGE_CONFLICTS)
+            return True
+        if view == "import":
+            self.import_packages()
+            return True
+        return False
+
     def import_packages(self, paths: Sequence[Path] | None = None) -> BackgroundJob | None:
         return self.exchange.import_packages(paths)
 
