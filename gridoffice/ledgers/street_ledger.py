@@ -70,7 +70,8 @@ def render_street_summary(db: Database, path: str | os.PathLike[str], *, unit: s
                           community: tuple[str, str] | None = None,
                           actor: Actor | None = None) -> LedgerResult:
     """街道社区工作情况汇总表 of ``year``; ``unit`` is the office that prints it
-    (填报单位): the street office, with a line per community.
+    (填报单位): the street office, with a line per community under a chart of the
+    communities' party members and in-service members.
 
     ``community`` is ``(office id, street name)`` when a community office prints
     it: then only its own line, headed "（和平社区报幸福街道）", to be sent up.
@@ -91,6 +92,13 @@ def render_street_summary(db: Database, path: str | os.PathLike[str], *, unit: s
     heading = title(year)
     with open_ledger(path, title=heading, landscape=True, subject=unit) as writer:
         writer.draw_heading(heading, subtitle=subtitle, unit=unit, date=day)
+        if len(lines) > 1:  # the communities side by side, as the street's workbench shows
+            from gridoffice.ledgers.report_ledger import draw_chart
+            from gridoffice.services.charts import communities_chart
+
+            draw_chart(writer, communities_chart(
+                [(line.name, line.members, line.registrations) for line in lines]))
+            writer.y -= 8  # the legend apart from the table
         table = TableDrawer(writer, COLUMNS, font_size=INFO_SIZE, row_height=ROW_HEIGHT)
         if not lines:
             table.add_row(())  # no community yet: the ruled header, a "—" row, then 合计

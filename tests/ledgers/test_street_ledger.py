@@ -82,3 +82,27 @@ def test_progress_and_cancel(street_db, tmp_path):
         render_street_summary(street_db, target, unit=STREET, year=2026, today=TODAY,
                               progress=lambda done, total: done == 0)
     assert not target.exists()
+
+
+def test_the_communities_chart_heads_the_summary(street_db, tmp_path):
+    """A vector chart of each community's party members and in-service members, in the
+    embedded font, above the table (a community's own summary has none)."""
+    target = tmp_path / "street.pdf"
+    result = render_street_summary(street_db, target, unit=STREET, year=2026, today=TODAY)
+    assert result.missing_chars == []
+    text = _flat(target)
+    lines = street_summary(street_db, 2026, TODAY)
+    assert "各社区党员和在职党员报到人数" in text
+    assert "党员（人）" in text and "在职党员（人）" in text
+    chart = text[text.index("各社区党员和在职党员报到人数"):text.index("预备期满未转正")]
+    for line in lines:  # the bars' numbers and the communities' names
+        assert line.name in chart and str(line.members) in chart
+        assert str(line.registrations) in chart
+    fonts = {str(font) for page in PdfReader(target).pages
+             for font in page["/Resources"]["/Font"].values()
+             for font in [font.get_object()["/BaseFont"]]}
+    assert not any("Helvetica" in font for font in fonts), fonts
+    own = tmp_path / "own.pdf"
+    render_street_summary(street_db, own, unit="和平社区", year=2026, today=TODAY,
+                          community=(lines[0].office_id, STREET))
+    assert "各社区党员和在职党员报到人数" not in _flat(own)
