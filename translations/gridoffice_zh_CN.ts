@@ -1633,6 +1633,10 @@ The data as it was before the restore was saved as {before}.</source>
             <translation>还没有数据</translation>
         </message>
         <message>
+            <source>The records are imported by the office's staff or administrator; they will show here then.</source>
+            <translation>数据由本单位的工作人员或管理员导入，导入后会显示在这里。</translation>
+        </message>
+        <message>
             <source>The communities' records arrive in their sync packages. Import the packages they sent, or load the demo data to try the program out.</source>
             <translation>各社区的数据通过同步包报送。请导入社区发来的同步包，或载入示例数据试用程序。</translation>
         </message>

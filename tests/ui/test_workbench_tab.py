@@ -311,3 +311,40 @@ def street_folder(tmp_path, street_template) -> Path:
     target = tmp_path / "street"
     shutil.copytree(street_template, target)
     return target
+
+
+def test_the_pyramid_of_one_grid_and_every_chart_offered(qtbot, demo_window):
+    window = demo_window
+    bench = window.workbench
+    settled(qtbot, window)
+    qtbot.waitUntil(lambda: bench.current_chart() is not None, timeout=20_000)
+    whole = bench.current_chart()
+    combo = bench.charts.grid_combo
+    assert not combo.isHidden() and combo.count() == len(bench.screen.grids) + 1
+    combo.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: bench.current_chart() is not whole, timeout=20_000)
+    grid = bench.current_chart()
+    assert 0 < grid.total() + grid.total(1) < whole.total() + whole.total(1)
+    keys = [bench.charts.chart_combo.itemData(i)
+            for i in range(bench.charts.chart_combo.count())]
+    assert keys == ["pyramid", "visits", "member_age", "party_age", "education",
+                    "follow_ups", "service_hours"]
+    for index, key in enumerate(keys[1:], start=1):
+        bench.charts.chart_combo.setCurrentIndex(index)
+        qtbot.waitUntil(lambda k=key: bench.current_chart() is not None
+                        and bench.current_chart().key == k, timeout=20_000)
+        assert combo.isHidden()  # a grid is chosen for the pyramid only
+        assert bench.charts.panel.model.rowCount() == len(bench.current_chart().categories)
+
+
+def test_a_viewer_in_an_empty_office_is_told_who_imports(window):
+    from gridoffice.domain import access
+    from gridoffice.domain.access import Actor
+
+    bench = window.workbench
+    viewer = Actor(login="viewer1", operator="查看员", role=access.VIEWER)
+    window.set_actor(viewer)
+    page = bench.empty_page
+    assert bench.pages.currentWidget() is page
+    assert all(button.isHidden() for button in page.buttons())
+    assert "administrator" in page.text.text()

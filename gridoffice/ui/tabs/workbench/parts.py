@@ -195,12 +195,16 @@ class EmptyPage(QWidget):
         return [self.members_button, self.residents_button, self.packages_button,
                 self.demo_button]
 
-    def set_office(self, *, street: bool) -> None:
+    def set_office(self, *, street: bool, may_start: bool = True) -> None:
         """What to say: a community starts from its roster and household records, a
         street office from its communities' sync packages (the tab shows the buttons
-        the person may use)."""
+        the person may use); ``may_start``: False when they may use none of them."""
         self.title.setText(self.tr("No data yet"))
-        if street:
+        if not may_start:
+            self.text.setText(self.tr(
+                "The records are imported by the office's staff or administrator; they will "
+                "show here then."))
+        elif street:
             self.text.setText(self.tr(
                 "The communities' records arrive in their sync packages. Import the packages "
                 "they sent, or load the demo data to try the program out."))

@@ -204,14 +204,20 @@ class WorkbenchTab(BaseTab):
         from gridoffice.services import charts
 
         self.charts.set_keys(charts.chart_keys(actor), self.street)
-        self.empty_page.set_office(street=self.street)
+        self._say_how_to_start(actor)
         self.gate.apply(actor)
+
+    def _say_how_to_start(self, actor: Actor | None) -> None:
+        """The empty page's words for this office and what ``actor`` may do."""
+        may_start = actor is None or actor.allows(access.IMPORT) or (
+            self.street and actor.allows(access.SYNC))
+        self.empty_page.set_office(street=self.street, may_start=may_start)
 
     def set_scope(self, scope: CommunityScope) -> None:
         """The street office: its communities side by side, its empty page."""
         self._scoped = True
         self.communities.show()
-        self.empty_page.set_office(street=True)
+        self._say_how_to_start(self.actor() if self.context is not None else None)
         self.gate.update()
 
     # --- reading ----------------------------------------------------------------------------
@@ -321,7 +327,7 @@ class WorkbenchTab(BaseTab):
         self.charts.set_grids(screen.grids)
         self.pages.setCurrentIndex(PAGE_EMPTY if screen.empty else PAGE_MAIN)
         if screen.empty:
-            self.empty_page.set_office(street=self.street)
+            self._say_how_to_start(self.actor())
             self.gate.update()
 
     def show_communities(self, lines: list[Any]) -> None:
