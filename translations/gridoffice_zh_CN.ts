@@ -9526,8 +9526,185 @@ Give it to the other office; they trust it after checking that its fingerprint m
             <translation>直管党员</translation>
         </message>
         <message>
+            <source>Care for the elderly</source>
+            <translation>养老助老</translation>
+        </message>
+        <message>
+            <source>Help for the disabled</source>
+            <translation>助残</translation>
+        </message>
+        <message>
+            <source>Care for children</source>
+            <translation>儿童关爱</translation>
+        </message>
+        <message>
+            <source>Medical care and health</source>
+            <translation>医疗健康</translation>
+        </message>
+        <message>
+            <source>Help into work</source>
+            <translation>就业帮扶</translation>
+        </message>
+        <message>
+            <source>Legal aid</source>
+            <translation>法律援助</translation>
+        </message>
+        <message>
+            <source>Dispute mediation</source>
+            <translation>矛盾调解</translation>
+        </message>
+        <message>
+            <source>Environment and sanitation</source>
+            <translation>环境卫生</translation>
+        </message>
+        <message>
+            <source>Repairs and facilities</source>
+            <translation>设施维修</translation>
+        </message>
+        <message>
+            <source>Parking and traffic</source>
+            <translation>停车交通</translation>
+        </message>
+        <message>
+            <source>Public security and fire safety</source>
+            <translation>治安消防</translation>
+        </message>
+        <message>
+            <source>Policy advice</source>
+            <translation>政策咨询</translation>
+        </message>
+        <message>
+            <source>Residents' council</source>
+            <translation>居民议事会</translation>
+        </message>
+        <message>
+            <source>Household visit</source>
+            <translation>走访</translation>
+        </message>
+        <message>
+            <source>Phone call</source>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <source>12345 hotline</source>
+            <translation>12345 热线</translation>
+        </message>
+        <message>
+            <source>Walk-in</source>
+            <translation>来访</translation>
+        </message>
+        <message>
+            <source>Urgent</source>
+            <translation>急</translation>
+        </message>
+        <message>
+            <source>Normal</source>
+            <translation>一般</translation>
+        </message>
+        <message>
+            <source>Long-term</source>
+            <translation>长期</translation>
+        </message>
+        <message>
+            <source>Unit of the area</source>
+            <extracomment>days from being taken on to the deadline (a long-term order has its plan's date)</extracomment>
+            <translation>驻区单位</translation>
+        </message>
+        <message>
+            <source>Department</source>
+            <translation>职能部门</translation>
+        </message>
+        <message>
             <source>In-service member</source>
             <translation>在职党员</translation>
+        </message>
+        <message>
+            <source>Grid team</source>
+            <translation>网格团队</translation>
+        </message>
+        <message>
+            <source>Waiting to be assigned</source>
+            <translation>待分单</translation>
+        </message>
+        <message>
+            <source>Handled by the community</source>
+            <translation>社区办理</translation>
+        </message>
+        <message>
+            <source>Sent up to the street</source>
+            <translation>已上报街道</translation>
+        </message>
+        <message>
+            <source>Dispatched</source>
+            <translation>已派单</translation>
+        </message>
+        <message>
+            <source>Claimed by the unit</source>
+            <translation>已领单</translation>
+        </message>
+        <message>
+            <source>Being handled</source>
+            <translation>办理中</translation>
+        </message>
+        <message>
+            <source>Completed</source>
+            <translation>已办结</translation>
+        </message>
+        <message>
+            <source>Rated</source>
+            <translation>已评价</translation>
+        </message>
+        <message>
+            <source>Closed</source>
+            <translation>已关闭</translation>
+        </message>
+        <message>
+            <source>Assigned by the community</source>
+            <translation>社区分单</translation>
+        </message>
+        <message>
+            <source>Dispatched by the street</source>
+            <translation>街道派单</translation>
+        </message>
+        <message>
+            <source>Returned by the street</source>
+            <translation>街道退回</translation>
+        </message>
+        <message>
+            <source>Claim</source>
+            <translation>领单</translation>
+        </message>
+        <message>
+            <source>Progress</source>
+            <translation>办理进展</translation>
+        </message>
+        <message>
+            <source>Completion</source>
+            <translation>办结</translation>
+        </message>
+        <message>
+            <source>Rated by the resident</source>
+            <translation>居民评价</translation>
+        </message>
+        <message>
+            <source>Description</source>
+            <translation>内容</translation>
+        </message>
+        <message>
+            <source>Text</source>
+            <translation>说明</translation>
+        </message>
+        <message>
+            <source>Urgency</source>
+            <translation>紧急程度</translation>
+        </message>
+        <message>
+            <source>community</source>
+            <translation>社区</translation>
+        </message>
+        <message>
+            <source>street</source>
+            <translation>街道</translation>
         </message>
         <message>
             <source>Mobile member</source>
@@ -12589,6 +12766,51 @@ Give it to the other office; they trust it after checking that its fingerprint m
         <message>
             <source>Recovery key: this key does not open the data in {path} (a sheet of another office, or an older sheet replaced by a newer one). Nothing was changed.</source>
             <translation>恢复密钥：此密钥打不开 {path} 中的数据（其他单位的密钥纸，或已被新密钥取代的旧密钥纸）。未做任何更改。</translation>
+        </message>
+        <message>
+            <source>Description: say what the resident needs.</source>
+            <extracomment>the states a step applies in, and the state it leads to which office writes a step: the community owns the order, the street its dispatch; a unit's claim, progress and completion are recorded by whoever hears of them</extracomment>
+            <translation>内容：请写明居民的需求。</translation>
+        </message>
+        <message>
+            <source>Plan date: a long-term order needs the date its project plans to finish.</source>
+            <translation>计划完成日期：长期订单须填写项目计划完成的日期。</translation>
+        </message>
+        <message>
+            <source>The order stands at {state}: {step} cannot be recorded now.</source>
+            <translation>该订单当前为“{state}”，现在不能记录“{step}”。</translation>
+        </message>
+        <message>
+            <source>{step} is recorded by the {office} office, not here.</source>
+            <translation>“{step}”应由{office}记录，不能在此记录。</translation>
+        </message>
+        <message>
+            <source>Assigned to: choose a unit of the area, an in-service member or a grid team.</source>
+            <translation>分派给：请选择驻区单位、在职党员或网格团队。</translation>
+        </message>
+        <message>
+            <source>Dispatched to: choose a unit of the area or a department.</source>
+            <translation>派单给：请选择驻区单位或职能部门。</translation>
+        </message>
+        <message>
+            <source>Reason: say why.</source>
+            <translation>原因：请写明原因。</translation>
+        </message>
+        <message>
+            <source>Result: say what was done.</source>
+            <translation>办理结果：请写明办理了什么。</translation>
+        </message>
+        <message>
+            <source>Progress: say what has been done so far.</source>
+            <translation>办理进展：请写明目前的进展。</translation>
+        </message>
+        <message>
+            <source>Rating: give 1 to 5 (5 very satisfied); {value} is not.</source>
+            <translation>评价：请打 1 至 5 分（5 分为非常满意），{value} 不在范围内。</translation>
+        </message>
+        <message>
+            <source>Deadline: {deadline} is before the day of the step ({day}).</source>
+            <translation>办理期限：{deadline} 早于办理当天（{day}）。</translation>
         </message>
     </context>
     <context>

@@ -21,6 +21,9 @@ MSG_BAD_CHARACTER = QT_TRANSLATE_NOOP(
     "stored; retype the text without it. Nothing was changed.",
 )
 
+MSG_TOO_LONG = QT_TRANSLATE_NOOP("errors", "{field}: at most {limit} characters.")
+MSG_CODE_VALUE = QT_TRANSLATE_NOOP("errors", "{field}: {value} is not in the list.")
+
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 REPLACEMENT = "\ufffd"
 

@@ -7,16 +7,14 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from gridoffice.domain.codes import CodeTable
-from gridoffice.domain.text import check_text
+from gridoffice.domain.text import MSG_CODE_VALUE, MSG_TOO_LONG, check_text
 from gridoffice.errors import Term, UserError, ValidationError
 from gridoffice.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from sqlmodel import Session
 
-MSG_CODE_VALUE = QT_TRANSLATE_NOOP("errors", "{field}: {value} is not in the list.")
 MSG_GONE = QT_TRANSLATE_NOOP("errors", "The entry no longer exists.")
-MSG_TOO_LONG = QT_TRANSLATE_NOOP("errors", "{field}: at most {limit} characters.")
 
 
 def clean(value: str | None) -> str:
