@@ -1,5 +1,5 @@
-"""The typed-text search of the people lists as SQL (no SQLAlchemy: the first screen
-reads with it too)."""
+"""The typed-text search of the people lists as SQL (no SQLAlchemy: the lists' plain
+queries, which the workbench also runs at start-up, use it)."""
 
 from __future__ import annotations
 

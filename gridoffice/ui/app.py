@@ -3,8 +3,8 @@
 Called by the composition root (``gridoffice.__main__``) after the database
 has been opened and migrated with plain sqlite3. Nothing imported here pulls
 in SQLAlchemy, SQLModel or reportlab: the window is shown first, its first tab
-shows the first screen's data, and the services load meanwhile (see
-``MainWindow.start_loading``).
+(the workbench) shows the to-do and the figures, and the services load meanwhile
+(see ``MainWindow.start_loading``).
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ is the one place a permission will guard, and it writes the audit log).
 
 :class:`RosterService` is imported when first asked for: the plain data of
 :mod:`.model` and the list query of :mod:`.rows` need no SQLAlchemy, and the
-first screen at start-up reads with them before SQLAlchemy is loaded.
+workbench reads with them at start-up before SQLAlchemy is loaded.
 """
 
 from __future__ import annotations

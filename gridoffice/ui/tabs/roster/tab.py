@@ -259,8 +259,8 @@ class RosterTab(BaseTab):
         return self.prefetched("members", query, lambda: _members(roster, query))
 
     def prefetches(self) -> dict[str, tuple[Any, Callable[[Services], Any]]]:
-        """The members as the first screen asked for them (every one, not its first
-        page) and the organisations: the longest reads of :meth:`attach`."""
+        """The members as the filters ask for them and the organisations: the longest
+        reads of :meth:`attach`."""
         query = self.members.query()
         office = self.tree_panel.community_filter.office()
         return {"members": (query, lambda services: _members(services.roster, query)),
