@@ -10935,6 +10935,10 @@ Give it to the other office; they trust it after checking that its fingerprint m
             <translation>社会组织</translation>
         </message>
         <message>
+            <source>Property management company</source>
+            <translation>物业服务企业</translation>
+        </message>
+        <message>
             <source>Individual</source>
             <translation>个人报到</translation>
         </message>

@@ -21,6 +21,10 @@ UNIT_TYPES = CodeTable(
     _c("state_enterprise", QT_TRANSLATE_NOOP("codes", "State-owned enterprise")),
     _c("private_enterprise", QT_TRANSLATE_NOOP("codes", "Non-public enterprise")),
     _c("social_organisation", QT_TRANSLATE_NOOP("codes", "Social organisation")),
+    # units of the area that serve residents without in-service members of their own
+    # (co-building, 共驻共建): the estate's property company and owners' committee
+    _c("property_company", QT_TRANSLATE_NOOP("codes", "Property management company")),
+    _c("owners_committee", QT_TRANSLATE_NOOP("codes", "Owners' committee")),
 )
 
 REPORT_TYPES = CodeTable(

@@ -77,7 +77,8 @@ def test_the_grid_team_dialog_speaks_of_a_role_and_a_person():
                               "主题党日", "党建联席会议"]),
     (meetings.PRESENCE, ["出席", "请假", "缺席", "列席"]),
     (meetings.FOLLOW_UP_STATUS, ["待办", "进行中", "已完成", "逾期"]),
-    (inservice.UNIT_TYPES, ["党政机关", "事业单位", "国有企业", "非公企业", "社会组织"]),
+    (inservice.UNIT_TYPES, ["党政机关", "事业单位", "国有企业", "非公企业", "社会组织",
+                            "物业服务企业", "业委会"]),
     (inservice.REVIEW_STATUS, ["待审核", "已通过", "已退回"]),
     (inservice.CLAIM_STATUS, ["申请中", "已认领", "已退出"]),
 ])

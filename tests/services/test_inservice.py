@@ -254,3 +254,19 @@ def test_the_search_finds_in_sql_what_the_rule_finds(service, unit):
         found = [row.code for row in service.registrations(RegistrationQuery(text=text))]
         assert found == expected, text
     assert [r.name for r in service.registrations(RegistrationQuery(text="zxh"))] == ["张晓红"]
+
+
+def test_the_estate_s_property_company_and_owners_committee_are_units_too(db, service):
+    """Co-building: units of the area without in-service members of their own."""
+    before = _snapshot(db)
+    with pytest.raises(ValidationError) as caught:
+        service.add_work_unit(WorkUnitDraft("幸福里业委会", "owners_club"))
+    assert caught.value.field == "unit_type" and _snapshot(db) == before
+    committee = service.add_work_unit(WorkUnitDraft("幸福里小区业主委员会", "owners_committee",
+                                                    contact="赵主任"))
+    company = service.add_work_unit(WorkUnitDraft("安居物业服务有限公司", "property_company"))
+    assert service.work_unit(committee).unit_type == "owners_committee"
+    assert {row.name: row.unit_type for row in service.work_units()} == {
+        "幸福里小区业主委员会": "owners_committee", "安居物业服务有限公司": "property_company"}
+    assert rules.UNIT_TYPES.zh("owners_committee") == "业委会"
+    assert company
