@@ -41,6 +41,17 @@ def synced_tables(conn: driver.Connection) -> list[str]:
     return result
 
 
+#: a street's row meant for one community only (an answer about that community's
+#: record): sync sends it to that community and counts it in that community's digests
+ADDRESS_COLUMN = "addressed_to"
+
+
+def addressed_tables(conn: driver.Connection) -> set[str]:
+    """Synced tables whose rows may be addressed to one office (:data:`ADDRESS_COLUMN`)."""
+    return {name for name in synced_tables(conn)
+            if ADDRESS_COLUMN in {r[1] for r in conn.execute(f'PRAGMA table_info("{name}")')}}
+
+
 def table_digest(conn: driver.Connection, table: str) -> str:
     """Sum of SHA-256 of every row's repr (all columns, in column-name order), mod 2**256.
 

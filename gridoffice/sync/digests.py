@@ -18,7 +18,8 @@ import hashlib
 from collections.abc import Iterable
 
 from gridoffice.store import driver
-from gridoffice.store.digest import synced_tables
+from gridoffice.store.digest import addressed_tables, synced_tables
+from gridoffice.sync.rows import scope_clause
 
 _MOD = 1 << 128
 
@@ -31,44 +32,46 @@ def _hashed(versions: Iterable[tuple[str, int, str]]) -> int:
                for row_id, hlc, writer in versions)
 
 
-def _scope(owners: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
-    return f"origin_office IN ({','.join('?' * len(owners))})", owners
-
-
-def _full(conn: driver.Connection, table: str, owners: tuple[str, ...]) -> int:
-    where, params = _scope(owners)
-    return _hashed(conn.execute(f'SELECT id, hlc, writer FROM "{table}" WHERE {where}',
+def _full(conn: driver.Connection, table: str, owners: tuple[str, ...],
+          addressed: set[str]) -> int:
+    where, params = scope_clause(owners, addressed=table in addressed)
+    return _hashed(conn.execute(f'SELECT id, hlc, writer FROM "{table}" WHERE 1{where}',
                                 params)) % _MOD
 
 
 def version_digests(conn: driver.Connection, owners: tuple[str, ...]) -> dict[str, str]:
     """Computed from every row (read-only; the reference for the kept ones)."""
-    return {table: f"{_full(conn, table, owners):032x}" for table in synced_tables(conn)}
+    addressed = addressed_tables(conn)
+    return {table: f"{_full(conn, table, owners, addressed):032x}"
+            for table in synced_tables(conn)}
 
 
 def scope_digests(conn: driver.Connection, owners: tuple[str, ...]) -> dict[str, str]:
     """The same digests, kept up to date in ``sync_digest``; call inside a write
     transaction (the kept values are updated there)."""
     key = ",".join(sorted(owners))
-    where, params = _scope(owners)
+    addressed = addressed_tables(conn)
     kept = {tbl: (upto, int(value, 16)) for tbl, upto, value in conn.execute(
         "SELECT tbl, upto, digest FROM sync_digest WHERE scope = ?", (key,))}
     result = {}
     for table in synced_tables(conn):
         top = conn.execute(f'SELECT max(local_seq) FROM "{table}"').fetchone()[0] or 0
         if table not in kept:
-            total = _full(conn, table, owners)
+            total = _full(conn, table, owners, addressed)
         else:
+            where, params = scope_clause(owners, addressed=table in addressed)
+            rows_where, _params = scope_clause(owners, addressed=table in addressed,
+                                               alias="t.")
             upto, total = kept[table]
             if upto != top:
                 total += _hashed(conn.execute(
-                    f'SELECT id, hlc, writer FROM "{table}" WHERE local_seq > ? AND {where}',
+                    f'SELECT id, hlc, writer FROM "{table}" WHERE local_seq > ?{where}',
                     (upto, *params)))
                 # The versions those rows had when the digest was kept.
                 total -= _hashed(conn.execute(
                     f'SELECT h.row_id, h.hlc, h.writer FROM "{table}" t '
                     "JOIN sync_history h ON h.tbl = ? AND h.row_id = t.id "
-                    f"WHERE t.local_seq > ? AND t.{where} AND h.local_seq = ("
+                    f"WHERE t.local_seq > ?{rows_where} AND h.local_seq = ("
                     "SELECT max(o.local_seq) FROM sync_history o WHERE o.tbl = h.tbl "
                     "AND o.row_id = h.row_id AND o.local_seq <= ?)",
                     (table, upto, *params, upto)))

@@ -30,7 +30,7 @@ from gridoffice.domain.text import bad_character, code_point
 from gridoffice.errors import UserError
 from gridoffice.i18n import QT_TRANSLATE_NOOP
 from gridoffice.store import driver
-from gridoffice.store.digest import synced_tables
+from gridoffice.store.digest import ADDRESS_COLUMN, addressed_tables, synced_tables
 from gridoffice.store.migrations import LOCAL_COLUMNS
 
 MSG_ROWS_BAD = QT_TRANSLATE_NOOP(
@@ -216,11 +216,20 @@ def checked_tables(image: sqlite3.Connection, conn: Any) -> list[tuple[str, list
     return checked
 
 
-def scope_clause(owners: tuple[str, ...] | None, column: str = "origin_office"
-                 ) -> tuple[str, list[object]]:
+def scope_clause(owners: tuple[str, ...] | None, column: str = "origin_office", *,
+                 addressed: bool = False, alias: str = "") -> tuple[str, list[object]]:
+    """`` AND …``: the rows one of ``owners`` owns; of a table with addressed rows
+    (``addressed``), only those addressed to nobody or to one of ``owners`` (a street's
+    answer about community A's record is A's data, not B's)."""
     if owners is None:
         return "", []
-    return f" AND {column} IN ({','.join('?' * len(owners))})", list(owners)
+    marks = ",".join("?" * len(owners))
+    sql = f" AND {alias}{column} IN ({marks})"
+    params: list[object] = list(owners)
+    if addressed:
+        sql += f" AND ({alias}{ADDRESS_COLUMN} IS NULL OR {alias}{ADDRESS_COLUMN} IN ({marks}))"
+        params += owners
+    return sql, params
 
 
 def echo_clause(peer: str | None) -> tuple[str, list[object]]:
@@ -241,10 +250,8 @@ def copy_rows(conn: driver.Connection, since_seq: int = 0,
     ``local_seq > since_seq`` (and, given ``owners``, owned by one of them; not
     received verbatim from ``peer``) into the attached, empty database
     ``schema``, with the versions they replaced."""
-    owner_sql, owner_params = scope_clause(owners)
     echo_sql, echo_params = echo_clause(peer)
-    owner_sql += echo_sql
-    owner_params += echo_params
+    addressed = addressed_tables(conn)
     counts: dict[str, int] = {}
     low = high = 0
     conn.execute(f'CREATE TABLE "{schema}"."{HISTORY}" (tbl TEXT NOT NULL, row_id TEXT NOT '
@@ -253,9 +260,11 @@ def copy_rows(conn: driver.Connection, since_seq: int = 0,
         names = ", ".join(f'"{c}"' for c in columns(conn, table))
         conn.execute(f'CREATE TABLE "{schema}"."{table}" AS SELECT {names} '
                      f'FROM main."{table}" WHERE 0')
+        owner_sql, owner_params = scope_clause(owners, addressed=table in addressed)
         cursor = conn.execute(
             f'INSERT INTO "{schema}"."{table}" SELECT {names} FROM main."{table}" '
-            f"WHERE local_seq > ?{owner_sql}", [since_seq, *owner_params])
+            f"WHERE local_seq > ?{owner_sql}{echo_sql}",
+            [since_seq, *owner_params, *echo_params])
         counts[table] = cursor.rowcount
         if cursor.rowcount:
             bottom, top = conn.execute(
@@ -319,6 +328,7 @@ def check_rows(conn: driver.Connection, owners: tuple[str, ...] | None = None,
     The file may come from an older program (fewer columns: the missing ones take
     their defaults), never carry columns this program does not know."""
     known = set(synced_tables(conn))
+    addressed = addressed_tables(conn)
     present = [row[0] for row in conn.execute(
         f"SELECT name FROM \"{schema}\".sqlite_master WHERE type = 'table'")]
     counts: dict[str, int] = {}
@@ -346,7 +356,8 @@ def check_rows(conn: driver.Connection, owners: tuple[str, ...] | None = None,
                 f"typeof(\"{name}\") <> '{kind}'"
                 for kind in (*allowed, *(() if notnull else ("null",)))) + ")")
         wrong_sql = " OR ".join(tests) or "0"
-        owner_sql, params = scope_clause(owners)
+        owner_sql, params = scope_clause(
+            owners, addressed=table in addressed and ADDRESS_COLUMN in theirs)
         # One reading of the rows counts what each check below refuses; the checks
         # still refuse in the same order, with the same message.
         total, missing, wrong, duplicates, foreign = conn.execute(

@@ -12,7 +12,7 @@ from gridoffice.services.guard import requires
 from gridoffice.services.sync.base import SyncServiceBase
 from gridoffice.services.sync.model import PeerStatus
 from gridoffice.services.sync_trust import peers
-from gridoffice.store.digest import synced_tables
+from gridoffice.store.digest import addressed_tables, synced_tables
 from gridoffice.sync import package as packages
 from gridoffice.sync import rows as rowsfile
 from gridoffice.sync.merge import CONFLICTS
@@ -58,6 +58,7 @@ class SyncStatus(SyncServiceBase):
                 "SELECT peer_replica, out_sequence, out_at, acked_seq, in_sequence, in_at, "
                 "digests, digests_agree, clock_offset_ms FROM sync_cursor")}
             tables = synced_tables(conn)
+            addressed = addressed_tables(conn)
             for peer in peers(self.path):
                 if peer.revoked_at is not None:
                     continue
@@ -67,11 +68,14 @@ class SyncStatus(SyncServiceBase):
                 owners = (self.db.office_id,) if not profile.is_street \
                     else self.scope(community, street)
                 acked = cursor[3] if cursor else 0
-                owner_sql, owner_params = rowsfile.scope_clause(owners)
                 echo_sql, echo_params = rowsfile.echo_clause(ident.replica_id)
-                pending = sum(conn.execute(
-                    f'SELECT count(*) FROM "{t}" WHERE local_seq > ?{owner_sql}{echo_sql}',
-                    (acked, *owner_params, *echo_params)).fetchone()[0] for t in tables)
+                pending = 0
+                for t in tables:
+                    owner_sql, owner_params = rowsfile.scope_clause(
+                        owners, addressed=t in addressed)
+                    pending += conn.execute(
+                        f'SELECT count(*) FROM "{t}" WHERE local_seq > ?{owner_sql}{echo_sql}',
+                        (acked, *owner_params, *echo_params)).fetchone()[0]
                 open_conflicts = conn.execute(
                     f"SELECT count(*) FROM {CONFLICTS} WHERE status = 'open' "
                     "AND origin_office = ? AND NOT deleted", (community,)).fetchone()[0]
