@@ -636,9 +636,8 @@ def cmd_todo(args: argparse.Namespace) -> int:
 
     app_paths, opened = _open(args)
     actor = _actor(args, opened)
-    rules = workbench_screen.todo_rules(opened.path, dt.date.today())
-    screen = workbench_screen.read_screen(opened.path, actor, rules, app_paths.backup_dir,
-                                          read_only=True)
+    screen = workbench_screen.read_screen(opened.path, actor, dt.datetime.now(),
+                                          app_paths.backup_dir, read_only=True)
     items, month, year = screen.items, screen.month, screen.year
     chinese = catalog("zh_CN").translate
     if args.json:

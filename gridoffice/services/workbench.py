@@ -32,7 +32,7 @@ from gridoffice.services.households.filters import (
     grids_visible,
     resident_filters,
 )
-from gridoffice.services.households.model import ResidentQuery
+from gridoffice.services.households.model import GridRow, ResidentQuery
 from gridoffice.services.inservice.reach import notice_members, registration_reach
 from gridoffice.services.roster import rows as roster_rows
 from gridoffice.services.roster.model import MemberQuery
@@ -126,15 +126,34 @@ class TodoRules:
     now: dt.datetime | None = None  # the next council and the backup's age (default: now)
 
 
-def read_todo(conn: Any, actor: Actor, rules: TodoRules,
-              backup_dir: Path | None = None) -> list[TodoItem]:
+@dataclass(frozen=True)
+class Grids:
+    """The grids an actor may see, with their counts (:func:`grid_rows`), and how each
+    is named in a list (:func:`grid_labels`); read once for the to-do and the figures."""
+
+    rows: tuple[GridRow, ...]
+    labels: dict[str, str]
+
+
+def grids_of(conn: Any, actor: Actor) -> Grids | None:
+    """The actor's grids; None when they may not see the households."""
+    if not actor.allows(access.HOUSEHOLDS_VIEW):
+        return None
+    rows = grids_visible(grid_rows(conn), actor)
+    return Grids(tuple(rows), grid_labels(conn, rows))
+
+
+def read_todo(conn: Any, actor: Actor, rules: TodoRules, backup_dir: Path | None = None,
+              grids: Grids | None = None) -> list[TodoItem]:
     """Every item with something to do (a count above zero, the next council, an old or
-    missing backup), in the order of the tabs."""
+    missing backup), in the order of the tabs; ``grids``: :func:`grids_of`, when the
+    caller has read them already."""
     items: list[TodoItem] = []
     if actor.allows(access.ROSTER_VIEW):
         items += _roster(conn, actor, rules)
-    if actor.allows(access.HOUSEHOLDS_VIEW):
-        items += _households(conn, actor, rules.today)
+    seen = grids or grids_of(conn, actor)
+    if seen is not None:
+        items += _households(conn, actor, rules.today, seen.labels)
     if actor.allows(access.MEETINGS_VIEW):
         items += _meetings(conn, actor, rules)
     if actor.allows(access.INSERVICE_VIEW):
@@ -163,7 +182,8 @@ def _roster(conn: Any, actor: Actor, rules: TodoRules) -> list[TodoItem]:
     ]
 
 
-def _households(conn: Any, actor: Actor, today: dt.date) -> list[TodoItem]:
+def _households(conn: Any, actor: Actor, today: dt.date, labels: dict[str, str]
+                ) -> list[TodoItem]:
     """Households not visited per grid (as the resident list filtered by grid and "not
     visited for N days" shows them), and care-tagged residents not visited."""
     clauses, params = resident_filters(ResidentQuery(not_visited_days=VISIT_DAYS), actor,
@@ -172,7 +192,6 @@ def _households(conn: Any, actor: Actor, today: dt.date) -> list[TodoItem]:
         f"SELECT b.grid_id, count(DISTINCT r.household_id) {RESIDENTS_FROM} "
         f"JOIN grid g ON g.id = b.grid_id WHERE {' AND '.join(clauses)} "
         "GROUP BY b.grid_id ORDER BY g.code, g.name", params).fetchall()
-    labels = grid_labels(conn, grids_visible(grid_rows(conn), actor))
     items = [TodoItem("not_visited", int(count), False,
                       Target("households", "residents",
                              {"grid_id": grid_id, "not_visited_days": VISIT_DAYS}),
@@ -376,7 +395,8 @@ def read_figures(conn: Any, actor: Actor, start: dt.date, end: dt.date,
                  now: tuple[int | None, int | None, int | None] | None = None) -> Figures:
     """The figures from ``start`` to ``end`` (inclusive); ``now``: the figures of today
     (:func:`figures_now`) when already read for another period."""
-    members, households, residents = figures_now(conn, actor) if now is None else now
+    members, households, residents = (figures_now(conn, actor, grids_of(conn, actor))
+                                      if now is None else now)
     held = councils = done = total = None
     if actor.allows(access.MEETINGS_VIEW):
         held, councils, done, total = _meeting_figures(conn, actor, start, end)
@@ -387,18 +407,18 @@ def read_figures(conn: Any, actor: Actor, start: dt.date, end: dt.date,
                    hours, points)
 
 
-def figures_now(conn: Any, actor: Actor) -> tuple[int | None, int | None, int | None]:
-    """Members, households and residents today as ``actor`` sees them (None: an area
-    they may not see)."""
-    members = households = residents = None
+def figures_now(conn: Any, actor: Actor, grids: Grids | None
+                ) -> tuple[int | None, int | None, int | None]:
+    """Members, households and residents today as ``actor`` sees them, the last two
+    from ``grids`` (:func:`grids_of`; None: an area they may not see)."""
+    members = None
     if actor.allows(access.ROSTER_VIEW):
         where, params = roster_rows.member_where(MemberQuery(), actor)
         members = roster_rows.count_members(conn, where, params)
-    if actor.allows(access.HOUSEHOLDS_VIEW):
-        grids = grids_visible(grid_rows(conn), actor)
-        households = sum(g.households for g in grids)
-        residents = sum(g.residents for g in grids)
-    return members, households, residents
+    if grids is None:
+        return members, None, None
+    return (members, sum(g.households for g in grids.rows),
+            sum(g.residents for g in grids.rows))
 
 
 def _meeting_figures(conn: Any, actor: Actor, start: dt.date, end: dt.date

@@ -15,10 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
-from gridoffice.domain import access
 from gridoffice.domain.access import Actor
 from gridoffice.services import workbench
-from gridoffice.services.households.filters import grid_labels, grid_rows, grids_visible
+from gridoffice.services.inservice.rules_setting import KEY_PREFIX, point_rules_of
 from gridoffice.services.workbench import Figures, TodoItem, TodoRules
 
 T = TypeVar("T")
@@ -61,37 +60,33 @@ def has_records(conn: Any) -> bool:
     )).fetchone()[0])
 
 
-def todo_rules(path: Path, today: dt.date, now: dt.datetime | None = None) -> TodoRules:
-    """The rules of the to-do on ``today``: the office's settings (its re-registration
-    period) and the party's rules."""
-    from gridoffice.services.inservice.model import load_point_rules
-
-    return TodoRules(today, reregister_months=load_point_rules(path).reregister_months,
+def todo_rules(conn: Any, now: dt.datetime) -> TodoRules:
+    """The rules of the to-do at ``now``: the office's settings (its re-registration
+    period, read on ``conn``) and the party's rules."""
+    values = dict(conn.execute("SELECT key, value FROM setting WHERE key LIKE ?",
+                               (KEY_PREFIX + "%",)).fetchall())
+    return TodoRules(now.date(), reregister_months=point_rules_of(values).reregister_months,
                      now=now)
 
 
-def read_screen(path: Path, actor: Actor, rules: TodoRules, backup_dir: Path | None, *,
+def read_screen(path: Path, actor: Actor, now: dt.datetime, backup_dir: Path | None, *,
                 read_only: bool = False) -> Screen:
-    """The to-do, this month's and this year's figures, and whether there is any record."""
+    """The to-do, this month's and this year's figures, whether there is any record,
+    and the grids whose pyramid the actor may draw: at ``now``, in one snapshot."""
 
     def read(conn: Any) -> Screen:
-        today = rules.today
-        now = workbench.figures_now(conn, actor)
-        return Screen(today, tuple(workbench.read_todo(conn, actor, rules, backup_dir)),
-                      workbench.read_figures(conn, actor, *workbench.month_of(today), now),
-                      workbench.read_figures(conn, actor, *workbench.year_of(today), now),
-                      not has_records(conn), _grids(conn, actor))
+        today = now.date()
+        grids = workbench.grids_of(conn, actor)
+        figures = workbench.figures_now(conn, actor, grids)
+        items = workbench.read_todo(conn, actor, todo_rules(conn, now), backup_dir, grids)
+        return Screen(today, tuple(items),
+                      workbench.read_figures(conn, actor, *workbench.month_of(today), figures),
+                      workbench.read_figures(conn, actor, *workbench.year_of(today), figures),
+                      not has_records(conn),
+                      () if grids is None else tuple((g.id, grids.labels[g.id])
+                                                     for g in grids.rows))
 
     return in_snapshot(path, read, read_only=read_only)
-
-
-def _grids(conn: Any, actor: Actor) -> tuple[tuple[str, str], ...]:
-    """The grids whose pyramid the actor may draw."""
-    if not actor.allows(access.HOUSEHOLDS_VIEW):
-        return ()
-    grids = grids_visible(grid_rows(conn), actor)
-    labels = grid_labels(conn, grids)
-    return tuple((g.id, labels[g.id]) for g in grids)
 
 
 def read_chart(path: Path, actor: Actor, key: str, today: dt.date, year: int,

@@ -36,9 +36,7 @@ def database(folder: Path) -> Path:
 
 
 def screen_of(path: Path, actor: Actor, backup_dir: Path | None = None):
-    now = dt.datetime.now()
-    return workbench_screen.read_screen(path, actor, workbench_screen.todo_rules(
-        path, now.date(), now), backup_dir)
+    return workbench_screen.read_screen(path, actor, dt.datetime.now(), backup_dir)
 
 
 @pytest.mark.parametrize("who", ["office", "grid worker"])
@@ -46,9 +44,9 @@ def test_the_screen_is_the_to_do_and_the_figures_of_the_month_and_year(folder, w
     path = database(folder)
     actor = Actor.open("王芳") if who == "office" else grid_worker(path)
     screen = screen_of(path, actor, folder / "backups")
-    rules = workbench_screen.todo_rules(path, screen.today)
     conn = connect(path, read_only=True)
     try:
+        rules = workbench_screen.todo_rules(conn, dt.datetime.now())
         items = workbench.read_todo(conn, actor, rules, folder / "backups")
         month = workbench.read_figures(conn, actor, *workbench.month_of(screen.today))
         year = workbench.read_figures(conn, actor, *workbench.year_of(screen.today))
@@ -122,9 +120,10 @@ def test_the_workbench_screen_needs_no_sqlalchemy(folder):
         "from gridoffice.domain.access import Actor\n"
         "from gridoffice.services import workbench_screen\n"
         f"path = Path({str(database(folder))!r})\n"
-        "rules = workbench_screen.todo_rules(path, dt.date.today())\n"
-        "screen = workbench_screen.read_screen(path, Actor.open('x'), rules, None)\n"
+        "screen = workbench_screen.read_screen(path, Actor.open('x'), dt.datetime.now(), "
+        "None)\n"
         "assert screen.items and screen.month.members\n"
+        "assert 'gridoffice.services.inservice.model' not in sys.modules\n"
         "import gridoffice.ui.tabs.workbench, gridoffice.ui.main_window\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in "
         "('sqlalchemy', 'sqlmodel', 'pydantic')))\n")

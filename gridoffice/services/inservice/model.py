@@ -6,13 +6,16 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from gridoffice.domain import inservice as rules
 from gridoffice.domain.codes import CodeTable
 from gridoffice.errors import Term, ValidationError
 from gridoffice.i18n import QT_TRANSLATE_NOOP
 from gridoffice.services.common import check_code
+from gridoffice.services.inservice.rules_setting import (  # noqa: F401 - here too
+    KEY_PREFIX,
+    load_point_rules,
+)
 from gridoffice.store import settings
 
 MSG_UNIT_NAME = QT_TRANSLATE_NOOP("errors", "Work unit: enter the unit's name.")
@@ -58,9 +61,6 @@ MSG_PERIOD = QT_TRANSLATE_NOOP(
     "errors", "Period: {value} is not a period such as 2026, 2026H1, 2026Q3 or 2026-07.")
 MSG_RULE_VALUE = QT_TRANSLATE_NOOP("errors", "{field}: {value} is not allowed.")
 
-# Local settings of the points rules (not synced; entries keep their own values).
-KEY_PREFIX = settings.INSERVICE_RULES.format(rule="")
-
 FIELD_LABELS = {
     "unit_type": QT_TRANSLATE_NOOP("codes", "Unit type"),
     "report_type": QT_TRANSLATE_NOOP("codes", "Report type"),
@@ -73,24 +73,6 @@ FIELD_LABELS = {
     "excellent": QT_TRANSLATE_NOOP("codes", "Excellent mark"),
     "reregister_months": QT_TRANSLATE_NOOP("codes", "Re-registration"),
 }
-
-
-def load_point_rules(db_path: Path) -> rules.PointRules:
-    values = settings.read_all(db_path)
-    default = rules.PointRules()
-    found: dict[str, Any] = {}
-    for name, value in vars(default).items():
-        raw = values.get(KEY_PREFIX + name)
-        if raw is None:
-            continue
-        if isinstance(value, int):
-            try:
-                found[name] = int(raw)
-            except ValueError:
-                continue
-        else:
-            found[name] = raw
-    return rules.PointRules(**{**vars(default), **found})
 
 
 def save_point_rules(db_path: Path, value: rules.PointRules) -> None:

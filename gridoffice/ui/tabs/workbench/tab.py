@@ -158,11 +158,8 @@ class WorkbenchTab(BaseTab):
 
     def _read_screen(self) -> Screen:
         assert self.context is not None
-        now = dt.datetime.now()
-        path = self.context.opened.path
-        rules = workbench_screen.todo_rules(path, now.date(), now)
-        return workbench_screen.read_screen(path, self.actor(), rules,
-                                            self.context.paths.backup_dir)
+        return workbench_screen.read_screen(self.context.opened.path, self.actor(),
+                                            dt.datetime.now(), self.context.paths.backup_dir)
 
     def _show_date(self, day: dt.date) -> None:
         weekdays = (self.tr("Monday"), self.tr("Tuesday"), self.tr("Wednesday"),
