@@ -268,6 +268,13 @@ def follow_up_state(status: str, due: dt.date | None, today: dt.date) -> str:
     return status
 
 
+def due_within(status: str, due: dt.date | None, today: dt.date, days: int) -> bool:
+    """Not done, not overdue, and due within ``days`` of ``today`` (the follow-ups
+    "due soon": the follow-up view's filter and the workbench's item)."""
+    return (due is not None and follow_up_state(status, due, today) not in (DONE, OVERDUE)
+            and due <= today + dt.timedelta(days=days))
+
+
 # --- attachments --------------------------------------------------------------------
 MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
 

@@ -225,12 +225,11 @@ def _meetings(conn: Any, actor: Actor, rules: TodoRules) -> list[TodoItem]:
     rows = conn.execute(f"SELECT f.status, f.due_date {live_follow_ups(actor, params)} "
                         "AND f.status != :done", params).fetchall()
     overdue = due = 0
-    soon = rules.today + dt.timedelta(days=FOLLOW_UP_DAYS)
     for status, due_date in rows:
         day = as_date(due_date)
         if meeting_rules.follow_up_state(status, day, rules.today) == meeting_rules.OVERDUE:
             overdue += 1
-        elif day is not None and day <= soon:
+        elif meeting_rules.due_within(status, day, rules.today, FOLLOW_UP_DAYS):
             due += 1
     items = [
         TodoItem("follow_ups_overdue", overdue, True,

@@ -107,10 +107,8 @@ class MeetingFollowUps(MeetingServiceBase):
                 continue
             if query.state == "overdue" and row.state != rules.OVERDUE:
                 continue
-            if query.state == "due" and (
-                    row.status == rules.DONE or row.state == rules.OVERDUE
-                    or row.due_date is None
-                    or row.due_date > today + dt.timedelta(days=query.due_days)):
+            if query.state == "due" and not rules.due_within(row.status, row.due_date, today,
+                                                             query.due_days):
                 continue
             if query.state == "done" and row.status != rules.DONE:
                 continue
