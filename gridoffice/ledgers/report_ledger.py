@@ -136,16 +136,13 @@ def render_work_report(db: Database, path: str | os.PathLike[str], *, unit: str,
     """社区工作情况报表 from ``start`` to ``end`` (a month or a year) for ``unit`` (填报单位):
     the figures, then the charts. ``LedgerResult.rows`` is the number of charts;
     ``progress`` returning False cancels (no file written)."""
-    from gridoffice.store.files import connect
+    from gridoffice.services.workbench_screen import in_snapshot
 
     day = today or dt.date.today()
     who = actor or Actor.open("")
-    conn = connect(db.path, read_only=True)
-    try:
-        figures = workbench.read_figures(conn, who, start, end)
-        found = report_charts(conn, who, start, end, day)
-    finally:
-        conn.close()
+    figures, found = in_snapshot(db.path, lambda conn: (
+        workbench.read_figures(conn, who, start, end),
+        report_charts(conn, who, start, end, day)), read_only=True)
     check = progress_check(progress, len(found))
     check(0)
     heading = title(start, end)
