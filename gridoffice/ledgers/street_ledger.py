@@ -96,8 +96,7 @@ def render_street_summary(db: Database, path: str | os.PathLike[str], *, unit: s
             from gridoffice.ledgers.report_ledger import draw_chart
             from gridoffice.services.charts import communities_chart
 
-            draw_chart(writer, communities_chart(
-                [(line.name, line.members, line.registrations) for line in lines]))
+            draw_chart(writer, communities_chart(lines))
             writer.y -= 8  # the legend apart from the table
         table = TableDrawer(writer, COLUMNS, font_size=INFO_SIZE, row_height=ROW_HEIGHT)
         if not lines:

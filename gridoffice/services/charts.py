@@ -15,7 +15,7 @@ import datetime as dt
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from gridoffice.domain import access, codes, party
 from gridoffice.domain.access import Actor
@@ -104,12 +104,23 @@ def read_chart(conn: Any, actor: Actor, key: str, today: dt.date, year: int,
     raise ValueError(f"no chart {key!r}")
 
 
-def communities_chart(lines: Sequence[tuple[str, int, int]]) -> Chart:
-    """The street office's chart: per community (name, party members, in-service members
-    serving there)."""
-    return Chart("communities", COMMUNITIES_TITLE, "bars", tuple(line[0] for line in lines),
-                 (Series(MEMBERS, tuple(line[1] for line in lines)),
-                  Series(IN_SERVICE, tuple(line[2] for line in lines))), PEOPLE)
+class CommunityLine(Protocol):
+    """What the chart takes of a line of the street summary (``CommunityFigures``)."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def members(self) -> int: ...
+    @property
+    def registrations(self) -> int: ...
+
+
+def communities_chart(lines: Sequence[CommunityLine]) -> Chart:
+    """The street office's chart of its summary's ``lines``: per community, its party
+    members and the in-service members serving there."""
+    return Chart("communities", COMMUNITIES_TITLE, "bars", tuple(line.name for line in lines),
+                 (Series(MEMBERS, tuple(line.members for line in lines)),
+                  Series(IN_SERVICE, tuple(line.registrations for line in lines))), PEOPLE)
 
 
 @dataclass(frozen=True)

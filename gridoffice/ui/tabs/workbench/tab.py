@@ -333,8 +333,7 @@ class WorkbenchTab(BaseTab):
 
         today = dt.date.today()
         self.communities.set_lines(lines, today.year, totals)
-        self.charts.set_communities(charts.communities_chart(
-            [(line.name, line.members, line.registrations) for line in lines]))
+        self.charts.set_communities(charts.communities_chart(lines))
 
     def current_chart(self) -> Chart | None:
         return self.charts.chart
