@@ -348,3 +348,21 @@ def test_a_viewer_in_an_empty_office_is_told_who_imports(window):
     assert bench.pages.currentWidget() is page
     assert all(button.isHidden() for button in page.buttons())
     assert "administrator" in page.text.text()
+
+
+def test_the_transfers_item_widens_the_roster_to_every_organisation_reading_once(
+        qtbot, demo_window):
+    window = demo_window
+    bench, roster = window.workbench, window.roster
+    settled(qtbot, window)
+    [(index, item)] = [(i, it) for i, it in enumerate(bench.todo.items)
+                       if it.key == "transfers"]
+    window.tabs.setCurrentWidget(roster)
+    some_org = list(roster.model.nodes())[1]  # not the current one: a change of choice
+    assert roster.tree_panel.select_org(some_org) and not roster.tree_panel.showing_all()
+    window.tabs.setCurrentWidget(bench)
+    loads: list[int] = []
+    roster.members.loaded.connect(loads.append)
+    click(qtbot, bench, index)
+    assert roster.tree_panel.showing_all()
+    assert loads == [item.count] and roster.members.model.rowCount() == item.count

@@ -1,13 +1,27 @@
-"""Input pieces the tabs and forms share: a plain-text box that Tab leaves, and a
-search line that searches a moment after the typing stops (at once on Enter)."""
+"""Input pieces the tabs and forms share: a plain-text box that Tab leaves, a search
+line that searches a moment after the typing stops (at once on Enter), and filters
+set together without a reload per change."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+from collections.abc import Callable, Iterator
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QSignalBlocker, QTimer
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
+
+
+@contextlib.contextmanager
+def signals_blocked(*widgets: QObject) -> Iterator[None]:
+    """Set several filters at once without a reload per change: ``widgets`` send no
+    signals inside the block (each as it was after)."""
+    blockers = [QSignalBlocker(widget) for widget in widgets]
+    try:
+        yield
+    finally:
+        for blocker in blockers:
+            blocker.unblock()
 
 
 def plain_text_edit(parent: QWidget, text: str = "", height: int = 70) -> QPlainTextEdit:

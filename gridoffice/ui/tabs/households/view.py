@@ -48,6 +48,7 @@ from gridoffice.ui.models.household_tree import (
     TreeNode,
     TreeSource,
 )
+from gridoffice.ui.widgets.inputs import signals_blocked
 from gridoffice.ui.workers import BackgroundJob
 
 if TYPE_CHECKING:
@@ -405,10 +406,7 @@ class HouseholdsView:
         any care tag, not visited for N days), the others cleared."""
         combos = (self.grid_combo, self.tag_combo, self.population_combo,
                   self.residence_combo, self.age_combo)
-        widgets = (self.search_edit, *combos, self.visit_check, self.visit_spin)
-        for widget in widgets:
-            widget.blockSignals(True)
-        try:
+        with signals_blocked(self.search_edit, *combos, self.visit_check, self.visit_spin):
             self.search_edit.clear()
             for combo in combos:
                 combo.setCurrentIndex(0)
@@ -420,9 +418,6 @@ class HouseholdsView:
             self.visit_check.setChecked(days is not None)
             if days is not None:
                 self.visit_spin.setValue(int(days))
-        finally:
-            for widget in widgets:
-                widget.blockSignals(False)
         self._update_grid_warning()
         self.show_community()
 

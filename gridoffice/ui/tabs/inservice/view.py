@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEd
 from gridoffice.domain import inservice as rules
 from gridoffice.ui.labels import code_label
 from gridoffice.ui.models.inservice_tables import RegistrationTableModel
-from gridoffice.ui.widgets.inputs import search_while_typing
+from gridoffice.ui.widgets.inputs import search_while_typing, signals_blocked
 from gridoffice.ui.widgets.tables import row_table, select_row
 
 if TYPE_CHECKING:
@@ -66,20 +66,14 @@ class RegistrationList(QObject):
     def show_filtered(self, filters: dict[str, Any]) -> None:
         """The registrations of a workbench item: a review state, or re-registration due;
         the other filters cleared. ``changed`` fires once."""
-        widgets = (self.search_edit, self.status_combo, self.unit_combo, self.due_check,
-                   self.left_check)
-        for widget in widgets:
-            widget.blockSignals(True)
-        try:
+        with signals_blocked(self.search_edit, self.status_combo, self.unit_combo,
+                             self.due_check, self.left_check):
             self.search_edit.clear()
             self.status_combo.setCurrentIndex(max(self.status_combo.findData(
                 filters.get("review_status")), 0))
             self.unit_combo.setCurrentIndex(0)
             self.due_check.setChecked(filters.get("due_within_days") is not None)
             self.left_check.setChecked(False)
-        finally:
-            for widget in widgets:
-                widget.blockSignals(False)
         self.changed.emit()
 
     def query(self, office: str | None) -> RegistrationQuery:

@@ -48,7 +48,7 @@ from gridoffice.ui.models.follow_up_table import (
 from gridoffice.ui.widgets.actions import RowSelection, make_action
 from gridoffice.ui.widgets.community import CommunityScope, show_community_column
 from gridoffice.ui.widgets.date_field import DateField
-from gridoffice.ui.widgets.inputs import search_while_typing
+from gridoffice.ui.widgets.inputs import search_while_typing, signals_blocked
 from gridoffice.ui.widgets.tables import row_table
 
 if TYPE_CHECKING:
@@ -248,16 +248,10 @@ class FollowUpsView(QWidget, RowSelection):
 
     def show_state(self, state: str | None) -> None:
         """Every year's follow-ups in ``state`` (a workbench item), the search cleared."""
-        widgets = (self.state_combo, self.year_combo, self.search_edit)
-        for widget in widgets:
-            widget.blockSignals(True)
-        try:
+        with signals_blocked(self.state_combo, self.year_combo, self.search_edit):
             self.state_combo.setCurrentIndex(max(self.state_combo.findData(state), 0))
             self.year_combo.setCurrentIndex(0)
             self.search_edit.clear()
-        finally:
-            for widget in widgets:
-                widget.blockSignals(False)
         self.refresh()
 
     def query(self) -> FollowUpQuery:

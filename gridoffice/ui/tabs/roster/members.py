@@ -63,6 +63,7 @@ from gridoffice.ui.tabs.roster.member_detail import MemberDetailPanel
 from gridoffice.ui.widgets.actions import RowSelection, make_action
 from gridoffice.ui.widgets.community import CommunityScope
 from gridoffice.ui.widgets.date_field import DateField
+from gridoffice.ui.widgets.inputs import signals_blocked
 from gridoffice.ui.widgets.layout import filter_rows
 from gridoffice.ui.widgets.tables import restore_layout
 
@@ -388,24 +389,20 @@ class MemberPanel(QWidget, RowSelection):
         if day is not None or not text:
             self._filter_changed()
 
-    def reset_filters(self) -> None:
-        """Everything visible again (active members), without reloading twice."""
-        widgets = (self.search_edit, self.category_combo, self.status_combo,
-                   self.relation_combo, self.overdue_check, self.sub_orgs_check,
-                   self.as_of_edit)
-        for widget in widgets:
-            widget.blockSignals(True)
-        try:
+    def reset_filters(self, relation: str | None = "active") -> None:
+        """Everything visible again (the members of ``relation``: active ones unless
+        told), without reloading twice."""
+        with signals_blocked(self.search_edit, self.category_combo, self.status_combo,
+                             self.relation_combo, self.overdue_check, self.sub_orgs_check,
+                             self.as_of_edit):
             self.search_edit.clear()
-            for combo in (self.category_combo, self.status_combo, self.relation_combo):
+            for combo in (self.category_combo, self.status_combo):
                 combo.setCurrentIndex(0)
+            self.relation_combo.setCurrentIndex(max(self.relation_combo.findData(relation), 0))
             self.overdue_check.setChecked(False)
             self.sub_orgs_check.setChecked(True)
             self.as_of_edit.clear()
             self.relation_combo.setEnabled(True)
-        finally:
-            for widget in widgets:
-                widget.blockSignals(False)
 
     # --- selection ------------------------------------------------------------------------
 

@@ -389,16 +389,11 @@ class RosterTab(BaseTab):
         if view == "members":
             self.right_tabs.setCurrentWidget(self.members)
             members = self.members
-            members.reset_filters()
-            relation = members.relation_combo
-            relation.blockSignals(True)
-            relation.setCurrentIndex(max(relation.findData(filters.get("relation",
-                                                                       "active")), 0))
-            relation.blockSignals(False)
-            if not self.tree_panel.showing_all():
+            members.reset_filters(filters.get("relation", "active"))
+            if self.tree_panel.showing_all():
+                members.reload()
+            else:  # every organisation's members: read once, by the change of scope
                 self.tree_panel.choose_all()
-            members.invalidate()
-            members.reload()
             members.view.setFocus(Qt.FocusReason.OtherFocusReason)
             return True
         if view == "import":
