@@ -247,20 +247,24 @@ MSG_NOT_A_MONTH = QT_TRANSLATE_NOOP(
     "errors", "--month: {text} is not one month; write it like 2026-07 or 2026年7月.")
 
 
+def report_period(start: dt.date, end: dt.date) -> dict[str, Any]:
+    """The report's values for a month or a year: ``start``, ``end`` and the ``period`` of
+    its file name and audit entry (``2026-07`` or ``2026``)."""
+    from gridoffice.services.workbench import whole_year
+
+    return {"start": start, "end": end,
+            "period": str(start.year) if whole_year(start, end) else f"{start:%Y-%m}"}
+
+
 def _report_period(db: Any, values: dict[str, Any]) -> dict[str, Any]:
-    """``--month`` (a period that is one month) or ``--year`` into ``start``, ``end`` and
-    the ``period`` of the file name and the audit entry."""
+    """``--month`` (a period that is one month) or ``--year`` into :func:`report_period`."""
     month, year = values.get("month"), values.get("year")
     if month is not None:
         if (month.start.year, month.start.month) != (month.end.year, month.end.month):
             raise UserError(MSG_NOT_A_MONTH, text=month.text)
-        values["start"], values["end"] = month.start, month.end
-        values["period"] = f"{month.start:%Y-%m}"
-    else:
-        year = year or dt.date.today().year
-        values["start"], values["end"] = dt.date(year, 1, 1), dt.date(year, 12, 31)
-        values["period"] = str(year)
-    return values
+        return values | report_period(month.start, month.end)
+    year = year or dt.date.today().year
+    return values | report_period(dt.date(year, 1, 1), dt.date(year, 12, 31))
 
 
 def _registration(db: Any, values: dict[str, Any]) -> dict[str, Any]:

@@ -46,7 +46,7 @@ COLUMNS = (Column("项目", 3.0), Column("数值", 2.0, "center"), Column("说�
 
 def title(start: dt.date, end: dt.date) -> str:
     """``2026年12月社区工作情况报表`` for a month, ``2026年社区工作情况报表`` for a year."""
-    if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31):
+    if workbench.whole_year(start, end):
         return f"{start.year}年{TITLE}"
     return f"{start.year}年{start.month}月{TITLE}"
 

@@ -390,6 +390,11 @@ def year_of(day: dt.date) -> tuple[dt.date, dt.date]:
     return dt.date(day.year, 1, 1), dt.date(day.year, 12, 31)
 
 
+def whole_year(start: dt.date, end: dt.date) -> bool:
+    """Whether ``start``–``end`` is a calendar year (else the report's period is a month)."""
+    return (start.month, start.day, end.month, end.day) == (1, 1, 12, 31)
+
+
 def read_figures(conn: Any, actor: Actor, start: dt.date, end: dt.date,
                  now: tuple[int | None, int | None, int | None] | None = None) -> Figures:
     """The figures from ``start`` to ``end`` (inclusive); ``now``: the figures of today

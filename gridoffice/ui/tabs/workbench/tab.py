@@ -339,11 +339,6 @@ class WorkbenchTab(BaseTab):
         return self.charts.chart
 
     # --- what the person does here ------------------------------------------------------------
-    def open_view(self, view: str, filters: dict[str, Any]) -> bool:
-        if view == "chart":
-            return self.charts.choose(str(filters.get("key", "")))
-        return False
-
     def load_demo(self) -> BackgroundJob | None:
         """载入示例: the demo data into this empty office, then every tab reads again."""
         return self.demo.start()
@@ -353,10 +348,12 @@ class WorkbenchTab(BaseTab):
         self.reload_all()
 
     def ledger_values(self, entry: Ledger, key: str = "") -> dict[str, Any] | None:
+        """This month's report, or this year's."""
+        from gridoffice.ledgers.catalogue import report_period
+
         today = dt.date.today()
-        start, end = (workbench.year_of(today) if key == "year" else workbench.month_of(today))
-        period = str(start.year) if key == "year" else f"{start:%Y-%m}"
-        return {"start": start, "end": end, "period": period}
+        return report_period(*(workbench.year_of(today) if key == "year"
+                               else workbench.month_of(today)))
 
     def running_jobs(self) -> list[BackgroundJob]:
         jobs = [job for job in self._jobs.values() if job.running]
