@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from gridoffice.domain.code_table import CodeTable, _c
 from gridoffice.domain.text import MSG_CODE_VALUE, MSG_TOO_LONG, check_text
@@ -188,7 +188,7 @@ class Status:
     done_on: dt.date | None = None
     rating: int | None = None
     applied: tuple[Step, ...] = ()
-    ignored: tuple[Step, ...] = field(default=())  # arrived after the order moved on
+    ignored: tuple[Step, ...] = ()  # arrived after the order moved on
 
     @property
     def finished(self) -> bool:
