@@ -4,7 +4,7 @@ office or of one grid) and, at the street office, its communities side by side."
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QComboBox, QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
@@ -95,12 +95,6 @@ class ChartsBox(QGroupBox):
     def grid_id(self) -> str | None:
         return self.grid_combo.currentData() if self.key() == "pyramid" else None
 
-    def choose(self, key: str) -> bool:
-        index = self.chart_combo.findData(key)
-        if index >= 0:
-            self.chart_combo.setCurrentIndex(index)
-        return index >= 0
-
     def want(self) -> None:
         """Show the chart chosen: the communities' at once, the others once read."""
         self._show_grid_choice()
@@ -142,22 +136,9 @@ class CommunityLineModel(RowTableModel["CommunityFigures"]):
 
         return str(getattr(row, FIGURES[column - 1]))
 
-    def sort_key(self, row: CommunityFigures, column: int) -> Any:
-        # the total stays last whatever the order
-        return (not row.office_id, self.display(row, 0) if column == 0
-                else getattr(row, _figure(column)))
-
-
-def _figure(column: int) -> str:
-    from gridoffice.services.street_summary import FIGURES
-
-    return FIGURES[column - 1]
-
 
 class CommunitiesBox(QGroupBox):
     """The street office's communities side by side (this year's figures)."""
-
-    community_requested = Signal(str)  # office id
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Communities"), parent)

@@ -38,11 +38,6 @@ def heading_label(parent: QWidget, name: str, scale: float) -> QLabel:
     return label
 
 
-def item_text(item: TodoItem) -> str:
-    """The item's sentence in the language of the window."""
-    return item.text(QCoreApplication.translate)
-
-
 class TodoList(QGroupBox):
     """The to-do items, urgent ones red; a click (or Enter) on one asks to open it."""
 
@@ -70,7 +65,8 @@ class TodoList(QGroupBox):
         bold = QFont(self.list.font())
         bold.setBold(True)
         for index, item in enumerate(self.items):
-            entry = QListWidgetItem(("！ " if item.urgent else "• ") + item_text(item))
+            entry = QListWidgetItem(("！ " if item.urgent else "• ")
+                                    + item.text(QCoreApplication.translate))
             entry.setData(ITEM_ROLE, index)
             entry.setToolTip(self.tr("Open the list this counts"))
             if item.urgent:
