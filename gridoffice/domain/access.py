@@ -49,6 +49,9 @@ MEETINGS_VIEW = "meetings.view"
 MEETINGS_EDIT = "meetings.edit"
 INSERVICE_VIEW = "inservice.view"
 INSERVICE_EDIT = "inservice.edit"  # registrations, posts, activities, check-in, points
+COBUILD_VIEW = "cobuild.view"  # units, the three lists, orders, the review
+COBUILD_EDIT = "cobuild.edit"  # resources, services, assigning and dispatching, the review
+ORDERS_EDIT = "orders.edit"  # record a need and what the unit and the resident said
 REVEAL = "data.reveal"  # full ID numbers, phones and addresses on request (audited)
 PRINT = "data.print"  # ledgers, masked
 EXPORT = "data.export"  # Excel exports, masked
@@ -64,7 +67,8 @@ CONTROL_TAGS = "tags.control"  # granted per account on top of the role (never b
 PERMISSIONS = (
     ROSTER_VIEW, ROSTER_EDIT, HOUSEHOLDS_VIEW, HOUSEHOLDS_EDIT, GRIDS_EDIT, MEETINGS_VIEW,
     MEETINGS_EDIT,
-    INSERVICE_VIEW, INSERVICE_EDIT, REVEAL, PRINT, EXPORT, EXPORT_FULL, IMPORT, SYNC,
+    INSERVICE_VIEW, INSERVICE_EDIT, COBUILD_VIEW, COBUILD_EDIT, ORDERS_EDIT, REVEAL, PRINT,
+    EXPORT, EXPORT_FULL, IMPORT, SYNC,
     SETTINGS, ACCOUNTS, RESTORE, AUDIT, CONTROL_TAGS,
 )
 
@@ -78,6 +82,9 @@ PERMISSION_LABELS = {
     MEETINGS_EDIT: QT_TRANSLATE_NOOP("access", "Edit council meetings and minutes"),
     INSERVICE_VIEW: QT_TRANSLATE_NOOP("access", "View in-service registrations"),
     INSERVICE_EDIT: QT_TRANSLATE_NOOP("access", "Edit registrations, service and points"),
+    COBUILD_VIEW: QT_TRANSLATE_NOOP("access", "View co-building and orders"),
+    COBUILD_EDIT: QT_TRANSLATE_NOOP("access", "Edit the lists, assign and dispatch orders"),
+    ORDERS_EDIT: QT_TRANSLATE_NOOP("access", "Record residents' needs and their handling"),
     REVEAL: QT_TRANSLATE_NOOP("access", "Show full ID numbers and phones"),
     PRINT: QT_TRANSLATE_NOOP("access", "Print ledgers"),
     EXPORT: QT_TRANSLATE_NOOP("access", "Export to Excel (masked)"),
@@ -92,7 +99,8 @@ PERMISSION_LABELS = {
 }
 
 _ALL_DATA = frozenset({ROSTER_VIEW, ROSTER_EDIT, HOUSEHOLDS_VIEW, HOUSEHOLDS_EDIT, GRIDS_EDIT,
-                       MEETINGS_VIEW, MEETINGS_EDIT, INSERVICE_VIEW, INSERVICE_EDIT})
+                       MEETINGS_VIEW, MEETINGS_EDIT, INSERVICE_VIEW, INSERVICE_EDIT,
+                       COBUILD_VIEW, COBUILD_EDIT, ORDERS_EDIT})
 
 #: The permission matrix: what each role may do. Control tags are never given by a
 #: role: an account of a role in CONTROL_TAG_ROLES may be granted them.
@@ -101,9 +109,10 @@ MATRIX: dict[str, frozenset[str]] = {
                         ACCOUNTS, RESTORE, AUDIT},
     SECRETARY: _ALL_DATA | {REVEAL, PRINT, EXPORT, EXPORT_FULL, IMPORT, SYNC, AUDIT},
     STAFF: _ALL_DATA | {PRINT, EXPORT, IMPORT, SYNC},
-    GRID: frozenset({ROSTER_VIEW, HOUSEHOLDS_VIEW, HOUSEHOLDS_EDIT, INSERVICE_VIEW, PRINT,
-                     EXPORT}),
-    VIEWER: frozenset({ROSTER_VIEW, HOUSEHOLDS_VIEW, MEETINGS_VIEW, INSERVICE_VIEW}),
+    GRID: frozenset({ROSTER_VIEW, HOUSEHOLDS_VIEW, HOUSEHOLDS_EDIT, INSERVICE_VIEW,
+                     COBUILD_VIEW, ORDERS_EDIT, PRINT, EXPORT}),
+    VIEWER: frozenset({ROSTER_VIEW, HOUSEHOLDS_VIEW, MEETINGS_VIEW, INSERVICE_VIEW,
+                       COBUILD_VIEW}),
 }
 CONTROL_TAG_ROLES = frozenset({ADMIN, SECRETARY, STAFF})
 #: Roles that see only some grids (their own) and what lives there.

@@ -34,6 +34,7 @@ SEATS = CodeTable(
     _c("discipline", QT_TRANSLATE_NOOP("codes", "Discipline member")),
     _c("youth", QT_TRANSLATE_NOOP("codes", "Youth member")),
     _c("group_leader", QT_TRANSLATE_NOOP("codes", "Group leader")),
+    _c("part_time", QT_TRANSLATE_NOOP("codes", "Part-time member from a unit")),
 )
 
 ORG_EVENTS = CodeTable(

@@ -20,6 +20,7 @@ SINGLE_SEATS = frozenset(
     {"secretary", "organisation", "publicity", "discipline", "youth", "group_leader"}
 )
 GROUP_SEATS = frozenset({"group_leader"})
+PART_TIME_SEAT = "part_time"  # 兼职委员: a unit's party leader on the committee
 
 COMMITTEE_TERM_YEARS = 5
 MAX_NAME_LENGTH = 60

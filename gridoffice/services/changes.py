@@ -22,11 +22,14 @@ MEETINGS = frozenset({"meeting", "meeting_attendee", "agenda_item", "agenda_spee
                       "resolution", "follow_up", "meeting_amendment", "meeting_attachment"})
 INSERVICE = frozenset({"work_unit", "registration", "service_post", "post_claim",
                        "service_activity", "service_record", "points_entry"})
+COBUILD = frozenset({"work_unit", "committee_seat", "department", "service_project",
+                     "service_order", "order_step", "resource", "cobuild_file",
+                     "review_score"})
 SYNC = frozenset({"sync_conflict", "sync_package", "sync_peer", "sync_cursor", "sync_digest",
                   "sync_history"})
 OFFICE = frozenset({"setting", "meta", "audit_log"})
 AREAS = {"roster": ROSTER, "households": HOUSEHOLDS, "meetings": MEETINGS,
-         "inservice": INSERVICE, "sync": SYNC, "office": OFFICE}
+         "inservice": INSERVICE, "cobuild": COBUILD, "sync": SYNC, "office": OFFICE}
 
 
 @dataclass(frozen=True)

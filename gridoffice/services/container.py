@@ -18,6 +18,7 @@ from gridoffice.services.audit import AuditService
 from gridoffice.store.settings import OfficeSettings
 
 if TYPE_CHECKING:
+    from gridoffice.services.cobuild import CobuildService
     from gridoffice.services.households import HouseholdService
     from gridoffice.services.inservice import InServiceService
     from gridoffice.services.meetings import MeetingService
@@ -38,6 +39,7 @@ class Services:
     households: HouseholdService
     meetings: MeetingService
     inservice: InServiceService
+    cobuild: CobuildService
     sync: SyncService
     actor: Actor | None = None  # None: the open folder's user (the profile's operator)
     settings: OfficeSettings = field(init=False)
@@ -53,6 +55,7 @@ class Services:
     @classmethod
     def build(cls, db: Database, profile: OfficeProfile | None,
               language: str = "zh_CN", actor: Actor | None = None) -> Services:
+        from gridoffice.services.cobuild import CobuildService
         from gridoffice.services.households import HouseholdService
         from gridoffice.services.inservice import InServiceService
         from gridoffice.services.meetings import MeetingService
@@ -65,7 +68,8 @@ class Services:
                    orgs=OrgService(db, operator), roster=RosterService(db, operator),
                    households=HouseholdService(db, operator),
                    meetings=MeetingService(db, operator),
-                   inservice=InServiceService(db, operator), sync=SyncService(db),
+                   inservice=InServiceService(db, operator),
+                   cobuild=CobuildService(db, operator), sync=SyncService(db),
                    actor=actor)
 
     @classmethod
@@ -83,7 +87,7 @@ class Services:
 
     def _acting(self) -> tuple[Any, ...]:
         return (self.orgs, self.roster, self.households, self.meetings, self.inservice,
-                self.sync)
+                self.cobuild, self.sync)
 
     @property
     def operator(self) -> str:

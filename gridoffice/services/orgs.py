@@ -22,7 +22,7 @@ from gridoffice.i18n import QT_TRANSLATE_NOOP
 from gridoffice.services.guard import FREE, require_office, requires
 from gridoffice.services.org_nodes import OrgDraft, OrgNode, node_of, read_org_nodes
 from gridoffice.store.database import Database
-from gridoffice.store.tables import CommitteeSeat, Org, OrgEvent
+from gridoffice.store.tables import CommitteeSeat, Org, OrgEvent, WorkUnit
 
 MSG_NAME_REQUIRED = QT_TRANSLATE_NOOP("errors", "Name: enter the organisation's full name.")
 MSG_NAME_TOO_LONG = QT_TRANSLATE_NOOP("errors", "Name: at most {limit} characters.")
@@ -63,6 +63,8 @@ MSG_NOT_RETIRED = QT_TRANSLATE_NOOP("errors", "{name} is not retired.")
 MSG_SEAT_UNKNOWN = QT_TRANSLATE_NOOP("errors", "Seat: {value} is not a committee seat.")
 MSG_SEAT_NOT_HERE = QT_TRANSLATE_NOOP("errors", "Seat: a {org_type} has no {seat} seat.")
 MSG_PERSON_REQUIRED = QT_TRANSLATE_NOOP("errors", "Person: enter the name of who holds the seat.")
+MSG_SEAT_UNIT = QT_TRANSLATE_NOOP(
+    "errors", "Unit: a part-time member holds the seat for a unit of the area; choose it.")
 MSG_SEAT_END_BEFORE = QT_TRANSLATE_NOOP(
     "errors", "To: the end date is before the start date {date}."
 )
@@ -88,6 +90,7 @@ class SeatRow:
     from_date: dt.date
     to_date: dt.date | None
     note: str | None
+    unit_id: str | None = None  # a part-time member's unit (兼职委员)
 
     @property
     def current(self) -> bool:
@@ -107,7 +110,7 @@ class EventRow:
 
 def _seat_row(seat: CommitteeSeat) -> SeatRow:
     return SeatRow(seat.id, seat.org_id, seat.seat, seat.person_name, seat.from_date,
-                   seat.to_date, seat.note)
+                   seat.to_date, seat.note, seat.unit_id)
 
 
 def _clean(text: str | None) -> str | None:
@@ -316,9 +319,11 @@ class OrgService:
     # --- seats ----------------------------------------------------------------
     @requires(access.ROSTER_EDIT)
     def appoint(self, org_id: str, seat: str, person_name: str,
-                from_date: dt.date | None = None, note: str | None = None) -> SeatRow:
+                from_date: dt.date | None = None, note: str | None = None,
+                unit_id: str | None = None) -> SeatRow:
         """Give a seat to a person. For a one-person seat the current holder's
-        term ends the day before."""
+        term ends the day before. A part-time member (兼职委员) holds it for a unit of
+        the area (``unit_id``)."""
         start = from_date or self.today()
         person = _clean(person_name)
         with self.db.write() as session:
@@ -333,6 +338,12 @@ class OrgService:
                                       seat=Term(SEATS.label(seat)))
             if not person:
                 raise ValidationError("person_name", MSG_PERSON_REQUIRED)
+            if seat == rules.PART_TIME_SEAT:
+                unit = session.get(WorkUnit, unit_id) if unit_id else None
+                if unit is None or unit.deleted:
+                    raise ValidationError("unit_id", MSG_SEAT_UNIT)
+            else:
+                unit_id = None
             if start > self.today():
                 raise ValidationError("from_date", MSG_FROM_FUTURE, date=start.isoformat())
             if seat in rules.SINGLE_SEATS:
@@ -353,7 +364,7 @@ class OrgService:
                                               person=holder.person_name,
                                               date=holder.to_date.isoformat())
             row = CommitteeSeat(org_id=org_id, seat=seat, person_name=person,
-                                from_date=start, note=_clean(note))
+                                from_date=start, note=_clean(note), unit_id=unit_id)
             session.add(row)
             self._event(session, org_id, "seat_appointed", seat=seat, person=person,
                         on_date=start)

@@ -21,6 +21,16 @@ AREAS: dict[str, str] = {
     "residents": "resident",
     "meetings": "meeting",
     "registrations": "registration",
+    "units": "work_unit",
+    "needs": "service_order",
+    "resources": "resource",
+    "projects": "service_project",
+}
+#: areas counted by a query of their own: orders sent up to the street office
+QUERIED: dict[str, tuple[str, str]] = {
+    "requests": ("order_step", "SELECT count(DISTINCT s.order_id) FROM order_step s "
+                 "JOIN service_order o ON o.id = s.order_id "
+                 "WHERE s.kind = 'send_up' AND NOT s.deleted AND NOT o.deleted"),
 }
 
 DIGEST_BITS = 256
@@ -76,11 +86,14 @@ def table_digest(conn: driver.Connection, table: str) -> str:
 def counts(conn: driver.Connection) -> dict[str, int]:
     """Live (not deleted) rows per area."""
     existing = set(synced_tables(conn))
-    return {
+    found = {
         area: conn.execute(f'SELECT count(*) FROM "{table}" WHERE NOT deleted').fetchone()[0]
         for area, table in AREAS.items()
         if table in existing
     }
+    found.update({area: conn.execute(query).fetchone()[0]
+                  for area, (table, query) in QUERIED.items() if table in existing})
+    return found
 
 
 def digests(conn: driver.Connection) -> dict[str, str]:

@@ -632,7 +632,7 @@ def _step_6(conn: driver.Connection) -> None:
 # Columns kept only in this copy of the data: never sent, never part of a digest.
 LOCAL_COLUMNS = ("local_seq",)
 # Synced tables whose rows may not change once written (append-only ledgers).
-APPEND_ONLY = ("points_entry",)
+APPEND_ONLY = ("points_entry", "order_step")
 
 
 def _v6_synced_tables(conn: driver.Connection) -> list[str]:
@@ -653,6 +653,14 @@ def sync_bookkeeping(conn: driver.Connection, table: str) -> None:
     if "local_seq" not in {r[1] for r in info}:
         conn.execute(f'ALTER TABLE "{table}" ADD COLUMN local_seq INTEGER NOT NULL DEFAULT 0')
     conn.execute(f'CREATE INDEX "ix_{table}_local_seq" ON "{table}" (local_seq)')
+    _keep_versions(conn, table)
+
+
+def _keep_versions(conn: driver.Connection, table: str) -> None:
+    """The trigger of :func:`sync_bookkeeping` that keeps replaced versions; made
+    again when a step adds columns to a synced table (it lists them all)."""
+    info = conn.execute(f'PRAGMA table_info("{table}")').fetchall()
+    conn.execute(f'DROP TRIGGER IF EXISTS "{table}_keep_version"')
     values = ", ".join("NULL" if "BLOB" in (r[2] or "").upper() else f'OLD."{r[1]}"'
                        for r in info if r[1] not in LOCAL_COLUMNS)
     conn.execute(
@@ -845,9 +853,171 @@ def _step_10(conn: driver.Connection) -> None:
         """)
 
 
+def _append_only(conn: driver.Connection, table: str, message: str) -> None:
+    """Refuse changing a row of ``table`` (but its local change sequence) or deleting
+    one: corrections are new rows."""
+    columns = [r[1] for r in conn.execute(f'PRAGMA table_info("{table}")')
+               if r[1] not in LOCAL_COLUMNS]
+    conn.execute(
+        f"CREATE TRIGGER {table}_no_update BEFORE UPDATE OF {', '.join(columns)} "
+        f"ON {table} BEGIN SELECT RAISE(ABORT, '{message}'); END")
+    conn.execute(f"CREATE TRIGGER {table}_no_delete BEFORE DELETE ON {table} "
+                 f"BEGIN SELECT RAISE(ABORT, '{message}'); END")
+
+
+def _step_11(conn: driver.Connection) -> None:
+    """Co-building with the units of the area (共驻共建). The work units become the
+    area's units, with their co-building agreement; a committee seat may be held for
+    a unit (兼职委员). The street's departments (reference data that flows down);
+    residents' orders (需求清单) and their steps, append-only: the community writes its
+    own, the street its dispatch, addressed to the order's community; resources
+    (资源清单), services and projects (服务清单), files attached to a unit or an
+    order, and the yearly two-way review (双向评议)."""
+    _run(
+        conn,
+        """
+        ALTER TABLE work_unit ADD COLUMN agreement_signed DATE;
+        ALTER TABLE work_unit ADD COLUMN agreement_until DATE;
+        ALTER TABLE work_unit ADD COLUMN agreement_content TEXT;
+        ALTER TABLE committee_seat ADD COLUMN unit_id TEXT
+            REFERENCES work_unit (id) DEFERRABLE INITIALLY DEFERRED;
+        CREATE INDEX ix_committee_seat_unit_id ON committee_seat (unit_id);
+        """
+        + _synced_table(
+            "department",
+            """
+            name TEXT NOT NULL,
+            contact TEXT,
+            phone TEXT,
+            retired_on DATE,
+            note TEXT
+            """,
+        )
+        + _synced_table(
+            "service_project",
+            """
+            name TEXT NOT NULL,
+            category TEXT NOT NULL,
+            content TEXT NOT NULL DEFAULT '',
+            standard TEXT NOT NULL DEFAULT '',
+            unit_id TEXT REFERENCES work_unit (id) DEFERRABLE INITIALLY DEFERRED,
+            responsible TEXT,
+            phone TEXT,
+            start_date DATE,
+            end_date DATE,
+            status TEXT NOT NULL DEFAULT 'planned',
+            note TEXT
+            """,
+        )
+        + _synced_table(
+            "service_order",
+            """
+            code TEXT NOT NULL,
+            raised_on DATE NOT NULL,
+            resident_id TEXT REFERENCES resident (id) DEFERRABLE INITIALLY DEFERRED,
+            person_name TEXT NOT NULL DEFAULT '',
+            grid_id TEXT REFERENCES grid (id) DEFERRABLE INITIALLY DEFERRED,
+            address TEXT,
+            phone TEXT,
+            phone_consent BOOLEAN NOT NULL DEFAULT 0,
+            category TEXT NOT NULL,
+            urgency TEXT NOT NULL DEFAULT 'normal',
+            plan_date DATE,
+            description TEXT NOT NULL,
+            source TEXT NOT NULL,
+            source_table TEXT,
+            source_id TEXT,
+            project_id TEXT REFERENCES service_project (id) DEFERRABLE INITIALLY DEFERRED,
+            recorded_by TEXT NOT NULL DEFAULT '',
+            note TEXT
+            """,
+        )
+        + "CREATE INDEX ix_service_order_code ON service_order (origin_office, code);\n"
+        + "CREATE INDEX ix_service_order_raised_on ON service_order (raised_on);\n"
+        + "CREATE INDEX ix_service_order_grid_id ON service_order (grid_id);\n"
+        + "CREATE INDEX ix_service_order_source ON service_order (source_table, source_id);\n"
+        + _synced_table(
+            "order_step",
+            """
+            order_id TEXT NOT NULL REFERENCES service_order (id)
+                DEFERRABLE INITIALLY DEFERRED,
+            kind TEXT NOT NULL,
+            at DATETIME NOT NULL,
+            office TEXT NOT NULL,
+            assignee_kind TEXT,
+            assignee_id TEXT,
+            assignee_name TEXT NOT NULL DEFAULT '',
+            deadline DATE,
+            text TEXT NOT NULL DEFAULT '',
+            rating INTEGER,
+            recorded_by TEXT NOT NULL DEFAULT '',
+            addressed_to TEXT
+            """,
+        )
+        + "CREATE INDEX ix_order_step_order_id ON order_step (order_id);\n"
+        + "CREATE INDEX ix_order_step_assignee ON order_step (assignee_id);\n"
+        + _synced_table(
+            "resource",
+            """
+            provider_kind TEXT NOT NULL,
+            unit_id TEXT REFERENCES work_unit (id) DEFERRABLE INITIALLY DEFERRED,
+            registration_id TEXT REFERENCES registration (id) DEFERRABLE INITIALLY DEFERRED,
+            provider_name TEXT NOT NULL,
+            category TEXT NOT NULL,
+            title TEXT NOT NULL,
+            detail TEXT NOT NULL DEFAULT '',
+            capacity TEXT,
+            available TEXT,
+            contact TEXT,
+            phone TEXT,
+            grid_id TEXT REFERENCES grid (id) DEFERRABLE INITIALLY DEFERRED,
+            from_date DATE,
+            to_date DATE,
+            retired_on DATE,
+            note TEXT
+            """,
+        )
+        + "CREATE INDEX ix_resource_category ON resource (category);\n"
+        + _synced_table(
+            "cobuild_file",
+            """
+            target_table TEXT NOT NULL,
+            target_id TEXT NOT NULL,
+            file_name TEXT NOT NULL,
+            content BLOB NOT NULL,
+            added_at DATETIME NOT NULL,
+            note TEXT
+            """,
+        )
+        + "CREATE INDEX ix_cobuild_file_target ON cobuild_file (target_table, target_id);\n"
+        + _synced_table(
+            "review_score",
+            """
+            year INTEGER NOT NULL,
+            unit_id TEXT NOT NULL REFERENCES work_unit (id) DEFERRABLE INITIALLY DEFERRED,
+            direction TEXT NOT NULL,
+            score1 INTEGER NOT NULL,
+            score2 INTEGER NOT NULL,
+            score3 INTEGER NOT NULL,
+            score4 INTEGER NOT NULL,
+            remark TEXT NOT NULL DEFAULT '',
+            entered_on DATE NOT NULL,
+            entered_by TEXT NOT NULL DEFAULT ''
+            """,
+        )
+        + "CREATE INDEX ix_review_score_year ON review_score (year, unit_id);\n",
+    )
+    for table in ("work_unit", "committee_seat"):
+        _keep_versions(conn, table)
+    for table in ("department", "service_project", "service_order", "order_step", "resource",
+                  "cobuild_file", "review_score"):
+        sync_bookkeeping(conn, table)
+    _append_only(conn, "order_step", "order steps are append-only: add a step")
+
+
 STEPS: list[Callable[[driver.Connection], None]] = [
     _step_1, _step_2, _step_3, _step_4, _step_5, _step_6, _step_7, _step_8, _step_9,
-    _step_10,
+    _step_10, _step_11,
 ]
 
 

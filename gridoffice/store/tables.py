@@ -48,6 +48,7 @@ class CommitteeSeat(Synced, table=True):
     from_date: dt.date
     to_date: dt.date | None = None
     note: str | None = None
+    unit_id: str | None = Field(default=None, foreign_key="work_unit.id")  # 兼职委员
 
 
 class OrgEvent(Synced, table=True):
@@ -403,7 +404,8 @@ class MeetingAttachment(Synced, table=True):
 
 
 class WorkUnit(Synced, table=True):
-    """Where in-service members work (reference data the street office keeps)."""
+    """A unit of the area (驻区单位): where in-service members work, a partner in
+    co-building with its agreement (共建协议); one list per community."""
 
     __tablename__ = "work_unit"
 
@@ -415,6 +417,9 @@ class WorkUnit(Synced, table=True):
     address: str | None = None
     retired_on: dt.date | None = None
     note: str | None = None
+    agreement_signed: dt.date | None = None
+    agreement_until: dt.date | None = None
+    agreement_content: str | None = None
 
 
 class Registration(Synced, table=True):
@@ -523,6 +528,137 @@ class PointsEntry(Synced, table=True):
     note: str | None = None
 
 
+class Department(Synced, table=True):
+    """A department the street office dispatches orders to (城管, 住建, 民政 …):
+    the street's reference data, which reaches its communities by sync."""
+
+    __tablename__ = "department"
+
+    name: str
+    contact: str | None = None
+    phone: str | None = None
+    retired_on: dt.date | None = None
+    note: str | None = None
+
+
+class ServiceProject(Synced, table=True):
+    """A service or project of the 服务清单."""
+
+    __tablename__ = "service_project"
+
+    name: str
+    category: str
+    content: str = ""
+    standard: str = ""
+    unit_id: str | None = Field(default=None, foreign_key="work_unit.id")
+    responsible: str | None = None
+    phone: str | None = None
+    start_date: dt.date | None = None
+    end_date: dt.date | None = None
+    status: str = "planned"
+    note: str | None = None
+
+
+class ServiceOrder(Synced, table=True):
+    """A resident's need (订单, 需求清单); where it stands follows from its steps."""
+
+    __tablename__ = "service_order"
+
+    code: str
+    raised_on: dt.date
+    resident_id: str | None = Field(default=None, foreign_key="resident.id")
+    person_name: str = ""
+    grid_id: str | None = Field(default=None, foreign_key="grid.id")
+    address: str | None = None
+    phone: str | None = None
+    phone_consent: bool = False  # the unit may be given the phone (派单单)
+    category: str
+    urgency: str = "normal"
+    plan_date: dt.date | None = None
+    description: str
+    source: str
+    source_table: str | None = None  # agenda_item | visit: where it was raised
+    source_id: str | None = None
+    project_id: str | None = Field(default=None, foreign_key="service_project.id")
+    recorded_by: str = ""
+    note: str | None = None
+
+
+class OrderStep(Synced, table=True):
+    """One step of an order, never changed (append-only). A street's step is
+    addressed to the order's community."""
+
+    __tablename__ = "order_step"
+
+    order_id: str = Field(foreign_key="service_order.id")
+    kind: str
+    at: NaiveDatetime
+    office: str  # community | street
+    assignee_kind: str | None = None
+    assignee_id: str | None = None
+    assignee_name: str = ""
+    deadline: dt.date | None = None
+    text: str = ""
+    rating: int | None = None
+    recorded_by: str = ""
+    addressed_to: str | None = None
+
+
+class Resource(Synced, table=True):
+    """What a unit, an in-service member, a social organisation or a volunteer offers
+    (资源清单)."""
+
+    __tablename__ = "resource"
+
+    provider_kind: str
+    unit_id: str | None = Field(default=None, foreign_key="work_unit.id")
+    registration_id: str | None = Field(default=None, foreign_key="registration.id")
+    provider_name: str
+    category: str
+    title: str
+    detail: str = ""
+    capacity: str | None = None
+    available: str | None = None
+    contact: str | None = None
+    phone: str | None = None
+    grid_id: str | None = Field(default=None, foreign_key="grid.id")
+    from_date: dt.date | None = None
+    to_date: dt.date | None = None
+    retired_on: dt.date | None = None
+    note: str | None = None
+
+
+class CobuildFile(Synced, table=True):
+    """A file attached to a unit (its agreement) or an order (evidence)."""
+
+    __tablename__ = "cobuild_file"
+
+    target_table: str  # work_unit | service_order
+    target_id: str
+    file_name: str
+    content: bytes
+    added_at: NaiveDatetime
+    note: str | None = None
+
+
+class ReviewScore(Synced, table=True):
+    """One side of a year's two-way review (双向评议) of a unit: the community's
+    scores of the unit, or the unit's of the community (from its returned form)."""
+
+    __tablename__ = "review_score"
+
+    year: int
+    unit_id: str = Field(foreign_key="work_unit.id")
+    direction: str  # of_unit | of_community
+    score1: int
+    score2: int
+    score3: int
+    score4: int
+    remark: str = ""
+    entered_on: dt.date
+    entered_by: str = ""
+
+
 class SyncConflict(Synced, table=True):
     """A version that lost a concurrent edit (or a delete that lost to an edit, an
     identity change to review, a duplicate), kept until a person resolves it.
@@ -552,5 +688,6 @@ SYNCED_TABLES: tuple[type[Synced], ...] = (
     Meeting, MeetingAttendee, AgendaItem, AgendaSpeech, Resolution, FollowUp,
     MeetingAmendment, MeetingAttachment,
     WorkUnit, Registration, ServicePost, PostClaim, ServiceActivity, ServiceRecord,
-    PointsEntry, SyncConflict,
+    PointsEntry, Department, ServiceProject, ServiceOrder, OrderStep, Resource, CobuildFile,
+    ReviewScore, SyncConflict,
 )

@@ -21,6 +21,12 @@ from gridoffice.store import settings
 MSG_UNIT_NAME = QT_TRANSLATE_NOOP("errors", "Work unit: enter the unit's name.")
 MSG_UNIT_TAKEN = QT_TRANSLATE_NOOP("errors", "Work unit: {name} is already in the list.")
 MSG_UNIT_MISSING = QT_TRANSLATE_NOOP("errors", "Work unit: choose the member's work unit.")
+MSG_AGREEMENT_SIGNED = QT_TRANSLATE_NOOP(
+    "errors", "Co-building agreement: enter the date it was signed.")
+MSG_AGREEMENT_UNTIL = QT_TRANSLATE_NOOP(
+    "errors", "Co-building agreement: it ends ({until}) before it was signed ({signed}).")
+AGREEMENT_LABEL = QT_TRANSLATE_NOOP("codes", "Co-building agreement")
+AGREEMENT_LIMIT = 2000
 MSG_NAME = QT_TRANSLATE_NOOP("errors", "Name: enter the member's name.")
 MSG_REPORT_FUTURE = QT_TRANSLATE_NOOP("errors", "Report date: {date} is in the future.")
 MSG_ALREADY_REGISTERED = QT_TRANSLATE_NOOP(
@@ -97,6 +103,9 @@ class WorkUnitDraft:
     phone: str | None = None
     address: str | None = None
     note: str | None = None
+    agreement_signed: dt.date | None = None  # 共建协议: signed, in force until, content
+    agreement_until: dt.date | None = None
+    agreement_content: str | None = None
 
 
 @dataclass(frozen=True)

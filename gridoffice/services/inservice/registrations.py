@@ -12,12 +12,17 @@ from sqlmodel import Session, col, select
 from gridoffice.domain import access, identity, masking, search_keys
 from gridoffice.domain import inservice as rules
 from gridoffice.domain.codes import MEMBER_STATUS
-from gridoffice.errors import UserError, ValidationError
+from gridoffice.domain.text import MSG_TOO_LONG, check_text
+from gridoffice.errors import Term, UserError, ValidationError
 from gridoffice.services.common import MSG_GONE, as_date, check_code, clean
 from gridoffice.services.guard import audit_name, requires
 from gridoffice.services.inservice.base import InServiceBase
 from gridoffice.services.inservice.model import (
+    AGREEMENT_LABEL,
+    AGREEMENT_LIMIT,
     FIELD_LABELS,
+    MSG_AGREEMENT_SIGNED,
+    MSG_AGREEMENT_UNTIL,
     MSG_ALREADY_REGISTERED,
     MSG_NAME,
     MSG_REPORT_FUTURE,
@@ -60,7 +65,8 @@ class InServiceRegistrations(InServiceBase):
         with self.db.read() as session:
             u = self._row(session, WorkUnit, unit_id)
             return WorkUnitDraft(u.name, u.unit_type, u.party_org, u.contact, u.phone,
-                                 u.address, u.note)
+                                 u.address, u.note, u.agreement_signed, u.agreement_until,
+                                 u.agreement_content)
 
     @requires(access.INSERVICE_VIEW)
     def work_units(self) -> list[WorkUnitRow]:
@@ -92,10 +98,23 @@ class InServiceRegistrations(InServiceBase):
             WorkUnit.id != (unit_id or ""))).first()
         if clash:
             raise ValidationError("name", MSG_UNIT_TAKEN, name=name)
+        signed, until = draft.agreement_signed, draft.agreement_until
+        if signed is None and (until is not None or (draft.agreement_content or "").strip()):
+            raise ValidationError("agreement_signed", MSG_AGREEMENT_SIGNED)
+        if signed is not None and until is not None and until < signed:
+            raise ValidationError("agreement_until", MSG_AGREEMENT_UNTIL,
+                                  signed=signed.isoformat(), until=until.isoformat())
+        content = (draft.agreement_content or "").strip()
+        check_text("agreement_content", Term(AGREEMENT_LABEL), content)
+        if len(content) > AGREEMENT_LIMIT:
+            raise ValidationError("agreement_content", MSG_TOO_LONG,
+                                  field=Term(AGREEMENT_LABEL), limit=AGREEMENT_LIMIT)
         return {"name": name, "unit_type": draft.unit_type,
                 "party_org": clean(draft.party_org) or None,
                 "contact": clean(draft.contact) or None, "phone": clean(draft.phone) or None,
-                "address": clean(draft.address) or None, "note": clean(draft.note) or None}
+                "address": clean(draft.address) or None, "note": clean(draft.note) or None,
+                "agreement_signed": signed, "agreement_until": until,
+                "agreement_content": content or None}
 
     @requires(access.INSERVICE_EDIT)
     def register(self, draft: RegistrationDraft) -> str:

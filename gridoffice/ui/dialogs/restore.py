@@ -62,6 +62,11 @@ AREA_LABELS = {
     "residents": QT_TRANSLATE_NOOP("RestoreDialog", "Residents"),
     "meetings": QT_TRANSLATE_NOOP("RestoreDialog", "Meetings"),
     "registrations": QT_TRANSLATE_NOOP("RestoreDialog", "In-service members"),
+    "units": QT_TRANSLATE_NOOP("RestoreDialog", "Units of the area"),
+    "needs": QT_TRANSLATE_NOOP("RestoreDialog", "Residents' needs"),
+    "resources": QT_TRANSLATE_NOOP("RestoreDialog", "Resources"),
+    "projects": QT_TRANSLATE_NOOP("RestoreDialog", "Services and projects"),
+    "requests": QT_TRANSLATE_NOOP("RestoreDialog", "Orders sent up"),
 }
 LIST_AREAS = ("members", "households", "residents", "meetings")
 

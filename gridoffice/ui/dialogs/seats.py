@@ -3,29 +3,36 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 
 from gridoffice.domain.codes import SEATS
+from gridoffice.domain.orgs import PART_TIME_SEAT
 from gridoffice.ui.dialogs.form import FormDialog
 from gridoffice.ui.labels import code_label, date_text
 from gridoffice.ui.widgets.date_field import DateField
 
-AppointSubmit = Callable[[str, str, dt.date, str], Any]
+AppointSubmit = Callable[[str, str, dt.date, str, "str | None"], Any]
 
 
 class AppointDialog(FormDialog):
-    """``submit(seat, person, from_date, note)`` appoints (a service call)."""
+    """``submit(seat, person, from_date, note, unit_id)`` appoints (a service call);
+    a part-time member (兼职委员) holds the seat for one of ``units`` (id, name)."""
 
     def __init__(self, parent: QWidget | None, org_name: str, seats: Iterable[str],
-                 today: dt.date, submit: AppointSubmit) -> None:
+                 today: dt.date, submit: AppointSubmit,
+                 units: Sequence[tuple[str, str]] = ()) -> None:
         super().__init__(parent, self.tr("Appoint to a seat of {name}").format(name=org_name))
         self._submit = submit
         self.seat_combo = QComboBox(self)
         for code in seats:
-            self.seat_combo.addItem(code_label(SEATS, code), code)
+            if code != PART_TIME_SEAT or units:
+                self.seat_combo.addItem(code_label(SEATS, code), code)
+        self.unit_combo = QComboBox(self)
+        for unit_id, name in units:
+            self.unit_combo.addItem(name, unit_id)
         self.person_edit = QLineEdit(self)
         self.person_edit.setPlaceholderText(self.tr("Full name"))
         self.from_edit = DateField(self)
@@ -34,10 +41,16 @@ class AppointDialog(FormDialog):
         self.add_row("seat", self.tr("Seat"), self.seat_combo)
         self.add_row("person_name", self.tr("Person"), self.person_edit, required=True)
         self.add_row("from_date", self.tr("From"), self.from_edit, required=True)
+        self.add_row("unit_id", self.tr("Unit of the area"), self.unit_combo)
         self.add_row("note", self.tr("Note"), self.note_edit)
         self.set_intro(self.tr(
             "If someone holds this seat now, their term ends the day before the new one starts."
         ))
+        self.seat_combo.currentIndexChanged.connect(self._seat_changed)
+        self._seat_changed()
+
+    def _seat_changed(self) -> None:
+        self.unit_combo.setEnabled(self.seat_combo.currentData() == PART_TIME_SEAT)
 
     def select_seat(self, seat: str) -> None:
         self.seat_combo.setCurrentIndex(max(self.seat_combo.findData(seat), 0))
@@ -45,13 +58,14 @@ class AppointDialog(FormDialog):
     def perform(self) -> Any:
         start = self.date_of("from_date", required=True)
         assert start is not None
-        return self._submit(str(self.seat_combo.currentData()), self.person_edit.text(), start,
-                            self.note_edit.text())
+        seat = str(self.seat_combo.currentData())
+        unit = self.unit_combo.currentData() if seat == PART_TIME_SEAT else None
+        return self._submit(seat, self.person_edit.text(), start, self.note_edit.text(), unit)
 
     @classmethod
     def ask(cls, parent: QWidget | None, org_name: str, seats: Iterable[str], today: dt.date,
-            submit: AppointSubmit) -> Any:
-        return cls(parent, org_name, seats, today, submit).ask_result()
+            submit: AppointSubmit, units: Sequence[tuple[str, str]] = ()) -> Any:
+        return cls(parent, org_name, seats, today, submit, units).ask_result()
 
 
 class EndTermDialog(FormDialog):

@@ -8,6 +8,7 @@ ValidationError) and changes nothing.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QUndoStack
@@ -68,6 +69,7 @@ class OrgActions(Controller):
         super().__init__(widget, undo_stack)
         self.model = model
         self._service: OrgService | None = None
+        self._units: Callable[[], list[tuple[str, str]]] | None = None
         self._successor: dict[str, str] = {}
         model.move_requested.connect(self._move_dropped)
 
@@ -78,8 +80,11 @@ class OrgActions(Controller):
             raise RuntimeError("the organisation service is not attached yet")
         return self._service
 
-    def attach(self, service: OrgService) -> None:
+    def attach(self, service: OrgService,
+               units: Callable[[], list[tuple[str, str]]] | None = None) -> None:
+        """``units``: (id, name) of the units of the area, for part-time members."""
         self._service = service
+        self._units = units
 
     @property
     def attached(self) -> bool:
@@ -235,11 +240,14 @@ class OrgActions(Controller):
     def appoint(self, node: OrgNode, seat: str | None = None) -> SeatRow | None:
         from gridoffice.ui.dialogs.seats import AppointDialog
 
-        def submit(seat_code: str, person: str, start: dt.date, note: str) -> SeatRow:
-            return self.service.appoint(node.id, seat_code, person, start, note or None)
+        def submit(seat_code: str, person: str, start: dt.date, note: str,
+                   unit_id: str | None) -> SeatRow:
+            return self.service.appoint(node.id, seat_code, person, start, note or None,
+                                        unit_id)
 
+        units = self._units() if self._units is not None else []
         dialog = AppointDialog(self.widget, node.name, allowed_seats(node.org_type),
-                               self.today(), submit)
+                               self.today(), submit, units)
         if seat:
             dialog.select_seat(seat)
         row: SeatRow | None = dialog.ask_result()

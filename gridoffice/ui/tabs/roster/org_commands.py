@@ -239,7 +239,7 @@ class AppointCommand(OrgCommand):
         org_id = self.host.resolve(self.org_id)
         assert org_id is not None
         again = self.host.service.appoint(org_id, self.row.seat, self.row.person_name,
-                                          self.row.from_date, self.row.note)
+                                          self.row.from_date, self.row.note, self.row.unit_id)
         self.seat_id = again.id
         return org_id
 

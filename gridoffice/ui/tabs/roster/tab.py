@@ -197,7 +197,9 @@ class RosterTab(BaseTab):
     def attach(self, services: Services) -> None:
         """Start showing data: called once the main window has opened the database."""
         super().attach(services)
-        self.org_actions.attach(services.orgs)
+        self.org_actions.attach(services.orgs, lambda: [
+            (u.id, u.name) for u in services.inservice.work_units()
+            if u.origin_office == services.db.office_id])
         self.member_actions.attach(services.roster)
         self.members.loader = self._load_members
         self._db = services.db

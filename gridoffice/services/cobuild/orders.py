@@ -1,0 +1,436 @@
+"""Residents' orders (需求清单) and their steps: recorded, assigned or sent up,
+dispatched, claimed, completed, rated; the lists and the completion rates.
+
+An order belongs to the community that recorded it; each step is a row of its own
+written by the office that records it (append-only), so the community's order and
+the street's dispatch are never the same record. The street's steps are addressed
+to the order's community (sync sends them there alone). Where an order stands is
+:func:`gridoffice.domain.cobuild.fold` of its steps, read for every list.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from typing import Any
+
+from sqlalchemy import text as sql
+from sqlmodel import Session
+
+from gridoffice.domain import access, cobuild, masking
+from gridoffice.domain.identity import parse_phone
+from gridoffice.errors import Term, UserError, ValidationError
+from gridoffice.services.cobuild.base import CobuildBase
+from gridoffice.services.cobuild.model import (
+    MSG_FINISHED,
+    MSG_GRID,
+    MSG_NO_DEPARTMENT,
+    MSG_NO_GRID_TEAM,
+    MSG_NO_MEMBER,
+    MSG_NO_UNIT,
+    MSG_PERSON,
+    MSG_PROJECT,
+    MSG_SOURCE_LINK,
+    MSG_STREET_ORDERS,
+    FileRow,
+    OrderDetail,
+    OrderDraft,
+    OrderQuery,
+    OrderRow,
+    RateRow,
+    StepDraft,
+    StepRow,
+)
+from gridoffice.services.common import as_date
+from gridoffice.services.guard import audit_name, grid_clause, requires
+from gridoffice.store import audit
+from gridoffice.store.database import MSG_NOT_OURS
+from gridoffice.store.tables import (
+    AgendaItem,
+    Department,
+    Grid,
+    Household,
+    OrderStep,
+    Registration,
+    Resident,
+    ServiceOrder,
+    ServiceProject,
+    Visit,
+    WorkUnit,
+)
+
+#: steps that decide where an order goes (the office's staff); the others record what
+#: was heard (grid workers too)
+DECIDING = frozenset({cobuild.ASSIGN, cobuild.SEND_UP, cobuild.CLOSE, cobuild.DISPATCH,
+                      cobuild.RETURN})
+SOURCE_TABLES = {"agenda_item": AgendaItem, "visit": Visit}
+_ORDER_COLUMNS = (
+    "o.id, o.code, o.raised_on, o.person_name, o.grid_id, o.category, o.urgency, "
+    "o.description, o.source, o.plan_date, o.origin_office")
+_STEP_COLUMNS = ("s.id, s.order_id, s.kind, s.at, s.office, s.assignee_kind, s.assignee_id, "
+                 "s.assignee_name, s.deadline, s.text, s.rating, s.recorded_by")
+
+
+def _at(value: Any) -> dt.datetime:
+    return value if isinstance(value, dt.datetime) else dt.datetime.fromisoformat(str(value))
+
+
+def _step(row: Any) -> cobuild.Step:
+    return cobuild.Step(kind=row[2], at=_at(row[3]), office=row[4], assignee_kind=row[5],
+                        assignee_id=row[6], assignee_name=row[7] or "",
+                        deadline=as_date(row[8]), text=row[9] or "", rating=row[10],
+                        key=row[0])
+
+
+class CobuildOrders(CobuildBase):
+    """The order flow."""
+
+    # --- recording a need -------------------------------------------------------------
+    @requires(access.ORDERS_EDIT)
+    def raise_order(self, draft: OrderDraft) -> str:
+        """Record a resident's need (居民点单); its code is the year and a number."""
+        if self.is_street():
+            raise UserError(MSG_STREET_ORDERS)
+        with self.db.write() as session:
+            values = self._order_values(session, draft)
+            values["code"] = self._next_code(session, values["raised_on"].year)
+            row = ServiceOrder(**values, recorded_by=self.operator)
+            session.add(row)
+            session.flush()
+            return row.id
+
+    @requires(access.ORDERS_EDIT)
+    def update_order(self, order_id: str, draft: OrderDraft) -> None:
+        """Correct what was recorded (not once the order is finished)."""
+        with self.db.write() as session:
+            row = self._order(session, order_id)
+            if row.origin_office != self.db.office_id:
+                raise UserError(MSG_NOT_OURS)
+            status = self._status(session, row)
+            if status.finished:
+                raise UserError(MSG_FINISHED, state=Term(cobuild.STATES.label(status.state)))
+            values = self._order_values(session, draft)
+            for key, value in values.items():
+                if getattr(row, key) != value:
+                    setattr(row, key, value)
+
+    def _order_values(self, session: Session, draft: OrderDraft) -> dict[str, Any]:
+        description = cobuild.check_order(draft.description, draft.category, draft.urgency,
+                                          draft.source, draft.plan_date)
+        name = self._line("person_name", draft.person_name, 40) or ""
+        grid_id, address = draft.grid_id or None, self._line("address", draft.address)
+        phone = parse_phone(draft.phone or "", "mobile") or None
+        if draft.resident_id:
+            person = session.get(Resident, draft.resident_id)
+            if person is None or person.deleted:
+                raise ValidationError("resident_id", MSG_PERSON)
+            household = session.get(Household, person.household_id)
+            name = name or person.name
+            grid_id = grid_id or (household.grid_id if household else None)
+            phone = phone or person.mobile
+            if not address and household is not None:
+                address = self._household_address(session, household)
+        if grid_id is not None:
+            grid = session.get(Grid, grid_id)
+            if grid is None or grid.deleted:
+                raise ValidationError("grid_id", MSG_GRID)
+        self.actor.require_grid(grid_id)
+        if (draft.source_table is None) != (draft.source_id is None) or (
+                draft.source_table is not None and (
+                    draft.source_table not in SOURCE_TABLES
+                    or session.get(SOURCE_TABLES[draft.source_table], draft.source_id)
+                    is None)):
+            raise ValidationError("source", MSG_SOURCE_LINK)
+        if draft.project_id is not None:
+            project = session.get(ServiceProject, draft.project_id)
+            if project is None or project.deleted:
+                raise ValidationError("project_id", MSG_PROJECT)
+        return {
+            "raised_on": draft.raised_on or self.today(), "resident_id": draft.resident_id,
+            "person_name": name, "grid_id": grid_id, "address": address, "phone": phone,
+            "phone_consent": bool(draft.phone_consent and phone), "category": draft.category,
+            "urgency": draft.urgency,
+            "plan_date": draft.plan_date if draft.urgency == cobuild.LONG_TERM else None,
+            "description": description, "source": draft.source,
+            "source_table": draft.source_table, "source_id": draft.source_id,
+            "project_id": draft.project_id, "note": self._note(draft.note),
+        }
+
+    @staticmethod
+    def _household_address(session: Session, household: Household) -> str | None:
+        from gridoffice.domain.households import format_address
+        from gridoffice.store.tables import Building, House
+
+        house = session.get(House, household.house_id)
+        building = session.get(Building, house.building_id) if house else None
+        if house is None or building is None:
+            return None
+        return format_address(building.estate or None, building.number, house.unit or None,
+                              house.room or None)
+
+    def _next_code(self, session: Session, year: int) -> str:
+        prefix = f"{year}-"
+        last = session.connection().execute(sql(
+            "SELECT max(CAST(substr(code, 6) AS INTEGER)) FROM service_order "
+            "WHERE origin_office = :office AND code LIKE :prefix"),
+            {"office": self.db.office_id, "prefix": prefix + "%"}).scalar()
+        return f"{prefix}{(last or 0) + 1:04d}"
+
+    # --- steps ----------------------------------------------------------------------
+    @requires(access.ORDERS_EDIT)
+    def record_step(self, order_id: str, draft: StepDraft) -> str:
+        """Add a step to an order: refused, with the field named and nothing written,
+        when the order cannot take it now (see :func:`cobuild.check_step`)."""
+        if draft.kind in DECIDING:
+            self.actor.require(access.COBUILD_EDIT)
+        office = self._office_kind()
+        with self.db.write() as session:
+            order = self._order(session, order_id)
+            step = cobuild.Step(
+                kind=draft.kind, at=draft.at or self.now(), office=office,
+                assignee_kind=draft.assignee_kind, assignee_id=draft.assignee_id,
+                deadline=draft.deadline, text=draft.text, rating=draft.rating)
+            cobuild.check_step(self._status(session, order), step)
+            name = ""
+            if draft.kind in (cobuild.ASSIGN, cobuild.DISPATCH):
+                name = self._assignee_name(session, draft.assignee_kind, draft.assignee_id or "")
+            row = OrderStep(
+                order_id=order_id, kind=step.kind, at=step.at, office=office,
+                assignee_kind=step.assignee_kind if name else None,
+                assignee_id=step.assignee_id if name else None, assignee_name=name,
+                deadline=step.deadline, text=step.text.strip(), rating=step.rating,
+                recorded_by=self.operator,
+                addressed_to=order.origin_office if office == "street" else None)
+            session.add(row)
+            session.flush()
+            return row.id
+
+    def _assignee_name(self, session: Session, kind: str | None, record_id: str) -> str:
+        if kind == cobuild.UNIT:
+            unit = session.get(WorkUnit, record_id)
+            if unit is None or unit.deleted or unit.retired_on is not None:
+                raise ValidationError("assignee", MSG_NO_UNIT,
+                                      name=unit.name if unit else record_id)
+            return unit.name
+        if kind == cobuild.DEPARTMENT:
+            department = session.get(Department, record_id)
+            if department is None or department.deleted or department.retired_on is not None:
+                raise ValidationError("assignee", MSG_NO_DEPARTMENT)
+            return department.name
+        if kind == cobuild.MEMBER:
+            member = session.get(Registration, record_id)
+            if (member is None or member.deleted or member.left_on is not None
+                    or member.review_status != "approved"):
+                raise ValidationError("assignee", MSG_NO_MEMBER)
+            return member.name
+        if kind == cobuild.GRID_TEAM:
+            grid = session.get(Grid, record_id)
+            if grid is None or grid.deleted:
+                raise ValidationError("assignee", MSG_NO_GRID_TEAM)
+            return grid.name or grid.code
+        return ""  # the domain's check names the missing choice
+
+    def _order(self, session: Session, order_id: str) -> ServiceOrder:
+        row: ServiceOrder = self._row(session, ServiceOrder, order_id)
+        self.actor.require_grid(row.grid_id)
+        return row
+
+    def _status(self, session: Session, order: ServiceOrder) -> cobuild.Status:
+        rows = session.connection().execute(sql(
+            f"SELECT {_STEP_COLUMNS} FROM order_step s WHERE s.order_id = :id "
+            "AND NOT s.deleted"), {"id": order.id}).fetchall()
+        return cobuild.fold([_step(r) for r in rows], order.urgency, order.plan_date)
+
+    # --- reading --------------------------------------------------------------------
+    @requires(access.COBUILD_VIEW)
+    def orders(self, query: OrderQuery | None = None) -> list[OrderRow]:
+        """The orders the actor may see, newest first, with where each stands."""
+        with self.db.read() as session:
+            return self._order_rows(session, query or OrderQuery())
+
+    def _order_rows(self, session: Session, query: OrderQuery,
+                    only: str | None = None) -> list[OrderRow]:
+        params: dict[str, Any] = {}
+        where = " AND NOT o.deleted" + self._office_sql("o.origin_office", params)
+        scoped = grid_clause(self.actor, "o.grid_id", params)
+        if scoped:
+            where += f" AND {scoped}"
+        if only is not None:
+            where += " AND o.id = :only"
+            params["only"] = only
+        if query.office:
+            where += " AND o.origin_office = :office"
+            params["office"] = query.office
+        if query.category:
+            where += " AND o.category = :category"
+            params["category"] = query.category
+        if query.grid_id:
+            where += " AND o.grid_id = :grid"
+            params["grid"] = query.grid_id
+        if query.year:
+            where += " AND o.raised_on BETWEEN :first AND :last"
+            params.update(first=f"{query.year}-01-01", last=f"{query.year}-12-31")
+        if query.text.strip():
+            where += (" AND (o.description LIKE :text ESCAPE '\\' OR o.person_name LIKE :text "
+                      "ESCAPE '\\' OR o.code LIKE :text ESCAPE '\\')")
+            escaped = query.text.strip().replace("\\", "\\\\").replace("%", "\\%").replace(
+                "_", "\\_")
+            params["text"] = f"%{escaped}%"
+        connection = session.connection()
+        orders = connection.execute(sql(
+            f"SELECT {_ORDER_COLUMNS} FROM service_order o WHERE 1{where} "
+            "ORDER BY o.raised_on DESC, o.code DESC"), params).fetchall()
+        steps: dict[str, list[cobuild.Step]] = defaultdict(list)
+        for r in connection.execute(sql(
+                f"SELECT {_STEP_COLUMNS} FROM order_step s JOIN service_order o "
+                f"ON o.id = s.order_id WHERE NOT s.deleted{where}"), params):
+            steps[r[1]].append(_step(r))
+        grids = self._grid_names(session)
+        street_side = self.is_street()
+        today = self.today()
+        rows = []
+        for r in orders:
+            status = cobuild.fold(steps.get(r[0], ()), r[6], as_date(r[9]))
+            sent_up = any(s.kind == cobuild.SEND_UP for s in status.applied)
+            row = OrderRow(
+                id=r[0], code=r[1], raised_on=as_date(r[2]),  # type: ignore[arg-type]
+                person=masking.mask_name_public(r[3]) if street_side and r[3] else r[3] or "",
+                grid_id=r[4], grid_name=grids.get(r[4], "") if r[4] else "",
+                category=r[5], urgency=r[6], description=r[7], source=r[8],
+                state=status.state, assignee_kind=status.assignee_kind,
+                assignee_id=status.assignee_id, assignee_name=status.assignee_name,
+                deadline=status.deadline, overdue=status.overdue(today),
+                accepted_on=status.accepted_on, done_on=status.done_on,
+                rating=status.rating, sent_up=sent_up, origin_office=r[10],
+                ignored=len(status.ignored))
+            if self._wanted(row, query, status):
+                rows.append(row)
+        return rows
+
+    @staticmethod
+    def _wanted(row: OrderRow, query: OrderQuery, status: cobuild.Status) -> bool:
+        if query.sent_up and not row.sent_up:
+            return False
+        if query.assignee_id and row.assignee_id != query.assignee_id:
+            return False
+        if query.state == "open":
+            return not status.finished
+        if query.state == "overdue":
+            return row.overdue
+        return query.state is None or row.state == query.state
+
+    @requires(access.COBUILD_VIEW)
+    def order(self, order_id: str) -> OrderDetail:
+        """One order with its steps, files and where it came from."""
+        with self.db.read() as session:
+            order = self._order(session, order_id)
+            row = self._order_rows(session, OrderQuery(), only=order_id)[0]
+            rows = session.connection().execute(sql(
+                f"SELECT {_STEP_COLUMNS} FROM order_step s WHERE s.order_id = :id "
+                "AND NOT s.deleted"), {"id": order_id}).fetchall()
+            steps = cobuild.ordered(_step(r) for r in rows)
+            status = cobuild.fold(steps, order.urgency, order.plan_date)
+            ignored = {s.key for s in status.ignored}
+            recorded = {r[0]: r[11] for r in rows}
+            project = (session.get(ServiceProject, order.project_id)
+                       if order.project_id else None)
+            street_side = self.is_street()
+            return OrderDetail(
+                row=row, address=masking.mask_address(order.address) if order.address else "",
+                phone=masking.mask_phone(order.phone) if order.phone else "",
+                phone_consent=order.phone_consent,
+                resident_id=None if street_side else order.resident_id,
+                plan_date=order.plan_date, source_table=order.source_table,
+                source_id=order.source_id, source_text=self._source_text(session, order),
+                project_id=order.project_id, project_name=project.name if project else "",
+                note=order.note, recorded_by=order.recorded_by,
+                steps=[StepRow(s.key, s.kind, s.at, s.office, s.assignee_kind,
+                               s.assignee_name, s.deadline, s.text, s.rating,
+                               recorded.get(s.key, ""), s.key in ignored) for s in steps],
+                files=self._files(session, "service_order", order_id))
+
+    @requires(access.COBUILD_VIEW)
+    def order_draft(self, order_id: str) -> OrderDraft:
+        """The order as recorded, to correct it (its own office only)."""
+        with self.db.read() as session:
+            o = self._order(session, order_id)
+            return OrderDraft(
+                category=o.category, description=o.description, source=o.source,
+                urgency=o.urgency, raised_on=o.raised_on, resident_id=o.resident_id,
+                person_name=o.person_name, grid_id=o.grid_id, address=o.address,
+                phone=o.phone, phone_consent=o.phone_consent, plan_date=o.plan_date,
+                source_table=o.source_table, source_id=o.source_id,
+                project_id=o.project_id, note=o.note)
+
+    @requires(access.REVEAL)
+    def reveal_order(self, order_id: str) -> tuple[str, str]:
+        """The full address and phone of an order's person (written to the audit log)."""
+        with self.db.write() as session:
+            order = self._order(session, order_id)
+            audit.record(session, audit_name(self.actor, self.operator), "reveal_order",
+                         order_id)
+            return order.address or "", order.phone or ""
+
+    @staticmethod
+    def _source_text(session: Session, order: ServiceOrder) -> str:
+        if order.source_table == "agenda_item" and order.source_id:
+            item = session.get(AgendaItem, order.source_id)
+            return item.title if item else ""
+        if order.source_table == "visit" and order.source_id:
+            visit = session.get(Visit, order.source_id)
+            return f"{visit.visit_date.isoformat()} {visit.visitor}" if visit else ""
+        return ""
+
+    @staticmethod
+    def _files(session: Session, table: str, target_id: str) -> list[FileRow]:
+        return [FileRow(r[0], r[1], r[2], _at(r[3]), r[4]) for r in session.connection().execute(
+            sql("SELECT id, file_name, length(content), added_at, note FROM cobuild_file "
+                "WHERE target_table = :t AND target_id = :id AND NOT deleted "
+                "ORDER BY added_at"), {"t": table, "id": target_id})]
+
+    @requires(access.COBUILD_VIEW)
+    def orders_raised_from(self, source_table: str, source_id: str) -> list[OrderRow]:
+        """The orders raised in a council's agenda item or a visit."""
+        with self.db.read() as session:
+            ids = [r[0] for r in session.connection().execute(sql(
+                "SELECT id FROM service_order WHERE source_table = :t AND source_id = :id "
+                "AND NOT deleted"), {"t": source_table, "id": source_id})]
+            return [row for order_id in ids
+                    for row in self._order_rows(session, OrderQuery(), only=order_id)]
+
+    # --- completion rates -----------------------------------------------------------
+    @requires(access.COBUILD_VIEW)
+    def completion(self, year: int | None, by: str, *, sent_up: bool = False) -> list[RateRow]:
+        """办结 / 受理 of the orders taken on in ``year`` (every year: None), per
+        ``community``, ``unit`` (who it was given to) or ``category``, and a total
+        line (key ""), best covered first."""
+        rows = self.orders(OrderQuery(sent_up=sent_up))
+        taken = [r for r in rows if r.accepted_on is not None
+                 and (year is None or r.accepted_on.year == year)]
+        names = self.office_names() if by == "community" else {}
+        groups: dict[str, list[OrderRow]] = defaultdict(list)
+        labels: dict[str, str] = {}
+        for r in taken:
+            if by == "community":
+                key, label = r.origin_office, names.get(r.origin_office, r.origin_office)
+            elif by == "unit":
+                if r.assignee_kind not in (cobuild.UNIT, cobuild.DEPARTMENT):
+                    continue
+                key, label = r.assignee_id or "", r.assignee_name
+            else:
+                key, label = r.category, r.category
+            groups[key].append(r)
+            labels[key] = label
+        today = self.today()
+
+        def line(key: str, label: str, group: list[OrderRow]) -> RateRow:
+            return RateRow(key, label, len(group),
+                           sum(1 for r in group if r.state in cobuild.COMPLETED),
+                           sum(1 for r in group if r.deadline and not r.done_on
+                               and r.state not in cobuild.FINISHED and today > r.deadline))
+
+        result = sorted((line(k, labels[k], g) for k, g in groups.items()),
+                        key=lambda r: (-(r.rate or 0), -r.accepted, r.label))
+        result.append(line("", "", taken if by != "unit" else
+                           [r for g in groups.values() for r in g]))
+        return result
