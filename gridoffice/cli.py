@@ -864,13 +864,15 @@ def cmd_demo(args: argparse.Namespace) -> int:
     AccountService(db.path).set_open()  # a demo: no accounts (until one is added)
     if summary.work_units:
         print(f"已生成街道演示数据 street demo data added: {summary.work_units} 个工作单位 "
-              "work units (社区数据经同步到达 the communities' records arrive by sync)")
+              f"work units, {summary.departments} 个职能部门 departments "
+              "(社区数据经同步到达 the communities' records arrive by sync)")
         return EXIT_OK
     print(f"已生成演示数据 demo data added: {summary.orgs} 个党组织 orgs, "
           f"{summary.seats} 个职务 seats, {summary.members} 名党员 members, "
           f"{summary.households} 户 households, {summary.residents} 名居民 residents, "
           f"{summary.meetings} 次会议 meetings, "
-          f"{summary.registrations} 名在职党员报到 in-service registrations")
+          f"{summary.registrations} 名在职党员报到 in-service registrations, "
+          f"{summary.orders} 个居民订单 residents' orders")
     return EXIT_OK
 
 

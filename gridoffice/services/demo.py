@@ -129,6 +129,8 @@ class DemoSummary:
     meetings: int = 0
     registrations: int = 0
     work_units: int = 0
+    orders: int = 0
+    departments: int = 0
 
 
 @dataclass
@@ -169,7 +171,12 @@ def fill(db: Database, *, seed: int = 1, size: str = "small",
     if profile.is_street:
         # A street office's records come from its communities by sync; its own are
         # the reference data it sends down to them: the work units.
-        return DemoSummary(0, 0, work_units=_street_units(db, profile.operator, day))
+        from gridoffice.services import demo_cobuild
+
+        with db.write():
+            units = _street_units(db, profile.operator, day)
+            departments = demo_cobuild.street_departments(db, profile.operator or "王芳", day)
+        return DemoSummary(0, 0, work_units=units, departments=departments)
     service = OrgService(db, operator=profile.operator, today=day)
     existing = service.list_orgs()
     if existing:
@@ -204,8 +211,13 @@ def _fill_office(db: Database, service: OrgService, seed: int, size: str, day: d
     meetings = _meetings(db, rng, plan, step)
     step("inservice")
     registrations = _inservice(db, rng, plan, step)
+    from gridoffice.services import demo_cobuild
+
+    street_id = office.office_id_for(office.OfficeProfile(plan.street, plan.street, "street",
+                                                          ""))
+    orders = demo_cobuild.fill(db, rng, day, plan.operator, street_id, step)
     return DemoSummary(orgs.orgs, seats, members, households, residents, meetings,
-                       registrations)
+                       registrations, orders=orders)
 
 
 def _random_day(rng: random.Random, start: dt.date, end: dt.date) -> dt.date:

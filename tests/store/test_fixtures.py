@@ -49,6 +49,8 @@ def test_fixture_upgrades_to_current(tmp_path, version):
                      if "registration" in tables else None)
     peers = ([r[0] for r in before.execute("SELECT fingerprint FROM sync_peer")]
              if "sync_peer" in tables else None)
+    orders = (sorted(r[0] for r in before.execute("SELECT code FROM service_order"))
+              if "service_order" in tables else None)
     before.close()
 
     opened = open_database(app_paths)
@@ -85,5 +87,11 @@ def test_fixture_upgrades_to_current(tmp_path, version):
             from gridoffice.services.sync_trust import peers as trusted_peers
 
             assert [p.identity.fingerprint for p in trusted_peers(db.path)] == peers
+        if orders is not None:
+            from gridoffice.services.cobuild import CobuildService
+
+            rows = CobuildService(db).orders()
+            assert sorted(r.code for r in rows) == orders
+            assert {r.state for r in rows} > {"new", "rated", "sent_up"}
     finally:
         db.close()
