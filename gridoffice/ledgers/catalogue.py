@@ -25,7 +25,7 @@ PRINT = "print"
 PRINT_PERSONAL = "print_personal"  # ledgers with ID numbers, phones or addresses
 
 #: the tabs whose print menus list ledgers
-AREAS = ("workbench", "roster", "households", "meetings", "inservice", "sync")
+AREAS = ("workbench", "roster", "households", "meetings", "inservice", "cobuild", "sync")
 
 MSG_NO_SUCH_ORG = QT_TRANSLATE_NOOP(
     "errors", "Organisation: there is no organisation called {name}."
@@ -284,6 +284,37 @@ def _work_unit(db: Any, values: dict[str, Any]) -> dict[str, Any]:
 
 
 # --- the parameters ---------------------------------------------------------------------
+def _year(db: Any, values: dict[str, Any]) -> dict[str, Any]:
+    values["year"] = values.get("year") or dt.date.today().year
+    return values
+
+
+MSG_NO_SUCH_ORDER = QT_TRANSLATE_NOOP("errors", "Order: there is no order numbered {code}.")
+MSG_ORDER_AMBIGUOUS = QT_TRANSLATE_NOOP(
+    "errors", "Order: {count} communities have an order numbered {code}; print it from the "
+    "co-building tab.")
+
+
+def _order(db: Any, values: dict[str, Any]) -> dict[str, Any]:
+    from gridoffice.store.files import connect
+
+    code = values.get("order")
+    values["order_id"] = None
+    if code:
+        conn = connect(db.path, read_only=True)
+        try:
+            ids = [r[0] for r in conn.execute(
+                "SELECT id FROM service_order WHERE code = ? AND NOT deleted", (code,))]
+        finally:
+            conn.close()
+        if not ids:
+            raise UserError(MSG_NO_SUCH_ORDER, code=code)
+        if len(ids) > 1:
+            raise UserError(MSG_ORDER_AMBIGUOUS, count=len(ids), code=code)
+        values["order_id"] = ids[0]
+    return values
+
+
 def _grid_parameters(*, required: bool, text: str) -> tuple[Parameter, ...]:
     return (Parameter("grid", ("--grid",), text, metavar="GRID", required=required),
             Parameter("community", ("--community",), QT_TRANSLATE_NOOP(
@@ -307,6 +338,9 @@ _MEETING = (
 )
 _SELECTED_OR_ALL = "selected", "all"
 _INSERVICE = "gridoffice.ledgers.inservice_ledger:"
+_COBUILD = "gridoffice.ledgers.cobuild_ledger:"
+_YEAR = Parameter("year", ("--year",), QT_TRANSLATE_NOOP("cli", "the year (default: this year)"),
+                  metavar="YYYY", kind="year")
 _MINUTES = "gridoffice.ledgers.minutes_ledger:"
 _HOUSEHOLDS = "gridoffice.ledgers.household_ledger:"
 _REASON = Parameter("reason", ("--reason",), QT_TRANSLATE_NOOP(
@@ -539,6 +573,82 @@ LEDGERS: tuple[Ledger, ...] = (
         QT_TRANSLATE_NOOP("cli", "服务岗位二维码海报: one page per open post"),
         _INSERVICE + "render_post_posters", audit_target=("inservice_post_posters",),
         unit_label="个岗位 posts", file_name=("服务岗位二维码海报",)),
+    Ledger(
+        "needs", "居民需求清单",
+        QT_TRANSLATE_NOOP("cli", "需求清单: the residents' orders of a year"),
+        _COBUILD + "render_needs", ("year", "actor"), (_YEAR,), prepare=_year,
+        audit_target=("cobuild_needs", "{year}"), unit_label="个订单 orders",
+        file_name=("居民需求清单", "{year}"), area="cobuild",
+        actions=(MenuAction("", QT_TRANSLATE_NOOP("ledgers", "List of &needs…"), "Ctrl+P"),),
+        preview_title=QT_TRANSLATE_NOOP("ledgers", "List of needs"),
+        progress_label=QT_TRANSLATE_NOOP("ledgers", "Making the list of needs…")),
+    Ledger(
+        "resources", "共驻共建资源清单",
+        QT_TRANSLATE_NOOP("cli", "资源清单: what units and members offer now"),
+        _COBUILD + "render_resources", ("actor",), audit_target=("cobuild_resources",),
+        unit_label="项 resources", file_name=("共驻共建资源清单", "{today}"), area="cobuild",
+        actions=(MenuAction("", QT_TRANSLATE_NOOP("ledgers", "List of &resources…")),),
+        preview_title=QT_TRANSLATE_NOOP("ledgers", "List of resources"),
+        progress_label=QT_TRANSLATE_NOOP("ledgers", "Making the list of resources…")),
+    Ledger(
+        "services", "共驻共建服务清单",
+        QT_TRANSLATE_NOOP("cli", "服务清单: the services and projects"),
+        _COBUILD + "render_services", ("actor",), audit_target=("cobuild_services",),
+        unit_label="个项目 projects", file_name=("共驻共建服务清单", "{today}"), area="cobuild",
+        actions=(MenuAction("", QT_TRANSLATE_NOOP("ledgers", "List of &services…")),),
+        preview_title=QT_TRANSLATE_NOOP("ledgers", "List of services"),
+        progress_label=QT_TRANSLATE_NOOP("ledgers", "Making the list of services…")),
+    Ledger(
+        "units", "共驻共建单位一览表",
+        QT_TRANSLATE_NOOP("cli", "共驻共建单位一览表: the units of the area"),
+        _COBUILD + "render_units", ("actor",), audit_target=("cobuild_units",),
+        unit_label="个单位 units", file_name=("共驻共建单位一览表", "{today}"), area="cobuild",
+        actions=(MenuAction("", QT_TRANSLATE_NOOP("ledgers", "List of &units…")),),
+        preview_title=QT_TRANSLATE_NOOP("ledgers", "List of units"),
+        progress_label=QT_TRANSLATE_NOOP("ledgers", "Making the list of units…")),
+    Ledger(
+        "work-orders", "派单单",
+        QT_TRANSLATE_NOOP("cli", "派单单: the work order for the unit, with a reply slip"),
+        _COBUILD + "render_work_orders", ("order_id", "actor"),
+        (Parameter("order", ("--order",), QT_TRANSLATE_NOOP(
+            "cli", "only this order (its number, e.g. 2026-0012); default: every order "
+            "given out and not finished"), metavar="NUMBER"),),
+        prepare=_order, audit_target=("cobuild_work_orders", "{order}"),
+        unit_label="张 orders", file_name=("派单单", "{order}"), permission=PRINT_PERSONAL,
+        area="cobuild", separator_before=True,
+        actions=(MenuAction("selected", QT_TRANSLATE_NOOP(
+                     "ledgers", "&Work order (selected)…")),
+                 MenuAction("all", QT_TRANSLATE_NOOP(
+                     "ledgers", "Work orders (all given out)…"))),
+        preview_title=QT_TRANSLATE_NOOP("ledgers", "Work orders"),
+        progress_label=QT_TRANSLATE_NOOP("ledgers", "Making the work orders…")),
+    Ledger(
+        "orders", "街道派单台账",
+        QT_TRANSLATE_NOOP("cli", "街道派单台账: the orders sent up to the street, of a year"),
+        _COBUILD + "render_street_orders", ("year", "actor"), (_YEAR,), prepare=_year,
+        audit_target=("cobuild_street_orders", "{year}"), unit_label="个订单 orders",
+        file_name=("街道派单台账", "{year}"), area="cobuild",
+        actions=(MenuAction("", QT_TRANSLATE_NOOP("ledgers", "Ledger of orders sent up…")),),
+        preview_title=QT_TRANSLATE_NOOP("ledgers", "Orders sent up"),
+        progress_label=QT_TRANSLATE_NOOP("ledgers", "Making the ledger of orders sent up…")),
+    Ledger(
+        "review-forms", "共驻共建双向评议表",
+        QT_TRANSLATE_NOOP("cli", "双向评议表: one survey page per unit"),
+        _COBUILD + "render_review_forms", ("year", "actor"), (_YEAR,), prepare=_year,
+        audit_target=("cobuild_review_forms", "{year}"), unit_label="个单位 units",
+        file_name=("共驻共建双向评议表", "{year}"), area="cobuild", separator_before=True,
+        actions=(MenuAction("", QT_TRANSLATE_NOOP("ledgers", "Review surveys, one per unit…")),),
+        preview_title=QT_TRANSLATE_NOOP("ledgers", "Review surveys"),
+        progress_label=QT_TRANSLATE_NOOP("ledgers", "Making the review surveys…")),
+    Ledger(
+        "review", "共驻共建双向评议结果公示",
+        QT_TRANSLATE_NOOP("cli", "双向评议结果: the year's two-way review, ranked"),
+        _COBUILD + "render_review", ("year", "actor"), (_YEAR,), prepare=_year,
+        audit_target=("cobuild_review", "{year}"), unit_label="个单位 units",
+        file_name=("共驻共建双向评议结果公示", "{year}"), area="cobuild",
+        actions=(MenuAction("", QT_TRANSLATE_NOOP("ledgers", "Review results notice…")),),
+        preview_title=QT_TRANSLATE_NOOP("ledgers", "Review results"),
+        progress_label=QT_TRANSLATE_NOOP("ledgers", "Making the review results…")),
 )
 
 _BY_NAME = {ledger.name: ledger for ledger in LEDGERS}

@@ -30,6 +30,7 @@ calls.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime
 import itertools
 import os
@@ -68,6 +69,7 @@ __all__ = [
     "EMPTY_CELL",
     "FONT_NAME",
     "FOOTER_SIZE",
+    "FORM_ROW_HEIGHT",
     "INFO_SIZE",
     "KEEP_LAST_ROWS",
     "LANDSCAPE_FROM_COLUMNS",
@@ -81,6 +83,7 @@ __all__ = [
     "PageWriter",
     "TableDrawer",
     "TableLedger",
+    "draw_form_rows",
     "draw_qr",
     "format_date",
     "open_ledger",
@@ -938,6 +941,44 @@ class TableDrawer:
         )
         self._rules = []
         self._page_top = None
+
+
+# A form: label/value cells, a pair of fields a row or one wide field.
+_LABEL_WIDTH, _VALUE_WIDTH = 1.0, 2.5
+_FORM_PAIR = (
+    Column("", _LABEL_WIDTH, "center"),
+    Column("", _VALUE_WIDTH),
+    Column("", _LABEL_WIDTH, "center"),
+    Column("", _VALUE_WIDTH),
+)
+_FORM_WIDE = (
+    Column("", _LABEL_WIDTH, "center"),
+    Column("", _LABEL_WIDTH + 2 * _VALUE_WIDTH),
+)
+FORM_ROW_HEIGHT = 24.0  # points: room to correct a value by hand
+
+
+def draw_form_rows(writer: PageWriter, rows: Sequence[tuple[str | None, ...]],
+                   keep_with: float = 0.0, row_height: float = FORM_ROW_HEIGHT,
+                   blank: bool = False) -> None:
+    """Label/value rows of a form: four cells a pair of fields, two cells a wide
+    field. ``keep_with``: see :meth:`TableDrawer.finish`. ``blank``: empty values are
+    left blank, to be filled in by hand (else they print "—")."""
+    table: TableDrawer | None = None
+    kind = 0
+    for row in rows:
+        if len(row) != kind:
+            if table is not None:
+                table.finish()
+            kind = len(row)
+            columns = _FORM_PAIR if kind == 4 else _FORM_WIDE
+            if blank:
+                columns = tuple(dataclasses.replace(c, empty="") for c in columns)
+            table = TableDrawer(writer, columns, header=False, row_height=row_height)
+        assert table is not None
+        table.add_row(row)
+    if table is not None:
+        table.finish(keep_with=keep_with)
 
 
 # --------------------------------------------------------------------------

@@ -37,6 +37,7 @@ from gridoffice.ledgers.engine import (
     PageWriter,
     TableDrawer,
     TableLedger,
+    draw_form_rows,
     draw_qr,
     format_date,
     ledger_result,
@@ -99,18 +100,6 @@ MSG_NO_SUCH_UNIT = QT_TRANSLATE_NOOP("errors", "Work unit: there is no work unit
 
 _PARTY_STATUS = {"full": "正式党员", "probationary": "预备党员"}
 
-_LABEL_WIDTH, _VALUE_WIDTH = 1.0, 2.5
-_FORM_PAIR = (
-    Column("", _LABEL_WIDTH, "center"),
-    Column("", _VALUE_WIDTH),
-    Column("", _LABEL_WIDTH, "center"),
-    Column("", _VALUE_WIDTH),
-)
-_FORM_WIDE = (
-    Column("", _LABEL_WIDTH, "center"),
-    Column("", _LABEL_WIDTH + 2 * _VALUE_WIDTH),
-)
-FORM_ROW_HEIGHT = 24.0  # points: room to correct a value by hand
 REGISTER_COLUMNS = (
     Column("序号", 0.45, "center"),
     Column("编号", 0.75, "center"),
@@ -299,25 +288,6 @@ def find_work_unit(db: Database, name: str) -> str:
 # --------------------------------------------------------------------------
 
 
-def _draw_form_rows(writer: PageWriter, rows: Sequence[tuple[str | None, ...]],
-                    keep_with: float = 0.0) -> None:
-    """Label/value rows: four cells a pair of fields, two cells a wide field.
-    ``keep_with``: see :meth:`TableDrawer.finish`."""
-    table: TableDrawer | None = None
-    kind = 0
-    for row in rows:
-        if len(row) != kind:
-            if table is not None:
-                table.finish()
-            kind = len(row)
-            table = TableDrawer(writer, _FORM_PAIR if kind == 4 else _FORM_WIDE, header=False,
-                                row_height=FORM_ROW_HEIGHT)
-        assert table is not None
-        table.add_row(row)
-    if table is not None:
-        table.finish(keep_with=keep_with)
-
-
 def _review_text(row: RegistrationRow) -> str | None:
     status = zh_label(rules.REVIEW_STATUS, row.review_status)
     if row.review_status == rules.RETURNED and row.review_reason:
@@ -342,7 +312,7 @@ def _draw_form(writer: PageWriter, row: RegistrationRow, *, unit: str, today: dt
     writer.draw_heading(FORM_TITLE, unit=unit, date=today)
     wished = "、".join(filter(None, (zh_label(rules.POST_CATEGORIES, c)
                                      for c in row.wished_categories)))
-    _draw_form_rows(writer, [
+    draw_form_rows(writer, [
         ("姓名", row.name, "性别", zh_label(codes.SEX, row.sex)),
         # 1958.03, as the other ledgers print a month
         ("出生年月", row.birth.replace("-", ".") or None, "政治面貌",
@@ -465,7 +435,7 @@ def _draw_service_card(writer: PageWriter, row: RegistrationRow, records: Sequen
                        *, unit: str, today: dt.date, period: rules.Period | None) -> None:
     subtitle = f"（{period_label(period)}）" if period else None
     writer.draw_heading(SERVICE_CARD_TITLE, subtitle=subtitle, unit=unit, date=today)
-    _draw_form_rows(writer, [
+    draw_form_rows(writer, [
         ("姓名", row.name, "报到编号", row.code),
         ("工作单位", row.work_unit),
     ])

@@ -39,4 +39,6 @@ def ledger_arguments(data: Path) -> dict[str, list[str]]:
         "checkin-register": [], "checkin-forms": [], "service-cards": [],
         "points": ["--period", facts.quarter], "unit-letters": ["--period", facts.quarter],
         "checkin-cards": [], "post-posters": [],
+        "needs": [], "resources": [], "services": [], "units": [], "work-orders": [],
+        "orders": [], "review-forms": [], "review": ["--year", str(facts.year - 1)],
     }

@@ -10,7 +10,6 @@ to the order's community (sync sends them there alone). Where an order stands is
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import defaultdict
 from typing import Any
 
@@ -43,6 +42,7 @@ from gridoffice.services.cobuild.model import (
 )
 from gridoffice.services.common import as_date
 from gridoffice.services.guard import audit_name, grid_clause, requires
+from gridoffice.services.order_statuses import STEP_COLUMNS, as_moment, read_orders, step_of
 from gridoffice.store import audit
 from gridoffice.store.database import MSG_NOT_OURS
 from gridoffice.store.tables import (
@@ -64,22 +64,8 @@ from gridoffice.store.tables import (
 DECIDING = frozenset({cobuild.ASSIGN, cobuild.SEND_UP, cobuild.CLOSE, cobuild.DISPATCH,
                       cobuild.RETURN})
 SOURCE_TABLES = {"agenda_item": AgendaItem, "visit": Visit}
-_ORDER_COLUMNS = (
-    "o.id, o.code, o.raised_on, o.person_name, o.grid_id, o.category, o.urgency, "
-    "o.description, o.source, o.plan_date, o.origin_office")
-_STEP_COLUMNS = ("s.id, s.order_id, s.kind, s.at, s.office, s.assignee_kind, s.assignee_id, "
-                 "s.assignee_name, s.deadline, s.text, s.rating, s.recorded_by")
-
-
-def _at(value: Any) -> dt.datetime:
-    return value if isinstance(value, dt.datetime) else dt.datetime.fromisoformat(str(value))
-
-
-def _step(row: Any) -> cobuild.Step:
-    return cobuild.Step(kind=row[2], at=_at(row[3]), office=row[4], assignee_kind=row[5],
-                        assignee_id=row[6], assignee_name=row[7] or "",
-                        deadline=as_date(row[8]), text=row[9] or "", rating=row[10],
-                        key=row[0])
+_STEP_COLUMNS = STEP_COLUMNS
+_step = step_of
 
 
 class CobuildOrders(CobuildBase):
@@ -129,7 +115,7 @@ class CobuildOrders(CobuildBase):
             grid_id = grid_id or (household.grid_id if household else None)
             phone = phone or person.mobile
             if not address and household is not None:
-                address = self._household_address(session, household)
+                address = self._household_address_of(session, household)
         if grid_id is not None:
             grid = session.get(Grid, grid_id)
             if grid is None or grid.deleted:
@@ -157,7 +143,7 @@ class CobuildOrders(CobuildBase):
         }
 
     @staticmethod
-    def _household_address(session: Session, household: Household) -> str | None:
+    def _household_address_of(session: Session, household: Household) -> str | None:
         from gridoffice.domain.households import format_address
         from gridoffice.store.tables import Building, House
 
@@ -167,6 +153,39 @@ class CobuildOrders(CobuildBase):
             return None
         return format_address(building.estate or None, building.number, house.unit or None,
                               house.room or None)
+
+    @requires(access.ORDERS_EDIT)
+    def find_residents(self, text: str, limit: int = 30
+                       ) -> list[tuple[str, str, str | None, str]]:
+        """Residents living here whose name or pinyin matches ``text`` (a grid worker:
+        in their grids): (id, name, grid id, "grid · address to the building")."""
+        from gridoffice.domain import search_keys
+
+        needle = " ".join(text.split())
+        if not needle:
+            return []
+        params: dict[str, Any] = {"like": f"%{needle}%",
+                                  "key": search_keys.query_key(needle) + "%", "limit": limit}
+        where = ""
+        scoped = grid_clause(self.actor, "h.grid_id", params)
+        if scoped:
+            where = f" AND {scoped}"
+        with self.db.read() as session:
+            grids = self._grid_names(session)
+            rows = session.connection().execute(sql(
+                "SELECT r.id, r.name, h.grid_id, h.id FROM resident r "
+                "JOIN household h ON h.id = r.household_id WHERE NOT r.deleted "
+                "AND r.moved_out_on IS NULL AND r.died_on IS NULL AND (r.name LIKE :like "
+                "OR r.name_pinyin LIKE :key OR r.name_initials LIKE :key)"
+                f"{where} ORDER BY r.name_pinyin, r.id LIMIT :limit"), params).fetchall()
+            found = []
+            for resident_id, name, grid_id, household_id in rows:
+                household = session.get(Household, household_id)
+                address = self._household_address_of(session, household) if household else None
+                detail = " · ".join(filter(None, (grids.get(grid_id or ""),
+                                                  masking.mask_address(address))))
+                found.append((resident_id, name, grid_id, detail))
+            return found
 
     def _next_code(self, session: Session, year: int) -> str:
         prefix = f"{year}-"
@@ -251,7 +270,7 @@ class CobuildOrders(CobuildBase):
     def _order_rows(self, session: Session, query: OrderQuery,
                     only: str | None = None) -> list[OrderRow]:
         params: dict[str, Any] = {}
-        where = " AND NOT o.deleted" + self._office_sql("o.origin_office", params)
+        where = self._office_sql("o.origin_office", params)
         scoped = grid_clause(self.actor, "o.grid_id", params)
         if scoped:
             where += f" AND {scoped}"
@@ -277,20 +296,12 @@ class CobuildOrders(CobuildBase):
                 "_", "\\_")
             params["text"] = f"%{escaped}%"
         connection = session.connection()
-        orders = connection.execute(sql(
-            f"SELECT {_ORDER_COLUMNS} FROM service_order o WHERE 1{where} "
-            "ORDER BY o.raised_on DESC, o.code DESC"), params).fetchall()
-        steps: dict[str, list[cobuild.Step]] = defaultdict(list)
-        for r in connection.execute(sql(
-                f"SELECT {_STEP_COLUMNS} FROM order_step s JOIN service_order o "
-                f"ON o.id = s.order_id WHERE NOT s.deleted{where}"), params):
-            steps[r[1]].append(_step(r))
+        found = read_orders(lambda q, p: connection.execute(sql(q), p), where, params)
         grids = self._grid_names(session)
         street_side = self.is_street()
         today = self.today()
         rows = []
-        for r in orders:
-            status = cobuild.fold(steps.get(r[0], ()), r[6], as_date(r[9]))
+        for r, status in found:
             sent_up = any(s.kind == cobuild.SEND_UP for s in status.applied)
             row = OrderRow(
                 id=r[0], code=r[1], raised_on=as_date(r[2]),  # type: ignore[arg-type]
@@ -345,7 +356,7 @@ class CobuildOrders(CobuildBase):
                 project_id=order.project_id, project_name=project.name if project else "",
                 note=order.note, recorded_by=order.recorded_by,
                 steps=[StepRow(s.key, s.kind, s.at, s.office, s.assignee_kind,
-                               s.assignee_name, s.deadline, s.text, s.rating,
+                               s.assignee_id, s.assignee_name, s.deadline, s.text, s.rating,
                                recorded.get(s.key, ""), s.key in ignored) for s in steps],
                 files=self._files(session, "service_order", order_id))
 
@@ -371,6 +382,15 @@ class CobuildOrders(CobuildBase):
                          order_id)
             return order.address or "", order.phone or ""
 
+    @requires(access.COBUILD_VIEW)
+    def contact_for_unit(self, order_id: str) -> tuple[str, str | None]:
+        """What the 派单单 tells the unit: the place (to the building) and the phone,
+        given only when the resident agreed to it (None otherwise)."""
+        with self.db.read() as session:
+            order = self._order(session, order_id)
+            place = masking.mask_address(order.address) if order.address else ""
+            return place, order.phone if order.phone_consent and order.phone else None
+
     @staticmethod
     def _source_text(session: Session, order: ServiceOrder) -> str:
         if order.source_table == "agenda_item" and order.source_id:
@@ -383,10 +403,11 @@ class CobuildOrders(CobuildBase):
 
     @staticmethod
     def _files(session: Session, table: str, target_id: str) -> list[FileRow]:
-        return [FileRow(r[0], r[1], r[2], _at(r[3]), r[4]) for r in session.connection().execute(
+        rows = session.connection().execute(
             sql("SELECT id, file_name, length(content), added_at, note FROM cobuild_file "
                 "WHERE target_table = :t AND target_id = :id AND NOT deleted "
-                "ORDER BY added_at"), {"t": table, "id": target_id})]
+                "ORDER BY added_at"), {"t": table, "id": target_id})
+        return [FileRow(r[0], r[1], r[2], as_moment(r[3]), r[4]) for r in rows]
 
     @requires(access.COBUILD_VIEW)
     def orders_raised_from(self, source_table: str, source_id: str) -> list[OrderRow]:
