@@ -439,6 +439,29 @@
         </message>
     </context>
     <context>
+        <name>AgreementDialog</name>
+        <message>
+            <source>Co-building agreement of {unit}</source>
+            <translation>{unit}的共建协议</translation>
+        </message>
+        <message>
+            <source>Signed on</source>
+            <translation>签订日期</translation>
+        </message>
+        <message>
+            <source>In force until</source>
+            <translation>有效期至</translation>
+        </message>
+        <message>
+            <source>Empty: no end date</source>
+            <translation>留空表示长期有效</translation>
+        </message>
+        <message>
+            <source>Content</source>
+            <translation>内容</translation>
+        </message>
+    </context>
+    <context>
         <name>AmendmentTableModel</name>
         <message>
             <source>When</source>
@@ -478,6 +501,10 @@
         <message>
             <source>From</source>
             <translation>任职起始</translation>
+        </message>
+        <message>
+            <source>Unit of the area</source>
+            <translation>驻区单位</translation>
         </message>
         <message>
             <source>Note</source>
@@ -1185,6 +1212,57 @@ The data as it was before the restore was saved as {before}.</source>
         </message>
     </context>
     <context>
+        <name>CobuildTab</name>
+        <message>
+            <source>Print</source>
+            <translation>打印</translation>
+        </message>
+        <message>
+            <source>Orders sent up</source>
+            <translation>上报订单</translation>
+        </message>
+        <message>
+            <source>Needs (orders)</source>
+            <translation>需求清单</translation>
+        </message>
+        <message>
+            <source>Resources</source>
+            <translation>资源清单</translation>
+        </message>
+        <message>
+            <source>Services and projects</source>
+            <translation>服务清单</translation>
+        </message>
+        <message>
+            <source>Units of the area</source>
+            <translation>驻区单位</translation>
+        </message>
+        <message>
+            <source>Two-way review</source>
+            <translation>双向评议</translation>
+        </message>
+        <message>
+            <source>Completion rates</source>
+            <translation>办结率</translation>
+        </message>
+        <message>
+            <source>Departments</source>
+            <translation>职能部门</translation>
+        </message>
+        <message>
+            <source>Save a copy</source>
+            <translation>另存附件</translation>
+        </message>
+        <message>
+            <source>Saved {path}.</source>
+            <translation>已保存 {path}。</translation>
+        </message>
+        <message>
+            <source>Select an order first.</source>
+            <translation>请先选中一个订单。</translation>
+        </message>
+    </context>
+    <context>
         <name>CommunitiesBox</name>
         <message>
             <source>Communities</source>
@@ -1472,6 +1550,91 @@ The data as it was before the restore was saved as {before}.</source>
         <message>
             <source>The demo data was loaded.</source>
             <translation>示例数据已载入。</translation>
+        </message>
+    </context>
+    <context>
+        <name>DepartmentDialog</name>
+        <message>
+            <source>Edit department</source>
+            <translation>编辑职能部门</translation>
+        </message>
+        <message>
+            <source>New department</source>
+            <translation>新增职能部门</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <source>Contact</source>
+            <translation>联系人</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>联系电话</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>备注</translation>
+        </message>
+    </context>
+    <context>
+        <name>DepartmentTableModel</name>
+        <message>
+            <source>Department</source>
+            <translation>职能部门</translation>
+        </message>
+        <message>
+            <source>Contact</source>
+            <translation>联系人</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>联系电话</translation>
+        </message>
+        <message>
+            <source>Orders dispatched</source>
+            <translation>派单数</translation>
+        </message>
+        <message>
+            <source>Completed</source>
+            <translation>办结</translation>
+        </message>
+        <message>
+            <source>Completion rate</source>
+            <translation>办结率</translation>
+        </message>
+    </context>
+    <context>
+        <name>DepartmentsPage</name>
+        <message>
+            <source>New department…</source>
+            <translation>新增职能部门…</translation>
+        </message>
+        <message>
+            <source>Edit…</source>
+            <translation>编辑…</translation>
+        </message>
+        <message>
+            <source>No longer used</source>
+            <translation>停用</translation>
+        </message>
+        <message>
+            <source>Used again</source>
+            <translation>恢复使用</translation>
+        </message>
+        <message>
+            <source>Edit department</source>
+            <translation>编辑职能部门</translation>
+        </message>
+        <message>
+            <source>Department used again</source>
+            <translation>职能部门恢复使用</translation>
+        </message>
+        <message>
+            <source>Department no longer used</source>
+            <translation>职能部门停用</translation>
         </message>
     </context>
     <context>
@@ -3107,6 +3270,37 @@ Log file: {log}</source>
             <source>none</source>
             <translation>无</translation>
         </message>
+        <message>
+            <source>Co-building</source>
+            <translation>共驻共建</translation>
+        </message>
+    </context>
+    <context>
+        <name>MatchTableModel</name>
+        <message>
+            <source>Resource</source>
+            <translation>资源</translation>
+        </message>
+        <message>
+            <source>Provider</source>
+            <translation>提供方</translation>
+        </message>
+        <message>
+            <source>Grid</source>
+            <translation>网格</translation>
+        </message>
+        <message>
+            <source>When</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <source>Open orders</source>
+            <translation>在办订单</translation>
+        </message>
+        <message>
+            <source>whole community</source>
+            <translation>全社区</translation>
+        </message>
     </context>
     <context>
         <name>MeetingActions</name>
@@ -4567,6 +4761,348 @@ Log file: {log}</source>
         </message>
     </context>
     <context>
+        <name>OrderDialog</name>
+        <message>
+            <source>Correct the need</source>
+            <translation>修改需求</translation>
+        </message>
+        <message>
+            <source>Record a need</source>
+            <translation>登记需求</translation>
+        </message>
+        <message>
+            <source>Type a name, or find the resident</source>
+            <translation>填写姓名，或查找居民</translation>
+        </message>
+        <message>
+            <source>Find resident…</source>
+            <translation>查找居民…</translation>
+        </message>
+        <message>
+            <source>Resident</source>
+            <translation>居民</translation>
+        </message>
+        <message>
+            <source>(not in a grid)</source>
+            <translation>（不属于网格）</translation>
+        </message>
+        <message>
+            <source>Grid</source>
+            <translation>网格</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <source>Need</source>
+            <translation>诉求内容</translation>
+        </message>
+        <message>
+            <source>Urgency</source>
+            <translation>紧急程度</translation>
+        </message>
+        <message>
+            <source>Plan date</source>
+            <translation>计划完成日期</translation>
+        </message>
+        <message>
+            <source>Source</source>
+            <translation>来源</translation>
+        </message>
+        <message>
+            <source>Recorded on</source>
+            <translation>登记日期</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>地址</translation>
+        </message>
+        <message>
+            <source>From the resident's record when empty</source>
+            <translation>留空则取居民档案中的地址</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>联系电话</translation>
+        </message>
+        <message>
+            <source>The resident agrees the unit may call them</source>
+            <translation>居民同意承办单位电话联系</translation>
+        </message>
+        <message>
+            <source>(none)</source>
+            <translation>（无）</translation>
+        </message>
+        <message>
+            <source>Service or project</source>
+            <translation>服务项目</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <source>Linked to the resident's record.</source>
+            <translation>已关联居民档案。</translation>
+        </message>
+    </context>
+    <context>
+        <name>OrderTableModel</name>
+        <message>
+            <source>No.</source>
+            <translation>编号</translation>
+        </message>
+        <message>
+            <source>Recorded</source>
+            <translation>登记日期</translation>
+        </message>
+        <message>
+            <source>Resident</source>
+            <translation>居民</translation>
+        </message>
+        <message>
+            <source>Grid</source>
+            <translation>网格</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <source>Urgency</source>
+            <translation>紧急程度</translation>
+        </message>
+        <message>
+            <source>Need</source>
+            <translation>诉求内容</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Handled by</source>
+            <translation>承办</translation>
+        </message>
+        <message>
+            <source>Deadline</source>
+            <translation>办结期限</translation>
+        </message>
+        <message>
+            <source>Rating</source>
+            <translation>评价</translation>
+        </message>
+        <message>
+            <source>{state} (overdue)</source>
+            <translation>{state}（逾期）</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n step(s) came after the order had moved on and were not applied; see its history.</source>
+            <translation>
+                <numerusform>有 %n 个环节在订单已进入其他环节后才到达，未生效；详见办理记录。</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>OrdersPage</name>
+        <message>
+            <source>Record a need…</source>
+            <extracomment>the states each step may be recorded in (as the domain's rules)</extracomment>
+            <translation>登记需求…</translation>
+        </message>
+        <message>
+            <source>Correct…</source>
+            <translation>修改…</translation>
+        </message>
+        <message>
+            <source>Assign…</source>
+            <translation>分单…</translation>
+        </message>
+        <message>
+            <source>Send up to the street…</source>
+            <translation>上报街道…</translation>
+        </message>
+        <message>
+            <source>Dispatch…</source>
+            <translation>派单…</translation>
+        </message>
+        <message>
+            <source>Return…</source>
+            <translation>退回…</translation>
+        </message>
+        <message>
+            <source>Claimed…</source>
+            <translation>领单…</translation>
+        </message>
+        <message>
+            <source>Progress…</source>
+            <translation>进展…</translation>
+        </message>
+        <message>
+            <source>Completed…</source>
+            <translation>办结…</translation>
+        </message>
+        <message>
+            <source>Rating…</source>
+            <translation>评价…</translation>
+        </message>
+        <message>
+            <source>Close…</source>
+            <translation>关闭…</translation>
+        </message>
+        <message>
+            <source>Attach file…</source>
+            <translation>添加附件…</translation>
+        </message>
+        <message>
+            <source>Show full contact</source>
+            <translation>显示完整联系方式</translation>
+        </message>
+        <message>
+            <source>Number, resident or need</source>
+            <translation>编号、居民或诉求</translation>
+        </message>
+        <message>
+            <source>All states</source>
+            <translation>全部状态</translation>
+        </message>
+        <message>
+            <source>Not finished</source>
+            <translation>未办结</translation>
+        </message>
+        <message>
+            <source>Overdue</source>
+            <translation>逾期</translation>
+        </message>
+        <message>
+            <source>All categories</source>
+            <translation>全部类别</translation>
+        </message>
+        <message>
+            <source>History</source>
+            <translation>办理记录</translation>
+        </message>
+        <message>
+            <source>Files</source>
+            <translation>附件</translation>
+        </message>
+        <message>
+            <source>Matching resources</source>
+            <translation>匹配资源</translation>
+        </message>
+        <message>
+            <source>All grids</source>
+            <translation>全部网格</translation>
+        </message>
+        <message>
+            <source>All years</source>
+            <translation>全部年度</translation>
+        </message>
+        <message>
+            <source>{count} orders; {taken} taken on, {done} completed ({rate}); {overdue} overdue</source>
+            <translation>共 {count} 个订单；受理 {taken} 个，办结 {done} 个（{rate}）；逾期 {overdue} 个</translation>
+        </message>
+        <message>
+            <source>{name}, added {date}</source>
+            <translation>{name}，{date} 添加</translation>
+        </message>
+        <message>
+            <source>Files ({n})</source>
+            <translation>附件（{n}）</translation>
+        </message>
+        <message>
+            <source>No.</source>
+            <translation>编号</translation>
+        </message>
+        <message>
+            <source>Resident</source>
+            <translation>居民</translation>
+        </message>
+        <message>
+            <source>(none)</source>
+            <translation>（无）</translation>
+        </message>
+        <message>
+            <source>Grid</source>
+            <translation>网格</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>地址</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>联系电话</translation>
+        </message>
+        <message>
+            <source> (the unit may call)</source>
+            <translation>（承办单位可电话联系）</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <source>Urgency</source>
+            <translation>紧急程度</translation>
+        </message>
+        <message>
+            <source>Source</source>
+            <translation>来源</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Handled by</source>
+            <translation>承办</translation>
+        </message>
+        <message>
+            <source>Deadline</source>
+            <translation>办结期限</translation>
+        </message>
+        <message>
+            <source>Service or project</source>
+            <translation>服务项目</translation>
+        </message>
+        <message>
+            <source>Recorded by</source>
+            <translation>登记人</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <source>The need was recorded.</source>
+            <translation>需求已登记。</translation>
+        </message>
+        <message>
+            <source>Correct need</source>
+            <translation>修改需求</translation>
+        </message>
+        <message>
+            <source>There is nobody to give it to yet: add units of the area (or departments, at the street) first.</source>
+            <translation>还没有可以承办的对象：请先添加驻区单位（街道请先添加职能部门）。</translation>
+        </message>
+        <message>
+            <source>{step} was recorded for order {code}.</source>
+            <translation>已为订单 {code} 记录“{step}”。</translation>
+        </message>
+        <message>
+            <source>File to attach</source>
+            <translation>选择附件</translation>
+        </message>
+        <message>
+            <source>Address: {address}
+Phone: {phone}</source>
+            <translation>地址：{address}
+电话：{phone}</translation>
+        </message>
+    </context>
+    <context>
         <name>OrgActions</name>
         <message>
             <source>New sub-organisation</source>
@@ -5462,6 +5998,181 @@ Log file: {log}</source>
         </message>
     </context>
     <context>
+        <name>ProjectDialog</name>
+        <message>
+            <source>Edit service or project</source>
+            <translation>编辑服务项目</translation>
+        </message>
+        <message>
+            <source>New service or project</source>
+            <translation>新增服务项目</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <source>Content</source>
+            <translation>内容</translation>
+        </message>
+        <message>
+            <source>Standard</source>
+            <translation>服务标准</translation>
+        </message>
+        <message>
+            <source>(the community)</source>
+            <translation>（社区）</translation>
+        </message>
+        <message>
+            <source>Unit responsible</source>
+            <translation>责任单位</translation>
+        </message>
+        <message>
+            <source>Person responsible</source>
+            <translation>责任人</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>联系电话</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>开始日期</translation>
+        </message>
+        <message>
+            <source>To</source>
+            <translation>结束日期</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProjectTableModel</name>
+        <message>
+            <source>Service or project</source>
+            <translation>服务项目</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <source>Content</source>
+            <translation>内容</translation>
+        </message>
+        <message>
+            <source>Standard</source>
+            <translation>服务标准</translation>
+        </message>
+        <message>
+            <source>Unit responsible</source>
+            <translation>责任单位</translation>
+        </message>
+        <message>
+            <source>Person responsible</source>
+            <translation>责任人</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>开始日期</translation>
+        </message>
+        <message>
+            <source>To</source>
+            <translation>结束日期</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Orders</source>
+            <translation>订单</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProjectsPage</name>
+        <message>
+            <source>New service or project…</source>
+            <translation>新增服务项目…</translation>
+        </message>
+        <message>
+            <source>Edit…</source>
+            <translation>编辑…</translation>
+        </message>
+        <message>
+            <source>Edit service or project</source>
+            <translation>编辑服务项目</translation>
+        </message>
+    </context>
+    <context>
+        <name>RateTableModel</name>
+        <message>
+            <source>Community</source>
+            <translation>社区</translation>
+        </message>
+        <message>
+            <source>Unit or department</source>
+            <translation>承办单位或部门</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <source>Taken on</source>
+            <translation>受理</translation>
+        </message>
+        <message>
+            <source>Completed</source>
+            <translation>办结</translation>
+        </message>
+        <message>
+            <source>Completion rate</source>
+            <translation>办结率</translation>
+        </message>
+        <message>
+            <source>Overdue</source>
+            <translation>逾期</translation>
+        </message>
+        <message>
+            <source>Total</source>
+            <translation>合计</translation>
+        </message>
+    </context>
+    <context>
+        <name>RatesPage</name>
+        <message>
+            <source>All years</source>
+            <translation>全部年度</translation>
+        </message>
+        <message>
+            <source>By category</source>
+            <translation>按类别</translation>
+        </message>
+        <message>
+            <source>By unit or department</source>
+            <translation>按承办单位</translation>
+        </message>
+        <message>
+            <source>By community</source>
+            <translation>按社区</translation>
+        </message>
+        <message>
+            <source>Year:</source>
+            <translation>年度：</translation>
+        </message>
+        <message>
+            <source>Completion rate = completed / taken on (assigned by the community or sent up to the street) in the year.</source>
+            <translation>办结率 = 办结数 / 受理数（年内社区分单或上报街道的订单）。</translation>
+        </message>
+    </context>
+    <context>
         <name>ReasonDialog</name>
         <message>
             <source>Reason for the output</source>
@@ -6211,6 +6922,25 @@ Mobile: {mobile}</source>
         </message>
     </context>
     <context>
+        <name>ResidentPickerDialog</name>
+        <message>
+            <source>Find resident</source>
+            <translation>查找居民</translation>
+        </message>
+        <message>
+            <source>Search</source>
+            <translation>搜索</translation>
+        </message>
+        <message>
+            <source>Name or pinyin</source>
+            <translation>姓名或拼音</translation>
+        </message>
+        <message>
+            <source>Resident</source>
+            <translation>居民</translation>
+        </message>
+    </context>
+    <context>
         <name>ResidentTableModel</name>
         <message>
             <source>Sex</source>
@@ -6409,6 +7139,159 @@ Mobile: {mobile}</source>
         </message>
     </context>
     <context>
+        <name>ResourceDialog</name>
+        <message>
+            <source>Edit resource</source>
+            <translation>编辑资源</translation>
+        </message>
+        <message>
+            <source>New resource</source>
+            <translation>新增资源</translation>
+        </message>
+        <message>
+            <source>Offered by</source>
+            <translation>提供方类型</translation>
+        </message>
+        <message>
+            <source>Unit</source>
+            <translation>单位</translation>
+        </message>
+        <message>
+            <source>In-service member</source>
+            <translation>在职党员</translation>
+        </message>
+        <message>
+            <source>Provider</source>
+            <translation>提供方</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <source>What is offered</source>
+            <translation>资源内容</translation>
+        </message>
+        <message>
+            <source>Details</source>
+            <translation>详细说明</translation>
+        </message>
+        <message>
+            <source>Capacity</source>
+            <translation>数量/能力</translation>
+        </message>
+        <message>
+            <source>When available</source>
+            <translation>服务时间</translation>
+        </message>
+        <message>
+            <source>Contact</source>
+            <translation>联系人</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>联系电话</translation>
+        </message>
+        <message>
+            <source>(whole community)</source>
+            <translation>（全社区）</translation>
+        </message>
+        <message>
+            <source>Grid</source>
+            <translation>网格</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>开始日期</translation>
+        </message>
+        <message>
+            <source>Until</source>
+            <translation>有效期至</translation>
+        </message>
+    </context>
+    <context>
+        <name>ResourceTableModel</name>
+        <message>
+            <source>Category</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <source>What is offered</source>
+            <translation>资源内容</translation>
+        </message>
+        <message>
+            <source>Provider</source>
+            <translation>提供方</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <source>Capacity</source>
+            <translation>数量/能力</translation>
+        </message>
+        <message>
+            <source>When available</source>
+            <translation>服务时间</translation>
+        </message>
+        <message>
+            <source>Contact</source>
+            <translation>联系人</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>联系电话</translation>
+        </message>
+        <message>
+            <source>Grid</source>
+            <translation>网格</translation>
+        </message>
+        <message>
+            <source>Until</source>
+            <translation>有效期至</translation>
+        </message>
+    </context>
+    <context>
+        <name>ResourcesPage</name>
+        <message>
+            <source>New resource…</source>
+            <translation>新增资源…</translation>
+        </message>
+        <message>
+            <source>Edit…</source>
+            <translation>编辑…</translation>
+        </message>
+        <message>
+            <source>No longer offered</source>
+            <translation>停止提供</translation>
+        </message>
+        <message>
+            <source>Show those no longer offered</source>
+            <translation>显示已停止提供的</translation>
+        </message>
+        <message>
+            <source>Offered again</source>
+            <translation>恢复提供</translation>
+        </message>
+        <message>
+            <source>Edit resource</source>
+            <translation>编辑资源</translation>
+        </message>
+        <message>
+            <source>{title} of {provider} is no longer offered? It stays in the list's history.</source>
+            <translation>{provider}的“{title}”停止提供？记录仍保留在清单历史中。</translation>
+        </message>
+        <message>
+            <source>Resource offered again</source>
+            <translation>资源恢复提供</translation>
+        </message>
+        <message>
+            <source>Resource no longer offered</source>
+            <translation>资源停止提供</translation>
+        </message>
+    </context>
+    <context>
         <name>RestoreDialog</name>
         <message>
             <source>Daily</source>
@@ -6453,6 +7336,26 @@ Mobile: {mobile}</source>
         <message>
             <source>In-service members</source>
             <translation>在职党员</translation>
+        </message>
+        <message>
+            <source>Units of the area</source>
+            <translation>驻区单位</translation>
+        </message>
+        <message>
+            <source>Residents' needs</source>
+            <translation>居民需求</translation>
+        </message>
+        <message>
+            <source>Resources</source>
+            <translation>资源</translation>
+        </message>
+        <message>
+            <source>Services and projects</source>
+            <translation>服务项目</translation>
+        </message>
+        <message>
+            <source>Orders sent up</source>
+            <translation>上报街道订单</translation>
         </message>
         <message>
             <source>Date and time</source>
@@ -6691,6 +7594,60 @@ Mobile: {mobile}</source>
         </message>
     </context>
     <context>
+        <name>ReviewDialog</name>
+        <message>
+            <source>Our review of {unit}</source>
+            <translation>社区评议{unit}</translation>
+        </message>
+        <message>
+            <source>{unit}'s review of the community (from its returned form)</source>
+            <translation>{unit}评议社区（据交回的评议表录入）</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>无</translation>
+        </message>
+        <message>
+            <source>The year's records: agreement {agreement}; {members} in-service members, {points} points each on average; {completed} of {orders} orders completed; residents' rating {rating}. The scores start from what they suggest.</source>
+            <translation>本年度记录：共建协议{agreement}；在职党员 {members} 人，人均积分 {points} 分；承接订单 {orders} 个，办结 {completed} 个；居民评价 {rating}。以下分数按记录建议填入，可修改。</translation>
+        </message>
+        <message>
+            <source>in force</source>
+            <translation>有效</translation>
+        </message>
+        <message>
+            <source> of 25</source>
+            <translation> / 25 分</translation>
+        </message>
+        <message>
+            <source>Total:</source>
+            <translation>合计：</translation>
+        </message>
+        <message>
+            <source>Remark</source>
+            <translation>意见</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReviewPage</name>
+        <message>
+            <source>Review the unit…</source>
+            <translation>评议单位…</translation>
+        </message>
+        <message>
+            <source>Enter the unit's review of us…</source>
+            <translation>录入单位对社区的评议…</translation>
+        </message>
+        <message>
+            <source>  Year: </source>
+            <translation>  年度：</translation>
+        </message>
+        <message>
+            <source>{rated} of {units} units reviewed; {returned} forms returned by the units.</source>
+            <translation>已评议 {rated} 个单位（共 {units} 个）；单位交回评议表 {returned} 份。</translation>
+        </message>
+    </context>
+    <context>
         <name>ReviewReturnDialog</name>
         <message>
             <source>Return registration</source>
@@ -6703,6 +7660,61 @@ Mobile: {mobile}</source>
         <message>
             <source>Reason</source>
             <translation>理由</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReviewTableModel</name>
+        <message>
+            <source>Unit</source>
+            <translation>单位</translation>
+        </message>
+        <message>
+            <source>Agreement</source>
+            <translation>共建协议</translation>
+        </message>
+        <message>
+            <source>Members</source>
+            <translation>在职党员</translation>
+        </message>
+        <message>
+            <source>Average points</source>
+            <translation>人均积分</translation>
+        </message>
+        <message>
+            <source>Orders completed</source>
+            <translation>办结/承接</translation>
+        </message>
+        <message>
+            <source>Residents' rating</source>
+            <translation>居民评价</translation>
+        </message>
+        <message>
+            <source>Our scores</source>
+            <translation>社区评分</translation>
+        </message>
+        <message>
+            <source>Total</source>
+            <translation>合计</translation>
+        </message>
+        <message>
+            <source>Grade</source>
+            <translation>等次</translation>
+        </message>
+        <message>
+            <source>Rank</source>
+            <translation>排名</translation>
+        </message>
+        <message>
+            <source>Unit's scores of us</source>
+            <translation>单位评社区</translation>
+        </message>
+        <message>
+            <source>in force</source>
+            <translation>有效</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>无</translation>
         </message>
     </context>
     <context>
@@ -7153,6 +8165,168 @@ Mobile: {mobile}</source>
         </message>
     </context>
     <context>
+        <name>StepDialog</name>
+        <message>
+            <source>Assign to our resources</source>
+            <translation>社区分单</translation>
+        </message>
+        <message>
+            <source>Send up to the street</source>
+            <translation>上报街道</translation>
+        </message>
+        <message>
+            <source>Dispatch</source>
+            <translation>街道派单</translation>
+        </message>
+        <message>
+            <source>Return to the community</source>
+            <translation>退回社区</translation>
+        </message>
+        <message>
+            <source>The unit claimed it</source>
+            <translation>单位领单</translation>
+        </message>
+        <message>
+            <source>Record progress</source>
+            <translation>记录进展</translation>
+        </message>
+        <message>
+            <source>Record completion</source>
+            <translation>记录办结</translation>
+        </message>
+        <message>
+            <source>Resident's rating</source>
+            <translation>居民评价</translation>
+        </message>
+        <message>
+            <source>Close the order</source>
+            <translation>关闭订单</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <source>To</source>
+            <translation>结束日期</translation>
+        </message>
+        <message>
+            <source>Matching resources:</source>
+            <translation>匹配资源：</translation>
+        </message>
+        <message>
+            <source>Deadline</source>
+            <translation>办结期限</translation>
+        </message>
+        <message>
+            <source>By the urgency when empty</source>
+            <translation>留空则按紧急程度计算</translation>
+        </message>
+        <message>
+            <source>5 very satisfied</source>
+            <translation>5 非常满意</translation>
+        </message>
+        <message>
+            <source>4 satisfied</source>
+            <translation>4 满意</translation>
+        </message>
+        <message>
+            <source>3 fairly satisfied</source>
+            <translation>3 基本满意</translation>
+        </message>
+        <message>
+            <source>2 not satisfied</source>
+            <translation>2 不满意</translation>
+        </message>
+        <message>
+            <source>1 very dissatisfied</source>
+            <translation>1 非常不满意</translation>
+        </message>
+        <message>
+            <source>Rating</source>
+            <translation>评价</translation>
+        </message>
+        <message>
+            <source>Why</source>
+            <translation>原因</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>原因</translation>
+        </message>
+        <message>
+            <source>Progress</source>
+            <translation>进展情况</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>办理结果</translation>
+        </message>
+        <message>
+            <source>Remark</source>
+            <translation>意见</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <source>On</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <source> (same grid)</source>
+            <translation>（同网格）</translation>
+        </message>
+        <message>
+            <source>none offered now</source>
+            <translation>目前没有可用资源</translation>
+        </message>
+    </context>
+    <context>
+        <name>StepTableModel</name>
+        <message>
+            <source>When</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <source>Step</source>
+            <translation>环节</translation>
+        </message>
+        <message>
+            <source>Recorded by</source>
+            <translation>登记人</translation>
+        </message>
+        <message>
+            <source>Details</source>
+            <translation>详细说明</translation>
+        </message>
+        <message>
+            <source>street office</source>
+            <translation>街道</translation>
+        </message>
+        <message>
+            <source>community</source>
+            <translation>社区</translation>
+        </message>
+        <message>
+            <source>to {name}</source>
+            <translation>交{name}</translation>
+        </message>
+        <message>
+            <source>deadline {date}</source>
+            <translation>期限 {date}</translation>
+        </message>
+        <message>
+            <source>rated {n} of 5</source>
+            <translation>评价 {n} 分</translation>
+        </message>
+        <message>
+            <source>(not applied: the order had moved on)</source>
+            <translation>（未生效：订单已进入其他环节）</translation>
+        </message>
+    </context>
+    <context>
         <name>SummaryYearDialog</name>
         <message>
             <source>Street summary</source>
@@ -7309,8 +8483,8 @@ Mobile: {mobile}</source>
             <translation>会议附件</translation>
         </message>
         <message>
-            <source>Work unit</source>
-            <translation>工作单位</translation>
+            <source>Unit of the area</source>
+            <translation>驻区单位</translation>
         </message>
         <message>
             <source>In-service registration</source>
@@ -7335,6 +8509,34 @@ Mobile: {mobile}</source>
         <message>
             <source>Points entry</source>
             <translation>积分记录</translation>
+        </message>
+        <message>
+            <source>Department</source>
+            <translation>职能部门</translation>
+        </message>
+        <message>
+            <source>Service or project</source>
+            <translation>服务项目</translation>
+        </message>
+        <message>
+            <source>Resident's order</source>
+            <translation>居民订单</translation>
+        </message>
+        <message>
+            <source>Order step</source>
+            <translation>订单办理记录</translation>
+        </message>
+        <message>
+            <source>Resource</source>
+            <translation>资源</translation>
+        </message>
+        <message>
+            <source>Co-building file</source>
+            <translation>共建附件</translation>
+        </message>
+        <message>
+            <source>Two-way review</source>
+            <translation>双向评议</translation>
         </message>
         <message>
             <source>Edited on both sides</source>
@@ -7875,6 +9077,104 @@ Give it to the other office; they trust it after checking that its fingerprint m
         </message>
     </context>
     <context>
+        <name>UnitTableModel</name>
+        <message>
+            <source>Unit</source>
+            <translation>单位</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>单位性质</translation>
+        </message>
+        <message>
+            <source>Party organisation</source>
+            <translation>单位党组织</translation>
+        </message>
+        <message>
+            <source>Contact</source>
+            <translation>联系人</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>联系电话</translation>
+        </message>
+        <message>
+            <source>Agreement</source>
+            <translation>共建协议</translation>
+        </message>
+        <message>
+            <source>Part-time committee members</source>
+            <translation>兼职委员</translation>
+        </message>
+        <message>
+            <source>In-service members</source>
+            <translation>在职党员</translation>
+        </message>
+        <message>
+            <source>Resources</source>
+            <translation>资源清单</translation>
+        </message>
+        <message>
+            <source>Orders</source>
+            <translation>订单</translation>
+        </message>
+        <message>
+            <source>Completed</source>
+            <translation>办结</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>无</translation>
+        </message>
+        <message>
+            <source>signed {date}</source>
+            <translation>{date}签订</translation>
+        </message>
+        <message>
+            <source>, until {date}</source>
+            <translation>，至{date}</translation>
+        </message>
+        <message>
+            <source> (expired)</source>
+            <translation>（已到期）</translation>
+        </message>
+    </context>
+    <context>
+        <name>UnitsPage</name>
+        <message>
+            <source>New unit…</source>
+            <translation>新增单位…</translation>
+        </message>
+        <message>
+            <source>Edit unit…</source>
+            <translation>编辑单位…</translation>
+        </message>
+        <message>
+            <source>Co-building agreement…</source>
+            <translation>共建协议…</translation>
+        </message>
+        <message>
+            <source>Attach file…</source>
+            <translation>添加附件…</translation>
+        </message>
+        <message>
+            <source>Files</source>
+            <translation>附件</translation>
+        </message>
+        <message>
+            <source>Edit unit</source>
+            <translation>编辑单位</translation>
+        </message>
+        <message>
+            <source>Edit co-building agreement</source>
+            <translation>编辑共建协议</translation>
+        </message>
+        <message>
+            <source>Agreement or other file</source>
+            <translation>共建协议或其他附件</translation>
+        </message>
+    </context>
+    <context>
         <name>VisitDialog</name>
         <message>
             <source>Visit to {address}</source>
@@ -8132,6 +9432,18 @@ Give it to the other office; they trust it after checking that its fingerprint m
         <message>
             <source>Edit registrations, service and points</source>
             <translation>编辑报到、服务和积分</translation>
+        </message>
+        <message>
+            <source>View co-building and orders</source>
+            <translation>查看共驻共建和订单</translation>
+        </message>
+        <message>
+            <source>Edit the lists, assign and dispatch orders</source>
+            <translation>维护清单、分单派单</translation>
+        </message>
+        <message>
+            <source>Record residents' needs and their handling</source>
+            <translation>登记居民需求及办理情况</translation>
         </message>
         <message>
             <source>Show full ID numbers and phones</source>
@@ -8671,6 +9983,10 @@ Give it to the other office; they trust it after checking that its fingerprint m
             <translation>这一天召开的居民议事会（如 2026-11-10）</translation>
         </message>
         <message>
+            <source>the year (default: this year)</source>
+            <translation>年度（默认今年）</translation>
+        </message>
+        <message>
             <source>why a grid worker prints their grid with full addresses (e.g. 入户走访); written to the audit log</source>
             <translation>网格员打印本网格完整地址台账的事由（如 入户走访）；记入审计日志</translation>
         </message>
@@ -8697,6 +10013,42 @@ Give it to the other office; they trust it after checking that its fingerprint m
         <message>
             <source>meetings, follow-ups and points of this year (default: this year)</source>
             <translation>会议、决议落实和积分按这一年统计（默认：今年）</translation>
+        </message>
+        <message>
+            <source>需求清单: the residents' orders of a year</source>
+            <translation>需求清单：一年的居民订单</translation>
+        </message>
+        <message>
+            <source>资源清单: what units and members offer now</source>
+            <translation>资源清单：驻区单位和党员现有资源</translation>
+        </message>
+        <message>
+            <source>服务清单: the services and projects</source>
+            <translation>服务清单：服务和项目</translation>
+        </message>
+        <message>
+            <source>共驻共建单位一览表: the units of the area</source>
+            <translation>共驻共建单位一览表：驻区单位</translation>
+        </message>
+        <message>
+            <source>派单单: the work order for the unit, with a reply slip</source>
+            <translation>派单单：交承办单位，附回执</translation>
+        </message>
+        <message>
+            <source>only this order (its number, e.g. 2026-0012); default: every order given out and not finished</source>
+            <translation>只打印此订单（编号，如 2026-0012）；默认打印所有已派出未办结的订单</translation>
+        </message>
+        <message>
+            <source>街道派单台账: the orders sent up to the street, of a year</source>
+            <translation>街道派单台账：一年内上报街道的订单</translation>
+        </message>
+        <message>
+            <source>双向评议表: one survey page per unit</source>
+            <translation>双向评议表：每个单位一页</translation>
+        </message>
+        <message>
+            <source>双向评议结果: the year's two-way review, ranked</source>
+            <translation>双向评议结果：年度评议及排名</translation>
         </message>
         <message>
             <source>a year, half, quarter or month: 2026, 2026H1, 2026Q3, 2026-07 (also 2026年上半年, 2026年第3季度, 2026年7月)</source>
@@ -9046,6 +10398,10 @@ Give it to the other office; they trust it after checking that its fingerprint m
             <source>demo: a year of check-ins and points</source>
             <translation>演示数据：一年的签到签退和积分</translation>
         </message>
+        <message>
+            <source>demo: co-building: units, needs, resources and services</source>
+            <translation>演示数据：共驻共建单位、需求、资源和服务</translation>
+        </message>
     </context>
     <context>
         <name>codes</name>
@@ -9108,6 +10464,10 @@ Give it to the other office; they trust it after checking that its fingerprint m
         <message>
             <source>Group leader</source>
             <translation>党小组长</translation>
+        </message>
+        <message>
+            <source>Part-time member from a unit</source>
+            <translation>兼职委员</translation>
         </message>
         <message>
             <source>Created</source>
@@ -9687,8 +11047,8 @@ Give it to the other office; they trust it after checking that its fingerprint m
             <translation>居民评价</translation>
         </message>
         <message>
-            <source>Description</source>
-            <translation>内容</translation>
+            <source>Need</source>
+            <translation>诉求内容</translation>
         </message>
         <message>
             <source>Text</source>
@@ -10639,6 +11999,54 @@ Give it to the other office; they trust it after checking that its fingerprint m
             <translation>居住地址</translation>
         </message>
         <message>
+            <source>Name of the entry</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <source>What is offered</source>
+            <translation>资源内容</translation>
+        </message>
+        <message>
+            <source>Provider</source>
+            <translation>提供方</translation>
+        </message>
+        <message>
+            <source>Details</source>
+            <translation>详细说明</translation>
+        </message>
+        <message>
+            <source>Capacity</source>
+            <translation>数量/能力</translation>
+        </message>
+        <message>
+            <source>When available</source>
+            <translation>服务时间</translation>
+        </message>
+        <message>
+            <source>Contact person</source>
+            <translation>联系人</translation>
+        </message>
+        <message>
+            <source>Standard</source>
+            <translation>服务标准</translation>
+        </message>
+        <message>
+            <source>Person responsible</source>
+            <translation>责任人</translation>
+        </message>
+        <message>
+            <source>Dates</source>
+            <translation>起止日期</translation>
+        </message>
+        <message>
+            <source>Co-building agreement</source>
+            <translation>共建协议</translation>
+        </message>
+        <message>
+            <source>Remark</source>
+            <translation>意见</translation>
+        </message>
+        <message>
             <source>Destination</source>
             <translation>外出去向</translation>
         </message>
@@ -11066,6 +12474,70 @@ Give it to the other office; they trust it after checking that its fingerprint m
             <source>Real name</source>
             <translation>姓名</translation>
         </message>
+        <message>
+            <source>Planned</source>
+            <translation>筹备中</translation>
+        </message>
+        <message>
+            <source>Running</source>
+            <translation>进行中</translation>
+        </message>
+        <message>
+            <source>Paused</source>
+            <translation>已暂停</translation>
+        </message>
+        <message>
+            <source>Agreement fulfilled</source>
+            <translation>协议履行</translation>
+        </message>
+        <message>
+            <source>Members' service</source>
+            <translation>党员服务</translation>
+        </message>
+        <message>
+            <source>Orders claimed and completed</source>
+            <translation>领单办结</translation>
+        </message>
+        <message>
+            <source>Residents' satisfaction</source>
+            <translation>居民满意</translation>
+        </message>
+        <message>
+            <source>Joint activities organised</source>
+            <translation>共建活动</translation>
+        </message>
+        <message>
+            <source>Contact and coordination</source>
+            <translation>沟通协调</translation>
+        </message>
+        <message>
+            <source>Service to residents</source>
+            <translation>服务群众</translation>
+        </message>
+        <message>
+            <source>Overall satisfaction</source>
+            <translation>总体满意</translation>
+        </message>
+        <message>
+            <source>The community rates the unit</source>
+            <translation>社区评单位</translation>
+        </message>
+        <message>
+            <source>The unit rates the community</source>
+            <translation>单位评社区</translation>
+        </message>
+        <message>
+            <source>Good</source>
+            <translation>良好</translation>
+        </message>
+        <message>
+            <source>Fair</source>
+            <translation>一般</translation>
+        </message>
+        <message>
+            <source>Poor</source>
+            <translation>较差</translation>
+        </message>
     </context>
     <context>
         <name>errors</name>
@@ -11250,6 +12722,10 @@ Give it to the other office; they trust it after checking that its fingerprint m
             <translation>任职人：请填写任职人姓名。</translation>
         </message>
         <message>
+            <source>Unit: a part-time member holds the seat for a unit of the area; choose it.</source>
+            <translation>单位：兼职委员代表一个驻区单位任职，请选择单位。</translation>
+        </message>
+        <message>
             <source>To: the end date is before the start date {date}.</source>
             <translation>任职截止：截止日期早于起始日期 {date}。</translation>
         </message>
@@ -11322,6 +12798,14 @@ Give it to the other office; they trust it after checking that its fingerprint m
             <source>--month: {text} is not one month; write it like 2026-07 or 2026年7月.</source>
             <extracomment>parameters sharing a group: exactly one of them is given the keys of the values that are passed to ``render`` as keyword arguments ``prepare(db, values) -&gt; values``: the command line's parameters read into what ``render`` takes (names looked up in the database); None: taken as they are parts joined with ":"; a part whose value is empty is left out parts of the suggested PDF name joined with "_"; a part whose value is empty is left out (``{today}`` is today's date) a grid worker's book of one grid (``grid_id``): full addresses for them</extracomment>
             <translation>--month：{text} 不是某一个月，请写成 2026-07 或 2026年7月。</translation>
+        </message>
+        <message>
+            <source>Order: there is no order numbered {code}.</source>
+            <translation>订单：没有编号为 {code} 的订单。</translation>
+        </message>
+        <message>
+            <source>Order: {count} communities have an order numbered {code}; print it from the co-building tab.</source>
+            <translation>订单：有 {count} 个社区的订单编号都是 {code}，请在“共驻共建”页中选中后打印。</translation>
         </message>
         <message>
             <source>ID number: enter the number.</source>
@@ -12120,6 +13604,14 @@ Give it to the other office; they trust it after checking that its fingerprint m
             <translation>工作单位：请选择该党员的工作单位。</translation>
         </message>
         <message>
+            <source>Co-building agreement: enter the date it was signed.</source>
+            <translation>共建协议：请填写签订日期。</translation>
+        </message>
+        <message>
+            <source>Co-building agreement: it ends ({until}) before it was signed ({signed}).</source>
+            <translation>共建协议：到期日期（{until}）早于签订日期（{signed}）。</translation>
+        </message>
+        <message>
             <source>Name: enter the member's name.</source>
             <translation>姓名：请填写党员姓名。</translation>
         </message>
@@ -12772,9 +14264,9 @@ Give it to the other office; they trust it after checking that its fingerprint m
             <translation>恢复密钥：此密钥打不开 {path} 中的数据（其他单位的密钥纸，或已被新密钥取代的旧密钥纸）。未做任何更改。</translation>
         </message>
         <message>
-            <source>Description: say what the resident needs.</source>
+            <source>Need: say what the resident needs.</source>
             <extracomment>the states a step applies in, and the state it leads to which office writes a step: the community owns the order, the street its dispatch; a unit's claim, progress and completion are recorded by whoever hears of them</extracomment>
-            <translation>内容：请写明居民的需求。</translation>
+            <translation>诉求内容：请写明居民的需求。</translation>
         </message>
         <message>
             <source>Plan date: a long-term order needs the date its project plans to finish.</source>
@@ -12815,6 +14307,82 @@ Give it to the other office; they trust it after checking that its fingerprint m
         <message>
             <source>Deadline: {deadline} is before the day of the step ({day}).</source>
             <translation>办理期限：{deadline} 早于办理当天（{day}）。</translation>
+        </message>
+        <message>
+            <source>Person: the resident record no longer exists; pick them again or type a name.</source>
+            <translation>居民：该居民记录已不存在，请重新选择或直接填写姓名。</translation>
+        </message>
+        <message>
+            <source>Grid: the grid no longer exists.</source>
+            <translation>网格：该网格已不存在。</translation>
+        </message>
+        <message>
+            <source>Source: the agenda item or visit the order was raised in no longer exists.</source>
+            <translation>来源：提出该需求的议题或走访记录已不存在。</translation>
+        </message>
+        <message>
+            <source>Service: the service or project no longer exists.</source>
+            <translation>服务项目：该服务项目已不存在。</translation>
+        </message>
+        <message>
+            <source>Assigned to: the unit {name} does not exist or has left the area.</source>
+            <translation>承办：单位 {name} 不存在或已撤出。</translation>
+        </message>
+        <message>
+            <source>Dispatched to: the department does not exist or is no longer used.</source>
+            <translation>派至：该职能部门不存在或已停用。</translation>
+        </message>
+        <message>
+            <source>Assigned to: the in-service member is not registered (or not approved) here.</source>
+            <translation>承办：该在职党员未在本社区报到（或未通过审核）。</translation>
+        </message>
+        <message>
+            <source>Assigned to: the grid does not exist.</source>
+            <translation>承办：该网格不存在。</translation>
+        </message>
+        <message>
+            <source>Departments are kept by the street office; they reach the communities by sync.</source>
+            <translation>职能部门由街道维护，经同步下发到各社区。</translation>
+        </message>
+        <message>
+            <source>The order stands at {state}: its details can no longer be changed.</source>
+            <translation>该订单已{state}，不能再修改登记内容。</translation>
+        </message>
+        <message>
+            <source>{field}: fill this in.</source>
+            <translation>{field}：请填写。</translation>
+        </message>
+        <message>
+            <source>{field}: {name} is already in the list.</source>
+            <translation>{field}：{name} 已在列表中。</translation>
+        </message>
+        <message>
+            <source>{field}: the end ({end}) is before the start ({start}).</source>
+            <translation>{field}：结束日期（{end}）早于开始日期（{start}）。</translation>
+        </message>
+        <message>
+            <source>Provider: choose the unit or the in-service member, or type who offers it.</source>
+            <translation>提供方：请选择单位或在职党员，或填写提供方名称。</translation>
+        </message>
+        <message>
+            <source>{field}: give 0 to {limit} points; {value} is not.</source>
+            <translation>{field}：请填写 0 到 {limit} 分，{value} 不行。</translation>
+        </message>
+        <message>
+            <source>Year: {value} is not a year of the review.</source>
+            <translation>年度：{value} 不是可评议的年度。</translation>
+        </message>
+        <message>
+            <source>The file {name} is empty.</source>
+            <translation>文件 {name} 是空的。</translation>
+        </message>
+        <message>
+            <source>The file {name} is larger than {limit} MB; attach a smaller scan.</source>
+            <translation>文件 {name} 超过 {limit} MB，请附上较小的扫描件。</translation>
+        </message>
+        <message>
+            <source>Orders are raised by the community that hears of the need, not the street.</source>
+            <translation>订单由了解需求的社区登记，街道不直接登记订单。</translation>
         </message>
     </context>
     <context>
@@ -13067,6 +14635,106 @@ Give it to the other office; they trust it after checking that its fingerprint m
             <source>Making the check-in cards…</source>
             <translation>正在生成签到卡…</translation>
         </message>
+        <message>
+            <source>List of &amp;needs…</source>
+            <translation>需求清单(&amp;N)…</translation>
+        </message>
+        <message>
+            <source>List of needs</source>
+            <translation>需求清单</translation>
+        </message>
+        <message>
+            <source>Making the list of needs…</source>
+            <translation>正在生成需求清单…</translation>
+        </message>
+        <message>
+            <source>List of &amp;resources…</source>
+            <translation>资源清单(&amp;R)…</translation>
+        </message>
+        <message>
+            <source>List of resources</source>
+            <translation>资源清单</translation>
+        </message>
+        <message>
+            <source>Making the list of resources…</source>
+            <translation>正在生成资源清单…</translation>
+        </message>
+        <message>
+            <source>List of &amp;services…</source>
+            <translation>服务清单(&amp;S)…</translation>
+        </message>
+        <message>
+            <source>List of services</source>
+            <translation>服务清单</translation>
+        </message>
+        <message>
+            <source>Making the list of services…</source>
+            <translation>正在生成服务清单…</translation>
+        </message>
+        <message>
+            <source>List of &amp;units…</source>
+            <translation>共驻共建单位一览表(&amp;U)…</translation>
+        </message>
+        <message>
+            <source>List of units</source>
+            <translation>共驻共建单位一览表</translation>
+        </message>
+        <message>
+            <source>Making the list of units…</source>
+            <translation>正在生成共驻共建单位一览表…</translation>
+        </message>
+        <message>
+            <source>&amp;Work order (selected)…</source>
+            <translation>派单单（选中订单）(&amp;W)…</translation>
+        </message>
+        <message>
+            <source>Work orders (all given out)…</source>
+            <translation>派单单（全部已派出订单）…</translation>
+        </message>
+        <message>
+            <source>Work orders</source>
+            <translation>派单单</translation>
+        </message>
+        <message>
+            <source>Making the work orders…</source>
+            <translation>正在生成派单单…</translation>
+        </message>
+        <message>
+            <source>Ledger of orders sent up…</source>
+            <translation>街道派单台账…</translation>
+        </message>
+        <message>
+            <source>Orders sent up</source>
+            <translation>街道派单台账</translation>
+        </message>
+        <message>
+            <source>Making the ledger of orders sent up…</source>
+            <translation>正在生成街道派单台账…</translation>
+        </message>
+        <message>
+            <source>Review surveys, one per unit…</source>
+            <translation>双向评议表（每单位一页）…</translation>
+        </message>
+        <message>
+            <source>Review surveys</source>
+            <translation>双向评议表</translation>
+        </message>
+        <message>
+            <source>Making the review surveys…</source>
+            <translation>正在生成双向评议表…</translation>
+        </message>
+        <message>
+            <source>Review results notice…</source>
+            <translation>双向评议结果公示…</translation>
+        </message>
+        <message>
+            <source>Review results</source>
+            <translation>双向评议结果公示</translation>
+        </message>
+        <message>
+            <source>Making the review results…</source>
+            <translation>正在生成双向评议结果公示…</translation>
+        </message>
     </context>
     <context>
         <name>messages</name>
@@ -13263,6 +14931,18 @@ Give it to the other office; they trust it after checking that its fingerprint m
         <message>
             <source>{count} residents with a care tag not visited for {days} days</source>
             <translation>{count} 名关爱对象超过 {days} 天未走访</translation>
+        </message>
+        <message>
+            <source>{count} residents' needs waiting to be assigned</source>
+            <translation>{count} 个居民需求待分单</translation>
+        </message>
+        <message>
+            <source>{count} orders sent up by the communities waiting to be dispatched</source>
+            <translation>{count} 个社区上报订单待派单</translation>
+        </message>
+        <message>
+            <source>{count} orders overdue</source>
+            <translation>{count} 个订单逾期未办结</translation>
         </message>
         <message>
             <source>{count} sync partners not heard from for {days} days</source>

@@ -128,7 +128,7 @@ STREET_STEPS = frozenset({DISPATCH, RETURN, CLAIM, PROGRESS, COMPLETE})
 MAX_TEXT = 2000  # characters of a description, reason, result or remark
 RATINGS = range(1, 6)  # 1–5; 5 is 非常满意
 
-MSG_DESCRIPTION = QT_TRANSLATE_NOOP("errors", "Description: say what the resident needs.")
+MSG_DESCRIPTION = QT_TRANSLATE_NOOP("errors", "Need: say what the resident needs.")
 MSG_PLAN_DATE = QT_TRANSLATE_NOOP(
     "errors", "Plan date: a long-term order needs the date its project plans to finish.")
 MSG_STEP_STATE = QT_TRANSLATE_NOOP(
@@ -149,7 +149,7 @@ MSG_DEADLINE = QT_TRANSLATE_NOOP(
 
 # the words the messages use for fields and offices (context "codes", see errors.Term)
 FIELD_LABELS = {
-    "description": QT_TRANSLATE_NOOP("codes", "Description"),
+    "description": QT_TRANSLATE_NOOP("codes", "Need"),
     "text": QT_TRANSLATE_NOOP("codes", "Text"),
     "category": QT_TRANSLATE_NOOP("codes", "Category"),
     "urgency": QT_TRANSLATE_NOOP("codes", "Urgency"),

@@ -47,6 +47,8 @@ PHASES = {
     "inservice": QT_TRANSLATE_NOOP("cli", "demo: in-service members' registrations"),
     "claims": QT_TRANSLATE_NOOP("cli", "demo: service posts claimed"),
     "checkins": QT_TRANSLATE_NOOP("cli", "demo: a year of check-ins and points"),
+    "cobuild": QT_TRANSLATE_NOOP("cli", "demo: co-building: units, needs, resources and "
+                                 "services"),
 }
 
 
@@ -213,9 +215,7 @@ def _fill_office(db: Database, service: OrgService, seed: int, size: str, day: d
     registrations = _inservice(db, rng, plan, step)
     from gridoffice.services import demo_cobuild
 
-    street_id = office.office_id_for(office.OfficeProfile(plan.street, plan.street, "street",
-                                                          ""))
-    orders = demo_cobuild.fill(db, rng, day, plan.operator, street_id, step)
+    orders = demo_cobuild.fill(db, rng, day, plan.operator, step)
     return DemoSummary(orgs.orgs, seats, members, households, residents, meetings,
                        registrations, orders=orders)
 

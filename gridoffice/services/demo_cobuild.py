@@ -4,9 +4,10 @@ state, 40 residents' orders of a year (from councils, visits, the phone, the 123
 hotline and walk-ins) at every stage, six of them sent up to the street, and last
 year's two-way review. At a street office: its departments.
 
-The street's answers to the orders sent up (its dispatch, a return) are rows of the
-street office addressed to this community, as they arrive by sync; in a demo they are
-written here, under the street's office id, so that the list shows every stage."""
+A demo has no street office to answer the orders sent up: its answers (a dispatch, a
+return) are written here as steps of the street's kind recorded by this community, as
+it heard of them. They stay the community's rows, so the demo syncs with a real
+street office like any other data (which may dispatch them again)."""
 
 from __future__ import annotations
 
@@ -112,7 +113,7 @@ def street_departments(db: Database, operator: str, day: dt.date) -> int:
     return len(DEPARTMENTS)
 
 
-def fill(db: Database, rng: random.Random, day: dt.date, operator: str, street_id: str,
+def fill(db: Database, rng: random.Random, day: dt.date, operator: str,
          step: Callable[[str], None] = lambda _phase: None) -> int:
     """Co-building data of one community (inside the demo's transaction); the number
     of orders."""
@@ -140,7 +141,7 @@ def fill(db: Database, rng: random.Random, day: dt.date, operator: str, street_i
     _part_time_seats(db, service, units, day)
     _resources(service, rng, units, db)
     projects = _projects(service, rng, units, day)
-    orders = _orders(db, service, rng, day, units, projects, street_id)
+    orders = _orders(db, service, rng, day, units, projects)
     _review(service, day.year - 1)
     return orders
 
@@ -228,7 +229,7 @@ def _projects(service: Any, rng: random.Random, units: dict[str, Any],
 
 
 def _orders(db: Database, service: Any, rng: random.Random, day: dt.date,
-            units: dict[str, Any], projects: list[str], street_id: str) -> int:
+            units: dict[str, Any], projects: list[str]) -> int:
     from sqlalchemy import text as sql
 
     from gridoffice.services.cobuild import OrderDraft, StepDraft
@@ -277,7 +278,7 @@ def _orders(db: Database, service: Any, rng: random.Random, day: dt.date,
         count += 1
         moment = dt.datetime.combine(raised, dt.time(9, 30))
         if sent_up:
-            _sent_up(db, service, order, index, moment, day, street_id)
+            _sent_up(db, service, order, index, moment, day)
             continue
         stage = index % 8
         if stage == 0:
@@ -320,8 +321,9 @@ def _later(moment: dt.datetime, day: dt.date) -> Any:
 
 
 def _sent_up(db: Database, service: Any, order: str, index: int, moment: dt.datetime,
-             day: dt.date, street_id: str) -> None:
-    """An order sent up; the street's answer (dispatch, return) as it arrives by sync."""
+             day: dt.date) -> None:
+    """An order sent up; the street's answer (dispatch, return) as the community heard
+    of it (see the module docstring)."""
     from gridoffice.services.cobuild import StepDraft
 
     later = _later(moment, day)
@@ -332,12 +334,12 @@ def _sent_up(db: Database, service: Any, order: str, index: int, moment: dt.date
     department = DEPARTMENTS[index][0]
     if index == 3:
         _street_step(db, order, cobuild.Step(cobuild.RETURN, next(later), "street",
-                                             text="属物业维修范围，请社区协调物业"), street_id)
+                                             text="属物业维修范围，请社区协调物业"))
         return
     dispatched = next(later)
     _street_step(db, order, cobuild.Step(
         cobuild.DISPATCH, dispatched, "street", cobuild.DEPARTMENT, f"demo-department-{index}",
-        department, deadline=dispatched.date() + dt.timedelta(days=10)), street_id)
+        department, deadline=dispatched.date() + dt.timedelta(days=10)))
     if index >= 1:
         service.record_step(order, StepDraft(cobuild.CLAIM, at=next(later)))
     if index == 2:
@@ -346,7 +348,7 @@ def _sent_up(db: Database, service: Any, order: str, index: int, moment: dt.date
                                              at=next(later)))
 
 
-def _street_step(db: Database, order: str, step: cobuild.Step, street_id: str) -> None:
+def _street_step(db: Database, order: str, step: cobuild.Step) -> None:
     from gridoffice.store.tables import OrderStep
 
     with db.write() as session:
@@ -354,16 +356,15 @@ def _street_step(db: Database, order: str, step: cobuild.Step, street_id: str) -
             "order_id": order, "kind": step.kind, "at": step.at, "office": "street",
             "assignee_kind": step.assignee_kind, "assignee_id": step.assignee_id,
             "assignee_name": step.assignee_name, "deadline": step.deadline,
-            "text": step.text, "recorded_by": "街道", "origin_office": street_id,
-            "addressed_to": db.office_id}])
+            "text": step.text, "recorded_by": "演示数据"}])
 
 
 def _review(service: Any, year: int) -> None:
     from gridoffice.services.cobuild import OF_COMMUNITY, OF_UNIT, ReviewDraft
 
     for basis in service.review_basis(year):
-        service.save_review(ReviewDraft(year, basis.unit_id, OF_UNIT, basis.suggested,
-                                        "共建协议履行较好" if basis.agreement else "尚未签订共建协议",
+        remark = "共建协议履行较好" if basis.agreement else "尚未签订共建协议"
+        service.save_review(ReviewDraft(year, basis.unit_id, OF_UNIT, basis.suggested, remark,
                                         dt.date(year, 12, 20)))
         seed = sum(map(ord, basis.unit_name))
         service.save_review(ReviewDraft(year, basis.unit_id, OF_COMMUNITY, (

@@ -68,6 +68,10 @@ TEXTS = {
         "workbench", "{grid}: {count} households not visited for {days} days"),
     "care_not_visited": QT_TRANSLATE_NOOP(
         "workbench", "{count} residents with a care tag not visited for {days} days"),
+    "orders_new": QT_TRANSLATE_NOOP("workbench", "{count} residents' needs waiting to be assigned"),
+    "orders_sent_up": QT_TRANSLATE_NOOP(
+        "workbench", "{count} orders sent up by the communities waiting to be dispatched"),
+    "orders_overdue": QT_TRANSLATE_NOOP("workbench", "{count} orders overdue"),
     "peers_quiet": QT_TRANSLATE_NOOP(
         "workbench", "{count} sync partners not heard from for {days} days"),
     "conflicts": QT_TRANSLATE_NOOP(
@@ -124,6 +128,7 @@ class TodoRules:
     party: party.PartyRules = field(default_factory=party.PartyRules)
     reregister_months: int = inservice_rules.PointRules().reregister_months
     now: dt.datetime | None = None  # the next council and the backup's age (default: now)
+    street: bool = False  # the street office (its orders: those sent up to it)
 
 
 @dataclass(frozen=True)
@@ -158,6 +163,8 @@ def read_todo(conn: Any, actor: Actor, rules: TodoRules, backup_dir: Path | None
         items += _meetings(conn, actor, rules)
     if actor.allows(access.INSERVICE_VIEW):
         items += _inservice(conn, actor, rules)
+    if actor.allows(access.COBUILD_VIEW) and _has_orders(conn):
+        items += _cobuild(conn, actor, rules)
     if actor.allows(access.SYNC):
         items += _sync(conn, actor, rules.today)
     if backup_dir is not None:  # anyone may back up (File ▸ Back up now)
@@ -291,6 +298,38 @@ def _inservice(conn: Any, actor: Actor, rules: TodoRules) -> list[TodoItem]:
         TodoItem("reregistration_due", due, False,
                  Target("inservice", "registrations", {"due_within_days": REREGISTER_DAYS}),
                  {"days": REREGISTER_DAYS}),
+    ]
+
+
+def _has_orders(conn: Any) -> bool:
+    """Whether the file has the orders' table (schema 11 on)."""
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' "
+                        "AND name = 'service_order'").fetchone() is not None
+
+
+def _cobuild(conn: Any, actor: Actor, rules: TodoRules) -> list[TodoItem]:
+    """Residents' needs not yet assigned (the street: orders sent up not yet
+    dispatched), and orders past their deadline: as the orders page filtered by
+    state lists them (the street's page lists the orders sent up)."""
+    from gridoffice.domain import cobuild
+    from gridoffice.services.guard import grid_clause
+    from gridoffice.services.order_statuses import read_orders
+
+    params: dict[str, Any] = {}
+    where = office_clause(actor, "o.origin_office", params)
+    scoped = grid_clause(actor, "o.grid_id", params)
+    if scoped:
+        where += f" AND {scoped}"
+    statuses = [status for _row, status in read_orders(conn.execute, where, params)]
+    if rules.street:
+        statuses = [s for s in statuses if any(a.kind == cobuild.SEND_UP for a in s.applied)]
+    waiting = cobuild.SENT_UP if rules.street else cobuild.NEW
+    return [
+        TodoItem("orders_sent_up" if rules.street else "orders_new",
+                 sum(1 for s in statuses if s.state == waiting), False,
+                 Target("cobuild", "orders", {"state": waiting})),
+        TodoItem("orders_overdue", sum(1 for s in statuses if s.overdue(rules.today)), True,
+                 Target("cobuild", "orders", {"state": "overdue"})),
     ]
 
 

@@ -63,10 +63,12 @@ def has_records(conn: Any) -> bool:
 def todo_rules(conn: Any, now: dt.datetime) -> TodoRules:
     """The rules of the to-do at ``now``: the office's settings (its re-registration
     period, read on ``conn``) and the party's rules."""
-    values = dict(conn.execute("SELECT key, value FROM setting WHERE key LIKE ?",
-                               (KEY_PREFIX + "%",)).fetchall())
+    from gridoffice.store.settings import OFFICE_ROLE
+
+    values = dict(conn.execute("SELECT key, value FROM setting WHERE key LIKE ? OR key = ?",
+                               (KEY_PREFIX + "%", OFFICE_ROLE)).fetchall())
     return TodoRules(now.date(), reregister_months=point_rules_of(values).reregister_months,
-                     now=now)
+                     now=now, street=values.get(OFFICE_ROLE) == "street")
 
 
 def read_screen(path: Path, actor: Actor, now: dt.datetime, backup_dir: Path | None, *,

@@ -24,7 +24,7 @@ LABELS = {
     "person_name": QT_TRANSLATE_NOOP("codes", "Full name"),
     "address": QT_TRANSLATE_NOOP("codes", "Address"),
     "note": QT_TRANSLATE_NOOP("codes", "Note"),
-    "name": QT_TRANSLATE_NOOP("codes", "Name"),
+    "name": QT_TRANSLATE_NOOP("codes", "Name of the entry"),
     "title": QT_TRANSLATE_NOOP("codes", "What is offered"),
     "provider_name": QT_TRANSLATE_NOOP("codes", "Provider"),
     "detail": QT_TRANSLATE_NOOP("codes", "Details"),

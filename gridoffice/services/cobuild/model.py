@@ -179,6 +179,7 @@ class StepRow:
     at: dt.datetime
     office: str
     assignee_kind: str | None
+    assignee_id: str | None
     assignee_name: str
     deadline: dt.date | None
     text: str

@@ -44,7 +44,8 @@ def suggest(agreement: str, members: int, points: float, pass_mark: int, orders:
     pass mark; the share of its orders completed; residents' average rating of 5.
     A measure with nothing to go by (no members, no orders, no rating) gets 15."""
     first = {"current": 25, "lapsed": 15}.get(agreement, 5)
-    second = 15 if members == 0 else round(SCORE_LIMIT * min(1.0, points / max(pass_mark, 1)))
+    second = 15 if members == 0 else round(
+        SCORE_LIMIT * min(1.0, max(0.0, points) / max(pass_mark, 1)))
     third = 15 if orders == 0 else round(SCORE_LIMIT * completed / orders)
     fourth = 15 if rating is None else round(SCORE_LIMIT * rating / 5)
     return first, second, third, fourth

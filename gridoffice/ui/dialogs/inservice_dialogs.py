@@ -9,6 +9,7 @@ shows inline and nothing is stored.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
@@ -86,6 +87,7 @@ class WorkUnitDialog(FormDialog):
         super().__init__(parent, "")
         self.setWindowTitle(self.tr("Edit work unit") if draft else self.tr("New work unit"))
         self._save = save
+        self._draft = draft
         self.name_edit = self.add_row("name", self.tr("Name"), QLineEdit(self), required=True)
         self.type_combo = code_combo(self, rules.UNIT_TYPES)
         self.add_row("unit_type", self.tr("Unit type"), self.type_combo)
@@ -105,9 +107,12 @@ class WorkUnitDialog(FormDialog):
     def perform(self) -> Any:
         from gridoffice.services.inservice import WorkUnitDraft
 
-        return self._save(WorkUnitDraft(
-            self.name_edit.text(), str(self.type_combo.currentData()), self.party_edit.text(),
-            self.contact_edit.text(), self.phone_edit.text(), self.address_edit.text()))
+        values = {"name": self.name_edit.text(), "unit_type": str(self.type_combo.currentData()),
+                  "party_org": self.party_edit.text(), "contact": self.contact_edit.text(),
+                  "phone": self.phone_edit.text(), "address": self.address_edit.text()}
+        # what this form does not show (the note, the co-building agreement) is kept
+        return self._save(dataclasses.replace(self._draft, **values) if self._draft
+                          else WorkUnitDraft(**values))
 
 
 class WorkUnitsDialog(FormDialog):

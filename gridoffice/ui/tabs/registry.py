@@ -17,6 +17,7 @@ TABS = (
     ("gridoffice.ui.tabs.households", "HouseholdsTab"),
     ("gridoffice.ui.tabs.meetings", "MeetingsTab"),
     ("gridoffice.ui.tabs.inservice", "InServiceTab"),
+    ("gridoffice.ui.tabs.cobuild", "CobuildTab"),
     ("gridoffice.ui.tabs.sync", "SyncTab"),
 )
 

@@ -55,7 +55,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 # The to-do and figures count records of every area, and the sign-in sheets printed.
-SCREEN_TABLES = (areas.ROSTER | areas.HOUSEHOLDS | areas.MEETINGS | areas.INSERVICE
+SCREEN_TABLES = (areas.ROSTER | areas.HOUSEHOLDS | areas.MEETINGS | areas.INSERVICE | areas.COBUILD
                  | areas.SYNC | {"audit_log"})
 PARTS = ("screen", "chart", "communities")
 PAGE_EMPTY, PAGE_MAIN = range(2)
