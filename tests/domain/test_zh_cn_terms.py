@@ -63,7 +63,8 @@ def test_the_grid_team_dialog_speaks_of_a_role_and_a_person():
 
 @pytest.mark.parametrize(("table", "terms"), [
     (codes.ORG_TYPES, ["党委", "党总支", "党支部", "联合党支部", "临时党支部", "党小组"]),
-    (codes.SEATS, ["书记", "副书记", "组织委员", "宣传委员", "纪检委员", "青年委员", "党小组长"]),
+    (codes.SEATS, ["书记", "副书记", "组织委员", "宣传委员", "纪检委员", "青年委员", "党小组长",
+                     "兼职委员"]),
     (codes.MEMBER_CATEGORY, ["直管党员", "在职党员", "流动党员", "离退休党员"]),
     (codes.RELATION_STATUS, ["正常", "转出中", "已转出", "停止党籍", "出党", "去世"]),
     (codes.TRANSFER_STATUS, ["草稿", "审核中", "已通过", "已退回", "等待接收", "确认接收"]),

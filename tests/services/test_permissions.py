@@ -16,6 +16,7 @@ import pytest
 from gridoffice.domain import access
 from gridoffice.domain.access import Actor, PermissionDenied
 from gridoffice.services import demo, office
+from gridoffice.services.cobuild import CobuildService
 from gridoffice.services.container import Services
 from gridoffice.services.guard import FREE, declared
 from gridoffice.services.households import HouseholdService, ResidentQuery
@@ -31,7 +32,8 @@ from tests.sql import digest
 
 TODAY = dt.date(2026, 11, 21)
 SERVICES = {"orgs": OrgService, "roster": RosterService, "households": HouseholdService,
-            "meetings": MeetingService, "inservice": InServiceService, "sync": SyncService}
+            "meetings": MeetingService, "inservice": InServiceService,
+            "cobuild": CobuildService, "sync": SyncService}
 
 
 def actor(role: str, *, grids: frozenset[str] = frozenset(),
@@ -98,6 +100,10 @@ def test_the_declared_permissions_follow_the_areas():
     for name in ("export", "import_file", "import_files", "resolve", "status", "conflicts"):
         assert declared(SyncService)[name] == access.SYNC
     assert declared(RosterService)["today"] == FREE
+    assert declared(CobuildService)["raise_order"] == access.ORDERS_EDIT
+    assert declared(CobuildService)["add_resource"] == access.COBUILD_EDIT
+    assert declared(CobuildService)["orders"] == access.COBUILD_VIEW
+    assert declared(CobuildService)["reveal_order"] == access.REVEAL
 
 
 # --- every role on every entry point -------------------------------------------------------

@@ -69,6 +69,10 @@ def listed(services, target: workbench.Target) -> int:
     if target.view == "registrations":
         return len(services.inservice.registrations(RegistrationQuery(
             review_status=f.get("review_status"), due_within_days=f.get("due_within_days"))))
+    if target.view == "orders":
+        from gridoffice.services.cobuild import OrderQuery
+
+        return len(services.cobuild.orders(OrderQuery(state=f["state"])))
     if target.view == "conflicts":
         return len(services.sync.conflicts())
     if target.view == "peers":
@@ -122,7 +126,8 @@ def test_items_follow_the_role_s_permissions(demo):
     worker_tabs = {item.target.tab for item in todo_of(demo, worker, today, 6)}
     assert "meetings" in office_tabs
     assert "meetings" not in worker_tabs and "sync" not in worker_tabs
-    assert "households" in worker_tabs and worker_tabs <= {"roster", "households", "inservice"}
+    assert "households" in worker_tabs and worker_tabs <= {"roster", "households", "inservice",
+                                                           "cobuild"}
 
 
 def test_the_next_council_and_whether_its_sign_in_sheet_was_printed(tmp_path, demo_templates):

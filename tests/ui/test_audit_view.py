@@ -186,7 +186,7 @@ def test_the_export_is_masked_and_recorded(qtbot, logged, tmp_path, monkeypatch,
     assert audit.chain_error(logged.context.opened.path) is None
 
 
-def test_the_view_in_chinese(qtbot, qapp, logged):
+def test_the_view_in_chinese(qtbot, qapp, logged, tmp_path):
     from gridoffice.ui import app as uiapp
 
     uiapp.register_bundled_font()
@@ -203,7 +203,7 @@ def test_the_view_in_chinese(qtbot, qapp, logged):
         assert shown(view, AuditLogModel.COL_DETAIL)[4] == "密码错误"
         view.resize(1100, 560)
         qtbot.wait(50)
-        assert view.grab().save("/tmp/h/shot_audit.png")
+        assert view.grab().save(str(tmp_path / "shot_audit.png"))
     finally:
         for translator in translators:
             qapp.removeTranslator(translator)

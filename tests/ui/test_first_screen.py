@@ -93,7 +93,7 @@ def test_shown_the_window_says_first_screen_then_data_loaded(qtbot, folder):
         window.show()
     assert order == ["first", "loaded"]
     assert [tab.key for tab in window.tab_list] == [
-        "workbench", "roster", "households", "meetings", "inservice", "sync"]
+        "workbench", "roster", "households", "meetings", "inservice", "cobuild", "sync"]
     assert window.tabs.tabText(0) == "Workbench"
     window.close()
 

@@ -38,7 +38,7 @@ def test_the_window_holds_each_registered_tab_once_in_order(window):
     assert shown == window.tab_list
     assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == [
         "Workbench", "Party members", "Grid households", "Resident council",
-        "In-service members", "Sync"]
+        "In-service members", "Co-building", "Sync"]
     assert all(tab.services is window.services for tab in window.tab_list)
 
 

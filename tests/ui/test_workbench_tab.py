@@ -57,6 +57,8 @@ def shown_count(qtbot, window, item) -> int:
         return window.meetings.follow_ups.model.rowCount()
     if key in ("registrations_pending", "reregistration_due"):
         return window.inservice.model.rowCount()
+    if key.startswith("orders_"):
+        return window.tab("cobuild").orders_page.model.rowCount()
     raise AssertionError(key)
 
 
@@ -81,7 +83,8 @@ def test_every_item_opens_the_view_that_lists_what_it_counts(qtbot, folder, who)
     counted = {"not_visited", "care_not_visited"}
     if who == "office":
         counted |= {"probation_overdue", "transfers", "follow_ups_overdue",
-                    "registrations_pending", "reregistration_due"}
+                    "registrations_pending", "reregistration_due", "orders_new",
+                    "orders_overdue"}
     assert counted <= keys, keys
     checked = 0
     for index, item in enumerate(items):
