@@ -4811,6 +4811,10 @@ Log file: {log}</source>
             <translation>来源</translation>
         </message>
         <message>
+            <source>Raised in</source>
+            <translation>提出于</translation>
+        </message>
+        <message>
             <source>Recorded on</source>
             <translation>登记日期</translation>
         </message>
@@ -4841,6 +4845,10 @@ Log file: {log}</source>
         <message>
             <source>Note</source>
             <translation>备注</translation>
+        </message>
+        <message>
+            <source>(not linked)</source>
+            <translation>（不关联）</translation>
         </message>
         <message>
             <source>Linked to the resident's record.</source>

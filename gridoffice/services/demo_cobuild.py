@@ -142,7 +142,8 @@ def fill(db: Database, rng: random.Random, day: dt.date, operator: str,
     _resources(service, rng, units, db)
     projects = _projects(service, rng, units, day)
     orders = _orders(db, service, rng, day, units, projects)
-    _review(service, day.year - 1)
+    # the round of the year the orders are in (reviewed from July on; before, last year)
+    _review(service, day.year if day.month >= 7 else day.year - 1)
     return orders
 
 
@@ -362,11 +363,12 @@ def _street_step(db: Database, order: str, step: cobuild.Step) -> None:
 def _review(service: Any, year: int) -> None:
     from gridoffice.services.cobuild import OF_COMMUNITY, OF_UNIT, ReviewDraft
 
+    today = service.today()
     for basis in service.review_basis(year):
         remark = "共建协议履行较好" if basis.agreement else "尚未签订共建协议"
         service.save_review(ReviewDraft(year, basis.unit_id, OF_UNIT, basis.suggested, remark,
-                                        dt.date(year, 12, 20)))
+                                        min(today, dt.date(year, 12, 20))))
         seed = sum(map(ord, basis.unit_name))
         service.save_review(ReviewDraft(year, basis.unit_id, OF_COMMUNITY, (
             20 + seed % 6, 19 + seed % 7, 21 + seed % 5, 22 + seed % 4), "社区服务热情周到",
-            dt.date(year, 12, 28)))
+            min(today, dt.date(year, 12, 28))))

@@ -5,15 +5,17 @@ the co-building service and, before SQLAlchemy loads, by the workbench's to-do; 
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import gc
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from gridoffice.domain import cobuild
 from gridoffice.services.common import as_date
 
-Execute = Callable[[str, dict[str, Any]], Iterable[Any]]
+Execute = Callable[[str, dict[str, Any]], list[Any]]  # all the rows at once
 
 #: the columns of an order as :func:`read_orders` returns them (table alias ``o``)
 ORDER_COLUMNS = (
@@ -35,14 +37,34 @@ def step_of(row: Any) -> cobuild.Step:
                         text=row[9] or "", rating=row[10], key=row[0])
 
 
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection inside: a list of a year's orders makes tens of
+    thousands of small objects, none of them cyclic, and the collections their making
+    triggers cost a third of its time."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
 def read_orders(execute: Execute, where: str, params: dict[str, Any]
                 ) -> list[tuple[Any, cobuild.Status]]:
     """The live orders ``where`` (`` AND …`` on alias ``o``) selects, newest first, each
     with its status: two queries whatever the number of orders."""
+    with gc_paused():
+        return _read_orders(execute, where, params)
+
+
+def _read_orders(execute: Execute, where: str, params: dict[str, Any]
+                 ) -> list[tuple[Any, cobuild.Status]]:
     clause = f" AND NOT o.deleted{where}"
-    orders = list(execute(
+    orders = execute(
         f"SELECT {ORDER_COLUMNS} FROM service_order o WHERE 1{clause} "
-        "ORDER BY o.raised_on DESC, o.code DESC", params))
+        "ORDER BY o.raised_on DESC, o.code DESC", params)
     steps: dict[str, list[cobuild.Step]] = defaultdict(list)
     for r in execute(f"SELECT {STEP_COLUMNS} FROM order_step s JOIN service_order o "
                      f"ON o.id = s.order_id WHERE NOT s.deleted{clause}", params):

@@ -320,7 +320,8 @@ def _cobuild(conn: Any, actor: Actor, rules: TodoRules) -> list[TodoItem]:
     scoped = grid_clause(actor, "o.grid_id", params)
     if scoped:
         where += f" AND {scoped}"
-    statuses = [status for _row, status in read_orders(conn.execute, where, params)]
+    statuses = [status for _row, status in read_orders(
+        lambda q, p: conn.execute(q, p).fetchall(), where, params)]
     if rules.street:
         statuses = [s for s in statuses if any(a.kind == cobuild.SEND_UP for a in s.applied)]
     waiting = cobuild.SENT_UP if rules.street else cobuild.NEW

@@ -40,5 +40,5 @@ def ledger_arguments(data: Path) -> dict[str, list[str]]:
         "points": ["--period", facts.quarter], "unit-letters": ["--period", facts.quarter],
         "checkin-cards": [], "post-posters": [],
         "needs": [], "resources": [], "services": [], "units": [], "work-orders": [],
-        "orders": [], "review-forms": [], "review": ["--year", str(facts.year - 1)],
+        "orders": [], "review-forms": [], "review": ["--year", str(facts.year)],
     }

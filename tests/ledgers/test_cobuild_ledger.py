@@ -104,7 +104,8 @@ def test_a_work_order_for_each_order_given_out_with_a_reply_slip(office, tmp_pat
 
 def test_the_review_surveys_and_results(office, tmp_path):
     db, service = office
-    year = TODAY.year - 1
+    year = next(y for y in (TODAY.year + 1, TODAY.year, TODAY.year - 1)
+                if any(r.of_unit for r in service.review_results(y)))  # the demo's round
     forms = ledgers.render_review_forms(db, tmp_path / "f.pdf", unit="幸福里社区", year=year,
                                         today=TODAY)
     assert forms.rows == len(PdfReader(forms.path).pages) == len(service.review_basis(year))

@@ -152,8 +152,6 @@ def test_the_review_is_entered_from_its_suggestions(qtbot, window, dialogs, ui):
     tab = tab_of(window)
     page = tab.page(4)
     tab.pages.setCurrentIndex(4)
-    page.year_combo.setCurrentIndex(page.year_combo.findData(window.db and
-                                                             page.year - 0))
     page.view.selectRow(0)
     basis = page.current()
     seen = []
@@ -252,3 +250,53 @@ def test_a_grid_worker_sees_the_needs_of_their_grid_and_records_them(qtbot, fold
         assert not tab_of(window).page(1).new_action.isVisible()
     finally:
         window.close()
+
+
+def test_a_need_heard_at_a_council_links_back_to_its_agenda_item(qtbot, window, dialogs, ui):
+    page = tab_of(window).orders_page
+    offered = []
+
+    def fill(dialog) -> None:
+        dialog.source_combo.setCurrentIndex(dialog.source_combo.findData("council"))
+        offered.extend(dialog.link_combo.itemText(i) for i in range(dialog.link_combo.count()))
+        dialog.link_combo.setCurrentIndex(1)
+        dialog.description_edit.setPlainText("议事会提出：小区南门加装无障碍坡道")
+        dialog.category_combo.setCurrentIndex(dialog.category_combo.findData("disability"))
+        ui.click_ok(dialog)
+
+    dialogs.expect(fill)
+    order_id = page.new_order()
+    assert len(offered) > 2 and offered[0] == "(not linked)"
+    detail = CobuildService(window.db).order(order_id)
+    assert detail.source_table == "agenda_item" and detail.source_text
+    assert detail.source_text in offered[1]
+    assert detail.source_text in page.info_label.text()
+    raised = CobuildService(window.db).orders_raised_from("agenda_item", detail.source_id)
+    assert order_id in [r.id for r in raised]
+
+
+def test_a_joint_meeting_offers_the_units_for_their_representatives(qtbot, window, dialogs,
+                                                                   ui):
+    from gridoffice.domain import meetings
+    from gridoffice.ui.dialogs.meeting_dialogs import AttendeePickerDialog
+
+    assert meetings.MEETING_TYPES.zh("joint") == "党建联席会议"
+    service = window.meetings.service
+    units = service.unit_names()
+    assert "幸福物业服务有限公司" in units and "区人民医院" in units
+    saved = []
+
+    def fill(dialog) -> None:
+        completer = dialog.unit_edit.completer()
+        completer.setCompletionPrefix("物业")
+        assert completer.currentCompletion() == "幸福物业服务有限公司"
+        ui.type_into(dialog.name_edit, "物业经理刘强")
+        ui.type_into(dialog.unit_edit, "幸福物业服务有限公司")
+        dialog.identity_combo.setCurrentIndex(dialog.identity_combo.findData("unit"))
+        ui.click_ok(dialog)
+
+    dialogs.expect(fill)
+    AttendeePickerDialog(window, people=service.people, save=saved.extend,
+                         units=units).ask_result()
+    assert [(d.name, d.identity, d.unit) for d in saved] == [
+        ("物业经理刘强", "unit", "幸福物业服务有限公司")]

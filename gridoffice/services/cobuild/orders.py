@@ -10,6 +10,7 @@ to the order's community (sync sends them there alone). Where an order stands is
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from typing import Any
 
@@ -42,7 +43,13 @@ from gridoffice.services.cobuild.model import (
 )
 from gridoffice.services.common import as_date
 from gridoffice.services.guard import audit_name, grid_clause, requires
-from gridoffice.services.order_statuses import STEP_COLUMNS, as_moment, read_orders, step_of
+from gridoffice.services.order_statuses import (
+    STEP_COLUMNS,
+    as_moment,
+    gc_paused,
+    read_orders,
+    step_of,
+)
 from gridoffice.store import audit
 from gridoffice.store.database import MSG_NOT_OURS
 from gridoffice.store.tables import (
@@ -187,6 +194,35 @@ class CobuildOrders(CobuildBase):
                 found.append((resident_id, name, grid_id, detail))
             return found
 
+    @requires(access.ORDERS_EDIT)
+    def source_choices(self, source: str, resident_id: str | None = None
+                       ) -> list[tuple[str, str, str]]:
+        """What an order heard at a council or a visit may link back to, newest first:
+        (table, id, label). A council: the agenda items of the last year's councils (for
+        those who may see the meetings); a visit: the visits to the resident's home."""
+        today = self.today()
+        with self.db.read() as session:
+            connection = session.connection()
+            if source == "council" and self.actor.allows(access.MEETINGS_VIEW):
+                rows = connection.execute(sql(
+                    "SELECT a.id, m.start_at, m.session_no, a.title FROM agenda_item a "
+                    "JOIN meeting m ON m.id = a.meeting_id WHERE NOT a.deleted AND NOT "
+                    "m.deleted AND m.meeting_type = 'council' AND date(m.start_at) BETWEEN "
+                    ":first AND :last ORDER BY m.start_at DESC, a.position LIMIT 80"),
+                    {"first": (today - dt.timedelta(days=366)).isoformat(),
+                     "last": today.isoformat()}).fetchall()
+                return [("agenda_item", r[0], f"{as_moment(r[1]).date().isoformat()} "
+                         + (f"第 {r[2]} 期 " if r[2] else "") + r[3]) for r in rows]
+            if source == "visit" and resident_id:
+                rows = connection.execute(sql(
+                    "SELECT v.id, v.visit_date, v.visitor, v.requests FROM visit v "
+                    "JOIN resident r ON r.household_id = v.household_id WHERE r.id = :id "
+                    "AND NOT v.deleted ORDER BY v.visit_date DESC LIMIT 20"),
+                    {"id": resident_id}).fetchall()
+                return [("visit", r[0], " ".join(filter(None, (
+                    as_date(r[1]).isoformat(), r[2], (r[3] or "")[:30])))) for r in rows]
+        return []
+
     def _next_code(self, session: Session, year: int) -> str:
         prefix = f"{year}-"
         last = session.connection().execute(sql(
@@ -269,6 +305,11 @@ class CobuildOrders(CobuildBase):
 
     def _order_rows(self, session: Session, query: OrderQuery,
                     only: str | None = None) -> list[OrderRow]:
+        with gc_paused():
+            return self._read_rows(session, query, only)
+
+    def _read_rows(self, session: Session, query: OrderQuery,
+                   only: str | None) -> list[OrderRow]:
         params: dict[str, Any] = {}
         where = self._office_sql("o.origin_office", params)
         scoped = grid_clause(self.actor, "o.grid_id", params)
@@ -296,7 +337,8 @@ class CobuildOrders(CobuildBase):
                 "_", "\\_")
             params["text"] = f"%{escaped}%"
         connection = session.connection()
-        found = read_orders(lambda q, p: connection.execute(sql(q), p), where, params)
+        found = read_orders(lambda q, p: connection.execute(sql(q), p).fetchall(), where,
+                            params)
         grids = self._grid_names(session)
         street_side = self.is_street()
         today = self.today()

@@ -132,6 +132,14 @@ class MeetingAttendance(MeetingServiceBase):
         initials match (for the attendee picker)."""
         return find_people(self.db, text, limit)
 
+    @requires(access.MEETINGS_VIEW)
+    def unit_names(self) -> list[str]:
+        """The units of the area (for a unit's representative at a joint meeting)."""
+        with self.db.read() as session:
+            return [r[0] for r in session.connection().exec_driver_sql(
+                "SELECT DISTINCT name FROM work_unit WHERE NOT deleted AND retired_on IS NULL "
+                "ORDER BY name")]
+
     def _attendee_values(self, session: Session, meeting_id: str, draft: AttendeeDraft,
                          attendee_id: str | None,
                          listed: list[MeetingAttendee] | None = None) -> dict[str, Any]:

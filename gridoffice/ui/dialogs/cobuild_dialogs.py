@@ -67,12 +67,15 @@ class OrderDialog(FormDialog):
 
     def __init__(self, parent: QWidget | None, *, save: Callable[[OrderDraft], Any],
                  grids: Choices, projects: Choices, find: Callable[[str], list[Found]],
-                 today: dt.date, draft: OrderDraft | None = None) -> None:
+                 today: dt.date, draft: OrderDraft | None = None,
+                 sources: Callable[[str, str | None], list[tuple[str, str, str]]]
+                 | None = None) -> None:
         super().__init__(parent, "")
         self.setWindowTitle(self.tr("Correct the need") if draft else self.tr("Record a need"))
         self._save = save
         self._find = find
         self._draft = draft
+        self._sources = sources
         self.resident_id: str | None = draft.resident_id if draft else None
         self.person_edit = QLineEdit(self)
         self.person_edit.setPlaceholderText(self.tr("Type a name, or find the resident"))
@@ -101,6 +104,8 @@ class OrderDialog(FormDialog):
         self.add_row("plan_date", self.tr("Plan date"), self.plan_edit)
         self.source_combo = code_combo(self, cobuild.SOURCES)
         self.add_row("source", self.tr("Source"), self.source_combo)
+        self.link_combo = QComboBox(self)
+        self.add_row(None, self.tr("Raised in"), self.link_combo)
         self.raised_edit = DateField(self)
         self.raised_edit.set_date(today)
         self.add_row("raised_on", self.tr("Recorded on"), self.raised_edit, required=True)
@@ -114,6 +119,7 @@ class OrderDialog(FormDialog):
         self.add_row("project_id", self.tr("Service or project"), self.project_combo)
         self.note_edit = self.add_row("note", self.tr("Note"), QLineEdit(self))
         self.urgency_combo.currentIndexChanged.connect(lambda _i: self._urgency_changed())
+        self.source_combo.currentIndexChanged.connect(lambda _i: self._fill_links())
         if draft is not None:
             self.person_edit.setText(draft.person_name)
             select_data(self.grid_combo, draft.grid_id)
@@ -130,13 +136,30 @@ class OrderDialog(FormDialog):
             self.note_edit.setText(draft.note or "")
         self._show_link()
         self._urgency_changed()
+        self._fill_links(draft.source_id if draft else None)
         self.setMinimumWidth(520)
+
+    def _fill_links(self, keep: str | None = None) -> None:
+        """The council agenda items or the resident's visits the need may link back to."""
+        keep = keep or self.link_combo.currentData()
+        self.link_combo.clear()
+        self.link_combo.addItem(self.tr("(not linked)"), None)
+        source = str(self.source_combo.currentData())
+        for table, row_id, label in (self._sources(source, self.resident_id)
+                                     if self._sources else []):
+            self.link_combo.addItem(label, (table, row_id))
+        index = next((i for i in range(self.link_combo.count())
+                      if (self.link_combo.itemData(i) or (None, None))[1] == keep), 0)
+        self.link_combo.setCurrentIndex(index)
+        self.link_combo.setEnabled(self.link_combo.count() > 1)
 
     def _urgency_changed(self) -> None:
         self.plan_edit.setEnabled(self.urgency_combo.currentData() == cobuild.LONG_TERM)
 
     def _unlink(self) -> None:
-        self.resident_id = None
+        if self.resident_id is not None:
+            self.resident_id = None
+            self._fill_links()
         self._show_link()
 
     def _show_link(self) -> None:
@@ -153,12 +176,14 @@ class OrderDialog(FormDialog):
         if grid_id:
             select_data(self.grid_combo, grid_id)
         self._show_link()
+        self._fill_links()
 
     def perform(self) -> Any:
         from gridoffice.services.cobuild import OrderDraft
 
         plan = (self.date_of("plan_date")
                 if self.urgency_combo.currentData() == cobuild.LONG_TERM else None)
+        link = self.link_combo.currentData()
         draft = OrderDraft(
             category=str(self.category_combo.currentData()),
             description=self.description_edit.toPlainText(),
@@ -169,8 +194,7 @@ class OrderDialog(FormDialog):
             grid_id=self.grid_combo.currentData(), address=_text(self.address_edit),
             phone=_text(self.phone_edit), phone_consent=self.consent_check.isChecked(),
             plan_date=plan,
-            source_table=self._draft.source_table if self._draft else None,
-            source_id=self._draft.source_id if self._draft else None,
+            source_table=link[0] if link else None, source_id=link[1] if link else None,
             project_id=self.project_combo.currentData(), note=_text(self.note_edit))
         return self._save(draft)
 

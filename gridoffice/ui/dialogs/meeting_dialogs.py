@@ -157,12 +157,22 @@ class MeetingDialog(FormDialog):
             self.copy_check.isChecked() and not self.copy_check.isHidden())
 
 
+def unit_completer(edit: QLineEdit, units: Sequence[str]) -> None:
+    """Offer the units of the area while a unit's name is typed (a joint meeting's
+    representatives); any other name may still be typed."""
+    if units:
+        completer = QCompleter(list(units), edit)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        edit.setCompleter(completer)
+
+
 class AttendeePickerDialog(FormDialog):
     """Search residents and party members (name, pinyin, initials) and pick one or
     several; or type a name (a guest, a unit's representative)."""
 
     def __init__(self, parent: QWidget | None, *, people: Callable[[str], list[Person]],
-                 save: Callable[[list[AttendeeDraft]], Any]) -> None:
+                 save: Callable[[list[AttendeeDraft]], Any], units: Sequence[str] = ()) -> None:
         super().__init__(parent, "")
         self.setWindowTitle(self.tr("Add attendees"))
         self._people = people
@@ -176,6 +186,7 @@ class AttendeePickerDialog(FormDialog):
         self.add_row(None, self.tr("Found"), self.results)
         self.name_edit = self.add_row("name", self.tr("Or type a name"), QLineEdit(self))
         self.unit_edit = self.add_row("unit", self.tr("Unit"), QLineEdit(self))
+        unit_completer(self.unit_edit, units)
         self.identity_combo = code_combo(self, rules.ATTENDEE_IDENTITIES,
                                          empty=self.tr("(as found)"))
         self.add_row("identity", self.tr("Identity"), self.identity_combo)
@@ -219,7 +230,7 @@ class AttendeeDialog(FormDialog):
     """One attendee: identity, unit, presence and the reason of an absence."""
 
     def __init__(self, parent: QWidget | None, *, row: AttendeeRow,
-                 save: Callable[[AttendeeDraft], Any]) -> None:
+                 save: Callable[[AttendeeDraft], Any], units: Sequence[str] = ()) -> None:
         super().__init__(parent, "")
         self.setWindowTitle(self.tr("Attendee {name}").format(name=row.name))
         self.row = row
@@ -231,6 +242,7 @@ class AttendeeDialog(FormDialog):
         select_data(self.identity_combo, row.identity)
         self.add_row("identity", self.tr("Identity"), self.identity_combo)
         self.unit_edit = self.add_row("unit", self.tr("Unit"), QLineEdit(row.unit or "", self))
+        unit_completer(self.unit_edit, units)
         self.presence_combo = code_combo(self, rules.PRESENCE, empty=self.tr("not marked"))
         select_data(self.presence_combo, row.presence)
         self.add_row("presence", self.tr("Presence"), self.presence_combo)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QCheckBox
+from PySide6.QtWidgets import QCheckBox, QHeaderView
 
 from gridoffice.ui import messages
 from gridoffice.ui.dialogs import cobuild_dialogs as dialogs
@@ -18,6 +18,13 @@ from gridoffice.ui.models.cobuild_tables import (
 from gridoffice.ui.tabs.cobuild.page import ListPage
 from gridoffice.ui.widgets.actions import make_action
 from gridoffice.ui.widgets.community import show_community_column
+
+
+def stretch(view: Any, column: int) -> None:
+    """``column`` takes the width the others leave."""
+    header = view.horizontalHeader()
+    header.setStretchLastSection(False)
+    header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
 
 
 class ResourcesPage(ListPage):
@@ -33,6 +40,7 @@ class ResourcesPage(ListPage):
         self.retired_check.toggled.connect(lambda _c: self.refresh())
         self.toolbar.addWidget(self.retired_check)
         show_community_column(self.view, self.model, host.community)
+        stretch(self.view, 1)
         self.view.activated.connect(lambda _i: self.edit_resource())
 
     def refresh(self, select_id: str | None = None) -> None:
@@ -95,6 +103,7 @@ class ProjectsPage(ListPage):
         self.edit_action = make_action(host, self.tr("Edit…"), self.edit_project)
         super().__init__(host, ProjectTableModel(host), [self.new_action, self.edit_action])
         show_community_column(self.view, self.model, host.community)
+        stretch(self.view, 2)
         self.view.activated.connect(lambda _i: self.edit_project())
 
     def refresh(self, select_id: str | None = None) -> None:

@@ -132,6 +132,7 @@ class OrdersPage(Page):
         self.detail_tabs.addTab(self.steps_view, self.tr("History"))
         self.detail_tabs.addTab(self.files_list, self.tr("Files"))
         self.detail_tabs.addTab(self.matches_view, self.tr("Matching resources"))
+        self.detail_tabs.setTabVisible(2, not street)  # the street dispatches, it does not match
         detail = QSplitter(Qt.Orientation.Horizontal, self)
         detail.addWidget(self.info_label)
         detail.addWidget(self.detail_tabs)
@@ -265,7 +266,8 @@ class OrdersPage(Page):
         host = self.host
         order_id = dialogs.OrderDialog(
             self, save=self.service.raise_order, grids=host.grids, projects=host.projects(),
-            find=self.service.find_residents, today=self.service.today()).ask_result()
+            find=self.service.find_residents, today=self.service.today(),
+            sources=self.service.source_choices).ask_result()
         if order_id is not None:
             host.written(select=order_id)
             host.status_message.emit(self.tr("The need was recorded."))
@@ -280,7 +282,7 @@ class OrdersPage(Page):
         after = dialogs.OrderDialog(
             self, save=lambda d: service.update_order(row.id, d) or d, grids=host.grids,
             projects=host.projects(), find=service.find_residents, today=service.today(),
-            draft=before).ask_result()
+            draft=before, sources=service.source_choices).ask_result()
         if after is not None:
             host.push(self.tr("Correct need"), lambda: service.update_order(row.id, after),
                       lambda: service.update_order(row.id, before), select=row.id)

@@ -91,7 +91,8 @@ class AttendeesPage(QWidget):
                     added.append(service.add_attendee(meeting_id, draft, amendment=amendment))
             return added
 
-        dialogs.AttendeePickerDialog(self, people=service.people, save=save).ask_result()
+        dialogs.AttendeePickerDialog(self, people=service.people, save=save,
+                                     units=service.unit_names()).ask_result()
         if added:
             ids = list(added)
             panel.push(self.tr("Add %n attendee(s)", "", len(ids)),
@@ -175,7 +176,7 @@ class AttendeesPage(QWidget):
         before = AttendeeDraft(row.name, row.identity, row.person_kind, row.person_id, row.unit,
                                row.presence, row.absence_reason)
         after = dialogs.AttendeeDialog(self, row=row, save=lambda d: service.update_attendee(
-            row.id, d, amendment=amendment) or d).ask_result()
+            row.id, d, amendment=amendment) or d, units=service.unit_names()).ask_result()
         if after is not None:
             panel.push(self.tr("Edit attendee {name}").format(name=row.name),
                        lambda: service.update_attendee(row.id, after),
