@@ -300,3 +300,26 @@ def test_a_joint_meeting_offers_the_units_for_their_representatives(qtbot, windo
                          units=units).ask_result()
     assert [(d.name, d.identity, d.unit) for d in saved] == [
         ("物业经理刘强", "unit", "幸福物业服务有限公司")]
+
+
+def test_evidence_attached_to_an_order_and_saved_back(qtbot, window, tmp_path, message_log,
+                                                     monkeypatch):
+    tab = tab_of(window)
+    page = tab.orders_page
+    page.view.selectRow(0)
+    scan = tmp_path / "现场照片.jpg"
+    scan.write_bytes(b"\xff\xd8\xff" + bytes(range(256)) * 40)
+    monkeypatch.setattr(tab, "ask_open_path", lambda _title: str(scan))
+    assert page.attach() is not None
+    assert page.files_list.count() == 1 and "现场照片.jpg" in page.files_list.item(0).text()
+    page.files_list.setCurrentRow(0)
+    copy = tmp_path / "copy.jpg"
+    monkeypatch.setattr(tab, "ask_save_path", lambda _name: str(copy))
+    assert page.save_file() == copy and copy.read_bytes() == scan.read_bytes()
+    empty = tmp_path / "empty.pdf"
+    empty.write_bytes(b"")
+    monkeypatch.setattr(tab, "ask_open_path", lambda _title: str(empty))
+    before = digest(window.db.path)
+    assert page.attach() is None
+    assert "empty.pdf" in message_log.texts[-1]
+    assert digest(window.db.path) == before

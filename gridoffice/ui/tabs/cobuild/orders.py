@@ -315,20 +315,10 @@ class OrdersPage(Page):
         row = self.current()
         if row is None:
             return None
-        path = self.host.ask_open_path(self.tr("File to attach"))
-        if not path:
-            return None
-        file_id = self._try(lambda: self.service.attach("service_order", row.id, Path(path)))
-        if file_id is not None:
-            self.host.written(select=row.id)
-        return file_id
+        return self.attach_file("service_order", row.id, self.tr("File to attach"))
 
     def save_file(self) -> Path | None:
-        item = self.files_list.currentItem()
-        if item is None:
-            return None
-        name, content = self.service.file_content(str(item.data(Qt.ItemDataRole.UserRole)))
-        return self.host.save_copy(name, content)
+        return self.save_file_of(self.files_list)
 
     def reveal(self) -> tuple[str, str] | None:
         row = self.current()

@@ -5,42 +5,50 @@ stack, and reads its list on the GUI thread (an office's lists are small)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QListWidget, QVBoxLayout
 
-from gridoffice.errors import UserError
-from gridoffice.ui import messages
+from gridoffice.ui.tabs.hosted_page import HostedPage
 from gridoffice.ui.widgets.tables import current_item, row_table, select_row, text_toolbar
 
 if TYPE_CHECKING:
     from gridoffice.services.cobuild import CobuildService
 
 
-class Page(QWidget):
+class Page(HostedPage):
     """A page of the co-building tab; ``host`` is the tab."""
-
-    def __init__(self, host: Any) -> None:
-        super().__init__(host)
-        self.host = host
 
     @property
     def service(self) -> CobuildService:
         assert self.host.service is not None
-        return self.host.service
-
-    def _try(self, call: Callable[[], Any]) -> Any:
-        try:
-            return call()
-        except UserError as err:
-            messages.show_user_error(self, err)
-            return None
+        return self.host.service  # type: ignore[no-any-return]
 
     def refresh(self, select_id: str | None = None) -> None:
         raise NotImplementedError
 
     def update_actions(self) -> None:
         """Enable what the selection allows."""
+
+    def attach_file(self, table: str, row_id: str, title: str) -> str | None:
+        """Attach a file the user picks to the record ``row_id`` of ``table``."""
+        path = self.host.ask_open_path(title)
+        if not path:
+            return None
+        file_id = self._try(lambda: self.service.attach(table, row_id, Path(path)))
+        if file_id is not None:
+            self.host.written(select=row_id)
+        return file_id
+
+    def save_file_of(self, files: QListWidget) -> Path | None:
+        """Save a copy of the file selected in ``files`` where the user chooses."""
+        item = files.currentItem()
+        if item is None:
+            return None
+        name, content = self.service.file_content(str(item.data(Qt.ItemDataRole.UserRole)))
+        return self.host.save_copy(name, content)
 
 
 class ListPage(Page):

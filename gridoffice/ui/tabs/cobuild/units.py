@@ -119,20 +119,10 @@ class UnitsPage(ListPage):
         row = self.current()
         if row is None:
             return None
-        path = self.host.ask_open_path(self.tr("Agreement or other file"))
-        if not path:
-            return None
-        file_id = self._try(lambda: self.service.attach("work_unit", row.id, Path(path)))
-        if file_id is not None:
-            self.host.written(select=row.id)
-        return file_id
+        return self.attach_file("work_unit", row.id, self.tr("Agreement or other file"))
 
     def save_file(self) -> Path | None:
-        item = self.files_list.currentItem()
-        if item is None:
-            return None
-        name, content = self.service.file_content(str(item.data(Qt.ItemDataRole.UserRole)))
-        return self.host.save_copy(name, content)
+        return self.save_file_of(self.files_list)
 
 
 class ReviewPage(Page):
