@@ -89,6 +89,12 @@ def _arguments(data: Path) -> dict[str, tuple[list[str], str]]:
         "points": f"inservice_points:{quarter}",
         "unit-letters": f"inservice_unit_letter:{quarter}",
         "checkin-cards": "inservice_checkin_cards", "post-posters": "inservice_post_posters",
+        "needs": f"cobuild_needs:{dt.date.today().year}", "resources": "cobuild_resources",
+        "services": "cobuild_services", "units": "cobuild_units",
+        "work-orders": "cobuild_work_orders",
+        "orders": f"cobuild_street_orders:{dt.date.today().year}",
+        "review-forms": f"cobuild_review_forms:{dt.date.today().year}",
+        "review": f"cobuild_review:{year}",
     }
     return {name: (arguments[name], target) for name, target in targets.items()}
 

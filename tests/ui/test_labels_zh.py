@@ -79,7 +79,8 @@ def test_every_tab_speaks_chinese_in_its_parts_and_counts(household_tab, zh_wind
     assert household_tab.count_label.text() == "共 2 人，1 户"
     assert household_tab.tr("Reading residents…") == "正在读取居民…"
     titles = [zh_window.tabs.tabText(i) for i in range(zh_window.tabs.count())]
-    assert titles == ["工作台", "党员名册", "网格户情", "居民议事会", "在职党员", "数据同步"]
+    assert titles == ["工作台", "党员名册", "网格户情", "居民议事会", "在职党员", "共驻共建",
+                      "数据同步"]
 
 
 def test_the_workbench_speaks_chinese(qtbot, household_tab, zh_window):

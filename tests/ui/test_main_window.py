@@ -26,7 +26,7 @@ def test_title_status_bar_and_tabs(window, context):
     assert window.data_label.text() == f"Data: {context.paths.data_dir}"
     tabs = [window.tabs.tabText(i) for i in range(window.tabs.count())]
     assert tabs == ["Workbench", "Party members", "Grid households", "Resident council",
-                    "In-service members", "Sync"]
+                    "In-service members", "Co-building", "Sync"]
     assert window.inservice.service is not None
     assert window.loaded and window.roster.service.operator == "王芳"
 

@@ -95,7 +95,8 @@ def test_the_viewer_sees_no_edit_print_or_export(demo_window):
     window = demo_window
     window.set_actor(actor_for(window, access.VIEWER))
     roster, households = window.roster, window.households
-    assert visible_tabs(window) == {"workbench", "roster", "households", "meetings", "inservice"}
+    assert visible_tabs(window) == {"workbench", "roster", "households", "meetings", "inservice",
+                                    "cobuild"}
     for item in (roster.members.new_action, roster.members.ledger_action,
                  roster.members.export_action, roster.members.excel_button,
                  roster.members.transfer_button, roster.tree_panel.new_button,
@@ -124,7 +125,7 @@ def test_staff_may_not_reveal_and_the_grid_worker_has_no_meetings_or_sync(demo_w
     assert not is_shown(window.meetings.rules_action)  # settings: the administrator's
 
     window.set_actor(actor_for(window, access.GRID))
-    assert visible_tabs(window) == {"workbench", "roster", "households", "inservice"}
+    assert visible_tabs(window) == {"workbench", "roster", "households", "inservice", "cobuild"}
     households = window.households
     assert is_shown(households.add_resident_action)
     assert is_shown(households.print_button) and is_shown(households.export_action)
