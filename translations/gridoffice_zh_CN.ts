@@ -8215,8 +8215,8 @@ Mobile: {mobile}</source>
             <translation>类型</translation>
         </message>
         <message>
-            <source>To</source>
-            <translation>结束日期</translation>
+            <source>Give to</source>
+            <translation>交给</translation>
         </message>
         <message>
             <source>Matching resources:</source>

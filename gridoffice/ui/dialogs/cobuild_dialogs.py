@@ -270,7 +270,7 @@ class StepDialog(FormDialog):
             for code in self.assignees:
                 self.kind_combo.addItem(code_label(cobuild.ASSIGNEES, code), code)
             self.add_row(None, self.tr("Kind"), self.kind_combo)
-            self.add_row("assignee", self.tr("To"), self.who_combo)
+            self.add_row("assignee", self.tr("Give to"), self.who_combo)
             self.kind_combo.currentIndexChanged.connect(lambda _i: self._fill_who())
             self._fill_who()
             if matches:
@@ -294,6 +294,9 @@ class StepDialog(FormDialog):
         self.add_row("text", labels.get(kind, self.tr("Note")), self.text_edit)
         for key in ("reason", "result", "progress"):
             self.register_field(key, labels.get(kind, ""), self.text_edit)
+        for unused in (self.kind_combo, self.who_combo, self.deadline_edit, self.rating_combo):
+            if self.form.indexOf(unused) < 0:  # not a field of this step
+                unused.hide()
         self.day_edit = DateField(self)
         self.day_edit.set_date(today)
         self.add_row("day", self.tr("On"), self.day_edit, required=True)
