@@ -63,3 +63,17 @@ def test_the_street_ledger_of_orders_sent_up(street_folder, tmp_path):
     assert "2026年街道派单台账" in text
     assert "幸福里社区" in text and "和平社区" in text
     assert "12 个订单" in run.stdout
+
+
+def test_a_street_demo_adds_its_departments(tmp_path):
+    folder = tmp_path / "street"
+    cli("setup", "--role", "street", "--street", "幸福街道", "--open", data_dir=folder,
+        check=True)
+    out = cli("demo", data_dir=folder, check=True).stdout
+    assert "9 个职能部门" in out
+    conn = sql.connect(paths.resolve(folder).database)
+    try:
+        names = [r[0] for r in conn.execute("SELECT name FROM department ORDER BY name")]
+    finally:
+        conn.close()
+    assert "城管执法中队" in names and len(names) == 9

@@ -290,3 +290,15 @@ def test_the_two_way_review_suggests_records_and_ranks(office):
     assert rows[0].community_total == 94 and rows[0].remark_community == "社区组织得力"
     assert suggest("none", 3, 60.0, 60, 0, 0, None) == (5, 25, 15, 15)
     assert suggest("lapsed", 2, -3.0, 60, 4, 1, 2.0) == (15, 0, 6, 10)  # absences: not below 0
+
+
+def test_a_file_too_large_or_not_ours_is_refused_before_it_is_read(office, tmp_path):
+    service = office["service"]
+    order = service.raise_order(need())
+    big = tmp_path / "扫描件.pdf"
+    with big.open("wb") as handle:  # sparse: 21 MB that take no room
+        handle.truncate(21 * 1024 * 1024)
+    error = refused(office, lambda: service.attach("service_order", order, big), "file")
+    assert error.values["limit"] == 20 and "扫描件.pdf" in str(error)
+    refused(office, lambda: service.attach("service_order", "no-such-order",
+                                           Path(__file__)))
