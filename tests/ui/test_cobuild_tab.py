@@ -49,6 +49,7 @@ def select_code(page, code: str) -> None:
 def test_a_need_recorded_assigned_claimed_completed_and_rated(qtbot, window, dialogs, ui):
     tab = tab_of(window)
     page = tab.orders_page
+    assert tab._stale == set(tab.built) - {0}  # the first load read the page shown only
     assert page.model.rowCount() == 40
     assert "40 orders" in page.count_label.text()
     service = CobuildService(window.db)

@@ -51,6 +51,7 @@ class CobuildBase:
         self.actor = Actor.open(operator)  # the container sets the signed-in account
         self._today = today
         self._now = now
+        self._street: bool | None = None  # known once the office is set up
 
     @requires(FREE)
     def today(self) -> dt.date:
@@ -67,8 +68,16 @@ class CobuildBase:
 
     @requires(FREE)
     def is_street(self) -> bool:
-        """Whether this is the street office's data (it dispatches; communities raise)."""
-        return street.is_street(self.db.path)
+        """Whether this is the street office's data (it dispatches; communities raise).
+        An office's kind never changes once it is set up: read once then."""
+        if self._street is None:
+            from gridoffice.services import office
+
+            profile = office.load_profile(self.db.path)
+            if profile is None:
+                return False
+            self._street = profile.is_street
+        return self._street
 
     @requires(access.COBUILD_VIEW)
     def office_names(self) -> dict[str, str]:

@@ -113,7 +113,9 @@ class OrdersPage(Page):
         self.view = row_table(self, self.model)
         self.view.verticalHeader().hide()
         self.view.horizontalHeader().setStretchLastSection(False)
-        self.view.selectionModel().currentRowChanged.connect(lambda *_a: self.show_detail())
+        self._filling = False
+        self.view.selectionModel().currentRowChanged.connect(
+            lambda *_a: None if self._filling else self.show_detail())
         self.view.activated.connect(lambda _i: self.edit_order())
         self.info_label = QLabel(self)
         self.info_label.setWordWrap(True)
@@ -182,9 +184,13 @@ class OrdersPage(Page):
         self.search_timer.stop()
         keep = select_id or getattr(self.current(), "id", None)
         rows = self.service.orders(self.query())
-        self.model.set_rows(rows)
-        if select_row(self.view, self.model, keep) < 0 and rows:
-            self.view.selectRow(0)
+        self._filling = True  # the detail once, below, not per selection change
+        try:
+            self.model.set_rows(rows)
+            if select_row(self.view, self.model, keep) < 0 and rows:
+                self.view.selectRow(0)
+        finally:
+            self._filling = False
         self.count_label.setText(self.count_text(rows))
         self.show_detail()
 

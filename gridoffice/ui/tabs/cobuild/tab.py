@@ -69,6 +69,8 @@ class CobuildTab(BaseTab):
         self.pages.setDocumentMode(True)
         self.orders_page: OrdersPage | None = None
         self.built: dict[int, Any] = {}
+        self._stale: set[int] = set()  # pages to read again when next shown
+        self.pages.currentChanged.connect(lambda _i: self._show_current())
         self.ledger_menu = LedgerMenu(self, "cobuild")
         self.print_button = QToolButton(self)
         self.print_button.setText(self.tr("Print"))
@@ -138,7 +140,12 @@ class CobuildTab(BaseTab):
         self.gate.apply(actor)
 
     def page(self, index: int) -> Any:
-        return self.built.get(index)
+        """The page ``index``, read again first if the data changed since it was shown."""
+        page = self.built.get(index)
+        if page is not None and index in self._stale:
+            self._stale.discard(index)
+            page.refresh()
+        return page
 
     # --- reading ----------------------------------------------------------------------------
     def reload_for(self, changes: Changes) -> None:
@@ -150,9 +157,24 @@ class CobuildTab(BaseTab):
             self.orders_page.fill_choices()
         self.refresh_pages()
 
-    def refresh_pages(self) -> None:
-        for page in self.built.values():
-            page.refresh()
+    def refresh_pages(self, select: str | None = None) -> None:
+        """Read the page shown again now (keeping ``select`` selected), the others when
+        they are next shown (each reads the year's orders: the tab's first load reads
+        one page, not six)."""
+        self._stale = set(self.built)
+        index = self._current_index()
+        if index is not None:
+            self._stale.discard(index)
+            self.built[index].refresh(select)
+
+    def _current_index(self) -> int | None:
+        return next((i for i, p in self.built.items() if p is self.pages.currentWidget()),
+                    None)
+
+    def _show_current(self) -> None:
+        index = self._current_index()
+        if index is not None:
+            self.page(index)
 
     def open_view(self, view: str, filters: dict[str, Any]) -> bool:
         """A workbench item: the orders overdue, or not yet assigned."""
@@ -198,10 +220,7 @@ class CobuildTab(BaseTab):
     # --- writing ----------------------------------------------------------------------------
     def written(self, select: str | None = None) -> None:
         """Something was stored (not undoable): show it and tell the other tabs."""
-        self.refresh_pages()
-        page = self.pages.currentWidget()
-        if select and hasattr(page, "refresh"):
-            page.refresh(select)
+        self.refresh_pages(select)
         self.notify(Changes.area("cobuild"))
 
     def notify_audit(self) -> None:
@@ -217,10 +236,7 @@ class CobuildTab(BaseTab):
             self.command_done(Changes.area("cobuild"), select)
 
     def command_done(self, changes: Changes, select: str | None) -> None:
-        self.refresh_pages()
-        page = self.pages.currentWidget()
-        if select and hasattr(page, "refresh"):
-            page.refresh(select)
+        self.refresh_pages(select)
         self.notify(changes)
 
     def report_failure(self, err: UserError, undoing: bool) -> None:
