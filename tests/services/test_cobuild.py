@@ -274,10 +274,18 @@ def test_the_two_way_review_suggests_records_and_ranks(office):
     service.record_step(order, StepDraft(cobuild.CLAIM, at=at(3, 3)))
     service.record_step(order, StepDraft(cobuild.COMPLETE, text="调解成功", at=at(3, 4)))
     service.record_step(order, StepDraft(cobuild.RATE, rating=4, at=at(3, 5)))
+    # still within its deadline: it counts neither for the unit nor against it
+    fresh = service.raise_order(need(category="legal", raised_on=dt.date(2026, 11, 19)))
+    service.record_step(fresh, StepDraft(cobuild.ASSIGN, cobuild.UNIT, office["court"],
+                                         at=at(11, 20)))
     basis = {b.unit_name: b for b in service.review_basis(2026)}
     court = basis["区人民法院"]
-    assert (court.agreement, court.orders, court.completed, court.rating) == (True, 1, 1, 4.0)
+    assert (court.agreement, court.orders, court.completed, court.rating) == (True, 2, 1, 4.0)
     assert court.suggested == (25, 15, 25, 20)
+    late = service.raise_order(need(category="legal", raised_on=dt.date(2026, 10, 1)))
+    service.record_step(late, StepDraft(cobuild.ASSIGN, cobuild.UNIT, office["court"],
+                                        at=at(10, 2)))  # due 10-17, not done by 11-21
+    assert {b.unit_name: b for b in service.review_basis(2026)}["区人民法院"].suggested[2] == 12
     assert basis["区人民医院"].suggested == (5, 15, 15, 15)
     service.save_review(ReviewDraft(2026, office["court"], OF_UNIT, court.suggested, "好"))
     service.save_review(ReviewDraft(2026, office["court"], OF_UNIT, (25, 20, 25, 20)))  # again

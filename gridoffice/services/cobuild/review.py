@@ -37,16 +37,17 @@ from gridoffice.store.tables import ReviewScore, WorkUnit
 Scores = tuple[int, int, int, int]
 
 
-def suggest(agreement: str, members: int, points: float, pass_mark: int, orders: int,
+def suggest(agreement: str, members: int, points: float, pass_mark: int, due: int,
             completed: int, rating: float | None) -> Scores:
     """The community's scores a unit's records suggest (the worker may change them):
     an agreement in force 25 (lapsed 15, none 5); members' average points against the
-    pass mark; the share of its orders completed; residents' average rating of 5.
-    A measure with nothing to go by (no members, no orders, no rating) gets 15."""
+    pass mark; of its orders ``due`` (completed, or past their deadline unfinished: one
+    still within its deadline counts neither way) the share completed; residents'
+    average rating of 5. A measure with nothing to go by gets 15."""
     first = {"current": 25, "lapsed": 15}.get(agreement, 5)
     second = 15 if members == 0 else round(
         SCORE_LIMIT * min(1.0, max(0.0, points) / max(pass_mark, 1)))
-    third = 15 if orders == 0 else round(SCORE_LIMIT * completed / orders)
+    third = 15 if due == 0 else round(SCORE_LIMIT * completed / due)
     fourth = 15 if rating is None else round(SCORE_LIMIT * rating / 5)
     return first, second, third, fourth
 
@@ -74,6 +75,7 @@ class CobuildReview(CobuildLists):
                 points[unit_id] += total or 0
             given: Counter[str] = Counter()
             done: Counter[str] = Counter()
+            late: Counter[str] = Counter()
             ratings: dict[str, list[int]] = defaultdict(list)
             for r in self._order_rows(session, OrderQuery()):
                 if r.assignee_kind != cobuild.UNIT or not r.assignee_id or not (
@@ -81,6 +83,7 @@ class CobuildReview(CobuildLists):
                     continue
                 given[r.assignee_id] += 1
                 done[r.assignee_id] += r.state in cobuild.COMPLETED
+                late[r.assignee_id] += r.overdue
                 if r.rating is not None:
                     ratings[r.assignee_id].append(r.rating)
             result = []
@@ -95,8 +98,8 @@ class CobuildReview(CobuildLists):
                 result.append(ReviewBasis(
                     unit.id, unit.name, agreement == "current", count, round(average, 1),
                     given[unit.id], done[unit.id], None if rating is None else round(rating, 2),
-                    suggest(agreement, count, average, pass_mark, given[unit.id],
-                            done[unit.id], rating)))
+                    suggest(agreement, count, average, pass_mark,
+                            done[unit.id] + late[unit.id], done[unit.id], rating)))
             return result
 
     def _units_reviewed(self, session: Any) -> list[WorkUnit]:
