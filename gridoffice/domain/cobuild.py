@@ -173,6 +173,7 @@ class Step:
     text: str = ""  # the reason, progress, result or the resident's remark
     rating: int | None = None  # RATE: 1–5
     key: str = ""  # orders two steps of the same moment (the record's id)
+    recorded_by: str = ""  # who typed it in (shown in the history; no rule reads it)
 
 
 @dataclass(frozen=True)

@@ -39,7 +39,6 @@ from gridoffice.services.cobuild import (
     CobuildService,
     OrderQuery,
     OrderRow,
-    StepRow,
     grade_of,
 )
 from gridoffice.store.database import Database
@@ -221,27 +220,19 @@ def render_units(db: Database, path: str | os.PathLike[str], *, unit: str,
 # 派单单 (one page per order, with a reply slip)
 # --------------------------------------------------------------------------
 
+#: the states of an order in someone's hands (a returned one is not: it goes back)
+GIVEN_OUT = frozenset({cobuild.COMMUNITY, cobuild.DISPATCHED, cobuild.CLAIMED,
+                       cobuild.IN_PROGRESS})
+
+
 def _work_orders(service: CobuildService, order_id: str | None) -> list[OrderRow]:
     """The order ``order_id``, or every order this office gave out (the community: to
     its own resources; the street: dispatched) that is not finished."""
     if order_id:
         return [service.order(order_id).row]
     office = "street" if service.is_street() else "community"
-    rows = []
-    for row in service.orders(OrderQuery(state="open")):
-        if row.state not in (cobuild.COMMUNITY, cobuild.DISPATCHED, cobuild.CLAIMED,
-                             cobuild.IN_PROGRESS):
-            continue
-        handed = _handed(service.order(row.id).steps)
-        if handed is not None and handed.office == office:
-            rows.append(row)
-    return rows
-
-
-def _handed(steps: Sequence[StepRow]) -> StepRow | None:
-    """The step that gave the order to whoever has it now."""
-    return next((s for s in reversed(steps) if not s.ignored
-                 and s.kind in (cobuild.ASSIGN, cobuild.DISPATCH)), None)
+    return [row for row in service.orders(OrderQuery(state="open"))
+            if row.state in GIVEN_OUT and row.handed_by == office]
 
 
 def render_work_orders(db: Database, path: str | os.PathLike[str], *, unit: str,
@@ -261,12 +252,11 @@ def render_work_orders(db: Database, path: str | os.PathLike[str], *, unit: str,
             if done > 1:
                 writer.new_page()
             place, phone = service.contact_for_unit(row.id)
-            handed = _handed(service.order(row.id).steps)
             writer.draw_heading(WORK_ORDER_TITLE, subtitle=f"编号 {row.code}", unit=unit,
                                 date=day)
             draw_form_rows(writer, [
                 ("承办单位", row.assignee_name),
-                ("派单日期", format_date(handed.at.date()) if handed else None,
+                ("派单日期", format_date(row.handed_on) if row.handed_on else None,
                  "办结期限", format_date(row.deadline) if row.deadline else None),
                 ("诉求类别", cobuild.CATEGORIES.zh(row.category),
                  "紧急程度", cobuild.URGENCIES.zh(row.urgency)),
@@ -408,12 +398,11 @@ def render_street_orders(db: Database, path: str | os.PathLike[str], *, unit: st
     rows.sort(key=lambda r: (names.get(r.origin_office, ""), r.accepted_on, r.code))
     table = []
     for i, r in enumerate(rows, 1):
-        dispatched = next((s for s in service.order(r.id).steps if s.kind == cobuild.DISPATCH
-                           and not s.ignored), None)
+        dispatched = r.handed_on if r.handed_by == "street" else None
         table.append((str(i), names.get(r.origin_office, ""), r.code, _date(r.accepted_on),
                       cobuild.CATEGORIES.zh(r.category), cobuild.URGENCIES.zh(r.urgency),
                       r.description, r.assignee_name or None,
-                      _date(dispatched.at.date()) if dispatched else None, _date(r.deadline),
+                      _date(dispatched), _date(r.deadline),
                       state_text(r), _date(r.done_on), _rating(r)))
     return render_table_ledger(TableLedger(
         title=f"{year}年{STREET_ORDERS_TITLE}", unit=unit, date=day, columns=STREET_COLUMNS,

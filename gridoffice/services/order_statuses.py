@@ -34,7 +34,8 @@ def step_of(row: Any) -> cobuild.Step:
     return cobuild.Step(kind=row[2], at=as_moment(row[3]), office=row[4],
                         assignee_kind=row[5], assignee_id=row[6],
                         assignee_name=row[7] or "", deadline=as_date(row[8]),
-                        text=row[9] or "", rating=row[10], key=row[0])
+                        text=row[9] or "", rating=row[10], key=row[0],
+                        recorded_by=row[11] or "")
 
 
 @contextlib.contextmanager

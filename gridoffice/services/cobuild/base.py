@@ -11,13 +11,15 @@ from sqlmodel import Session
 
 from gridoffice.domain import access
 from gridoffice.domain.access import Actor
+from gridoffice.domain.text import MSG_TOO_LONG, check_text
 from gridoffice.errors import Term, ValidationError
 from gridoffice.i18n import QT_TRANSLATE_NOOP
 from gridoffice.services import street
-from gridoffice.services.cobuild.model import MSG_DATES, MSG_REQUIRED, TEXT_LIMIT
-from gridoffice.services.common import MSG_GONE, clean_or_none, limited_text, live_row
+from gridoffice.services.cobuild.model import MSG_DATES, MSG_GRID, MSG_REQUIRED, TEXT_LIMIT
+from gridoffice.services.common import MSG_GONE, limited_text, live_row
 from gridoffice.services.guard import FREE, office_clause, require_office, requires
 from gridoffice.store.database import Database
+from gridoffice.store.tables import Grid
 
 # The words the messages use for the fields of the lists (context "codes").
 LABELS = {
@@ -107,9 +109,12 @@ class CobuildBase:
 
     @staticmethod
     def _long(field: str, value: str | None) -> str:
-        """Several lines: trimmed (not collapsed), checked, at most LONG_LIMIT."""
+        """Several lines: trimmed (not collapsed), checked, at most LONG_LIMIT as kept."""
         text = (value or "").strip()
-        limited_text(field, LABELS[field], text.replace("\n", " "), LONG_LIMIT)
+        check_text(field, Term(LABELS[field]), text)
+        if len(text) > LONG_LIMIT:
+            raise ValidationError(field, MSG_TOO_LONG, field=Term(LABELS[field]),
+                                  limit=LONG_LIMIT)
         return text
 
     @staticmethod
@@ -127,4 +132,21 @@ class CobuildBase:
 
     @staticmethod
     def _note(value: str | None) -> str | None:
-        return clean_or_none(CobuildBase._line("note", value))
+        return CobuildBase._line("note", value)
+
+    @staticmethod
+    def _grid_or_none(session: Session, grid_id: str | None) -> str | None:
+        """``grid_id`` when given, refused when that grid is gone."""
+        if not grid_id:
+            return None
+        grid = session.get(Grid, grid_id)
+        if grid is None or grid.deleted:
+            raise ValidationError("grid_id", MSG_GRID)
+        return grid_id
+
+    @staticmethod
+    def _set(row: Any, values: dict[str, Any]) -> None:
+        """Change the fields of ``row`` that differ (an unchanged field is no change)."""
+        for key, value in values.items():
+            if getattr(row, key) != value:
+                setattr(row, key, value)

@@ -15,6 +15,7 @@ from sqlmodel import Session, col, select
 from gridoffice.domain import access, cobuild, masking
 from gridoffice.domain.identity import parse_phone
 from gridoffice.errors import Term, UserError, ValidationError
+from gridoffice.paths import storage_error
 from gridoffice.services.cobuild.base import LABELS
 from gridoffice.services.cobuild.model import (
     MAX_FILE_MB,
@@ -81,12 +82,7 @@ class CobuildLists(CobuildOrders):
                     "SELECT unit_id, person_name FROM committee_seat WHERE NOT deleted AND "
                     "unit_id IS NOT NULL AND to_date IS NULL ORDER BY from_date")):
                 seats[unit_id].append(person)
-            given: Counter[str] = Counter()
-            done: Counter[str] = Counter()
-            for r in self._order_rows(session, OrderQuery()):
-                if r.assignee_kind == cobuild.UNIT and r.assignee_id:
-                    given[r.assignee_id] += 1
-                    done[r.assignee_id] += r.state in cobuild.COMPLETED
+            given, done = self._handled(session, cobuild.UNIT)
             query = select(WorkUnit).where(col(WorkUnit.deleted).is_(False))
             if self.actor.communities:
                 query = query.where(col(WorkUnit.origin_office).in_(
@@ -102,6 +98,17 @@ class CobuildLists(CobuildOrders):
                     seats.get(u.id, []), resources.get(u.id, 0), given[u.id], done[u.id],
                     files.get(u.id, 0), u.origin_office))
             return rows
+
+    def _handled(self, session: Session, kind: str) -> tuple[Counter[str], Counter[str]]:
+        """Per unit (``kind`` unit) or department: the orders it has now, and of them
+        those completed."""
+        given: Counter[str] = Counter()
+        done: Counter[str] = Counter()
+        for r in self._order_rows(session, OrderQuery()):
+            if r.assignee_kind == kind and r.assignee_id:
+                given[r.assignee_id] += 1
+                done[r.assignee_id] += r.state in cobuild.COMPLETED
+        return given, done
 
     # --- resources ------------------------------------------------------------------
     @requires(access.COBUILD_EDIT)
@@ -158,17 +165,6 @@ class CobuildLists(CobuildOrders):
                 "grid_id": self._grid_or_none(session, draft.grid_id),
                 "from_date": draft.from_date, "to_date": draft.to_date,
                 "note": self._note(draft.note)}
-
-    def _grid_or_none(self, session: Session, grid_id: str | None) -> str | None:
-        from gridoffice.services.cobuild.model import MSG_GRID
-        from gridoffice.store.tables import Grid
-
-        if not grid_id:
-            return None
-        grid = session.get(Grid, grid_id)
-        if grid is None or grid.deleted:
-            raise ValidationError("grid_id", MSG_GRID)
-        return grid_id
 
     @requires(access.COBUILD_VIEW)
     def resource_draft(self, resource_id: str) -> ResourceDraft:
@@ -335,12 +331,7 @@ class CobuildLists(CobuildOrders):
     @requires(access.COBUILD_VIEW)
     def departments(self, *, include_retired: bool = False) -> list[DepartmentRow]:
         with self.db.read() as session:
-            given: Counter[str] = Counter()
-            done: Counter[str] = Counter()
-            for r in self._order_rows(session, OrderQuery()):
-                if r.assignee_kind == cobuild.DEPARTMENT and r.assignee_id:
-                    given[r.assignee_id] += 1
-                    done[r.assignee_id] += r.state in cobuild.COMPLETED
+            given, done = self._handled(session, cobuild.DEPARTMENT)
             query = select(Department).where(col(Department.deleted).is_(False))
             if not include_retired:
                 query = query.where(col(Department.retired_on).is_(None))
@@ -355,15 +346,23 @@ class CobuildLists(CobuildOrders):
                note: str | None = None) -> str:
         """Attach a file (an agreement's scan, an order's evidence) to a record of this
         office; its content is kept in the database and travels by sync."""
+        if target_table not in FILE_TARGETS:
+            raise UserError(MSG_GONE)
         if target_table == "work_unit":
             self.actor.require(access.COBUILD_EDIT)
         name = path.name
-        size = path.stat().st_size
-        if size == 0:
+        limit = MAX_FILE_MB * 1024 * 1024
+        try:
+            if path.stat().st_size > limit:  # refused before a byte is read
+                raise ValidationError("file", MSG_FILE_LARGE, name=name, limit=MAX_FILE_MB)
+            with path.open("rb") as handle:
+                content = handle.read(limit + 1)  # a file still growing stays bounded
+        except OSError as exc:
+            raise storage_error(path, exc) from exc
+        if not content:
             raise ValidationError("file", MSG_FILE_EMPTY, name=name)
-        if size > MAX_FILE_MB * 1024 * 1024:
+        if len(content) > limit:
             raise ValidationError("file", MSG_FILE_LARGE, name=name, limit=MAX_FILE_MB)
-        content = path.read_bytes()
         with self.db.write() as session:
             target = self._row(session, FILE_TARGETS[target_table], target_id)
             if target.origin_office != self.db.office_id:
@@ -387,20 +386,3 @@ class CobuildLists(CobuildOrders):
         with self.db.read() as session:
             row = self._row(session, CobuildFile, file_id)
             return row.file_name, bytes(row.content)
-
-    @requires(access.ORDERS_EDIT)
-    def remove_file(self, file_id: str, undo: bool = False) -> None:
-        """Take a file off its record (kept as a tombstone; ``undo`` brings it back)."""
-        with self.db.write() as session:
-            row = session.get(CobuildFile, file_id)
-            if row is None:
-                raise UserError(MSG_GONE)
-            if row.target_table == "work_unit":
-                self.actor.require(access.COBUILD_EDIT)
-            row.deleted = not undo
-
-    @staticmethod
-    def _set(row: Any, values: dict[str, Any]) -> None:
-        for key, value in values.items():
-            if getattr(row, key) != value:
-                setattr(row, key, value)

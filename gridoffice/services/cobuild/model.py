@@ -143,7 +143,6 @@ class OrderQuery:
     text: str = ""
     sent_up: bool = False
     office: str | None = None  # a community (the street's list)
-    assignee_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -170,6 +169,8 @@ class OrderRow:
     sent_up: bool
     origin_office: str
     ignored: int = 0  # steps that came after the order moved on
+    handed_on: dt.date | None = None  # the day it was given to whoever has it now
+    handed_by: str = ""  # community | street: who gave it (its 派单单's office)
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,6 @@ from gridoffice.errors import Term, UserError, ValidationError
 from gridoffice.services.cobuild.base import CobuildBase
 from gridoffice.services.cobuild.model import (
     MSG_FINISHED,
-    MSG_GRID,
     MSG_NO_DEPARTMENT,
     MSG_NO_GRID_TEAM,
     MSG_NO_MEMBER,
@@ -71,8 +70,6 @@ from gridoffice.store.tables import (
 DECIDING = frozenset({cobuild.ASSIGN, cobuild.SEND_UP, cobuild.CLOSE, cobuild.DISPATCH,
                       cobuild.RETURN})
 SOURCE_TABLES = {"agenda_item": AgendaItem, "visit": Visit}
-_STEP_COLUMNS = STEP_COLUMNS
-_step = step_of
 
 
 class CobuildOrders(CobuildBase):
@@ -102,10 +99,7 @@ class CobuildOrders(CobuildBase):
             status = self._status(session, row)
             if status.finished:
                 raise UserError(MSG_FINISHED, state=Term(cobuild.STATES.label(status.state)))
-            values = self._order_values(session, draft)
-            for key, value in values.items():
-                if getattr(row, key) != value:
-                    setattr(row, key, value)
+            self._set(row, self._order_values(session, draft))
 
     def _order_values(self, session: Session, draft: OrderDraft) -> dict[str, Any]:
         description = cobuild.check_order(draft.description, draft.category, draft.urgency,
@@ -123,10 +117,7 @@ class CobuildOrders(CobuildBase):
             phone = phone or person.mobile
             if not address and household is not None:
                 address = self._household_address_of(session, household)
-        if grid_id is not None:
-            grid = session.get(Grid, grid_id)
-            if grid is None or grid.deleted:
-                raise ValidationError("grid_id", MSG_GRID)
+        self._grid_or_none(session, grid_id)
         self.actor.require_grid(grid_id)
         if (draft.source_table is None) != (draft.source_id is None) or (
                 draft.source_table is not None and (
@@ -292,9 +283,9 @@ class CobuildOrders(CobuildBase):
 
     def _status(self, session: Session, order: ServiceOrder) -> cobuild.Status:
         rows = session.connection().execute(sql(
-            f"SELECT {_STEP_COLUMNS} FROM order_step s WHERE s.order_id = :id "
+            f"SELECT {STEP_COLUMNS} FROM order_step s WHERE s.order_id = :id "
             "AND NOT s.deleted"), {"id": order.id}).fetchall()
-        return cobuild.fold([_step(r) for r in rows], order.urgency, order.plan_date)
+        return cobuild.fold([step_of(r) for r in rows], order.urgency, order.plan_date)
 
     # --- reading --------------------------------------------------------------------
     @requires(access.COBUILD_VIEW)
@@ -303,13 +294,16 @@ class CobuildOrders(CobuildBase):
         with self.db.read() as session:
             return self._order_rows(session, query or OrderQuery())
 
-    def _order_rows(self, session: Session, query: OrderQuery,
-                    only: str | None = None) -> list[OrderRow]:
+    def _order_rows(self, session: Session, query: OrderQuery, only: str | None = None,
+                    source: tuple[str, str] | None = None) -> list[OrderRow]:
         with gc_paused():
-            return self._read_rows(session, query, only)
+            return [row for row, _status in self._read_rows(session, query, only, source)]
 
-    def _read_rows(self, session: Session, query: OrderQuery,
-                   only: str | None) -> list[OrderRow]:
+    def _read_rows(self, session: Session, query: OrderQuery, only: str | None,
+                   source: tuple[str, str] | None = None
+                   ) -> list[tuple[OrderRow, cobuild.Status]]:
+        """The orders ``query`` selects (``only`` one; ``source`` the orders raised in an
+        agenda item or a visit), each with the status its steps fold to."""
         params: dict[str, Any] = {}
         where = self._office_sql("o.origin_office", params)
         scoped = grid_clause(self.actor, "o.grid_id", params)
@@ -318,6 +312,9 @@ class CobuildOrders(CobuildBase):
         if only is not None:
             where += " AND o.id = :only"
             params["only"] = only
+        if source is not None:
+            where += " AND o.source_table = :source_table AND o.source_id = :source_id"
+            params.update(source_table=source[0], source_id=source[1])
         if query.office:
             where += " AND o.origin_office = :office"
             params["office"] = query.office
@@ -345,6 +342,8 @@ class CobuildOrders(CobuildBase):
         rows = []
         for r, status in found:
             sent_up = any(s.kind == cobuild.SEND_UP for s in status.applied)
+            handed = next((s for s in reversed(status.applied)
+                           if s.kind in (cobuild.ASSIGN, cobuild.DISPATCH)), None)
             row = OrderRow(
                 id=r[0], code=r[1], raised_on=as_date(r[2]),  # type: ignore[arg-type]
                 person=masking.mask_name_public(r[3]) if street_side and r[3] else r[3] or "",
@@ -355,16 +354,16 @@ class CobuildOrders(CobuildBase):
                 deadline=status.deadline, overdue=status.overdue(today),
                 accepted_on=status.accepted_on, done_on=status.done_on,
                 rating=status.rating, sent_up=sent_up, origin_office=r[10],
-                ignored=len(status.ignored))
+                ignored=len(status.ignored),
+                handed_on=handed.at.date() if handed else None,
+                handed_by=handed.office if handed else "")
             if self._wanted(row, query, status):
-                rows.append(row)
+                rows.append((row, status))
         return rows
 
     @staticmethod
     def _wanted(row: OrderRow, query: OrderQuery, status: cobuild.Status) -> bool:
         if query.sent_up and not row.sent_up:
-            return False
-        if query.assignee_id and row.assignee_id != query.assignee_id:
             return False
         if query.state == "open":
             return not status.finished
@@ -377,14 +376,9 @@ class CobuildOrders(CobuildBase):
         """One order with its steps, files and where it came from."""
         with self.db.read() as session:
             order = self._order(session, order_id)
-            row = self._order_rows(session, OrderQuery(), only=order_id)[0]
-            rows = session.connection().execute(sql(
-                f"SELECT {_STEP_COLUMNS} FROM order_step s WHERE s.order_id = :id "
-                "AND NOT s.deleted"), {"id": order_id}).fetchall()
-            steps = cobuild.ordered(_step(r) for r in rows)
-            status = cobuild.fold(steps, order.urgency, order.plan_date)
+            [(row, status)] = self._read_rows(session, OrderQuery(), order_id)
+            steps = cobuild.ordered((*status.applied, *status.ignored))
             ignored = {s.key for s in status.ignored}
-            recorded = {r[0]: r[11] for r in rows}
             project = (session.get(ServiceProject, order.project_id)
                        if order.project_id else None)
             street_side = self.is_street()
@@ -399,7 +393,7 @@ class CobuildOrders(CobuildBase):
                 note=order.note, recorded_by=order.recorded_by,
                 steps=[StepRow(s.key, s.kind, s.at, s.office, s.assignee_kind,
                                s.assignee_id, s.assignee_name, s.deadline, s.text, s.rating,
-                               recorded.get(s.key, ""), s.key in ignored) for s in steps],
+                               s.recorded_by, s.key in ignored) for s in steps],
                 files=self._files(session, "service_order", order_id))
 
     @requires(access.COBUILD_VIEW)
@@ -455,11 +449,7 @@ class CobuildOrders(CobuildBase):
     def orders_raised_from(self, source_table: str, source_id: str) -> list[OrderRow]:
         """The orders raised in a council's agenda item or a visit."""
         with self.db.read() as session:
-            ids = [r[0] for r in session.connection().execute(sql(
-                "SELECT id FROM service_order WHERE source_table = :t AND source_id = :id "
-                "AND NOT deleted"), {"t": source_table, "id": source_id})]
-            return [row for order_id in ids
-                    for row in self._order_rows(session, OrderQuery(), only=order_id)]
+            return self._order_rows(session, OrderQuery(), source=(source_table, source_id))
 
     # --- completion rates -----------------------------------------------------------
     @requires(access.COBUILD_VIEW)
@@ -484,13 +474,11 @@ class CobuildOrders(CobuildBase):
                 key, label = r.category, r.category
             groups[key].append(r)
             labels[key] = label
-        today = self.today()
 
         def line(key: str, label: str, group: list[OrderRow]) -> RateRow:
             return RateRow(key, label, len(group),
                            sum(1 for r in group if r.state in cobuild.COMPLETED),
-                           sum(1 for r in group if r.deadline and not r.done_on
-                               and r.state not in cobuild.FINISHED and today > r.deadline))
+                           sum(1 for r in group if r.overdue))
 
         result = sorted((line(k, labels[k], g) for k, g in groups.items()),
                         key=lambda r: (-(r.rate or 0), -r.accepted, r.label))
