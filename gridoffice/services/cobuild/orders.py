@@ -42,6 +42,7 @@ from gridoffice.services.cobuild.model import (
 )
 from gridoffice.services.common import as_date
 from gridoffice.services.guard import audit_name, grid_clause, requires
+from gridoffice.services.households.base import household_address
 from gridoffice.services.order_statuses import (
     STEP_COLUMNS,
     as_moment,
@@ -115,8 +116,8 @@ class CobuildOrders(CobuildBase):
             name = name or person.name
             grid_id = grid_id or (household.grid_id if household else None)
             phone = phone or person.mobile
-            if not address and household is not None:
-                address = self._household_address_of(session, household)
+            if not address:
+                address = household_address(session, person.household_id)
         self._grid_or_none(session, grid_id)
         self.actor.require_grid(grid_id)
         if (draft.source_table is None) != (draft.source_id is None) or (
@@ -139,18 +140,6 @@ class CobuildOrders(CobuildBase):
             "source_table": draft.source_table, "source_id": draft.source_id,
             "project_id": draft.project_id, "note": self._note(draft.note),
         }
-
-    @staticmethod
-    def _household_address_of(session: Session, household: Household) -> str | None:
-        from gridoffice.domain.households import format_address
-        from gridoffice.store.tables import Building, House
-
-        house = session.get(House, household.house_id)
-        building = session.get(Building, house.building_id) if house else None
-        if house is None or building is None:
-            return None
-        return format_address(building.estate or None, building.number, house.unit or None,
-                              house.room or None)
 
     @requires(access.ORDERS_EDIT)
     def find_residents(self, text: str, limit: int = 30
@@ -178,8 +167,7 @@ class CobuildOrders(CobuildBase):
                 f"{where} ORDER BY r.name_pinyin, r.id LIMIT :limit"), params).fetchall()
             found = []
             for resident_id, name, grid_id, household_id in rows:
-                household = session.get(Household, household_id)
-                address = self._household_address_of(session, household) if household else None
+                address = household_address(session, household_id)
                 detail = " · ".join(filter(None, (grids.get(grid_id or ""),
                                                   masking.mask_address(address))))
                 found.append((resident_id, name, grid_id, detail))

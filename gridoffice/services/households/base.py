@@ -77,13 +77,7 @@ class HouseholdServiceBase:
         check_code(field, _codes(table), value or "", label)  # required: a blank is refused
 
     def _address(self, session: Session, household_id: str) -> str:
-        household = session.get(Household, household_id)
-        house = session.get(House, household.house_id) if household else None
-        building = session.get(Building, house.building_id) if house else None
-        if building is None or house is None:
-            return "—"
-        return rules.format_address(building.estate or None, building.number,
-                                    house.unit or None, house.room or None)
+        return household_address(session, household_id) or "—"
 
     @staticmethod
     def _grid_of(session: Session, house: House) -> str | None:
@@ -115,3 +109,14 @@ def _codes(name: str) -> Any:
     from gridoffice.domain import codes
 
     return getattr(codes, name)
+
+
+def household_address(session: Session, household_id: str) -> str | None:
+    """The full address of a household's house (None when it cannot be told)."""
+    household = session.get(Household, household_id)
+    house = session.get(House, household.house_id) if household else None
+    building = session.get(Building, house.building_id) if house else None
+    if building is None or house is None:
+        return None
+    return rules.format_address(building.estate or None, building.number,
+                                house.unit or None, house.room or None)
