@@ -9111,6 +9111,10 @@ Give it to the other office; they trust it after checking that its fingerprint m
             <translation>共建协议</translation>
         </message>
         <message>
+            <source>Address</source>
+            <translation>地址</translation>
+        </message>
+        <message>
             <source>Part-time committee members</source>
             <translation>兼职委员</translation>
         </message>

@@ -134,7 +134,8 @@ def fill(db: Database, rng: random.Random, day: dt.date, operator: str,
             continue  # no agreement yet
         units_service.update_work_unit(unit.id, WorkUnitDraft(
             draft.name, draft.unit_type, draft.party_org, draft.contact or "办公室",
-            f"1{rng.choice('358')}{rng.randint(100000000, 999999999)}", draft.address,
+            f"1{rng.choice('358')}{rng.randint(100000000, 999999999)}",
+            draft.address or f"幸福大街{12 + 8 * index}号",
             draft.note, signed, until,
             f"{name}与社区结对共建：开放{rng.choice(('会议室', '活动场地', '停车位'))}，"
             "每年组织在职党员参加社区志愿服务不少于两次，参与社区议事协商。"))

@@ -187,7 +187,7 @@ class UnitTableModel(IdRowsMixin, RowTableModel["UnitRow"]):
 
     def headers(self) -> Sequence[str]:
         return (self.tr("Unit"), self.tr("Type"), self.tr("Party organisation"),
-                self.tr("Contact"), self.tr("Phone"), self.tr("Agreement"),
+                self.tr("Address"), self.tr("Contact"), self.tr("Phone"), self.tr("Agreement"),
                 self.tr("Part-time committee members"), self.tr("In-service members"),
                 self.tr("Resources"), self.tr("Orders"), self.tr("Completed"))
 
@@ -203,7 +203,7 @@ class UnitTableModel(IdRowsMixin, RowTableModel["UnitRow"]):
 
     def display(self, row: UnitRow, column: int) -> str:
         values = (row.name, _codes(UNIT_TYPES, row.unit_type), row.party_org or "",
-                  row.contact or "", row.phone, self.agreement_text(row),
+                  row.address or "", row.contact or "", row.phone, self.agreement_text(row),
                   "、".join(row.part_time), str(row.members), str(row.resources),
                   str(row.orders), str(row.completed))
         return values[column]
