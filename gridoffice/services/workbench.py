@@ -163,7 +163,7 @@ def read_todo(conn: Any, actor: Actor, rules: TodoRules, backup_dir: Path | None
         items += _meetings(conn, actor, rules)
     if actor.allows(access.INSERVICE_VIEW):
         items += _inservice(conn, actor, rules)
-    if actor.allows(access.COBUILD_VIEW) and _has_orders(conn):
+    if actor.allows(access.COBUILD_VIEW):
         items += _cobuild(conn, actor, rules)
     if actor.allows(access.SYNC):
         items += _sync(conn, actor, rules.today)
@@ -299,12 +299,6 @@ def _inservice(conn: Any, actor: Actor, rules: TodoRules) -> list[TodoItem]:
                  Target("inservice", "registrations", {"due_within_days": REREGISTER_DAYS}),
                  {"days": REREGISTER_DAYS}),
     ]
-
-
-def _has_orders(conn: Any) -> bool:
-    """Whether the file has the orders' table (schema 11 on)."""
-    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' "
-                        "AND name = 'service_order'").fetchone() is not None
 
 
 def _cobuild(conn: Any, actor: Actor, rules: TodoRules) -> list[TodoItem]:

@@ -218,6 +218,8 @@ def test_units_resources_projects_and_matching(office):
     scan = Path(db.path).parent / "协议.pdf"
     scan.write_bytes(b"%PDF-1.4 agreement")
     service.attach("work_unit", office["hospital"], scan)
+    assert service.unit_choices() == [(office["hospital"], "区人民医院"),
+                                      (office["court"], "区人民法院")]
     unit = {u.name: u for u in service.units()}["区人民医院"]
     assert unit.agreement_current(DAY) and unit.part_time == ["高建华"] and unit.files == 1
     assert service.file_content(service.files("work_unit", office["hospital"])[0].id) == (

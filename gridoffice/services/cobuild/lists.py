@@ -99,6 +99,17 @@ class CobuildLists(CobuildOrders):
                     files.get(u.id, 0), u.origin_office))
             return rows
 
+    @requires(access.COBUILD_VIEW)
+    def unit_choices(self) -> list[tuple[str, str]]:
+        """(id, name) of the units an order or a resource may be given to (those that
+        have not left), for a form's list: no counts read."""
+        params: dict[str, Any] = {}
+        where = self._office_sql("origin_office", params)
+        with self.db.read() as session:
+            return [(r[0], r[1]) for r in session.connection().execute(sql(
+                "SELECT id, name FROM work_unit WHERE NOT deleted AND retired_on IS NULL"
+                f"{where} ORDER BY name"), params)]
+
     def _handled(self, session: Session, kind: str) -> tuple[Counter[str], Counter[str]]:
         """Per unit (``kind`` unit) or department: the orders it has now, and of them
         those completed."""

@@ -188,7 +188,7 @@ class CobuildTab(BaseTab):
     # --- choices the pages offer ------------------------------------------------------------
     def unit_choices(self) -> list[tuple[str, str]]:
         assert self.service is not None
-        return [(u.id, u.name) for u in self.service.units()]
+        return self.service.unit_choices()
 
     def member_choices(self) -> list[tuple[str, str]]:
         assert self.services is not None
